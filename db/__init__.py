@@ -1,0 +1,1 @@
+"""The archive: an office's local database of notices. No Qt here."""

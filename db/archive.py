@@ -1,0 +1,207 @@
+"""Opening an archive: the SQLite file, its pragmas, migrations and folders.
+
+An archive is a data folder holding `archive.sqlite3`, the attachment store
+`files/`, and `staging/`, where an import copies a bundle before applying it.
+Staged files left by an interrupted import are removed at the next open.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+DB_NAME = "archive.sqlite3"
+FILES_DIR = "files"
+STAGING_DIR = "staging"
+BUSY_TIMEOUT_MS = 5000
+
+
+class ArchiveError(Exception):
+    """The archive cannot be opened or used; `code` says why."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code
+        self.detail = detail
+
+
+def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    # Let SQLAlchemy emit BEGIN itself, so transactions mean what they say.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = FULL")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.close()
+
+
+def _on_begin(conn: Any) -> None:
+    # Writers ask for IMMEDIATE so that two writers queue on busy_timeout
+    # instead of failing half way through with "database is locked".
+    mode = conn.get_execution_options().get("bangtin_begin", "DEFERRED")
+    conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def make_engine(db_path: Path) -> Engine:
+    """An engine on *db_path* with the archive's pragmas and transaction rules."""
+    engine = create_engine(f"sqlite:///{db_path}", future=True)
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def _alembic_config(connection: Any) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", "db:migrations")
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    """The newest migration revision this program knows."""
+    script = ScriptDirectory.from_config(_alembic_config(None))
+    head = script.get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The migration revision the archive file is at, or None when empty."""
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Run migrations on *engine* up to *revision*."""
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), revision)
+
+
+@dataclass
+class Archive:
+    """An open archive: its folder, engine and session factory."""
+
+    data_dir: Path
+    engine: Engine
+    _sessions: sessionmaker[Session]
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / DB_NAME
+
+    @property
+    def files_dir(self) -> Path:
+        return self.data_dir / FILES_DIR
+
+    @property
+    def staging_dir(self) -> Path:
+        return self.data_dir / STAGING_DIR
+
+    def file_path(self, sha256: str) -> Path:
+        """Where the attachment with this hash lives in the store."""
+        return self.files_dir / sha256[:2] / sha256
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for one unit of reading work."""
+        with self._sessions() as session:
+            yield session
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A session whose one transaction commits at the end or rolls back."""
+        engine = self.engine.execution_options(bangtin_begin="IMMEDIATE")
+        with Session(engine, expire_on_commit=False) as session:
+            try:
+                with session.begin():
+                    yield session
+            except OperationalError as exc:
+                if "locked" in str(exc) or "busy" in str(exc):
+                    raise ArchiveError("busy") from exc
+                raise
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def clear_staging(data_dir: Path) -> None:
+    """Remove whatever an interrupted import left in the staging folder."""
+    staging = data_dir / STAGING_DIR
+    if staging.exists():
+        shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True, exist_ok=True)
+
+
+def open_archive(data_dir: Path, *, create: bool = True) -> Archive:
+    """Open (and migrate) the archive in *data_dir*.
+
+    Raises ArchiveError("missing") when there is none and *create* is False,
+    ("damaged") when the file is not a usable archive, ("newer") when it was
+    written by a newer Bảng Tin, and ("busy") when another program holds it.
+    """
+    data_dir = Path(data_dir)
+    db_path = data_dir / DB_NAME
+    if not db_path.exists() and not create:
+        raise ArchiveError("missing", str(db_path))
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / FILES_DIR).mkdir(exist_ok=True)
+    clear_staging(data_dir)
+    engine = make_engine(db_path)
+    try:
+        current = current_revision(engine)
+        head = head_revision()
+        if current is not None and current != head:
+            script = ScriptDirectory.from_config(_alembic_config(None))
+            known = {rev.revision for rev in script.walk_revisions()}
+            if current not in known:
+                raise ArchiveError("newer", current)
+        if current is None:
+            _check_empty_or_ours(engine)
+        if current != head:
+            upgrade(engine)
+        _quick_check(engine)
+    except ArchiveError:
+        engine.dispose()
+        raise
+    except OperationalError as exc:
+        engine.dispose()
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise ArchiveError("busy", str(exc)) from exc
+        raise ArchiveError("damaged", str(exc)) from exc
+    except DatabaseError as exc:
+        engine.dispose()
+        raise ArchiveError("damaged", str(exc)) from exc
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    return Archive(data_dir=data_dir, engine=engine, _sessions=sessions)
+
+
+def _check_empty_or_ours(engine: Engine) -> None:
+    # A file without our version table must be empty; anything else is a
+    # database of another program, which we never write over.
+    with engine.connect() as conn:
+        tables = conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type='table'"
+        ).fetchall()
+    if tables:
+        raise ArchiveError("damaged", "not a Bảng Tin archive")
+
+
+def _quick_check(engine: Engine) -> None:
+    with engine.connect() as conn:
+        result = conn.exec_driver_sql("PRAGMA quick_check").scalar()
+    if result != "ok":
+        raise ArchiveError("damaged", str(result))

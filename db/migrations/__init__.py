@@ -1,0 +1,1 @@
+"""Alembic migrations of the archive, run from code when an archive opens."""

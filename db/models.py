@@ -1,0 +1,177 @@
+"""SQLAlchemy models of the archive.
+
+Imports write publishers, categories, notices, attachments, related links and
+the import log. Reading state (views, bookmarks) is local to the office and
+no import ever touches it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from db.types import AwareDateTime, IsoDate
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Publisher(Base):
+    """A body that signs bundles, with the last sequence this archive applied."""
+
+    __tablename__ = "publisher"
+
+    id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    last_sequence: Mapped[int] = mapped_column(Integer, default=0)
+    last_bundle_id: Mapped[str | None] = mapped_column(String(64))
+    last_imported_at: Mapped[datetime | None] = mapped_column(AwareDateTime())
+
+    keys: Mapped[list[TrustedKey]] = relationship(back_populates="publisher")
+
+
+class TrustedKey(Base):
+    """An Ed25519 public key this office trusts to sign bundles.
+
+    A key is bound to the first publisher it signs for; a bundle that claims
+    another publisher with the same key is refused.
+    """
+
+    __tablename__ = "trusted_key"
+
+    key_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    name: Mapped[str] = mapped_column(Text)
+    publisher_id: Mapped[str | None] = mapped_column(ForeignKey("publisher.id"))
+    added_at: Mapped[datetime] = mapped_column(AwareDateTime())
+
+    publisher: Mapped[Publisher | None] = relationship(back_populates="keys")
+
+
+class Category(Base):
+    """One level of the category tree; `path` is the full "A/B" path."""
+
+    __tablename__ = "category"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    path: Mapped[str] = mapped_column(Text, unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("category.id"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Notice(Base):
+    """One notice. `revision` is the time of its latest version or withdrawal."""
+
+    __tablename__ = "notice"
+    __table_args__ = (
+        Index("ix_notice_listing", "withdrawn", "published"),
+        Index("ix_notice_category_published", "category_id", "published"),
+    )
+
+    id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    publisher_id: Mapped[str | None] = mapped_column(ForeignKey("publisher.id"))
+    title: Mapped[str] = mapped_column(Text, default="")
+    summary: Mapped[str | None] = mapped_column(Text)
+    body_markdown: Mapped[str] = mapped_column(Text, default="")
+    category_id: Mapped[int | None] = mapped_column(ForeignKey("category.id"))
+    published: Mapped[datetime | None] = mapped_column(AwareDateTime())
+    updated: Mapped[datetime | None] = mapped_column(AwareDateTime())
+    revision: Mapped[datetime] = mapped_column(AwareDateTime())
+    number: Mapped[str | None] = mapped_column(Text)
+    doc_type: Mapped[str | None] = mapped_column(Text)
+    issuer: Mapped[str | None] = mapped_column(Text)
+    issued: Mapped[date | None] = mapped_column(IsoDate())
+    withdrawn: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: False for a withdrawal that arrived before (or without) the notice itself.
+    has_content: Mapped[bool] = mapped_column(Boolean, default=True)
+    content_hash: Mapped[str] = mapped_column(String(64), default="")
+
+    category: Mapped[Category | None] = relationship()
+    attachments: Mapped[list[Attachment]] = relationship(
+        order_by="Attachment.position", cascade="all, delete-orphan"
+    )
+    related: Mapped[list[RelatedLink]] = relationship(
+        order_by="RelatedLink.position", cascade="all, delete-orphan"
+    )
+
+
+class Attachment(Base):
+    """A file attached to a notice; the bytes live in the content-addressed store."""
+
+    __tablename__ = "attachment"
+    __table_args__ = (UniqueConstraint("notice_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    notice_id: Mapped[str] = mapped_column(ForeignKey("notice.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    media_type: Mapped[str] = mapped_column(Text)
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+
+
+class RelatedLink(Base):
+    """A link from a notice to another notice id, which may be missing."""
+
+    __tablename__ = "related_link"
+
+    notice_id: Mapped[str] = mapped_column(
+        ForeignKey("notice.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    target_id: Mapped[str] = mapped_column(String(120))
+
+
+class ReadingState(Base):
+    """What this office did with a notice: views, opening times, bookmark."""
+
+    __tablename__ = "reading_state"
+
+    notice_id: Mapped[str] = mapped_column(
+        ForeignKey("notice.id", ondelete="CASCADE"), primary_key=True
+    )
+    views: Mapped[int] = mapped_column(Integer, default=0)
+    first_opened: Mapped[datetime | None] = mapped_column(AwareDateTime())
+    last_opened: Mapped[datetime | None] = mapped_column(AwareDateTime())
+    bookmarked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ImportLog(Base):
+    """One applied bundle (or one bundle found already applied)."""
+
+    __tablename__ = "import_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    bundle_id: Mapped[str] = mapped_column(String(64), index=True)
+    publisher_id: Mapped[str] = mapped_column(String(120))
+    sequence: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(10))
+    imported_at: Mapped[datetime] = mapped_column(AwareDateTime())
+    added: Mapped[int] = mapped_column(Integer, default=0)
+    updated: Mapped[int] = mapped_column(Integer, default=0)
+    withdrawn: Mapped[int] = mapped_column(Integer, default=0)
+    unchanged: Mapped[int] = mapped_column(Integer, default=0)
+    outcome: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str | None] = mapped_column(Text)

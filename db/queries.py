@@ -1,0 +1,357 @@
+"""Reading the archive. Every function returns plain dataclasses.
+
+Withdrawn notices, and withdrawals that arrived without a notice, are left
+out of lists and counts; `get_notice` still returns a withdrawn notice so
+that a link to it can say it was withdrawn (thu hồi).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+from sqlalchemy import Integer as Integer_
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from db.models import (
+    Attachment,
+    Category,
+    ImportLog,
+    Notice,
+    Publisher,
+    ReadingState,
+    RelatedLink,
+    TrustedKey,
+)
+from db.records import (
+    AttachmentRecord,
+    CategoryInfo,
+    ImportLogEntry,
+    NoticeDetail,
+    NoticeSummary,
+    PublisherInfo,
+    TrustedKeyInfo,
+)
+
+Show = Literal["all", "unread", "bookmarked"]
+
+_VISIBLE = and_(Notice.withdrawn.is_(False), Notice.has_content.is_(True))
+
+
+def _in_category(path: str):  # type: ignore[no-untyped-def]
+    return or_(Category.path == path, Category.path.startswith(path + "/", autoescape=True))
+
+
+def _listing(category: str | None, show: Show) -> Select[tuple[str]]:
+    query = select(Notice.id).where(_VISIBLE)
+    if category:
+        query = query.join(Category, Category.id == Notice.category_id).where(
+            _in_category(category)
+        )
+    if show != "all":
+        query = query.outerjoin(ReadingState, ReadingState.notice_id == Notice.id)
+        if show == "unread":
+            query = query.where(ReadingState.first_opened.is_(None))
+        else:
+            query = query.where(ReadingState.bookmarked.is_(True))
+    return query
+
+
+def count_notices(session: Session, category: str | None = None, show: Show = "all") -> int:
+    sub = _listing(category, show).subquery()
+    return int(session.scalar(select(func.count()).select_from(sub)) or 0)
+
+
+def notice_ids(
+    session: Session,
+    category: str | None = None,
+    show: Show = "all",
+    *,
+    newest_first: bool = True,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[str]:
+    """Ids of visible notices in list order (by publication time, then id)."""
+    order = (
+        (Notice.published.desc(), Notice.id.desc())
+        if newest_first
+        else (Notice.published.asc(), Notice.id.asc())
+    )
+    query = _listing(category, show).order_by(*order).offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    return list(session.scalars(query))
+
+
+def summaries(session: Session, ids: Sequence[str]) -> list[NoticeSummary]:
+    """The list rows of *ids*, in the order given (unknown ids are skipped)."""
+    found: dict[str, NoticeSummary] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = session.execute(
+            select(
+                Notice.id,
+                Notice.title,
+                Notice.number,
+                Notice.published,
+                Category.path,
+                Notice.withdrawn,
+                ReadingState.first_opened,
+                ReadingState.bookmarked,
+            )
+            .join(Category, Category.id == Notice.category_id)
+            .outerjoin(ReadingState, ReadingState.notice_id == Notice.id)
+            .where(Notice.id.in_(chunk), Notice.has_content.is_(True))
+        )
+        for nid, title, number, published, path, withdrawn, opened, bookmarked in rows:
+            found[nid] = NoticeSummary(
+                id=nid,
+                title=title,
+                number=number,
+                published=published,
+                category=path,
+                withdrawn=bool(withdrawn),
+                read=opened is not None,
+                bookmarked=bool(bookmarked),
+            )
+    return [found[i] for i in ids if i in found]
+
+
+def list_notices(
+    session: Session,
+    category: str | None = None,
+    show: Show = "all",
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[NoticeSummary]:
+    """Visible notices, newest first."""
+    return summaries(session, notice_ids(session, category, show, limit=limit, offset=offset))
+
+
+def get_notice(session: Session, notice_id: str) -> NoticeDetail | None:
+    """One notice with its attachments, related ids and reading state."""
+    row = session.execute(
+        select(Notice, Category.path, Publisher.name)
+        .outerjoin(Category, Category.id == Notice.category_id)
+        .outerjoin(Publisher, Publisher.id == Notice.publisher_id)
+        .where(Notice.id == notice_id, Notice.has_content.is_(True))
+    ).first()
+    if row is None:
+        return None
+    notice, path, publisher_name = row
+    attachments = tuple(
+        AttachmentRecord(name=a.name, media_type=a.media_type, size=a.size, sha256=a.sha256)
+        for a in session.scalars(
+            select(Attachment)
+            .where(Attachment.notice_id == notice_id)
+            .order_by(Attachment.position)
+        )
+    )
+    related = tuple(
+        session.scalars(
+            select(RelatedLink.target_id)
+            .where(RelatedLink.notice_id == notice_id)
+            .order_by(RelatedLink.position)
+        )
+    )
+    state = session.get(ReadingState, notice_id)
+    assert notice.published is not None
+    return NoticeDetail(
+        id=notice.id,
+        title=notice.title,
+        category=path or "",
+        published=notice.published,
+        updated=notice.updated,
+        number=notice.number,
+        doc_type=notice.doc_type,
+        issuer=notice.issuer,
+        issued=notice.issued,
+        summary=notice.summary,
+        body_markdown=notice.body_markdown,
+        withdrawn=notice.withdrawn,
+        publisher_id=notice.publisher_id,
+        publisher_name=publisher_name,
+        related=related,
+        attachments=attachments,
+        views=state.views if state else 0,
+        bookmarked=bool(state.bookmarked) if state else False,
+        first_opened=state.first_opened if state else None,
+        last_opened=state.last_opened if state else None,
+    )
+
+
+def related_notices(session: Session, notice_id: str, limit: int = 5) -> list[NoticeSummary]:
+    """ "Tin liên quan": explicit links first (missing or withdrawn skipped),
+    then the nearest notices by date in the same category."""
+    explicit = list(
+        session.scalars(
+            select(RelatedLink.target_id)
+            .where(RelatedLink.notice_id == notice_id)
+            .order_by(RelatedLink.position)
+        )
+    )
+    chosen = [s for s in summaries(session, explicit) if not s.withdrawn][:limit]
+    if len(chosen) >= limit:
+        return chosen
+    base = session.execute(
+        select(Notice.category_id, Notice.published).where(Notice.id == notice_id)
+    ).first()
+    if base is None or base[0] is None:
+        return chosen
+    category_id, published = base
+    skip = {notice_id, *(s.id for s in chosen)}
+    distance = func.abs(Notice.published - int(published.timestamp()))
+    neighbours = list(
+        session.scalars(
+            select(Notice.id)
+            .where(_VISIBLE, Notice.category_id == category_id, Notice.id.not_in(skip))
+            .order_by(distance, Notice.published.desc())
+            .limit(limit - len(chosen))
+        )
+    )
+    return chosen + summaries(session, neighbours)
+
+
+def latest_notices(session: Session, limit: int = 5) -> list[NoticeSummary]:
+    """ "Tin mới nhất": the newest visible notices in the archive."""
+    return list_notices(session, limit=limit)
+
+
+def categories(session: Session) -> list[CategoryInfo]:
+    """Every category in tree order, with visible and unread counts (subtrees included)."""
+    rows = session.execute(
+        select(Category.id, Category.path, Category.name, Category.parent_id, Category.position)
+    ).all()
+    by_id = {cid: (path, name, parent, pos) for cid, path, name, parent, pos in rows}
+    direct = dict.fromkeys(by_id, 0)
+    unread = dict.fromkeys(by_id, 0)
+    counted = session.execute(
+        select(
+            Notice.category_id,
+            func.count(),
+            func.sum(ReadingState.first_opened.is_(None).cast(Integer_)),
+        )
+        .outerjoin(ReadingState, ReadingState.notice_id == Notice.id)
+        .where(_VISIBLE)
+        .group_by(Notice.category_id)
+    )
+    for cid, total, unread_total in counted:
+        if cid in direct:
+            direct[cid] = int(total)
+            unread[cid] = int(unread_total or 0)
+    total_count = dict(direct)
+    total_unread = dict(unread)
+    for cid in by_id:
+        parent = by_id[cid][2]
+        while parent is not None and parent in by_id:
+            total_count[parent] += direct[cid]
+            total_unread[parent] += unread[cid]
+            parent = by_id[parent][2]
+
+    children: dict[int | None, list[int]] = {}
+    for cid, (_path, _name, parent, _pos) in by_id.items():
+        children.setdefault(parent, []).append(cid)
+    out: list[CategoryInfo] = []
+
+    def walk(parent: int | None) -> None:
+        for cid in sorted(children.get(parent, []), key=lambda c: (by_id[c][3], by_id[c][1])):
+            path, name, parent_id, pos = by_id[cid]
+            out.append(
+                CategoryInfo(
+                    path=path,
+                    name=name,
+                    parent=by_id[parent_id][0] if parent_id is not None else None,
+                    position=pos,
+                    count=total_count[cid],
+                    unread=total_unread[cid],
+                )
+            )
+            walk(cid)
+
+    walk(None)
+    return out
+
+
+def trusted_keys(session: Session) -> list[TrustedKeyInfo]:
+    return [
+        TrustedKeyInfo(
+            key_id=k.key_id, name=k.name, publisher_id=k.publisher_id, added_at=k.added_at
+        )
+        for k in session.scalars(
+            select(TrustedKey).order_by(TrustedKey.added_at, TrustedKey.key_id)
+        )
+    ]
+
+
+def trusted_public_key(session: Session, key_id: str) -> tuple[bytes, str | None] | None:
+    """The raw public key and bound publisher of a trusted key id, if trusted."""
+    row = session.get(TrustedKey, key_id)
+    return None if row is None else (row.public_key, row.publisher_id)
+
+
+def publishers(session: Session) -> list[PublisherInfo]:
+    return [
+        PublisherInfo(
+            id=p.id,
+            name=p.name,
+            last_sequence=p.last_sequence,
+            last_bundle_id=p.last_bundle_id,
+            last_imported_at=p.last_imported_at,
+        )
+        for p in session.scalars(select(Publisher).order_by(Publisher.id))
+    ]
+
+
+def publisher(session: Session, publisher_id: str) -> PublisherInfo | None:
+    p = session.get(Publisher, publisher_id)
+    if p is None:
+        return None
+    return PublisherInfo(
+        id=p.id,
+        name=p.name,
+        last_sequence=p.last_sequence,
+        last_bundle_id=p.last_bundle_id,
+        last_imported_at=p.last_imported_at,
+    )
+
+
+def import_log(session: Session, limit: int | None = None) -> list[ImportLogEntry]:
+    """The import log, newest first."""
+    query = select(ImportLog).order_by(ImportLog.id.desc())
+    if limit is not None:
+        query = query.limit(limit)
+    return [
+        ImportLogEntry(
+            bundle_id=e.bundle_id,
+            publisher_id=e.publisher_id,
+            sequence=e.sequence,
+            kind=e.kind,
+            imported_at=e.imported_at,
+            added=e.added,
+            updated=e.updated,
+            withdrawn=e.withdrawn,
+            unchanged=e.unchanged,
+            outcome=e.outcome,
+            reason=e.reason,
+        )
+        for e in session.scalars(query)
+    ]
+
+
+def bundle_applied(session: Session, bundle_id: str) -> bool:
+    return (
+        session.scalar(select(ImportLog.id).where(ImportLog.bundle_id == bundle_id).limit(1))
+        is not None
+    )
+
+
+def last_import(session: Session) -> ImportLogEntry | None:
+    """The newest applied bundle, for "Cập nhật lần cuối"."""
+    entries = [e for e in import_log(session, limit=20) if e.outcome == "imported"]
+    return entries[0] if entries else None
+
+
+def attachment_hashes(session: Session) -> set[str]:
+    return set(session.scalars(select(Attachment.sha256).distinct()))

@@ -1,0 +1,413 @@
+"""Writing to the archive: what an import applies, and local reading state.
+
+Every function here runs inside the caller's session and transaction; an
+import calls them all in one transaction so that it lands whole or not at all.
+Rows are written with Core statements in batches: an import of 100,000
+notices must stay close to raw SQLite speed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
+from typing import TypeVar
+
+from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from db.folding import nfc
+from db.models import (
+    Attachment,
+    Category,
+    ImportLog,
+    Notice,
+    Publisher,
+    ReadingState,
+    RelatedLink,
+    TrustedKey,
+)
+from db.records import (
+    ImportCounts,
+    ImportLogEntry,
+    NoticeRecord,
+    WithdrawalRecord,
+)
+
+BATCH = 500
+
+Progress = Callable[[int], None]
+
+
+def _opt(text: str | None) -> str | None:
+    return None if text is None else nfc(text)
+
+
+T = TypeVar("T")
+
+
+def _chunks(items: Sequence[T], size: int = BATCH) -> Iterable[Sequence[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+# -- publishers and keys ---------------------------------------------------------
+
+
+def ensure_publisher(session: Session, publisher_id: str, name: str) -> None:
+    """Create the publisher row, or refresh its display name."""
+    row = session.get(Publisher, publisher_id)
+    if row is None:
+        session.add(Publisher(id=publisher_id, name=nfc(name), last_sequence=0))
+    elif row.name != nfc(name):
+        row.name = nfc(name)
+    session.flush()
+
+
+def advance_publisher(
+    session: Session, publisher_id: str, sequence: int, bundle_id: str, at: datetime
+) -> None:
+    """Move the publisher's last applied sequence forward (never back)."""
+    row = session.get(Publisher, publisher_id)
+    assert row is not None
+    if sequence > row.last_sequence:
+        row.last_sequence = sequence
+        row.last_bundle_id = bundle_id
+    row.last_imported_at = at
+    session.flush()
+
+
+def add_trusted_key(
+    session: Session, key_id: str, public_key: bytes, name: str, at: datetime
+) -> bool:
+    """Trust a key; returns False when it was trusted already."""
+    if session.get(TrustedKey, key_id) is not None:
+        return False
+    session.add(TrustedKey(key_id=key_id, public_key=public_key, name=nfc(name), added_at=at))
+    session.flush()
+    return True
+
+
+def remove_trusted_key(session: Session, key_id: str) -> bool:
+    """Stop trusting a key; returns False when it was not trusted."""
+    row = session.get(TrustedKey, key_id)
+    if row is None:
+        return False
+    session.delete(row)
+    session.flush()
+    return True
+
+
+def bind_key(session: Session, key_id: str, publisher_id: str) -> None:
+    """Bind a trusted key to the publisher it first signed for."""
+    session.execute(
+        update(TrustedKey)
+        .where(TrustedKey.key_id == key_id, TrustedKey.publisher_id.is_(None))
+        .values(publisher_id=publisher_id)
+    )
+
+
+def add_log(session: Session, entry: ImportLogEntry) -> None:
+    session.execute(
+        insert(ImportLog).values(
+            bundle_id=entry.bundle_id,
+            publisher_id=entry.publisher_id,
+            sequence=entry.sequence,
+            kind=entry.kind,
+            imported_at=entry.imported_at,
+            added=entry.added,
+            updated=entry.updated,
+            withdrawn=entry.withdrawn,
+            unchanged=entry.unchanged,
+            outcome=entry.outcome,
+            reason=entry.reason,
+        )
+    )
+
+
+# -- categories --------------------------------------------------------------------
+
+
+def ensure_categories(session: Session, paths: Sequence[str]) -> dict[str, int]:
+    """Make sure every path (and its parents) exists; return path → id.
+
+    Categories listed get their position from the order of *paths* among their
+    siblings; categories seen for the first time are created in that order.
+    """
+    wanted: list[str] = []
+    for raw in paths:
+        parts = [p.strip() for p in nfc(raw).split("/") if p.strip()]
+        for depth in range(1, len(parts) + 1):
+            path = "/".join(parts[:depth])
+            if path not in wanted:
+                wanted.append(path)
+    existing = {
+        path: (cid, pos)
+        for path, cid, pos in session.execute(select(Category.path, Category.id, Category.position))
+    }
+    ids = {path: cid for path, (cid, _) in existing.items()}
+    sibling_index: dict[str | None, int] = {}
+    for path in wanted:
+        parent = path.rsplit("/", 1)[0] if "/" in path else None
+        position = sibling_index.get(parent, 0)
+        sibling_index[parent] = position + 1
+        if path in ids:
+            if existing[path][1] != position:
+                session.execute(
+                    update(Category).where(Category.id == ids[path]).values(position=position)
+                )
+            continue
+        result = session.execute(
+            insert(Category).values(
+                path=path,
+                name=path.rsplit("/", 1)[-1],
+                parent_id=ids.get(parent) if parent else None,
+                position=position,
+            )
+        )
+        ids[path] = int(result.inserted_primary_key[0])  # type: ignore[index]
+    return ids
+
+
+# -- notices -------------------------------------------------------------------------
+
+
+def _notice_values(rec: NoticeRecord, publisher_id: str, category_id: int) -> dict[str, object]:
+    return {
+        "id": rec.id,
+        "publisher_id": publisher_id,
+        "title": nfc(rec.title),
+        "summary": _opt(rec.summary),
+        "body_markdown": nfc(rec.body_markdown),
+        "category_id": category_id,
+        "published": rec.published,
+        "updated": rec.updated,
+        "revision": rec.revision,
+        "number": _opt(rec.number),
+        "doc_type": _opt(rec.doc_type),
+        "issuer": _opt(rec.issuer),
+        "issued": rec.issued,
+        "withdrawn": rec.withdrawn,
+        "has_content": True,
+        "content_hash": rec.content_hash,
+    }
+
+
+def _existing(session: Session, ids: Sequence[str]) -> dict[str, tuple[datetime, str, bool, bool]]:
+    found: dict[str, tuple[datetime, str, bool, bool]] = {}
+    for chunk in _chunks(ids):
+        rows = session.execute(
+            select(
+                Notice.id,
+                Notice.revision,
+                Notice.content_hash,
+                Notice.withdrawn,
+                Notice.has_content,
+            ).where(Notice.id.in_(chunk))
+        )
+        for nid, rev, chash, withdrawn, has_content in rows:
+            found[nid] = (rev, chash, bool(withdrawn), bool(has_content))
+    return found
+
+
+def apply_notices(
+    session: Session,
+    publisher_id: str,
+    notices: Sequence[NoticeRecord],
+    withdrawals: Sequence[WithdrawalRecord],
+    category_ids: dict[str, int],
+    progress: Progress | None = None,
+) -> ImportCounts:
+    """Apply a bundle's notices and withdrawals; only newer revisions win.
+
+    A withdrawn notice keeps the time of its withdrawal as its revision, so an
+    older copy of the notice, from any bundle, never brings it back.
+    """
+    counts = ImportCounts()
+    existing = _existing(session, [n.id for n in notices] + [w.id for w in withdrawals])
+    inserts: list[dict[str, object]] = []
+    updates: list[dict[str, object]] = []
+    done = 0
+    for rec in notices:
+        values = _notice_values(rec, publisher_id, category_ids[nfc(rec.category)])
+        old = existing.get(rec.id)
+        if old is None:
+            inserts.append(values)
+            if rec.withdrawn:
+                counts.withdrawn += 1
+                counts.removed_ids.append(rec.id)
+            else:
+                counts.added += 1
+                counts.changed_ids.append(rec.id)
+        elif rec.revision > old[0]:
+            updates.append(values)
+            if rec.withdrawn:
+                counts.removed_ids.append(rec.id)
+                if old[2] and old[3]:
+                    counts.unchanged += 1
+                else:
+                    counts.withdrawn += 1
+            else:
+                counts.changed_ids.append(rec.id)
+                if old[3] and not old[2]:
+                    counts.updated += 1
+                else:
+                    counts.added += 1
+        else:
+            counts.unchanged += 1
+        done += 1
+        if progress is not None and done % BATCH == 0:
+            progress(done)
+
+    table = Notice.__table__
+    for chunk in _chunks(inserts):
+        session.execute(insert(table), list(chunk))
+    if updates:
+        changed = [u["id"] for u in updates]
+        for chunk in _chunks(changed):
+            session.execute(delete(RelatedLink).where(RelatedLink.notice_id.in_(chunk)))
+            session.execute(delete(Attachment).where(Attachment.notice_id.in_(chunk)))
+        columns = [c for c in updates[0] if c != "id"]
+        stmt = (
+            update(table)
+            .where(table.c.id == bindparam("b_id"))
+            .values({c: bindparam(f"b_{c}") for c in columns})
+        )
+        for chunk in _chunks(updates):
+            session.connection().execute(
+                stmt, [{f"b_{k}": v for k, v in row.items()} for row in chunk]
+            )
+
+    written = {str(v["id"]) for v in inserts} | {str(v["id"]) for v in updates}
+    related_rows = [
+        {"notice_id": rec.id, "position": i, "target_id": target}
+        for rec in notices
+        if rec.id in written
+        for i, target in enumerate(rec.related)
+    ]
+    attachment_rows = [
+        {
+            "notice_id": rec.id,
+            "position": i,
+            "name": nfc(att.name),
+            "media_type": att.media_type,
+            "size": att.size,
+            "sha256": att.sha256,
+        }
+        for rec in notices
+        if rec.id in written
+        for i, att in enumerate(rec.attachments)
+    ]
+    for chunk in _chunks(related_rows):
+        session.execute(insert(RelatedLink), list(chunk))
+    for chunk in _chunks(attachment_rows):
+        session.execute(insert(Attachment), list(chunk))
+
+    _apply_withdrawals(session, withdrawals, existing, counts)
+    if progress is not None:
+        progress(len(notices))
+    return counts
+
+
+def _apply_withdrawals(
+    session: Session,
+    withdrawals: Sequence[WithdrawalRecord],
+    existing: dict[str, tuple[datetime, str, bool, bool]],
+    counts: ImportCounts,
+) -> None:
+    for w in withdrawals:
+        old = existing.get(w.id)
+        if old is None:
+            # Remember the withdrawal, so that an older bundle carrying the
+            # notice cannot bring it in later.
+            session.execute(
+                insert(Notice).values(
+                    id=w.id, revision=w.revision, withdrawn=True, has_content=False
+                )
+            )
+            counts.unchanged += 1
+            continue
+        revision, _hash, withdrawn, _has_content = old
+        if w.revision < revision and not withdrawn:
+            counts.unchanged += 1  # the notice was published again after this withdrawal
+            continue
+        session.execute(
+            update(Notice)
+            .where(Notice.id == w.id)
+            .values(withdrawn=True, revision=max(revision, w.revision))
+        )
+        if withdrawn:
+            counts.unchanged += 1
+        else:
+            counts.withdrawn += 1
+            counts.removed_ids.append(w.id)
+
+
+# -- local reading state -------------------------------------------------------------
+
+
+def record_view(session: Session, notice_id: str, at: datetime) -> int:
+    """Count one opening of a notice; returns the new view count."""
+    row = session.get(ReadingState, notice_id)
+    if row is None:
+        row = ReadingState(notice_id=notice_id, views=0, first_opened=at, bookmarked=False)
+        session.add(row)
+    row.views += 1
+    row.last_opened = at
+    session.flush()
+    return row.views
+
+
+def set_bookmark(session: Session, notice_id: str, bookmarked: bool) -> None:
+    row = session.get(ReadingState, notice_id)
+    if row is None:
+        row = ReadingState(notice_id=notice_id, views=0, bookmarked=bookmarked)
+        session.add(row)
+    row.bookmarked = bookmarked
+    session.flush()
+
+
+def mark_all_read(session: Session, at: datetime, category: str | None = None) -> int:
+    """Mark every unread notice (in *category* and below) as read; returns how many.
+
+    Marking read does not count a view: "Lượt xem" counts openings only.
+    """
+    query = select(Notice.id).where(
+        Notice.withdrawn.is_(False),
+        Notice.has_content.is_(True),
+        ~select(ReadingState.notice_id)
+        .where(ReadingState.notice_id == Notice.id, ReadingState.first_opened.is_not(None))
+        .exists(),
+    )
+    if category:
+        query = query.join(Category, Category.id == Notice.category_id).where(
+            (Category.path == category) | Category.path.startswith(category + "/")
+        )
+    ids = list(session.scalars(query))
+    existing: set[str] = set()
+    for chunk in _chunks(ids):
+        existing.update(
+            session.scalars(select(ReadingState.notice_id).where(ReadingState.notice_id.in_(chunk)))
+        )
+    fresh = [i for i in ids if i not in existing]
+    for chunk in _chunks(fresh):
+        session.execute(
+            insert(ReadingState),
+            [
+                {
+                    "notice_id": i,
+                    "views": 0,
+                    "first_opened": at,
+                    "last_opened": at,
+                    "bookmarked": False,
+                }
+                for i in chunk
+            ],
+        )
+    seen = [i for i in ids if i in existing]
+    for chunk in _chunks(seen):
+        session.execute(
+            update(ReadingState)
+            .where(ReadingState.notice_id.in_(chunk), ReadingState.first_opened.is_(None))
+            .values(first_opened=at)
+        )
+    return len(ids)

@@ -1,0 +1,69 @@
+"""Every place on disk Bảng Tin reads or writes, decided in one place.
+
+Order of precedence for the data dir: `--data-dir`, then the environment
+variable BANGTIN_DATA_DIR, then `portable.ini` beside the executable, then
+platformdirs' user data dir. Tests redirect it with the environment variable.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from importlib.resources import as_file, files
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "bangtin"
+ENV_DATA_DIR = "BANGTIN_DATA_DIR"
+PORTABLE_MARKER = "portable.ini"
+BUNDLE_SUFFIX = ".bangtin"
+
+
+def _portable_dir() -> Path | None:
+    exe_dir = Path(sys.executable).resolve().parent
+    if getattr(sys, "frozen", False) and (exe_dir / PORTABLE_MARKER).exists():
+        return exe_dir / "data"
+    return None
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The folder that holds the office's archive."""
+    if override:
+        return Path(override).expanduser()
+    env = os.environ.get(ENV_DATA_DIR)
+    if env:
+        return Path(env).expanduser()
+    portable = _portable_dir()
+    if portable is not None:
+        return portable
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def demo_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The demo archive's folder: beside the real one, never inside it."""
+    base = data_dir(override)
+    return base.with_name(base.name + "-demo")
+
+
+def resources_dir() -> Path:
+    """The installed resources folder (icons, translations, the demo archive)."""
+    root = files("desktop.resources")
+    with as_file(root) as path:
+        return Path(path)
+
+
+def demo_source_dir() -> Path:
+    return resources_dir() / "demo" / "source"
+
+
+def demo_bundle_path() -> Path:
+    return resources_dir() / "demo" / ("demo" + BUNDLE_SUFFIX)
+
+
+def demo_public_key_path() -> Path:
+    return resources_dir() / "demo" / "demo-publisher.pub"
+
+
+def demo_private_key_path() -> Path:
+    return resources_dir() / "demo" / "demo-publisher.key"

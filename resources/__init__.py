@@ -1,0 +1,1 @@
+"""Icons, stylesheet, translations and the demo archive, installed with the app."""
