@@ -1,0 +1,235 @@
+"""Building and signing a bundle from a publisher's source folder.
+
+The zip is written beside its destination and renamed into place only when
+complete, so a failed build never leaves a half bundle behind. Sequences
+count up per publisher in a small state file beside the private key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+import uuid
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from db.folding import fold, nfc
+from db.records import WithdrawalRecord
+from db.types import VN_TZ
+from desktop.bundles import keys
+from desktop.bundles.manifest import (
+    MANIFEST_NAME,
+    NOTICES_PER_CHUNK,
+    SIGNATURE_NAME,
+    EntryRef,
+    Manifest,
+    NoticeRef,
+    canonical_json,
+    chunk_name,
+    content_hash,
+    file_entry_name,
+    notice_to_json,
+    signed_bytes,
+)
+from desktop.bundles.source import read_source
+
+Progress = Callable[[str, int, int], None]
+
+# Media types that are compressed already: storing them saves time, not space.
+STORED_TYPES = ("application/pdf", "image/", "application/zip", "video/", "audio/")
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+class SequenceError(ValueError):
+    """The requested sequence does not come after the base bundle."""
+
+    def __init__(self, sequence: int, since: int) -> None:
+        super().__init__(f"sequence {sequence} must be larger than {since}")
+        self.sequence = sequence
+        self.since = since
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    path: Path
+    bundle_id: str
+    publisher_id: str
+    sequence: int
+    kind: str
+    base_sequence: int | None
+    notices: int
+    withdrawals: int
+    attachments: int
+    size: int
+
+
+def publisher_id_for(name: str) -> str:
+    """A stable id from a publisher's name: folded, words joined by '-'."""
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(nfc(name))).strip("-")
+    return slug[:120] or "publisher"
+
+
+def _state_path(key_path: Path) -> Path:
+    return key_path.with_name(key_path.name + ".state.json")
+
+
+def _last_sequence(key_path: Path, publisher_id: str) -> int:
+    try:
+        state = json.loads(_state_path(key_path).read_text(encoding="utf-8"))
+        value = state.get("publishers", {}).get(publisher_id, 0)
+        return int(value) if isinstance(value, int) else 0
+    except (OSError, ValueError, AttributeError):
+        return 0
+
+
+def _save_sequence(key_path: Path, publisher_id: str, sequence: int) -> None:
+    path = _state_path(key_path)
+    try:
+        state = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(state, dict) or not isinstance(state.get("publishers"), dict):
+            state = {"publishers": {}}
+    except (OSError, ValueError):
+        state = {"publishers": {}}
+    state["publishers"][publisher_id] = max(sequence, _last_sequence(key_path, publisher_id))
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(state, indent=2, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def build_bundle(
+    src: Path,
+    key_path: Path,
+    publisher: str,
+    out: Path,
+    *,
+    since: int | None = None,
+    sequence: int | None = None,
+    created: datetime | None = None,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Read *src*, then write a signed bundle to *out*.
+
+    Raises SourceErrors (with every problem) before writing anything,
+    KeyFileError for an unusable key, and SequenceError for a bad sequence.
+    """
+    private = keys.load_private_key(key_path)
+    raw_public = keys.public_raw(private)
+    folder = read_source(src)
+    publisher_name = nfc(publisher).strip()
+    publisher_id = publisher_id_for(publisher_name)
+    if sequence is None:
+        sequence = max(_last_sequence(key_path, publisher_id), since or 0) + 1
+    if since is not None and sequence <= since:
+        raise SequenceError(sequence, since)
+    created = (created or datetime.now(UTC)).astimezone(VN_TZ).replace(microsecond=0)
+    withdrawals = list(folder.withdrawals) + [
+        WithdrawalRecord(id=ident, revision=created) for ident in folder.undated_withdrawals
+    ]
+    notices = sorted(folder.notices, key=lambda n: (n.published, n.id))
+    total = len(notices) + len(folder.attachment_files)
+    done = 0
+
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".bangtin-build-", dir=out.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        entries: list[EntryRef] = []
+        refs: list[NoticeRef] = []
+        with zipfile.ZipFile(tmp, "w", allowZip64=True) as zf:
+            for start in range(0, len(notices), NOTICES_PER_CHUNK):
+                chunk = notices[start : start + NOTICES_PER_CHUNK]
+                name = chunk_name(start // NOTICES_PER_CHUNK + 1)
+                docs = [notice_to_json(n) for n in chunk]
+                for rec, doc in zip(chunk, docs, strict=True):
+                    refs.append(
+                        NoticeRef(
+                            id=rec.id,
+                            revision=rec.revision,
+                            sha256=content_hash(doc),
+                            chunk=name,
+                        )
+                    )
+                data = canonical_json(docs)
+                _write(zf, name, data, zipfile.ZIP_DEFLATED)
+                entries.append(EntryRef(name=name, size=len(data), sha256=_sha(data)))
+                done += len(chunk)
+                if progress:
+                    progress("notices", done, total)
+            for sha, att in sorted(folder.attachment_files.items()):
+                method = (
+                    zipfile.ZIP_STORED
+                    if att.record.media_type.startswith(STORED_TYPES)
+                    else zipfile.ZIP_DEFLATED
+                )
+                info = zipfile.ZipInfo(file_entry_name(sha), ZIP_TIME)
+                info.compress_type = method
+                info.external_attr = 0o644 << 16
+                with att.path.open("rb") as src_fh, zf.open(info, "w", force_zip64=True) as dst:
+                    while block := src_fh.read(1024 * 1024):
+                        dst.write(block)
+                entries.append(
+                    EntryRef(name=file_entry_name(sha), size=att.record.size, sha256=sha)
+                )
+                done += 1
+                if progress:
+                    progress("attachments", done, total)
+            manifest = Manifest(
+                publisher_id=publisher_id,
+                publisher_name=publisher_name,
+                key_id=keys.key_id(raw_public),
+                bundle_id=uuid.uuid4().hex,
+                sequence=sequence,
+                kind="delta" if since is not None else "full",
+                base_sequence=since,
+                created=created,
+                categories=tuple(folder.categories),
+                notices=tuple(refs),
+                withdrawals=tuple(sorted(withdrawals, key=lambda w: w.id)),
+                entries=tuple(entries),
+            )
+            manifest_bytes = canonical_json(manifest.to_json())
+            _write(zf, MANIFEST_NAME, manifest_bytes, zipfile.ZIP_DEFLATED)
+            _write(
+                zf,
+                SIGNATURE_NAME,
+                keys.sign(private, signed_bytes(manifest_bytes)),
+                zipfile.ZIP_STORED,
+            )
+        with tmp.open("rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _save_sequence(key_path, publisher_id, sequence)
+    return BuildResult(
+        path=out,
+        bundle_id=manifest.bundle_id,
+        publisher_id=publisher_id,
+        sequence=sequence,
+        kind=manifest.kind,
+        base_sequence=since,
+        notices=len(notices),
+        withdrawals=len(withdrawals),
+        attachments=len(folder.attachment_files),
+        size=out.stat().st_size,
+    )
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _write(zf: zipfile.ZipFile, name: str, data: bytes, method: int) -> None:
+    info = zipfile.ZipInfo(name, ZIP_TIME)
+    info.compress_type = method
+    info.external_attr = 0o644 << 16
+    zf.writestr(info, data)

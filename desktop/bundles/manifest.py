@@ -1,0 +1,456 @@
+"""Bundle format v1: entry names, the manifest, and notices as JSON.
+
+Everything that crosses a USB stick is validated here before use: the
+manifest and every notice are checked field by field, and any surprise is a
+refusal, never a crash. docs/bundle-format.md is the prose version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from db.folding import nfc
+from db.records import AttachmentRecord, NoticeRecord, WithdrawalRecord
+
+FORMAT_NAME = "bangtin-bundle"
+FORMAT_VERSION = 1
+SIGNATURE_PREFIX = b"bangtin-bundle-v1\n"
+MANIFEST_NAME = "manifest.json"
+SIGNATURE_NAME = "manifest.sig"
+NOTICES_PER_CHUNK = 1000
+
+ENTRY_RE = re.compile(r"^(?:notices/[0-9]{6}\.json|files/[0-9a-f]{64})$")
+ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,119}$")
+PUBLISHER_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
+HEX64 = re.compile(r"^[0-9a-f]{64}$")
+KEY_ID_RE = re.compile(r"^[0-9a-f]{16}$")
+BUNDLE_ID_RE = re.compile(r"^[0-9a-f]{32}$")
+MEDIA_TYPE_RE = re.compile(r"^[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}$")
+
+MAX_TEXT = 2000
+MAX_BODY = 4 * 1024 * 1024
+MAX_SEQUENCE = 2**53
+MAX_LIST = 1000
+
+
+class ManifestError(ValueError):
+    """The manifest or a notice breaks the format; the text says where."""
+
+
+def canonical_json(value: Any) -> bytes:
+    """The one byte form of *value* that hashes and signatures cover."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode(
+        "utf-8"
+    )
+
+
+def chunk_name(index: int) -> str:
+    return f"notices/{index:06d}.json"
+
+
+def file_entry_name(sha256: str) -> str:
+    return f"files/{sha256}"
+
+
+def signed_bytes(manifest_bytes: bytes) -> bytes:
+    return SIGNATURE_PREFIX + manifest_bytes
+
+
+# -- notices <-> JSON ----------------------------------------------------------------
+
+
+def _iso(dt: datetime | None) -> str | None:
+    return None if dt is None else dt.isoformat()
+
+
+def notice_to_json(rec: NoticeRecord) -> dict[str, Any]:
+    """A notice as the bundle stores it (content_hash is not part of it)."""
+    return {
+        "id": rec.id,
+        "title": rec.title,
+        "category": rec.category,
+        "published": _iso(rec.published),
+        "updated": _iso(rec.updated),
+        "number": rec.number,
+        "type": rec.doc_type,
+        "issuer": rec.issuer,
+        "issued": rec.issued.isoformat() if rec.issued else None,
+        "summary": rec.summary,
+        "withdrawn": rec.withdrawn,
+        "related": list(rec.related),
+        "attachments": [
+            {"name": a.name, "media_type": a.media_type, "size": a.size, "sha256": a.sha256}
+            for a in rec.attachments
+        ],
+        "body_markdown": rec.body_markdown,
+    }
+
+
+def content_hash(data: dict[str, Any]) -> str:
+    return hashlib.sha256(canonical_json(data)).hexdigest()
+
+
+def _want(cond: bool, message: str) -> None:
+    if not cond:
+        raise ManifestError(message)
+
+
+def _text(obj: dict[str, Any], key: str, *, required: bool, limit: int = MAX_TEXT) -> str | None:
+    value = obj.get(key)
+    if value is None:
+        _want(not required, f"'{key}' is missing")
+        return None
+    _want(isinstance(value, str), f"'{key}' must be a string")
+    _want(len(value) <= limit, f"'{key}' is too long")
+    _want("\x00" not in value, f"'{key}' contains a NUL character")
+    _want(not required or bool(value.strip()), f"'{key}' is empty")
+    return nfc(value)
+
+
+def _datetime(obj: dict[str, Any], key: str, *, required: bool) -> datetime | None:
+    value = obj.get(key)
+    if value is None:
+        _want(not required, f"'{key}' is missing")
+        return None
+    _want(isinstance(value, str) and len(value) <= 40, f"'{key}' must be an ISO 8601 time")
+    try:
+        result = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise ManifestError(f"'{key}' must be an ISO 8601 time") from exc
+    _want(result.tzinfo is not None, f"'{key}' must carry a UTC offset")
+    try:
+        result.timestamp()
+    except (OverflowError, ValueError, OSError) as exc:
+        raise ManifestError(f"'{key}' is out of range") from exc
+    return result
+
+
+def _int(obj: dict[str, Any], key: str, *, minimum: int = 0) -> int:
+    value = obj.get(key)
+    _want(
+        isinstance(value, int) and not isinstance(value, bool),
+        f"'{key}' must be a whole number",
+    )
+    assert isinstance(value, int)
+    _want(minimum <= value <= MAX_SEQUENCE, f"'{key}' is out of range")
+    return value
+
+
+def _only(obj: dict[str, Any], allowed: set[str], where: str) -> None:
+    extra = set(obj) - allowed
+    _want(not extra, f"{where} has unknown fields: {', '.join(sorted(map(str, extra)))}")
+
+
+NOTICE_FIELDS = {
+    "id",
+    "title",
+    "category",
+    "published",
+    "updated",
+    "number",
+    "type",
+    "issuer",
+    "issued",
+    "summary",
+    "withdrawn",
+    "related",
+    "attachments",
+    "body_markdown",
+}
+
+
+def notice_from_json(data: Any) -> NoticeRecord:
+    """Validate one notice from a bundle; raises ManifestError."""
+    _want(isinstance(data, dict), "a notice must be an object")
+    _only(data, NOTICE_FIELDS, "a notice")
+    ident = data.get("id")
+    _want(isinstance(ident, str) and bool(ID_RE.match(ident)), "'id' is not a valid notice id")
+    title = _text(data, "title", required=True)
+    category = _text(data, "category", required=True)
+    assert category is not None
+    _want(all(part.strip() for part in category.split("/")), "'category' has an empty level")
+    published = _datetime(data, "published", required=True)
+    updated = _datetime(data, "updated", required=False)
+    issued_raw = data.get("issued")
+    issued = None
+    if issued_raw is not None:
+        _want(isinstance(issued_raw, str) and len(issued_raw) == 10, "'issued' must be a date")
+        try:
+            issued = date.fromisoformat(issued_raw)
+        except ValueError as exc:
+            raise ManifestError("'issued' must be a date") from exc
+    withdrawn = data.get("withdrawn", False)
+    _want(isinstance(withdrawn, bool), "'withdrawn' must be true or false")
+    related = data.get("related", [])
+    _want(
+        isinstance(related, list)
+        and len(related) <= MAX_LIST
+        and all(isinstance(r, str) and ID_RE.match(r) for r in related),
+        "'related' must be a list of notice ids",
+    )
+    atts_raw = data.get("attachments", [])
+    _want(isinstance(atts_raw, list) and len(atts_raw) <= MAX_LIST, "'attachments' must be a list")
+    attachments = []
+    for att in atts_raw:
+        _want(isinstance(att, dict), "an attachment must be an object")
+        _only(att, {"name", "media_type", "size", "sha256"}, "an attachment")
+        name = _text(att, "name", required=True, limit=255)
+        assert name is not None
+        _want("/" not in name and "\\" not in name, "an attachment name must not hold a path")
+        media_type = att.get("media_type")
+        _want(
+            isinstance(media_type, str) and bool(MEDIA_TYPE_RE.match(media_type)),
+            "an attachment has a bad media type",
+        )
+        sha = att.get("sha256")
+        _want(isinstance(sha, str) and bool(HEX64.match(sha)), "an attachment has a bad sha256")
+        attachments.append(
+            AttachmentRecord(
+                name=name, media_type=str(media_type), size=_int(att, "size"), sha256=str(sha)
+            )
+        )
+    assert isinstance(ident, str) and title is not None and published is not None
+    return NoticeRecord(
+        id=ident,
+        title=title,
+        category="/".join(p.strip() for p in category.split("/")),
+        published=published,
+        updated=updated,
+        number=_text(data, "number", required=False),
+        doc_type=_text(data, "type", required=False),
+        issuer=_text(data, "issuer", required=False),
+        issued=issued,
+        summary=_text(data, "summary", required=False),
+        body_markdown=_text(data, "body_markdown", required=False, limit=MAX_BODY) or "",
+        withdrawn=withdrawn,
+        related=tuple(related),
+        attachments=tuple(attachments),
+        content_hash=content_hash(data),
+    )
+
+
+# -- the manifest ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NoticeRef:
+    id: str
+    revision: datetime
+    sha256: str
+    chunk: str
+
+
+@dataclass(frozen=True)
+class EntryRef:
+    name: str
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """A bundle's manifest, validated."""
+
+    publisher_id: str
+    publisher_name: str
+    key_id: str
+    bundle_id: str
+    sequence: int
+    kind: str
+    base_sequence: int | None
+    created: datetime
+    categories: tuple[str, ...]
+    notices: tuple[NoticeRef, ...]
+    withdrawals: tuple[WithdrawalRecord, ...]
+    entries: tuple[EntryRef, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT_NAME,
+            "version": FORMAT_VERSION,
+            "publisher": {"id": self.publisher_id, "name": self.publisher_name},
+            "key_id": self.key_id,
+            "bundle_id": self.bundle_id,
+            "sequence": self.sequence,
+            "kind": self.kind,
+            "base_sequence": self.base_sequence,
+            "created": self.created.isoformat(),
+            "categories": list(self.categories),
+            "notices": [
+                {
+                    "id": n.id,
+                    "revision": n.revision.isoformat(),
+                    "sha256": n.sha256,
+                    "chunk": n.chunk,
+                }
+                for n in self.notices
+            ],
+            "withdrawals": [
+                {"id": w.id, "revision": w.revision.isoformat()} for w in self.withdrawals
+            ],
+            "entries": [{"name": e.name, "size": e.size, "sha256": e.sha256} for e in self.entries],
+        }
+
+
+MANIFEST_FIELDS = {
+    "format",
+    "version",
+    "publisher",
+    "key_id",
+    "bundle_id",
+    "sequence",
+    "kind",
+    "base_sequence",
+    "created",
+    "categories",
+    "notices",
+    "withdrawals",
+    "entries",
+}
+
+
+def peek_version(data: Any) -> int | None:
+    """The format version a parsed manifest claims, before anything is trusted."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        return None
+    version = data.get("version")
+    if isinstance(version, int) and not isinstance(version, bool):
+        return version
+    return None
+
+
+def manifest_from_json(data: Any) -> Manifest:
+    """Validate a whole manifest; raises ManifestError."""
+    _want(isinstance(data, dict), "the manifest must be an object")
+    _only(data, MANIFEST_FIELDS, "the manifest")
+    _want(data.get("format") == FORMAT_NAME, "'format' is wrong")
+    _want(data.get("version") == FORMAT_VERSION, "'version' is wrong")
+    pub = data.get("publisher")
+    _want(isinstance(pub, dict), "'publisher' must be an object")
+    _only(pub, {"id", "name"}, "'publisher'")
+    pub_id = pub.get("id")
+    _want(
+        isinstance(pub_id, str) and bool(PUBLISHER_ID_RE.match(pub_id)),
+        "'publisher.id' is not valid",
+    )
+    pub_name = _text(pub, "name", required=True, limit=300)
+    key = data.get("key_id")
+    _want(isinstance(key, str) and bool(KEY_ID_RE.match(key)), "'key_id' is not valid")
+    bundle_id = data.get("bundle_id")
+    _want(
+        isinstance(bundle_id, str) and bool(BUNDLE_ID_RE.match(bundle_id)),
+        "'bundle_id' is not valid",
+    )
+    sequence = _int(data, "sequence", minimum=1)
+    kind = data.get("kind")
+    _want(kind in ("full", "delta"), "'kind' must be 'full' or 'delta'")
+    base = data.get("base_sequence")
+    if kind == "delta":
+        base = _int(data, "base_sequence", minimum=0)
+        _want(base < sequence, "'base_sequence' must be smaller than 'sequence'")
+    else:
+        _want(base is None, "a full bundle has no 'base_sequence'")
+    created = _datetime(data, "created", required=True)
+
+    cats = data.get("categories")
+    _want(isinstance(cats, list) and len(cats) <= 100_000, "'categories' must be a list")
+    categories: list[str] = []
+    for cat in cats:
+        _want(isinstance(cat, str) and 0 < len(cat) <= MAX_TEXT, "a category is not valid")
+        _want(all(p.strip() for p in cat.split("/")), "a category has an empty level")
+        categories.append(nfc(cat))
+
+    entries_raw = data.get("entries")
+    _want(isinstance(entries_raw, list) and len(entries_raw) <= 2_000_000, "'entries' bad")
+    entries: list[EntryRef] = []
+    names: set[str] = set()
+    for ent in entries_raw:
+        _want(isinstance(ent, dict), "an entry must be an object")
+        _only(ent, {"name", "size", "sha256"}, "an entry")
+        name = ent.get("name")
+        _want(isinstance(name, str) and bool(ENTRY_RE.match(name)), "an entry name is not allowed")
+        assert isinstance(name, str)
+        _want(name not in names, f"the entry '{name}' is listed twice")
+        names.add(name)
+        sha = ent.get("sha256")
+        _want(isinstance(sha, str) and bool(HEX64.match(sha)), "an entry has a bad sha256")
+        if name.startswith("files/"):
+            _want(name == file_entry_name(str(sha)), "a file entry must be named by its hash")
+        entries.append(EntryRef(name=name, size=_int(ent, "size"), sha256=str(sha)))
+
+    notices_raw = data.get("notices")
+    _want(isinstance(notices_raw, list) and len(notices_raw) <= 2_000_000, "'notices' bad")
+    notices: list[NoticeRef] = []
+    ids: set[str] = set()
+    for ref in notices_raw:
+        _want(isinstance(ref, dict), "a notice reference must be an object")
+        _only(ref, {"id", "revision", "sha256", "chunk"}, "a notice reference")
+        ident = ref.get("id")
+        _want(isinstance(ident, str) and bool(ID_RE.match(ident)), "a notice id is not valid")
+        assert isinstance(ident, str)
+        _want(ident not in ids, f"the notice '{ident}' is listed twice")
+        ids.add(ident)
+        revision = _datetime(ref, "revision", required=True)
+        sha = ref.get("sha256")
+        _want(isinstance(sha, str) and bool(HEX64.match(sha)), "a notice has a bad sha256")
+        chunk = ref.get("chunk")
+        _want(
+            isinstance(chunk, str) and chunk in names and chunk.startswith("notices/"),
+            "a notice names a chunk that is not an entry",
+        )
+        assert revision is not None
+        notices.append(NoticeRef(id=ident, revision=revision, sha256=str(sha), chunk=str(chunk)))
+
+    withdrawals_raw = data.get("withdrawals")
+    _want(isinstance(withdrawals_raw, list) and len(withdrawals_raw) <= 2_000_000, "bad list")
+    withdrawals: list[WithdrawalRecord] = []
+    for ref in withdrawals_raw:
+        _want(isinstance(ref, dict), "a withdrawal must be an object")
+        _only(ref, {"id", "revision"}, "a withdrawal")
+        ident = ref.get("id")
+        _want(isinstance(ident, str) and bool(ID_RE.match(ident)), "a withdrawal id is not valid")
+        assert isinstance(ident, str)
+        _want(ident not in ids, f"the notice '{ident}' is listed twice")
+        ids.add(ident)
+        revision = _datetime(ref, "revision", required=True)
+        assert revision is not None
+        withdrawals.append(WithdrawalRecord(id=ident, revision=revision))
+
+    assert pub_name is not None and created is not None
+    return Manifest(
+        publisher_id=str(pub_id),
+        publisher_name=pub_name,
+        key_id=str(key),
+        bundle_id=str(bundle_id),
+        sequence=sequence,
+        kind=str(kind),
+        base_sequence=base if kind == "delta" else None,
+        created=created,
+        categories=tuple(categories),
+        notices=tuple(notices),
+        withdrawals=tuple(withdrawals),
+        entries=tuple(entries),
+    )
+
+
+def parse_json_bytes(data: bytes) -> Any:
+    """Strict JSON from UTF-8 bytes: no NaN, no duplicate keys."""
+
+    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in out:
+                raise ValueError(f"duplicate key {key!r}")
+            out[key] = value
+        return out
+
+    def no_constants(name: str) -> Any:
+        raise ValueError(f"{name} is not JSON")
+
+    text = data.decode("utf-8")
+    return json.loads(text, object_pairs_hook=no_duplicates, parse_constant=no_constants)

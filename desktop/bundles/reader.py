@@ -1,0 +1,308 @@
+"""Reading a bundle: check the zip, verify the signature, stage every entry.
+
+Nothing is trusted until the manifest's signature verifies against a key
+the office trusts; nothing is applied until every entry has been copied to
+the local staging folder and matched its declared size and hash. After
+staging, pulling the USB stick out changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import stat
+import uuid
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from db.records import NoticeRecord
+from desktop.bundles import keys
+from desktop.bundles.errors import BundleError, ImportCancelled
+from desktop.bundles.manifest import (
+    ENTRY_RE,
+    MANIFEST_NAME,
+    SIGNATURE_NAME,
+    Manifest,
+    ManifestError,
+    manifest_from_json,
+    notice_from_json,
+    parse_json_bytes,
+    peek_version,
+    signed_bytes,
+)
+
+Progress = Callable[[str, int, int], None]
+Cancel = Callable[[], bool]
+#: Looks up a trusted key: key id -> (raw public key, bound publisher id) or None.
+TrustLookup = Callable[[str], tuple[bytes, str | None] | None]
+
+MAX_MANIFEST = 256 * 1024 * 1024
+MAX_CHUNK = 128 * 1024 * 1024
+MAX_FILE = 1024 * 1024 * 1024
+MAX_TOTAL = 16 * 1024 * 1024 * 1024
+MAX_ENTRIES = 1_000_000
+MAX_RATIO = 200
+RATIO_FLOOR = 1024 * 1024
+COPY_BLOCK = 1024 * 1024
+#: Free space kept beyond what an import needs, for SQLite's journal and WAL.
+SPACE_MARGIN = 64 * 1024 * 1024
+
+_READ_ERRORS = (OSError, EOFError, zipfile.BadZipFile, zlib.error, NotImplementedError)
+
+
+@dataclass
+class StagedBundle:
+    """A verified bundle whose entries sit in a staging folder."""
+
+    manifest: Manifest
+    staging: Path
+    notices: list[NoticeRecord] = field(default_factory=list)
+    files: dict[str, Path] = field(default_factory=dict)
+
+    def discard(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def _check_infos(infos: list[zipfile.ZipInfo]) -> None:
+    if len(infos) > MAX_ENTRIES:
+        raise BundleError("too_large", name="(zip)")
+    seen: set[str] = set()
+    total = 0
+    for info in infos:
+        name = info.filename
+        if name in seen:
+            raise BundleError("duplicate_entry", name=name)
+        seen.add(name)
+        if info.is_dir() or name.endswith("/"):
+            raise BundleError("dir_entry", name=name)
+        mode = info.external_attr >> 16
+        if stat.S_ISLNK(mode):
+            raise BundleError("link_entry", name=name)
+        if info.flag_bits & 0x1:
+            raise BundleError("encrypted_entry", name=name)
+        if name not in (MANIFEST_NAME, SIGNATURE_NAME) and not ENTRY_RE.match(name):
+            raise BundleError("bad_entry_name", name=name)
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise BundleError("unsupported_compression", name=name)
+        limit = MAX_MANIFEST if name == MANIFEST_NAME else MAX_FILE
+        if info.file_size > limit:
+            raise BundleError("too_large", name=name)
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise BundleError("bomb", name=name)
+        total += info.file_size
+        if total > MAX_TOTAL:
+            raise BundleError("too_large", name=name)
+
+
+def _read_small(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    with zf.open(info) as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise BundleError("too_large", name=info.filename)
+    return data
+
+
+def read_manifest(zf: zipfile.ZipFile, trust: TrustLookup) -> Manifest:
+    """Verify the signature and validate the manifest of an open bundle."""
+    infos = {info.filename: info for info in zf.infolist()}
+    if MANIFEST_NAME not in infos or SIGNATURE_NAME not in infos:
+        raise BundleError("not_bundle", path=zf.filename or "")
+    raw = _read_small(zf, infos[MANIFEST_NAME], MAX_MANIFEST)
+    signature = _read_small(zf, infos[SIGNATURE_NAME], 64)
+    try:
+        data = parse_json_bytes(raw)
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise BundleError("bad_json", name=MANIFEST_NAME) from exc
+    version = peek_version(data)
+    if version is None:
+        raise BundleError("not_bundle", path=zf.filename or "")
+    if version != 1:
+        raise (
+            BundleError("newer_format")
+            if version > 1
+            else BundleError("bad_manifest", detail="unknown format version")
+        )
+    key_id = data.get("key_id") if isinstance(data, dict) else None
+    found = trust(key_id) if isinstance(key_id, str) and len(key_id) <= 64 else None
+    if found is None:
+        raise BundleError("untrusted_key", key_id=str(key_id)[:64])
+    raw_public, bound = found
+    if len(signature) != 64 or not keys.verify(raw_public, signature, signed_bytes(raw)):
+        raise BundleError("bad_signature")
+    try:
+        manifest = manifest_from_json(data)
+    except ManifestError as exc:
+        raise BundleError("bad_manifest", detail=str(exc)) from exc
+    if bound is not None and bound != manifest.publisher_id:
+        raise BundleError(
+            "key_publisher_mismatch",
+            key_id=manifest.key_id,
+            bound=bound,
+            claimed=manifest.publisher_id,
+        )
+    return manifest
+
+
+def _check_listing(zf: zipfile.ZipFile, manifest: Manifest) -> None:
+    listed = {e.name for e in manifest.entries}
+    present = {i.filename for i in zf.infolist()} - {MANIFEST_NAME, SIGNATURE_NAME}
+    for name in sorted(present - listed):
+        raise BundleError("unlisted_entry", name=name)
+    for name in sorted(listed - present):
+        raise BundleError("missing_entry", name=name)
+
+
+def needed_space(zf: zipfile.ZipFile) -> int:
+    return sum(i.file_size for i in zf.infolist()) * 2 + SPACE_MARGIN
+
+
+def check_space(folder: Path, needed: int) -> None:
+    free = shutil.disk_usage(folder).free
+    if free < needed:
+        raise BundleError("no_space", needed=needed // (1024 * 1024) + 1)
+
+
+def _copy_entry(
+    zf: zipfile.ZipFile, info: zipfile.ZipInfo, size: int, sha: str, dest: Path
+) -> None:
+    digest = hashlib.sha256()
+    written = 0
+    with zf.open(info) as src, dest.open("wb") as out:
+        while True:
+            block = src.read(COPY_BLOCK)
+            if not block:
+                break
+            written += len(block)
+            if written > size:
+                raise BundleError("size_mismatch", name=info.filename)
+            digest.update(block)
+            out.write(block)
+        out.flush()
+        os.fsync(out.fileno())
+    if written != size:
+        raise BundleError("size_mismatch", name=info.filename)
+    if digest.hexdigest() != sha:
+        raise BundleError("hash_mismatch", name=info.filename)
+
+
+def stage_bundle(
+    path: Path,
+    staging_root: Path,
+    trust: TrustLookup,
+    *,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    before_staging: Callable[[Manifest], None] | None = None,
+) -> StagedBundle:
+    """Verify *path* and copy its entries under *staging_root*.
+
+    *before_staging* sees the verified manifest first, so that a bundle that
+    cannot apply is refused before any copying. Raises BundleError or
+    ImportCancelled; on any failure the staging folder is removed.
+    """
+    staging_root.mkdir(parents=True, exist_ok=True)
+    staging = staging_root / uuid.uuid4().hex
+    staged: StagedBundle | None = None
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            _check_infos(infos)
+            manifest = read_manifest(zf, trust)
+            _check_listing(zf, manifest)
+            if before_staging is not None:
+                before_staging(manifest)
+            check_space(staging_root, needed_space(zf))
+            staging.mkdir()
+            staged = StagedBundle(manifest=manifest, staging=staging)
+            by_name = {i.filename: i for i in infos}
+            total = len(manifest.entries)
+            for done, entry in enumerate(manifest.entries, start=1):
+                if cancel is not None and cancel():
+                    raise ImportCancelled()
+                dest = staging / entry.name.replace("/", "_")
+                _copy_entry(zf, by_name[entry.name], entry.size, entry.sha256, dest)
+                if entry.name.startswith("files/"):
+                    staged.files[entry.sha256] = dest
+                if progress is not None:
+                    progress("staging", done, total)
+        staged.notices = _load_notices(staged)
+        return staged
+    except BundleError:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    except ImportCancelled:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    except FileNotFoundError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        if not Path(path).exists():
+            raise BundleError("unreadable", path=str(path)) from exc
+        raise
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        if _is_no_space(exc):
+            raise BundleError("no_space", needed=0) from exc
+        raise BundleError("unreadable", path=str(path)) from exc
+    except _READ_ERRORS as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(exc, zipfile.BadZipFile) and Path(path).is_file():
+            raise BundleError("not_bundle", path=str(path)) from exc
+        raise BundleError("unreadable", path=str(path)) from exc
+
+
+def _is_no_space(exc: OSError) -> bool:
+    import errno
+
+    return exc.errno in (errno.ENOSPC, errno.EDQUOT)
+
+
+def _load_notices(staged: StagedBundle) -> list[NoticeRecord]:
+    """Parse the staged chunks and match every notice to the signed manifest."""
+    manifest = staged.manifest
+    expected = {ref.id: ref for ref in manifest.notices}
+    chunks = sorted(
+        {ref.chunk for ref in manifest.notices}
+        | {e.name for e in manifest.entries if e.name.startswith("notices/")}
+    )
+    files = {e.sha256: e.size for e in manifest.entries if e.name.startswith("files/")}
+    notices: list[NoticeRecord] = []
+    for chunk in chunks:
+        raw = (staged.staging / chunk.replace("/", "_")).read_bytes()
+        try:
+            docs = parse_json_bytes(raw)
+        except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+            raise BundleError("bad_json", name=chunk) from exc
+        if not isinstance(docs, list):
+            raise BundleError("bad_json", name=chunk)
+        for doc in docs:
+            ident = doc.get("id") if isinstance(doc, dict) else None
+            label = ident if isinstance(ident, str) else "?"
+            try:
+                rec = notice_from_json(doc)
+            except ManifestError as exc:
+                raise BundleError("bad_notice", id=label[:120], detail=str(exc)) from exc
+            ref = expected.pop(rec.id, None)
+            if ref is None or ref.chunk != chunk:
+                raise BundleError("bad_notice", id=rec.id, detail="not listed in the manifest")
+            if ref.sha256 != rec.content_hash:
+                raise BundleError("hash_mismatch", name=f"{chunk}#{rec.id}")
+            if ref.revision != rec.revision:
+                raise BundleError("bad_notice", id=rec.id, detail="revision differs from manifest")
+            if rec.category not in manifest.categories:
+                raise BundleError("bad_notice", id=rec.id, detail="category not in the manifest")
+            for att in rec.attachments:
+                if files.get(att.sha256) != att.size:
+                    raise BundleError(
+                        "bad_notice",
+                        id=rec.id,
+                        detail=f"attachment {att.name} is not in the bundle",
+                    )
+            notices.append(rec)
+    if expected:
+        missing = sorted(expected)[0]
+        raise BundleError("bad_notice", id=missing, detail="listed in the manifest but absent")
+    return notices

@@ -1,0 +1,387 @@
+"""The source folder a publisher edits: Markdown files with YAML front matter.
+
+Every problem in the folder is collected, each with its file and line, so a
+publisher fixes them all in one pass; no bundle is written while any remain.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from db.folding import nfc
+from db.records import AttachmentRecord, NoticeRecord, WithdrawalRecord
+from db.types import VN_TZ
+
+ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,119}$")
+REQUIRED = ("id", "title", "category", "published")
+OPTIONAL = (
+    "updated",
+    "number",
+    "type",
+    "issuer",
+    "issued",
+    "summary",
+    "related",
+    "attachments",
+    "withdrawn",
+)
+KNOWN = frozenset(REQUIRED + OPTIONAL)
+MAX_TEXT_FIELD = 2000
+
+
+@dataclass(frozen=True)
+class SourceError:
+    """One problem in a source file; `line` counts from 1."""
+
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+class SourceErrors(Exception):
+    """The folder has problems; `errors` lists every one."""
+
+    def __init__(self, errors: list[SourceError]) -> None:
+        super().__init__("\n".join(str(e) for e in errors))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class SourceAttachment:
+    """An attachment file found in the source folder."""
+
+    path: Path
+    record: AttachmentRecord
+
+
+@dataclass
+class SourceFolder:
+    """What a source folder holds, ready to be written into a bundle."""
+
+    notices: list[NoticeRecord] = field(default_factory=list)
+    withdrawals: list[WithdrawalRecord] = field(default_factory=list)
+    #: Withdrawals whose time is the build time (no `updated` given).
+    undated_withdrawals: list[str] = field(default_factory=list)
+    attachment_files: dict[str, SourceAttachment] = field(default_factory=dict)
+    categories: list[str] = field(default_factory=list)
+
+
+def parse_datetime(value: Any) -> datetime:
+    """A time from front matter; local +07:00 unless it carries an offset."""
+    if isinstance(value, datetime):
+        result = value
+    elif isinstance(value, date):
+        result = datetime(value.year, value.month, value.day)
+    elif isinstance(value, str):
+        result = datetime.fromisoformat(value.strip())
+    else:
+        raise ValueError("not a date and time")
+    if result.tzinfo is None:
+        result = result.replace(tzinfo=VN_TZ)
+    return result
+
+
+def parse_date(value: Any) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        return date.fromisoformat(value.strip())
+    raise ValueError("not a date")
+
+
+def split_front_matter(text: str) -> tuple[str, str, int]:
+    """Split a file into (front matter, body, line where the body starts)."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        raise ValueError("the file must start with a '---' line and YAML front matter")
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
+    raise ValueError("the front matter has no closing '---' line")
+
+
+def _key_line(front: str, key: str) -> int:
+    for number, line in enumerate(front.split("\n"), start=2):
+        if re.match(rf"^{re.escape(key)}\s*:", line):
+            return number
+    return 1
+
+
+def _text_field(meta: dict[str, Any], key: str, errors: list[str], *, required: bool) -> str | None:
+    value = meta.get(key)
+    if value is None:
+        if required:
+            errors.append(f"missing field '{key}'")
+        return None
+    if isinstance(value, bool) or isinstance(value, (list, dict)):
+        errors.append(f"field '{key}' must be text")
+        return None
+    result = nfc(str(value)).strip()
+    if "\x00" in result:
+        errors.append(f"field '{key}' contains a NUL character")
+        return None
+    if required and not result:
+        errors.append(f"field '{key}' is empty")
+        return None
+    if len(result) > MAX_TEXT_FIELD:
+        errors.append(f"field '{key}' is longer than {MAX_TEXT_FIELD} characters")
+        return None
+    return result or None
+
+
+@dataclass
+class _Parsed:
+    notice: NoticeRecord | None = None
+    withdrawal: WithdrawalRecord | None = None
+    undated_withdrawal: str | None = None
+    attachments: list[SourceAttachment] = field(default_factory=list)
+
+
+def parse_file(path: Path, root: Path, errors: list[SourceError]) -> _Parsed | None:
+    """Parse one source file, adding its problems to *errors*."""
+    rel = path.relative_to(root).as_posix()
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        errors.append(SourceError(rel, line, "invalid UTF-8"))
+        return None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    try:
+        front, body, _body_line = split_front_matter(text)
+    except ValueError as exc:
+        errors.append(SourceError(rel, 1, str(exc)))
+        return None
+    try:
+        meta = yaml.safe_load(front)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        errors.append(SourceError(rel, line, f"invalid YAML front matter: {problem}"))
+        return None
+    if not isinstance(meta, dict):
+        errors.append(SourceError(rel, 2, "the front matter must be a mapping of fields"))
+        return None
+
+    before = len(errors)
+
+    def err(key: str, message: str) -> None:
+        errors.append(SourceError(rel, _key_line(front, key), message))
+
+    for key in meta:
+        if str(key) not in KNOWN:
+            err(str(key), f"unknown field '{key}'")
+
+    withdrawn = meta.get("withdrawn", False)
+    if not isinstance(withdrawn, bool):
+        err("withdrawn", "field 'withdrawn' must be true or false")
+        withdrawn = False
+
+    ident = meta.get("id")
+    if ident is None:
+        errors.append(SourceError(rel, 1, "missing field 'id'"))
+    elif not isinstance(ident, str) or not ID_RE.match(ident):
+        err("id", "field 'id' must be 1-120 letters, digits, '.', '_' or '-'")
+        ident = None
+
+    updated: datetime | None = None
+    if meta.get("updated") is not None:
+        try:
+            updated = parse_datetime(meta["updated"])
+        except (ValueError, TypeError):
+            err("updated", f"bad date and time in 'updated': {meta['updated']!r}")
+
+    # A file with only an id and `withdrawn: true` withdraws a notice that
+    # offices may already have; it needs no content.
+    withdrawal_only = withdrawn and set(meta) <= {"id", "withdrawn", "updated"}
+    if withdrawal_only:
+        if len(errors) > before or not isinstance(ident, str):
+            return None
+        if updated is None:
+            return _Parsed(undated_withdrawal=ident)
+        return _Parsed(withdrawal=WithdrawalRecord(id=ident, revision=updated))
+
+    field_errors: list[str] = []
+    title = _text_field(meta, "title", field_errors, required=True)
+    category = _text_field(meta, "category", field_errors, required=True)
+    for message in field_errors:
+        key = message.split("'")[1]
+        errors.append(SourceError(rel, _key_line(front, key) if key in meta else 1, message))
+    if category is not None:
+        parts = [p.strip() for p in category.split("/")]
+        if any(not p for p in parts):
+            err("category", "field 'category' has an empty level")
+            category = None
+        else:
+            category = "/".join(parts)
+
+    published: datetime | None = None
+    if meta.get("published") is None:
+        errors.append(SourceError(rel, 1, "missing field 'published'"))
+    else:
+        try:
+            published = parse_datetime(meta["published"])
+        except (ValueError, TypeError):
+            err("published", f"bad date and time in 'published': {meta['published']!r}")
+    if published is not None and updated is not None and updated < published:
+        err("updated", "'updated' is earlier than 'published'")
+
+    issued: date | None = None
+    if meta.get("issued") is not None:
+        try:
+            issued = parse_date(meta["issued"])
+        except (ValueError, TypeError):
+            err("issued", f"bad date in 'issued': {meta['issued']!r}")
+
+    optional_errors: list[str] = []
+    number = _text_field(meta, "number", optional_errors, required=False)
+    doc_type = _text_field(meta, "type", optional_errors, required=False)
+    issuer = _text_field(meta, "issuer", optional_errors, required=False)
+    summary = _text_field(meta, "summary", optional_errors, required=False)
+    for message in optional_errors:
+        err(message.split("'")[1], message)
+
+    related: list[str] = []
+    raw_related = meta.get("related") or []
+    if not isinstance(raw_related, list) or not all(
+        isinstance(r, str) and ID_RE.match(r) for r in raw_related
+    ):
+        err("related", "field 'related' must be a list of notice ids")
+    else:
+        related = [r for i, r in enumerate(raw_related) if r not in raw_related[:i]]
+
+    attachments: list[SourceAttachment] = []
+    raw_attachments = meta.get("attachments") or []
+    if not isinstance(raw_attachments, list) or not all(
+        isinstance(a, str) for a in raw_attachments
+    ):
+        err("attachments", "field 'attachments' must be a list of file paths")
+    else:
+        for entry in raw_attachments:
+            found = _attachment(root, entry)
+            if isinstance(found, str):
+                err("attachments", found)
+            else:
+                attachments.append(found)
+
+    body = nfc(body.strip("\n"))
+    if "\x00" in body:
+        errors.append(SourceError(rel, _body_line, "the body contains a NUL character"))
+
+    if len(errors) > before:
+        return None
+    assert isinstance(ident, str) and title and category and published
+    notice = NoticeRecord(
+        id=ident,
+        title=title,
+        category=category,
+        published=published,
+        updated=updated,
+        number=number,
+        doc_type=doc_type,
+        issuer=issuer,
+        issued=issued,
+        summary=summary,
+        body_markdown=body,
+        withdrawn=withdrawn,
+        related=tuple(related),
+        attachments=tuple(a.record for a in attachments),
+    )
+    return _Parsed(notice=notice, attachments=attachments)
+
+
+def _attachment(root: Path, entry: str) -> SourceAttachment | str:
+    from desktop.bundles.hashing import file_sha256
+
+    rel = Path(entry)
+    if rel.is_absolute() or ".." in rel.parts:
+        return f"attachment '{entry}' must be a path inside the source folder"
+    path = root / rel
+    if not path.is_file():
+        return f"attachment '{entry}' not found"
+    if path.is_symlink():
+        return f"attachment '{entry}' is a symbolic link"
+    media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    size = path.stat().st_size
+    return SourceAttachment(
+        path=path,
+        record=AttachmentRecord(
+            name=nfc(path.name), media_type=media_type, size=size, sha256=file_sha256(path)
+        ),
+    )
+
+
+def read_source(root: Path) -> SourceFolder:
+    """Read every `*.md` under *root*; raises SourceErrors listing all problems."""
+    root = Path(root)
+    if not root.is_dir():
+        raise SourceErrors([SourceError(str(root), 0, "the source folder does not exist")])
+    errors: list[SourceError] = []
+    folder = SourceFolder()
+    seen: dict[str, str] = {}
+    for path in sorted(root.rglob("*.md")):
+        if not path.is_file():
+            continue
+        parsed = parse_file(path, root, errors)
+        if parsed is None:
+            continue
+        rel = path.relative_to(root).as_posix()
+        ident = (
+            parsed.notice.id
+            if parsed.notice
+            else parsed.withdrawal.id
+            if parsed.withdrawal
+            else parsed.undated_withdrawal
+        )
+        assert ident is not None
+        if ident in seen:
+            errors.append(
+                SourceError(rel, _id_line(path), f"duplicate id '{ident}' (also in {seen[ident]})")
+            )
+            continue
+        seen[ident] = rel
+        if parsed.notice is not None:
+            folder.notices.append(parsed.notice)
+            if parsed.notice.category not in folder.categories:
+                folder.categories.append(parsed.notice.category)
+            for att in parsed.attachments:
+                folder.attachment_files.setdefault(att.record.sha256, att)
+        elif parsed.withdrawal is not None:
+            folder.withdrawals.append(parsed.withdrawal)
+        elif parsed.undated_withdrawal is not None:
+            folder.undated_withdrawals.append(parsed.undated_withdrawal)
+    if errors:
+        raise SourceErrors(errors)
+    folder.categories.sort(key=_category_order)
+    return folder
+
+
+def _category_order(path: str) -> tuple[str, ...]:
+    from db.folding import fold
+
+    return tuple(fold(part) for part in path.split("/"))
+
+
+def _id_line(path: Path) -> int:
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return 1
+    for number, line in enumerate(lines, start=1):
+        if line.startswith("id:"):
+            return number
+    return 1

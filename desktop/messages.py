@@ -1,0 +1,179 @@
+"""Messages of the core and the command line, in Vietnamese and English.
+
+The window translates its own strings with Qt Linguist; the core has no Qt,
+so the sentences it reports (why a bundle was refused, what an import did)
+live here, keyed by a stable code. Each is one clear sentence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+DEFAULT_LANG = "vi"
+LANGS = ("vi", "en")
+
+CATALOG: dict[str, tuple[str, str]] = {
+    # Reading a bundle
+    "unreadable": (
+        "Không đọc được tệp gói dữ liệu {path}: tệp bị hỏng, bị cắt cụt hoặc đã bị rút ra.",
+        "The bundle file {path} could not be read: it is damaged, truncated or was removed.",
+    ),
+    "not_bundle": (
+        "Tệp {path} không phải là gói dữ liệu Bảng Tin.",
+        "The file {path} is not a Bảng Tin bundle.",
+    ),
+    "newer_format": (
+        "Gói dữ liệu này được tạo bởi phiên bản Bảng Tin mới hơn, vui lòng cập nhật Bảng Tin.",
+        "This bundle was made by a newer Bảng Tin, please update Bảng Tin.",
+    ),
+    "untrusted_key": (
+        "Gói dữ liệu được ký bằng khóa {key_id} chưa được tin cậy; "
+        "hãy thêm khóa công khai của đơn vị phát hành bằng lệnh «bangtin trust add».",
+        "The bundle is signed with key {key_id}, which is not trusted; "
+        "add the publisher's public key with 'bangtin trust add'.",
+    ),
+    "bad_signature": (
+        "Chữ ký của gói dữ liệu không hợp lệ: gói đã bị sửa đổi hoặc bị hỏng.",
+        "The bundle's signature is not valid: the bundle was altered or is damaged.",
+    ),
+    "key_publisher_mismatch": (
+        "Khóa {key_id} chỉ được dùng cho đơn vị «{bound}», "
+        "nhưng gói dữ liệu ghi đơn vị «{claimed}».",
+        "Key {key_id} signs for publisher '{bound}', but the bundle claims '{claimed}'.",
+    ),
+    "bad_entry_name": (
+        "Gói dữ liệu chứa mục không được phép: «{name}».",
+        "The bundle contains an entry that is not allowed: '{name}'.",
+    ),
+    "duplicate_entry": (
+        "Gói dữ liệu chứa hai mục trùng tên «{name}».",
+        "The bundle contains two entries named '{name}'.",
+    ),
+    "link_entry": (
+        "Gói dữ liệu chứa liên kết tượng trưng «{name}», điều này không được phép.",
+        "The bundle contains a symbolic link '{name}', which is not allowed.",
+    ),
+    "dir_entry": (
+        "Gói dữ liệu chứa thư mục «{name}», điều này không được phép.",
+        "The bundle contains a directory entry '{name}', which is not allowed.",
+    ),
+    "encrypted_entry": (
+        "Gói dữ liệu chứa mục được mã hóa «{name}», điều này không được phép.",
+        "The bundle contains an encrypted entry '{name}', which is not allowed.",
+    ),
+    "unsupported_compression": (
+        "Mục «{name}» trong gói dữ liệu dùng kiểu nén không được hỗ trợ.",
+        "The entry '{name}' uses a compression method that is not supported.",
+    ),
+    "unlisted_entry": (
+        "Gói dữ liệu chứa mục «{name}» không có trong danh mục đã ký.",
+        "The bundle contains an entry '{name}' that its signed manifest does not list.",
+    ),
+    "missing_entry": (
+        "Gói dữ liệu thiếu mục «{name}» mà danh mục đã ký liệt kê.",
+        "The bundle lacks the entry '{name}' that its signed manifest lists.",
+    ),
+    "too_large": (
+        "Mục «{name}» trong gói dữ liệu lớn quá mức cho phép.",
+        "The entry '{name}' in the bundle is larger than allowed.",
+    ),
+    "bomb": (
+        "Mục «{name}» trong gói dữ liệu có tỷ lệ nén bất thường (nghi là bom nén).",
+        "The entry '{name}' has an abnormal compression ratio (a suspected zip bomb).",
+    ),
+    "size_mismatch": (
+        "Mục «{name}» trong gói dữ liệu có kích thước khác với danh mục đã ký.",
+        "The entry '{name}' does not have the size its signed manifest declares.",
+    ),
+    "hash_mismatch": (
+        "Mục «{name}» trong gói dữ liệu có mã băm khác với danh mục đã ký.",
+        "The entry '{name}' does not have the hash its signed manifest declares.",
+    ),
+    "bad_json": (
+        "Mục «{name}» trong gói dữ liệu không phải là JSON UTF-8 hợp lệ.",
+        "The entry '{name}' is not valid UTF-8 JSON.",
+    ),
+    "bad_manifest": (
+        "Danh mục của gói dữ liệu không hợp lệ: {detail}.",
+        "The bundle's manifest is not valid: {detail}.",
+    ),
+    "bad_notice": (
+        "Văn bản «{id}» trong gói dữ liệu không hợp lệ: {detail}.",
+        "The notice '{id}' in the bundle is not valid: {detail}.",
+    ),
+    # Which bundles apply
+    "already": (
+        "Gói dữ liệu số {sequence} của {publisher} đã nhập trước đó.",
+        "Bundle {sequence} from {publisher} was imported before.",
+    ),
+    "rollback": (
+        "Gói dữ liệu số {sequence} của {publisher} cũ hơn gói số {last} đã nhập; "
+        "không thể nhập lại gói cũ.",
+        "Bundle {sequence} from {publisher} is older than bundle {last}, already imported; "
+        "an older bundle cannot be applied.",
+    ),
+    "delta_needs_base": (
+        "Gói bổ sung số {sequence} của {publisher} cần gói số {base} trước "
+        "(kho hiện có gói số {last}); hãy nhập gói số {base} hoặc một gói đầy đủ.",
+        "Delta bundle {sequence} from {publisher} needs bundle {base} first "
+        "(the archive has bundle {last}); import bundle {base} or a full bundle.",
+    ),
+    "no_space": (
+        "Không đủ dung lượng đĩa để nhập gói dữ liệu này (cần khoảng {needed} MB).",
+        "Not enough disk space to import this bundle (about {needed} MB needed).",
+    ),
+    "busy": (
+        "Kho dữ liệu đang được một chương trình Bảng Tin khác sử dụng; vui lòng thử lại sau.",
+        "The archive is in use by another Bảng Tin program; please try again later.",
+    ),
+    "cancelled": (
+        "Đã hủy nhập gói dữ liệu; kho dữ liệu không thay đổi.",
+        "The import was cancelled; the archive is unchanged.",
+    ),
+    "imported": (
+        "Đã nhập gói số {sequence} của {publisher}: thêm {added}, cập nhật {updated}, "
+        "thu hồi {withdrawn}, không đổi {unchanged}.",
+        "Imported bundle {sequence} from {publisher}: {added} added, {updated} updated, "
+        "{withdrawn} withdrawn, {unchanged} unchanged.",
+    ),
+    # The archive
+    "archive_damaged": (
+        "Kho dữ liệu {path} bị hỏng hoặc không phải kho của Bảng Tin.",
+        "The archive {path} is damaged or is not a Bảng Tin archive.",
+    ),
+    "archive_newer": (
+        "Kho dữ liệu {path} được tạo bởi phiên bản Bảng Tin mới hơn, vui lòng cập nhật Bảng Tin.",
+        "The archive {path} was made by a newer Bảng Tin, please update Bảng Tin.",
+    ),
+    "archive_missing": (
+        "Chưa có kho dữ liệu tại {path}.",
+        "There is no archive at {path}.",
+    ),
+    # Publishing
+    "source_errors": (
+        "Thư mục nguồn có {count} lỗi; chưa tạo gói dữ liệu nào.",
+        "The source folder has {count} errors; no bundle was written.",
+    ),
+    "bad_key": (
+        "Không đọc được khóa {path}: {detail}.",
+        "The key {path} could not be read: {detail}.",
+    ),
+    "bad_sequence": (
+        "Số thứ tự gói {sequence} phải lớn hơn số của gói nền {since}.",
+        "The bundle sequence {sequence} must be larger than the base bundle's {since}.",
+    ),
+    "key_exists": (
+        "Đã có khóa tại {path}; không ghi đè.",
+        "A key already exists at {path}; it was not overwritten.",
+    ),
+}
+
+
+def text(code: str, lang: str = DEFAULT_LANG, **params: Any) -> str:
+    """The sentence for *code* in *lang*, with *params* filled in."""
+    vi, en = CATALOG[code]
+    template = en if lang == "en" else vi
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return template
