@@ -166,6 +166,75 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Đã có khóa tại {path}; không ghi đè.",
         "A key already exists at {path}; it was not overwritten.",
     ),
+    # The command line
+    "usage": (
+        "Lệnh không đúng cú pháp: {detail}. Xem «bangtin --help».",
+        "Wrong command syntax: {detail}. See 'bangtin --help'.",
+    ),
+    "not_found": (
+        "Không có văn bản mã «{id}» trong kho dữ liệu.",
+        "There is no notice with id '{id}' in the archive.",
+    ),
+    "file_missing": (
+        "Không tìm thấy tệp {path}.",
+        "The file {path} was not found.",
+    ),
+    "verified": (
+        "Gói dữ liệu số {sequence} của {publisher} hợp lệ và có thể nhập.",
+        "Bundle {sequence} from {publisher} is valid and can be imported.",
+    ),
+    "built": (
+        "Đã tạo gói dữ liệu số {sequence} ({kind}) gồm {notices} văn bản, {withdrawals} thu hồi, "
+        "{attachments} tệp đính kèm: {path}",
+        "Built bundle {sequence} ({kind}) with {notices} notices, {withdrawals} withdrawals, "
+        "{attachments} attachments: {path}",
+    ),
+    "key_written": (
+        "Đã tạo khóa {key_id}: khóa bí mật {private} (giữ kín), khóa công khai {public}.",
+        "Created key {key_id}: private key {private} (keep it secret), public key {public}.",
+    ),
+    "trusted": (
+        "Đã tin cậy khóa {key_id} ({name}).",
+        "Key {key_id} ({name}) is now trusted.",
+    ),
+    "trusted_already": (
+        "Khóa {key_id} đã được tin cậy từ trước.",
+        "Key {key_id} was trusted already.",
+    ),
+    "untrusted": (
+        "Đã bỏ tin cậy khóa {key_id}.",
+        "Key {key_id} is no longer trusted.",
+    ),
+    "unknown_key": (
+        "Không có khóa tin cậy nào mã {key_id}.",
+        "No trusted key has the id {key_id}.",
+    ),
+    "no_keys": (
+        "Chưa tin cậy khóa nào.",
+        "No key is trusted yet.",
+    ),
+    "empty_list": (
+        "Không có văn bản nào.",
+        "There are no notices.",
+    ),
+    "no_display": (
+        "Không mở được cửa sổ: máy này không có màn hình đồ họa.",
+        "The window cannot open: this machine has no graphical display.",
+    ),
+    "unexpected": (
+        "Lỗi không mong đợi: {detail}.",
+        "Unexpected error: {detail}.",
+    ),
+    "stage_notices": ("Đang ghi văn bản", "Writing notices"),
+    "stage_attachments": ("Đang ghi tệp đính kèm", "Writing attachments"),
+    "stage_staging": ("Đang sao chép và kiểm tra gói", "Copying and checking the bundle"),
+    "stage_applying": ("Đang ghi vào kho dữ liệu", "Writing to the archive"),
+    "stage_indexing": ("Đang lập chỉ mục tìm kiếm", "Indexing for search"),
+    "stage_done": ("Xong", "Done"),
+    "reindexed": (
+        "Đã lập lại chỉ mục tìm kiếm cho {count} văn bản.",
+        "Rebuilt the search index for {count} notices.",
+    ),
 }
 
 

@@ -1,0 +1,62 @@
+"""The demo archive: the bundled demo notices, in a data dir of their own.
+
+The demo bundle is signed with a demo key that ships in resources/. It is
+trusted only inside the demo data dir, never in an office's archive.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+from db import queries, store
+from db.archive import Archive, open_archive
+from desktop import paths
+from desktop.bundles import keys
+from desktop.bundles.importer import import_bundle
+from desktop.bundles.manifest import MANIFEST_NAME, parse_json_bytes
+
+DEMO_KEY_NAME = "Bảng Tin (dữ liệu mẫu)"
+
+
+def demo_bundle_id(bundle: Path | None = None) -> str | None:
+    """The bundle id of the shipped demo bundle, read from its manifest."""
+    import zipfile
+
+    with zipfile.ZipFile(bundle or paths.demo_bundle_path()) as zf:
+        data = parse_json_bytes(zf.read(MANIFEST_NAME))
+    value = data.get("bundle_id") if isinstance(data, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def ensure_demo_archive(demo_dir: Path) -> None:
+    """Make *demo_dir* hold the shipped demo archive, importing it if needed.
+
+    The demo is disposable: when the shipped bundle changed since the demo
+    archive was made, the old demo archive is replaced.
+    """
+    wanted = demo_bundle_id()
+    archive = open_archive(demo_dir)
+    try:
+        with archive.reading() as session:
+            applied = wanted is not None and queries.bundle_applied(session, wanted)
+            has_log = bool(queries.import_log(session, limit=1))
+    finally:
+        archive.close()
+    if applied:
+        return
+    if has_log:
+        shutil.rmtree(demo_dir)
+    archive = open_archive(demo_dir)
+    try:
+        _import_demo(archive)
+    finally:
+        archive.close()
+
+
+def _import_demo(archive: Archive) -> None:
+    raw, _comment = keys.load_public_key(paths.demo_public_key_path())
+    with archive.writing() as session:
+        store.add_trusted_key(session, keys.key_id(raw), raw, DEMO_KEY_NAME, datetime.now(UTC))
+    import_bundle(archive, paths.demo_bundle_path())
