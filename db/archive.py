@@ -27,6 +27,7 @@ DB_NAME = "archive.sqlite3"
 FILES_DIR = "files"
 STAGING_DIR = "staging"
 BUSY_TIMEOUT_MS = 5000
+SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 class ArchiveError(Exception):
@@ -157,9 +158,8 @@ def open_archive(data_dir: Path, *, create: bool = True) -> Archive:
     db_path = data_dir / DB_NAME
     if not db_path.exists() and not create:
         raise ArchiveError("missing", str(db_path))
+    _refuse_foreign(db_path)
     data_dir.mkdir(parents=True, exist_ok=True)
-    (data_dir / FILES_DIR).mkdir(exist_ok=True)
-    clear_staging(data_dir)
     engine = make_engine(db_path)
     try:
         current = current_revision(engine)
@@ -185,8 +185,43 @@ def open_archive(data_dir: Path, *, create: bool = True) -> Archive:
     except DatabaseError as exc:
         engine.dispose()
         raise ArchiveError("damaged", str(exc)) from exc
+    # Only now that the file is known to be ours: a refused file's folder is
+    # left as it was.
+    (data_dir / FILES_DIR).mkdir(exist_ok=True)
+    clear_staging(data_dir)
     sessions = sessionmaker(engine, expire_on_commit=False)
     return Archive(data_dir=data_dir, engine=engine, _sessions=sessions)
+
+
+def _refuse_foreign(db_path: Path) -> None:
+    # Look before the engine's pragmas run: switching to WAL rewrites the file
+    # header, and a file of another program must be left byte for byte as it was.
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return
+    with db_path.open("rb") as fh:
+        header = fh.read(100)
+    if header[: len(SQLITE_MAGIC)] != SQLITE_MAGIC:
+        raise ArchiveError("damaged", "not a SQLite database")
+    if header[18:20] == b"\x02\x02":
+        # Already in WAL mode, so the engine's pragmas change nothing, and
+        # _check_empty_or_ours refuses it; a read-only look here would leave
+        # -wal and -shm files behind.
+        return
+    try:
+        conn = sqlite3.connect(db_path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            tables = {
+                name
+                for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise ArchiveError("busy", str(exc)) from exc
+        raise ArchiveError("damaged", str(exc)) from exc
+    if tables and "alembic_version" not in tables:
+        raise ArchiveError("damaged", "not a Bảng Tin archive")
 
 
 def _check_empty_or_ours(engine: Engine) -> None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import CursorResult, Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from db.folding import nfc
@@ -26,12 +26,14 @@ from db.models import (
     RelatedLink,
     TrustedKey,
 )
+from db.queries import in_category
 from db.records import (
     ImportCounts,
     ImportLogEntry,
     NoticeRecord,
     WithdrawalRecord,
 )
+from db.types import aware, whole_seconds
 
 BATCH = 500
 
@@ -130,42 +132,70 @@ def add_log(session: Session, entry: ImportLogEntry) -> None:
 def ensure_categories(session: Session, paths: Sequence[str]) -> dict[str, int]:
     """Make sure every path (and its parents) exists; return path → id.
 
-    Categories listed get their position from the order of *paths* among their
-    siblings; categories seen for the first time are created in that order.
+    Paths are keyed by `category_path`. Listed siblings are put in the order of
+    *paths*, within the places they already held; siblings not listed keep
+    their places; categories seen for the first time go after them, in order.
     """
     wanted: list[str] = []
     for raw in paths:
-        parts = [p.strip() for p in nfc(raw).split("/") if p.strip()]
+        parts = category_path(raw).split("/")
         for depth in range(1, len(parts) + 1):
             path = "/".join(parts[:depth])
-            if path not in wanted:
+            if path and path not in wanted:
                 wanted.append(path)
     existing = {
         path: (cid, pos)
         for path, cid, pos in session.execute(select(Category.path, Category.id, Category.position))
     }
     ids = {path: cid for path, (cid, _) in existing.items()}
-    sibling_index: dict[str | None, int] = {}
+
+    # A bundle may list only some siblings. The ones it lists take, in its
+    # order, the places they held among their siblings; the others keep
+    # theirs, and new ones go last. So no two siblings share a position.
+    siblings: dict[str | None, list[str]] = {}
+    for path, _ in sorted(existing.items(), key=lambda kv: (kv[1][1], kv[0])):
+        siblings.setdefault(_parent(path), []).append(path)
+    listed: dict[str | None, list[str]] = {}
     for path in wanted:
-        parent = path.rsplit("/", 1)[0] if "/" in path else None
-        position = sibling_index.get(parent, 0)
-        sibling_index[parent] = position + 1
+        listed.setdefault(_parent(path), []).append(path)
+    position: dict[str, int] = {}
+    for parent, paths_here in listed.items():
+        order = list(siblings.get(parent, []))
+        known = [p for p in paths_here if p in existing]
+        slots = sorted(order.index(p) for p in known)
+        for slot, path in zip(slots, known, strict=True):
+            order[slot] = path
+        order.extend(p for p in paths_here if p not in existing)
+        position.update((path, i) for i, path in enumerate(order))
+
+    for path, pos in position.items():
+        if path in existing and existing[path][1] != pos:
+            session.execute(update(Category).where(Category.id == ids[path]).values(position=pos))
+    for path in wanted:  # parents come before their children here
         if path in ids:
-            if existing[path][1] != position:
-                session.execute(
-                    update(Category).where(Category.id == ids[path]).values(position=position)
-                )
             continue
+        parent = _parent(path)
         result = session.execute(
             insert(Category).values(
                 path=path,
                 name=path.rsplit("/", 1)[-1],
-                parent_id=ids.get(parent) if parent else None,
-                position=position,
+                parent_id=ids[parent] if parent else None,
+                position=position[path],
             )
         )
-        ids[path] = int(result.inserted_primary_key[0])  # type: ignore[index]
+        key = cast(CursorResult[Any], result).inserted_primary_key
+        assert key is not None
+        ids[path] = int(key[0])
     return ids
+
+
+def category_path(raw: str) -> str:
+    """The stored form of a category path: NFC, parts trimmed, no empty parts."""
+    return "/".join(p.strip() for p in nfc(raw).split("/") if p.strip())
+
+
+def _parent(path: str) -> str | None:
+    return path.rsplit("/", 1)[0] if "/" in path else None
 
 
 # -- notices -------------------------------------------------------------------------
@@ -192,20 +222,21 @@ def _notice_values(rec: NoticeRecord, publisher_id: str, category_id: int) -> di
     }
 
 
-def _existing(session: Session, ids: Sequence[str]) -> dict[str, tuple[datetime, str, bool, bool]]:
-    found: dict[str, tuple[datetime, str, bool, bool]] = {}
-    for chunk in _chunks(ids):
+#: id → (revision in stored whole seconds, withdrawn, has content)
+_Known = dict[str, tuple[int, bool, bool]]
+
+
+def _existing(session: Session, ids: Sequence[str]) -> _Known:
+    found: _Known = {}
+    unique = list(dict.fromkeys(ids))
+    for chunk in _chunks(unique):
         rows = session.execute(
-            select(
-                Notice.id,
-                Notice.revision,
-                Notice.content_hash,
-                Notice.withdrawn,
-                Notice.has_content,
-            ).where(Notice.id.in_(chunk))
+            select(Notice.id, Notice.revision, Notice.withdrawn, Notice.has_content).where(
+                Notice.id.in_(chunk)
+            )
         )
-        for nid, rev, chash, withdrawn, has_content in rows:
-            found[nid] = (rev, chash, bool(withdrawn), bool(has_content))
+        for nid, rev, withdrawn, has_content in rows:
+            found[nid] = (whole_seconds(rev), bool(withdrawn), bool(has_content))
     return found
 
 
@@ -220,52 +251,53 @@ def apply_notices(
     """Apply a bundle's notices and withdrawals; only newer revisions win.
 
     A withdrawn notice keeps the time of its withdrawal as its revision, so an
-    older copy of the notice, from any bundle, never brings it back.
+    older copy of the notice, from any bundle, never brings it back; at equal
+    revisions the withdrawal wins. Revisions compare in whole seconds, as stored.
     """
     counts = ImportCounts()
     existing = _existing(session, [n.id for n in notices] + [w.id for w in withdrawals])
+    # One id twice in a bundle: only its newest copy (the first, on a tie) counts.
+    newest: dict[str, int] = {}
+    for index, rec in enumerate(notices):
+        kept = newest.get(rec.id)
+        if kept is None or whole_seconds(rec.revision) > whole_seconds(notices[kept].revision):
+            newest[rec.id] = index
     inserts: list[dict[str, object]] = []
     updates: list[dict[str, object]] = []
-    done = 0
-    for rec in notices:
-        values = _notice_values(rec, publisher_id, category_ids[nfc(rec.category)])
+    written: list[NoticeRecord] = []
+    for index, rec in enumerate(notices, start=1):
+        if progress is not None and index % BATCH == 0:
+            progress(index)
+        revision = whole_seconds(rec.revision)
         old = existing.get(rec.id)
-        if old is None:
-            inserts.append(values)
-            if rec.withdrawn:
+        if newest[rec.id] != index - 1 or (old is not None and revision <= old[0]):
+            counts.unchanged += 1
+            continue
+        values = _notice_values(rec, publisher_id, category_ids[category_path(rec.category)])
+        (inserts if old is None else updates).append(values)
+        written.append(rec)
+        if rec.withdrawn:
+            counts.removed_ids.append(rec.id)
+            if old is not None and old[1] and old[2]:
+                counts.unchanged += 1
+            else:
                 counts.withdrawn += 1
-                counts.removed_ids.append(rec.id)
+        else:
+            counts.changed_ids.append(rec.id)
+            if old is not None and old[2] and not old[1]:
+                counts.updated += 1
             else:
                 counts.added += 1
-                counts.changed_ids.append(rec.id)
-        elif rec.revision > old[0]:
-            updates.append(values)
-            if rec.withdrawn:
-                counts.removed_ids.append(rec.id)
-                if old[2] and old[3]:
-                    counts.unchanged += 1
-                else:
-                    counts.withdrawn += 1
-            else:
-                counts.changed_ids.append(rec.id)
-                if old[3] and not old[2]:
-                    counts.updated += 1
-                else:
-                    counts.added += 1
-        else:
-            counts.unchanged += 1
-        done += 1
-        if progress is not None and done % BATCH == 0:
-            progress(done)
+        existing[rec.id] = (revision, rec.withdrawn, True)
 
-    table = Notice.__table__
+    table = cast(Table, Notice.__table__)
     for chunk in _chunks(inserts):
         session.execute(insert(table), list(chunk))
     if updates:
-        changed = [u["id"] for u in updates]
-        for chunk in _chunks(changed):
-            session.execute(delete(RelatedLink).where(RelatedLink.notice_id.in_(chunk)))
-            session.execute(delete(Attachment).where(Attachment.notice_id.in_(chunk)))
+        changed = [str(u["id"]) for u in updates]
+        for id_chunk in _chunks(changed):
+            session.execute(delete(RelatedLink).where(RelatedLink.notice_id.in_(id_chunk)))
+            session.execute(delete(Attachment).where(Attachment.notice_id.in_(id_chunk)))
         columns = [c for c in updates[0] if c != "id"]
         stmt = (
             update(table)
@@ -277,11 +309,9 @@ def apply_notices(
                 stmt, [{f"b_{k}": v for k, v in row.items()} for row in chunk]
             )
 
-    written = {str(v["id"]) for v in inserts} | {str(v["id"]) for v in updates}
     related_rows = [
         {"notice_id": rec.id, "position": i, "target_id": target}
-        for rec in notices
-        if rec.id in written
+        for rec in written
         for i, target in enumerate(rec.related)
     ]
     attachment_rows = [
@@ -293,8 +323,7 @@ def apply_notices(
             "size": att.size,
             "sha256": att.sha256,
         }
-        for rec in notices
-        if rec.id in written
+        for rec in written
         for i, att in enumerate(rec.attachments)
     ]
     for chunk in _chunks(related_rows):
@@ -302,6 +331,8 @@ def apply_notices(
     for chunk in _chunks(attachment_rows):
         session.execute(insert(Attachment), list(chunk))
 
+    # `existing` now holds what the notices above wrote, so a withdrawal in the
+    # same bundle is weighed against the notice as it now stands.
     _apply_withdrawals(session, withdrawals, existing, counts)
     if progress is not None:
         progress(len(notices))
@@ -311,30 +342,32 @@ def apply_notices(
 def _apply_withdrawals(
     session: Session,
     withdrawals: Sequence[WithdrawalRecord],
-    existing: dict[str, tuple[datetime, str, bool, bool]],
+    existing: _Known,
     counts: ImportCounts,
 ) -> None:
     for w in withdrawals:
+        revision = whole_seconds(w.revision)
         old = existing.get(w.id)
         if old is None:
             # Remember the withdrawal, so that an older bundle carrying the
             # notice cannot bring it in later.
             session.execute(
                 insert(Notice).values(
-                    id=w.id, revision=w.revision, withdrawn=True, has_content=False
+                    id=w.id, revision=aware(w.revision), withdrawn=True, has_content=False
                 )
             )
+            existing[w.id] = (revision, True, False)
             counts.unchanged += 1
             continue
-        revision, _hash, withdrawn, _has_content = old
-        if w.revision < revision and not withdrawn:
+        old_revision, withdrawn, has_content = old
+        if revision < old_revision and not withdrawn:
             counts.unchanged += 1  # the notice was published again after this withdrawal
             continue
-        session.execute(
-            update(Notice)
-            .where(Notice.id == w.id)
-            .values(withdrawn=True, revision=max(revision, w.revision))
-        )
+        values: dict[str, object] = {"withdrawn": True}
+        if revision > old_revision:
+            values["revision"] = aware(w.revision)
+        session.execute(update(Notice).where(Notice.id == w.id).values(values))
+        existing[w.id] = (max(revision, old_revision), True, has_content)
         if withdrawn:
             counts.unchanged += 1
         else:
@@ -349,8 +382,10 @@ def record_view(session: Session, notice_id: str, at: datetime) -> int:
     """Count one opening of a notice; returns the new view count."""
     row = session.get(ReadingState, notice_id)
     if row is None:
-        row = ReadingState(notice_id=notice_id, views=0, first_opened=at, bookmarked=False)
+        row = ReadingState(notice_id=notice_id, views=0, bookmarked=False)
         session.add(row)
+    if row.first_opened is None:  # a bookmark may have made the row before any opening
+        row.first_opened = at
     row.views += 1
     row.last_opened = at
     session.flush()
@@ -379,9 +414,7 @@ def mark_all_read(session: Session, at: datetime, category: str | None = None) -
         .exists(),
     )
     if category:
-        query = query.join(Category, Category.id == Notice.category_id).where(
-            (Category.path == category) | Category.path.startswith(category + "/")
-        )
+        query = query.join(Category, Category.id == Notice.category_id).where(in_category(category))
     ids = list(session.scalars(query))
     existing: set[str] = set()
     for chunk in _chunks(ids):

@@ -10,12 +10,25 @@ from sqlalchemy.types import Integer, String, TypeDecorator
 
 #: Vietnam's offset; the portal and the offices show every time in it.
 VN_TZ = timezone(timedelta(hours=7), "ICT")
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def aware(value: datetime) -> datetime:
+    """*value* with a timezone: a time given without one is Vietnam's (+07:00)."""
+    return value if value.tzinfo is not None else value.replace(tzinfo=VN_TZ)
+
+
+def whole_seconds(value: datetime) -> int:
+    """The stored form of *value*: what the archive compares revisions by."""
+    # Exact floor division: float timestamps can round a time into the next second.
+    return (aware(value) - _EPOCH) // timedelta(seconds=1)
 
 
 class AwareDateTime(TypeDecorator[datetime]):
     """A timezone-aware datetime stored as whole UTC seconds.
 
-    Integers sort and index cheaply; values come back in +07:00.
+    Integers sort and index cheaply; values come back in +07:00. A time
+    without a timezone is taken as Vietnam's, as the portal writes them.
     """
 
     impl = Integer
@@ -24,9 +37,7 @@ class AwareDateTime(TypeDecorator[datetime]):
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> int | None:
         if value is None:
             return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given to AwareDateTime")
-        return int(value.timestamp())
+        return whole_seconds(value)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:

@@ -1,0 +1,95 @@
+"""Text folding for search, and NFC on the way in."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from db.folding import fold, nfc
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("đăng ký", "dang ky"),
+        ("Đà Nẵng", "da nang"),
+        ("ĐĂNG KÝ KẾT HÔN", "dang ky ket hon"),
+        ("Quyết định số 1587/QĐ-UBND", "quyet dinh so 1587/qd-ubnd"),
+        ("Ủy ban nhân dân", "uy ban nhan dan"),
+        ("Thủ tục hành chính", "thu tuc hanh chinh"),
+        ("Nguyễn Thị Ngọc Ánh", "nguyen thi ngoc anh"),
+        ("dang ky", "dang ky"),
+        ("", ""),
+        # Letters whose case mapping or decomposition brings marks of their own.
+        ("İstanbul", "istanbul"),
+        ("Straße", "strasse"),
+    ],
+)
+def test_fold(text: str, folded: str) -> None:
+    assert fold(text) == folded
+
+
+def test_nfd_and_nfc_fold_the_same() -> None:
+    for text in ("Đà Nẵng", "đăng ký hộ tịch", "Quyết định", "Ủy ban"):
+        nfd = unicodedata.normalize("NFD", text)
+        assert nfd != text
+        assert fold(nfd) == fold(text)
+
+
+def test_nfc() -> None:
+    nfd = unicodedata.normalize("NFD", "Thông báo")
+    assert nfc(nfd) == "Thông báo"
+    assert len(nfc(nfd)) < len(nfd)
+    assert nfc("Thông báo") == "Thông báo"
+
+
+_vietnamese = st.text(
+    alphabet=st.sampled_from(
+        "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXY "
+        "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+        "ÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ0123456789/-"
+    )
+)
+_any_text = st.one_of(_vietnamese, st.text())
+
+
+def _no_marks_no_d(text: str) -> bool:
+    return not any(unicodedata.combining(ch) for ch in text) and not ({"đ", "Đ"} & set(text))
+
+
+@example("İ\u0345ᾼǅ")
+@example("d\u0335")
+@given(_any_text)
+def test_fold_is_idempotent(text: str) -> None:
+    assert fold(fold(text)) == fold(text)
+
+
+@example("İ\u0345ᾼǅ")
+@example("d\u0335")
+@given(_any_text)
+def test_fold_leaves_no_marks_and_no_d_bar(text: str) -> None:
+    assert _no_marks_no_d(fold(text))
+
+
+@given(_any_text)
+def test_fold_ignores_the_normal_form(text: str) -> None:
+    for form in ("NFC", "NFD"):
+        assert fold(unicodedata.normalize(form, text)) == fold(text)
+
+
+@given(_vietnamese)
+def test_vietnamese_folds_to_plain_ascii_lowercase(text: str) -> None:
+    folded = fold(text)
+    assert folded.isascii()
+    assert folded == folded.lower()
+    assert len(folded) == len(nfc(text))
+
+
+@given(st.text())
+def test_nfc_is_idempotent_and_normal(text: str) -> None:
+    once = nfc(text)
+    assert unicodedata.is_normalized("NFC", once)
+    assert nfc(once) == once
