@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, type_coerce
 from sqlalchemy import Integer as Integer_
-from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from db.models import (
@@ -33,22 +33,27 @@ from db.records import (
     PublisherInfo,
     TrustedKeyInfo,
 )
+from db.types import whole_seconds
 
 Show = Literal["all", "unread", "bookmarked"]
 
 _VISIBLE = and_(Notice.withdrawn.is_(False), Notice.has_content.is_(True))
 
 
-def _in_category(path: str):  # type: ignore[no-untyped-def]
-    return or_(Category.path == path, Category.path.startswith(path + "/", autoescape=True))
+def in_category(path: str) -> ColumnElement[bool]:
+    """A condition on Category: *path* itself or any category below it.
+
+    Compared by prefix with substr, not LIKE: LIKE ignores ASCII case and
+    treats "_" and "%" as wildcards.
+    """
+    prefix = path + "/"
+    return or_(Category.path == path, func.substr(Category.path, 1, len(prefix)) == prefix)
 
 
-def _listing(category: str | None, show: Show) -> Select[tuple[str]]:
+def _listing(category: str | None, show: Show) -> Select[str]:
     query = select(Notice.id).where(_VISIBLE)
     if category:
-        query = query.join(Category, Category.id == Notice.category_id).where(
-            _in_category(category)
-        )
+        query = query.join(Category, Category.id == Notice.category_id).where(in_category(category))
     if show != "all":
         query = query.outerjoin(ReadingState, ReadingState.notice_id == Notice.id)
         if show == "unread":
@@ -105,6 +110,7 @@ def summaries(session: Session, ids: Sequence[str]) -> list[NoticeSummary]:
             .where(Notice.id.in_(chunk), Notice.has_content.is_(True))
         )
         for nid, title, number, published, path, withdrawn, opened, bookmarked in rows:
+            assert published is not None  # every notice with content has a date
             found[nid] = NoticeSummary(
                 id=nid,
                 title=title,
@@ -185,29 +191,33 @@ def get_notice(session: Session, notice_id: str) -> NoticeDetail | None:
 def related_notices(session: Session, notice_id: str, limit: int = 5) -> list[NoticeSummary]:
     """ "Tin liên quan": explicit links first (missing or withdrawn skipped),
     then the nearest notices by date in the same category."""
-    explicit = list(
-        session.scalars(
-            select(RelatedLink.target_id)
-            .where(RelatedLink.notice_id == notice_id)
-            .order_by(RelatedLink.position)
-        )
+    links = session.scalars(
+        select(RelatedLink.target_id)
+        .where(RelatedLink.notice_id == notice_id)
+        .order_by(RelatedLink.position)
     )
+    explicit = [target for target in dict.fromkeys(links) if target != notice_id]
     chosen = [s for s in summaries(session, explicit) if not s.withdrawn][:limit]
     if len(chosen) >= limit:
         return chosen
     base = session.execute(
         select(Notice.category_id, Notice.published).where(Notice.id == notice_id)
     ).first()
-    if base is None or base[0] is None:
+    if base is None:
         return chosen
     category_id, published = base
+    if category_id is None or published is None:
+        return chosen
     skip = {notice_id, *(s.id for s in chosen)}
-    distance = func.abs(Notice.published - int(published.timestamp()))
+    # Compare the stored whole seconds as integers: bound through the column's
+    # type, the number would be taken for a datetime.
+    seconds = type_coerce(Notice.published, Integer_)
+    distance = func.abs(seconds - whole_seconds(published))
     neighbours = list(
         session.scalars(
             select(Notice.id)
             .where(_VISIBLE, Notice.category_id == category_id, Notice.id.not_in(skip))
-            .order_by(distance, Notice.published.desc())
+            .order_by(distance, Notice.published.desc(), Notice.id.desc())
             .limit(limit - len(chosen))
         )
     )
@@ -355,3 +365,35 @@ def last_import(session: Session) -> ImportLogEntry | None:
 
 def attachment_hashes(session: Session) -> set[str]:
     return set(session.scalars(select(Attachment.sha256).distinct()))
+
+
+# -- appended for the reader window (desktop/ui) ---------------------------------------
+
+ListOrder = Literal["published", "title", "number"]
+
+
+def ordered_notice_ids(
+    session: Session,
+    category: str | None = None,
+    show: Show = "all",
+    *,
+    order: ListOrder = "published",
+    descending: bool = True,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[str]:
+    """Ids of visible notices sorted by a list column; ties fall back to date, then id."""
+    if order == "published":
+        return notice_ids(
+            session, category, show, newest_first=descending, limit=limit, offset=offset
+        )
+    column = Notice.title if order == "title" else func.coalesce(Notice.number, "")
+    key = column.desc() if descending else column.asc()
+    query = (
+        _listing(category, show)
+        .order_by(key, Notice.published.desc(), Notice.id.desc())
+        .offset(offset)
+    )
+    if limit is not None:
+        query = query.limit(limit)
+    return list(session.scalars(query))
