@@ -205,6 +205,8 @@ def build_bundle(
             )
         with tmp.open("rb") as fh:
             os.fsync(fh.fileno())
+        # mkstemp makes the file private; a bundle is meant to be copied around.
+        os.chmod(tmp, 0o644)
         os.replace(tmp, out)
     except BaseException:
         tmp.unlink(missing_ok=True)

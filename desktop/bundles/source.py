@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import mimetypes
 import re
+import reprlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -15,11 +16,13 @@ from typing import Any
 
 import yaml
 
-from db.folding import nfc
+from db.folding import fold, nfc
 from db.records import AttachmentRecord, NoticeRecord, WithdrawalRecord
 from db.types import VN_TZ
+from desktop.bundles.manifest import MAX_BODY, MAX_LIST, MEDIA_TYPE_RE
 
-ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,119}$")
+# \Z, not $: "$" also matches before a final newline, which would let "a\n" in.
+ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,119}\Z")
 REQUIRED = ("id", "title", "category", "published")
 OPTIONAL = (
     "updated",
@@ -34,6 +37,36 @@ OPTIONAL = (
 )
 KNOWN = frozenset(REQUIRED + OPTIONAL)
 MAX_TEXT_FIELD = 2000
+
+# A value quoted in an error message stays short, even a YAML alias bomb.
+_SHOW = reprlib.Repr()
+_SHOW.maxstring = 80
+_SHOW.maxother = 80
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves an impossible date (2023-02-30) as text.
+
+    PyYAML raises a bare ValueError for those, with no line; as text they
+    reach the field checks, which report them with their file and line.
+    """
+
+    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)  # type: ignore[no-untyped-call]
+        except (ValueError, OverflowError):
+            return self.construct_scalar(node)  # type: ignore[arg-type]
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # Other bad scalars ("!!int abc") also raise bare ValueErrors; give
+        # them the line of their node.
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError) as exc:
+            raise yaml.constructor.ConstructorError(None, None, str(exc), node.start_mark) from exc
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 
 
 @dataclass(frozen=True)
@@ -104,10 +137,11 @@ def parse_date(value: Any) -> date:
 def split_front_matter(text: str) -> tuple[str, str, int]:
     """Split a file into (front matter, body, line where the body starts)."""
     lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
+    if not lines or lines[0].rstrip() != "---":
         raise ValueError("the file must start with a '---' line and YAML front matter")
     for index in range(1, len(lines)):
-        if lines[index].strip() in ("---", "..."):
+        # Only at the start of a line: an indented "---" is part of a YAML value.
+        if lines[index].rstrip() in ("---", "..."):
             return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
     raise ValueError("the front matter has no closing '---' line")
 
@@ -166,12 +200,15 @@ def parse_file(path: Path, root: Path, errors: list[SourceError]) -> _Parsed | N
         errors.append(SourceError(rel, 1, str(exc)))
         return None
     try:
-        meta = yaml.safe_load(front)
+        meta = yaml.load(front, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or "invalid YAML"
         errors.append(SourceError(rel, line, f"invalid YAML front matter: {problem}"))
+        return None
+    except RecursionError:
+        errors.append(SourceError(rel, 2, "invalid YAML front matter: nested too deeply"))
         return None
     if not isinstance(meta, dict):
         errors.append(SourceError(rel, 2, "the front matter must be a mapping of fields"))
@@ -203,7 +240,7 @@ def parse_file(path: Path, root: Path, errors: list[SourceError]) -> _Parsed | N
         try:
             updated = parse_datetime(meta["updated"])
         except (ValueError, TypeError):
-            err("updated", f"bad date and time in 'updated': {meta['updated']!r}")
+            err("updated", f"bad date and time in 'updated': {_SHOW.repr(meta['updated'])}")
 
     # A file with only an id and `withdrawn: true` withdraws a notice that
     # offices may already have; it needs no content.
@@ -236,7 +273,7 @@ def parse_file(path: Path, root: Path, errors: list[SourceError]) -> _Parsed | N
         try:
             published = parse_datetime(meta["published"])
         except (ValueError, TypeError):
-            err("published", f"bad date and time in 'published': {meta['published']!r}")
+            err("published", f"bad date and time in 'published': {_SHOW.repr(meta['published'])}")
     if published is not None and updated is not None and updated < published:
         err("updated", "'updated' is earlier than 'published'")
 
@@ -245,7 +282,7 @@ def parse_file(path: Path, root: Path, errors: list[SourceError]) -> _Parsed | N
         try:
             issued = parse_date(meta["issued"])
         except (ValueError, TypeError):
-            err("issued", f"bad date in 'issued': {meta['issued']!r}")
+            err("issued", f"bad date in 'issued': {_SHOW.repr(meta['issued'])}")
 
     optional_errors: list[str] = []
     number = _text_field(meta, "number", optional_errors, required=False)
@@ -261,6 +298,8 @@ def parse_file(path: Path, root: Path, errors: list[SourceError]) -> _Parsed | N
         isinstance(r, str) and ID_RE.match(r) for r in raw_related
     ):
         err("related", "field 'related' must be a list of notice ids")
+    elif len(raw_related) > MAX_LIST:
+        err("related", f"field 'related' lists more than {MAX_LIST} ids")
     else:
         related = [r for i, r in enumerate(raw_related) if r not in raw_related[:i]]
 
@@ -270,6 +309,8 @@ def parse_file(path: Path, root: Path, errors: list[SourceError]) -> _Parsed | N
         isinstance(a, str) for a in raw_attachments
     ):
         err("attachments", "field 'attachments' must be a list of file paths")
+    elif len(raw_attachments) > MAX_LIST:
+        err("attachments", f"field 'attachments' lists more than {MAX_LIST} files")
     else:
         for entry in raw_attachments:
             found = _attachment(root, entry)
@@ -281,6 +322,11 @@ def parse_file(path: Path, root: Path, errors: list[SourceError]) -> _Parsed | N
     body = nfc(body.strip("\n"))
     if "\x00" in body:
         errors.append(SourceError(rel, _body_line, "the body contains a NUL character"))
+    if len(body) > MAX_BODY:
+        # Offices refuse longer bodies, so a bundle carrying one would be useless.
+        errors.append(
+            SourceError(rel, _body_line, f"the body is longer than {MAX_BODY} characters")
+        )
 
     if len(errors) > before:
         return None
@@ -313,9 +359,13 @@ def _attachment(root: Path, entry: str) -> SourceAttachment | str:
     path = root / rel
     if not path.is_file():
         return f"attachment '{entry}' not found"
-    if path.is_symlink():
+    if path.is_symlink() or not path.resolve().is_relative_to(root.resolve()):
         return f"attachment '{entry}' is a symbolic link"
-    media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    # Media types are case-insensitive, and the reader accepts only the
+    # lowercase form (mime.types has e.g. "...macroEnabled.12").
+    media_type = (mimetypes.guess_type(path.name)[0] or "").lower()
+    if not MEDIA_TYPE_RE.match(media_type):
+        media_type = "application/octet-stream"
     size = path.stat().st_size
     return SourceAttachment(
         path=path,
@@ -364,16 +414,47 @@ def read_source(root: Path) -> SourceFolder:
             folder.withdrawals.append(parsed.withdrawal)
         elif parsed.undated_withdrawal is not None:
             folder.undated_withdrawals.append(parsed.undated_withdrawal)
+    order = _read_category_order(root, errors)
     if errors:
         raise SourceErrors(errors)
-    folder.categories.sort(key=_category_order)
+    folder.categories.sort(key=lambda path: _category_order(path, order))
     return folder
 
 
-def _category_order(path: str) -> tuple[str, ...]:
-    from db.folding import fold
+CATEGORY_ORDER_FILE = "categories.yaml"
 
-    return tuple(fold(part) for part in path.split("/"))
+
+def _read_category_order(root: Path, errors: list[SourceError]) -> list[str]:
+    """The display order of categories from `categories.yaml`, if the folder has one.
+
+    It is a YAML list of category paths; categories it does not name come
+    after the named ones among their siblings, in alphabetical order.
+    """
+    path = root / CATEGORY_ORDER_FILE
+    if not path.is_file():
+        return []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        errors.append(SourceError(CATEGORY_ORDER_FILE, line, "invalid category order file"))
+        return []
+    if not isinstance(data, list) or not all(isinstance(item, str) for item in data):
+        errors.append(SourceError(CATEGORY_ORDER_FILE, 1, "must be a list of category paths"))
+        return []
+    return ["/".join(p.strip() for p in nfc(item).split("/")) for item in data]
+
+
+def _category_order(path: str, order: list[str]) -> tuple[tuple[int, str], ...]:
+    """Sort key: each level by its place in *order*, then alphabetically."""
+    parts = path.split("/")
+    key = []
+    for depth in range(1, len(parts) + 1):
+        prefix = "/".join(parts[:depth])
+        rank = order.index(prefix) if prefix in order else len(order)
+        key.append((rank, fold(parts[depth - 1])))
+    return tuple(key)
 
 
 def _id_line(path: Path) -> int:
