@@ -209,18 +209,24 @@ def related_notices(session: Session, notice_id: str, limit: int = 5) -> list[No
     if category_id is None or published is None:
         return chosen
     skip = {notice_id, *(s.id for s in chosen)}
-    # Compare the stored whole seconds as integers: bound through the column's
-    # type, the number would be taken for a datetime.
+    wanted = limit - len(chosen)
+    # Two walks along the (category, published) index, one each way from
+    # the notice's date, then a merge by distance: sorting the whole
+    # category by distance costs ~100 ms on a large archive.
+    pivot = whole_seconds(published)
     seconds = type_coerce(Notice.published, Integer_)
-    distance = func.abs(seconds - whole_seconds(published))
-    neighbours = list(
-        session.scalars(
-            select(Notice.id)
-            .where(_VISIBLE, Notice.category_id == category_id, Notice.id.not_in(skip))
-            .order_by(distance, Notice.published.desc(), Notice.id.desc())
-            .limit(limit - len(chosen))
-        )
-    )
+    near = select(Notice.id, seconds).where(_VISIBLE, Notice.category_id == category_id)
+    span = wanted + len(skip)
+    earlier = session.execute(
+        near.where(seconds <= pivot).order_by(seconds.desc(), Notice.id.desc()).limit(span)
+    ).all()
+    later = session.execute(
+        near.where(seconds >= pivot).order_by(seconds.asc(), Notice.id.asc()).limit(span)
+    ).all()
+    candidates = {nid: int(when) for nid, when in (*earlier, *later) if nid not in skip}
+    ranked = sorted(candidates, reverse=True)  # ties: the larger id first
+    ranked.sort(key=lambda nid: (abs(candidates[nid] - pivot), -candidates[nid]))
+    neighbours = ranked[:wanted]
     return chosen + summaries(session, neighbours)
 
 
