@@ -1,0 +1,142 @@
+"""Entry points the command line calls: `run` opens the window, `screenshot`
+renders it offscreen to a PNG once the list (and the notice) are loaded."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+from desktop.ui import i18n, icons
+from desktop.ui import settings as prefs
+from desktop.ui.mainwindow import MainWindow
+
+APP_NAME = "Bảng Tin"
+# How long `screenshot` waits for the archive before giving up (not a sleep:
+# the loop ends as soon as the window says it is ready).
+SCREENSHOT_TIMEOUT_MS = 60_000
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("bangtin")
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName("bangtin")
+    app.setWindowIcon(icons.icon("app"))
+    return app
+
+
+def _style(app: QApplication) -> None:
+    from desktop.paths import resources_dir
+
+    qss = resources_dir() / "style.qss"
+    if qss.is_file():
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+
+
+def run(data_dir: Path, *, lang: str | None = None) -> int:
+    """Show the reader window on the archive in *data_dir* until it is closed."""
+    app = _application()
+    _style(app)
+    settings = prefs.settings_for(Path(data_dir))
+    chosen = prefs.normalize_lang(lang or prefs.language(settings) or "vi")
+    i18n.install_language(chosen)
+    window = MainWindow(Path(data_dir), settings=settings, lang=chosen)
+    window.show()
+    window.start()
+    code = app.exec()
+    window.shutdown()
+    return code
+
+
+def screenshot(
+    data_dir: Path,
+    out: Path,
+    *,
+    notice_id: str | None = None,
+    size: tuple[int, int] = (1280, 800),
+    lang: str | None = None,
+) -> int:
+    """Render the real window offscreen to *out* (PNG); 0 on success.
+
+    Waits on the window's signals (archive opened, counts and list loaded,
+    then the notice shown) rather than on a clock. Counts no view and
+    remembers nothing: a screenshot leaves the archive and settings as they were.
+    """
+    if QApplication.instance() is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = _application()
+    _style(app)
+    settings = prefs.settings_for(Path(data_dir))
+    chosen = prefs.normalize_lang(lang or prefs.language(settings) or "vi")
+    i18n.install_language(chosen)
+    window = MainWindow(
+        Path(data_dir),
+        settings=settings,
+        lang=chosen,
+        watch_volumes=False,
+        remember=False,
+        interactive=False,
+    )
+    window.resize(*size)
+    loop = QEventLoop()
+    state = {"overview": False, "list": False, "article": notice_id is None, "failed": False}
+
+    def check() -> None:
+        if state["failed"] or (state["overview"] and state["list"] and state["article"]):
+            loop.quit()
+
+    def on_overview() -> None:
+        state["overview"] = True
+        check()
+
+    def on_list() -> None:
+        if not state["list"]:
+            state["list"] = True
+            if notice_id is not None:
+                window.open_notice(notice_id, count_view=False)
+        check()
+
+    def on_article(_shown: str) -> None:
+        state["article"] = True
+        check()
+
+    def on_failed(_exc: object) -> None:
+        state["failed"] = True
+        check()
+
+    window.overview_ready.connect(on_overview)
+    window.list_ready.connect(on_list)
+    window.article_ready.connect(on_article)
+    window.archive_failed.connect(on_failed)
+    timer = QTimer()
+    timer.setSingleShot(True)
+
+    def on_timeout() -> None:
+        state["failed"] = True
+        loop.quit()
+
+    timer.timeout.connect(on_timeout)
+    timer.start(SCREENSHOT_TIMEOUT_MS)
+    window.show()
+    window.start()
+    loop.exec()
+    timer.stop()
+    code = 1
+    shown = window.current.id if window.current is not None else None
+    if not state["failed"] and (notice_id is None or shown == notice_id):
+        app.processEvents()
+        image = window.grab()
+        out = Path(out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        code = 0 if image.save(str(out), "PNG") else 1
+    window.shutdown()
+    window.close()
+    window.deleteLater()
+    return code

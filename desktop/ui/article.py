@@ -1,0 +1,195 @@
+"""The right pane: the article in a QTextBrowser, with its text-size control.
+
+The browser never follows a link itself: every click comes out as
+`link_activated(QUrl)` and the window decides (notice:, attachment:, http).
+Images come from the attachments the worker read when the notice was
+opened; nothing is ever fetched from the network.
+
+Signals: `ArticleBrowser.link_activated(QUrl)`, `ZoomBar.zoom_changed(int)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtGui import QFont, QImage, QTextDocument
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui import icons
+
+ZOOM_MIN = 50
+ZOOM_MAX = 200
+ZOOM_STEP = 10
+ZOOM_DEFAULT = 100
+
+ATTACHMENT_SCHEME = "attachment"
+NOTICE_SCHEME = "notice"
+
+
+def clamp_zoom(value: int) -> int:
+    return max(ZOOM_MIN, min(ZOOM_MAX, int(value)))
+
+
+class ArticleBrowser(QTextBrowser):
+    """Shows one article's HTML at the chosen text size."""
+
+    link_activated = Signal(QUrl)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("article")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+        self.anchorClicked.connect(self.link_activated)
+        self._images: dict[str, QImage] = {}
+        self._base_point_size = self.font().pointSizeF()
+        if self._base_point_size <= 0:
+            self._base_point_size = 10.0
+        self._zoom = ZOOM_DEFAULT
+        self.retranslate()
+
+    @property
+    def zoom(self) -> int:
+        return self._zoom
+
+    def set_zoom(self, percent: int) -> None:
+        """Scale the text: the document's default font, which headings follow."""
+        self._zoom = clamp_zoom(percent)
+        font = QFont(self.font())
+        font.setPointSizeF(self._base_point_size * self._zoom / 100)
+        self.document().setDefaultFont(font)
+
+    def show_article(self, html: str, images: Mapping[str, bytes] | None = None) -> None:
+        self._images = {}
+        for sha, data in (images or {}).items():
+            image = QImage.fromData(data)
+            if not image.isNull():
+                self._images[sha] = image
+        self.document().clear()
+        self.set_zoom(self._zoom)
+        self.setHtml(html)
+
+    def show_message(self, html: str) -> None:
+        self.show_article(html, None)
+
+    def loadResource(self, kind: int, url: QUrl | str) -> object:
+        # Only images already read from the archive; a remote URL stays blank,
+        # so opening an article never touches the network.
+        url = QUrl(url) if isinstance(url, str) else url
+        if url.scheme() == ATTACHMENT_SCHEME and kind == QTextDocument.ResourceType.ImageResource:
+            return self._images.get(url.path())
+        if url.scheme() == "data":
+            return super().loadResource(kind, url)
+        return None
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Nội dung văn bản"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class ZoomBar(QWidget):
+    """ "Cỡ chữ: − 100% +": the article's text size, 50%–200%."""
+
+    zoom_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("zoomBar")
+        self._value = ZOOM_DEFAULT
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setSpacing(4)
+        self.caption = QLabel(self)
+        self.smaller = QToolButton(self)
+        self.smaller.setText("−")
+        self.smaller.setIcon(icons.icon("zoom-out"))
+        self.smaller.setObjectName("zoomOut")
+        self.label = QLabel(self)
+        self.label.setObjectName("zoomLabel")
+        self.label.setMinimumWidth(self.fontMetrics().horizontalAdvance("200%") + 8)
+        self.larger = QToolButton(self)
+        self.larger.setText("+")
+        self.larger.setIcon(icons.icon("zoom-in"))
+        self.larger.setObjectName("zoomIn")
+        layout.addStretch(1)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.smaller)
+        layout.addWidget(self.label)
+        layout.addWidget(self.larger)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.smaller.clicked.connect(self.zoom_out)
+        self.larger.clicked.connect(self.zoom_in)
+        self._show()
+        self.retranslate()
+
+    def value(self) -> int:
+        return self._value
+
+    def set_value(self, value: int) -> None:
+        value = clamp_zoom(value)
+        if value == self._value:
+            return
+        self._value = value
+        self._show()
+        self.zoom_changed.emit(value)
+
+    def zoom_in(self) -> None:
+        self.set_value(self._value + ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_value(self._value - ZOOM_STEP)
+
+    def reset(self) -> None:
+        self.set_value(ZOOM_DEFAULT)
+
+    def _show(self) -> None:
+        self.label.setText(f"{self._value}%")
+        self.smaller.setEnabled(self._value > ZOOM_MIN)
+        self.larger.setEnabled(self._value < ZOOM_MAX)
+
+    def retranslate(self) -> None:
+        self.caption.setText(self.tr("Cỡ chữ:"))
+        self.smaller.setToolTip(self.tr("Thu nhỏ chữ (Ctrl+−)"))
+        self.smaller.setAccessibleName(self.tr("Thu nhỏ chữ"))
+        self.larger.setToolTip(self.tr("Phóng to chữ (Ctrl+=)"))
+        self.larger.setAccessibleName(self.tr("Phóng to chữ"))
+        self.label.setAccessibleName(self.tr("Cỡ chữ hiện tại"))
+        self.setAccessibleName(self.tr("Cỡ chữ"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class ArticlePane(QWidget):
+    """The zoom bar above the article browser."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.zoom_bar = ZoomBar(self)
+        self.browser = ArticleBrowser(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.zoom_bar)
+        layout.addWidget(self.browser, 1)
+        self.zoom_bar.zoom_changed.connect(self.browser.set_zoom)
+
+    def set_zoom(self, value: int) -> None:
+        self.zoom_bar.set_value(value)
+        self.browser.set_zoom(self.zoom_bar.value())

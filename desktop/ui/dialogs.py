@@ -1,0 +1,109 @@
+"""Every dialog and every hand-off to the desktop, as small replaceable functions.
+
+The window calls these through the module (`dialogs.show_error(...)`), so a
+test can monkeypatch any of them instead of clicking a modal box
+(pytest-qt's advice on dialogs). Opening a URL also lives here: the app
+itself never opens a network connection, the system browser does, and only
+after the user clicked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+
+def choose_bundle_file(parent: QWidget | None) -> Path | None:
+    """Ask for a bundle file to import (File → Nhập gói dữ liệu…)."""
+    name, _filter = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("Dialogs", "Nhập gói dữ liệu"),
+        "",
+        QCoreApplication.translate("Dialogs", "Gói dữ liệu Bảng Tin (*.bangtin)")
+        + ";;"
+        + QCoreApplication.translate("Dialogs", "Mọi tệp (*)"),
+    )
+    return Path(name) if name else None
+
+
+def choose_save_path(parent: QWidget | None, suggested_name: str) -> Path | None:
+    """Ask where to save a copy of an attachment ("Lưu…")."""
+    name, _filter = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("Dialogs", "Lưu tệp đính kèm"),
+        suggested_name,
+    )
+    return Path(name) if name else None
+
+
+def open_url(url: QUrl) -> bool:
+    """Hand a URL to the system: a browser for http(s), a viewer for a file."""
+    return QDesktopServices.openUrl(url)
+
+
+def _box(
+    parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, detail: str = ""
+) -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if detail:
+        box.setInformativeText(detail)
+    ok = box.addButton(
+        QCoreApplication.translate("Dialogs", "Đóng"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.setDefaultButton(ok)
+    box.setEscapeButton(ok)
+    return box
+
+
+def show_info(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
+    _box(parent, QMessageBox.Icon.Information, title, text, detail).exec()
+
+
+def show_error(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
+    _box(parent, QMessageBox.Icon.Warning, title, text, detail).exec()
+
+
+def offer_bundles(parent: QWidget | None, volume: str, paths: Sequence[Path]) -> list[Path]:
+    """A stick with bundles was plugged in: import them? Returns the chosen ones."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate("Dialogs", "Tìm thấy gói dữ liệu"))
+    box.setText(
+        QCoreApplication.translate(
+            "Dialogs", "Ổ đĩa «{volume}» có {count} gói dữ liệu. Nhập vào kho dữ liệu?"
+        ).format(volume=volume, count=len(paths))
+    )
+    box.setInformativeText("\n".join(p.name for p in paths))
+    yes = box.addButton(
+        QCoreApplication.translate("Dialogs", "Nhập"), QMessageBox.ButtonRole.AcceptRole
+    )
+    no = box.addButton(
+        QCoreApplication.translate("Dialogs", "Để sau"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(yes)
+    box.setEscapeButton(no)
+    box.exec()
+    return list(paths) if box.clickedButton() is yes else []
+
+
+def make_progress(parent: QWidget | None, title: str) -> QProgressDialog:
+    """The import's progress dialog, with "Hủy" (cancel); not modal, so the
+    window keeps responding and setValue never spins the event loop."""
+    dialog = QProgressDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(title)
+    dialog.setCancelButtonText(QCoreApplication.translate("Dialogs", "Hủy"))
+    dialog.setWindowModality(Qt.WindowModality.NonModal)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setMinimumDuration(300)
+    dialog.setRange(0, 0)
+    dialog.setValue(0)
+    return dialog

@@ -1,0 +1,212 @@
+"""What the window asks the database worker to do.
+
+Each function takes the open Archive first and runs on the worker thread
+(desktop/tasks.py); it returns frozen dataclasses the GUI thread only shows.
+No widgets here.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from db import queries, store
+from db.archive import Archive
+from db.queries import ListOrder, Show
+from db.records import (
+    CategoryInfo,
+    ImportLogEntry,
+    NoticeDetail,
+    NoticeSummary,
+)
+from desktop.paths import BUNDLE_SUFFIX
+
+# Rows fetched per page of the notice list.
+PAGE_SIZE = 200
+# Images larger than this are not shown inline (they still open as attachments).
+MAX_INLINE_IMAGE = 8 * 1024 * 1024
+PANEL_SIZE = 5
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """Which notices the list shows, and in what order."""
+
+    category: str | None = None
+    show: Show = "all"
+    order: ListOrder = "published"
+    descending: bool = True
+
+
+@dataclass(frozen=True)
+class ListPage:
+    query: ListQuery
+    total: int
+    offset: int
+    rows: tuple[NoticeSummary, ...]
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Everything around the list: tree counts, panels, status bar."""
+
+    categories: tuple[CategoryInfo, ...]
+    total: int
+    unread: int
+    bookmarked: int
+    latest: tuple[NoticeSummary, ...]
+    last_import: ImportLogEntry | None
+    publisher_name: str | None
+
+
+@dataclass(frozen=True)
+class OpenedNotice:
+    requested_id: str
+    detail: NoticeDetail | None
+    html: str
+    related: tuple[NoticeSummary, ...]
+    latest: tuple[NoticeSummary, ...]
+    images: Mapping[str, bytes] = field(default_factory=dict)
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def load_page(archive: Archive, query: ListQuery, offset: int, limit: int = PAGE_SIZE) -> ListPage:
+    with archive.reading() as session:
+        total = queries.count_notices(session, query.category, query.show)
+        ids = queries.ordered_notice_ids(
+            session,
+            query.category,
+            query.show,
+            order=query.order,
+            descending=query.descending,
+            limit=limit,
+            offset=offset,
+        )
+        rows = queries.summaries(session, ids)
+    return ListPage(query=query, total=total, offset=offset, rows=tuple(rows))
+
+
+def load_overview(archive: Archive) -> Overview:
+    with archive.reading() as session:
+        cats = queries.categories(session)
+        total = queries.count_notices(session)
+        unread = queries.count_notices(session, show="unread")
+        bookmarked = queries.count_notices(session, show="bookmarked")
+        latest = queries.latest_notices(session, PANEL_SIZE)
+        last = queries.last_import(session)
+        publisher = queries.publisher(session, last.publisher_id) if last else None
+    return Overview(
+        categories=tuple(cats),
+        total=total,
+        unread=unread,
+        bookmarked=bookmarked,
+        latest=tuple(latest),
+        last_import=last,
+        publisher_name=publisher.name if publisher else None,
+    )
+
+
+def open_notice(
+    archive: Archive, notice_id: str, lang: str, count_view: bool = True
+) -> OpenedNotice:
+    """Count one view (when asked), then load and render the notice."""
+    # The renderer pulls in Markdown; loading it here keeps it off the GUI thread.
+    from desktop.render import article_html
+
+    with archive.reading() as session:
+        detail = queries.get_notice(session, notice_id)
+        latest = tuple(queries.latest_notices(session, PANEL_SIZE))
+        if detail is None:
+            return OpenedNotice(notice_id, None, "", (), latest)
+        related = tuple(queries.related_notices(session, notice_id, PANEL_SIZE))
+    if count_view:
+        at = now()
+        with archive.writing() as session:
+            views = store.record_view(session, notice_id, at)
+        detail = replace(
+            detail, views=views, first_opened=detail.first_opened or at, last_opened=at
+        )
+    html = article_html(detail, lang=lang)
+    images: dict[str, bytes] = {}
+    for att in detail.attachments:
+        if (
+            att.media_type.startswith("image/")
+            and att.size <= MAX_INLINE_IMAGE
+            and att.sha256 in html
+        ):
+            path = archive.file_path(att.sha256)
+            if path.is_file():
+                images[att.sha256] = path.read_bytes()
+    return OpenedNotice(notice_id, detail, html, related, latest, images)
+
+
+def set_bookmark(archive: Archive, notice_id: str, bookmarked: bool) -> bool:
+    with archive.writing() as session:
+        store.set_bookmark(session, notice_id, bookmarked)
+    return bookmarked
+
+
+def mark_all_read(archive: Archive, category: str | None) -> int:
+    with archive.writing() as session:
+        return store.mark_all_read(session, now(), category)
+
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+def safe_file_name(name: str, fallback: str) -> str:
+    """A file name that is safe on Windows and Linux alike."""
+    cleaned = _UNSAFE.sub("_", name).strip(" .")
+    return cleaned or fallback
+
+
+def copy_attachment(archive: Archive, sha256: str, name: str, temp_dir: Path) -> Path:
+    """Copy an attachment out of the store so a viewer can open it.
+
+    The viewer gets a copy, never the store's file, so nothing can alter the archive.
+    """
+    source = archive.file_path(sha256)
+    if not source.is_file():
+        raise FileNotFoundError(str(source))
+    folder = temp_dir / sha256[:16]
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / safe_file_name(name, sha256[:16])
+    shutil.copyfile(source, target)
+    os.chmod(target, 0o444)
+    return target
+
+
+def save_attachment(archive: Archive, sha256: str, target: Path) -> Path:
+    source = archive.file_path(sha256)
+    if not source.is_file():
+        raise FileNotFoundError(str(source))
+    shutil.copyfile(source, target)
+    return target
+
+
+def find_bundles(root: Path) -> list[Path]:
+    """Bundle files at the top of *root* and one folder down, sorted by name."""
+    found: list[Path] = []
+    try:
+        top = sorted(root.iterdir())
+    except OSError:
+        return found
+    for entry in top:
+        try:
+            if entry.is_file() and entry.suffix.lower() == BUNDLE_SUFFIX:
+                found.append(entry)
+            elif entry.is_dir() and not entry.name.startswith("."):
+                for inner in sorted(entry.iterdir()):
+                    if inner.is_file() and inner.suffix.lower() == BUNDLE_SUFFIX:
+                        found.append(inner)
+        except OSError:
+            continue  # an unreadable folder on a stick is not an error
+    return found

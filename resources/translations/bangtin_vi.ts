@@ -1,0 +1,477 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN" sourcelanguage="vi_VN">
+<context>
+    <name>ArticleBrowser</name>
+    <message>
+        <source>Nội dung văn bản</source>
+        <translation>Nội dung văn bản</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryModel</name>
+    <message>
+        <source>Tất cả</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <source>Chưa đọc</source>
+        <translation>Chưa đọc</translation>
+    </message>
+    <message>
+        <source>Đã đánh dấu</source>
+        <translation>Đã đánh dấu</translation>
+    </message>
+    <message>
+        <source>{name}: {count} văn bản</source>
+        <translation>{name}: {count} văn bản</translation>
+    </message>
+    <message>
+        <source>{name}: {count} văn bản, {unread} chưa đọc</source>
+        <translation>{name}: {count} văn bản, {unread} chưa đọc</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryTreeView</name>
+    <message>
+        <source>Chuyên mục</source>
+        <translation>Chuyên mục</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>Nhập gói dữ liệu</source>
+        <translation>Nhập gói dữ liệu</translation>
+    </message>
+    <message>
+        <source>Gói dữ liệu Bảng Tin (*.bangtin)</source>
+        <translation>Gói dữ liệu Bảng Tin (*.bangtin)</translation>
+    </message>
+    <message>
+        <source>Mọi tệp (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Lưu tệp đính kèm</source>
+        <translation>Lưu tệp đính kèm</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Tìm thấy gói dữ liệu</source>
+        <translation>Tìm thấy gói dữ liệu</translation>
+    </message>
+    <message>
+        <source>Ổ đĩa «{volume}» có {count} gói dữ liệu. Nhập vào kho dữ liệu?</source>
+        <translation>Ổ đĩa «{volume}» có {count} gói dữ liệu. Nhập vào kho dữ liệu?</translation>
+    </message>
+    <message>
+        <source>Nhập</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <source>Để sau</source>
+        <translation>Để sau</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <source>Đang nhập {name}…</source>
+        <translation>Đang nhập {name}…</translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra chữ ký và chép gói dữ liệu…</source>
+        <translation>Đang kiểm tra chữ ký và chép gói dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Đang ghi văn bản vào kho dữ liệu…</source>
+        <translation>Đang ghi văn bản vào kho dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Đang cập nhật chỉ mục tìm kiếm…</source>
+        <translation>Đang cập nhật chỉ mục tìm kiếm…</translation>
+    </message>
+    <message>
+        <source>Sắp xong…</source>
+        <translation>Sắp xong…</translation>
+    </message>
+    <message>
+        <source>Đang nhập gói dữ liệu…</source>
+        <translation>Đang nhập gói dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Nhập gói dữ liệu</source>
+        <translation>Nhập gói dữ liệu</translation>
+    </message>
+    <message>
+        <source>Gói dữ liệu {name} đã được nhập trước đây; kho dữ liệu không thay đổi.</source>
+        <translation>Gói dữ liệu {name} đã được nhập trước đây; kho dữ liệu không thay đổi.</translation>
+    </message>
+    <message>
+        <source>Đã nhập gói dữ liệu số {sequence} của {publisher}.</source>
+        <translation>Đã nhập gói dữ liệu số {sequence} của {publisher}.</translation>
+    </message>
+    <message>
+        <source>Văn bản mới: {n}</source>
+        <translation>Văn bản mới: {n}</translation>
+    </message>
+    <message>
+        <source>Văn bản cập nhật: {n}</source>
+        <translation>Văn bản cập nhật: {n}</translation>
+    </message>
+    <message>
+        <source>Văn bản thu hồi: {n}</source>
+        <translation>Văn bản thu hồi: {n}</translation>
+    </message>
+    <message>
+        <source>Không thay đổi: {n}</source>
+        <translation>Không thay đổi: {n}</translation>
+    </message>
+    <message>
+        <source>Không nhập được gói dữ liệu</source>
+        <translation>Không nhập được gói dữ liệu</translation>
+    </message>
+    <message>
+        <source>Đã hủy nhập gói dữ liệu; kho dữ liệu không thay đổi.</source>
+        <translation>Đã hủy nhập gói dữ liệu; kho dữ liệu không thay đổi.</translation>
+    </message>
+    <message>
+        <source>Tệp: {name}. Kho dữ liệu không thay đổi.</source>
+        <translation>Tệp: {name}. Kho dữ liệu không thay đổi.</translation>
+    </message>
+    <message>
+        <source>Kho dữ liệu đang bận (một chương trình khác đang dùng). Hãy thử lại sau.</source>
+        <translation>Kho dữ liệu đang bận (một chương trình khác đang dùng). Hãy thử lại sau.</translation>
+    </message>
+    <message>
+        <source>Không đọc được tệp {name}: {reason}</source>
+        <translation>Không đọc được tệp {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>Kho dữ liệu không thay đổi.</source>
+        <translation>Kho dữ liệu không thay đổi.</translation>
+    </message>
+    <message>
+        <source>Đã xảy ra lỗi khi nhập {name}.</source>
+        <translation>Đã xảy ra lỗi khi nhập {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Tệp</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>&amp;Văn bản</source>
+        <translation>&amp;Văn bản</translation>
+    </message>
+    <message>
+        <source>&amp;Xem</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <source>&amp;Ngôn ngữ</source>
+        <translation>&amp;Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Nhập gói dữ liệu…</source>
+        <translation>Nhập gói dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Nhập gói dữ liệu (.bangtin) từ tệp (Ctrl+O)</source>
+        <translation>Nhập gói dữ liệu (.bangtin) từ tệp (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Mở kho dữ liệu mẫu</source>
+        <translation>Mở kho dữ liệu mẫu</translation>
+    </message>
+    <message>
+        <source>Thoát</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
+        <source>Quay lại</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>Quay lại văn bản trước (Alt+←)</source>
+        <translation>Quay lại văn bản trước (Alt+←)</translation>
+    </message>
+    <message>
+        <source>Tiến tới</source>
+        <translation>Tiến tới</translation>
+    </message>
+    <message>
+        <source>Tiến tới văn bản sau (Alt+→)</source>
+        <translation>Tiến tới văn bản sau (Alt+→)</translation>
+    </message>
+    <message>
+        <source>Phóng to chữ</source>
+        <translation>Phóng to chữ</translation>
+    </message>
+    <message>
+        <source>Thu nhỏ chữ</source>
+        <translation>Thu nhỏ chữ</translation>
+    </message>
+    <message>
+        <source>Cỡ chữ mặc định</source>
+        <translation>Cỡ chữ mặc định</translation>
+    </message>
+    <message>
+        <source>Chuyển sang khung kế tiếp</source>
+        <translation>Chuyển sang khung kế tiếp</translation>
+    </message>
+    <message>
+        <source>Chuyển sang khung trước</source>
+        <translation>Chuyển sang khung trước</translation>
+    </message>
+    <message>
+        <source>Làm mới</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <source>Đánh dấu</source>
+        <translation>Đánh dấu</translation>
+    </message>
+    <message>
+        <source>Đánh dấu hoặc bỏ đánh dấu văn bản này (Ctrl+D)</source>
+        <translation>Đánh dấu hoặc bỏ đánh dấu văn bản này (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Đánh dấu đã đọc tất cả</source>
+        <translation>Đánh dấu đã đọc tất cả</translation>
+    </message>
+    <message>
+        <source>Thanh công cụ</source>
+        <translation>Thanh công cụ</translation>
+    </message>
+    <message>
+        <source>Khung đọc văn bản</source>
+        <translation>Khung đọc văn bản</translation>
+    </message>
+    <message>
+        <source>Bảng Tin</source>
+        <translation>Bảng Tin</translation>
+    </message>
+    <message>
+        <source>Số văn bản</source>
+        <translation>Số văn bản</translation>
+    </message>
+    <message>
+        <source>Cập nhật lần cuối</source>
+        <translation>Cập nhật lần cuối</translation>
+    </message>
+    <message>
+        <source>{app} — kho dữ liệu mẫu</source>
+        <translation>{app} — kho dữ liệu mẫu</translation>
+    </message>
+    <message>
+        <source>Cỡ chữ: {value}%</source>
+        <translation>Cỡ chữ: {value}%</translation>
+    </message>
+    <message>
+        <source>Kho dữ liệu đang được một chương trình khác sử dụng.</source>
+        <translation>Kho dữ liệu đang được một chương trình khác sử dụng.</translation>
+    </message>
+    <message>
+        <source>Kho dữ liệu được tạo bởi phiên bản Bảng Tin mới hơn; hãy cập nhật Bảng Tin.</source>
+        <translation>Kho dữ liệu được tạo bởi phiên bản Bảng Tin mới hơn; hãy cập nhật Bảng Tin.</translation>
+    </message>
+    <message>
+        <source>Kho dữ liệu bị hỏng hoặc không phải kho dữ liệu Bảng Tin.</source>
+        <translation>Kho dữ liệu bị hỏng hoặc không phải kho dữ liệu Bảng Tin.</translation>
+    </message>
+    <message>
+        <source>Không mở được kho dữ liệu.</source>
+        <translation>Không mở được kho dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Không mở được kho dữ liệu</source>
+        <translation>Không mở được kho dữ liệu</translation>
+    </message>
+    <message>
+        <source>Đang chuẩn bị kho dữ liệu mẫu…</source>
+        <translation>Đang chuẩn bị kho dữ liệu mẫu…</translation>
+    </message>
+    <message>
+        <source>Không mở được kho dữ liệu mẫu</source>
+        <translation>Không mở được kho dữ liệu mẫu</translation>
+    </message>
+    <message>
+        <source>Không tạo được kho dữ liệu mẫu.</source>
+        <translation>Không tạo được kho dữ liệu mẫu.</translation>
+    </message>
+    <message>
+        <source>{total} văn bản, {unread} chưa đọc</source>
+        <translation>{total} văn bản, {unread} chưa đọc</translation>
+    </message>
+    <message>
+        <source>Chưa nhập gói dữ liệu nào</source>
+        <translation>Chưa nhập gói dữ liệu nào</translation>
+    </message>
+    <message>
+        <source>Cập nhật lần cuối: {when} từ {publisher}</source>
+        <translation>Cập nhật lần cuối: {when} từ {publisher}</translation>
+    </message>
+    <message>
+        <source>Không đọc được kho dữ liệu: {error}</source>
+        <translation>Không đọc được kho dữ liệu: {error}</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy văn bản này trong kho dữ liệu.</source>
+        <translation>Không tìm thấy văn bản này trong kho dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Văn bản này đã bị thu hồi</source>
+        <translation>Văn bản này đã bị thu hồi</translation>
+    </message>
+    <message>
+        <source>Không có chương trình nào mở được {name}.</source>
+        <translation>Không có chương trình nào mở được {name}.</translation>
+    </message>
+    <message>
+        <source>Đã lưu {path}</source>
+        <translation>Đã lưu {path}</translation>
+    </message>
+    <message>
+        <source>Tệp đính kèm</source>
+        <translation>Tệp đính kèm</translation>
+    </message>
+    <message>
+        <source>Không mở hoặc lưu được tệp đính kèm.</source>
+        <translation>Không mở hoặc lưu được tệp đính kèm.</translation>
+    </message>
+    <message>
+        <source>Đã đánh dấu văn bản</source>
+        <translation>Đã đánh dấu văn bản</translation>
+    </message>
+    <message>
+        <source>Đã bỏ đánh dấu văn bản</source>
+        <translation>Đã bỏ đánh dấu văn bản</translation>
+    </message>
+    <message>
+        <source>Đã đánh dấu đã đọc {count} văn bản</source>
+        <translation>Đã đánh dấu đã đọc {count} văn bản</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeListModel</name>
+    <message>
+        <source>chưa đọc</source>
+        <translation>chưa đọc</translation>
+    </message>
+    <message>
+        <source>đã đánh dấu</source>
+        <translation>đã đánh dấu</translation>
+    </message>
+    <message>
+        <source>Tiêu đề</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Số ký hiệu</source>
+        <translation>Số ký hiệu</translation>
+    </message>
+    <message>
+        <source>Ngày đăng</source>
+        <translation>Ngày đăng</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeListView</name>
+    <message>
+        <source>Danh sách văn bản</source>
+        <translation>Danh sách văn bản</translation>
+    </message>
+</context>
+<context>
+    <name>NoticePanel</name>
+    <message>
+        <source>Tin liên quan</source>
+        <translation>Tin liên quan</translation>
+    </message>
+    <message>
+        <source>Tin mới nhất</source>
+        <translation>Tin mới nhất</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Chào mừng đến với Bảng Tin</source>
+        <translation>Chào mừng đến với Bảng Tin</translation>
+    </message>
+    <message>
+        <source>Kho dữ liệu chưa có văn bản nào. Hãy nhập một gói dữ liệu (tệp .bangtin):</source>
+        <translation>Kho dữ liệu chưa có văn bản nào. Hãy nhập một gói dữ liệu (tệp .bangtin):</translation>
+    </message>
+    <message>
+        <source>Cắm thẻ nhớ USB có gói dữ liệu vào máy: Bảng Tin sẽ tự tìm và hỏi bạn có muốn nhập không.</source>
+        <translation>Cắm thẻ nhớ USB có gói dữ liệu vào máy: Bảng Tin sẽ tự tìm và hỏi bạn có muốn nhập không.</translation>
+    </message>
+    <message>
+        <source>Hoặc chọn Tệp → Nhập gói dữ liệu… (Ctrl+O).</source>
+        <translation>Hoặc chọn Tệp → Nhập gói dữ liệu… (Ctrl+O).</translation>
+    </message>
+    <message>
+        <source>Hoặc kéo tệp gói dữ liệu thả vào cửa sổ này.</source>
+        <translation>Hoặc kéo tệp gói dữ liệu thả vào cửa sổ này.</translation>
+    </message>
+    <message>
+        <source>Muốn xem thử trước? Hãy mở kho dữ liệu mẫu.</source>
+        <translation>Muốn xem thử trước? Hãy mở kho dữ liệu mẫu.</translation>
+    </message>
+    <message>
+        <source>Nhập gói dữ liệu…</source>
+        <translation>Nhập gói dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Mở kho dữ liệu mẫu</source>
+        <translation>Mở kho dữ liệu mẫu</translation>
+    </message>
+    <message>
+        <source>Trang chào mừng</source>
+        <translation>Trang chào mừng</translation>
+    </message>
+</context>
+<context>
+    <name>ZoomBar</name>
+    <message>
+        <source>Cỡ chữ:</source>
+        <translation>Cỡ chữ:</translation>
+    </message>
+    <message>
+        <source>Thu nhỏ chữ (Ctrl+−)</source>
+        <translation>Thu nhỏ chữ (Ctrl+−)</translation>
+    </message>
+    <message>
+        <source>Thu nhỏ chữ</source>
+        <translation>Thu nhỏ chữ</translation>
+    </message>
+    <message>
+        <source>Phóng to chữ (Ctrl+=)</source>
+        <translation>Phóng to chữ (Ctrl+=)</translation>
+    </message>
+    <message>
+        <source>Phóng to chữ</source>
+        <translation>Phóng to chữ</translation>
+    </message>
+    <message>
+        <source>Cỡ chữ hiện tại</source>
+        <translation>Cỡ chữ hiện tại</translation>
+    </message>
+    <message>
+        <source>Cỡ chữ</source>
+        <translation>Cỡ chữ</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,82 @@
+"""The entry points: `screenshot` renders the real window; the demo archive opens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from db import queries
+from db.archive import open_archive
+from desktop.ui.app import screenshot
+from desktop.ui.mainwindow import READER_PAGE, WELCOME_PAGE
+from tests.gui.conftest import WindowFactory, populate
+
+
+def _views(data_dir: Path, notice_id: str) -> int:
+    archive = open_archive(data_dir)
+    with archive.reading() as session:
+        detail = queries.get_notice(session, notice_id)
+    archive.close()
+    assert detail is not None
+    return detail.views
+
+
+def test_screenshot_renders_the_window_with_the_notice(
+    qapp: object, populated: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "shots" / "qd.png"
+    code = screenshot(populated, out, notice_id="qd-118-2023", size=(1024, 700))
+    assert code == 0
+    image = QImage(str(out))
+    assert not image.isNull()
+    assert (image.width(), image.height()) == (1024, 700)
+    # Not a blank window: the list and the article put many colours on it.
+    colours = {image.pixel(x, y) for x in range(0, 1024, 16) for y in range(0, 700, 16)}
+    assert len(colours) > 5
+    assert _views(populated, "qd-118-2023") == 0  # a screenshot is not a reading
+    assert not (populated / "settings.ini").exists() or "geometry" not in (
+        populated / "settings.ini"
+    ).read_text(encoding="utf-8")
+
+
+def test_screenshot_of_a_missing_notice_fails(
+    qapp: object, populated: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "none.png"
+    assert screenshot(populated, out, notice_id="khong-co", size=(800, 600)) == 1
+    assert not out.exists()
+
+
+def test_screenshot_in_english(qapp: object, populated: Path, tmp_path: Path) -> None:
+    out = tmp_path / "en.png"
+    assert screenshot(populated, out, size=(800, 600), lang="en") == 0
+    assert QImage(str(out)).width() == 800
+
+
+def test_welcome_page_opens_the_demo_archive(
+    make_window: WindowFactory,
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import desktop.demo
+    import desktop.paths
+
+    demo_dir = tmp_path / "demo-data"
+    monkeypatch.setattr(desktop.paths, "demo_data_dir", lambda *a: demo_dir)
+    monkeypatch.setattr(desktop.demo, "ensure_demo_archive", lambda target: populate(target))
+    window = make_window(data_dir)
+    assert window.pages.currentIndex() == WELCOME_PAGE
+    window.welcome.demo_button.click()
+    assert window.pages.currentIndex() == READER_PAGE
+    assert window.archive_dir == demo_dir
+    assert window.is_demo and "mẫu" in window.windowTitle()
+    model = window.list_model()
+    assert model is not None and model.rowCount() == 3
+    # The office's own archive was not touched.
+    archive = open_archive(data_dir)
+    with archive.reading() as session:
+        assert queries.count_notices(session) == 0
+    archive.close()
