@@ -1,0 +1,190 @@
+"""The article page: one notice as the reader shows it and `bangtin show --html` prints it.
+
+The layout follows a provincial portal's article page: title, posted date,
+views, a metadata table, a withdrawn banner, the body, the attachments. Every
+field is escaped; the body comes from render_body, already sanitized. The only
+CSS is our own small stylesheet, kept to what QTextBrowser understands.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from db.folding import fold
+from db.records import NoticeDetail
+from desktop.render.dates import posted_line, short_date
+from desktop.render.markdown import escape_text, map_text_nodes, render_body
+
+_LABELS = {
+    "vi": {
+        "views": "Lượt xem",
+        "number": "Số ký hiệu",
+        "doc_type": "Loại văn bản",
+        "issuer": "Cơ quan ban hành",
+        "issued": "Ngày ban hành",
+        "summary": "Trích yếu",
+        "attachments": "Tệp đính kèm",
+        "withdrawn": "Văn bản này đã bị thu hồi",
+    },
+    "en": {
+        "views": "Views",
+        "number": "Number",
+        "doc_type": "Document type",
+        "issuer": "Issued by",
+        "issued": "Issued on",
+        "summary": "Summary",
+        "attachments": "Attachments",
+        "withdrawn": "This document has been withdrawn",
+    },
+}
+
+STYLESHEET = """
+body { font-family: sans-serif; color: #222222; }
+h1.title { font-size: x-large; color: #0b4f8a; margin-bottom: 4px; }
+p.posted, p.views { color: #666666; font-size: small; margin: 0px; }
+p.withdrawn { background-color: #fde2e1; color: #a8071a; font-weight: bold;
+  padding: 6px; border: 1px solid #a8071a; }
+table.meta { margin-top: 8px; margin-bottom: 8px; border-collapse: collapse; }
+table.meta th { background-color: #eef3f8; text-align: left; font-weight: bold; }
+table.meta th, table.meta td { padding: 4px; border: 1px solid #c8d3de; }
+div.body table { border-collapse: collapse; }
+div.body th, div.body td { border: 1px solid #999999; padding: 3px; }
+blockquote { color: #444444; margin-left: 16px; }
+pre { background-color: #f4f4f4; }
+span.hl { background-color: #fff176; }
+h2.attachments { font-size: medium; color: #0b4f8a; }
+"""
+
+_WORD_CHAR_RE = re.compile(r"\w")
+
+
+def human_size(size: int, lang: str = "vi") -> str:
+    """A file size as people read it: "512 B", "245 KB", "1,2 MB" ("1.2 MB" in English)."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{round(size / 1024)} KB"
+    for unit, scale in (("MB", 1024**2), ("GB", 1024**3)):
+        if size < scale * 1024 or unit == "GB":
+            text = f"{size / scale:.1f}"
+            return f"{text.replace('.', ',') if lang == 'vi' else text} {unit}"
+    raise AssertionError("unreachable")
+
+
+def _group_digits(number: int, lang: str) -> str:
+    # QLocale groups thousands with "." in Vietnamese and "," in English.
+    return f"{number:,}".replace(",", "." if lang == "vi" else ",")
+
+
+def article_html(
+    notice: NoticeDetail, *, lang: str = "vi", highlight_terms: Sequence[str] = ()
+) -> str:
+    """Return the complete HTML page for *notice*."""
+    labels = _LABELS["en" if lang == "en" else "vi"]
+    lang = "en" if lang == "en" else "vi"
+    esc = html.escape
+    terms = _fold_terms(highlight_terms)
+
+    title = escape_text(notice.title)
+    body = render_body(notice.body_markdown, notice.attachments)
+    if terms:
+        title = map_text_nodes(title, lambda text: _highlight(text, terms))
+        body = map_text_nodes(body, lambda text: _highlight(text, terms))
+
+    parts = [
+        f'<html lang="{lang}"><head><meta charset="utf-8">',
+        f"<title>{esc(notice.title)}</title>",
+        f"<style>{STYLESHEET}</style></head><body>",
+        f'<h1 class="title">{title}</h1>',
+        f'<p class="posted">{esc(posted_line(notice.published, lang))}</p>',
+        f'<p class="views">{labels["views"]}: {_group_digits(notice.views, lang)}</p>',
+    ]
+    if notice.withdrawn:
+        parts.append(f'<p class="withdrawn">{esc(labels["withdrawn"])}</p>')
+
+    rows: list[tuple[str, str]] = []
+    if notice.number:
+        rows.append((labels["number"], notice.number))
+    if notice.doc_type:
+        rows.append((labels["doc_type"], notice.doc_type))
+    if notice.issuer:
+        rows.append((labels["issuer"], notice.issuer))
+    if notice.issued is not None:
+        rows.append((labels["issued"], short_date(notice.issued, lang)))
+    if notice.summary:
+        rows.append((labels["summary"], notice.summary))
+    if rows:
+        parts.append('<table class="meta" border="1" cellspacing="0" cellpadding="4">')
+        for label, value in rows:
+            parts.append(f"<tr><th>{esc(label)}</th><td>{escape_text(value)}</td></tr>")
+        parts.append("</table>")
+
+    parts.append(f'<div class="body">{body}</div>')
+
+    if notice.attachments:
+        parts.append(f'<h2 class="attachments">{esc(labels["attachments"])}</h2>')
+        parts.append('<ul class="attachments">')
+        for attachment in notice.attachments:
+            href = f"attachment:{esc(attachment.sha256.lower())}"
+            size = human_size(attachment.size, lang)
+            parts.append(
+                f'<li><a href="{href}">{escape_text(attachment.name)}</a> ({esc(size)})</li>'
+            )
+        parts.append("</ul>")
+    parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+# --- Highlighting ------------------------------------------------------------
+
+
+def _fold_terms(terms: Sequence[str]) -> tuple[str, ...]:
+    folded = {" ".join(fold(term).split()) for term in terms}
+    # Longest first, so "nguyen dan" wins over "nguyen" where both match.
+    return tuple(sorted((term for term in folded if term), key=len, reverse=True))
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    return char.lower() if char.isascii() else fold(char)
+
+
+def _highlight(text: str, terms: Sequence[str]) -> str:
+    """Escape *text*, wrapping every term that starts a word in <span class="hl">.
+
+    Matching is on folded text (no diacritics, no case), mapped back
+    character by character, so the original letters are kept.
+    """
+    folded_chars: list[str] = []
+    owner: list[int] = []  # folded position -> index of the original character
+    for index, char in enumerate(text):
+        piece = _fold_char(char)
+        folded_chars.append(piece)
+        owner.extend([index] * len(piece))
+    folded = "".join(folded_chars)
+
+    marked = [False] * len(text)
+    for term in terms:
+        start = folded.find(term)
+        while start != -1:
+            starts_word = start == 0 or not _WORD_CHAR_RE.match(folded[start - 1])
+            if starts_word:
+                for position in range(start, start + len(term)):
+                    marked[owner[position]] = True
+            start = folded.find(term, start + 1)
+
+    if not any(marked):
+        return escape_text(text)
+    out: list[str] = []
+    index = 0
+    while index < len(text):
+        end = index
+        while end < len(text) and marked[end] == marked[index]:
+            end += 1
+        piece = escape_text(text[index:end])
+        out.append(f'<span class="hl">{piece}</span>' if marked[index] else piece)
+        index = end
+    return "".join(out)
