@@ -11,22 +11,25 @@ import argparse
 import json
 import os
 import sys
+import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from db import queries, store
-from db.archive import Archive, ArchiveError, open_archive
-from db.records import NoticeDetail
 from desktop import app_version, paths
-from desktop.bundles import keys
-from desktop.bundles.builder import SequenceError, build_bundle
 from desktop.bundles.errors import BundleError, ImportCancelled, KeyFileError
-from desktop.bundles.importer import ImportResult, import_bundle, verify_bundle
-from desktop.bundles.source import SourceErrors
 from desktop.messages import CATALOG, LANGS, text
+
+if TYPE_CHECKING:
+    from db.archive import Archive, ArchiveError
+    from db.records import NoticeDetail
+
+# Commands import the database and bundle modules they use when they run:
+# SQLAlchemy, Alembic and cryptography together take most of a second to
+# import, which `--version`, a usage error or `bundle build` never need.
 
 EXIT_OK = 0
 EXIT_REFUSED = 1
@@ -65,7 +68,11 @@ def _print_json(value: Any) -> None:
 
 
 class ProgressBar:
-    """Progress on stderr: a redrawn bar on a terminal, one line per stage otherwise."""
+    """Progress on stderr, drawn only when stderr is a terminal.
+
+    Redirected, it stays silent: scripts read stderr, and a failure there must
+    be one sentence, not stage lines followed by the reason.
+    """
 
     WIDTH = 30
 
@@ -77,13 +84,10 @@ class ProgressBar:
         self.last_draw = 0.0
 
     def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.tty:
+            return
         code = f"stage_{stage}"
         label = text(code, self.lang) if code in CATALOG else stage
-        if not self.tty:
-            if stage != self.stage and stage != "done":
-                print(f"{label}…", file=self.stream, flush=True)
-            self.stage = stage
-            return
         now = time.monotonic()
         if stage == self.stage and now - self.last_draw < 0.1 and done < total:
             return
@@ -103,6 +107,13 @@ class ProgressBar:
     def finish(self) -> None:
         if self.tty and self.stage and self.stage != "done":
             print(file=self.stream, flush=True)
+        self.stage = ""
+
+    def clear(self) -> None:
+        """Wipe a half-drawn bar, so that the reason for a failure stands alone."""
+        if self.tty and self.stage and self.stage != "done":
+            print("\r\033[K", end="", file=self.stream, flush=True)
+        self.stage = ""
 
 
 # -- JSON shapes -------------------------------------------------------------------------
@@ -149,6 +160,8 @@ class Context:
         return text(code, self.lang, **params)
 
     def archive(self) -> Archive:
+        from db.archive import ArchiveError, open_archive
+
         if self.demo:
             from desktop.demo import ensure_demo_archive
 
@@ -173,6 +186,8 @@ class Context:
 
 
 def cmd_keygen(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.bundles import keys
+
     out = Path(args.out)
     try:
         private, public, kid = keys.generate_keypair(out, args.name or "")
@@ -183,6 +198,9 @@ def cmd_keygen(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_bundle_build(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.bundles.builder import SequenceError, build_bundle
+    from desktop.bundles.source import SourceErrors
+
     bar = ProgressBar(ctx.lang)
     try:
         result = build_bundle(
@@ -195,13 +213,15 @@ def cmd_bundle_build(ctx: Context, args: argparse.Namespace) -> int:
             progress=bar,
         )
     except SourceErrors as exc:
-        bar.finish()
+        bar.clear()
         for error in exc.errors:
             print(str(error), file=sys.stderr)
         raise Failure(ctx.say("source_errors", count=len(exc.errors))) from exc
     except KeyFileError as exc:
+        bar.clear()
         raise Failure(exc.message(ctx.lang)) from exc
     except SequenceError as exc:
+        bar.clear()
         raise Failure(ctx.say("bad_sequence", sequence=exc.sequence, since=exc.since)) from exc
     bar.finish()
     if args.json:
@@ -243,15 +263,42 @@ def _bundle_path(ctx: Context, value: str) -> Path:
     return path
 
 
+@contextmanager
+def _archive_for_verify(ctx: Context) -> Iterator[Archive]:
+    """The archive to verify against, without creating one.
+
+    With no archive yet, an empty one in a temporary folder gives the answer
+    an import would give (no key is trusted) and leaves the data dir alone.
+    """
+    from db.archive import DB_NAME, ArchiveError, open_archive
+
+    if ctx.demo or (ctx.data_dir / DB_NAME).exists():
+        archive = ctx.archive()
+        try:
+            yield archive
+        finally:
+            archive.close()
+        return
+    with tempfile.TemporaryDirectory(prefix="bangtin-verify-") as tmp:
+        try:
+            archive = open_archive(Path(tmp))
+        except ArchiveError as exc:
+            raise Failure(ctx._archive_message(exc)) from exc
+        try:
+            yield archive
+        finally:
+            archive.close()
+
+
 def cmd_bundle_verify(ctx: Context, args: argparse.Namespace) -> int:
-    archive = ctx.archive()
-    try:
-        path = _bundle_path(ctx, args.file)
-        result = verify_bundle(archive, path)
-    except BundleError as exc:
-        raise Failure(exc.message(ctx.lang)) from exc
-    finally:
-        archive.close()
+    from desktop.bundles.importer import verify_bundle
+
+    path = _bundle_path(ctx, args.file)
+    with _archive_for_verify(ctx) as archive:
+        try:
+            result = verify_bundle(archive, path)
+        except BundleError as exc:
+            raise Failure(exc.message(ctx.lang)) from exc
     if result.status == "already":
         print(ctx.say("already", sequence=result.sequence, publisher=result.publisher_name))
     else:
@@ -260,6 +307,9 @@ def cmd_bundle_verify(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_trust_add(ctx: Context, args: argparse.Namespace) -> int:
+    from db import store
+    from desktop.bundles import keys
+
     try:
         raw, comment = keys.load_public_key(Path(args.file))
     except KeyFileError as exc:
@@ -277,6 +327,8 @@ def cmd_trust_add(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_trust_list(ctx: Context, args: argparse.Namespace) -> int:
+    from db import queries
+
     archive = ctx.archive()
     try:
         with archive.reading() as session:
@@ -304,6 +356,8 @@ def cmd_trust_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_trust_remove(ctx: Context, args: argparse.Namespace) -> int:
+    from db import store
+
     archive = ctx.archive()
     try:
         with archive.writing() as session:
@@ -331,6 +385,8 @@ def _refused_json(reason: str, code: str) -> dict[str, Any]:
 
 
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.bundles.importer import ImportResult, import_bundle
+
     archive = ctx.archive()
     status = EXIT_OK
     try:
@@ -340,7 +396,7 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
                 path = _bundle_path(ctx, name)
                 result: ImportResult = import_bundle(archive, path, progress=bar)
             except (BundleError, Failure, ImportCancelled) as exc:
-                bar.finish()
+                bar.clear()
                 status = EXIT_REFUSED
                 if isinstance(exc, BundleError):
                     reason, code = exc.message(ctx.lang), exc.code
@@ -354,16 +410,13 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
                     print(f"{name}: {reason}", file=sys.stderr)
                 continue
             bar.finish()
+            note: str | None = None
             if result.status == "already":
-                reason = ctx.say(
-                    "already", sequence=result.sequence, publisher=result.publisher_name
-                )
-            else:
-                reason = None
+                note = ctx.say("already", sequence=result.sequence, publisher=result.publisher_name)
             if args.json:
-                _print_json(result.to_json(reason))
-            elif reason:
-                print(reason)
+                _print_json(result.to_json(note))
+            elif note:
+                print(note)
             else:
                 print(
                     ctx.say(
@@ -382,6 +435,8 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
+    from db import queries
+
     archive = ctx.archive()
     try:
         with archive.reading() as session:
@@ -402,6 +457,8 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_categories(ctx: Context, args: argparse.Namespace) -> int:
+    from db import queries
+
     archive = ctx.archive()
     try:
         with archive.reading() as session:
@@ -430,6 +487,8 @@ def cmd_categories(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
+    from db import queries
+
     archive = ctx.archive()
     try:
         with archive.reading() as session:
@@ -518,6 +577,49 @@ def cmd_reindex(ctx: Context, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
+    from db import backup
+
+    archive = ctx.archive()  # refuses a damaged archive: a backup of it is no use
+    archive.close()
+    made = backup.take_backup(ctx.data_dir)
+    print(ctx.say("backup_taken", path=made))
+    return EXIT_OK
+
+
+def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
+    from db import backup
+
+    source = Path(args.file) if args.file else None
+    label = "damaged" if not backup.check_archive(ctx.data_dir).ok else "replaced"
+    try:
+        done = backup.restore(ctx.data_dir, source, label=label)
+    except backup.BackupError as exc:
+        code = "no_backup" if exc.code == "no_backup" else "bad_backup"
+        raise Failure(ctx.say(code, path=exc.detail)) from exc
+    if done.set_aside is None:
+        print(ctx.say("restored_fresh", source=done.source))
+    else:
+        print(ctx.say("restored", source=done.source, aside=done.set_aside))
+    return EXIT_OK
+
+
+def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
+    from db import backup
+
+    report = backup.check_archive(ctx.data_dir)
+    path = str(ctx.data_dir)
+    if report.ok:
+        print(ctx.say("check_ok", path=path, revision=report.revision))
+        return EXIT_OK
+    if report.problem == "missing":
+        raise Failure(ctx.say("archive_missing", path=path))
+    if report.problem == "newer":
+        raise Failure(ctx.say("archive_newer", path=path))
+    detail = report.detail or report.problem
+    raise Failure(ctx.say("check_damaged", path=path, detail=detail[:200]))
+
+
 def _has_display() -> bool:
     if sys.platform in ("win32", "darwin"):
         return True
@@ -529,8 +631,16 @@ def _has_display() -> bool:
 def cmd_gui(ctx: Context, args: argparse.Namespace) -> int:
     if not _has_display():
         raise Failure(ctx.say("no_display"))
-    archive = ctx.archive()  # makes the demo archive, and refuses a damaged one early
-    archive.close()
+    try:
+        archive = ctx.archive()  # makes the demo archive, and refuses a newer one early
+    except Failure as exc:
+        cause = exc.__cause__
+        if getattr(cause, "code", None) != "damaged":
+            raise
+        # A damaged archive goes on to the window, which says what is wrong
+        # and offers the newest backup or a new archive.
+    else:
+        archive.close()
     from desktop.ui.app import run
 
     return run(ctx.data_dir, lang=args.lang_given)
@@ -560,6 +670,37 @@ def cmd_screenshot(ctx: Context, args: argparse.Namespace) -> int:
         size=args.size,
         lang=args.lang_given,
     )
+
+
+def cmd_print(ctx: Context, args: argparse.Namespace) -> int:
+    """Render notices (or their index) to a PDF, headless, in the print layout."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from desktop.render.printing import UnknownNotice, collect, word
+
+    out = Path(args.pdf)
+    if not out.parent.is_dir():
+        raise Failure(word("pdf_failed", ctx.lang, path=out, reason=word("no_folder", ctx.lang)))
+    archive = ctx.archive()
+    try:
+        sources = collect(archive, args.ids, ctx.lang, index=args.index)
+    except UnknownNotice as exc:
+        raise Failure(ctx.say("not_found", id=exc.notice_id)) from exc
+    finally:
+        archive.close()
+    from PySide6.QtGui import QGuiApplication
+
+    from desktop import printing
+
+    # QtGui is enough to lay out and paint; held until the PDF is written.
+    _app = QGuiApplication.instance() or QGuiApplication(["bangtin"])
+    try:
+        pages = printing.write_pdf(out, sources)
+    except OSError as exc:
+        raise Failure(
+            word("pdf_failed", ctx.lang, path=out, reason=exc.strerror or str(exc))
+        ) from exc
+    print(word("pdf_written", ctx.lang, pages=pages, path=out))
+    return EXIT_OK
 
 
 # -- the parser ------------------------------------------------------------------------------
@@ -644,11 +785,25 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("reindex", help="lập lại chỉ mục tìm kiếm")
     p.set_defaults(func=cmd_reindex)
 
+    p = sub.add_parser("backup", help="sao lưu kho dữ liệu ngay (back up the archive now)")
+    p.set_defaults(func=cmd_backup)
+    p = sub.add_parser("restore", help="khôi phục kho dữ liệu từ bản sao lưu (restore a backup)")
+    p.add_argument("file", nargs="?", help="bản sao lưu; mặc định là bản mới nhất")
+    p.set_defaults(func=cmd_restore)
+    p = sub.add_parser("check", help="kiểm tra kho dữ liệu có bị hỏng không (check the archive)")
+    p.set_defaults(func=cmd_check)
+
     p = sub.add_parser("screenshot", help="chụp cửa sổ ra tệp PNG")
     p.add_argument("--out", required=True)
     p.add_argument("--notice")
     p.add_argument("--size", type=_parse_size, default=(1280, 800))
     p.set_defaults(func=cmd_screenshot)
+
+    p = sub.add_parser("print", help="in văn bản ra tệp PDF (khổ A4, thể thức hành chính)")
+    p.add_argument("ids", nargs="+", metavar="ID")
+    p.add_argument("--pdf", required=True, help="tệp PDF cần ghi")
+    p.add_argument("--index", action="store_true", help="chỉ in danh mục: tên, số, ngày")
+    p.set_defaults(func=cmd_print)
     return parser
 
 
@@ -662,6 +817,17 @@ def _peek_lang(argv: Sequence[str]) -> str:
 
 
 Command = Callable[[Context, argparse.Namespace], int]
+
+
+def _archive_error(exc: BaseException) -> ArchiveError | None:
+    """*exc* as the archive's error, without importing db.archive to ask.
+
+    Only a command that imported db.archive can have raised its error.
+    """
+    module = sys.modules.get("db.archive")
+    if module is not None and isinstance(exc, module.ArchiveError):
+        return exc  # type: ignore[no-any-return]
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -687,13 +853,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BundleError as exc:
         print(exc.message(ctx.lang), file=sys.stderr)
         return EXIT_REFUSED
-    except ArchiveError as exc:
-        print(ctx._archive_message(exc), file=sys.stderr)
-        return EXIT_REFUSED
     except KeyboardInterrupt:
         print(text("cancelled", ctx.lang), file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - the promise is one sentence, never a traceback
+        archive_error = _archive_error(exc)
+        if archive_error is not None:
+            print(ctx._archive_message(archive_error), file=sys.stderr)
+            return EXIT_REFUSED
         first_line = (str(exc).strip().splitlines() or [""])[0][:300]
         print(
             text("unexpected", ctx.lang, detail=f"{type(exc).__name__}: {first_line}"),
