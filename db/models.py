@@ -159,7 +159,8 @@ class ReadingState(Base):
 
 
 class ImportLog(Base):
-    """One applied bundle (or one bundle found already applied)."""
+    """One applied bundle. Refused bundles and ones found already applied
+    change nothing, so they are not logged here either."""
 
     __tablename__ = "import_log"
 

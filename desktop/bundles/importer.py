@@ -12,6 +12,7 @@ is just an unused file.
 from __future__ import annotations
 
 import os
+import sqlite3
 import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -19,9 +20,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from sqlalchemy.exc import OperationalError as SAOperationalError
 from sqlalchemy.orm import Session
 
-from db import queries, store
+from db import backup, queries, store
 from db.archive import Archive, ArchiveError
 from db.records import ImportLogEntry
 from db.types import VN_TZ
@@ -200,6 +202,11 @@ def import_bundle(
             raise BundleError("busy") from exc
         raise
     try:
+        # The bundle will apply: keep a copy of the archive as it is now, so
+        # that an office whose disk later damages the file can go back to it.
+        if progress is not None:
+            progress("backup", 0, 1)
+        backup.take_backup(archive.data_dir)
         return _apply(archive, staged, progress, cancel)
     except ArchiveError as exc:
         if exc.code == "busy":
@@ -209,7 +216,15 @@ def import_bundle(
         import errno
 
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise BundleError("no_space", needed=0) from exc
+            raise BundleError("disk_full") from exc
+        raise
+    except (sqlite3.OperationalError, SAOperationalError) as exc:
+        # SQLITE_FULL: the disk filled up while writing; the transaction was
+        # rolled back, so the refusal is as clean as any other.
+        if "full" in str(exc):
+            raise BundleError("disk_full") from exc
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise BundleError("busy") from exc
         raise
     finally:
         staged.discard()

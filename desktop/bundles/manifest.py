@@ -24,13 +24,15 @@ MANIFEST_NAME = "manifest.json"
 SIGNATURE_NAME = "manifest.sig"
 NOTICES_PER_CHUNK = 1000
 
-ENTRY_RE = re.compile(r"^(?:notices/[0-9]{6}\.json|files/[0-9a-f]{64})$")
-ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,119}$")
-PUBLISHER_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
-HEX64 = re.compile(r"^[0-9a-f]{64}$")
-KEY_ID_RE = re.compile(r"^[0-9a-f]{16}$")
-BUNDLE_ID_RE = re.compile(r"^[0-9a-f]{32}$")
-MEDIA_TYPE_RE = re.compile(r"^[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}$")
+# Every pattern ends in \Z, not $: "$" also matches before a final newline,
+# so "files/<hash>\n" would pass the allow-list.
+ENTRY_RE = re.compile(r"^(?:notices/[0-9]{6}\.json|files/[0-9a-f]{64})\Z")
+ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,119}\Z")
+PUBLISHER_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}\Z")
+HEX64 = re.compile(r"^[0-9a-f]{64}\Z")
+KEY_ID_RE = re.compile(r"^[0-9a-f]{16}\Z")
+BUNDLE_ID_RE = re.compile(r"^[0-9a-f]{32}\Z")
+MEDIA_TYPE_RE = re.compile(r"^[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}\Z")
 
 MAX_TEXT = 2000
 MAX_BODY = 4 * 1024 * 1024
@@ -100,6 +102,16 @@ def _want(cond: bool, message: str) -> None:
         raise ManifestError(message)
 
 
+def _encodable(value: str) -> bool:
+    """False for text with lone surrogates ("\\ud800" in JSON): SQLite and
+    hashing need UTF-8, and would fail on it later, half way through."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _text(obj: dict[str, Any], key: str, *, required: bool, limit: int = MAX_TEXT) -> str | None:
     value = obj.get(key)
     if value is None:
@@ -108,6 +120,7 @@ def _text(obj: dict[str, Any], key: str, *, required: bool, limit: int = MAX_TEX
     _want(isinstance(value, str), f"'{key}' must be a string")
     _want(len(value) <= limit, f"'{key}' is too long")
     _want("\x00" not in value, f"'{key}' contains a NUL character")
+    _want(_encodable(value), f"'{key}' is not valid Unicode")
     _want(not required or bool(value.strip()), f"'{key}' is empty")
     return nfc(value)
 
@@ -329,7 +342,8 @@ def manifest_from_json(data: Any) -> Manifest:
     _want(isinstance(data, dict), "the manifest must be an object")
     _only(data, MANIFEST_FIELDS, "the manifest")
     _want(data.get("format") == FORMAT_NAME, "'format' is wrong")
-    _want(data.get("version") == FORMAT_VERSION, "'version' is wrong")
+    # peek_version, not ==: True == 1 in Python.
+    _want(peek_version(data) == FORMAT_VERSION, "'version' is wrong")
     pub = data.get("publisher")
     _want(isinstance(pub, dict), "'publisher' must be an object")
     _only(pub, {"id", "name"}, "'publisher'")
@@ -361,7 +375,10 @@ def manifest_from_json(data: Any) -> Manifest:
     _want(isinstance(cats, list) and len(cats) <= 100_000, "'categories' must be a list")
     categories: list[str] = []
     for cat in cats:
-        _want(isinstance(cat, str) and 0 < len(cat) <= MAX_TEXT, "a category is not valid")
+        _want(
+            isinstance(cat, str) and 0 < len(cat) <= MAX_TEXT and _encodable(cat),
+            "a category is not valid",
+        )
         _want(all(p.strip() for p in cat.split("/")), "a category has an empty level")
         categories.append(nfc(cat))
 
@@ -439,7 +456,10 @@ def manifest_from_json(data: Any) -> Manifest:
 
 
 def parse_json_bytes(data: bytes) -> Any:
-    """Strict JSON from UTF-8 bytes: no NaN, no duplicate keys."""
+    """Strict JSON from UTF-8 bytes: no NaN, no duplicate keys, no lone surrogates.
+
+    Raises ValueError (UnicodeDecodeError for bytes that are not UTF-8).
+    """
 
     def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -453,4 +473,25 @@ def parse_json_bytes(data: bytes) -> Any:
         raise ValueError(f"{name} is not JSON")
 
     text = data.decode("utf-8")
-    return json.loads(text, object_pairs_hook=no_duplicates, parse_constant=no_constants)
+    try:
+        value = json.loads(text, object_pairs_hook=no_duplicates, parse_constant=no_constants)
+    except RecursionError as exc:
+        raise ValueError("JSON nested too deeply") from exc
+    # Escapes such as "\ud800" decode to text that is not valid Unicode.
+    if "\\u" in text:
+        _check_strings(value)
+    return value
+
+
+def _check_strings(value: Any) -> None:
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if not _encodable(item):
+                raise ValueError("a JSON string holds a lone surrogate")
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            stack.extend(item)
+            stack.extend(item.values())

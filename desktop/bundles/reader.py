@@ -51,7 +51,16 @@ COPY_BLOCK = 1024 * 1024
 #: Free space kept beyond what an import needs, for SQLite's journal and WAL.
 SPACE_MARGIN = 64 * 1024 * 1024
 
-_READ_ERRORS = (OSError, EOFError, zipfile.BadZipFile, zlib.error, NotImplementedError)
+#: UnicodeDecodeError: zipfile decodes a name flagged UTF-8 that is not UTF-8.
+_READ_ERRORS = (
+    OSError,
+    EOFError,
+    zipfile.BadZipFile,
+    zlib.error,
+    NotImplementedError,
+    UnicodeDecodeError,
+)
+ZIP_MAGIC = b"PK\x03\x04"
 
 
 @dataclass
@@ -245,13 +254,22 @@ def stage_bundle(
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
         if _is_no_space(exc):
-            raise BundleError("no_space", needed=0) from exc
+            raise BundleError("disk_full") from exc
         raise BundleError("unreadable", path=str(path)) from exc
     except _READ_ERRORS as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        if isinstance(exc, zipfile.BadZipFile) and Path(path).is_file():
+        if isinstance(exc, zipfile.BadZipFile) and not _looks_like_zip(Path(path)):
             raise BundleError("not_bundle", path=str(path)) from exc
+        # A zip that breaks on reading is damaged or truncated, not foreign.
         raise BundleError("unreadable", path=str(path)) from exc
+
+
+def _looks_like_zip(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(len(ZIP_MAGIC)) == ZIP_MAGIC
+    except OSError:
+        return False
 
 
 def _is_no_space(exc: OSError) -> bool:
