@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -139,12 +141,96 @@ class Archive:
         self.engine.dispose()
 
 
+LOCK_NAME = ".lock"
+#: A staging folder with no lock file is left alone this long: its import may
+#: have created the folder and not yet its lock.
+UNLOCKED_GRACE_S = 3600
+
+
+class StagingClaim:
+    """An import's hold on its staging folder, an OS lock on `<folder>/.lock`.
+
+    While an import holds it, another program opening the archive (the
+    window, or `bangtin list`) leaves the folder alone; once its process is
+    gone, for whatever reason, the lock is gone too and the folder is stale.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._fh = (folder / LOCK_NAME).open("a+b")
+        if not _try_lock(self._fh.fileno()):  # pragma: no cover - a fresh folder
+            self._fh.close()
+            raise OSError(f"staging folder {folder} is in use")
+
+    def release(self) -> None:
+        if not self._fh.closed:
+            _unlock(self._fh.fileno())
+            self._fh.close()
+
+
+def _try_lock(fd: int) -> bool:
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+        import msvcrt
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def _unlock(fd: int) -> None:
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+        import msvcrt
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        except OSError:
+            pass
+        return
+    import fcntl
+
+    fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def _stale(folder: Path) -> bool:
+    lock = folder / LOCK_NAME
+    if not lock.exists():
+        try:
+            age = time.time() - folder.stat().st_mtime
+        except OSError:
+            return False
+        return age > UNLOCKED_GRACE_S
+    try:
+        with lock.open("a+b") as fh:
+            if not _try_lock(fh.fileno()):
+                return False
+            _unlock(fh.fileno())
+    except OSError:
+        return False
+    return True
+
+
 def clear_staging(data_dir: Path) -> None:
-    """Remove whatever an interrupted import left in the staging folder."""
+    """Remove what interrupted imports left in the staging folder.
+
+    Folders of imports still running in another program are kept.
+    """
     staging = data_dir / STAGING_DIR
-    if staging.exists():
-        shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True, exist_ok=True)
+    for child in staging.iterdir():
+        if child.is_dir() and not child.is_symlink():
+            if _stale(child):
+                shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
 
 
 def open_archive(data_dir: Path, *, create: bool = True) -> Archive:

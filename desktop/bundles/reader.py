@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from db.archive import StagingClaim
 from db.records import NoticeRecord
 from desktop.bundles import keys
 from desktop.bundles.errors import BundleError, ImportCancelled
@@ -71,8 +72,11 @@ class StagedBundle:
     staging: Path
     notices: list[NoticeRecord] = field(default_factory=list)
     files: dict[str, Path] = field(default_factory=dict)
+    claim: StagingClaim | None = None
 
     def discard(self) -> None:
+        if self.claim is not None:
+            self.claim.release()
         shutil.rmtree(self.staging, ignore_errors=True)
 
 
@@ -216,6 +220,13 @@ def stage_bundle(
     staging_root.mkdir(parents=True, exist_ok=True)
     staging = staging_root / uuid.uuid4().hex
     staged: StagedBundle | None = None
+    claim: StagingClaim | None = None
+
+    def drop() -> None:
+        if claim is not None:
+            claim.release()
+        shutil.rmtree(staging, ignore_errors=True)
+
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
@@ -226,7 +237,8 @@ def stage_bundle(
                 before_staging(manifest)
             check_space(staging_root, needed_space(zf))
             staging.mkdir()
-            staged = StagedBundle(manifest=manifest, staging=staging)
+            claim = StagingClaim(staging)
+            staged = StagedBundle(manifest=manifest, staging=staging, claim=claim)
             by_name = {i.filename: i for i in infos}
             total = len(manifest.entries)
             for done, entry in enumerate(manifest.entries, start=1):
@@ -241,23 +253,23 @@ def stage_bundle(
         staged.notices = _load_notices(staged)
         return staged
     except BundleError:
-        shutil.rmtree(staging, ignore_errors=True)
+        drop()
         raise
     except ImportCancelled:
-        shutil.rmtree(staging, ignore_errors=True)
+        drop()
         raise
     except FileNotFoundError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
+        drop()
         if not Path(path).exists():
             raise BundleError("unreadable", path=str(path)) from exc
         raise
     except OSError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
+        drop()
         if _is_no_space(exc):
             raise BundleError("disk_full") from exc
         raise BundleError("unreadable", path=str(path)) from exc
     except _READ_ERRORS as exc:
-        shutil.rmtree(staging, ignore_errors=True)
+        drop()
         if isinstance(exc, zipfile.BadZipFile) and not _looks_like_zip(Path(path)):
             raise BundleError("not_bundle", path=str(path)) from exc
         # A zip that breaks on reading is damaged or truncated, not foreign.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -17,8 +18,11 @@ from sqlalchemy import inspect, select, text
 import db.archive
 from db.archive import (
     DB_NAME,
+    LOCK_NAME,
+    UNLOCKED_GRACE_S,
     Archive,
     ArchiveError,
+    StagingClaim,
     current_revision,
     head_revision,
     make_engine,
@@ -111,9 +115,16 @@ def test_reopen_keeps_data_and_clears_staging(tmp_path: Path) -> None:
     apply(arch, [notice("giu-lai")])
     leftover = arch.staging_dir / "half-copied.bangtin"
     leftover.write_bytes(b"partial bundle")
+    # A killed import leaves its folder with an unlocked lock file.
     nested = arch.staging_dir / "unpacked" / "notice.md"
     nested.parent.mkdir()
     nested.write_text("dở dang", encoding="utf-8")
+    (nested.parent / LOCK_NAME).write_bytes(b"")
+    # A folder without a lock file is removed once it is old enough.
+    old = arch.staging_dir / "old"
+    old.mkdir()
+    long_ago = time.time() - 2 * UNLOCKED_GRACE_S
+    os.utime(old, (long_ago, long_ago))
     arch.close()
 
     arch = open_archive(data_dir)
@@ -124,6 +135,24 @@ def test_reopen_keeps_data_and_clears_staging(tmp_path: Path) -> None:
             assert get_notice(session, "giu-lai") is not None
     finally:
         arch.close()
+
+
+def test_reopen_keeps_the_staging_folder_of_a_running_import(tmp_path: Path) -> None:
+    data_dir = tmp_path / "archive"
+    open_archive(data_dir).close()
+    running = data_dir / "staging" / "running"
+    running.mkdir()
+    claim = StagingClaim(running)  # held as an import in another program holds it
+    fresh = data_dir / "staging" / "just-made"
+    fresh.mkdir()  # an import that has not taken its lock yet
+    try:
+        open_archive(data_dir).close()
+        assert running.is_dir()
+        assert fresh.is_dir()
+    finally:
+        claim.release()
+    open_archive(data_dir).close()
+    assert not running.exists()
 
 
 def test_two_opens_of_one_archive_share_it(tmp_path: Path) -> None:

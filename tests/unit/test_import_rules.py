@@ -347,7 +347,8 @@ def test_cancel_while_staging(archive: Archive, pub: Publisher) -> None:
 
     with pytest.raises(ImportCancelled):
         import_bundle(archive, bundle, cancel=cancel)
-    assert asked == [1]  # asked once, with the staging folder made and still empty
+    # Asked once, with the staging folder made, locked, and still empty.
+    assert asked == [2]
     assert snapshot(archive) == before
     assert staging_contents(archive) == []
 
@@ -419,6 +420,7 @@ def test_staged_files_from_a_crash_are_removed_at_open(
     leftover = archive.staging_dir / "0123456789abcdef0123456789abcdef"
     leftover.mkdir()
     (leftover / "notices_000001.json").write_bytes(b"[]")
+    (leftover / ".lock").write_bytes(b"")  # its import was killed: nobody holds the lock
     (leftover / ("files_" + "0" * 64)).write_bytes(b"half a file")
     (archive.staging_dir / "stray.tmp").write_bytes(b"x")
     archive.close()
