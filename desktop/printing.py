@@ -1,0 +1,415 @@
+"""Printed pages: lays out `PrintSource`s on A4 and paints them on any paged device.
+
+Uses QtGui only (QTextDocument, QPdfWriter, QPainter), so the command line
+renders PDFs headless with a QGuiApplication; the window hands in a QPrinter
+from its print preview, which is a QPagedPaintDevice like QPdfWriter.
+
+Each document is laid out for the device it is painted on, at that device's
+resolution, from the print template alone: the window's on-screen zoom never
+reaches it. Pagination is QTextDocument's own (lines never split across
+pages; table header rows repeat); this module adds the margins, the page
+number centred in the top margin from page 2 on, and the footer line.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QRawFont,
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+    QTextImageFormat,
+    QTextOption,
+)
+
+from desktop.render.printing import PageMargins, PrintSource, PrintStyle, indent_declaration
+
+log = logging.getLogger(__name__)
+
+#: Letters a serif must hold to print Vietnamese: stacked marks and Đ.
+VIETNAMESE_SAMPLE = "ạếữỵĐđẫậờợựẳ"
+#: Times New Roman where installed; then metric-compatible serifs with full
+#: Vietnamese coverage; DejaVu Serif last (wider, but it covers Vietnamese).
+SERIF_CANDIDATES = ("Times New Roman", "Liberation Serif", "Tinos", "DejaVu Serif")
+#: The footer line's size in points.
+FOOTER_SIZE = 10.0
+#: Resolution of PDFs written by `write_pdf`.
+PDF_DPI = 1200
+#: Table rules and cell padding, in points.
+TABLE_BORDER_PT = 0.5
+TABLE_PADDING_PT = 3.0
+
+
+def font_covers(family: str, sample: str = VIETNAMESE_SAMPLE) -> bool:
+    """Whether the installed *family* itself (no fallback font) has every letter of *sample*.
+
+    QFontMetrics.inFont answers for the font *with* its fallbacks; a raw
+    font of the matched file does not, which is what matters: Liberation
+    Serif 1.x lacks the stacked marks that 2.x has, under the same name.
+    """
+    if not QFontDatabase.hasFamily(family):
+        return False
+    for bold in (False, True):
+        font = QFont(family)
+        font.setBold(bold)
+        font.setStyleStrategy(QFont.StyleStrategy.NoFontMerging)
+        raw = QRawFont.fromFont(font)
+        if not raw.isValid() or raw.familyName().casefold() != family.casefold():
+            return False
+        if not all(raw.supportsCharacter(ord(ch)) for ch in sample):
+            return False
+    return True
+
+
+def choose_serif(candidates: Sequence[str] = SERIF_CANDIDATES) -> str:
+    """The first candidate installed with full Vietnamese coverage."""
+    for family in candidates:
+        if font_covers(family):
+            return family
+    installed = [f for f in candidates if QFontDatabase.hasFamily(f)]
+    log.warning("no serif with full Vietnamese coverage; printing with %s", installed or "Serif")
+    return installed[0] if installed else "Serif"
+
+
+@cache
+def serif_family() -> str:
+    """The print font, chosen once per run."""
+    return choose_serif()
+
+
+def _font(family: str, points: float, *, bold: bool = False, italic: bool = False) -> QFont:
+    font = QFont(family)
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    font.setItalic(italic)
+    font.setStyleHint(QFont.StyleHint.Serif)
+    return font
+
+
+# -- layout -------------------------------------------------------------------------------
+
+
+class _Units:
+    """Lengths for one device: in device pixels, or in the CSS pixels of text formats.
+
+    QTextDocumentLayout scales every length in a format (margins, indents,
+    borders, padding, image sizes) from CSS pixels (1/96 in) to the device;
+    the page size and the painter work in device pixels.
+    """
+
+    def __init__(self, dpi: float) -> None:
+        self.dpi = dpi
+
+    def mm(self, value: float) -> float:
+        """Millimetres in device pixels."""
+        return value * self.dpi / 25.4
+
+    def pt(self, value: float) -> float:
+        """Points in device pixels."""
+        return value * self.dpi / 72.0
+
+    @staticmethod
+    def fmt_mm(value: float) -> float:
+        """Millimetres in format units (CSS pixels)."""
+        return value * 96.0 / 25.4
+
+    @staticmethod
+    def fmt_pt(value: float) -> float:
+        """Points in format units (CSS pixels)."""
+        return value * 96.0 / 72.0
+
+    def fmt_from_device(self, value: float) -> float:
+        return value * 96.0 / self.dpi
+
+
+class PrintDocument(QTextDocument):
+    """A print document: images only from the notice's own attachments, never from disk or
+    the network."""
+
+    def __init__(self, images: Mapping[str, bytes] | None = None) -> None:
+        super().__init__()
+        self.images: dict[str, QImage] = {}
+        for sha, data in (images or {}).items():
+            image = QImage.fromData(data)
+            if not image.isNull():
+                self.images[sha] = image
+
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
+        url = QUrl(name)
+        if kind == QTextDocument.ResourceType.ImageResource and url.scheme() == "attachment":
+            return self.images.get(url.path())
+        return QImage()
+
+
+@dataclass
+class LaidOut:
+    """One source laid out for one device: its document and page geometry."""
+
+    source: PrintSource
+    document: PrintDocument
+    body: QRectF  # the margin box, in device pixels from the paper's corner
+    _top_blocks: list[QTextBlock] | None = None
+
+    @property
+    def pages(self) -> int:
+        return self.document.pageCount()
+
+    def top_blocks(self) -> list[QTextBlock]:
+        """The paragraphs of the root frame (not those inside tables)."""
+        if self._top_blocks is None:
+            spans = [
+                (frame.firstPosition(), frame.lastPosition())
+                for frame in self.document.rootFrame().childFrames()
+            ]
+            found: list[QTextBlock] = []
+            block = self.document.begin()
+            while block.isValid():
+                at = block.position()
+                if not any(first <= at <= last for first, last in spans):
+                    found.append(block)
+                block = block.next()
+            self._top_blocks = found
+        return self._top_blocks
+
+
+def _crosses(rect: QRectF, y: float) -> bool:
+    return rect.top() < y - 0.5 and rect.bottom() > y + 0.5
+
+
+def _scale_images(doc: PrintDocument, body: QRectF, units: _Units) -> None:
+    """Shrink images that would not fit in the margin box.
+
+    An image pixel is a CSS pixel, as on screen. Only notices with images pay
+    for this walk (PySide6 6.12 drops a reference to None on every call of a
+    void binding under Python 3.11, so the walk is kept off text-only notices).
+    """
+    if not doc.images:
+        return
+    found: list[tuple[int, QTextImageFormat]] = []
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            fmt = fragment.charFormat()
+            if fmt.isImageFormat():
+                found.append((fragment.position(), fmt.toImageFormat()))
+            it += 1
+        block = block.next()
+    room_w = units.fmt_from_device(body.width())
+    room_h = units.fmt_from_device(body.height()) * 0.9
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    for position, image_fmt in found:
+        image = doc.images.get(QUrl(image_fmt.name()).path())
+        if image is None:
+            continue
+        width, height = float(image.width()), float(image.height())
+        scale = min(1.0, room_w / width, room_h / height)
+        image_fmt.setWidth(width * scale)
+        image_fmt.setHeight(height * scale)
+        cursor.setPosition(position)
+        cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(image_fmt)
+    cursor.endEditBlock()
+
+
+def body_rect(margins: PageMargins, dpi: float) -> QRectF:
+    """The margin box of an A4 page, in device pixels from the paper's corner."""
+    units = _Units(dpi)
+    return QRectF(
+        units.mm(margins.left),
+        units.mm(margins.top),
+        units.mm(margins.body_width_mm),
+        units.mm(margins.body_height_mm),
+    )
+
+
+def lay_out(
+    source: PrintSource,
+    device: QPagedPaintDevice,
+    style: PrintStyle,
+    family: str | None = None,
+) -> LaidOut:
+    """Lay *source* out in pages for *device*, at the device's resolution."""
+    family = family or serif_family()
+    dpi = float(device.logicalDpiY())
+    units = _Units(dpi)
+    body = body_rect(style.margins, dpi)
+    doc = PrintDocument(source.images)
+    doc.setDocumentMargin(0)
+    doc.setDefaultFont(_font(family, style.font_size))
+    option = QTextOption()
+    # A long word or number in a narrow table column breaks rather than
+    # pushing the table past the margin.
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    doc.setDefaultTextOption(option)
+    doc.setHtml(
+        source.html.replace(indent_declaration(style), indent_declaration(style, dpi / 96.0))
+    )
+    _scale_images(doc, body, units)
+    # Laid out once, at the end, for the device: a change after this would
+    # lay the document out again (quadratic in a long table).
+    doc.documentLayout().setPaintDevice(device)
+    doc.setPageSize(QSizeF(body.width(), body.height()))
+    return LaidOut(source=source, document=doc, body=body)
+
+
+# -- painting -------------------------------------------------------------------------------
+
+
+def page_layout(margins: PageMargins) -> QPageLayout:
+    """A4 portrait with *margins*: what the device is told, so a page-setup dialog shows it."""
+    return QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(margins.left, margins.top, margins.right, margins.bottom),
+        QPageLayout.Unit.Millimeter,
+    )
+
+
+def device_margins(device: QPagedPaintDevice) -> PageMargins:
+    """The margins a device (a printer after page setup) asks for, moved into the decree's
+    ranges."""
+    m = device.pageLayout().margins(QPageLayout.Unit.Millimeter)
+    return PageMargins.clamped(m.top(), m.bottom(), m.left(), m.right())
+
+
+def paint(
+    device: QPagedPaintDevice,
+    sources: Sequence[PrintSource],
+    style: PrintStyle | None = None,
+    family: str | None = None,
+) -> int:
+    """Paint *sources* on *device*, each from a new page; returns the page count."""
+    style = style or PrintStyle()
+    family = family or serif_family()
+    if not device.setPageLayout(page_layout(style.margins)):
+        log.warning("the print device refused the page layout")
+    laid = [lay_out(source, device, style, family) for source in sources]
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("the print device could not be opened")
+    total = 0
+    try:
+        # The painter's origin is the device's paint rect (the margin box);
+        # work from the paper's corner instead, to draw in the margins.
+        dpi = float(device.logicalDpiY())
+        origin = device.pageLayout().paintRectPixels(round(dpi)).topLeft()
+        painter.translate(-origin.x(), -origin.y())
+        for doc in laid:
+            for page in range(doc.pages):
+                if total:
+                    device.newPage()
+                total += 1
+                _paint_page(painter, doc, page, family, style, dpi)
+    finally:
+        painter.end()
+    return total
+
+
+def _paint_page(
+    painter: QPainter, doc: LaidOut, page: int, family: str, style: PrintStyle, dpi: float
+) -> None:
+    units = _Units(dpi)
+    body = doc.body
+    height = body.height()
+    painter.save()
+    painter.translate(body.left(), body.top() - page * height)
+    clip = QRectF(0, page * height, body.width(), height)
+    painter.setClipRect(clip)
+    layout = doc.document.documentLayout()
+    top, bottom = clip.top(), clip.bottom()
+    # QTextLayout::draw also draws the line just above its clip. Outside the
+    # painter's clip it is invisible, but a PDF would still carry its text
+    # twice. So a paragraph that began on an earlier page is drawn here line
+    # by line, and the layout's clip starts below it.
+    carried = [b for b in doc.top_blocks() if _crosses(layout.blockBoundingRect(b), top)]
+    start = max([top, *(layout.blockBoundingRect(b).bottom() for b in carried)])
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.clip = QRectF(0, start + 1, clip.width(), bottom - start - 2)
+    context.palette.setColor(context.palette.ColorRole.Text, QColor(Qt.GlobalColor.black))
+    painter.setPen(QColor(Qt.GlobalColor.black))
+    for block in carried:
+        text_layout = block.layout()
+        origin = text_layout.position()
+        for index in range(text_layout.lineCount()):
+            line = text_layout.lineAt(index)
+            y = origin.y() + line.y()
+            if y >= top - 0.5 and y + line.height() <= bottom + 0.5:
+                line.draw(painter, origin)
+    layout.draw(painter, context)
+    painter.restore()
+
+    painter.save()
+    painter.setPen(QColor(Qt.GlobalColor.black))
+    if page >= 1:
+        # Decree 30: Arabic numerals, centred in the top margin, from page 2.
+        painter.setFont(_font(family, style.font_size))
+        number_box = QRectF(body.left(), 0, body.width(), body.top())
+        painter.drawText(number_box, int(Qt.AlignmentFlag.AlignCenter), str(page + 1))
+    footer_font = _font(family, FOOTER_SIZE, italic=True)
+    painter.setFont(footer_font)
+    metrics = QFontMetricsF(footer_font, painter.device())
+    text = metrics.elidedText(doc.source.footer, Qt.TextElideMode.ElideMiddle, body.width())
+    gap = units.mm(5)
+    footer_box = QRectF(body.left(), body.bottom() + gap, body.width(), metrics.height() * 1.5)
+    painter.drawText(
+        footer_box, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), text
+    )
+    painter.restore()
+
+
+def _pdf_writer(target: object, style: PrintStyle, title: str) -> QPdfWriter:
+    writer: QPdfWriter = QPdfWriter(target)  # type: ignore[call-overload]
+    writer.setResolution(PDF_DPI)
+    writer.setPageLayout(page_layout(style.margins))
+    writer.setCreator("Bảng Tin")
+    writer.setTitle(title)
+    return writer
+
+
+def write_pdf(
+    path: Path,
+    sources: Sequence[PrintSource],
+    style: PrintStyle | None = None,
+    family: str | None = None,
+) -> int:
+    """Write *sources* to a PDF at *path*; returns the page count.
+
+    Written to a temporary file beside *path* and renamed, so a failed run
+    never leaves half a PDF under the name asked for.
+    """
+    if not sources:
+        raise ValueError("nothing to print")
+    style = style or PrintStyle()
+    path = Path(path)
+    title = sources[0].title if len(sources) == 1 else "Bảng Tin"
+    partial = path.with_name(path.name + ".part")
+    writer = _pdf_writer(str(partial), style, title)
+    try:
+        pages = paint(writer, sources, style, family)
+        del writer  # QPdfWriter finishes the file when it is destroyed
+        partial.replace(path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return pages

@@ -1,0 +1,393 @@
+"""Printing from the window: "In…" (Ctrl+P, a print preview) and "Xuất PDF…".
+
+`install_print_actions(window)` adds the actions to the window (shortcuts),
+its toolbar, its "Văn bản" menu and the article's context menu, and returns
+the `PrintActions` that owns them. The notices are read on the database
+worker (`desktop.render.printing.collect`); layout and painting happen on
+the GUI thread (`desktop.printing`), from the print template alone, so the
+article's zoom never changes the printed size.
+
+Every dialog is a small module-level function (`choose_pdf_path`,
+`run_preview`, `show_menu`) that tests replace.
+
+Signals: `PrintActions.pdf_written(path, pages)` after a PDF was written;
+`PrintActions.preview_finished(pages)` when a preview dialog was closed
+(pages: what its last paint produced); `PrintActions.failed(message)`.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QFileDialog, QMenu, QTextBrowser, QWidget
+
+from desktop import printing
+from desktop.render.printing import (
+    FONT_SIZE_DEFAULT,
+    PageMargins,
+    PrintSource,
+    PrintStyle,
+    UnknownNotice,
+    collect,
+)
+
+log = logging.getLogger(__name__)
+
+MARGIN_KEYS = {
+    "top": "print/marginTop",
+    "bottom": "print/marginBottom",
+    "left": "print/marginLeft",
+    "right": "print/marginRight",
+}
+FONT_SIZE_KEY = "print/fontSize"
+
+
+# -- remembered settings -----------------------------------------------------------------
+
+
+def load_style(settings: QSettings) -> PrintStyle:
+    """The print style remembered in *settings*; values outside the decree are clamped."""
+    margins = PageMargins.from_mapping(
+        {name: settings.value(key) for name, key in MARGIN_KEYS.items()}
+    )
+    return PrintStyle(margins=margins, font_size=settings.value(FONT_SIZE_KEY, FONT_SIZE_DEFAULT))  # type: ignore[arg-type]
+
+
+def save_style(settings: QSettings, style: PrintStyle) -> None:
+    for name, value in style.margins.as_mapping().items():
+        settings.setValue(MARGIN_KEYS[name], value)
+    settings.setValue(FONT_SIZE_KEY, style.font_size)
+    settings.sync()
+
+
+# -- dialogs, replaceable in tests --------------------------------------------------------
+
+
+def choose_pdf_path(parent: QWidget | None, suggested_name: str) -> Path | None:
+    """Ask where to write the PDF ("Xuất PDF…")."""
+    name, _filter = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("Printing", "Xuất PDF"),
+        suggested_name,
+        QCoreApplication.translate("Printing", "Tệp PDF (*.pdf)"),
+    )
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+
+def make_preview_dialog(
+    parent: QWidget | None, printer: QPrinter, paint: Callable[[QPrinter], None]
+) -> QPrintPreviewDialog:
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(QCoreApplication.translate("Printing", "Xem trước khi in"))
+    dialog.paintRequested.connect(paint)
+    return dialog
+
+
+def run_preview(
+    parent: QWidget | None, printer: QPrinter, paint: Callable[[QPrinter], None]
+) -> None:
+    """Show the print preview; it paints through *paint* and prints from its own button."""
+    dialog = make_preview_dialog(parent, printer, paint)
+    try:
+        dialog.exec()
+    finally:
+        dialog.deleteLater()
+
+
+def show_menu(menu: QMenu, global_pos: QPoint) -> None:
+    menu.exec(global_pos)
+
+
+# -- the actions ---------------------------------------------------------------------------
+
+
+def _safe_stem(text: str) -> str:
+    cleaned = "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in text).strip("-.")
+    return cleaned or "van-ban"
+
+
+class PrintActions(QObject):
+    """Owns the print and PDF actions of one window; see the module docstring for signals."""
+
+    pdf_written = Signal(str, int)
+    preview_finished = Signal(int)
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        window: Any,
+        *,
+        current_id: Callable[[], str | None] | None = None,
+        selected_ids: Callable[[], list[str]] | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self._current_id = current_id or self._window_current_id
+        self._selected_ids = selected_ids or self._window_selected_ids
+
+        def make(name: str, handler: Callable[[], None], shortcut: Any = None) -> QAction:
+            action = QAction(window)
+            action.setObjectName(name)
+            if shortcut is not None:
+                action.setShortcut(QKeySequence(shortcut))
+                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(handler)
+            window.addAction(action)
+            return action
+
+        self.print_action = make("printAction", self.print_current, QKeySequence.StandardKey.Print)
+        self.print_action.setIcon(QIcon.fromTheme("document-print"))
+        self.pdf_action = make("exportPdfAction", self.export_current)
+        self.pdf_action.setIcon(QIcon.fromTheme("application-pdf"))
+        self.print_selection_action = make("printSelectionAction", self.print_selection)
+        self.pdf_selection_action = make("exportSelectionPdfAction", self.export_selection)
+        self.print_index_action = make("printIndexAction", self.print_index)
+        self.pdf_index_action = make("exportIndexPdfAction", self.export_index)
+        self.last_pages = 0
+        self.many_menu: QMenu | None = None
+        window.installEventFilter(self)
+        self.retranslate()
+        self.update_enabled()
+
+    # -- hooks into the window -------------------------------------------------------------
+
+    def _window_current_id(self) -> str | None:
+        current = getattr(self.window, "current", None)
+        return getattr(current, "id", None)
+
+    def _window_selected_ids(self) -> list[str]:
+        view = getattr(self.window, "list_view", None)
+        model = view.list_model() if view is not None else None
+        if view is None or model is None or view.selectionModel() is None:
+            return []
+        rows = sorted(index.row() for index in view.selectionModel().selectedRows())
+        return [model.notice_id(row) for row in rows]
+
+    def selection(self) -> list[str]:
+        """The selected notices, else the open one."""
+        ids = self._selected_ids()
+        if ids:
+            return ids
+        current = self._current_id()
+        return [current] if current else []
+
+    def style(self) -> PrintStyle:
+        settings = getattr(self.window, "settings", None)
+        return load_style(settings) if isinstance(settings, QSettings) else PrintStyle()
+
+    def lang(self) -> str:
+        return str(getattr(self.window, "lang", "vi"))
+
+    def actions(self) -> list[QAction]:
+        return [self.print_action, self.pdf_action]
+
+    def selection_actions(self) -> list[QAction]:
+        """For the notice list's context menu."""
+        return [
+            self.print_selection_action,
+            self.pdf_selection_action,
+            self.print_index_action,
+            self.pdf_index_action,
+        ]
+
+    def update_enabled(self) -> None:
+        has_current = self._current_id() is not None
+        self.print_action.setEnabled(has_current)
+        self.pdf_action.setEnabled(has_current)
+
+    # -- entry points ------------------------------------------------------------------------
+
+    def print_current(self) -> None:
+        current = self._current_id()
+        if current:
+            self.print_notices([current])
+
+    def export_current(self) -> None:
+        current = self._current_id()
+        if current:
+            self.export_pdf([current], suggested=f"{_safe_stem(current)}.pdf")
+
+    def print_selection(self) -> None:
+        self.print_notices(self.selection())
+
+    def export_selection(self) -> None:
+        self.export_pdf(self.selection(), suggested="van-ban-da-chon.pdf")
+
+    def print_index(self) -> None:
+        self.print_notices(self.selection(), index=True)
+
+    def export_index(self) -> None:
+        self.export_pdf(self.selection(), index=True, suggested="danh-muc-van-ban.pdf")
+
+    def print_notices(self, ids: Sequence[str], *, index: bool = False) -> None:
+        """Read *ids* on the worker, then open the print preview."""
+        if ids:
+            self._collect(ids, index, self._preview)
+
+    def export_pdf(
+        self, ids: Sequence[str], *, index: bool = False, suggested: str = "van-ban.pdf"
+    ) -> None:
+        """Ask for a file name, read *ids* on the worker, then write the PDF."""
+        if not ids:
+            return
+        target = choose_pdf_path(self.window, suggested)
+        if target is None:
+            return
+        self._collect(ids, index, lambda sources, style: self._write(target, sources, style))
+
+    # -- work ----------------------------------------------------------------------------------
+
+    def _collect(
+        self,
+        ids: Sequence[str],
+        index: bool,
+        then: Callable[[list[PrintSource], PrintStyle], None],
+    ) -> None:
+        style = self.style()
+        job = functools.partial(collect, index=index, style=style)
+
+        def done(sources: list[PrintSource]) -> None:
+            if shiboken6.isValid(self):
+                then(sources, style)
+
+        self.window.worker.run(job, list(ids), self.lang(), None, success=done, failure=self._fail)
+
+    def _fail(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        if isinstance(exc, UnknownNotice):
+            message = self.tr("Không tìm thấy văn bản {id} trong kho dữ liệu.").format(
+                id=exc.notice_id
+            )
+        else:
+            log.error("printing failed", exc_info=exc)
+            message = self.tr("Không in được: {error}").format(error=exc)
+        self._status(message)
+        self.failed.emit(message)
+
+    def _status(self, text: str) -> None:
+        show = getattr(self.window, "show_status", None)
+        if callable(show):
+            show(text)
+
+    def _write(self, target: Path, sources: list[PrintSource], style: PrintStyle) -> None:
+        try:
+            pages = printing.write_pdf(target, sources, style)
+        except OSError as exc:
+            self._fail(OSError(f"{target}: {exc}"))
+            return
+        self.last_pages = pages
+        self._status(self.tr("Đã xuất {pages} trang ra {path}").format(pages=pages, path=target))
+        self.pdf_written.emit(str(target), pages)
+
+    def _preview(self, sources: list[PrintSource], style: PrintStyle) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(sources[0].title if len(sources) == 1 else "Bảng Tin")
+        printer.setPageLayout(printing.page_layout(style.margins))
+        chosen = {"style": style}
+
+        def paint(device: QPrinter) -> None:
+            # The page-setup button may have changed the margins: keep them,
+            # moved into the decree's ranges.
+            current = replace(style, margins=printing.device_margins(device))
+            chosen["style"] = current
+            self.last_pages = printing.paint(device, sources, current)
+
+        run_preview(self.window, printer, paint)
+        if chosen["style"].margins != style.margins:
+            settings = getattr(self.window, "settings", None)
+            if isinstance(settings, QSettings):
+                save_style(settings, chosen["style"])
+        self.preview_finished.emit(self.last_pages)
+
+    # -- the article's context menu ---------------------------------------------------------
+
+    def install_context_menu(self, browser: QTextBrowser) -> None:
+        """Add "In…" and "Xuất PDF…" under the browser's own context menu."""
+        browser.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        browser.customContextMenuRequested.connect(lambda pos: self._article_menu(browser, pos))
+
+    def article_menu(self, browser: QTextBrowser, pos: QPoint) -> QMenu:
+        menu = browser.createStandardContextMenu(pos)
+        menu.addSeparator()
+        for action in self.actions():
+            menu.addAction(action)
+        return menu
+
+    def _article_menu(self, browser: QTextBrowser, pos: QPoint) -> None:
+        menu = self.article_menu(browser, pos)
+        try:
+            show_menu(menu, browser.viewport().mapToGlobal(pos))
+        finally:
+            menu.deleteLater()
+
+    # -- language --------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.print_action.setText(self.tr("In…"))
+        self.print_action.setToolTip(self.tr("Xem trước và in văn bản này (Ctrl+P)"))
+        self.pdf_action.setText(self.tr("Xuất PDF…"))
+        self.pdf_action.setToolTip(self.tr("Lưu văn bản này thành tệp PDF"))
+        self.print_selection_action.setText(self.tr("In các văn bản đã chọn…"))
+        self.pdf_selection_action.setText(self.tr("Xuất PDF các văn bản đã chọn…"))
+        self.print_index_action.setText(self.tr("In danh mục các văn bản đã chọn…"))
+        self.pdf_index_action.setText(self.tr("Xuất PDF danh mục các văn bản đã chọn…"))
+        if self.many_menu is not None:
+            self.many_menu.setTitle(self.tr("In nhiều văn bản"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window:
+            if event.type() == QEvent.Type.LanguageChange:
+                self.retranslate()
+        return False
+
+
+def install_print_actions(
+    window: Any,
+    *,
+    current_id: Callable[[], str | None] | None = None,
+    selected_ids: Callable[[], list[str]] | None = None,
+) -> PrintActions:
+    """Give *window* its print actions: shortcuts, toolbar, "Văn bản" menu, article menu.
+
+    The window needs `worker` (runs `collect` with the archive), and uses when
+    present: `current` (the open NoticeDetail), `list_view` (selected rows),
+    `settings` (remembered margins), `lang`, `show_status`, `toolbar`,
+    `notice_menu`, `browser` and the `article_ready` signal.
+    """
+    actions = PrintActions(window, current_id=current_id, selected_ids=selected_ids)
+    toolbar = getattr(window, "toolbar", None)
+    if toolbar is not None:
+        toolbar.addSeparator()
+        toolbar.addAction(actions.print_action)
+        toolbar.addAction(actions.pdf_action)
+    menu = getattr(window, "notice_menu", None)
+    if menu is not None:
+        menu.addSeparator()
+        menu.addAction(actions.print_action)
+        menu.addAction(actions.pdf_action)
+        submenu = menu.addMenu("")
+        submenu.setObjectName("printManyMenu")
+        actions.many_menu = submenu
+        actions.retranslate()
+        for action in actions.selection_actions():
+            submenu.addAction(action)
+    browser = getattr(window, "browser", None)
+    if isinstance(browser, QTextBrowser):
+        actions.install_context_menu(browser)
+    ready = getattr(window, "article_ready", None)
+    if ready is not None:
+        ready.connect(lambda _id: actions.update_enabled())
+    return actions
