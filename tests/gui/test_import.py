@@ -252,7 +252,7 @@ def test_dropping_a_bundle_imports_it(
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(text_file))])
     enter = QDragEnterEvent(
-        QPointF(window.rect().center()),
+        window.rect().center(),
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
@@ -262,7 +262,7 @@ def test_dropping_a_bundle_imports_it(
     assert not enter.isAccepted()
     _mime, drop = _drop_event([bundle])
     enter2 = QDragEnterEvent(
-        QPointF(window.rect().center()),
+        window.rect().center(),
         Qt.DropAction.CopyAction,
         _mime,
         Qt.MouseButton.LeftButton,
