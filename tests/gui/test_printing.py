@@ -12,7 +12,7 @@ import subprocess
 import unicodedata
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 import pytest
@@ -410,6 +410,15 @@ def test_the_zoom_never_changes_the_printed_pdf(
     qtbot: QtBot, demo_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     actions = printactions.install_print_actions(demo_window, current_id=lambda: LONG_ID)
+    # The footer carries the print time; hold it still so only the zoom differs.
+    import desktop.render.printing as print_template
+
+    class _Frozen(datetime):
+        @classmethod
+        def now(cls, tz: tzinfo | None = None) -> _Frozen:
+            return cls(2023, 6, 5, 7, 20, tzinfo=tz)
+
+    monkeypatch.setattr(print_template, "datetime", _Frozen)
     results: list[list[list[Word]]] = []
     for zoom in (50, 200):
         demo_window.article.set_zoom(zoom)
