@@ -40,14 +40,31 @@ def _style(app: QApplication) -> None:
         app.setStyleSheet(qss.read_text(encoding="utf-8"))
 
 
-def run(data_dir: Path, *, lang: str | None = None) -> int:
-    """Show the reader window on the archive in *data_dir* until it is closed."""
+def import_when_open(window: MainWindow, bundle: Path) -> None:
+    """Import *bundle* once, as soon as the window has opened its archive."""
+    pending = [Path(bundle)]
+
+    def on_ready() -> None:
+        if pending:
+            window.import_files([pending.pop()])
+
+    window.archive_ready.connect(on_ready)
+
+
+def run(data_dir: Path, *, lang: str | None = None, initial_bundle: Path | None = None) -> int:
+    """Show the reader window on the archive in *data_dir* until it is closed.
+
+    With *initial_bundle* (`bangtin FILE.bangtin`, a double-click on a bundle)
+    the window imports it once the archive is open.
+    """
     app = _application()
     _style(app)
     settings = prefs.settings_for(Path(data_dir))
     chosen = prefs.normalize_lang(lang or prefs.language(settings) or "vi")
     i18n.install_language(chosen)
     window = MainWindow(Path(data_dir), settings=settings, lang=chosen)
+    if initial_bundle is not None:
+        import_when_open(window, initial_bundle)
     window.show()
     window.start()
     code = app.exec()
@@ -62,12 +79,15 @@ def screenshot(
     notice_id: str | None = None,
     size: tuple[int, int] = (1280, 800),
     lang: str | None = None,
+    search: str | None = None,
 ) -> int:
     """Render the real window offscreen to *out* (PNG); 0 on success.
 
     Waits on the window's signals (archive opened, counts and list loaded,
-    then the notice shown) rather than on a clock. Counts no view and
-    remembers nothing: a screenshot leaves the archive and settings as they were.
+    the *search* results, then the notice shown) rather than on a clock.
+    With *search* the list shows its results, and the notice (if one of
+    them) its highlighted matches. Counts no view and remembers nothing: a
+    screenshot leaves the archive and settings as they were.
     """
     if QApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -86,10 +106,17 @@ def screenshot(
     )
     window.resize(*size)
     loop = QEventLoop()
-    state = {"overview": False, "list": False, "article": notice_id is None, "failed": False}
+    state = {
+        "overview": False,
+        "list": False,
+        "search": not search,
+        "article": notice_id is None,
+        "failed": False,
+    }
 
     def check() -> None:
-        if state["failed"] or (state["overview"] and state["list"] and state["article"]):
+        ready = state["overview"] and state["list"] and state["search"] and state["article"]
+        if state["failed"] or ready:
             loop.quit()
 
     def on_overview() -> None:
@@ -99,6 +126,15 @@ def screenshot(
     def on_list() -> None:
         if not state["list"]:
             state["list"] = True
+            if search:
+                window.search_for(search)
+            elif notice_id is not None:
+                window.open_notice(notice_id, count_view=False)
+        check()
+
+    def on_search(_count: int) -> None:
+        if not state["search"]:
+            state["search"] = True
             if notice_id is not None:
                 window.open_notice(notice_id, count_view=False)
         check()
@@ -113,6 +149,7 @@ def screenshot(
 
     window.overview_ready.connect(on_overview)
     window.list_ready.connect(on_list)
+    window.search_ready.connect(on_search)
     window.article_ready.connect(on_article)
     window.archive_failed.connect(on_failed)
     timer = QTimer()

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from db import queries, store
+from db import queries, search, store
 from db.archive import Archive
 from db.queries import ListOrder, Show
 from db.records import (
@@ -24,6 +24,7 @@ from db.records import (
     NoticeDetail,
     NoticeSummary,
 )
+from db.search import SearchHit
 from desktop.paths import BUNDLE_SUFFIX
 
 # Rows fetched per page of the notice list.
@@ -31,6 +32,9 @@ PAGE_SIZE = 200
 # Images larger than this are not shown inline (they still open as attachments).
 MAX_INLINE_IMAGE = 8 * 1024 * 1024
 PANEL_SIZE = 5
+# Search results fetched per page, and the most one search lists (and prints).
+SEARCH_PAGE = 100
+SEARCH_MAX = 500
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,33 @@ class OpenedNotice:
     images: Mapping[str, bytes] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class SearchQuery:
+    """What the search box asks: the words, and the category to stay in (None: all)."""
+
+    text: str
+    category: str | None = None
+
+
+@dataclass(frozen=True)
+class SearchRow:
+    """One result: the hit (snippet) and the notice's list row (read, bookmarked)."""
+
+    hit: SearchHit
+    summary: NoticeSummary
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """One page of results; *found* (first page only) counts matches up to SEARCH_MAX + 1."""
+
+    query: SearchQuery
+    offset: int
+    rows: tuple[SearchRow, ...]
+    complete: bool
+    found: int | None = None
+
+
 def now() -> datetime:
     return datetime.now(UTC)
 
@@ -114,10 +145,44 @@ def load_overview(archive: Archive) -> Overview:
     )
 
 
+def search_page(
+    archive: Archive, query: SearchQuery, offset: int, limit: int = SEARCH_PAGE
+) -> SearchPage:
+    """Results *offset*… of *query*, best first, never past SEARCH_MAX."""
+    limit = max(0, min(limit, SEARCH_MAX - offset))
+    with archive.reading() as session:
+        hits = search.search(
+            session, query.text, category=query.category, limit=limit, offset=offset
+        )
+        found = None
+        if offset == 0:
+            found = search.count_matches(
+                session, query.text, category=query.category, cap=SEARCH_MAX + 1
+            )
+        summaries = {s.id: s for s in queries.summaries(session, [h.id for h in hits])}
+    rows = tuple(SearchRow(h, summaries[h.id]) for h in hits if h.id in summaries)
+    complete = len(hits) < limit or offset + len(hits) >= SEARCH_MAX
+    return SearchPage(query=query, offset=offset, rows=rows, complete=complete, found=found)
+
+
+def search_ids(archive: Archive, query: SearchQuery, limit: int = SEARCH_MAX) -> list[str]:
+    """The ids of every result of *query* (up to *limit*), best first: for printing them all."""
+    with archive.reading() as session:
+        hits = search.search(session, query.text, category=query.category, limit=limit)
+    return [h.id for h in hits]
+
+
 def open_notice(
-    archive: Archive, notice_id: str, lang: str, count_view: bool = True
+    archive: Archive,
+    notice_id: str,
+    lang: str,
+    count_view: bool = True,
+    search_text: str = "",
 ) -> OpenedNotice:
-    """Count one view (when asked), then load and render the notice."""
+    """Count one view (when asked), then load and render the notice.
+
+    With *search_text* the words it matches are highlighted in the article.
+    """
     # The renderer pulls in Markdown; loading it here keeps it off the GUI thread.
     from desktop.render import article_html
 
@@ -134,7 +199,8 @@ def open_notice(
         detail = replace(
             detail, views=views, first_opened=detail.first_opened or at, last_opened=at
         )
-    html = article_html(detail, lang=lang)
+    terms = search.highlight_terms(search_text) if search_text else ()
+    html = article_html(detail, lang=lang, highlight_terms=terms)
     images: dict[str, bytes] = {}
     for att in detail.attachments:
         if (

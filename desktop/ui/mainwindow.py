@@ -4,9 +4,19 @@ All database work goes through one worker (desktop/tasks.py); this module
 only shows what comes back. Every answer carries a generation number, so an
 answer to a request the user has since replaced is dropped.
 
+Searching: the box above the list searches as the user types (after
+SEARCH_DELAY_MS without a key, on the worker); the results replace the list
+until Esc, which brings back the category that was chosen. A notice opened
+from the results shows its matches highlighted.
+
+Printing (desktop/ui/printactions.py) is installed once the menus exist; the
+list selects many rows, and its context menu prints the selection, or every
+result of a search.
+
 Signals (for tests and `screenshot`): `overview_ready()` when counts, panels
 and the status bar are filled; `list_ready()` when a list's first page is
-shown; `article_ready(notice_id)` when an opened notice is shown, or was found
+shown; `search_ready(count)` when a search's first results are shown;
+`article_ready(notice_id)` when an opened notice is shown, or was found
 missing; `archive_ready()` when an archive was opened.
 """
 
@@ -19,7 +29,17 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    QSettings,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -33,22 +53,25 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from db.records import NoticeDetail
 from desktop.paths import BUNDLE_SUFFIX
 from desktop.tasks import DbWorker, Worker
-from desktop.ui import dialogs, formatting, i18n, icons, jobs
+from desktop.ui import dialogs, formatting, i18n, icons, jobs, printactions
 from desktop.ui import settings as prefs
 from desktop.ui.article import ATTACHMENT_SCHEME, NOTICE_SCHEME, ArticlePane
-from desktop.ui.categorytree import CategoryTreeView, Key, TreeCounts
+from desktop.ui.categorytree import ALL, CategoryTreeView, Key, TreeCounts
 from desktop.ui.importing import ImportController
-from desktop.ui.noticelist import NoticeListModel, NoticeListView, query_for_sort
+from desktop.ui.noticelist import NoticeListModel, NoticeListView, NoticeRowsModel, query_for_sort
 from desktop.ui.panels import NoticePanel
+from desktop.ui.searchpane import SearchBar, SearchResultsModel
 from desktop.ui.usbwatch import Volume, VolumeWatcher
 from desktop.ui.welcome import WelcomePage
 
@@ -56,6 +79,8 @@ log = logging.getLogger(__name__)
 
 WELCOME_PAGE, READER_PAGE = 0, 1
 SAVE_ACTIONS = ("save", "download")
+# Quiet time after the last key before the box searches (tests call `search_now`).
+SEARCH_DELAY_MS = 250
 
 
 def bundle_paths(urls: list[QUrl]) -> list[Path]:
@@ -67,11 +92,60 @@ def bundle_paths(urls: list[QUrl]) -> list[Path]:
     ]
 
 
+def ask_damaged_archive(
+    parent: QWidget | None, lang: str, explain: str, backup_name: str | None
+) -> str:
+    """The archive is damaged: "restore" the newest backup, start a "new" one, or "later".
+
+    A module function, so that tests replace it instead of clicking the box.
+    Its words come from desktop.messages, in the window's language.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.messages import text
+
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(text("damaged_title", lang))
+    box.setText(explain)
+    if backup_name:
+        box.setInformativeText(text("damaged_backup_note", lang, name=backup_name))
+    else:
+        box.setInformativeText(text("damaged_no_backup_note", lang))
+    restore = None
+    if backup_name:
+        restore = box.addButton(text("damaged_restore", lang), QMessageBox.ButtonRole.AcceptRole)
+    new = box.addButton(text("damaged_new", lang), QMessageBox.ButtonRole.DestructiveRole)
+    later = box.addButton(text("damaged_later", lang), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore or later)
+    box.setEscapeButton(later)
+    box.exec()
+    clicked = box.clickedButton()
+    if restore is not None and clicked is restore:
+        return "restore"
+    return "new" if clicked is new else "later"
+
+
+def recover_archive(data_dir: Path, choice: str) -> tuple[str, str]:
+    """On the worker: restore the newest backup or put the damaged file aside.
+
+    Returns (the backup's name or "", where the damaged file went).
+    """
+    from db import backup
+
+    if choice == "restore":
+        done = backup.restore(data_dir)
+        return done.source.name, str(done.set_aside or "")
+    aside = backup.start_new(data_dir)
+    return "", str(aside or "")
+
+
 class MainWindow(QMainWindow):
     """The main window; owns the database worker, the import controller and the USB watch."""
 
     overview_ready = Signal()
     list_ready = Signal()
+    search_ready = Signal(int)
     article_ready = Signal(str)
     archive_ready = Signal()
     archive_failed = Signal(object)
@@ -100,6 +174,14 @@ class MainWindow(QMainWindow):
         self._article_generation = 0
         self._overview_generation = 0
         self._query = jobs.ListQuery()
+        self._search: jobs.SearchQuery | None = None
+        self._search_generation = 0
+        self._search_return: Key | None = None
+        self._highlighted = False
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.search_now)
         self._syncing_list = False
         self.current: NoticeDetail | None = None
         self._history: list[str] = []
@@ -114,6 +196,10 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self._build_actions()
         self._build_menus()
+        self.print_actions = printactions.install_print_actions(
+            self, selected_ids=self.list_view.selected_ids
+        )
+        self._install_result_printing()
         self._restore_settings()
         self.importer = ImportController(self, lambda: self.worker, lambda: self.lang)
         self.importer.imported.connect(self._after_import)
@@ -129,6 +215,21 @@ class MainWindow(QMainWindow):
         self.tree = CategoryTreeView(self)
         self.tree.filter_chosen.connect(self._on_filter_chosen)
         self.list_view = NoticeListView(self)
+        self.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list_view.customContextMenuRequested.connect(self._on_list_menu)
+        self.search_bar = SearchBar(self)
+        self.search_bar.text_edited.connect(self._on_search_edited)
+        self.search_bar.filter_toggled.connect(self._on_search_filter)
+        self.search_bar.box.returnPressed.connect(self.search_now)
+        self.search_bar.box.escape_pressed.connect(self.leave_search)
+        self.search_bar.box.down_pressed.connect(self._focus_results)
+        self.list_pane = QWidget(self)
+        self.list_pane.setObjectName("listPane")
+        list_layout = QVBoxLayout(self.list_pane)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.setSpacing(0)
+        list_layout.addWidget(self.search_bar)
+        list_layout.addWidget(self.list_view)
         self.article = ArticlePane(self)
         self.browser = self.article.browser
         self.browser.link_activated.connect(self._on_link)
@@ -155,7 +256,7 @@ class MainWindow(QMainWindow):
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.addWidget(self.tree)
-        self.main_splitter.addWidget(self.list_view)
+        self.main_splitter.addWidget(self.list_pane)
         self.main_splitter.addWidget(self.article_splitter)
         self.main_splitter.setStretchFactor(0, 1)
         self.main_splitter.setStretchFactor(1, 3)
@@ -180,7 +281,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.update_label)
 
         # Tab walks the panes in reading order; F6 jumps between them.
-        self.setTabOrder(self.tree, self.list_view)
+        self.setTabOrder(self.tree, self.search_bar.box)
+        self.setTabOrder(self.search_bar.box, self.search_bar.in_category)
+        self.setTabOrder(self.search_bar.in_category, self.list_view)
         self.setTabOrder(self.list_view, self.article.zoom_bar.smaller)
         self.setTabOrder(self.article.zoom_bar.smaller, self.article.zoom_bar.larger)
         self.setTabOrder(self.article.zoom_bar.larger, self.browser)
@@ -234,6 +337,21 @@ class MainWindow(QMainWindow):
         self.bookmark_action.triggered.connect(self.toggle_bookmark)
         self.mark_read_action = self._action("markAllReadAction", "Ctrl+Shift+R", "mark-read")
         self.mark_read_action.triggered.connect(self.mark_all_read)
+        self.search_action = self._action("searchAction", "Ctrl+F", "")
+        self.search_action.setShortcuts([QKeySequence("Ctrl+F"), QKeySequence("Ctrl+K")])
+        self.search_action.triggered.connect(self.focus_search)
+        # Esc is taken only while there is a search to leave, so it still closes menus
+        # and dialogs the rest of the time.
+        self.leave_search_action = self._action("leaveSearchAction", "Esc")
+        self.leave_search_action.triggered.connect(self.leave_search)
+        self.leave_search_action.setEnabled(False)
+        self.print_results_action = self._action("printResultsAction")
+        self.print_results_action.triggered.connect(self.print_search_results)
+        self.pdf_results_action = self._action("exportResultsPdfAction")
+        self.pdf_results_action.triggered.connect(self.export_search_results)
+        self.print_results_index_action = self._action("printResultsIndexAction")
+        self.print_results_index_action.triggered.connect(self.print_search_index)
+        self._update_result_actions()
 
         self.language_group = QActionGroup(self)
         self.vi_action = self._action("languageViAction")
@@ -254,6 +372,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.notice_menu = bar.addMenu("")
+        self.notice_menu.addAction(self.search_action)
+        self.notice_menu.addSeparator()
         self.notice_menu.addAction(self.bookmark_action)
         self.notice_menu.addAction(self.mark_read_action)
         self.view_menu = bar.addMenu("")
@@ -307,6 +427,13 @@ class MainWindow(QMainWindow):
         self.bookmark_action.setText(self.tr("Đánh dấu"))
         self.bookmark_action.setToolTip(self.tr("Đánh dấu hoặc bỏ đánh dấu văn bản này (Ctrl+D)"))
         self.mark_read_action.setText(self.tr("Đánh dấu đã đọc tất cả"))
+        self.search_action.setText(self.tr("Tìm kiếm…"))
+        self.search_action.setToolTip(self.tr("Tìm văn bản trong kho dữ liệu (Ctrl+F)"))
+        self.leave_search_action.setText(self.tr("Thoát tìm kiếm"))
+        self.print_results_action.setText(self.tr("In tất cả kết quả tìm kiếm…"))
+        self.pdf_results_action.setText(self.tr("Xuất PDF tất cả kết quả tìm kiếm…"))
+        self.print_results_index_action.setText(self.tr("In danh mục kết quả tìm kiếm…"))
+        self.list_pane.setAccessibleName(self.tr("Danh sách và tìm kiếm"))
         self.vi_action.setText("Tiếng Việt")
         self.en_action.setText("English")
         self.toolbar.setWindowTitle(self.tr("Thanh công cụ"))
@@ -371,7 +498,10 @@ class MainWindow(QMainWindow):
         def opened(_archive: object) -> None:
             self._on_archive_opened(target)
 
-        self.worker.open(target, success=opened, failure=self._on_archive_failed)
+        def failed(exc: BaseException) -> None:
+            self._on_archive_failed(exc, target)
+
+        self.worker.open(target, success=opened, failure=failed)
 
     def _on_archive_opened(self, data_dir: Path) -> None:
         if not shiboken6.isValid(self) or self._closed:
@@ -387,7 +517,7 @@ class MainWindow(QMainWindow):
         self.archive_ready.emit()
         self.refresh()
 
-    def _on_archive_failed(self, exc: BaseException) -> None:
+    def _on_archive_failed(self, exc: BaseException, data_dir: Path | None = None) -> None:
         if not shiboken6.isValid(self) or self._closed:
             return
         from db.archive import ArchiveError
@@ -405,8 +535,47 @@ class MainWindow(QMainWindow):
             text = self.tr("Không mở được kho dữ liệu.")
         self.archive_failed.emit(exc)
         self.show_status(text, 0)
-        if self._interactive:
+        if self._interactive and code == "damaged":
+            self._offer_recovery(exc, data_dir or self.data_dir)
+        elif self._interactive:
             dialogs.show_error(self, self.tr("Không mở được kho dữ liệu"), text, str(exc))
+
+    def _offer_recovery(self, exc: BaseException, data_dir: Path) -> None:
+        """Say what is wrong with the archive file and offer the two ways out."""
+        from db import backup
+        from desktop.messages import text
+
+        detail = str(getattr(exc, "detail", "") or exc)
+        if "not a SQLite" in detail or "not a database" in detail:
+            reason = text("damaged_not_sqlite", self.lang)
+        elif "not a Bảng Tin archive" in detail:
+            reason = text("damaged_foreign", self.lang)
+        else:
+            reason = text("damaged_broken", self.lang)
+        explain = text("damaged_explain", self.lang, path=str(data_dir), reason=reason)
+        newest = backup.latest_backup(data_dir)
+        choice = ask_damaged_archive(self, self.lang, explain, newest.name if newest else None)
+        if choice not in ("restore", "new"):
+            return
+
+        def recovered(result: tuple[str, str]) -> None:
+            if not shiboken6.isValid(self) or self._closed:
+                return
+            name, aside = result
+            if name:
+                self.show_status(text("damaged_restored", self.lang, name=name, aside=aside), 0)
+            else:
+                self.show_status(text("damaged_started_new", self.lang, aside=aside), 0)
+            self.start(data_dir)
+
+        def failed(error: BaseException) -> None:
+            if not shiboken6.isValid(self) or self._closed:
+                return
+            message = text("damaged_recovery_failed", self.lang, detail=str(error))
+            self.show_status(message, 0)
+            dialogs.show_error(self, text("damaged_title", self.lang), message)
+
+        self.worker.call(recover_archive, data_dir, choice, success=recovered, failure=failed)
 
     def open_demo(self) -> None:
         """Build the demo archive if needed, then show it in this window."""
@@ -489,9 +658,13 @@ class MainWindow(QMainWindow):
             )
 
     def reload_list(self, select: str | None = None) -> None:
+        """Load the chosen category's list again (while searching: search again)."""
         self._list_generation += 1
         generation = self._list_generation
         self._pending_select = select or (self.current.id if self.current else None)
+        if self._search is not None:
+            self._start_search(self._search)
+            return
         self.worker.run(
             jobs.load_page,
             self._query,
@@ -503,13 +676,18 @@ class MainWindow(QMainWindow):
     def _on_first_page(self, generation: int, page: jobs.ListPage) -> None:
         if not shiboken6.isValid(self) or generation != self._list_generation:
             return
+        if self._search is not None:
+            return  # the user started searching while this list was on its way
         model = NoticeListModel(page, self.worker, self.list_view, lang=self.lang)
         model.sort_requested.connect(self._on_sort_requested)
-        self.list_view.set_list_model(model)
-        self.list_view.selectionModel().currentRowChanged.connect(self._on_row_changed)
+        self._show_model(model)
         if self._pending_select:
             self._select_in_list(self._pending_select)
         self.list_ready.emit()
+
+    def _show_model(self, model: NoticeRowsModel) -> None:
+        self.list_view.set_list_model(model)
+        self.list_view.selectionModel().currentRowChanged.connect(self._on_row_changed)
 
     def _on_load_failed(self, exc: BaseException) -> None:
         log.error("loading from the archive failed", exc_info=exc)
@@ -517,6 +695,12 @@ class MainWindow(QMainWindow):
             self.show_status(self.tr("Không đọc được kho dữ liệu: {error}").format(error=exc))
 
     def _on_filter_chosen(self, category: str | None, show: str) -> None:
+        if self._search is not None:
+            if self.search_bar.in_category.isChecked():
+                self._start_search(jobs.SearchQuery(self._search.text, category))
+                return
+            # Choosing a category ends the search; that category is where we go.
+            self._end_search()
         self._query = jobs.ListQuery(
             category=category,
             show=show,  # type: ignore[arg-type]
@@ -532,22 +716,29 @@ class MainWindow(QMainWindow):
     def current_filter(self) -> Key:
         return self.tree.current_key()
 
-    def list_model(self) -> NoticeListModel | None:
+    def list_model(self) -> NoticeRowsModel | None:
+        """The list shown: a category's notices, or search results."""
         return self.list_view.list_model()
 
     def _select_in_list(self, notice_id: str) -> None:
         model = self.list_model()
-        if model is None:
+        selection = self.list_view.selectionModel()
+        if model is None or selection is None:
             return
         row = model.row_of(notice_id)
         self._syncing_list = True
         try:
             if row is None:
                 self.list_view.clearSelection()
-            else:
+            elif selection.currentIndex().row() != row:
                 index = model.index(row, 0)
-                self.list_view.setCurrentIndex(index)
+                selection.setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
                 self.list_view.scrollTo(index)
+            # else: the user moved there (perhaps Ctrl+click): keep the rows chosen.
         finally:
             self._syncing_list = False
 
@@ -561,22 +752,209 @@ class MainWindow(QMainWindow):
         if self.current is None or self.current.id != notice_id:
             self.open_notice(notice_id)
 
+    # -- searching ---------------------------------------------------------------------------
+
+    def searching(self) -> bool:
+        return self._search is not None
+
+    def focus_search(self) -> None:
+        """Ctrl+F / Ctrl+K: put the cursor in the search box, its text selected."""
+        if self.pages.currentIndex() != READER_PAGE:
+            return
+        box = self.search_bar.box
+        box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        box.selectAll()
+
+    def search_for(self, text: str) -> None:
+        """Put *text* in the box and search at once (for `screenshot` and scripts)."""
+        self.search_bar.box.setText(text)
+        self.search_now()
+
+    def _on_search_edited(self, text: str) -> None:
+        self.leave_search_action.setEnabled(bool(text) or self._search is not None)
+        # Restarting the timer on every key: only a pause in typing searches.
+        self.search_timer.start()
+
+    def _on_search_filter(self, _checked: bool) -> None:
+        if self._search is not None:
+            self.search_now()
+
+    def search_now(self) -> None:
+        """Search for what the box holds (an empty box goes back to the category)."""
+        self.search_timer.stop()
+        text = self.search_bar.text()
+        if not text:
+            if self._search is not None:
+                self.leave_search()
+            return
+        category = self.tree.current_key()[0] if self.search_bar.in_category.isChecked() else None
+        self._start_search(jobs.SearchQuery(text, category))
+
+    def _start_search(self, query: jobs.SearchQuery) -> None:
+        if self._search is None:
+            self._search_return = self.tree.current_key()
+            # A category list still on its way must not replace the results.
+            self._list_generation += 1
+        self._search = query
+        self._search_generation += 1
+        generation = self._search_generation
+        self.leave_search_action.setEnabled(True)
+        self.search_bar.show_count(None)
+        self._update_result_actions()
+        self.worker.run(
+            jobs.search_page,
+            query,
+            0,
+            success=lambda page: self._on_search_page(generation, page),
+            failure=lambda exc: self._on_search_failed(generation, exc),
+        )
+
+    def _on_search_page(self, generation: int, page: jobs.SearchPage) -> None:
+        # Only the answer to the newest query counts: typing on made the others stale.
+        if not shiboken6.isValid(self) or generation != self._search_generation:
+            return
+        if self._search is None:
+            return
+        model = SearchResultsModel(page, self.worker, self.list_view, lang=self.lang)
+        self._show_model(model)
+        self.search_bar.show_count(model.found())
+        self._update_result_actions()
+        if self.current is not None and model.row_of(self.current.id) is not None:
+            self._select_in_list(self.current.id)
+        self.search_ready.emit(model.rowCount())
+
+    def _on_search_failed(self, generation: int, exc: BaseException) -> None:
+        if shiboken6.isValid(self) and generation == self._search_generation:
+            self.search_bar.count_label.clear()
+            self._on_load_failed(exc)
+
+    def _end_search(self) -> None:
+        """Forget the search (box, results, timer) without loading a list."""
+        self.search_timer.stop()
+        self._search = None
+        self._search_return = None
+        self._search_generation += 1
+        self.search_bar.clear()
+        self.leave_search_action.setEnabled(False)
+        self._update_result_actions()
+
+    def leave_search(self) -> None:
+        """Esc: empty the box and show the category chosen before the search."""
+        was_searching = self._search is not None
+        back_to = self._search_return or ALL
+        self._end_search()
+        if not was_searching:
+            return
+        before = self.tree.current_key()
+        if back_to != before:
+            self.tree.select_key(back_to)  # loads that category's list
+        if self.tree.current_key() == before:
+            self.reload_list()
+        if self._highlighted:
+            self._rerender_current()  # the marks belonged to the search
+
+    def _focus_results(self) -> None:
+        """Down in the box: go to the list, on its first row if none is current."""
+        model = self.list_model()
+        self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if model is not None and model.rowCount() and not self.list_view.currentIndex().isValid():
+            self.list_view.setCurrentIndex(model.index(0, 0))
+
+    # -- printing the list -----------------------------------------------------------------
+
+    def _install_result_printing(self) -> None:
+        menu = self.print_actions.many_menu
+        if menu is not None:
+            menu.addSeparator()
+            for action in self._result_actions():
+                menu.addAction(action)
+
+    def _result_actions(self) -> list[QAction]:
+        return [
+            self.print_results_action,
+            self.pdf_results_action,
+            self.print_results_index_action,
+        ]
+
+    def _update_result_actions(self) -> None:
+        for action in self._result_actions():
+            action.setEnabled(self._search is not None)
+
+    def list_menu(self) -> QMenu:
+        """The notice list's context menu: print the selection, or every search result."""
+        menu = QMenu(self)
+        menu.setObjectName("listMenu")
+        for action in self.print_actions.selection_actions():
+            menu.addAction(action)
+        if self._search is not None:
+            menu.addSeparator()
+            for action in self._result_actions():
+                menu.addAction(action)
+        return menu
+
+    def _on_list_menu(self, pos: QPoint) -> None:
+        menu = self.list_menu()
+        try:
+            printactions.show_menu(menu, self.list_view.viewport().mapToGlobal(pos))
+        finally:
+            menu.deleteLater()
+
+    def _with_result_ids(self, then: Any) -> None:
+        """Ask the worker for every result of the search shown (up to SEARCH_MAX)."""
+        query = self._search
+        if query is None:
+            return
+
+        def found(ids: list[str]) -> None:
+            if shiboken6.isValid(self) and ids:
+                then(ids)
+
+        self.worker.run(jobs.search_ids, query, success=found, failure=self._on_load_failed)
+
+    def print_search_results(self) -> None:
+        self._with_result_ids(self.print_actions.print_notices)
+
+    def export_search_results(self) -> None:
+        self._with_result_ids(
+            lambda ids: self.print_actions.export_pdf(ids, suggested="ket-qua-tim-kiem.pdf")
+        )
+
+    def print_search_index(self) -> None:
+        self._with_result_ids(lambda ids: self.print_actions.print_notices(ids, index=True))
+
     # -- the article -------------------------------------------------------------------------
 
     def open_notice(self, notice_id: str, *, record: bool = True, count_view: bool = True) -> None:
-        """Open a notice: count the view, render it, fill the related panel."""
+        """Open a notice: count the view, render it, fill the related panel.
+
+        A notice among the search results shows the searched words highlighted.
+        """
         self._article_generation += 1
         generation = self._article_generation
+        search_text = self._search_text_for(notice_id)
         self.worker.run(
             jobs.open_notice,
             notice_id,
             self.lang,
             count_view,
-            success=lambda opened: self._on_notice(generation, opened, record),
+            search_text,
+            success=lambda opened: self._on_notice(generation, opened, record, bool(search_text)),
             failure=self._on_load_failed,
         )
 
-    def _on_notice(self, generation: int, opened: jobs.OpenedNotice, record: bool) -> None:
+    def _search_text_for(self, notice_id: str) -> str:
+        model = self.list_model()
+        if (
+            self._search is not None
+            and isinstance(model, SearchResultsModel)
+            and model.row_of(notice_id) is not None
+        ):
+            return model.query.text
+        return ""
+
+    def _on_notice(
+        self, generation: int, opened: jobs.OpenedNotice, record: bool, highlighted: bool = False
+    ) -> None:
         if not shiboken6.isValid(self) or generation != self._article_generation:
             return
         self.latest_panel.set_rows(opened.latest)
@@ -588,6 +966,7 @@ class MainWindow(QMainWindow):
             return
         was_unread = self._was_unread(detail)
         self.current = detail
+        self._highlighted = highlighted
         self.browser.show_article(opened.html, opened.images)
         self.related_panel.set_rows(opened.related)
         self.bookmark_action.setEnabled(True)
@@ -752,7 +1131,9 @@ class MainWindow(QMainWindow):
             if not shiboken6.isValid(self):
                 return
             model = self.list_model()
-            if model is not None:
+            if isinstance(model, SearchResultsModel):
+                self.reload_list()  # results from other categories stay as they were
+            elif model is not None:
                 model.mark_all_read()
             self.show_status(self.tr("Đã đánh dấu đã đọc {count} văn bản").format(count=count))
             self.reload_overview()

@@ -1,10 +1,15 @@
 """The notice list: a lazy table model and its view.
 
+`NoticeRowsModel` is what every list of notices shows (title, số ký hiệu,
+date; unread in bold, a star when bookmarked); the window talks to it the
+same way whether it holds a category or search results
+(`desktop.ui.searchpane.SearchResultsModel`).
 `NoticeListModel` holds only the pages of rows the view has scrolled to;
 `canFetchMore`/`fetchMore` ask the database worker for the next page, as in
 the PySide6 fetchmore example, so a 100,000-notice archive opens at once.
 A new filter or sort order builds a new model off the GUI thread (its first
-page) and the window swaps it in.
+page) and the window swaps it in. The view selects many rows (Ctrl/Shift),
+for printing them; the current row is the notice the article shows.
 
 Signals: `NoticeListModel.sort_requested(column, order)` when the user asks
 for another order; `NoticeListModel.page_loaded()` after each page arrives.
@@ -18,15 +23,35 @@ from dataclasses import replace
 import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from db.queries import ListOrder
 from db.records import NoticeSummary
@@ -44,6 +69,8 @@ _COLUMN_OF_ORDER = {v: k for k, v in _ORDER_OF_COLUMN.items()}
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2
+# A search result's snippet as HTML, the matched words in <b>; None for plain rows.
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 def sort_column(query: ListQuery) -> int:
@@ -62,43 +89,32 @@ def query_for_sort(query: ListQuery, column: int, order: Qt.SortOrder) -> ListQu
     )
 
 
-class NoticeListModel(QAbstractTableModel):
-    """Rows of one list query: title, số ký hiệu, date; unread rows in bold."""
+class NoticeRowsModel(QAbstractTableModel):
+    """Rows of notices: title, số ký hiệu, date; unread rows in bold.
 
-    sort_requested = Signal(int, Qt.SortOrder)
-    page_loaded = Signal()
+    Subclasses fill `_rows` (and `_row_of`); the window reads and marks rows
+    through the methods here, whichever list is shown.
+    """
 
-    def __init__(
-        self,
-        first_page: ListPage,
-        worker: Worker,
-        parent: QObject | None = None,
-        *,
-        lang: str = "vi",
-        page_size: int = PAGE_SIZE,
-    ) -> None:
+    # Whether clicking a column header sorts (the archive sorts; search keeps its ranking).
+    sortable = True
+    # Text lines per row: 1 for a plain list, more for a title with a snippet under it.
+    row_lines = 1
+
+    def __init__(self, parent: QObject | None = None, *, lang: str = "vi") -> None:
         super().__init__(parent)
-        self._worker = worker
-        self._query = first_page.query
-        self._total = first_page.total
-        self._rows: list[NoticeSummary] = list(first_page.rows)
-        self._row_of = {s.id: i for i, s in enumerate(self._rows)}
-        self._fetching = False
-        self._page_size = page_size
+        self._rows: list[NoticeSummary] = []
+        self._row_of: dict[str, int] = {}
         self._lang = lang
         self._bold = QFont()
         self._bold.setBold(True)
         self._star = icons.icon("bookmark")
 
+    def _set_rows(self, rows: list[NoticeSummary]) -> None:
+        self._rows = list(rows)
+        self._row_of = {s.id: i for i, s in enumerate(self._rows)}
+
     # -- what the window asks -------------------------------------------------------
-
-    @property
-    def query(self) -> ListQuery:
-        return self._query
-
-    @property
-    def total(self) -> int:
-        return self._total
 
     def loaded(self) -> int:
         return len(self._rows)
@@ -111,6 +127,9 @@ class NoticeListModel(QAbstractTableModel):
 
     def notice_id(self, row: int) -> str:
         return self._rows[row].id
+
+    def notice_ids(self) -> list[str]:
+        return [s.id for s in self._rows]
 
     def set_lang(self, lang: str) -> None:
         self._lang = lang
@@ -181,9 +200,10 @@ class NoticeListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             parts = [s.title, s.number or "", formatting.short_date(s.published, self._lang)]
             if not s.read:
-                parts.append(self.tr("chưa đọc"))
+                # The words keep the context they always had, for the shipped translations.
+                parts.append(QCoreApplication.translate("NoticeListModel", "chưa đọc"))
             if s.bookmarked:
-                parts.append(self.tr("đã đánh dấu"))
+                parts.append(QCoreApplication.translate("NoticeListModel", "đã đánh dấu"))
             return ", ".join(p for p in parts if p)
         if role == ID_ROLE:
             return s.id
@@ -197,12 +217,44 @@ class NoticeListModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         if section == TITLE:
-            return self.tr("Tiêu đề")
+            return QCoreApplication.translate("NoticeListModel", "Tiêu đề")
         if section == NUMBER:
-            return self.tr("Số ký hiệu")
+            return QCoreApplication.translate("NoticeListModel", "Số ký hiệu")
         if section == DATE:
-            return self.tr("Ngày đăng")
+            return QCoreApplication.translate("NoticeListModel", "Ngày đăng")
         return None
+
+
+class NoticeListModel(NoticeRowsModel):
+    """One list query's rows, fetched a page at a time; sorting asks the window."""
+
+    sort_requested = Signal(int, Qt.SortOrder)
+    page_loaded = Signal()
+
+    def __init__(
+        self,
+        first_page: ListPage,
+        worker: Worker,
+        parent: QObject | None = None,
+        *,
+        lang: str = "vi",
+        page_size: int = PAGE_SIZE,
+    ) -> None:
+        super().__init__(parent, lang=lang)
+        self._worker = worker
+        self._query = first_page.query
+        self._total = first_page.total
+        self._set_rows(list(first_page.rows))
+        self._fetching = False
+        self._page_size = page_size
+
+    @property
+    def query(self) -> ListQuery:
+        return self._query
+
+    @property
+    def total(self) -> int:
+        return self._total
 
     def canFetchMore(self, parent: Index) -> bool:
         return not parent.isValid() and len(self._rows) < self._total
@@ -254,21 +306,106 @@ class NoticeListModel(QAbstractTableModel):
         log.error("could not load a page of the notice list", exc_info=exc)
 
 
+class SnippetDelegate(QStyledItemDelegate):
+    """Paints a search result's title with its snippet under it, matches in bold.
+
+    Rows without a snippet (SNIPPET_ROLE) are painted as usual.
+    """
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        snippet = index.data(SNIPPET_ROLE)
+        if not snippet:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        title = opt.text
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        group = (
+            QPalette.ColorGroup.Active
+            if opt.state & QStyle.StateFlag.State_Active
+            else QPalette.ColorGroup.Inactive
+        )
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        color = opt.palette.color(group, role)
+        metrics = QFontMetrics(opt.font)
+        line = metrics.height()
+        painter.save()
+        painter.setClipRect(rect)
+        painter.setFont(opt.font)
+        painter.setPen(color)
+        painter.drawText(
+            QRect(rect.left(), rect.top() + 2, rect.width(), line),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            metrics.elidedText(title, Qt.TextElideMode.ElideRight, rect.width()),
+        )
+        doc = QTextDocument()
+        doc.setDocumentMargin(0)
+        doc.setDefaultFont(option.font)
+        doc.setHtml(snippet)
+        doc.setTextWidth(rect.width())
+        painter.translate(rect.left(), rect.top() + 2 + line)
+        # Whole lines only: the rest of a long snippet is in the tooltip.
+        room = rect.height() - line - 4
+        shown = QRectF(0, 0, rect.width(), _whole_lines_height(doc, room))
+        painter.setClipRect(shown, Qt.ClipOperation.IntersectClip)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        if not selected:
+            color.setAlpha(190)  # a shade lighter than the title
+        context.palette.setColor(QPalette.ColorRole.Text, color)
+        context.clip = shown
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        hint = super().sizeHint(option, index)
+        if index.data(SNIPPET_ROLE):
+            hint.setHeight(QFontMetrics(option.font).lineSpacing() * 3 + 10)
+        return hint
+
+
+def _whole_lines_height(doc: QTextDocument, room: float) -> float:
+    """The height of the document's first lines that fit in *room* entirely."""
+    layout = doc.documentLayout()
+    height = 0.0
+    block = doc.begin()
+    while block.isValid():
+        top = layout.blockBoundingRect(block).top()
+        lines = block.layout()
+        for i in range(lines.lineCount()):
+            bottom = top + lines.lineAt(i).y() + lines.lineAt(i).height()
+            if bottom > room:
+                return height
+            height = bottom
+        block = block.next()
+    return height
+
+
 class NoticeListView(QTableView):
-    """The middle pane: one row per notice, sortable by every column."""
+    """The middle pane: one row per notice, sortable by every column.
+
+    Ctrl and Shift select several rows (for printing them); the current row
+    is the open notice.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("noticeList")
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.setShowGrid(False)
         self.setTabKeyNavigation(False)
+        self.setItemDelegateForColumn(TITLE, SnippetDelegate(self))
         self.verticalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self._set_row_lines(1)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
@@ -278,22 +415,44 @@ class NoticeListView(QTableView):
         self.setSortingEnabled(True)
         self.retranslate()
 
-    def set_list_model(self, model: NoticeListModel) -> None:
+    def _set_row_lines(self, lines: int) -> None:
+        # One line keeps the height it always had; more leave room for bold words.
+        height = self.fontMetrics().height() + 8
+        if lines > 1:
+            height = self.fontMetrics().lineSpacing() * lines + 10
+        self.verticalHeader().setDefaultSectionSize(height)
+
+    def set_list_model(self, model: NoticeRowsModel) -> None:
         header = self.horizontalHeader()
-        header.blockSignals(True)
-        header.setSortIndicator(sort_column(model.query), sort_order(model.query))
-        header.blockSignals(False)
+        if isinstance(model, NoticeListModel):
+            header.blockSignals(True)
+            header.setSortIndicator(sort_column(model.query), sort_order(model.query))
+            header.blockSignals(False)
+        # Turned off before the swap: turning sorting on sorts the model at once.
+        self.setSortingEnabled(False)
+        header.setSortIndicatorShown(model.sortable)
+        self._set_row_lines(model.row_lines)
         old = self.model()
         self.setModel(model)
+        if model.sortable:
+            self.setSortingEnabled(True)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(NUMBER, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(DATE, QHeaderView.ResizeMode.ResizeToContents)
         if old is not None and old is not model and shiboken6.isValid(old):
             old.deleteLater()
 
-    def list_model(self) -> NoticeListModel | None:
+    def list_model(self) -> NoticeRowsModel | None:
         model = self.model()
-        return model if isinstance(model, NoticeListModel) else None
+        return model if isinstance(model, NoticeRowsModel) else None
+
+    def selected_ids(self) -> list[str]:
+        """The selected notices, in list order."""
+        model = self.list_model()
+        selection = self.selectionModel()
+        if model is None or selection is None:
+            return []
+        return [model.notice_id(i.row()) for i in sorted(selection.selectedRows(), key=_row)]
 
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Danh sách văn bản"))
@@ -302,3 +461,7 @@ class NoticeListView(QTableView):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def _row(index: QModelIndex) -> int:
+    return index.row()

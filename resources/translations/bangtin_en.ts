@@ -251,6 +251,34 @@
         <translation>Mark all as read</translation>
     </message>
     <message>
+        <source>Tìm kiếm…</source>
+        <translation>Search…</translation>
+    </message>
+    <message>
+        <source>Tìm văn bản trong kho dữ liệu (Ctrl+F)</source>
+        <translation>Search the notices in the archive (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Thoát tìm kiếm</source>
+        <translation>Leave the search</translation>
+    </message>
+    <message>
+        <source>In tất cả kết quả tìm kiếm…</source>
+        <translation>Print all search results…</translation>
+    </message>
+    <message>
+        <source>Xuất PDF tất cả kết quả tìm kiếm…</source>
+        <translation>Export all search results as PDF…</translation>
+    </message>
+    <message>
+        <source>In danh mục kết quả tìm kiếm…</source>
+        <translation>Print a list of the search results…</translation>
+    </message>
+    <message>
+        <source>Danh sách và tìm kiếm</source>
+        <translation>List and search</translation>
+    </message>
+    <message>
         <source>Thanh công cụ</source>
         <translation>Toolbar</translation>
     </message>
@@ -402,6 +430,107 @@
     <message>
         <source>Tin mới nhất</source>
         <translation>Latest notices</translation>
+    </message>
+</context>
+<context>
+    <name>PrintActions</name>
+    <message>
+        <source>Không tìm thấy văn bản {id} trong kho dữ liệu.</source>
+        <translation>Notice {id} is not in the archive.</translation>
+    </message>
+    <message>
+        <source>Không in được: {error}</source>
+        <translation>Could not print: {error}</translation>
+    </message>
+    <message>
+        <source>Đã xuất {pages} trang ra {path}</source>
+        <translation>Exported {pages} pages to {path}</translation>
+    </message>
+    <message>
+        <source>In…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Xem trước và in văn bản này (Ctrl+P)</source>
+        <translation>Preview and print this notice (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Xuất PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>Lưu văn bản này thành tệp PDF</source>
+        <translation>Save this notice as a PDF file</translation>
+    </message>
+    <message>
+        <source>In các văn bản đã chọn…</source>
+        <translation>Print the selected notices…</translation>
+    </message>
+    <message>
+        <source>Xuất PDF các văn bản đã chọn…</source>
+        <translation>Export the selected notices as PDF…</translation>
+    </message>
+    <message>
+        <source>In danh mục các văn bản đã chọn…</source>
+        <translation>Print a list of the selected notices…</translation>
+    </message>
+    <message>
+        <source>Xuất PDF danh mục các văn bản đã chọn…</source>
+        <translation>Export a list of the selected notices as PDF…</translation>
+    </message>
+    <message>
+        <source>In nhiều văn bản</source>
+        <translation>Print several notices</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Xuất PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Xem trước khi in</source>
+        <translation>Print preview</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBar</name>
+    <message>
+        <source>Đang tìm…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy văn bản nào</source>
+        <translation>No notices found</translation>
+    </message>
+    <message>
+        <source>Hơn {count} văn bản</source>
+        <translation>More than {count} notices</translation>
+    </message>
+    <message>
+        <source>Tìm thấy {count} văn bản</source>
+        <translation>{count} notices found</translation>
+    </message>
+    <message>
+        <source>Tìm văn bản… (Ctrl+F)</source>
+        <translation>Search notices… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Tìm kiếm văn bản</source>
+        <translation>Search notices</translation>
+    </message>
+    <message>
+        <source>Gõ từ cần tìm, có dấu hoặc không dấu; Esc để quay lại chuyên mục</source>
+        <translation>Type the words to find, with or without diacritics; Esc returns to the category</translation>
+    </message>
+    <message>
+        <source>Chỉ trong chuyên mục đang chọn</source>
+        <translation>Only in the selected category</translation>
     </message>
 </context>
 <context>

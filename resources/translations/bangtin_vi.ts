@@ -251,6 +251,34 @@
         <translation>Đánh dấu đã đọc tất cả</translation>
     </message>
     <message>
+        <source>Tìm kiếm…</source>
+        <translation>Tìm kiếm…</translation>
+    </message>
+    <message>
+        <source>Tìm văn bản trong kho dữ liệu (Ctrl+F)</source>
+        <translation>Tìm văn bản trong kho dữ liệu (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Thoát tìm kiếm</source>
+        <translation>Thoát tìm kiếm</translation>
+    </message>
+    <message>
+        <source>In tất cả kết quả tìm kiếm…</source>
+        <translation>In tất cả kết quả tìm kiếm…</translation>
+    </message>
+    <message>
+        <source>Xuất PDF tất cả kết quả tìm kiếm…</source>
+        <translation>Xuất PDF tất cả kết quả tìm kiếm…</translation>
+    </message>
+    <message>
+        <source>In danh mục kết quả tìm kiếm…</source>
+        <translation>In danh mục kết quả tìm kiếm…</translation>
+    </message>
+    <message>
+        <source>Danh sách và tìm kiếm</source>
+        <translation>Danh sách và tìm kiếm</translation>
+    </message>
+    <message>
         <source>Thanh công cụ</source>
         <translation>Thanh công cụ</translation>
     </message>
@@ -402,6 +430,107 @@
     <message>
         <source>Tin mới nhất</source>
         <translation>Tin mới nhất</translation>
+    </message>
+</context>
+<context>
+    <name>PrintActions</name>
+    <message>
+        <source>Không tìm thấy văn bản {id} trong kho dữ liệu.</source>
+        <translation>Không tìm thấy văn bản {id} trong kho dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Không in được: {error}</source>
+        <translation>Không in được: {error}</translation>
+    </message>
+    <message>
+        <source>Đã xuất {pages} trang ra {path}</source>
+        <translation>Đã xuất {pages} trang ra {path}</translation>
+    </message>
+    <message>
+        <source>In…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <source>Xem trước và in văn bản này (Ctrl+P)</source>
+        <translation>Xem trước và in văn bản này (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Xuất PDF…</source>
+        <translation>Xuất PDF…</translation>
+    </message>
+    <message>
+        <source>Lưu văn bản này thành tệp PDF</source>
+        <translation>Lưu văn bản này thành tệp PDF</translation>
+    </message>
+    <message>
+        <source>In các văn bản đã chọn…</source>
+        <translation>In các văn bản đã chọn…</translation>
+    </message>
+    <message>
+        <source>Xuất PDF các văn bản đã chọn…</source>
+        <translation>Xuất PDF các văn bản đã chọn…</translation>
+    </message>
+    <message>
+        <source>In danh mục các văn bản đã chọn…</source>
+        <translation>In danh mục các văn bản đã chọn…</translation>
+    </message>
+    <message>
+        <source>Xuất PDF danh mục các văn bản đã chọn…</source>
+        <translation>Xuất PDF danh mục các văn bản đã chọn…</translation>
+    </message>
+    <message>
+        <source>In nhiều văn bản</source>
+        <translation>In nhiều văn bản</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Xuất PDF</source>
+        <translation>Xuất PDF</translation>
+    </message>
+    <message>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Xem trước khi in</source>
+        <translation>Xem trước khi in</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBar</name>
+    <message>
+        <source>Đang tìm…</source>
+        <translation>Đang tìm…</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy văn bản nào</source>
+        <translation>Không tìm thấy văn bản nào</translation>
+    </message>
+    <message>
+        <source>Hơn {count} văn bản</source>
+        <translation>Hơn {count} văn bản</translation>
+    </message>
+    <message>
+        <source>Tìm thấy {count} văn bản</source>
+        <translation>Tìm thấy {count} văn bản</translation>
+    </message>
+    <message>
+        <source>Tìm văn bản… (Ctrl+F)</source>
+        <translation>Tìm văn bản… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Tìm kiếm văn bản</source>
+        <translation>Tìm kiếm văn bản</translation>
+    </message>
+    <message>
+        <source>Gõ từ cần tìm, có dấu hoặc không dấu; Esc để quay lại chuyên mục</source>
+        <translation>Gõ từ cần tìm, có dấu hoặc không dấu; Esc để quay lại chuyên mục</translation>
+    </message>
+    <message>
+        <source>Chỉ trong chuyên mục đang chọn</source>
+        <translation>Chỉ trong chuyên mục đang chọn</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,227 @@
+"""Searching from the window: the search box above the list, and the results model.
+
+`SearchBar` holds the box (Ctrl+F / Ctrl+K), the "only in the chosen
+category" filter and the count of results. `SearchResultsModel` shows
+results in the notice list like any other list (`NoticeRowsModel`), with
+each result's snippet under its title (SNIPPET_ROLE, painted by the list's
+`SnippetDelegate`), and fetches more results a page at a time, up to
+`jobs.SEARCH_MAX`. The window runs the searches (desktop/ui/mainwindow.py).
+
+Signals: `SearchBox.escape_pressed()`, `SearchBox.down_pressed()`;
+`SearchBar.text_edited(text)`, `SearchBar.filter_toggled(bool)`;
+`SearchResultsModel.page_loaded()` after each further page.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import shiboken6
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.search import SearchHit
+from desktop.tasks import Worker
+from desktop.ui.jobs import SEARCH_MAX, SEARCH_PAGE, SearchPage, SearchQuery, search_page
+from desktop.ui.noticelist import SNIPPET_ROLE, TITLE, Index, NoticeRowsModel
+
+log = logging.getLogger(__name__)
+
+
+class SearchResultsModel(NoticeRowsModel):
+    """The results of one search, best first, each with its snippet."""
+
+    page_loaded = Signal()
+    sortable = False
+    row_lines = 3
+
+    def __init__(
+        self,
+        first_page: SearchPage,
+        worker: Worker,
+        parent: QObject | None = None,
+        *,
+        lang: str = "vi",
+        page_size: int = SEARCH_PAGE,
+    ) -> None:
+        super().__init__(parent, lang=lang)
+        self._worker = worker
+        self._query = first_page.query
+        self._hits: list[SearchHit] = [r.hit for r in first_page.rows]
+        self._set_rows([r.summary for r in first_page.rows])
+        self._complete = first_page.complete
+        self._found = first_page.found
+        self._fetching = False
+        self._page_size = page_size
+
+    @property
+    def query(self) -> SearchQuery:
+        return self._query
+
+    def found(self) -> int:
+        """How many notices match, as far as counted (at most SEARCH_MAX + 1)."""
+        return max(self._found or 0, len(self._rows))
+
+    def hit(self, row: int) -> SearchHit:
+        return self._hits[row]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        hit = self._hits[index.row()]
+        if index.column() == TITLE:
+            if role == SNIPPET_ROLE:
+                return hit.snippet_html() if hit.snippet else None
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{hit.title}\n{hit.snippet}" if hit.snippet else hit.title
+            if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+                return hit.snippet
+        return super().data(index, role)
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and not self._complete
+
+    def fetchMore(self, parent: Index) -> None:
+        if parent.isValid() or self._fetching or self._complete:
+            return
+        self._fetching = True
+        self._worker.run(
+            search_page,
+            self._query,
+            len(self._rows),
+            self._page_size,
+            success=self._on_page,
+            failure=self._on_failure,
+        )
+
+    def _on_page(self, page: SearchPage) -> None:
+        if not shiboken6.isValid(self):
+            return
+        if page.offset != len(self._rows):
+            self._fetching = False
+            return  # an answer to an older request
+        fresh = [r for r in page.rows if r.summary.id not in self._row_of]
+        # Still "fetching" while rows go in: a view that asks for more from its
+        # rowsInserted handler must not get this same page again.
+        if fresh:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            for r in fresh:
+                self._row_of[r.summary.id] = len(self._rows)
+                self._rows.append(r.summary)
+                self._hits.append(r.hit)
+            self.endInsertRows()
+        # An import between two pages can shift results: stop rather than loop.
+        self._complete = page.complete or not fresh or len(self._rows) >= SEARCH_MAX
+        self._fetching = False
+        self.page_loaded.emit()
+
+    def _on_failure(self, exc: BaseException) -> None:
+        if shiboken6.isValid(self):
+            self._fetching = False
+            self._complete = True
+        log.error("could not load a page of search results", exc_info=exc)
+
+
+class SearchBox(QLineEdit):
+    """The search field; Esc and Down are handed to the window."""
+
+    escape_pressed = Signal()
+    down_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.escape_pressed.emit()
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Down and not event.modifiers():
+            self.down_pressed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class SearchBar(QWidget):
+    """The box, the category filter (shown while searching) and the count of results."""
+
+    text_edited = Signal(str)
+    filter_toggled = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchBar")
+        self.box = SearchBox(self)
+        self.box.setObjectName("searchBox")
+        self.box.setClearButtonEnabled(True)
+        self.box.textChanged.connect(self._on_text)
+        self.in_category = QCheckBox(self)
+        self.in_category.setObjectName("searchInCategory")
+        self.in_category.toggled.connect(self.filter_toggled)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("searchCount")
+        self.options = QWidget(self)
+        options = QHBoxLayout(self.options)
+        options.setContentsMargins(0, 0, 0, 0)
+        options.addWidget(self.in_category)
+        options.addStretch(1)
+        options.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 4)
+        layout.setSpacing(2)
+        layout.addWidget(self.box)
+        layout.addWidget(self.options)
+        self.options.hide()
+        self._found: int | None = None
+        self.retranslate()
+
+    def text(self) -> str:
+        return self.box.text().strip()
+
+    def clear(self) -> None:
+        """Empty the box without asking for a search."""
+        self.box.blockSignals(True)
+        self.box.clear()
+        self.box.blockSignals(False)
+        self.count_label.clear()
+        self._found = None
+        self.options.hide()
+
+    def show_count(self, found: int | None) -> None:
+        """ "Tìm thấy 12 văn bản"; None: searching."""
+        self._found = found
+        if found is None:
+            text = self.tr("Đang tìm…")
+        elif found == 0:
+            text = self.tr("Không tìm thấy văn bản nào")
+        elif found > SEARCH_MAX:
+            text = self.tr("Hơn {count} văn bản").format(count=SEARCH_MAX)
+        else:
+            text = self.tr("Tìm thấy {count} văn bản").format(count=found)
+        self.count_label.setText(text)
+
+    def _on_text(self, text: str) -> None:
+        self.options.setVisible(bool(text.strip()))
+        self.text_edited.emit(text)
+
+    def retranslate(self) -> None:
+        self.box.setPlaceholderText(self.tr("Tìm văn bản… (Ctrl+F)"))
+        self.box.setAccessibleName(self.tr("Tìm kiếm văn bản"))
+        self.box.setToolTip(
+            self.tr("Gõ từ cần tìm, có dấu hoặc không dấu; Esc để quay lại chuyên mục")
+        )
+        self.in_category.setText(self.tr("Chỉ trong chuyên mục đang chọn"))
+        if self.count_label.text():
+            self.show_count(self._found)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
