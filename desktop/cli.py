@@ -326,6 +326,44 @@ def cmd_trust_add(ctx: Context, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_trust_add_dir(ctx: Context, args: argparse.Namespace) -> int:
+    """Trust every `*.pub` in a folder: how an installer preloads the province's keys.
+
+    A broken key file is reported and skipped; the others are still added,
+    and the exit code is 1 if any was skipped.
+    """
+    from db import store
+    from desktop.bundles import keys
+
+    folder = Path(args.folder)
+    files = sorted(folder.glob("*.pub")) if folder.is_dir() else []
+    if not files:
+        raise Failure(ctx.say("file_missing", path=str(folder / "*.pub")))
+    loaded: list[tuple[str, bytes, str]] = []
+    status = EXIT_OK
+    for path in files:
+        try:
+            raw, comment = keys.load_public_key(path)
+        except KeyFileError as exc:
+            print(exc.message(ctx.lang), file=sys.stderr)
+            status = EXIT_REFUSED
+            continue
+        loaded.append((keys.key_id(raw), raw, comment or path.stem))
+    if loaded:
+        archive = ctx.archive()
+        try:
+            with archive.writing() as session:
+                now = datetime.now(UTC)
+                added = [
+                    store.add_trusted_key(session, kid, raw, name, now) for kid, raw, name in loaded
+                ]
+        finally:
+            archive.close()
+        for (kid, _raw, name), was_added in zip(loaded, added, strict=True):
+            print(ctx.say("trusted" if was_added else "trusted_already", key_id=kid, name=name))
+    return status
+
+
 def cmd_trust_list(ctx: Context, args: argparse.Namespace) -> int:
     from db import queries
 
@@ -643,7 +681,9 @@ def cmd_gui(ctx: Context, args: argparse.Namespace) -> int:
         archive.close()
     from desktop.ui.app import run
 
-    return run(ctx.data_dir, lang=args.lang_given)
+    if args.initial_bundle is None:
+        return run(ctx.data_dir, lang=args.lang_given)
+    return run(ctx.data_dir, lang=args.lang_given, initial_bundle=args.initial_bundle)
 
 
 def _parse_size(value: str) -> tuple[int, int]:
@@ -669,6 +709,7 @@ def cmd_screenshot(ctx: Context, args: argparse.Namespace) -> int:
         notice_id=args.notice,
         size=args.size,
         lang=args.lang_given,
+        search=args.search,
     )
 
 
@@ -743,6 +784,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--name")
     p.set_defaults(func=cmd_trust_add)
+    p = tsub.add_parser("add-dir", help="tin cậy mọi khóa *.pub trong một thư mục")
+    p.add_argument("folder")
+    p.set_defaults(func=cmd_trust_add_dir)
     p = tsub.add_parser("list")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_trust_list)
@@ -797,6 +841,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True)
     p.add_argument("--notice")
     p.add_argument("--size", type=_parse_size, default=(1280, 800))
+    p.add_argument("--search", help="hiện kết quả tìm kiếm những từ này")
     p.set_defaults(func=cmd_screenshot)
 
     p = sub.add_parser("print", help="in văn bản ra tệp PDF (khổ A4, thể thức hành chính)")
@@ -814,6 +859,30 @@ def _peek_lang(argv: Sequence[str]) -> str:
         if arg.startswith("--lang=") and arg.split("=", 1)[1] in LANGS:
             return arg.split("=", 1)[1]
     return "vi"
+
+
+def _bundle_argument(argv: list[str]) -> tuple[list[str], Path | None]:
+    """`bangtin FILE.bangtin` (a double-click on a bundle): the window, importing FILE.
+
+    Only when FILE is the one plain argument, ends with .bangtin and exists;
+    returns the other arguments and FILE.
+    """
+    plain: list[int] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in ("--data-dir", "--lang"):
+            i += 2
+            continue
+        if not arg.startswith("-") or arg == "-":
+            plain.append(i)
+        i += 1
+    if len(plain) != 1:
+        return argv, None
+    candidate = argv[plain[0]]
+    if not candidate.lower().endswith(paths.BUNDLE_SUFFIX) or not Path(candidate).is_file():
+        return argv, None
+    return argv[: plain[0]] + argv[plain[0] + 1 :], Path(candidate).resolve()
 
 
 Command = Callable[[Context, argparse.Namespace], int]
@@ -835,12 +904,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     _utf8(sys.stderr)
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _peek_lang(argv)
+    argv, bundle = _bundle_argument(argv)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except UsageError as exc:
         print(text("usage", lang, detail=exc.detail), file=sys.stderr)
         return EXIT_USAGE
+    args.initial_bundle = bundle
     args.lang_given = args.lang
     args.lang = args.lang or "vi"
     ctx = Context(args)
