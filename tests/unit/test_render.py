@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from db.records import AttachmentRecord, NoticeDetail
 from desktop.render import article_html, render_body
 from desktop.render.article import human_size
-from desktop.render.markdown import ALLOWED_TAGS, MAX_HTML_DEPTH
+from desktop.render.markdown import ALLOWED_TAGS, MAX_HTML_DEPTH, PLAIN_BLOCK_CHARS
 
 SHA_PLAN = "a" * 64
 SHA_PDF = "b" * 64
@@ -203,16 +203,19 @@ def test_one_megabyte_single_line() -> None:
     line = "**đậm** <img src=x onerror=alert(1)> [a](javascript:x) " * 20_000
     out = render_body(line, ())
     assert_safe(out)
-    # Shown as plain text: every character is still there, nothing is markup.
-    assert parse(out).tags == [("p", {})]
-    assert text_of(out) == line
+    # Shown as plain text: every character is still there, nothing is markup,
+    # cut into short paragraphs that Qt lays out quickly.
+    tags = parse(out).tags
+    assert all(tag == ("p", {}) for tag in tags)
+    assert len(tags) >= len(line) // PLAIN_BLOCK_CHARS
+    assert "".join(text_of(out).split()) == "".join(line.split())
 
 
 def test_one_megabyte_of_ampersands_and_brackets() -> None:
     for char in "&<[`*":
         out = render_body(char * 1_000_000, ())
         assert_safe(out)
-        assert text_of(out) == char * 1_000_000
+        assert "".join(text_of(out).split()) == char * 1_000_000
 
 
 def test_deep_list_nesting_is_capped() -> None:
@@ -240,7 +243,8 @@ def test_deep_quote_lines_are_capped() -> None:
 
 def test_deep_raw_html_is_text() -> None:
     out = render_body("<div>" * 100_000, ())
-    assert parse(out).tags == [("p", {})]
+    assert {tag for tag, _attrs in parse(out).tags} == {"p"}
+    assert parse(out).max_depth == 1
 
 
 def test_nul_bytes_stripped() -> None:
