@@ -235,6 +235,84 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Đã lập lại chỉ mục tìm kiếm cho {count} văn bản.",
         "Rebuilt the search index for {count} notices.",
     ),
+    # Reliability: a full disk, backups, restore and check
+    "disk_full": (
+        "Không đủ dung lượng đĩa: ổ đĩa đã đầy trong lúc nhập gói dữ liệu; "
+        "kho dữ liệu không thay đổi.",
+        "Not enough disk space: the disk filled up during the import; the archive is unchanged.",
+    ),
+    "stage_backup": ("Đang sao lưu kho dữ liệu", "Backing up the archive"),
+    "backup_taken": (
+        "Đã sao lưu kho dữ liệu vào {path}.",
+        "The archive was backed up to {path}.",
+    ),
+    "no_backup": (
+        "Chưa có bản sao lưu nào trong {path}.",
+        "There is no backup in {path}.",
+    ),
+    "bad_backup": (
+        "Bản sao lưu {path} bị hỏng; kho dữ liệu không thay đổi.",
+        "The backup {path} is damaged; the archive is unchanged.",
+    ),
+    "restored": (
+        "Đã khôi phục kho dữ liệu từ {source}; tệp cũ được giữ lại tại {aside}.",
+        "The archive was restored from {source}; the old file was kept at {aside}.",
+    ),
+    "restored_fresh": (
+        "Đã khôi phục kho dữ liệu từ {source}.",
+        "The archive was restored from {source}.",
+    ),
+    "check_ok": (
+        "Kho dữ liệu {path} không có lỗi (phiên bản cấu trúc {revision}).",
+        "The archive {path} is sound (schema revision {revision}).",
+    ),
+    "check_damaged": (
+        "Kho dữ liệu {path} bị hỏng ({detail}); hãy khôi phục bằng lệnh «bangtin restore».",
+        "The archive {path} is damaged ({detail}); restore it with 'bangtin restore'.",
+    ),
+    # The window's way out of a damaged archive (shown at start)
+    "damaged_title": ("Kho dữ liệu bị hỏng", "The archive is damaged"),
+    "damaged_explain": (
+        "Không mở được kho dữ liệu {path}: {reason}. "
+        "Tệp hỏng sẽ được giữ lại bên cạnh, không bị xóa.",
+        "The archive {path} cannot be opened: {reason}. "
+        "The damaged file will be kept beside it, not deleted.",
+    ),
+    "damaged_not_sqlite": (
+        "tệp không còn là cơ sở dữ liệu (có thể đã bị ghi đè)",
+        "the file is no longer a database (it may have been overwritten)",
+    ),
+    "damaged_foreign": (
+        "tệp là cơ sở dữ liệu của một chương trình khác",
+        "the file is another program's database",
+    ),
+    "damaged_broken": (
+        "tệp bị hỏng hoặc bị cắt cụt (có thể do mất điện hoặc lỗi ổ đĩa)",
+        "the file is damaged or truncated (perhaps a power cut or a failing disk)",
+    ),
+    "damaged_backup_note": (
+        "Bản sao lưu mới nhất: {name}.",
+        "The newest backup: {name}.",
+    ),
+    "damaged_no_backup_note": (
+        "Chưa có bản sao lưu nào; chỉ có thể tạo kho dữ liệu mới.",
+        "There is no backup yet; only a new archive can be started.",
+    ),
+    "damaged_restore": ("Khôi phục bản sao lưu", "Restore the backup"),
+    "damaged_new": ("Tạo kho dữ liệu mới", "Start a new archive"),
+    "damaged_later": ("Để sau", "Not now"),
+    "damaged_restored": (
+        "Đã khôi phục bản sao lưu {name}; tệp hỏng được giữ tại {aside}.",
+        "Restored the backup {name}; the damaged file was kept at {aside}.",
+    ),
+    "damaged_started_new": (
+        "Đã tạo kho dữ liệu mới; tệp hỏng được giữ tại {aside}.",
+        "Started a new archive; the damaged file was kept at {aside}.",
+    ),
+    "damaged_recovery_failed": (
+        "Không khôi phục được kho dữ liệu: {detail}.",
+        "The archive could not be recovered: {detail}.",
+    ),
 }
 
 
