@@ -31,8 +31,17 @@ def test_wheel_carries_resources_and_migrations(tmp_path: Path) -> None:
     out = tmp_path / "wheel"
     subprocess.run(
         [
-            sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-            "--no-index", "-q", "-w", str(out), str(ROOT),
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "-q",
+            "-w",
+            str(out),
+            str(ROOT),
         ],
         check=True,
         capture_output=True,
