@@ -1,0 +1,201 @@
+"""Start a window cold in this process and report its timings (a bench/run.py helper).
+
+    python bench/window_probe.py bare --out probe.json
+    python bench/window_probe.py app --data-dir DIR --ids ids.json --out probe.json
+
+`bare` shows an empty QMainWindow (the anchor); `app` shows the real reader
+window the way `bangtin` starts it (desktop/ui/app.py `run`) on the archive
+in DIR. Times count from BENCH_T0_NS, the parent's `time.monotonic_ns()`
+just before it started this process (CLOCK_MONOTONIC is one clock for every
+process), so they include the interpreter's start and every import.
+
+Reported (milliseconds, bytes): `first_paint`, the first paint event of any
+widget of the window; for `app` also `first_content`, the first paint after
+the counts and the first page of the list are shown; `rss_idle`, the
+resident memory one second after that, the event loop idle; and `opens`,
+the time of each notice in *ids* from `MainWindow.open_notice` to the first
+paint of the article view showing it. Each open starts once the worker has
+finished the previous one's follow-up work, as when a clerk reads.
+
+Only the standard library is imported before the clock matters.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+T0_NS = int(os.environ.get("BENCH_T0_NS", "0")) or time.monotonic_ns()
+IDLE_MS = 1000
+TIMEOUT_MS = 120_000
+
+
+def _ms_since_t0() -> float:
+    return (time.monotonic_ns() - T0_NS) / 1e6
+
+
+def rss_bytes() -> int:
+    """This process's resident memory now."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    import resource  # not on Windows; there the peak stands in  # noqa: PLC0415
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("mode", choices=("bare", "app"))
+    parser.add_argument("--data-dir", type=Path)
+    parser.add_argument("--ids", type=Path, help="JSON list of notice ids to open")
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args(argv)
+
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+    result: dict[str, object] = {"mode": args.mode}
+    loop: QEventLoop  # made once the application exists
+
+    def wait(done: object) -> None:
+        """Run the event loop until done() is true (or the timeout)."""
+        if done():  # type: ignore[operator]
+            return
+        timer = QTimer()
+        timer.setSingleShot(True)
+        timer.timeout.connect(loop.quit)
+        timer.start(TIMEOUT_MS)
+        while not done() and timer.isActive():  # type: ignore[operator]
+            loop.exec()
+        if not done():  # type: ignore[operator]
+            raise SystemExit(f"window_probe: timed out in {args.mode} mode")
+
+    class PaintWatch(QObject):
+        """Notes paint events of widgets inside one window, or one widget."""
+
+        def __init__(self, inside: QWidget) -> None:
+            super().__init__()
+            self.inside = inside
+            self.count = 0
+
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint and isinstance(obj, QWidget):
+                if obj is self.inside or obj.window() is self.inside:
+                    self.count += 1
+                    loop.quit()
+            return False
+
+    if args.mode == "bare":
+        app = QApplication(sys.argv[:1])
+        loop = QEventLoop()
+        window: QMainWindow = QMainWindow()
+        window.resize(1280, 800)
+        watch = PaintWatch(window)
+        app.installEventFilter(watch)
+        window.show()
+        wait(lambda: watch.count > 0)
+        result["first_paint"] = _ms_since_t0()
+        app.removeEventFilter(watch)
+    else:
+        from desktop.ui import app as ui_app
+        from desktop.ui import i18n
+        from desktop.ui import settings as prefs
+        from desktop.ui.mainwindow import MainWindow
+
+        # As desktop.ui.app.run does it, with nothing remembered or watched.
+        qapp = ui_app._application()
+        loop = QEventLoop()
+        ui_app._style(qapp)
+        settings = prefs.settings_for(args.data_dir)
+        i18n.install_language("vi")
+        state = {"overview": False, "list": False, "failed": False}
+        window = MainWindow(
+            args.data_dir,
+            settings=settings,
+            lang="vi",
+            watch_volumes=False,
+            remember=False,
+            interactive=False,
+        )
+        window.resize(1280, 800)
+
+        def flag(name: str) -> None:
+            state[name] = True
+            loop.quit()
+
+        window.overview_ready.connect(lambda: flag("overview"))
+        window.list_ready.connect(lambda: flag("list"))
+        window.archive_failed.connect(lambda _e: flag("failed"))
+        watch = PaintWatch(window)
+        qapp.installEventFilter(watch)
+        window.show()
+        window.start()
+        wait(lambda: watch.count > 0)
+        result["first_paint"] = _ms_since_t0()
+        wait(lambda: state["failed"] or (state["overview"] and state["list"]))
+        if state["failed"]:
+            raise SystemExit("window_probe: the archive did not open")
+        painted = watch.count
+        wait(lambda: watch.count > painted)
+        result["first_content"] = _ms_since_t0()
+        qapp.removeEventFilter(watch)
+        model = window.list_model()
+        result["list_rows"] = model.rowCount() if model is not None else 0
+        app = qapp
+        reader = window
+
+    idle = QTimer()
+    idle.setSingleShot(True)
+    idle.timeout.connect(loop.quit)
+    idle.start(IDLE_MS)
+    wait(lambda: not idle.isActive())
+    result["rss_idle"] = rss_bytes()
+
+    if args.mode == "app" and args.ids is not None:
+        ids = json.loads(args.ids.read_text(encoding="utf-8"))
+        viewport = reader.browser.viewport()
+        view_watch = PaintWatch(viewport)
+        viewport.installEventFilter(view_watch)
+        shown: dict[str, bool] = {}
+
+        def on_article(notice_id: str) -> None:
+            shown[notice_id] = True
+            loop.quit()
+
+        def worker_idle() -> bool:
+            return not reader.worker.busy()
+
+        reader.article_ready.connect(on_article)
+        reader.worker.idle.connect(loop.quit)  # type: ignore[attr-defined]
+        opens: list[float] = []
+        for notice_id in ids:
+            shown.clear()
+            start = time.perf_counter()
+            reader.open_notice(notice_id)
+            wait(lambda nid=notice_id: shown.get(nid, False))
+            painted = view_watch.count
+            wait(lambda p=painted: view_watch.count > p)
+            opens.append((time.perf_counter() - start) * 1000)
+            wait(worker_idle)
+        result["opens"] = opens
+        result["rss_after_opens"] = rss_bytes()
+        reader.shutdown()
+
+    args.out.write_text(json.dumps(result), encoding="utf-8")
+    window.close()
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
