@@ -324,8 +324,11 @@ def _add(conn: Connection, ids: Sequence[str], *, fresh: bool = False) -> int:
     added = 0
     for chunk in _chunks(ids):
         rows = conn.exec_driver_sql(
+            # The unary + keeps SQLite on the primary key: through the listing
+            # index it walked every visible notice for each chunk (~134 ms per
+            # chunk at 100,000 notices, a third of a full import).
             f"SELECT {_NOTICE_COLUMNS} FROM notice WHERE id IN ({_marks(len(chunk))}) "
-            "AND withdrawn = 0 AND has_content = 1 ORDER BY published, id",
+            "AND +withdrawn = 0 AND +has_content = 1 ORDER BY published, id",
             tuple(chunk),
         ).fetchall()
         keys, mains, titles = [], [], []

@@ -316,3 +316,41 @@ def test_archive_error_carries_code_and_detail() -> None:
     assert err.detail == "not a Bảng Tin archive"
     assert str(err) == "damaged: not a Bảng Tin archive"
     assert str(ArchiveError("busy")) == "busy"
+
+
+def test_the_head_constant_matches_the_migration_scripts() -> None:
+    assert db.archive.head_revision() == db.archive.script_head_revision()
+
+
+def test_a_large_truncated_archive_is_refused_without_a_full_scan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = _built_archive(tmp_path / "source")
+    data_dir = tmp_path / "archive"
+    data_dir.mkdir()
+    (data_dir / DB_NAME).write_bytes(data[: len(data) - 4096])
+    scans: list[bool] = []
+    monkeypatch.setattr(db.archive, "THOROUGH_CHECK_BYTES", 0)
+    monkeypatch.setattr(db.archive, "quick_check", lambda engine: scans.append(True))
+    assert _refused(data_dir).code == "damaged"
+    assert scans == []
+
+
+def test_an_archive_left_with_a_wal_gets_the_full_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data_dir = tmp_path / "archive"
+    archive = open_archive(data_dir)
+    apply(archive, [notice("con-trong-wal")])
+    # Copy the files as a crash would leave them: the WAL not yet checkpointed.
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    for name in (DB_NAME, DB_NAME + "-wal"):
+        (crashed / name).write_bytes((data_dir / name).read_bytes())
+    archive.close()
+    assert (crashed / (DB_NAME + "-wal")).stat().st_size > 0
+    scans: list[bool] = []
+    monkeypatch.setattr(db.archive, "THOROUGH_CHECK_BYTES", 0)
+    monkeypatch.setattr(db.archive, "quick_check", lambda engine: scans.append(True))
+    open_archive(crashed).close()
+    assert scans == [True]
