@@ -46,7 +46,9 @@ diacritics, 5 and 4 only when it has a digit. The order is exact, not an
 estimate over the newest K candidates: every tier returns its own newest
 matches. Score = tier + a fraction growing with the publication time.
 
-Prefixes. Every word is a prefix. FTS5 answers ``"a"*`` to ``"abc"*`` from
+Prefixes. The last word is a prefix while it is being typed; the words
+before it, and a last word followed by a space, match whole words, so "ke
+hoach" finds "kế hoạch" and not "kết … hoạch". FTS5 answers ``"a"*`` to ``"abc"*`` from
 its prefix indexes (prefix='1 2 3'); a longer prefix would make it merge every
 matching term's whole doclist before the first row (~5 ms for a common word
 in 100,000 notices), so we look the prefix up in ``search_term`` and write it
@@ -57,8 +59,8 @@ Snippets are built for the returned page only, from the stored original text
 and Latin text changes no offsets, other text goes through an offset map. So
 the highlighted words keep their original diacritics.
 
-Query syntax: words are prefixes ("binh da" finds "bình đẳng"); "quoted
-words" are a phrase (the last word a prefix while the quote is still open).
+Query syntax: the word being typed is a prefix ("binh da" finds "bình
+đẳng"); "quoted words" are a phrase (the last word a prefix while the quote is still open).
 Anything else is text: we tokenize it ourselves and quote every term, so no
 input can be FTS5 syntax or raise an error. An empty query returns nothing.
 """
@@ -477,7 +479,15 @@ def _parse(query: str) -> _Query:
             count += len(terms)
         if count >= MAX_TERMS:
             break
-    return _Query(tuple(groups[:MAX_TERMS]))
+    groups = groups[:MAX_TERMS]
+    # Only the word being typed is a prefix: "ke hoach" must not match "kết"
+    # and "kém" for its first word. A query ending in a space is finished.
+    finished = text[-1:].isspace()
+    for index, group in enumerate(groups):
+        last = index == len(groups) - 1
+        if not group.phrase and group.prefix and (not last or finished):
+            groups[index] = _Group(group.terms, phrase=False, prefix=False)
+    return _Query(tuple(groups))
 
 
 def _q(token: str) -> str:

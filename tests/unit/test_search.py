@@ -173,12 +173,26 @@ def test_limit_and_offset_page_through_the_ranking(archive: Archive) -> None:
 # -- query syntax --------------------------------------------------------------------------
 
 
-def test_every_word_is_a_prefix(archive: Archive) -> None:
+def test_the_word_being_typed_is_a_prefix(archive: Archive) -> None:
     add(archive, notice("a", "Tuyên truyền bình đẳng giới"), notice("b", "Bình Dương"))
     assert ids(archive, "binh da") == ["a"]
-    assert ids(archive, "bin d") == ["b", "a"]
+    assert ids(archive, "binh d") == ["b", "a"]
     assert ids(archive, "tuy") == ["a"]
     assert ids(archive, "tuyen truyen binh dang gioi") == ["a"]
+
+
+def test_finished_words_match_whole_words(archive: Archive) -> None:
+    add(
+        archive,
+        notice("a", "Kế hoạch phòng chống thiên tai"),
+        notice("b", "Kết quả hoạch định ngân sách"),
+    )
+    # "ke" is finished (a word follows it): "kết" does not match it.
+    assert ids(archive, "ke hoach") == ["a"]
+    # The word being typed may still be a prefix.
+    assert set(ids(archive, "ke")) == {"a", "b"}
+    # A trailing space finishes the last word too.
+    assert ids(archive, "ke ") == ["a"]
 
 
 def test_prefixes_longer_than_the_prefix_index_still_match(archive: Archive) -> None:
