@@ -487,7 +487,22 @@ def _parse(query: str) -> _Query:
         last = index == len(groups) - 1
         if not group.phrase and group.prefix and (not last or finished):
             groups[index] = _Group(group.terms, phrase=False, prefix=False)
-    return _Query(tuple(groups))
+    # A word typed twice ("đ:đ") is one word; it stays a prefix if either is.
+    merged: list[_Group] = []
+    for group in groups:
+        twin = next(
+            (
+                i
+                for i, other in enumerate(merged)
+                if not group.phrase and not other.phrase and other.terms == group.terms
+            ),
+            None,
+        )
+        if twin is None:
+            merged.append(group)
+        elif group.prefix:
+            merged[twin] = group
+    return _Query(tuple(merged))
 
 
 def _q(token: str) -> str:
@@ -558,7 +573,8 @@ def _exact_expr(q: _Query, prefix: _Prefixes | None = None) -> str:
             )
         else:
             t = g.terms[0]
-            parts.append(prefix(t.exact or t.folded))
+            word = t.exact or t.folded
+            parts.append(prefix(word) if g.prefix else _q(word))
     return " AND ".join(parts)
 
 
