@@ -145,7 +145,50 @@ class _ArchiveHolder:
             self.archive = None
 
 
-class DbWorker(QObject):
+class _Submits:
+    """run/call/open for a worker that queues or runs `_Job`s through `_submit`."""
+
+    _holder: _ArchiveHolder
+
+    def _submit(self, job: _Job) -> None:
+        raise NotImplementedError
+
+    @property
+    def data_dir(self) -> Path | None:
+        return self._holder.data_dir
+
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        success: Success | None = None,
+        failure: Failure | None = None,
+    ) -> None:
+        """Queue `fn(archive, *args)`; call back on the GUI thread when done."""
+        self._submit(_Job(fn, args, success, failure))
+
+    def call(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        success: Success | None = None,
+        failure: Failure | None = None,
+    ) -> None:
+        """Queue `fn(*args)`, which needs no archive (file work, opening one)."""
+        self._submit(_Job(fn, args, success, failure, False))
+
+    def open(
+        self,
+        data_dir: Path,
+        *,
+        success: Success | None = None,
+        failure: Failure | None = None,
+    ) -> None:
+        """Close the current archive (if any) and open the one in *data_dir*."""
+        self._submit(_Job(self._holder.open, (Path(data_dir),), success, failure, False))
+
+
+class DbWorker(_Submits, QObject):
     """The one database thread. Jobs run in order; results come back queued.
 
     Signals: `finished()` after each job's callback has run on the GUI
@@ -167,40 +210,6 @@ class DbWorker(QObject):
         self._thread = threading.Thread(target=self._loop, name="bangtin-db", daemon=True)
         self._thread.start()
 
-    @property
-    def data_dir(self) -> Path | None:
-        return self._holder.data_dir
-
-    def run(
-        self,
-        fn: Callable[..., Any],
-        *args: Any,
-        success: Success | None = None,
-        failure: Failure | None = None,
-    ) -> None:
-        """Queue `fn(archive, *args)`; call back on the GUI thread when done."""
-        self._put(_Job(fn, args, success, failure))
-
-    def call(
-        self,
-        fn: Callable[..., Any],
-        *args: Any,
-        success: Success | None = None,
-        failure: Failure | None = None,
-    ) -> None:
-        """Queue `fn(*args)`, which needs no archive (file work, opening one)."""
-        self._put(_Job(fn, args, success, failure, False))
-
-    def open(
-        self,
-        data_dir: Path,
-        *,
-        success: Success | None = None,
-        failure: Failure | None = None,
-    ) -> None:
-        """Close the current archive (if any) and open the one in *data_dir*."""
-        self._put(_Job(self._holder.open, (Path(data_dir),), success, failure, False))
-
     def busy(self) -> bool:
         with self._lock:
             return self._pending > 0
@@ -213,7 +222,7 @@ class DbWorker(QObject):
         self._jobs.put(None)
         self._thread.join()
 
-    def _put(self, job: _Job) -> None:
+    def _submit(self, job: _Job) -> None:
         if self._stopped:
             raise RuntimeError("the database worker has stopped")
         with self._lock:
@@ -254,7 +263,7 @@ class DbWorker(QObject):
                 self.idle.emit()
 
 
-class SyncWorker(QObject):
+class SyncWorker(_Submits, QObject):
     """Runs each job at once on the calling thread; for unit tests."""
 
     finished = Signal()
@@ -265,39 +274,8 @@ class SyncWorker(QObject):
         self._holder = _ArchiveHolder(opener)
 
     @property
-    def data_dir(self) -> Path | None:
-        return self._holder.data_dir
-
-    @property
     def archive(self) -> Archive | None:
         return self._holder.archive
-
-    def run(
-        self,
-        fn: Callable[..., Any],
-        *args: Any,
-        success: Success | None = None,
-        failure: Failure | None = None,
-    ) -> None:
-        self._call(_Job(fn, args, success, failure))
-
-    def call(
-        self,
-        fn: Callable[..., Any],
-        *args: Any,
-        success: Success | None = None,
-        failure: Failure | None = None,
-    ) -> None:
-        self._call(_Job(fn, args, success, failure, False))
-
-    def open(
-        self,
-        data_dir: Path,
-        *,
-        success: Success | None = None,
-        failure: Failure | None = None,
-    ) -> None:
-        self._call(_Job(self._holder.open, (Path(data_dir),), success, failure, False))
 
     def busy(self) -> bool:
         return False
@@ -305,7 +283,7 @@ class SyncWorker(QObject):
     def shutdown(self) -> None:
         self._holder.close()
 
-    def _call(self, job: _Job) -> None:
+    def _submit(self, job: _Job) -> None:
         try:
             if job.needs_archive:
                 value = job.fn(self._holder.require(), *job.args)
