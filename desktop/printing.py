@@ -36,8 +36,10 @@ from PySide6.QtGui import (
     QTextBlock,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
     QTextImageFormat,
     QTextOption,
+    QTextTable,
 )
 
 from desktop.render.printing import PageMargins, PrintSource, PrintStyle, indent_declaration
@@ -270,7 +272,55 @@ def lay_out(
     # lay the document out again (quadratic in a long table).
     doc.documentLayout().setPaintDevice(device)
     doc.setPageSize(QSizeF(body.width(), body.height()))
+    _keep_rows_whole(doc, body.height())
     return LaidOut(source=source, document=doc, body=body)
+
+
+#: Rows moved to a new page at most, per document: each move lays it out again.
+MAX_ROW_MOVES = 200
+
+
+def _straddling_row(doc: QTextDocument, page_height: float) -> tuple[QTextTable, int] | None:
+    """The first table row that starts on one page and ends on the next."""
+    layout = doc.documentLayout()
+    for frame in doc.rootFrame().childFrames():
+        if not isinstance(frame, QTextTable):
+            continue
+        # The first body row has no row above it to break after.
+        for row in range(frame.format().headerRowCount() + 1, frame.rows()):
+            top = bottom = None
+            for column in range(frame.columns()):
+                cell = frame.cellAt(row, column)
+                first = layout.blockBoundingRect(cell.firstCursorPosition().block())
+                last = layout.blockBoundingRect(cell.lastCursorPosition().block())
+                top = first.top() if top is None else min(top, first.top())
+                bottom = last.bottom() if bottom is None else max(bottom, last.bottom())
+            if top is None or bottom is None or bottom - top >= page_height:
+                continue  # a row taller than a page has to split
+            if int(top // page_height) != int((bottom - 1) // page_height):
+                return frame, row
+    return None
+
+
+def _keep_rows_whole(doc: QTextDocument, page_height: float) -> None:
+    """Move each table row that would split across pages to the next page,
+    with a page break after the row above it (a break before the row itself
+    makes Qt start two pages, the first holding only the repeated header).
+
+    Qt paints a split cell once per page and only clips the part that
+    belongs elsewhere; in a PDF the clipped text is still there, so copying or
+    searching the PDF found those lines twice. A row kept whole avoids it.
+    """
+    for _ in range(MAX_ROW_MOVES):
+        found = _straddling_row(doc, page_height)
+        if found is None:
+            return
+        table, row = found
+        for column in range(table.columns()):
+            cursor = table.cellAt(row - 1, column).lastCursorPosition()
+            block_format = cursor.blockFormat()
+            block_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysAfter)
+            cursor.setBlockFormat(block_format)
 
 
 # -- painting -------------------------------------------------------------------------------

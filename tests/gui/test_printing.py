@@ -50,11 +50,6 @@ MM = 72.0 / 25.4
 # that sits exactly on the margin may poke out by a fraction of a point.
 SLACK = 1.5
 #: The footer's print date and time, whenever the test ran ("29/11/2026", "9:05", "CH").
-#: A known defect, kept visible (strict xfail) until fixed.
-SPLIT_ROW = pytest.mark.xfail(
-    reason="a table row split across pages: QTextLayout::draw also draws the cell line just"
-    " above the page; clipped out of sight, its text still lands in the PDF (docs/printing.md)"
-)
 
 
 FOOTER_TIME = re.compile(r"^(\d{2}/\d{2}/\d{4}|\d{1,2}:\d{2}|SA|CH)$")
@@ -295,7 +290,6 @@ def test_body_text_is_justified_with_a_first_line_indent(long_pdf: Printed) -> N
     assert sum(1 for end in line_ends.values() if abs(end - right) < 1.0) >= 10
 
 
-@SPLIT_ROW
 def test_wider_margins_move_every_glyph_inward(
     qapp: object, demo_dir: Path, tmp_path: Path
 ) -> None:
@@ -320,7 +314,6 @@ def test_the_table_header_repeats_on_every_page_the_table_spans(table_pdf: Print
         assert texts[i].count("Tên dịch vụ") == 1, f"page {i + 1} lacks the header row"
 
 
-@SPLIT_ROW
 def test_no_glyph_of_the_price_table_leaves_the_margins(table_pdf: Printed) -> None:
     check_margins(table_pdf.path, PageMargins(), footer_words(table_pdf))
 
