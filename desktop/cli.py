@@ -24,6 +24,8 @@ from desktop.bundles.errors import BundleError, ImportCancelled, KeyFileError
 from desktop.messages import CATALOG, LANGS, text
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from db.archive import Archive, ArchiveError
     from db.records import NoticeDetail
 
@@ -174,6 +176,27 @@ class Context:
         except ArchiveError as exc:
             raise Failure(self._archive_message(exc)) from exc
 
+    @contextmanager
+    def opened(self) -> Iterator[Archive]:
+        """The archive, closed again when the command is done with it."""
+        archive = self.archive()
+        try:
+            yield archive
+        finally:
+            archive.close()
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A reading session on the archive, for one command."""
+        with self.opened() as archive, archive.reading() as session:
+            yield session
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """One write transaction on the archive, for one command."""
+        with self.opened() as archive, archive.writing() as session:
+            yield session
+
     def _archive_message(self, exc: ArchiveError) -> str:
         path = str(self.data_dir)
         if exc.code == "busy":
@@ -273,11 +296,8 @@ def _archive_for_verify(ctx: Context) -> Iterator[Archive]:
     from db.archive import DB_NAME, ArchiveError, open_archive
 
     if ctx.demo or (ctx.data_dir / DB_NAME).exists():
-        archive = ctx.archive()
-        try:
+        with ctx.opened() as archive:
             yield archive
-        finally:
-            archive.close()
         return
     with tempfile.TemporaryDirectory(prefix="bangtin-verify-") as tmp:
         try:
@@ -316,12 +336,8 @@ def cmd_trust_add(ctx: Context, args: argparse.Namespace) -> int:
         raise Failure(exc.message(ctx.lang)) from exc
     kid = keys.key_id(raw)
     name = args.name or comment or Path(args.file).stem
-    archive = ctx.archive()
-    try:
-        with archive.writing() as session:
-            added = store.add_trusted_key(session, kid, raw, name, datetime.now(UTC))
-    finally:
-        archive.close()
+    with ctx.writing() as session:
+        added = store.add_trusted_key(session, kid, raw, name, datetime.now(UTC))
     print(ctx.say("trusted" if added else "trusted_already", key_id=kid, name=name))
     return EXIT_OK
 
@@ -350,15 +366,11 @@ def cmd_trust_add_dir(ctx: Context, args: argparse.Namespace) -> int:
             continue
         loaded.append((keys.key_id(raw), raw, comment or path.stem))
     if loaded:
-        archive = ctx.archive()
-        try:
-            with archive.writing() as session:
-                now = datetime.now(UTC)
-                added = [
-                    store.add_trusted_key(session, kid, raw, name, now) for kid, raw, name in loaded
-                ]
-        finally:
-            archive.close()
+        with ctx.writing() as session:
+            now = datetime.now(UTC)
+            added = [
+                store.add_trusted_key(session, kid, raw, name, now) for kid, raw, name in loaded
+            ]
         for (kid, _raw, name), was_added in zip(loaded, added, strict=True):
             print(ctx.say("trusted" if was_added else "trusted_already", key_id=kid, name=name))
     return status
@@ -367,12 +379,8 @@ def cmd_trust_add_dir(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_trust_list(ctx: Context, args: argparse.Namespace) -> int:
     from db import queries
 
-    archive = ctx.archive()
-    try:
-        with archive.reading() as session:
-            found = queries.trusted_keys(session)
-    finally:
-        archive.close()
+    with ctx.reading() as session:
+        found = queries.trusted_keys(session)
     if args.json:
         _print_json(
             [
@@ -396,12 +404,8 @@ def cmd_trust_list(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_trust_remove(ctx: Context, args: argparse.Namespace) -> int:
     from db import store
 
-    archive = ctx.archive()
-    try:
-        with archive.writing() as session:
-            removed = store.remove_trusted_key(session, args.key_id)
-    finally:
-        archive.close()
+    with ctx.writing() as session:
+        removed = store.remove_trusted_key(session, args.key_id)
     if not removed:
         raise Failure(ctx.say("unknown_key", key_id=args.key_id))
     print(ctx.say("untrusted", key_id=args.key_id))
@@ -425,9 +429,8 @@ def _refused_json(reason: str, code: str) -> dict[str, Any]:
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     from desktop.bundles.importer import ImportResult, import_bundle
 
-    archive = ctx.archive()
     status = EXIT_OK
-    try:
+    with ctx.opened() as archive:
         for name in args.files:
             bar = ProgressBar(ctx.lang)
             try:
@@ -467,21 +470,15 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
                         unchanged=result.unchanged,
                     )
                 )
-    finally:
-        archive.close()
     return status
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     from db import queries
 
-    archive = ctx.archive()
-    try:
-        with archive.reading() as session:
-            ids = queries.notice_ids(session, args.category or None, limit=args.limit)
-            details = [d for d in (queries.get_notice(session, i) for i in ids) if d]
-    finally:
-        archive.close()
+    with ctx.reading() as session:
+        ids = queries.notice_ids(session, args.category or None, limit=args.limit)
+        details = [d for d in (queries.get_notice(session, i) for i in ids) if d]
     if args.json:
         _print_json([notice_json(d, body=False) for d in details])
         return EXIT_OK
@@ -497,12 +494,8 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_categories(ctx: Context, args: argparse.Namespace) -> int:
     from db import queries
 
-    archive = ctx.archive()
-    try:
-        with archive.reading() as session:
-            found = queries.categories(session)
-    finally:
-        archive.close()
+    with ctx.reading() as session:
+        found = queries.categories(session)
     if args.json:
         _print_json(
             [
@@ -527,12 +520,8 @@ def cmd_categories(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
     from db import queries
 
-    archive = ctx.archive()
-    try:
-        with archive.reading() as session:
-            notice = queries.get_notice(session, args.id)
-    finally:
-        archive.close()
+    with ctx.reading() as session:
+        notice = queries.get_notice(session, args.id)
     if notice is None:
         raise Failure(ctx.say("not_found", id=args.id))
     if args.json:
@@ -565,20 +554,16 @@ def _parse_day(value: str) -> date:
 def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
     from db import search
 
-    archive = ctx.archive()
-    try:
-        with archive.reading() as session:
-            hits = search.search(
-                session,
-                args.query,
-                category=args.category,
-                date_from=args.date_from,
-                date_to=args.date_to,
-                doc_type=args.type,
-                limit=args.limit,
-            )
-    finally:
-        archive.close()
+    with ctx.reading() as session:
+        hits = search.search(
+            session,
+            args.query,
+            category=args.category,
+            date_from=args.date_from,
+            date_to=args.date_to,
+            doc_type=args.type,
+            limit=args.limit,
+        )
     rows = [
         {
             "id": h.id,
@@ -605,12 +590,8 @@ def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_reindex(ctx: Context, args: argparse.Namespace) -> int:
     from db import search
 
-    archive = ctx.archive()
-    try:
-        with archive.writing() as session:
-            count = search.rebuild_index(session)
-    finally:
-        archive.close()
+    with ctx.writing() as session:
+        count = search.rebuild_index(session)
     print(ctx.say("reindexed", count=count))
     return EXIT_OK
 
@@ -721,13 +702,11 @@ def cmd_print(ctx: Context, args: argparse.Namespace) -> int:
     out = Path(args.pdf)
     if not out.parent.is_dir():
         raise Failure(word("pdf_failed", ctx.lang, path=out, reason=word("no_folder", ctx.lang)))
-    archive = ctx.archive()
-    try:
-        sources = collect(archive, args.ids, ctx.lang, index=args.index)
-    except UnknownNotice as exc:
-        raise Failure(ctx.say("not_found", id=exc.notice_id)) from exc
-    finally:
-        archive.close()
+    with ctx.opened() as archive:
+        try:
+            sources = collect(archive, args.ids, ctx.lang, index=args.index)
+        except UnknownNotice as exc:
+            raise Failure(ctx.say("not_found", id=exc.notice_id)) from exc
     from PySide6.QtGui import QGuiApplication
 
     from desktop import printing
