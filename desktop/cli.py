@@ -650,16 +650,16 @@ def _has_display() -> bool:
 def cmd_gui(ctx: Context, args: argparse.Namespace) -> int:
     if not _has_display():
         raise Failure(ctx.say("no_display"))
-    try:
-        archive = ctx.archive()  # makes the demo archive, and refuses a newer one early
-    except Failure as exc:
-        cause = exc.__cause__
-        if getattr(cause, "code", None) != "damaged":
-            raise
-        # A damaged archive goes on to the window, which says what is wrong
-        # and offers the newest backup or a new archive.
-    else:
-        archive.close()
+    # The window opens the archive on its worker thread and says itself what is
+    # wrong with it (busy, newer, damaged with the way out); opening it here as
+    # well would put a second open, and SQLAlchemy's import, before first paint.
+    # Only the demo archive must be made from its bundle first.
+    if ctx.demo:
+        try:
+            ctx.archive().close()
+        except Failure as exc:
+            if getattr(exc.__cause__, "code", None) != "damaged":
+                raise
     from desktop.ui.app import run
 
     if args.initial_bundle is None:
