@@ -478,16 +478,18 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
 
     with ctx.reading() as session:
         ids = queries.notice_ids(session, args.category or None, limit=args.limit)
-        details = [d for d in (queries.get_notice(session, i) for i in ids) if d]
-    if args.json:
-        _print_json([notice_json(d, body=False) for d in details])
-        return EXIT_OK
-    if not details:
+        if args.json:
+            # JSON carries every field; a plain listing needs the list rows only.
+            details = [d for d in (queries.get_notice(session, i) for i in ids) if d]
+            _print_json([notice_json(d, body=False) for d in details])
+            return EXIT_OK
+        rows = queries.summaries(session, ids)
+    if not rows:
         print(ctx.say("empty_list"))
-    for d in details:
-        when = d.published.strftime("%d/%m/%Y")
-        number = f"  [{d.number}]" if d.number else ""
-        print(f"{when}  {d.id}  {d.title}{number}")
+    for row in rows:
+        when = row.published.strftime("%d/%m/%Y")
+        number = f"  [{row.number}]" if row.number else ""
+        print(f"{when}  {row.id}  {row.title}{number}")
     return EXIT_OK
 
 
