@@ -7,6 +7,7 @@ Staged files left by an interrupted import are removed at the next open.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import sys
@@ -161,6 +162,18 @@ class Archive:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename or a new file in *folder* durable (a no-op on Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # Windows cannot open folders; NTFS journals renames itself
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 LOCK_NAME = ".lock"

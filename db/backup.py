@@ -30,7 +30,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from db.archive import DB_NAME, SQLITE_MAGIC, STAGING_DIR, StagingClaim, head_revision
+from db.archive import (
+    DB_NAME,
+    SQLITE_MAGIC,
+    STAGING_DIR,
+    StagingClaim,
+    fsync_dir,
+    head_revision,
+)
 
 BACKUP_DIR = "backups"
 KEEP = 5
@@ -95,17 +102,6 @@ def _fsync_file(path: Path) -> None:
         os.fsync(fh.fileno())
 
 
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # Windows cannot open folders; NTFS journals renames itself
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _free_name(folder: Path, stem: str, stamp: str, suffix: str) -> Path:
     # Two backups in one second (two imports in a row) must not overwrite each
     # other; the counter sorts after the plain name in `_sort_key`.
@@ -166,7 +162,7 @@ def _copy_into_backups(source: Path, partial: Path, data_dir: Path, now: datetim
         stamp = (now or datetime.now()).strftime(STAMP)
         final = _free_name(folder, "archive-", stamp, ".sqlite3")
         os.replace(partial, final)
-        _fsync_dir(folder)
+        fsync_dir(folder)
     finally:
         for leftover in (partial, *(Path(f"{partial}{s}") for s in SIDE_FILES)):
             leftover.unlink(missing_ok=True)
@@ -199,7 +195,7 @@ def set_aside(data_dir: Path, label: str = "damaged", now: datetime | None = Non
         if side.exists():
             os.replace(side, Path(f"{target}{suffix}"))
     os.replace(current, target)
-    _fsync_dir(data_dir)
+    fsync_dir(data_dir)
     return target
 
 
@@ -230,7 +226,7 @@ def restore(data_dir: Path, source: Path | None = None, *, label: str = "damaged
         _fsync_file(partial)
         aside = set_aside(data_dir, label)
         os.replace(partial, data_dir / DB_NAME)
-        _fsync_dir(data_dir)
+        fsync_dir(data_dir)
     return Restored(source=chosen, set_aside=aside)
 
 

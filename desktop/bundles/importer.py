@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,8 +23,8 @@ from sqlalchemy.exc import OperationalError as SAOperationalError
 from sqlalchemy.orm import Session
 
 from db import backup, queries, store
-from db.archive import Archive, ArchiveError
-from db.records import ImportLogEntry
+from db.archive import Archive, ArchiveError, fsync_dir
+from db.records import ImportCounts, ImportLogEntry
 from db.types import VN_TZ
 from desktop.bundles.errors import BundleError, ImportCancelled
 from desktop.bundles.manifest import Manifest
@@ -102,15 +101,28 @@ def applicability(session: Session, manifest: Manifest) -> Literal["apply", "alr
     return "apply"
 
 
-def _already(manifest: Manifest) -> ImportResult:
+def _result(
+    manifest: Manifest,
+    status: Literal["imported", "already"],
+    counts: ImportCounts | None = None,
+) -> ImportResult:
+    counts = counts or ImportCounts()
     return ImportResult(
-        status="already",
+        status=status,
         publisher_id=manifest.publisher_id,
         publisher_name=manifest.publisher_name,
         sequence=manifest.sequence,
         bundle_id=manifest.bundle_id,
         kind=manifest.kind,
+        added=counts.added,
+        updated=counts.updated,
+        withdrawn=counts.withdrawn,
+        unchanged=counts.unchanged,
     )
+
+
+def _already(manifest: Manifest) -> ImportResult:
+    return _result(manifest, "already")
 
 
 class _AlreadyApplied(Exception):
@@ -149,26 +161,7 @@ def verify_bundle(archive: Archive, path: Path) -> ImportResult:
         except _AlreadyApplied as done:
             return _already(done.manifest)
         staged.discard()
-        manifest = staged.manifest
-        return ImportResult(
-            status="imported",
-            publisher_id=manifest.publisher_id,
-            publisher_name=manifest.publisher_name,
-            sequence=manifest.sequence,
-            bundle_id=manifest.bundle_id,
-            kind=manifest.kind,
-        )
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # Windows cannot open folders; NTFS journals renames itself
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        return _result(staged.manifest, "imported")
 
 
 def _move_files(archive: Archive, staged: StagedBundle) -> None:
@@ -178,7 +171,7 @@ def _move_files(archive: Archive, staged: StagedBundle) -> None:
             continue
         dest.parent.mkdir(parents=True, exist_ok=True)
         os.replace(src, dest)
-        _fsync_dir(dest.parent)
+        fsync_dir(dest.parent)
 
 
 def import_bundle(
@@ -293,18 +286,4 @@ def _apply(
         return _already(manifest)
     if progress is not None:
         progress("done", total, total)
-    return ImportResult(
-        status="imported",
-        publisher_id=manifest.publisher_id,
-        publisher_name=manifest.publisher_name,
-        sequence=manifest.sequence,
-        bundle_id=manifest.bundle_id,
-        kind=manifest.kind,
-        added=counts.added,
-        updated=counts.updated,
-        withdrawn=counts.withdrawn,
-        unchanged=counts.unchanged,
-    )
-
-
-ProgressCallback = Callable[[str, int, int], None]
+    return _result(manifest, "imported", counts)
