@@ -22,18 +22,13 @@ from typing import Any, Literal
 from sqlalchemy.exc import OperationalError as SAOperationalError
 from sqlalchemy.orm import Session
 
-from db import backup, queries, store
+from db import backup, queries, search, store
 from db.archive import Archive, ArchiveError, fsync_dir
 from db.records import ImportCounts, ImportLogEntry
 from db.types import VN_TZ
 from desktop.bundles.errors import BundleError, ImportCancelled
 from desktop.bundles.manifest import Manifest
 from desktop.bundles.reader import Cancel, Progress, StagedBundle, TrustLookup, stage_bundle
-
-try:  # the search index joins every import's transaction when it is present
-    from db import search as _search
-except ImportError:  # pragma: no cover - only while search is being built
-    _search = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -239,51 +234,47 @@ def _apply(
         if cancel is not None and cancel():
             raise ImportCancelled()
 
-    try:
-        with archive.writing() as session:
-            # Re-check inside the write lock: another program may have
-            # imported something since the bundle was staged.
-            if applicability(session, manifest) == "already":
-                return _already(manifest)
-            store.ensure_publisher(session, manifest.publisher_id, manifest.publisher_name)
-            store.bind_key(session, manifest.key_id, manifest.publisher_id)
-            category_ids = store.ensure_categories(session, manifest.categories)
-            counts = store.apply_notices(
-                session,
-                manifest.publisher_id,
-                staged.notices,
-                manifest.withdrawals,
-                category_ids,
-                progress=applied,
-            )
-            if _search is not None:
-                if progress is not None:
-                    progress("indexing", 0, 1)
-                _search.update_index(session, counts.changed_ids, counts.removed_ids)
-            store.advance_publisher(
-                session, manifest.publisher_id, manifest.sequence, manifest.bundle_id, now
-            )
-            store.add_log(
-                session,
-                ImportLogEntry(
-                    bundle_id=manifest.bundle_id,
-                    publisher_id=manifest.publisher_id,
-                    sequence=manifest.sequence,
-                    kind=manifest.kind,
-                    imported_at=now,
-                    added=counts.added,
-                    updated=counts.updated,
-                    withdrawn=counts.withdrawn,
-                    unchanged=counts.unchanged,
-                    outcome="imported",
-                    reason=None,
-                ),
-            )
-            if cancel is not None and cancel():
-                raise ImportCancelled()
-            _move_files(archive, staged)
-    except _AlreadyApplied:  # pragma: no cover - raised only while staging
-        return _already(manifest)
+    with archive.writing() as session:
+        # Re-check inside the write lock: another program may have
+        # imported something since the bundle was staged.
+        if applicability(session, manifest) == "already":
+            return _already(manifest)
+        store.ensure_publisher(session, manifest.publisher_id, manifest.publisher_name)
+        store.bind_key(session, manifest.key_id, manifest.publisher_id)
+        category_ids = store.ensure_categories(session, manifest.categories)
+        counts = store.apply_notices(
+            session,
+            manifest.publisher_id,
+            staged.notices,
+            manifest.withdrawals,
+            category_ids,
+            progress=applied,
+        )
+        if progress is not None:
+            progress("indexing", 0, 1)
+        search.update_index(session, counts.changed_ids, counts.removed_ids)
+        store.advance_publisher(
+            session, manifest.publisher_id, manifest.sequence, manifest.bundle_id, now
+        )
+        store.add_log(
+            session,
+            ImportLogEntry(
+                bundle_id=manifest.bundle_id,
+                publisher_id=manifest.publisher_id,
+                sequence=manifest.sequence,
+                kind=manifest.kind,
+                imported_at=now,
+                added=counts.added,
+                updated=counts.updated,
+                withdrawn=counts.withdrawn,
+                unchanged=counts.unchanged,
+                outcome="imported",
+                reason=None,
+            ),
+        )
+        if cancel is not None and cancel():
+            raise ImportCancelled()
+        _move_files(archive, staged)
     if progress is not None:
         progress("done", total, total)
     return _result(manifest, "imported", counts)
