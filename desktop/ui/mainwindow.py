@@ -63,8 +63,9 @@ from PySide6.QtWidgets import (
 
 from db.records import NoticeDetail
 from desktop.paths import BUNDLE_SUFFIX
+from desktop.render import dates
 from desktop.tasks import DbWorker, Worker
-from desktop.ui import dialogs, formatting, i18n, icons, jobs, printactions
+from desktop.ui import dialogs, i18n, icons, jobs, printactions
 from desktop.ui import settings as prefs
 from desktop.ui.article import ATTACHMENT_SCHEME, NOTICE_SCHEME, ArticlePane
 from desktop.ui.categorytree import ALL, CategoryTreeView, Key, TreeCounts
@@ -652,7 +653,7 @@ class MainWindow(QMainWindow):
         else:
             self.update_label.setText(
                 self.tr("Cập nhật lần cuối: {when} từ {publisher}").format(
-                    when=formatting.date_time(last.imported_at, self.lang),
+                    when=dates.date_time(last.imported_at, self.lang),
                     publisher=overview.publisher_name or last.publisher_id,
                 )
             )

@@ -55,8 +55,9 @@ from PySide6.QtWidgets import (
 
 from db.queries import ListOrder
 from db.records import NoticeSummary
+from desktop.render import dates
 from desktop.tasks import Worker
-from desktop.ui import formatting, icons
+from desktop.ui import icons
 from desktop.ui.jobs import PAGE_SIZE, ListPage, ListQuery, load_page
 
 log = logging.getLogger(__name__)
@@ -191,14 +192,14 @@ class NoticeRowsModel(QAbstractTableModel):
             if col == NUMBER:
                 return s.number or ""
             if col == DATE:
-                return formatting.short_date(s.published, self._lang)
+                return dates.short_date(s.published, self._lang)
             return None
         if role == Qt.ItemDataRole.FontRole:
             return self._bold if not s.read else None
         if role == Qt.ItemDataRole.DecorationRole and col == TITLE and s.bookmarked:
             return self._star
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            parts = [s.title, s.number or "", formatting.short_date(s.published, self._lang)]
+            parts = [s.title, s.number or "", dates.short_date(s.published, self._lang)]
             if not s.read:
                 # The words keep the context they always had, for the shipped translations.
                 parts.append(QCoreApplication.translate("NoticeListModel", "chưa đọc"))

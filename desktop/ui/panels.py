@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.records import NoticeSummary
-from desktop.ui import formatting
+from desktop.render import dates
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -61,7 +61,7 @@ class NoticeLinkModel(QAbstractListModel):
 
     def text(self, row: int) -> str:
         s = self._rows[row]
-        return f"{s.title} ({formatting.date_time(s.published, self._lang)})"
+        return f"{s.title} ({dates.date_time(s.published, self._lang)})"
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
