@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from db import queries, store  # noqa: E402
 from db.archive import open_archive  # noqa: E402
 from db.records import NoticeRecord  # noqa: E402
-from desktop.render import article_html  # noqa: E402
+from desktop.render.article import article_html  # noqa: E402
 from desktop.tasks import SyncWorker  # noqa: E402
 from desktop.ui.mainwindow import MainWindow  # noqa: E402
 from desktop.ui.settings import settings_for  # noqa: E402

@@ -8,7 +8,6 @@ that a link to it can say it was withdrawn (thu hồi).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select, type_coerce
 from sqlalchemy import Integer as Integer_
@@ -28,14 +27,14 @@ from db.records import (
     AttachmentRecord,
     CategoryInfo,
     ImportLogEntry,
+    ListOrder,
     NoticeDetail,
     NoticeSummary,
     PublisherInfo,
+    Show,
     TrustedKeyInfo,
 )
 from db.types import whole_seconds
-
-Show = Literal["all", "unread", "bookmarked"]
 
 _VISIBLE = and_(Notice.withdrawn.is_(False), Notice.has_content.is_(True))
 
@@ -374,8 +373,6 @@ def attachment_hashes(session: Session) -> set[str]:
 
 
 # -- appended for the reader window (desktop/ui) ---------------------------------------
-
-ListOrder = Literal["published", "title", "number"]
 
 
 def ordered_notice_ids(

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import Integer, String, TypeDecorator
 
-#: Vietnam's offset; the portal and the offices show every time in it.
-VN_TZ = timezone(timedelta(hours=7), "ICT")
+from db.records import VN_TZ
+
+__all__ = ["VN_TZ", "AwareDateTime", "IsoDate", "aware", "whole_seconds"]
+
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 

@@ -529,7 +529,7 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
     if args.json:
         _print_json(notice_json(notice))
     elif args.html:
-        from desktop.render import article_html
+        from desktop.render.article import article_html
 
         sys.stdout.write(article_html(notice, lang=ctx.lang))
     else:

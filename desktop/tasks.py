@@ -20,17 +20,18 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-from db.archive import Archive, open_archive
+if TYPE_CHECKING:
+    from db.archive import Archive
 
 log = logging.getLogger(__name__)
 
 Success = Callable[[Any], None]
 Failure = Callable[[BaseException], None]
-Opener = Callable[[Path], Archive]
+Opener = Callable[[Path], "Archive"]
 
 #: Shortest gap between two progress signals (seconds), except for the last one.
 PROGRESS_INTERVAL = 0.05
@@ -112,6 +113,17 @@ class Worker(Protocol):
 
     @property
     def data_dir(self) -> Path | None: ...
+
+
+def open_archive(data_dir: Path) -> Archive:
+    """`db.archive.open_archive`, imported when first called.
+
+    The window makes its worker before its first paint; the archive module
+    (and SQLAlchemy under it) then loads on the worker thread instead.
+    """
+    from db.archive import open_archive as open_db
+
+    return open_db(data_dir)
 
 
 def _default_failure(exc: BaseException) -> None:

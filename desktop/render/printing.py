@@ -20,14 +20,13 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from db import queries
-from db.archive import Archive
-from db.records import NoticeDetail, NoticeSummary
-from db.types import VN_TZ
+from db.records import VN_TZ, NoticeDetail, NoticeSummary
 from desktop.render.dates import date_time, short_date
-from desktop.render.markdown import render_body
+
+if TYPE_CHECKING:
+    from db.archive import Archive
 
 # -- the page ---------------------------------------------------------------------------
 
@@ -398,6 +397,10 @@ def notice_source(
     images: Mapping[str, bytes] | None = None,
     style: PrintStyle | None = None,
 ) -> PrintSource:
+    # Markdown and nh3 load on first use, on the worker: the window imports
+    # this module for its print settings before its first paint.
+    from desktop.render.markdown import render_body
+
     body = render_body(notice.body_markdown, notice.attachments)
     page = notice_html(notice, body, lang, style)
     return PrintSource(
@@ -440,6 +443,8 @@ def collect(
     Runs on the database worker. Raises `UnknownNotice` for an id the archive
     does not hold; nothing is printed then.
     """
+    from db import queries
+
     ids = list(dict.fromkeys(notice_ids))
     when = printed_at or datetime.now(VN_TZ)
     with archive.reading() as session:

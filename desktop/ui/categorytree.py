@@ -25,8 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
-from db.queries import Show
-from db.records import CategoryInfo
+from db.records import CategoryInfo, Show
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -16,15 +16,17 @@ import logging
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from db.archive import Archive, ArchiveError
 from desktop.tasks import TaskState, Worker
 from desktop.ui import dialogs
+
+if TYPE_CHECKING:
+    from db.archive import Archive
 
 log = logging.getLogger(__name__)
 
@@ -154,6 +156,7 @@ class ImportController(QObject):
         )
 
     def _on_failure(self, exc: BaseException) -> None:
+        from db.archive import ArchiveError
         from desktop.bundles.errors import BundleError, ImportCancelled
 
         path = self._current

@@ -3,6 +3,10 @@
 Each function takes the open Archive first and runs on the worker thread
 (desktop/tasks.py); it returns frozen dataclasses the GUI thread only shows.
 No widgets here.
+
+The window imports this module on its GUI thread before its first paint, so
+the database modules (and SQLAlchemy under them) are imported inside the jobs,
+on the worker thread, not here.
 """
 
 from __future__ import annotations
@@ -14,18 +18,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from db import queries, search, store
-from db.archive import Archive
-from db.queries import ListOrder, Show
 from db.records import (
     CategoryInfo,
     ImportLogEntry,
+    ListOrder,
     NoticeDetail,
     NoticeSummary,
+    Show,
 )
-from db.search import SearchHit
 from desktop.paths import BUNDLE_SUFFIX
+
+if TYPE_CHECKING:
+    from db.archive import Archive
+    from db.search import SearchHit
 
 # Rows fetched per page of the notice list.
 PAGE_SIZE = 200
@@ -110,6 +117,8 @@ def now() -> datetime:
 
 
 def load_page(archive: Archive, query: ListQuery, offset: int, limit: int = PAGE_SIZE) -> ListPage:
+    from db import queries
+
     with archive.reading() as session:
         total = queries.count_notices(session, query.category, query.show)
         ids = queries.ordered_notice_ids(
@@ -126,6 +135,8 @@ def load_page(archive: Archive, query: ListQuery, offset: int, limit: int = PAGE
 
 
 def load_overview(archive: Archive) -> Overview:
+    from db import queries
+
     with archive.reading() as session:
         cats = queries.categories(session)
         total = queries.count_notices(session)
@@ -149,6 +160,8 @@ def search_page(
     archive: Archive, query: SearchQuery, offset: int, limit: int = SEARCH_PAGE
 ) -> SearchPage:
     """Results *offset*… of *query*, best first, never past SEARCH_MAX."""
+    from db import queries, search
+
     limit = max(0, min(limit, SEARCH_MAX - offset))
     with archive.reading() as session:
         hits = search.search(
@@ -167,6 +180,8 @@ def search_page(
 
 def search_ids(archive: Archive, query: SearchQuery, limit: int = SEARCH_MAX) -> list[str]:
     """The ids of every result of *query* (up to *limit*), best first: for printing them all."""
+    from db import search
+
     with archive.reading() as session:
         hits = search.search(session, query.text, category=query.category, limit=limit)
     return [h.id for h in hits]
@@ -184,7 +199,8 @@ def open_notice(
     With *search_text* the words it matches are highlighted in the article.
     """
     # The renderer pulls in Markdown; loading it here keeps it off the GUI thread.
-    from desktop.render import article_html
+    from db import queries, search, store
+    from desktop.render.article import article_html
 
     with archive.reading() as session:
         detail = queries.get_notice(session, notice_id)
@@ -215,12 +231,16 @@ def open_notice(
 
 
 def set_bookmark(archive: Archive, notice_id: str, bookmarked: bool) -> bool:
+    from db import store
+
     with archive.writing() as session:
         store.set_bookmark(session, notice_id, bookmarked)
     return bookmarked
 
 
 def mark_all_read(archive: Archive, category: str | None) -> int:
+    from db import store
+
     with archive.writing() as session:
         return store.mark_all_read(session, now(), category)
 

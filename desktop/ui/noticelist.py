@@ -53,8 +53,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.queries import ListOrder
-from db.records import NoticeSummary
+from db.records import ListOrder, NoticeSummary
 from desktop.render import dates
 from desktop.tasks import Worker
 from desktop.ui import icons

@@ -15,6 +15,7 @@ Signals: `SearchBox.escape_pressed()`, `SearchBox.down_pressed()`;
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
@@ -28,10 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.search import SearchHit
 from desktop.tasks import Worker
 from desktop.ui.jobs import SEARCH_MAX, SEARCH_PAGE, SearchPage, SearchQuery, search_page
 from desktop.ui.noticelist import SNIPPET_ROLE, TITLE, Index, NoticeRowsModel
+
+if TYPE_CHECKING:
+    from db.search import SearchHit
 
 log = logging.getLogger(__name__)
 

@@ -60,7 +60,7 @@ def test_show_html_is_the_readers_sanitized_html(cli: Cli, library: Library) -> 
     # Exactly what the reader shows: the same function, on the same notice.
     from db import queries
     from db.archive import open_archive
-    from desktop.render import article_html
+    from desktop.render.article import article_html
 
     archive = open_archive(library.data_dir)
     try:

@@ -11,9 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from db.records import AttachmentRecord, NoticeDetail
-from desktop.render import article_html, render_body
-from desktop.render.article import human_size
-from desktop.render.markdown import ALLOWED_TAGS, MAX_HTML_DEPTH, PLAIN_BLOCK_CHARS
+from desktop.render.article import article_html, human_size
+from desktop.render.markdown import ALLOWED_TAGS, MAX_HTML_DEPTH, PLAIN_BLOCK_CHARS, render_body
 
 SHA_PLAN = "a" * 64
 SHA_PDF = "b" * 64
