@@ -13,6 +13,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, or_, select, type_coer
 from sqlalchemy import Integer as Integer_
 from sqlalchemy.orm import Session
 
+from db.common import ListOrder, Show
 from db.models import (
     Attachment,
     Category,
@@ -27,11 +28,9 @@ from db.records import (
     AttachmentRecord,
     CategoryInfo,
     ImportLogEntry,
-    ListOrder,
     NoticeDetail,
     NoticeSummary,
     PublisherInfo,
-    Show,
     TrustedKeyInfo,
 )
 from db.types import whole_seconds

@@ -2,24 +2,12 @@
 
 Queries return these, never ORM objects, so callers on other threads (the
 window) hold no session state. Imports hand `NoticeRecord`s in.
-
-This module imports no SQLAlchemy: the window's GUI thread uses it before its
-first paint, and the database modules load later, on the worker thread.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
-from typing import Literal
-
-#: Vietnam's offset; the portal and the offices show every time in it.
-VN_TZ = timezone(timedelta(hours=7), "ICT")
-
-#: Which notices a list shows.
-Show = Literal["all", "unread", "bookmarked"]
-#: What a list is sorted by.
-ListOrder = Literal["published", "title", "number"]
+from datetime import date, datetime
 
 
 @dataclass(frozen=True)

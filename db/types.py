@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import Integer, String, TypeDecorator
 
-from db.records import VN_TZ
+from db.common import VN_TZ
 
 __all__ = ["VN_TZ", "AwareDateTime", "IsoDate", "aware", "whole_seconds"]
 

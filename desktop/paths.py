@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from importlib.resources import as_file, files
 from pathlib import Path
-
-import platformdirs
 
 APP_NAME = "bangtin"
 ENV_DATA_DIR = "BANGTIN_DATA_DIR"
@@ -37,6 +34,8 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     portable = _portable_dir()
     if portable is not None:
         return portable
+    import platformdirs  # only here: the window imports this module before its first paint
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -48,6 +47,8 @@ def demo_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
 
 def resources_dir() -> Path:
     """The installed resources folder (icons, translations, the demo archive)."""
+    from importlib.resources import as_file, files
+
     root = files("desktop.resources")
     with as_file(root) as path:
         return Path(path)

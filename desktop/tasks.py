@@ -83,6 +83,9 @@ class _Job:
 class Worker(Protocol):
     """What the window needs from a task runner (real thread or synchronous)."""
 
+    #: True when jobs run on another thread (and compete with the GUI thread).
+    background: bool
+
     def run(
         self,
         fn: Callable[..., Any],
@@ -210,6 +213,7 @@ class DbWorker(_Submits, QObject):
     _deliver = Signal(object)
     finished = Signal()
     idle = Signal()
+    background = True
 
     def __init__(self, parent: QObject | None = None, *, opener: Opener = open_archive):
         super().__init__(parent)
@@ -280,6 +284,7 @@ class SyncWorker(_Submits, QObject):
 
     finished = Signal()
     idle = Signal()
+    background = False
 
     def __init__(self, parent: QObject | None = None, *, opener: Opener = open_archive):
         super().__init__(parent)

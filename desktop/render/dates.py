@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from db.records import VN_TZ
+from db.common import VN_TZ
 
 _POSTED = {"vi": "Đăng ngày", "en": "Posted on"}
 _AM_PM = {"vi": ("SA", "CH"), "en": ("AM", "PM")}

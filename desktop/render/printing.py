@@ -22,11 +22,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from db.records import VN_TZ, NoticeDetail, NoticeSummary
+from db.common import VN_TZ
 from desktop.render.dates import date_time, short_date
 
 if TYPE_CHECKING:
     from db.archive import Archive
+    from db.records import NoticeDetail, NoticeSummary
 
 # -- the page ---------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -25,7 +26,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
-from db.records import CategoryInfo, Show
+from db.common import Show
+
+if TYPE_CHECKING:
+    from db.records import CategoryInfo
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -20,18 +20,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from db.records import (
-    CategoryInfo,
-    ImportLogEntry,
-    ListOrder,
-    NoticeDetail,
-    NoticeSummary,
-    Show,
-)
+from db.common import ListOrder, Show
 from desktop.paths import BUNDLE_SUFFIX
 
 if TYPE_CHECKING:
     from db.archive import Archive
+    from db.records import CategoryInfo, ImportLogEntry, NoticeDetail, NoticeSummary
     from db.search import SearchHit
 
 # Rows fetched per page of the notice list.

@@ -26,7 +26,7 @@ import logging
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import (
@@ -47,6 +47,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QPaintEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -61,7 +62,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.records import NoticeDetail
 from desktop.paths import BUNDLE_SUFFIX
 from desktop.render import dates
 from desktop.tasks import DbWorker, Worker
@@ -76,12 +76,18 @@ from desktop.ui.searchpane import SearchBar, SearchResultsModel
 from desktop.ui.usbwatch import Volume, VolumeWatcher
 from desktop.ui.welcome import WelcomePage
 
+if TYPE_CHECKING:
+    from db.records import NoticeDetail
+
 log = logging.getLogger(__name__)
 
 WELCOME_PAGE, READER_PAGE = 0, 1
 SAVE_ACTIONS = ("save", "download")
 # Quiet time after the last key before the box searches (tests call `search_now`).
 SEARCH_DELAY_MS = 250
+# A shown window opens the archive after its first paint, or after this long
+# if it is never painted (started minimized).
+START_FALLBACK_MS = 500
 
 
 def bundle_paths(urls: list[QUrl]) -> list[Path]:
@@ -190,6 +196,8 @@ class MainWindow(QMainWindow):
         self._pending_select: str | None = None
         self._temp_dir: Path | None = None
         self._closed = False
+        self._painted = False
+        self._pending_start: Path | None = None
         self.is_demo = False
 
         self.setWindowIcon(icons.icon("app"))
@@ -493,9 +501,34 @@ class MainWindow(QMainWindow):
     # -- opening the archive ----------------------------------------------------------------
 
     def start(self, data_dir: Path | None = None) -> None:
-        """Open the archive (on the worker) and load everything."""
-        target = Path(data_dir) if data_dir is not None else self.data_dir
+        """Open the archive (on the worker) and load everything.
 
+        A window that is shown but not yet painted opens it right after its
+        first paint: opening loads SQLAlchemy on the worker thread, and that
+        thread would otherwise hold the interpreter while the window draws
+        itself. (A synchronous worker has no thread to compete with.)
+        """
+        target = Path(data_dir) if data_dir is not None else self.data_dir
+        if self.worker.background and self.isVisible() and not self._painted:
+            self._pending_start = target
+            QTimer.singleShot(START_FALLBACK_MS, self._start_pending)
+            return
+        self._pending_start = None
+        self._open_archive(target)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            if self._pending_start is not None:
+                QTimer.singleShot(0, self._start_pending)
+
+    def _start_pending(self) -> None:
+        target, self._pending_start = self._pending_start, None
+        if target is not None and not self._closed:
+            self._open_archive(target)
+
+    def _open_archive(self, target: Path) -> None:
         def opened(_archive: object) -> None:
             self._on_archive_opened(target)
 

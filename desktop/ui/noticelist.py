@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import (
@@ -53,11 +54,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.records import ListOrder, NoticeSummary
+from db.common import ListOrder
 from desktop.render import dates
 from desktop.tasks import Worker
 from desktop.ui import icons
 from desktop.ui.jobs import PAGE_SIZE, ListPage, ListQuery, load_page
+
+if TYPE_CHECKING:
+    from db.records import NoticeSummary
 
 log = logging.getLogger(__name__)
 

@@ -9,6 +9,7 @@ Signals: `NoticePanel.notice_chosen(notice_id)`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -28,8 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.records import NoticeSummary
 from desktop.render import dates
+
+if TYPE_CHECKING:
+    from db.records import NoticeSummary
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -7,6 +7,10 @@ worker (`desktop.render.printing.collect`); layout and painting happen on
 the GUI thread (`desktop.printing`), from the print template alone, so the
 article's zoom never changes the printed size.
 
+The window installs these actions before its first paint, so the print
+template, the layout code (`desktop.printing`) and Qt's print support load
+only when something is printed.
+
 Every dialog is a small module-level function (`choose_pdf_path`,
 `run_preview`, `show_menu`) that tests replace.
 
@@ -22,23 +26,17 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMenu, QTextBrowser, QWidget
 
-from desktop import printing
-from desktop.render.printing import (
-    FONT_SIZE_DEFAULT,
-    PageMargins,
-    PrintSource,
-    PrintStyle,
-    UnknownNotice,
-    collect,
-)
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    from desktop.render.printing import PrintSource, PrintStyle
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +54,8 @@ FONT_SIZE_KEY = "print/fontSize"
 
 def load_style(settings: QSettings) -> PrintStyle:
     """The print style remembered in *settings*; values outside the decree are clamped."""
+    from desktop.render.printing import FONT_SIZE_DEFAULT, PageMargins, PrintStyle
+
     margins = PageMargins.from_mapping(
         {name: settings.value(key) for name, key in MARGIN_KEYS.items()}
     )
@@ -89,6 +89,8 @@ def choose_pdf_path(parent: QWidget | None, suggested_name: str) -> Path | None:
 def make_preview_dialog(
     parent: QWidget | None, printer: QPrinter, paint: Callable[[QPrinter], None]
 ) -> QPrintPreviewDialog:
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(QCoreApplication.translate("Printing", "Xem trước khi in"))
     dialog.paintRequested.connect(paint)
@@ -184,6 +186,8 @@ class PrintActions(QObject):
         return [current] if current else []
 
     def style(self) -> PrintStyle:
+        from desktop.render.printing import PrintStyle
+
         settings = getattr(self.window, "settings", None)
         return load_style(settings) if isinstance(settings, QSettings) else PrintStyle()
 
@@ -255,6 +259,8 @@ class PrintActions(QObject):
         index: bool,
         then: Callable[[list[PrintSource], PrintStyle], None],
     ) -> None:
+        from desktop.render.printing import collect
+
         style = self.style()
         job = functools.partial(collect, index=index, style=style)
 
@@ -265,6 +271,8 @@ class PrintActions(QObject):
         self.window.worker.run(job, list(ids), self.lang(), None, success=done, failure=self._fail)
 
     def _fail(self, exc: BaseException) -> None:
+        from desktop.render.printing import UnknownNotice
+
         if not shiboken6.isValid(self):
             return
         if isinstance(exc, UnknownNotice):
@@ -283,6 +291,8 @@ class PrintActions(QObject):
             show(text)
 
     def _write(self, target: Path, sources: list[PrintSource], style: PrintStyle) -> None:
+        from desktop import printing
+
         try:
             pages = printing.write_pdf(target, sources, style)
         except OSError as exc:
@@ -293,6 +303,10 @@ class PrintActions(QObject):
         self.pdf_written.emit(str(target), pages)
 
     def _preview(self, sources: list[PrintSource], style: PrintStyle) -> None:
+        from PySide6.QtPrintSupport import QPrinter
+
+        from desktop import printing
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(sources[0].title if len(sources) == 1 else "Bảng Tin")
         printer.setPageLayout(printing.page_layout(style.margins))

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
 
 from db import queries
 from db.archive import open_archive
+from desktop.tasks import DbWorker
 from desktop.ui.app import screenshot
-from desktop.ui.mainwindow import READER_PAGE, WELCOME_PAGE
+from desktop.ui.mainwindow import READER_PAGE, WELCOME_PAGE, MainWindow
+from desktop.ui.settings import settings_for
 from tests.gui.conftest import WindowFactory, populate
 
 
@@ -80,3 +84,43 @@ def test_welcome_page_opens_the_demo_archive(
     with archive.reading() as session:
         assert queries.count_notices(session) == 0
     archive.close()
+
+
+def test_a_shown_window_paints_before_its_worker_opens_the_archive(
+    qtbot: QtBot, populated: Path
+) -> None:
+    """Opening loads SQLAlchemy on the worker thread; the first paint comes first."""
+    painted_at_open: list[bool] = []
+
+    class RecordingWorker(DbWorker):
+        def open(self, data_dir: Path, **kwargs: Any) -> None:
+            painted_at_open.append(window._painted)
+            super().open(data_dir, **kwargs)
+
+    worker = RecordingWorker()
+    window = MainWindow(
+        populated, worker=worker, settings=settings_for(populated), watch_volumes=False
+    )
+    worker.setParent(window)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    assert painted_at_open == []  # not yet: the window has not painted
+    with qtbot.waitSignals([window.overview_ready, window.list_ready], timeout=10000):
+        pass
+    assert painted_at_open == [True]
+    assert window.archive_dir == populated
+    window.shutdown()
+
+
+def test_a_hidden_window_opens_the_archive_at_once(qtbot: QtBot, populated: Path) -> None:
+    worker = DbWorker()
+    window = MainWindow(
+        populated, worker=worker, settings=settings_for(populated), watch_volumes=False
+    )
+    worker.setParent(window)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.archive_ready, timeout=10000):
+        window.start()
+    assert window.archive_dir == populated
+    window.shutdown()

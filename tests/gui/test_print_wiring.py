@@ -44,7 +44,7 @@ class PrintSpy:
         def preview(_parent: object, printer: QPrinter, _paint: object) -> None:
             self.previews.append(printer.docName())
 
-        monkeypatch.setattr(printactions, "collect", collect)
+        monkeypatch.setattr(print_template, "collect", collect)
         monkeypatch.setattr(printactions, "run_preview", preview)
 
 
