@@ -177,8 +177,7 @@ def search_ids(archive: Archive, query: SearchQuery, limit: int = SEARCH_MAX) ->
     from db import search
 
     with archive.reading() as session:
-        hits = search.search(session, query.text, category=query.category, limit=limit)
-    return [h.id for h in hits]
+        return search.ranked_ids(session, query.text, category=query.category, limit=limit)
 
 
 def open_notice(

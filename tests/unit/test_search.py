@@ -491,11 +491,12 @@ def test_rebuild_index_matches_incremental_updates(archive: Archive) -> None:
 # -- migration ---------------------------------------------------------------------------------
 
 
-def test_migration_0002_fills_the_index_of_an_existing_archive(tmp_path: Path) -> None:
+@pytest.mark.parametrize("start", ["0001", "0002"])
+def test_migrating_fills_the_index_of_an_existing_archive(tmp_path: Path, start: str) -> None:
     folder = tmp_path / "old"
     folder.mkdir()
     engine = make_engine(folder / "archive.sqlite3")
-    upgrade(engine, "0001")
+    upgrade(engine, start)
     with Session(engine) as session, session.begin():
         ensure_publisher(session, "ubnd", "UBND phường")
         cats = ensure_categories(session, ["Tin tức"])
@@ -523,7 +524,7 @@ def test_migration_0002_fills_the_index_of_an_existing_archive(tmp_path: Path) -
         archive.close()
 
 
-def test_migration_0002_downgrade_drops_the_index(archive: Archive) -> None:
+def test_downgrading_drops_the_index(archive: Archive) -> None:
     add(archive, notice("a", "Tin"))
     upgrade_to = archive.engine
     from alembic import command
@@ -549,4 +550,44 @@ def _index_rows(session: Session) -> tuple[object, ...]:
     keys = session.execute(text("SELECT * FROM search_key ORDER BY rowid")).all()
     main = session.execute(text("SELECT rowid, * FROM search_main ORDER BY rowid")).all()
     title = session.execute(text("SELECT rowid, * FROM search_title ORDER BY rowid")).all()
-    return (schema, keys, main, title)
+    number = session.execute(text("SELECT rowid, * FROM search_number ORDER BY rowid")).all()
+    return (schema, keys, main, title, number)
+
+
+# -- index upkeep ------------------------------------------------------------------------------
+
+
+def _segments(archive: Archive) -> dict[str, int]:
+    with archive.reading() as session:
+        return {
+            table: int(
+                session.execute(text(f"SELECT count(DISTINCT segid) FROM {table}_idx")).scalar()
+                or 0
+            )
+            for table in search.FTS_TABLES
+        }
+
+
+def test_each_import_leaves_the_index_in_one_segment_per_table(archive: Archive) -> None:
+    for i in range(6):
+        add(archive, notice(f"n{i}", f"Thông báo số {i}", "Nội dung", number=f"{i}/TB-UBND"))
+    assert _segments(archive) == {table: 1 for table in search.FTS_TABLES}
+    assert ids(archive, "thong bao")[:2] == ["n5", "n4"]
+
+
+def test_small_imports_into_a_large_index_merge_a_bounded_share(archive: Archive) -> None:
+    add(archive, *[notice(f"n{i}", f"Tin {i}", "Nội dung", days=i) for i in range(40)])
+    for i in range(3):
+        add(archive, notice(f"late{i}", f"Tin muộn {i}", "Nội dung", days=100 + i))
+    # A bounded merge keeps them few (each import adds one without it).
+    assert max(_segments(archive).values()) <= 2
+    assert ids(archive, "tin muon") == ["late2", "late1", "late0"]
+
+
+def test_rowids_run_newest_first_so_the_index_reads_forwards(archive: Archive) -> None:
+    add(archive, notice("old", "Họp dân", days=0), notice("new", "Họp dân", days=5))
+    with archive.reading() as session:
+        order = (
+            session.execute(text("SELECT notice_id FROM search_key ORDER BY rowid")).scalars().all()
+        )
+    assert order == ["new", "old"]

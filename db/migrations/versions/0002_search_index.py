@@ -1,10 +1,11 @@
 """Full-text search index: search_key, search_term, search_main, search_title.
 
-The tables are described in db/search.py. The DDL is written out here, as a
-migration must be, and a test checks that it matches `db.search.SCHEMA`.
-Filling goes through `db.search.fill_index`, so an archive that had notices at
-0001 comes out searchable at 0002 with exactly the text the code indexes. A
-later migration that changes these tables must drop and refill them itself.
+The first layout of the index (db/search.py describes the current one). The
+DDL is written out here, as a migration must be. These tables are created
+empty: migration 0003 replaces them and fills the new ones, so an archive
+that had notices at 0001 comes out searchable at head. (Archives that reached
+0002 with an earlier Bảng Tin had these tables filled; 0003 drops them all
+the same.)
 
 Revision ID: 0002
 Revises: 0001
@@ -38,11 +39,8 @@ SCHEMA = (
 
 
 def upgrade() -> None:
-    from db.search import fill_index
-
     for statement in SCHEMA:
         op.execute(statement)
-    fill_index(op.get_bind())
 
 
 def downgrade() -> None:
