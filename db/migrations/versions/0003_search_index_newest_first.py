@@ -9,7 +9,7 @@ the DDL is written out here, as a migration must be, and a test checks that
 it matches `db.search.SCHEMA`.
 
 The old tables are dropped and the new ones filled through
-`db.search.fill_index`: about a minute for 100,000 notices, a second or two
+`db.search.fill_index`: 2 min 20 s for 100,000 notices here, a second or two
 for a few thousand, once, at the first start after the update. It runs in
 the migration's transaction, so a crash leaves the archive at 0002.
 
