@@ -3,7 +3,8 @@
     python bench/run.py --notices 100000 --out bench/results
 
 Generates (or reuses, cached by N and seed) a synthetic source folder, then
-measures bundle build, import, reimport, a 1% delta, search against a bare
+measures bundle build, import, reimport, a 1% delta, search (whole, and its
+ranking alone) against a bare
 FTS5 MATCH and against libzim (Kiwix's engine) on a ZIM of the same notices,
 recall of queries typed without diacritics, the window's cold start, notice
 opening and idle memory against a bare PySide6 window, and sizes. Writes

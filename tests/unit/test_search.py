@@ -591,3 +591,28 @@ def test_rowids_run_newest_first_so_the_index_reads_forwards(archive: Archive) -
             session.execute(text("SELECT notice_id FROM search_key ORDER BY rowid")).scalars().all()
         )
     assert order == ["new", "old"]
+
+
+def test_ranked_ids_gives_the_order_of_search_without_snippets(archive: Archive) -> None:
+    add(
+        archive,
+        notice("t1", "Kế hoạch phòng chống dịch", "Nội dung", days=1, number="54/KH-UBND"),
+        notice("t2", "Thông báo lịch họp", "Thực hiện kế hoạch phòng chống dịch", days=3),
+        notice("t3", "Kế hoạch năm 2023", "Phòng chống thiên tai", days=2, category="Văn bản"),
+        notice("t4", "Tin khác", "Không liên quan", days=4),
+    )
+    cases: list[tuple[str, dict[str, object]]] = [
+        ("ke hoach", {}),
+        ("kế hoạch phòng", {}),
+        ("54/KH-UBND", {}),
+        ("phong chong", {"category": "Văn bản"}),
+        ("ke hoach", {"date_from": (T0 + timedelta(days=2)).date()}),
+        ("ke hoach", {"limit": 1, "offset": 1}),
+        ("khong co gi", {}),
+    ]
+    with archive.reading() as session:
+        for query, kw in cases:
+            hits = [h.id for h in search.search(session, query, **kw)]  # type: ignore[arg-type]
+            assert search.ranked_ids(session, query, **kw) == hits, (query, kw)  # type: ignore[arg-type]
+        # Titles first, newest first; then the notice that has it in its body.
+        assert search.ranked_ids(session, "ke hoach") == ["t3", "t1", "t2"]
