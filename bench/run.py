@@ -5,8 +5,9 @@
 Generates (or reuses, cached by N and seed) a synthetic source folder, then
 measures bundle build, import, reimport, a 1% delta, search (whole, and its
 ranking alone) against a bare FTS5 MATCH and against libzim (Kiwix's engine)
-on a ZIM of the same notices, recall of queries typed without diacritics, the window's cold start, notice
-opening and idle memory against a bare PySide6 window, and sizes. Writes
+on a ZIM of the same notices, recall of queries typed without diacritics,
+the window's cold start, notice opening and idle memory against a bare
+PySide6 window, and sizes. Writes
 OUT/results.json (a list of rows {name, value, unit, anchor, anchor_value,
 ratio, target, met}) and OUT/results.md. bench/README.md says what each
 anchor is and why.
