@@ -529,6 +529,12 @@ class MainWindow(QMainWindow):
             self._open_archive(target)
 
     def _open_archive(self, target: Path) -> None:
+        # Usually a blink; the first start after an update that rebuilds the
+        # search index can take a while on a large archive. A message already
+        # there (a backup restored) says more, and stays.
+        if not self.statusBar().currentMessage():
+            self.show_status(self._opening_text(), 0)
+
         def opened(_archive: object) -> None:
             self._on_archive_opened(target)
 
@@ -537,10 +543,15 @@ class MainWindow(QMainWindow):
 
         self.worker.open(target, success=opened, failure=failed)
 
+    def _opening_text(self) -> str:
+        return self.tr("Đang mở kho dữ liệu…")
+
     def _on_archive_opened(self, data_dir: Path) -> None:
         if not shiboken6.isValid(self) or self._closed:
             return
         self.archive_dir = data_dir
+        if self.statusBar().currentMessage() == self._opening_text():
+            self.statusBar().clearMessage()
         self._history.clear()
         self._history_pos = -1
         self._update_nav_actions()

@@ -307,6 +307,10 @@
         <translation>Text size: {value}%</translation>
     </message>
     <message>
+        <source>Đang mở kho dữ liệu…</source>
+        <translation>Opening the archive…</translation>
+    </message>
+    <message>
         <source>Kho dữ liệu đang được một chương trình khác sử dụng.</source>
         <translation>The archive is being used by another program.</translation>
     </message>

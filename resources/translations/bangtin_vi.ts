@@ -307,6 +307,10 @@
         <translation>Cỡ chữ: {value}%</translation>
     </message>
     <message>
+        <source>Đang mở kho dữ liệu…</source>
+        <translation>Đang mở kho dữ liệu…</translation>
+    </message>
+    <message>
         <source>Kho dữ liệu đang được một chương trình khác sử dụng.</source>
         <translation>Kho dữ liệu đang được một chương trình khác sử dụng.</translation>
     </message>

@@ -122,5 +122,8 @@ def test_a_hidden_window_opens_the_archive_at_once(qtbot: QtBot, populated: Path
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.archive_ready, timeout=10000):
         window.start()
+        # Said while the worker opens it (a rebuild of the index can take a while).
+        assert window.statusBar().currentMessage() == "Đang mở kho dữ liệu…"
     assert window.archive_dir == populated
+    assert window.statusBar().currentMessage() == ""
     window.shutdown()
