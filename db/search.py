@@ -8,7 +8,7 @@ Index. Migration 0003 creates five tables (the DDL is `SCHEMA` below):
   table copies renumber the implicit rowids of a table without an INTEGER
   PRIMARY KEY, and the index would silently point at other notices. The rowid
   we choose encodes the publication time newest first,
-  ``((2**34 - 1 - published seconds) << 20) + n``: FTS5 walks its doclists in
+  ``((TS_MAX - published seconds) << 20) + n``: FTS5 walks its doclists in
   ascending rowid order, so ``LIMIT k`` returns the k newest matches, and a
   date range is a rowid range. (Walking backwards, ``ORDER BY rowid DESC``,
   costs FTS5 about twice as much.)
@@ -132,10 +132,12 @@ DROP: tuple[str, ...] = (
     "DROP TABLE IF EXISTS search_key",
 )
 
-#: Rowids are ((TS_END - 1 - published seconds) << SHIFT) + n: newest first,
-#: room for 2**20 notices a second, times up to the year 2514.
+#: Rowids are ((TS_MAX - published seconds) << SHIFT) + n: newest first, room
+#: for 2**20 notices a second, any time from year 1 to 9999 (UTC) apart, all
+#: under 2**59.
 SHIFT = 20
-TS_END = 1 << 34
+TS_MIN = -62_135_596_800  # 0001-01-01 00:00:00
+TS_MAX = 253_402_300_799  # 9999-12-31 23:59:59
 CHUNK = 500
 MAX_TERMS = 16
 MAX_EXPANSION = 24
@@ -291,12 +293,12 @@ def _published_ts(value: object) -> int:
 
 def _block(ts: int) -> int:
     """The first rowid of the block of notices published in second *ts*."""
-    return (TS_END - 1 - min(max(ts, 0), TS_END - 1)) << SHIFT
+    return (TS_MAX - min(max(ts, TS_MIN), TS_MAX)) << SHIFT
 
 
 def _rowid_ts(rowid: int) -> int:
     """The publication second a rowid was given for."""
-    return TS_END - 1 - (rowid >> SHIFT)
+    return TS_MAX - (rowid >> SHIFT)
 
 
 class _Allocator:
@@ -313,7 +315,7 @@ class _Allocator:
 
     def take(self, ts: int) -> int:
         base = _block(ts)
-        nxt = self._next.get(ts)
+        nxt = self._next.get(base)
         if nxt is None:
             nxt = base + (1 << SHIFT) - 1
             if not self._fresh:
@@ -325,7 +327,7 @@ class _Allocator:
                     nxt = int(low) - 1
         if nxt < base:
             raise ValueError(f"more than {1 << SHIFT} notices published in one second")
-        self._next[ts] = nxt - 1
+        self._next[base] = nxt - 1
         return nxt
 
 
@@ -734,7 +736,11 @@ def _make_filter(
         if not category_ids:
             return None
     # Rowids run newest first: the last day bounds them from below.
-    lo = _block(_day_start(date_to + timedelta(days=1)) - 1) if date_to else None
+    lo = (
+        _block(_day_start(date_to + timedelta(days=1)) - 1)
+        if date_to and date_to < date.max
+        else None
+    )
     hi = _block(_day_start(date_from)) + (1 << SHIFT) - 1 if date_from else None
     if lo is not None and hi is not None and lo > hi:
         return None
@@ -783,8 +789,8 @@ class SearchHit:
 
 
 def _score(tier: int, rowid: int) -> float:
-    ts = min(max(_rowid_ts(rowid), 0), 9_999_999_999)
-    return tier + ts / 10_000_000_000
+    # The publication time as a fraction: newer is higher within a tier.
+    return tier + (_rowid_ts(rowid) - TS_MIN) / (TS_MAX - TS_MIN + 1)
 
 
 def search(

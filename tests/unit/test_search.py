@@ -616,3 +616,28 @@ def test_ranked_ids_gives_the_order_of_search_without_snippets(archive: Archive)
             assert search.ranked_ids(session, query, **kw) == hits, (query, kw)  # type: ignore[arg-type]
         # Titles first, newest first; then the notice that has it in its body.
         assert search.ranked_ids(session, "ke hoach") == ["t3", "t1", "t2"]
+
+
+def test_notices_of_any_century_get_their_own_place_in_the_index(archive: Archive) -> None:
+    def at(nid: str, *when: int) -> NoticeRecord:
+        return notice(nid, "Sắc lệnh", published=datetime(*when, tzinfo=VN_TZ))  # type: ignore[misc]
+
+    add(
+        archive,
+        at("1945", 1945, 9, 2, 9),
+        at("1960", 1960, 1, 1, 8),
+        at("1969", 1969, 12, 31, 23, 59, 59),
+        at("1970", 1970, 1, 1, 7),  # second 0 in UTC
+        at("2600", 2600, 1, 1, 8),
+    )
+    assert ids(archive, "sac lenh") == ["2600", "1970", "1969", "1960", "1945"]
+    assert ids(archive, "sac lenh", date_to=date(1965, 12, 31)) == ["1960", "1945"]
+    assert ids(archive, "sac lenh", date_from=date(1950, 1, 1), date_to=date(1969, 12, 31)) == [
+        "1969",
+        "1960",
+    ]
+    assert ids(archive, "sac lenh", date_from=date(2000, 1, 1)) == ["2600"]
+    assert ids(archive, "sac lenh", date_to=date.max) == ids(archive, "sac lenh")
+    with archive.writing() as session:
+        assert search.rebuild_index(session) == 5
+    assert ids(archive, "sac lenh") == ["2600", "1970", "1969", "1960", "1945"]
