@@ -12,7 +12,7 @@ import shutil
 import sqlite3
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -268,8 +268,14 @@ def clear_staging(data_dir: Path) -> None:
             child.unlink(missing_ok=True)
 
 
-def open_archive(data_dir: Path, *, create: bool = True) -> Archive:
+def open_archive(
+    data_dir: Path, *, create: bool = True, on_upgrade: Callable[[], None] | None = None
+) -> Archive:
     """Open (and migrate) the archive in *data_dir*.
+
+    *on_upgrade* is called before an existing archive is migrated: a
+    migration can rebuild the search index, minutes on a large archive, and
+    the caller may want to say so first.
 
     Raises ArchiveError("missing") when there is none and *create* is False,
     ("damaged") when the file is not a usable archive, ("newer") when it was
@@ -295,6 +301,8 @@ def open_archive(data_dir: Path, *, create: bool = True) -> Archive:
         if current is None:
             _check_empty_or_ours(engine)
         if current != head:
+            if current is not None and on_upgrade is not None:
+                on_upgrade()
             upgrade(engine)
         _check_at_open(engine, db_path, thorough=unclean or current != head)
     except ArchiveError:

@@ -172,9 +172,14 @@ class Context:
             except ArchiveError as exc:
                 raise Failure(self._archive_message(exc)) from exc
         try:
-            return open_archive(self.data_dir)
+            return open_archive(self.data_dir, on_upgrade=self._say_upgrading)
         except ArchiveError as exc:
             raise Failure(self._archive_message(exc)) from exc
+
+    def _say_upgrading(self) -> None:
+        # Only to a person at a terminal: scripts read stderr for one sentence.
+        if sys.stderr.isatty():
+            print(self.say("upgrading"), file=sys.stderr, flush=True)
 
     @contextmanager
     def opened(self) -> Iterator[Archive]:

@@ -167,6 +167,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "A key already exists at {path}; it was not overwritten.",
     ),
     # The command line
+    "upgrading": (
+        "Đang nâng cấp kho dữ liệu cho phiên bản Bảng Tin này "
+        "(chỉ một lần; kho lớn có thể mất vài phút)…",
+        "Upgrading the archive for this version of Bảng Tin "
+        "(once only; a large archive can take a few minutes)…",
+    ),
     "usage": (
         "Lệnh không đúng cú pháp: {detail}. Xem «bangtin --help».",
         "Wrong command syntax: {detail}. See 'bangtin --help'.",

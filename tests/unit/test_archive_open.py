@@ -197,14 +197,31 @@ def test_archive_at_previous_revision_is_upgraded_to_head(tmp_path: Path) -> Non
     finally:
         engine.dispose()
 
-    arch = open_archive(data_dir)
+    told: list[str | None] = []
+
+    def upgrading() -> None:
+        look = make_engine(data_dir / DB_NAME)
+        try:
+            told.append(current_revision(look))
+        finally:
+            look.dispose()
+
+    arch = open_archive(data_dir, on_upgrade=upgrading)
     try:
         assert current_revision(arch.engine) == head_revision()
+        # Told once, before the migration ran (an archive, not a new file).
+        assert told == ([previous] if previous is not None else [])
         apply(arch, [notice("sau-nang-cap")])
         with arch.reading() as session:
             assert get_notice(session, "sau-nang-cap") is not None
     finally:
         arch.close()
+    # At head, and for a new archive, there is nothing to say.
+    again = open_archive(data_dir, on_upgrade=upgrading)
+    again.close()
+    fresh = open_archive(tmp_path / "new", on_upgrade=upgrading)
+    fresh.close()
+    assert told == ([previous] if previous is not None else [])
 
 
 def test_every_revision_is_known_and_linear() -> None:
