@@ -812,8 +812,9 @@ def search(
     """
     q = _parse(query)
     conn = session.connection()
-    flt = _make_filter(_dbapi(conn), category, date_from, date_to, doc_type, issuer)
-    page = _rank(_dbapi(conn), q, flt, limit, offset)
+    db = _dbapi(conn)
+    flt = _make_filter(db, category, date_from, date_to, doc_type, issuer)
+    page = _rank(db, q, flt, limit, offset)
     return _hits(conn, page, q) if page else []
 
 
