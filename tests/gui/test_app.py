@@ -106,8 +106,7 @@ def test_a_shown_window_paints_before_its_worker_opens_the_archive(
     window.show()
     window.start()
     assert painted_at_open == []  # not yet: the window has not painted
-    with qtbot.waitSignals([window.overview_ready, window.list_ready], timeout=10000):
-        pass
+    qtbot.waitSignals([window.overview_ready, window.list_ready], timeout=10000).wait()
     assert painted_at_open == [True]
     assert window.archive_dir == populated
     window.shutdown()
