@@ -56,7 +56,7 @@ from desktop.bundles.builder import build_bundle  # noqa: E402
 from desktop.bundles.importer import import_bundle  # noqa: E402
 
 PUBLISHER = "Sở Thông tin và Truyền thông tỉnh Sơn Hà"
-FTS_TABLE = "search_main"  # the body index of db/search.py
+FTS_TABLE = "search_main"  # the body index (db/search/schema.py)
 PAGE = 20
 _WORD = re.compile(r"[^\W_]+")
 

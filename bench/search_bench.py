@@ -23,6 +23,7 @@ from pathlib import Path
 from db import search as search_mod
 from db.archive import open_archive
 from db.records import NoticeRecord
+from db.search.query import folded_expr, parse
 from db.store import apply_notices, ensure_categories, ensure_publisher
 from db.types import VN_TZ
 
@@ -239,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
                 ours: list[float] = []
                 bare: list[float] = []
                 for q in queries:
-                    expr = search_mod._folded_expr(search_mod._parse(q))
+                    expr = folded_expr(parse(q))
                     for _ in range(args.repeat):
                         a = time.perf_counter()
                         search_mod.search(session, q)

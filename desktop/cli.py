@@ -565,10 +565,12 @@ def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
         hits = search.search(
             session,
             args.query,
-            category=args.category,
-            date_from=args.date_from,
-            date_to=args.date_to,
-            doc_type=args.type,
+            search.SearchFilter(
+                category=args.category,
+                date_from=args.date_from,
+                date_to=args.date_to,
+                doc_type=args.type,
+            ),
             limit=args.limit,
         )
     rows = [

@@ -158,14 +158,11 @@ def search_page(
 
     limit = max(0, min(limit, SEARCH_MAX - offset))
     with archive.reading() as session:
-        hits = search.search(
-            session, query.text, category=query.category, limit=limit, offset=offset
-        )
+        where = search.SearchFilter(category=query.category)
+        hits = search.search(session, query.text, where, limit=limit, offset=offset)
         found = None
         if offset == 0:
-            found = search.count_matches(
-                session, query.text, category=query.category, cap=SEARCH_MAX + 1
-            )
+            found = search.count_matches(session, query.text, where, cap=SEARCH_MAX + 1)
         summaries = {s.id: s for s in queries.summaries(session, [h.id for h in hits])}
     rows = tuple(SearchRow(h, summaries[h.id]) for h in hits if h.id in summaries)
     complete = len(hits) < limit or offset + len(hits) >= SEARCH_MAX
@@ -177,7 +174,8 @@ def search_ids(archive: Archive, query: SearchQuery, limit: int = SEARCH_MAX) ->
     from db import search
 
     with archive.reading() as session:
-        return search.ranked_ids(session, query.text, category=query.category, limit=limit)
+        where = search.SearchFilter(category=query.category)
+        return search.ranked_ids(session, query.text, where, limit=limit)
 
 
 def open_notice(

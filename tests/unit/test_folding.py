@@ -9,6 +9,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from db.folding import fold, nfc
+from db.search import fold_text
 
 
 @pytest.mark.parametrize(
@@ -93,3 +94,16 @@ def test_nfc_is_idempotent_and_normal(text: str) -> None:
     once = nfc(text)
     assert unicodedata.is_normalized("NFC", once)
     assert nfc(once) == once
+
+
+# The index's fast fold (a translate table for Latin and Vietnamese text).
+
+
+@given(st.text())
+def test_fast_fold_equals_reference_fold(value: str) -> None:
+    assert fold_text(value) == fold(value)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x036F) | st.sampled_from("đĐặẫỹỰ")))
+def test_fast_fold_equals_reference_fold_on_latin(value: str) -> None:
+    assert fold_text(value) == fold(value)

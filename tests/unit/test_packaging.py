@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 PROBE = """
-import json, desktop, db.archive
+import json, desktop, db.archive, db.search
 from desktop import paths
 print(json.dumps({
     "package": desktop.__file__,
@@ -57,6 +57,7 @@ def test_wheel_carries_resources_and_migrations(tmp_path: Path) -> None:
     assert "desktop/resources/demo/demo.bangtin" in names
     assert "desktop/resources/demo/demo-publisher.pub" in names
     assert any(n.startswith("db/migrations/versions/0001") for n in names)
+    assert "db/search/ranking.py" in names
 
     probe = subprocess.run(
         [sys.executable, "-c", PROBE],

@@ -1,0 +1,102 @@
+"""Which notices a search may return: `SearchFilter`, and the SQL it becomes."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from db.folding import nfc
+from db.search.schema import SHIFT, block
+from db.search.text import opt_fold
+from db.types import VN_TZ
+
+__all__ = ["ANY", "Bounds", "SearchFilter", "match_sql", "resolve"]
+
+
+@dataclass(frozen=True)
+class SearchFilter:
+    """Limits on the notices a search returns; the default limits nothing.
+
+    *category* is a path ("Tin tức/Địa phương") and includes its
+    subcategories; *date_from* and *date_to* are inclusive days in +07:00;
+    *doc_type* and *issuer* compare folded, so case and diacritics don't matter.
+    """
+
+    category: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    doc_type: str | None = None
+    issuer: str | None = None
+
+
+#: The filter that lets every notice through.
+ANY = SearchFilter()
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """A `SearchFilter` resolved against one archive: rowid range and key columns."""
+
+    lo: int | None
+    hi: int | None
+    category_ids: tuple[int, ...] | None
+    doc_type: str | None
+    issuer: str | None
+
+    @property
+    def needs_key(self) -> bool:
+        return self.category_ids is not None or bool(self.doc_type) or bool(self.issuer)
+
+
+def _day_start(day: date) -> int:
+    return int(datetime.combine(day, time(0), VN_TZ).timestamp())
+
+
+def resolve(db: sqlite3.Connection, where: SearchFilter) -> Bounds | None:
+    """The bounds of *where* in this archive, or None when it can match nothing."""
+    category_ids: tuple[int, ...] | None = None
+    if where.category:
+        path = nfc(where.category).strip("/")
+        category_ids = tuple(
+            int(cid)
+            for cid, p in db.execute("SELECT id, path FROM category")
+            if p == path or p.startswith(path + "/")
+        )
+        if not category_ids:
+            return None
+    date_from, date_to = where.date_from, where.date_to
+    # Rowids run newest first: the last day bounds them from below.
+    lo = (
+        block(_day_start(date_to + timedelta(days=1)) - 1)
+        if date_to and date_to < date.max
+        else None
+    )
+    hi = block(_day_start(date_from)) + (1 << SHIFT) - 1 if date_from else None
+    if lo is not None and hi is not None and lo > hi:
+        return None
+    return Bounds(lo, hi, category_ids, opt_fold(where.doc_type), opt_fold(where.issuer))
+
+
+def match_sql(table: str, bounds: Bounds) -> tuple[str, list[object]]:
+    """``SELECT rowid … WHERE table MATCH ?`` within *bounds*, and its other parameters."""
+    sql = f"SELECT {table}.rowid FROM {table}"
+    params: list[object] = []
+    if bounds.needs_key:
+        sql += f" JOIN search_key ON search_key.rowid = {table}.rowid"
+    sql += f" WHERE {table} MATCH ?"
+    if bounds.lo is not None:
+        sql += f" AND {table}.rowid >= ?"
+        params.append(bounds.lo)
+    if bounds.hi is not None:
+        sql += f" AND {table}.rowid <= ?"
+        params.append(bounds.hi)
+    if bounds.category_ids is not None:
+        sql += f" AND search_key.category_id IN ({','.join(map(str, bounds.category_ids))})"
+    if bounds.doc_type:
+        sql += " AND search_key.doc_type_f = ?"
+        params.append(bounds.doc_type)
+    if bounds.issuer:
+        sql += " AND search_key.issuer_f = ?"
+        params.append(bounds.issuer)
+    return sql, params

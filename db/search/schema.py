@@ -1,0 +1,99 @@
+"""The index's tables and the layout of its rowids.
+
+Five tables (migration 0003 writes out the same DDL, frozen):
+
+- ``search_key(rowid INTEGER PRIMARY KEY, notice_id UNIQUE, category_id,
+  doc_type_f, issuer_f)`` maps index rowids to notice ids and holds the filter
+  columns. We do not borrow notice's implicit rowid: VACUUM and Alembic's batch
+  table copies renumber the implicit rowids of a table without an INTEGER
+  PRIMARY KEY, and the index would silently point at other notices. The rowid
+  we choose encodes the publication time newest first,
+  ``((TS_MAX - published seconds) << 20) + n``: FTS5 walks its doclists in
+  ascending rowid order, so ``LIMIT k`` returns the k newest matches, and a
+  date range is a rowid range. (Walking backwards, ``ORDER BY rowid DESC``,
+  costs FTS5 about twice as much.)
+- ``search_main`` (FTS5): title, number, body (summary + Markdown stripped to
+  text), meta (issuer, doc_type), all folded with `db.folding.fold`; the number
+  also as one compact token ("54/KH-UBND" → "54/kh-ubnd 54khubnd", which
+  unicode61 splits into 54, kh, ubnd, 54khubnd); and ``exact``: the distinct
+  words of the notice that carry diacritics, casefolded but not folded. The
+  tokenizer is unicode61 with remove_diacritics 0 because ``exact`` must keep
+  its marks; the folded columns have none. So a query word with diacritics can
+  only match ``exact``, one without only the folded columns: no column filters.
+- ``search_title`` (FTS5): the title and its exact words only. Its doclists are
+  short, so a title-only query never walks the bodies' postings. Numbers are
+  kept out of it: "ubnd" and "kh" are in nearly every number, and they would
+  make each title query walk them.
+- ``search_number`` (FTS5): the number, folded and compact, for the number tiers.
+- ``search_term``: every term ever indexed, to expand long prefixes (`db.search.query`).
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DROP",
+    "FTS_TABLES",
+    "SCHEMA",
+    "SHIFT",
+    "TS_MAX",
+    "TS_MIN",
+    "block",
+    "marks",
+    "published_ts",
+    "rowid_ts",
+]
+
+#: DDL of the index; migration 0003 carries the same statements.
+SCHEMA: tuple[str, ...] = (
+    "CREATE TABLE search_key ("
+    "rowid INTEGER PRIMARY KEY, "
+    "notice_id TEXT NOT NULL UNIQUE, "
+    "category_id INTEGER, "
+    "doc_type_f TEXT, "
+    "issuer_f TEXT)",
+    "CREATE TABLE search_term (term TEXT PRIMARY KEY) WITHOUT ROWID",
+    "CREATE VIRTUAL TABLE search_main USING fts5("
+    "title, number, body, meta, exact, "
+    "tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3')",
+    "CREATE VIRTUAL TABLE search_title USING fts5("
+    "title, exact, "
+    "tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3')",
+    "CREATE VIRTUAL TABLE search_number USING fts5("
+    "number, "
+    "tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3')",
+)
+FTS_TABLES = ("search_main", "search_title", "search_number")
+DROP: tuple[str, ...] = (
+    "DROP TABLE IF EXISTS search_number",
+    "DROP TABLE IF EXISTS search_title",
+    "DROP TABLE IF EXISTS search_main",
+    "DROP TABLE IF EXISTS search_term",
+    "DROP TABLE IF EXISTS search_key",
+)
+
+#: Rowids are ((TS_MAX - published seconds) << SHIFT) + n: newest first, room
+#: for 2**20 notices a second, any time from year 1 to 9999 (UTC) apart, all
+#: under 2**59.
+SHIFT = 20
+TS_MIN = -62_135_596_800  # 0001-01-01 00:00:00
+TS_MAX = 253_402_300_799  # 9999-12-31 23:59:59
+
+
+def block(ts: int) -> int:
+    """The first rowid of the block of notices published in second *ts*."""
+    return (TS_MAX - min(max(ts, TS_MIN), TS_MAX)) << SHIFT
+
+
+def rowid_ts(rowid: int) -> int:
+    """The publication second a rowid was given for."""
+    return TS_MAX - (rowid >> SHIFT)
+
+
+def published_ts(value: object) -> int:
+    """A notice's stored `published` column as seconds (0 when it has none)."""
+    return int(value) if value is not None else 0  # type: ignore[call-overload]
+
+
+def marks(n: int) -> str:
+    """*n* SQL placeholders: ``?,?,?``."""
+    return ",".join("?" * n)

@@ -1,0 +1,161 @@
+"""Highlighted snippets: where a query's words are in a text, and a window around them.
+
+Snippets are built for the returned page only, from the stored original text
+(Markdown stripped), with matches found in its folded form: folding Vietnamese
+and Latin text changes no offsets, other text goes through an offset map. So
+the highlighted words keep their original diacritics.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+
+from db.search.query import Query, parse
+from db.search.text import FOLD_TABLE, ODD, WORD_END, fold_map
+
+__all__ = [
+    "SNIPPET_CHARS",
+    "highlight_terms",
+    "highlight_terms_of",
+    "make_snippet",
+    "match_spans",
+    "render_html",
+]
+
+#: The length of a snippet, without the "…" at either end.
+SNIPPET_CHARS = 220
+SNIPPET_LEAD = 50
+#: Matches considered for the window: enough for any snippet, cheap for common words.
+SNIPPET_MATCHES = 40
+
+
+def highlight_terms_of(q: Query) -> list[str]:
+    """The folded words of a parsed query, longest first."""
+    terms = dict.fromkeys(t.folded for t in q.terms)
+    return sorted(terms, key=lambda t: (-len(t), t))
+
+
+def highlight_terms(query: str) -> list[str]:
+    """The folded word prefixes to highlight for *query*, longest first.
+
+    Pass them to `match_spans` to find the matches in any original text.
+    """
+    return highlight_terms_of(parse(query))
+
+
+def _matches(
+    text: str, terms: Sequence[str], folded: str | None = None, limit: int | None = None
+) -> list[tuple[int, int, str]]:
+    """(start, end, folded word) of the words of *text* starting with a term.
+
+    Gives the first *limit* only when *limit* is set.
+    """
+    if not terms or not text:
+        return []
+    starts: list[int] | None = None
+    if ODD.search(text):
+        folded, starts = fold_map(text)
+    elif folded is None or len(folded) != len(text):
+        folded = text.translate(FOLD_TABLE)
+    # str.find per term beats one regex of alternatives scanning every position.
+    by_start: dict[int, int] = {}
+    cap = len(folded) if limit is None else limit
+    for term in terms:
+        pos, n = 0, 0
+        while n < cap:
+            at = folded.find(term, pos)
+            if at == -1:
+                break
+            pos = at + 1
+            if at and folded[at - 1].isalnum():
+                continue
+            end = WORD_END.match(folded, at + len(term)).end()  # type: ignore[union-attr]
+            by_start[at] = max(by_start.get(at, end), end)
+            n += 1
+    found = []
+    for at in sorted(by_start)[:limit]:
+        end = by_start[at]
+        if starts is None:
+            found.append((at, end, folded[at:end]))
+        else:
+            found.append((starts[at], starts[end], folded[at:end]))
+    return found
+
+
+def match_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
+    """Spans of the words in *text* that start with one of the folded *terms*."""
+    return [(s, e) for s, e, _ in _matches(text, terms)]
+
+
+def make_snippet(
+    text: str,
+    terms: Sequence[str],
+    size: int = SNIPPET_CHARS,
+    *,
+    prefer: Sequence[str] = (),
+    folded: str | None = None,
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A window of *text* around its matches, and the matches' spans in it.
+
+    The window holds the most distinct *terms*, then the most words starting
+    with one of *prefer* (the words as typed with diacritics). *folded* may
+    give fold_text(text) when the caller has it already.
+    """
+    found = _matches(text, terms, folded, SNIPPET_MATCHES)
+    if not found:
+        return _cut(text, 0, size, 0)[0], ()
+    which = [next((t for t in terms if w.startswith(t)), w) for _s, _e, w in found]
+    exact = [
+        bool(prefer) and any(text[s:e].casefold().startswith(x) for x in prefer)
+        for s, e, _w in found
+    ]
+    # Slide a window over the matches; j is the first match past its reach.
+    best, best_key, j = 0, (0, 0), 0
+    for i, (s, _e, _w) in enumerate(found):
+        reach = s + size - SNIPPET_LEAD
+        j = max(j, i)
+        while j < len(found) and found[j][0] < reach:
+            j += 1
+        key = (len(set(which[i:j])), sum(exact[i:j]))
+        if key > best_key:
+            best, best_key = i, key
+    anchor = found[best][0]
+    snippet, start, end, lead = _cut(text, max(anchor - SNIPPET_LEAD, 0), size, anchor)
+    shift = lead - start
+    spans = tuple((s + shift, min(e, end) + shift) for s, e, _ in found if start <= s < end)
+    return snippet, spans
+
+
+def _cut(text: str, start: int, size: int, anchor: int) -> tuple[str, int, int, int]:
+    """A word-aligned window of *text* keeping *anchor*: (snippet, start, end, lead).
+
+    *lead* is the length of the leading "…" the snippet gets when cut.
+    """
+    if start > 0:
+        space = text.find(" ", start, anchor)
+        start = space + 1 if space != -1 else anchor
+    end = start + size
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        if space > anchor:
+            end = space
+    else:
+        end = len(text)
+    lead = "…" if start > 0 else ""
+    tail = "…" if end < len(text) else ""
+    return lead + text[start:end] + tail, start, end, len(lead)
+
+
+def render_html(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """*text* as escaped HTML with each span wrapped in <b>…</b>."""
+    out: list[str] = []
+    pos = 0
+    for s, e in sorted(spans):
+        if s < pos or e <= s:
+            continue
+        out.append(html.escape(text[pos:s]))
+        out.append("<b>" + html.escape(text[s:e]) + "</b>")
+        pos = e
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
