@@ -1,4 +1,4 @@
-"""Full-text search: folding, ranking, query syntax, filters, snippets, upkeep, migration."""
+"""Full-text search: folding, ranking, query syntax, filters, snippets, index upkeep."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from db import search
-from db.archive import Archive, make_engine, open_archive, upgrade
+from db.archive import Archive, open_archive
 from db.records import NoticeRecord, WithdrawalRecord
 from db.store import apply_notices, ensure_categories, ensure_publisher
 from db.types import VN_TZ
@@ -502,72 +502,6 @@ def test_rebuild_index_matches_incremental_updates(archive: Archive) -> None:
         assert search.rebuild_index(session) == 3
     assert ids(archive, "khai") == before == ["c", "a", "b"]
     assert ids(archive, "khai sinh") == ["c", "a"]
-
-
-# -- migration ---------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("start", ["0001", "0002"])
-def test_migrating_fills_the_index_of_an_existing_archive(tmp_path: Path, start: str) -> None:
-    folder = tmp_path / "old"
-    folder.mkdir()
-    engine = make_engine(folder / "archive.sqlite3")
-    upgrade(engine, start)
-    with Session(engine) as session, session.begin():
-        ensure_publisher(session, "ubnd", "UBND phường")
-        cats = ensure_categories(session, ["Tin tức"])
-        apply_notices(
-            session,
-            "ubnd",
-            [notice("a", "Đăng ký kết hôn"), notice("b", "Lễ hội Đà Nẵng", withdrawn=True)],
-            [],
-            cats,
-        )
-    engine.dispose()
-
-    archive = open_archive(folder)
-    try:
-        assert ids(archive, "dang ky") == ["a"]
-        assert ids(archive, "da nang") == []
-        with archive.reading() as session:
-            migrated = _index_rows(session)
-        with archive.writing() as session:
-            search.rebuild_index(session)
-        with archive.reading() as session:
-            # The migration's tables and contents are what rebuild_index makes.
-            assert _index_rows(session) == migrated
-    finally:
-        archive.close()
-
-
-def test_downgrading_drops_the_index(archive: Archive) -> None:
-    add(archive, notice("a", "Tin"))
-    upgrade_to = archive.engine
-    from alembic import command
-
-    from db.archive import _alembic_config
-
-    with upgrade_to.begin() as conn:
-        command.downgrade(_alembic_config(conn), "0001")
-    with archive.reading() as session:
-        names = set(
-            session.execute(text("SELECT name FROM sqlite_master WHERE name LIKE 'search%'"))
-            .scalars()
-            .all()
-        )
-        assert names == set()
-        assert session.execute(text("SELECT count(*) FROM notice")).scalar() == 1
-
-
-def _index_rows(session: Session) -> tuple[object, ...]:
-    schema = session.execute(
-        text("SELECT name, sql FROM sqlite_master WHERE name LIKE 'search%' ORDER BY name")
-    ).all()
-    keys = session.execute(text("SELECT * FROM search_key ORDER BY rowid")).all()
-    main = session.execute(text("SELECT rowid, * FROM search_main ORDER BY rowid")).all()
-    title = session.execute(text("SELECT rowid, * FROM search_title ORDER BY rowid")).all()
-    number = session.execute(text("SELECT rowid, * FROM search_number ORDER BY rowid")).all()
-    return (schema, keys, main, title, number)
 
 
 # -- index upkeep ------------------------------------------------------------------------------

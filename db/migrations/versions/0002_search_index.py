@@ -1,6 +1,6 @@
 """Full-text search index: search_key, search_term, search_main, search_title.
 
-The first layout of the index (db/search.py describes the current one). The
+The first layout of the index (the db.search package describes the current one). The
 DDL is written out here, as a migration must be. These tables are created
 empty: migration 0003 replaces them and fills the new ones, so an archive
 that had notices at 0001 comes out searchable at head. (Archives that reached

@@ -1,0 +1,245 @@
+"""Migrating the search index: an old archive comes out searching as a new one does.
+
+Revision 0003 fills the index with its own frozen copy of the index code, so
+these tests are what ties that copy to the live `db.search`: an archive
+migrated from 0001 or 0002 must hold the same index, and give the same
+results, snippets and scores, as one that had the same notices imported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from alembic import command
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from db import search
+from db.archive import DB_NAME, Archive, _alembic_config, make_engine, open_archive, upgrade
+from db.records import ImportCounts, NoticeRecord
+from db.store import apply_notices, ensure_categories, ensure_publisher
+from db.types import VN_TZ
+from tests.unit.factories import PUBLISHER, at, notice, withdrawal
+
+BODY = """# Kế hoạch
+
+Theo đề nghị của công dân, **Ủy ban** nhân dân phường tổ chức
+[đăng ký](https://dichvucong.gov.vn/dang-ky) kết hôn tại bộ phận một cửa.
+
+- Tuyến đường Nguyễn Trãi, phường Dương Nội
+- Hạn chót: 30/6
+
+| Hạng mục | Kinh phí |
+|----------|----------|
+| Phòng chống dịch | 120 triệu |
+
+---
+
+<small>Nơi nhận: như trên</small>
+"""
+
+LONG = " ".join(["Thông tin chung về tình hình kinh tế xã hội của phường."] * 12)
+
+CORPUS: tuple[NoticeRecord, ...] = (
+    notice(
+        "ke-hoach",
+        title="Kế hoạch phòng chống dịch bệnh năm 2023",
+        body_markdown=BODY,
+        summary="Tóm tắt:  kế hoạch   của phường.",
+        number="54/KH-UBND",
+        doc_type="Kế hoạch",
+        issuer="UBND phường",
+        category="Văn bản/Kế hoạch",
+        days=3,
+    ),
+    notice(
+        "quyet-dinh",
+        title="Quyết định về việc thu phí vệ sinh",
+        body_markdown="Phí thu trên tuyến đường Dương Quảng Hàm và đường 54.",
+        number="123/QĐ-UBND",
+        doc_type="Quyết định",
+        issuer="UBND quận",
+        days=2,
+    ),
+    # Text whose folding changes its length, and text that is not Latin.
+    notice(
+        "lich-tiep",
+        title="Thông báo lịch tiếp công dân",
+        body_markdown="Đoàn Straße, ﬁle đính kèm, İstanbul, ǅemal, 漢字 và Ωmega.",
+        category="Tin tức",
+        published=at(1),
+    ),
+    # Published in the same second as the one before: one block, two rowids.
+    notice(
+        "lich-hop",
+        title="Thông báo lịch họp tổ dân phố",
+        body_markdown=LONG + " Đăng ký kết hôn tại phường. " + LONG,
+        category="Tin tức/Địa phương",
+        published=at(1),
+    ),
+    notice(
+        "sac-lenh",
+        title="Sắc lệnh số 1",
+        body_markdown="Toàn dân đoàn kết.",
+        published=datetime(1945, 9, 2, 9, tzinfo=VN_TZ),
+    ),
+    notice(
+        "tuong-lai",
+        title="Kế hoạch dài hạn",
+        body_markdown="Kế hoạch cho thế kỷ sau.",
+        published=datetime(2600, 1, 1, 8, tzinfo=VN_TZ),
+    ),
+    notice("thu-hoi", title="Lễ hội pháo hoa Đà Nẵng", withdrawn=True),
+)
+CATEGORIES = sorted({n.category for n in CORPUS})
+# A withdrawal of a notice the archive never had: a row without content.
+WITHDRAWALS = (withdrawal("chua-co", 4),)
+
+QUERIES = (
+    "ke hoach",
+    "kế hoạch phòng",
+    "Kế hoạch ",
+    "54/KH-UBND",
+    "54 kh ubnd",
+    "54",
+    "123/qđ",
+    "thu phi",
+    "đường",
+    "duong",
+    "dang ky ket hon",
+    '"lich tiep"',
+    '"thong bao lich',
+    "thong",
+    "strasse",
+    "file",
+    "istanbul",
+    "漢字",
+    "omega",
+    "sac lenh",
+    "da nang",
+    "noi nhan",
+    "kinh phi",
+    "tinh hinh kinh te",
+)
+FILTERS = (
+    search.SearchFilter(),
+    search.SearchFilter(category="Văn bản"),
+    search.SearchFilter(category="Tin tức"),
+    search.SearchFilter(date_from=date(1900, 1, 1), date_to=at(2).date()),
+    search.SearchFilter(date_to=date(1950, 1, 1)),
+    search.SearchFilter(doc_type="ke hoach"),
+    search.SearchFilter(issuer="UBND quận"),
+)
+
+
+def _write(session: Session) -> ImportCounts:
+    ensure_publisher(session, PUBLISHER, "UBND xã Demo")
+    ids = ensure_categories(session, CATEGORIES)
+    return apply_notices(session, PUBLISHER, CORPUS, WITHDRAWALS, ids)
+
+
+def _old_archive(folder: Path, start: str) -> None:
+    """An archive left at revision *start* by an older Bảng Tin, holding CORPUS."""
+    folder.mkdir()
+    engine = make_engine(folder / DB_NAME)
+    try:
+        upgrade(engine, start)
+        with Session(engine) as session, session.begin():
+            _write(session)
+            if start == "0002":
+                # Archives that reached 0002 had these tables filled: 0003 drops them.
+                session.execute(text("INSERT INTO search_key VALUES (1, 'ke-hoach', 1, '', '')"))
+                session.execute(text("INSERT INTO search_main (rowid, title) VALUES (1, 'cu')"))
+                session.execute(text("INSERT INTO search_term VALUES ('cu')"))
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture
+def fresh(tmp_path: Path) -> Iterator[Archive]:
+    """A new archive with CORPUS imported the way the importer does it."""
+    arch = open_archive(tmp_path / "fresh")
+    with arch.writing() as session:
+        counts = _write(session)
+        search.update_index(session, counts.changed_ids, counts.removed_ids)
+    yield arch
+    arch.close()
+
+
+def _index_rows(session: Session) -> tuple[object, ...]:
+    schema = session.execute(
+        text("SELECT name, sql FROM sqlite_master WHERE name LIKE 'search%' ORDER BY name")
+    ).all()
+    keys = session.execute(text("SELECT * FROM search_key ORDER BY rowid")).all()
+    main = session.execute(text("SELECT rowid, * FROM search_main ORDER BY rowid")).all()
+    title = session.execute(text("SELECT rowid, * FROM search_title ORDER BY rowid")).all()
+    number = session.execute(text("SELECT rowid, * FROM search_number ORDER BY rowid")).all()
+    terms = session.execute(text("SELECT term FROM search_term ORDER BY term")).all()
+    return (schema, keys, main, title, number, terms)
+
+
+def _results(archive: Archive) -> dict[tuple[str, int], tuple[object, ...]]:
+    """Every query under every filter: the hits as shown, their order, and the count."""
+    found: dict[tuple[str, int], tuple[object, ...]] = {}
+    with archive.reading() as session:
+        for query in QUERIES:
+            for i, where in enumerate(FILTERS):
+                hits = [
+                    (h.id, h.title, h.published, h.number, h.category, h.snippet, h.spans, h.score)
+                    for h in search.search(session, query, where, limit=50)
+                ]
+                ranked = search.ranked_ids(session, query, where, limit=50)
+                found[query, i] = (hits, ranked, search.count_matches(session, query, where))
+    return found
+
+
+@pytest.mark.parametrize("start", ["0001", "0002"])
+def test_a_migrated_archive_searches_as_a_new_one(
+    tmp_path: Path, fresh: Archive, start: str
+) -> None:
+    _old_archive(tmp_path / "old", start)
+    migrated = open_archive(tmp_path / "old")
+    try:
+        with migrated.reading() as old, fresh.reading() as new:
+            assert _index_rows(old) == _index_rows(new)
+        results = _results(migrated)
+        assert results == _results(fresh)
+    finally:
+        migrated.close()
+    # Not an empty comparison: the corpus is found, and the withdrawn notice is not.
+    assert results["54 kh ubnd", 0][1][:1] == ["ke-hoach"]
+    assert results["strasse", 0][1] == ["lich-tiep"]
+    assert results["da nang", 0][1] == []
+    assert sum(1 for hits, _ranked, _count in results.values() if hits) >= 40
+
+
+@pytest.mark.parametrize("start", ["0001", "0002"])
+def test_the_migrated_index_is_what_rebuild_index_makes(tmp_path: Path, start: str) -> None:
+    _old_archive(tmp_path / "old", start)
+    archive = open_archive(tmp_path / "old")
+    try:
+        with archive.reading() as session:
+            migrated = _index_rows(session)
+            assert search.ranked_ids(session, "dang ky") == ["ke-hoach", "lich-hop"]
+        with archive.writing() as session:
+            assert search.rebuild_index(session) == len(CORPUS) - 1
+        with archive.reading() as session:
+            assert _index_rows(session) == migrated
+    finally:
+        archive.close()
+
+
+def test_downgrading_drops_the_index(fresh: Archive) -> None:
+    with fresh.engine.begin() as conn:
+        command.downgrade(_alembic_config(conn), "0001")
+    with fresh.reading() as session:
+        names = set(
+            session.execute(text("SELECT name FROM sqlite_master WHERE name LIKE 'search%'"))
+            .scalars()
+            .all()
+        )
+        assert names == set()
+        assert session.execute(text("SELECT count(*) FROM notice")).scalar() == len(CORPUS) + 1
