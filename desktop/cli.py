@@ -704,11 +704,11 @@ def cmd_screenshot(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_print(ctx: Context, args: argparse.Namespace) -> int:
     """Render notices (or their index) to a PDF, headless, in the print layout."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from desktop.render.printing import UnknownNotice, collect, word
+    from desktop.ops.printing import UnknownNotice, collect
 
     out = Path(args.pdf)
     if not out.parent.is_dir():
-        raise Failure(word("pdf_failed", ctx.lang, path=out, reason=word("no_folder", ctx.lang)))
+        raise Failure(text("pdf_failed", ctx.lang, path=out, reason=text("no_folder", ctx.lang)))
     with ctx.opened() as archive:
         try:
             sources = collect(archive, args.ids, ctx.lang, index=args.index)
@@ -716,17 +716,17 @@ def cmd_print(ctx: Context, args: argparse.Namespace) -> int:
             raise Failure(ctx.say("not_found", id=exc.notice_id)) from exc
     from PySide6.QtGui import QGuiApplication
 
-    from desktop import printing
+    from desktop import pagepainter
 
     # QtGui is enough to lay out and paint; held until the PDF is written.
     _app = QGuiApplication.instance() or QGuiApplication(["bangtin"])
     try:
-        pages = printing.write_pdf(out, sources)
+        pages = pagepainter.write_pdf(out, sources)
     except OSError as exc:
         raise Failure(
-            word("pdf_failed", ctx.lang, path=out, reason=exc.strerror or str(exc))
+            text("pdf_failed", ctx.lang, path=out, reason=exc.strerror or str(exc))
         ) from exc
-    print(word("pdf_written", ctx.lang, pages=pages, path=out))
+    print(text("pdf_written", ctx.lang, pages=pages, path=out))
     return EXIT_OK
 
 
