@@ -475,6 +475,19 @@ def describe(
     return text("unexpected", lang, detail=f"{type(exc).__name__}: {first_line}")
 
 
+def describe_damage(exc: BaseException, lang: str = DEFAULT_LANG) -> str:
+    """What is wrong with a damaged archive file, by `ArchiveError.damage`.
+
+    The reason in the window's offer to restore a backup ("damaged_explain").
+    """
+    key = _DAMAGE_SENTENCES.get(str(getattr(exc, "damage", None)), "damaged_broken")
+    return text(key, lang)
+
+
+#: The reason for each kind of damage (db.errors.Damage values).
+_DAMAGE_SENTENCES = {"not_sqlite": "damaged_not_sqlite", "foreign": "damaged_foreign"}
+
+
 def _archive_sentence(code: str, lang: str, where: str | PathLike[str] | None) -> str:
     sentence = text(_ARCHIVE_SENTENCES.get(code, "archive_damaged"), lang, path=where or "")
     # Without a path, "Kho dữ liệu {path} bị hỏng" must not keep a double space.

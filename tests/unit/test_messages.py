@@ -11,7 +11,7 @@ import pytest
 
 from db.errors import ArchiveError, BackupError, Damage, ErrorCode
 from desktop.bundles.errors import BundleCode, BundleError, ImportCancelled, KeyFileError
-from desktop.messages import CATALOG, LANGS, describe, text
+from desktop.messages import CATALOG, LANGS, describe, describe_damage, text
 
 
 def placeholders(template: str) -> set[str]:
@@ -145,3 +145,25 @@ def test_memory_and_recursion() -> None:
 def test_anything_else_is_named_by_its_type_and_first_line() -> None:
     _, en = both(ValueError("bad value\nsecond line"))
     assert en == "Unexpected error: ValueError: bad value."
+
+
+@pytest.mark.parametrize(
+    ("damage", "key"),
+    [
+        (Damage.NOT_SQLITE, "damaged_not_sqlite"),
+        (Damage.FOREIGN, "damaged_foreign"),
+        (Damage.BROKEN, "damaged_broken"),
+    ],
+)
+def test_the_kind_of_damage_by_its_code(damage: Damage, key: str) -> None:
+    exc = ArchiveError(ErrorCode.DAMAGED, "any words at all", damage=damage)
+    assert describe_damage(exc, "en") == text(key, "en")
+
+
+def test_a_damaged_file_over_garbage_says_it_is_no_database(tmp_path: Path) -> None:
+    from db.archive import DB_NAME, open_archive
+
+    (tmp_path / DB_NAME).write_bytes(b"\x17" * 8192)
+    with pytest.raises(ArchiveError) as caught:
+        open_archive(tmp_path)
+    assert describe_damage(caught.value, "vi") == text("damaged_not_sqlite", "vi")
