@@ -149,8 +149,8 @@ class Archive:
                 with session.begin():
                     yield session
             except OperationalError as exc:
-                # A full disk stays an OperationalError here: the importer
-                # turns it into its own refusal, with the space it needs.
+                # Other failures pass through as they are: the importer and
+                # describe() sort them by classify() where they know more.
                 if classify(exc) is ErrorCode.BUSY:
                     raise ArchiveError(ErrorCode.BUSY, path=str(self.data_dir)) from exc
                 raise
