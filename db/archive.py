@@ -22,6 +22,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from db.errors import ArchiveError as ArchiveError  # where callers have always found it
+from db.errors import Damage, ErrorCode, classify, damage_of
 from db.migrations import HEAD_REVISION
 
 DB_NAME = "archive.sqlite3"
@@ -29,15 +31,6 @@ FILES_DIR = "files"
 STAGING_DIR = "staging"
 BUSY_TIMEOUT_MS = 5000
 SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-class ArchiveError(Exception):
-    """The archive cannot be opened or used; `code` says why."""
-
-    def __init__(self, code: str, detail: str = "") -> None:
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
-        self.detail = detail
 
 
 def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -156,8 +149,10 @@ class Archive:
                 with session.begin():
                     yield session
             except OperationalError as exc:
-                if "locked" in str(exc) or "busy" in str(exc):
-                    raise ArchiveError("busy") from exc
+                # Other failures pass through as they are: the importer and
+                # describe() sort them by classify() where they know more.
+                if classify(exc) is ErrorCode.BUSY:
+                    raise ArchiveError(ErrorCode.BUSY, path=str(self.data_dir)) from exc
                 raise
 
     def close(self) -> None:
@@ -277,14 +272,42 @@ def open_archive(
     migration can rebuild the search index, minutes on a large archive, and
     the caller may want to say so first.
 
-    Raises ArchiveError("missing") when there is none and *create* is False,
-    ("damaged") when the file is not a usable archive, ("newer") when it was
-    written by a newer Bảng Tin, and ("busy") when another program holds it.
+    Raises ArchiveError(MISSING) when there is none and *create* is False,
+    (DAMAGED) when the file is not a usable archive, (NEWER) when it was
+    written by a newer Bảng Tin, (BUSY) when another program holds it, and
+    (READ_ONLY, IO_ERROR, DISK_FULL) when the file or its disk cannot be
+    used, which is not damage: the file must not be set aside for it.
     """
     data_dir = Path(data_dir)
     db_path = data_dir / DB_NAME
     if not db_path.exists() and not create:
-        raise ArchiveError("missing", str(db_path))
+        raise ArchiveError(ErrorCode.MISSING, str(db_path), path=str(data_dir))
+    try:
+        engine = _open_checked(data_dir, db_path, on_upgrade)
+    except ArchiveError as exc:
+        exc.path = exc.path or str(data_dir)
+        raise
+    # Only now that the file is known to be ours: a refused file's folder is
+    # left as it was.
+    (data_dir / FILES_DIR).mkdir(exist_ok=True)
+    clear_staging(data_dir)
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    return Archive(data_dir=data_dir, engine=engine, _sessions=sessions)
+
+
+def _failure(exc: BaseException) -> ArchiveError:
+    """What a SQLite failure at open means: damage, unless SQLite's code says otherwise.
+
+    A read-only file, a missing permission or a failing disk is not damage:
+    the window must not offer to set such a file aside.
+    """
+    code = classify(exc) or ErrorCode.DAMAGED
+    damage = damage_of(exc) if code is ErrorCode.DAMAGED else None
+    return ArchiveError(code, str(exc), damage=damage)
+
+
+def _open_checked(data_dir: Path, db_path: Path, on_upgrade: Callable[[], None] | None) -> Engine:
+    """An engine on the archive once it is known to be ours, migrated and sound."""
     _refuse_foreign(db_path)
     wal = db_path.with_name(db_path.name + "-wal")
     # A non-empty WAL at open means the last program did not close cleanly.
@@ -297,7 +320,7 @@ def open_archive(
         if current is not None and current != head:
             known = {rev.revision for rev in _script().walk_revisions()}
             if current not in known:
-                raise ArchiveError("newer", current)
+                raise ArchiveError(ErrorCode.NEWER, current)
         if current is None:
             _check_empty_or_ours(engine)
         if current != head:
@@ -308,20 +331,10 @@ def open_archive(
     except ArchiveError:
         engine.dispose()
         raise
-    except OperationalError as exc:
+    except DatabaseError as exc:  # OperationalError among them
         engine.dispose()
-        if "locked" in str(exc) or "busy" in str(exc):
-            raise ArchiveError("busy", str(exc)) from exc
-        raise ArchiveError("damaged", str(exc)) from exc
-    except DatabaseError as exc:
-        engine.dispose()
-        raise ArchiveError("damaged", str(exc)) from exc
-    # Only now that the file is known to be ours: a refused file's folder is
-    # left as it was.
-    (data_dir / FILES_DIR).mkdir(exist_ok=True)
-    clear_staging(data_dir)
-    sessions = sessionmaker(engine, expire_on_commit=False)
-    return Archive(data_dir=data_dir, engine=engine, _sessions=sessions)
+        raise _failure(exc) from exc
+    return engine
 
 
 def _refuse_foreign(db_path: Path) -> None:
@@ -332,7 +345,7 @@ def _refuse_foreign(db_path: Path) -> None:
     with db_path.open("rb") as fh:
         header = fh.read(100)
     if header[: len(SQLITE_MAGIC)] != SQLITE_MAGIC:
-        raise ArchiveError("damaged", "not a SQLite database")
+        raise ArchiveError(ErrorCode.DAMAGED, "not a SQLite database", damage=Damage.NOT_SQLITE)
     if header[18:20] == b"\x02\x02":
         # Already in WAL mode, so the engine's pragmas change nothing, and
         # _check_empty_or_ours refuses it; a read-only look here would leave
@@ -348,11 +361,9 @@ def _refuse_foreign(db_path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
-            raise ArchiveError("busy", str(exc)) from exc
-        raise ArchiveError("damaged", str(exc)) from exc
+        raise _failure(exc) from exc
     if tables and "alembic_version" not in tables:
-        raise ArchiveError("damaged", "not a Bảng Tin archive")
+        raise ArchiveError(ErrorCode.DAMAGED, "not a Bảng Tin archive", damage=Damage.FOREIGN)
 
 
 def _check_empty_or_ours(engine: Engine) -> None:
@@ -363,7 +374,7 @@ def _check_empty_or_ours(engine: Engine) -> None:
             "SELECT name FROM sqlite_master WHERE type='table'"
         ).fetchall()
     if tables:
-        raise ArchiveError("damaged", "not a Bảng Tin archive")
+        raise ArchiveError(ErrorCode.DAMAGED, "not a Bảng Tin archive", damage=Damage.FOREIGN)
 
 
 #: Archives up to this size get a full quick_check at every open.
@@ -386,12 +397,12 @@ def _check_at_open(engine: Engine, db_path: Path, *, thorough: bool) -> None:
         pages = int(conn.exec_driver_sql("PRAGMA page_count").scalar() or 0)
         page_size = int(conn.exec_driver_sql("PRAGMA page_size").scalar() or 0)
     if db_path.stat().st_size < pages * page_size:
-        raise ArchiveError("damaged", "the archive file is shorter than its pages")
+        raise ArchiveError(ErrorCode.DAMAGED, "the archive file is shorter than its pages")
 
 
 def quick_check(engine: Engine) -> None:
-    """SQLite's quick_check over the whole file; raises ArchiveError("damaged")."""
+    """SQLite's quick_check over the whole file; raises ArchiveError(DAMAGED)."""
     with engine.connect() as conn:
         result = conn.exec_driver_sql("PRAGMA quick_check").scalar()
     if result != "ok":
-        raise ArchiveError("damaged", str(result))
+        raise ArchiveError(ErrorCode.DAMAGED, str(result))

@@ -38,21 +38,14 @@ from db.archive import (
     fsync_dir,
     head_revision,
 )
+from db.errors import BackupError as BackupError  # where callers have always found it
+from db.errors import ErrorCode
 
 BACKUP_DIR = "backups"
 KEEP = 5
 STAMP = "%Y%m%d-%H%M%S"
 SIDE_FILES = ("-wal", "-shm", "-journal")
 _BACKUP_RE = re.compile(r"^archive-(\d{8}-\d{6})(?:-(\d+))?\.sqlite3$")
-
-
-class BackupError(Exception):
-    """A backup or restore could not be done; `code` says why."""
-
-    def __init__(self, code: str, detail: str = "") -> None:
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
-        self.detail = detail
 
 
 @dataclass(frozen=True)
@@ -116,13 +109,13 @@ def _free_name(folder: Path, stem: str, stamp: str, suffix: str) -> Path:
 def take_backup(data_dir: Path, *, keep: int = KEEP, now: datetime | None = None) -> Path:
     """Copy the archive database into `backups/` and keep the newest *keep*.
 
-    Raises BackupError("missing") when there is no archive file, and lets
+    Raises BackupError(MISSING) when there is no archive file, and lets
     OSError (a full disk among them) and sqlite3.Error through.
     """
     data_dir = Path(data_dir)
     source = data_dir / DB_NAME
     if not source.is_file():
-        raise BackupError("missing", str(source))
+        raise BackupError(ErrorCode.MISSING, str(source))
     with _claimed_folder(data_dir) as work:
         final = _copy_into_backups(source, work / "backup.sqlite3", data_dir, now)
     prune(data_dir, keep)
@@ -208,18 +201,18 @@ def restore(data_dir: Path, source: Path | None = None, *, label: str = "damaged
     """Replace the archive file with *source* (the newest backup by default).
 
     The current file, if any, is first renamed aside with *label*. Raises
-    BackupError("no_backup") when there is none, ("bad_backup") when the
+    BackupError(NO_BACKUP) when there is none, (BAD_BACKUP) when the
     chosen file is not a sound archive; the current file is then untouched.
     """
     data_dir = Path(data_dir)
     chosen = Path(source) if source is not None else latest_backup(data_dir)
     if chosen is None:
-        raise BackupError("no_backup", str(backups_dir(data_dir)))
+        raise BackupError(ErrorCode.NO_BACKUP, str(backups_dir(data_dir)))
     if not chosen.is_file():
-        raise BackupError("no_backup", str(chosen))
+        raise BackupError(ErrorCode.NO_BACKUP, str(chosen))
     report = check_file(chosen)
     if not report.ok:
-        raise BackupError("bad_backup", str(chosen))
+        raise BackupError(ErrorCode.BAD_BACKUP, str(chosen))
     with _claimed_folder(data_dir) as work:
         partial = work / "restore.sqlite3"
         shutil.copyfile(chosen, partial)

@@ -1,12 +1,20 @@
-"""Messages of the core and the command line, in Vietnamese and English.
+"""Every word of the core, the command line, the article page and print, in Vietnamese and English.
 
 The window translates its own strings with Qt Linguist; the core has no Qt,
 so the sentences it reports (why a bundle was refused, what an import did)
-live here, keyed by a stable code. Each is one clear sentence.
+and the words on the pages it renders live here, keyed by a stable code.
+Each sentence is one clear sentence, with the same {placeholders} in both
+languages (tests/unit/test_messages.py checks it).
+
+`describe(exc, lang)` is the one place that turns an error into a sentence.
+
+This module imports nothing heavy: the window imports it before first paint.
 """
 
 from __future__ import annotations
 
+import errno
+from os import PathLike
 from typing import Any
 
 DEFAULT_LANG = "vi"
@@ -149,6 +157,22 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Chưa có kho dữ liệu tại {path}.",
         "There is no archive at {path}.",
     ),
+    "archive_read_only": (
+        "Không ghi được vào kho dữ liệu {path}: tệp hoặc thư mục chỉ cho đọc, "
+        "hoặc tài khoản này không có quyền ghi. Kho dữ liệu không bị hỏng.",
+        "The archive {path} cannot be written: the file or its folder is read-only, "
+        "or this account may not write there. The archive is not damaged.",
+    ),
+    "archive_io_error": (
+        "Ổ đĩa chứa kho dữ liệu {path} báo lỗi đọc ghi; hãy kiểm tra ổ đĩa hoặc cáp nối "
+        "rồi thử lại.",
+        "The disk holding the archive {path} reported a read or write error; "
+        "check the disk or its cable and try again.",
+    ),
+    "archive_disk_full": (
+        "Không đủ dung lượng đĩa để ghi vào kho dữ liệu {path}; kho dữ liệu không thay đổi.",
+        "There is not enough disk space to write to the archive {path}; the archive is unchanged.",
+    ),
     # Publishing
     "source_errors": (
         "Thư mục nguồn có {count} lỗi; chưa tạo gói dữ liệu nào.",
@@ -166,6 +190,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Đã có khóa tại {path}; không ghi đè.",
         "A key already exists at {path}; it was not overwritten.",
     ),
+    # Printing from the command line
+    "pdf_written": ("Đã ghi {pages} trang vào {path}.", "Wrote {pages} pages to {path}."),
+    "pdf_failed": (
+        "Không ghi được tệp PDF {path}: {reason}.",
+        "Could not write the PDF {path}: {reason}.",
+    ),
+    "no_folder": ("thư mục không tồn tại", "the folder does not exist"),
     # The command line
     "upgrading": (
         "Đang nâng cấp kho dữ liệu cho phiên bản Bảng Tin này "
@@ -230,6 +261,36 @@ CATALOG: dict[str, tuple[str, str]] = {
     "unexpected": (
         "Lỗi không mong đợi: {detail}.",
         "Unexpected error: {detail}.",
+    ),
+    # Errors of the operating system, and the last resorts
+    "the_file": ("tệp", "the file"),
+    "os_no_space": (
+        "Không đủ dung lượng đĩa để ghi {path}.",
+        "There is not enough disk space to write {path}.",
+    ),
+    "os_no_permission": (
+        "Không có quyền truy cập {path}.",
+        "Permission to use {path} was denied.",
+    ),
+    "os_read_only": (
+        "Không ghi được {path}: ổ đĩa chỉ cho đọc.",
+        "Cannot write {path}: the disk is read-only.",
+    ),
+    "os_pipe": (
+        "Chương trình nhận kết quả đã đóng trước khi đọc hết.",
+        "The program reading the output closed it before the end.",
+    ),
+    "os_error": (
+        "Không dùng được {path}: {reason}.",
+        "Could not use {path}: {reason}.",
+    ),
+    "out_of_memory": (
+        "Máy không đủ bộ nhớ để làm việc này; hãy đóng bớt chương trình khác rồi thử lại.",
+        "The computer ran out of memory for this; close other programs and try again.",
+    ),
+    "too_deep": (
+        "Nội dung lồng nhau quá sâu nên không xử lý được.",
+        "The content is nested too deeply to be processed.",
     ),
     "stage_notices": ("Đang ghi văn bản", "Writing notices"),
     "stage_attachments": ("Đang ghi tệp đính kèm", "Writing attachments"),
@@ -319,6 +380,30 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Không khôi phục được kho dữ liệu: {detail}.",
         "The archive could not be recovered: {detail}.",
     ),
+    # The article page (desktop/render/article.py)
+    "posted_on": ("Đăng ngày {day}", "Posted on {day}"),
+    "label_views": ("Lượt xem", "Views"),
+    "label_number": ("Số ký hiệu", "Number"),
+    "label_doc_type": ("Loại văn bản", "Document type"),
+    "label_issuer": ("Cơ quan ban hành", "Issued by"),
+    "label_issued": ("Ngày ban hành", "Issued on"),
+    "label_summary": ("Trích yếu", "Summary"),
+    "label_attachments": ("Tệp đính kèm", "Attachments"),
+    "label_withdrawn": ("Văn bản này đã bị thu hồi", "This document has been withdrawn"),
+    # The printed page (desktop/render/printtemplate.py)
+    "print_number": ("Số: {number}", "No.: {number}"),
+    "print_updated": ("Cập nhật ngày {day}", "Updated on {day}"),
+    "print_printed": ("In ngày {when}", "Printed on {when}"),
+    "print_source": ("Nguồn: {publisher}", "Source: {publisher}"),
+    "print_withdrawn": ("VĂN BẢN NÀY ĐÃ BỊ THU HỒI", "THIS NOTICE HAS BEEN WITHDRAWN"),
+    "print_attachments": ("Tệp đính kèm:", "Attachments:"),
+    "print_index_title": ("DANH MỤC VĂN BẢN", "LIST OF NOTICES"),
+    "print_index_count": ("Gồm {count} văn bản", "{count} notices"),
+    "print_col_no": ("STT", "No."),
+    "print_col_title": ("Tên văn bản", "Title"),
+    "print_col_number": ("Số ký hiệu", "Number"),
+    "print_col_date": ("Ngày đăng", "Posted"),
+    "app_name": ("Bảng Tin", "Bảng Tin"),
 }
 
 
@@ -330,3 +415,97 @@ def text(code: str, lang: str = DEFAULT_LANG, **params: Any) -> str:
         return template.format(**params)
     except (KeyError, IndexError):
         return template
+
+
+# -- errors as sentences --------------------------------------------------------------------
+
+#: The sentence for each archive error code (db.errors.ErrorCode values).
+_ARCHIVE_SENTENCES = {
+    "busy": "busy",
+    "newer": "archive_newer",
+    "missing": "archive_missing",
+    "damaged": "archive_damaged",
+    "disk_full": "archive_disk_full",
+    "read_only": "archive_read_only",
+    "io_error": "archive_io_error",
+}
+
+
+def describe(
+    exc: BaseException,
+    lang: str = DEFAULT_LANG,
+    *,
+    archive_dir: str | PathLike[str] | None = None,
+) -> str:
+    """One sentence in *lang* that says what went wrong, for any exception.
+
+    Covers the archive's and backups' errors (by code), refused bundles and
+    key files, SQLite failures (sorted by SQLite's result code), the usual
+    operating-system errors, running out of memory or stack, and, last, any
+    other error by its type and first line. *archive_dir* names the archive
+    in the sentences about it when the error does not carry its own path.
+    """
+    # Imported here: db.errors and the bundle errors import this module's callers.
+    from db.errors import ArchiveError, BackupError, ErrorCode, classify
+    from desktop.bundles.errors import BundleError, ImportCancelled, KeyFileError
+
+    if isinstance(exc, BundleError | KeyFileError):
+        return exc.message(lang)
+    if isinstance(exc, ImportCancelled):
+        return text("cancelled", lang)
+    if isinstance(exc, ArchiveError):
+        named = exc.detail if exc.code is ErrorCode.MISSING else None
+        return _archive_sentence(exc.code, lang, archive_dir or exc.path or named)
+    if isinstance(exc, BackupError):
+        if exc.code is ErrorCode.NO_BACKUP:
+            return text("no_backup", lang, path=exc.detail)
+        if exc.code is ErrorCode.MISSING:
+            return _archive_sentence(exc.code, lang, archive_dir or exc.detail)
+        return text("bad_backup", lang, path=exc.detail)
+    code = classify(exc)
+    if code is not None:
+        return _archive_sentence(code, lang, archive_dir)
+    if isinstance(exc, OSError):
+        return _os_sentence(exc, lang)
+    if isinstance(exc, MemoryError):
+        return text("out_of_memory", lang)
+    if isinstance(exc, RecursionError):
+        return text("too_deep", lang)
+    first_line = (str(exc).strip().splitlines() or [""])[0][:300]
+    return text("unexpected", lang, detail=f"{type(exc).__name__}: {first_line}")
+
+
+def describe_damage(exc: BaseException, lang: str = DEFAULT_LANG) -> str:
+    """What is wrong with a damaged archive file, by `ArchiveError.damage`.
+
+    The reason in the window's offer to restore a backup ("damaged_explain").
+    """
+    key = _DAMAGE_SENTENCES.get(str(getattr(exc, "damage", None)), "damaged_broken")
+    return text(key, lang)
+
+
+#: The reason for each kind of damage (db.errors.Damage values).
+_DAMAGE_SENTENCES = {"not_sqlite": "damaged_not_sqlite", "foreign": "damaged_foreign"}
+
+
+def _archive_sentence(code: str, lang: str, where: str | PathLike[str] | None) -> str:
+    sentence = text(_ARCHIVE_SENTENCES.get(code, "archive_damaged"), lang, path=where or "")
+    # Without a path, "Kho dữ liệu {path} bị hỏng" must not keep a double space.
+    return sentence if where else " ".join(sentence.split())
+
+
+def _os_sentence(exc: OSError, lang: str) -> str:
+    named = exc.filename if exc.filename not in (None, "") else None
+    path = str(named) if named is not None else text("the_file", lang)
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return text("os_no_space", lang, path=path)
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return text("os_no_permission", lang, path=path)
+    if exc.errno == errno.EROFS:
+        return text("os_read_only", lang, path=path)
+    if exc.errno == errno.EPIPE:
+        return text("os_pipe", lang)
+    if exc.errno == errno.ENOENT and named is not None:
+        return text("file_missing", lang, path=path)
+    return text("os_error", lang, path=path, reason=reason)

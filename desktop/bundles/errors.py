@@ -2,9 +2,47 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any
 
 from desktop.messages import text
+
+
+class BundleCode(StrEnum):
+    """Why a bundle was refused. Stable for scripts (`bangtin import --json`).
+
+    Each value is also the key of its sentence in desktop/messages.py.
+    """
+
+    # Reading the bundle
+    UNREADABLE = "unreadable"
+    NOT_BUNDLE = "not_bundle"
+    NEWER_FORMAT = "newer_format"
+    UNTRUSTED_KEY = "untrusted_key"
+    BAD_SIGNATURE = "bad_signature"
+    KEY_PUBLISHER_MISMATCH = "key_publisher_mismatch"
+    BAD_ENTRY_NAME = "bad_entry_name"
+    DUPLICATE_ENTRY = "duplicate_entry"
+    LINK_ENTRY = "link_entry"
+    DIR_ENTRY = "dir_entry"
+    ENCRYPTED_ENTRY = "encrypted_entry"
+    UNSUPPORTED_COMPRESSION = "unsupported_compression"
+    UNLISTED_ENTRY = "unlisted_entry"
+    MISSING_ENTRY = "missing_entry"
+    TOO_LARGE = "too_large"
+    BOMB = "bomb"
+    SIZE_MISMATCH = "size_mismatch"
+    HASH_MISMATCH = "hash_mismatch"
+    BAD_JSON = "bad_json"
+    BAD_MANIFEST = "bad_manifest"
+    BAD_NOTICE = "bad_notice"
+    # Whether it applies to this archive
+    ROLLBACK = "rollback"
+    DELTA_NEEDS_BASE = "delta_needs_base"
+    # The archive could not take it
+    NO_SPACE = "no_space"
+    DISK_FULL = "disk_full"
+    BUSY = "busy"
 
 
 class BundleError(Exception):
@@ -13,7 +51,8 @@ class BundleError(Exception):
     `code` is stable for scripts; `message(lang)` is one clear sentence.
     """
 
-    def __init__(self, code: str, **params: Any) -> None:
+    def __init__(self, code: BundleCode | str, **params: Any) -> None:
+        code = BundleCode(code)
         super().__init__(text(code, "en", **params))
         self.code = code
         self.params = params

@@ -11,6 +11,7 @@ is just an unused file.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import tempfile
@@ -19,14 +20,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy.exc import OperationalError as SAOperationalError
+from sqlalchemy.exc import DBAPIError as SADBAPIError
 from sqlalchemy.orm import Session
 
 from db import backup, queries, search, store
-from db.archive import Archive, ArchiveError, fsync_dir
+from db.archive import Archive, fsync_dir
+from db.errors import ArchiveError, ErrorCode, classify
 from db.records import ImportCounts, ImportLogEntry
 from db.types import VN_TZ
-from desktop.bundles.errors import BundleError, ImportCancelled
+from desktop.bundles.errors import BundleCode, BundleError, ImportCancelled
 from desktop.bundles.manifest import Manifest
 from desktop.bundles.reader import Cancel, Progress, StagedBundle, TrustLookup, stage_bundle
 
@@ -82,12 +84,14 @@ def applicability(session: Session, manifest: Manifest) -> Literal["apply", "alr
     last = current.last_sequence if current else 0
     name = current.name if current else manifest.publisher_name
     if manifest.sequence <= last:
-        raise BundleError("rollback", sequence=manifest.sequence, publisher=name, last=last)
+        raise BundleError(
+            BundleCode.ROLLBACK, sequence=manifest.sequence, publisher=name, last=last
+        )
     if manifest.kind == "delta":
         assert manifest.base_sequence is not None
         if manifest.base_sequence > last:
             raise BundleError(
-                "delta_needs_base",
+                BundleCode.DELTA_NEEDS_BASE,
                 sequence=manifest.sequence,
                 publisher=name,
                 base=manifest.base_sequence,
@@ -186,8 +190,8 @@ def import_bundle(
     except _AlreadyApplied as done:
         return _already(done.manifest)
     except ArchiveError as exc:
-        if exc.code == "busy":
-            raise BundleError("busy") from exc
+        if exc.code is ErrorCode.BUSY:
+            raise BundleError(BundleCode.BUSY) from exc
         raise
     try:
         # The bundle will apply: keep a copy of the archive as it is now, so
@@ -197,22 +201,21 @@ def import_bundle(
         backup.take_backup(archive.data_dir)
         return _apply(archive, staged, progress, cancel)
     except ArchiveError as exc:
-        if exc.code == "busy":
-            raise BundleError("busy") from exc
+        if exc.code is ErrorCode.BUSY:
+            raise BundleError(BundleCode.BUSY) from exc
         raise
     except OSError as exc:
-        import errno
-
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise BundleError("disk_full") from exc
+            raise BundleError(BundleCode.DISK_FULL) from exc
         raise
-    except (sqlite3.OperationalError, SAOperationalError) as exc:
+    except (sqlite3.Error, SADBAPIError) as exc:
         # SQLITE_FULL: the disk filled up while writing; the transaction was
         # rolled back, so the refusal is as clean as any other.
-        if "full" in str(exc):
-            raise BundleError("disk_full") from exc
-        if "locked" in str(exc) or "busy" in str(exc):
-            raise BundleError("busy") from exc
+        code = classify(exc)
+        if code is ErrorCode.DISK_FULL:
+            raise BundleError(BundleCode.DISK_FULL) from exc
+        if code is ErrorCode.BUSY:
+            raise BundleError(BundleCode.BUSY) from exc
         raise
     finally:
         staged.discard()

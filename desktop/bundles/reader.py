@@ -22,7 +22,7 @@ from pathlib import Path
 from db.archive import StagingClaim
 from db.records import NoticeRecord
 from desktop.bundles import keys
-from desktop.bundles.errors import BundleError, ImportCancelled
+from desktop.bundles.errors import BundleCode, BundleError, ImportCancelled
 from desktop.bundles.manifest import (
     ENTRY_RE,
     MANIFEST_NAME,
@@ -82,40 +82,40 @@ class StagedBundle:
 
 def _check_infos(infos: list[zipfile.ZipInfo]) -> None:
     if len(infos) > MAX_ENTRIES:
-        raise BundleError("too_large", name="(zip)")
+        raise BundleError(BundleCode.TOO_LARGE, name="(zip)")
     seen: set[str] = set()
     total = 0
     for info in infos:
         name = info.filename
         if name in seen:
-            raise BundleError("duplicate_entry", name=name)
+            raise BundleError(BundleCode.DUPLICATE_ENTRY, name=name)
         seen.add(name)
         if info.is_dir() or name.endswith("/"):
-            raise BundleError("dir_entry", name=name)
+            raise BundleError(BundleCode.DIR_ENTRY, name=name)
         mode = info.external_attr >> 16
         if stat.S_ISLNK(mode):
-            raise BundleError("link_entry", name=name)
+            raise BundleError(BundleCode.LINK_ENTRY, name=name)
         if info.flag_bits & 0x1:
-            raise BundleError("encrypted_entry", name=name)
+            raise BundleError(BundleCode.ENCRYPTED_ENTRY, name=name)
         if name not in (MANIFEST_NAME, SIGNATURE_NAME) and not ENTRY_RE.match(name):
-            raise BundleError("bad_entry_name", name=name)
+            raise BundleError(BundleCode.BAD_ENTRY_NAME, name=name)
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise BundleError("unsupported_compression", name=name)
+            raise BundleError(BundleCode.UNSUPPORTED_COMPRESSION, name=name)
         limit = MAX_MANIFEST if name == MANIFEST_NAME else MAX_FILE
         if info.file_size > limit:
-            raise BundleError("too_large", name=name)
+            raise BundleError(BundleCode.TOO_LARGE, name=name)
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise BundleError("bomb", name=name)
+            raise BundleError(BundleCode.BOMB, name=name)
         total += info.file_size
         if total > MAX_TOTAL:
-            raise BundleError("too_large", name=name)
+            raise BundleError(BundleCode.TOO_LARGE, name=name)
 
 
 def _read_small(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
     with zf.open(info) as fh:
         data = fh.read(limit + 1)
     if len(data) > limit:
-        raise BundleError("too_large", name=info.filename)
+        raise BundleError(BundleCode.TOO_LARGE, name=info.filename)
     return data
 
 
@@ -123,36 +123,36 @@ def read_manifest(zf: zipfile.ZipFile, trust: TrustLookup) -> Manifest:
     """Verify the signature and validate the manifest of an open bundle."""
     infos = {info.filename: info for info in zf.infolist()}
     if MANIFEST_NAME not in infos or SIGNATURE_NAME not in infos:
-        raise BundleError("not_bundle", path=zf.filename or "")
+        raise BundleError(BundleCode.NOT_BUNDLE, path=zf.filename or "")
     raw = _read_small(zf, infos[MANIFEST_NAME], MAX_MANIFEST)
     signature = _read_small(zf, infos[SIGNATURE_NAME], 64)
     try:
         data = parse_json_bytes(raw)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise BundleError("bad_json", name=MANIFEST_NAME) from exc
+        raise BundleError(BundleCode.BAD_JSON, name=MANIFEST_NAME) from exc
     version = peek_version(data)
     if version is None:
-        raise BundleError("not_bundle", path=zf.filename or "")
+        raise BundleError(BundleCode.NOT_BUNDLE, path=zf.filename or "")
     if version != 1:
         raise (
-            BundleError("newer_format")
+            BundleError(BundleCode.NEWER_FORMAT)
             if version > 1
-            else BundleError("bad_manifest", detail="unknown format version")
+            else BundleError(BundleCode.BAD_MANIFEST, detail="unknown format version")
         )
     key_id = data.get("key_id") if isinstance(data, dict) else None
     found = trust(key_id) if isinstance(key_id, str) and len(key_id) <= 64 else None
     if found is None:
-        raise BundleError("untrusted_key", key_id=str(key_id)[:64])
+        raise BundleError(BundleCode.UNTRUSTED_KEY, key_id=str(key_id)[:64])
     raw_public, bound = found
     if len(signature) != 64 or not keys.verify(raw_public, signature, signed_bytes(raw)):
-        raise BundleError("bad_signature")
+        raise BundleError(BundleCode.BAD_SIGNATURE)
     try:
         manifest = manifest_from_json(data)
     except ManifestError as exc:
-        raise BundleError("bad_manifest", detail=str(exc)) from exc
+        raise BundleError(BundleCode.BAD_MANIFEST, detail=str(exc)) from exc
     if bound is not None and bound != manifest.publisher_id:
         raise BundleError(
-            "key_publisher_mismatch",
+            BundleCode.KEY_PUBLISHER_MISMATCH,
             key_id=manifest.key_id,
             bound=bound,
             claimed=manifest.publisher_id,
@@ -164,9 +164,9 @@ def _check_listing(zf: zipfile.ZipFile, manifest: Manifest) -> None:
     listed = {e.name for e in manifest.entries}
     present = {i.filename for i in zf.infolist()} - {MANIFEST_NAME, SIGNATURE_NAME}
     for name in sorted(present - listed):
-        raise BundleError("unlisted_entry", name=name)
+        raise BundleError(BundleCode.UNLISTED_ENTRY, name=name)
     for name in sorted(listed - present):
-        raise BundleError("missing_entry", name=name)
+        raise BundleError(BundleCode.MISSING_ENTRY, name=name)
 
 
 def needed_space(zf: zipfile.ZipFile) -> int:
@@ -176,7 +176,7 @@ def needed_space(zf: zipfile.ZipFile) -> int:
 def check_space(folder: Path, needed: int) -> None:
     free = shutil.disk_usage(folder).free
     if free < needed:
-        raise BundleError("no_space", needed=needed // (1024 * 1024) + 1)
+        raise BundleError(BundleCode.NO_SPACE, needed=needed // (1024 * 1024) + 1)
 
 
 def _copy_entry(
@@ -191,15 +191,15 @@ def _copy_entry(
                 break
             written += len(block)
             if written > size:
-                raise BundleError("size_mismatch", name=info.filename)
+                raise BundleError(BundleCode.SIZE_MISMATCH, name=info.filename)
             digest.update(block)
             out.write(block)
         out.flush()
         os.fsync(out.fileno())
     if written != size:
-        raise BundleError("size_mismatch", name=info.filename)
+        raise BundleError(BundleCode.SIZE_MISMATCH, name=info.filename)
     if digest.hexdigest() != sha:
-        raise BundleError("hash_mismatch", name=info.filename)
+        raise BundleError(BundleCode.HASH_MISMATCH, name=info.filename)
 
 
 def stage_bundle(
@@ -261,19 +261,19 @@ def stage_bundle(
     except FileNotFoundError as exc:
         drop()
         if not Path(path).exists():
-            raise BundleError("unreadable", path=str(path)) from exc
+            raise BundleError(BundleCode.UNREADABLE, path=str(path)) from exc
         raise
     except OSError as exc:
         drop()
         if _is_no_space(exc):
-            raise BundleError("disk_full") from exc
-        raise BundleError("unreadable", path=str(path)) from exc
+            raise BundleError(BundleCode.DISK_FULL) from exc
+        raise BundleError(BundleCode.UNREADABLE, path=str(path)) from exc
     except _READ_ERRORS as exc:
         drop()
         if isinstance(exc, zipfile.BadZipFile) and not _looks_like_zip(Path(path)):
-            raise BundleError("not_bundle", path=str(path)) from exc
+            raise BundleError(BundleCode.NOT_BUNDLE, path=str(path)) from exc
         # A zip that breaks on reading is damaged or truncated, not foreign.
-        raise BundleError("unreadable", path=str(path)) from exc
+        raise BundleError(BundleCode.UNREADABLE, path=str(path)) from exc
 
 
 def _looks_like_zip(path: Path) -> bool:
@@ -305,34 +305,42 @@ def _load_notices(staged: StagedBundle) -> list[NoticeRecord]:
         try:
             docs = parse_json_bytes(raw)
         except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-            raise BundleError("bad_json", name=chunk) from exc
+            raise BundleError(BundleCode.BAD_JSON, name=chunk) from exc
         if not isinstance(docs, list):
-            raise BundleError("bad_json", name=chunk)
+            raise BundleError(BundleCode.BAD_JSON, name=chunk)
         for doc in docs:
             ident = doc.get("id") if isinstance(doc, dict) else None
             label = ident if isinstance(ident, str) else "?"
             try:
                 rec = notice_from_json(doc)
             except ManifestError as exc:
-                raise BundleError("bad_notice", id=label[:120], detail=str(exc)) from exc
+                raise BundleError(BundleCode.BAD_NOTICE, id=label[:120], detail=str(exc)) from exc
             ref = expected.pop(rec.id, None)
             if ref is None or ref.chunk != chunk:
-                raise BundleError("bad_notice", id=rec.id, detail="not listed in the manifest")
+                raise BundleError(
+                    BundleCode.BAD_NOTICE, id=rec.id, detail="not listed in the manifest"
+                )
             if ref.sha256 != rec.content_hash:
-                raise BundleError("hash_mismatch", name=f"{chunk}#{rec.id}")
+                raise BundleError(BundleCode.HASH_MISMATCH, name=f"{chunk}#{rec.id}")
             if ref.revision != rec.revision:
-                raise BundleError("bad_notice", id=rec.id, detail="revision differs from manifest")
+                raise BundleError(
+                    BundleCode.BAD_NOTICE, id=rec.id, detail="revision differs from manifest"
+                )
             if rec.category not in manifest.categories:
-                raise BundleError("bad_notice", id=rec.id, detail="category not in the manifest")
+                raise BundleError(
+                    BundleCode.BAD_NOTICE, id=rec.id, detail="category not in the manifest"
+                )
             for att in rec.attachments:
                 if files.get(att.sha256) != att.size:
                     raise BundleError(
-                        "bad_notice",
+                        BundleCode.BAD_NOTICE,
                         id=rec.id,
                         detail=f"attachment {att.name} is not in the bundle",
                     )
             notices.append(rec)
     if expected:
         missing = sorted(expected)[0]
-        raise BundleError("bad_notice", id=missing, detail="listed in the manifest but absent")
+        raise BundleError(
+            BundleCode.BAD_NOTICE, id=missing, detail="listed in the manifest but absent"
+        )
     return notices

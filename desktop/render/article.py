@@ -15,31 +15,9 @@ from functools import lru_cache
 
 from db.folding import fold
 from db.records import NoticeDetail
+from desktop.messages import text
 from desktop.render.dates import posted_line, short_date
 from desktop.render.markdown import escape_text, map_text_nodes, render_body
-
-_LABELS = {
-    "vi": {
-        "views": "Lượt xem",
-        "number": "Số ký hiệu",
-        "doc_type": "Loại văn bản",
-        "issuer": "Cơ quan ban hành",
-        "issued": "Ngày ban hành",
-        "summary": "Trích yếu",
-        "attachments": "Tệp đính kèm",
-        "withdrawn": "Văn bản này đã bị thu hồi",
-    },
-    "en": {
-        "views": "Views",
-        "number": "Number",
-        "doc_type": "Document type",
-        "issuer": "Issued by",
-        "issued": "Issued on",
-        "summary": "Summary",
-        "attachments": "Attachments",
-        "withdrawn": "This document has been withdrawn",
-    },
-}
 
 STYLESHEET = """
 body { font-family: sans-serif; color: #222222; }
@@ -83,8 +61,11 @@ def article_html(
     notice: NoticeDetail, *, lang: str = "vi", highlight_terms: Sequence[str] = ()
 ) -> str:
     """Return the complete HTML page for *notice*."""
-    labels = _LABELS["en" if lang == "en" else "vi"]
     lang = "en" if lang == "en" else "vi"
+
+    def label(key: str) -> str:
+        return text(f"label_{key}", lang)
+
     esc = html.escape
     terms = _fold_terms(highlight_terms)
 
@@ -100,32 +81,32 @@ def article_html(
         f"<style>{STYLESHEET}</style></head><body>",
         f'<h1 class="title">{title}</h1>',
         f'<p class="posted">{esc(posted_line(notice.published, lang))}</p>',
-        f'<p class="views">{labels["views"]}: {_group_digits(notice.views, lang)}</p>',
+        f'<p class="views">{label("views")}: {_group_digits(notice.views, lang)}</p>',
     ]
     if notice.withdrawn:
-        parts.append(f'<p class="withdrawn">{esc(labels["withdrawn"])}</p>')
+        parts.append(f'<p class="withdrawn">{esc(label("withdrawn"))}</p>')
 
     rows: list[tuple[str, str]] = []
     if notice.number:
-        rows.append((labels["number"], notice.number))
+        rows.append((label("number"), notice.number))
     if notice.doc_type:
-        rows.append((labels["doc_type"], notice.doc_type))
+        rows.append((label("doc_type"), notice.doc_type))
     if notice.issuer:
-        rows.append((labels["issuer"], notice.issuer))
+        rows.append((label("issuer"), notice.issuer))
     if notice.issued is not None:
-        rows.append((labels["issued"], short_date(notice.issued, lang)))
+        rows.append((label("issued"), short_date(notice.issued, lang)))
     if notice.summary:
-        rows.append((labels["summary"], notice.summary))
+        rows.append((label("summary"), notice.summary))
     if rows:
         parts.append('<table class="meta" border="1" cellspacing="0" cellpadding="4">')
-        for label, value in rows:
-            parts.append(f"<tr><th>{esc(label)}</th><td>{escape_text(value)}</td></tr>")
+        for name, value in rows:
+            parts.append(f"<tr><th>{esc(name)}</th><td>{escape_text(value)}</td></tr>")
         parts.append("</table>")
 
     parts.append(f'<div class="body">{body}</div>')
 
     if notice.attachments:
-        parts.append(f'<h2 class="attachments">{esc(labels["attachments"])}</h2>')
+        parts.append(f'<h2 class="attachments">{esc(label("attachments"))}</h2>')
         parts.append('<ul class="attachments">')
         for attachment in notice.attachments:
             href = f"attachment:{esc(attachment.sha256.lower())}"

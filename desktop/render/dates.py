@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from db.common import VN_TZ
+from desktop.messages import text
 
-_POSTED = {"vi": "Đăng ngày", "en": "Posted on"}
 _AM_PM = {"vi": ("SA", "CH"), "en": ("AM", "PM")}
 
 
@@ -35,7 +35,7 @@ def _lang(lang: str) -> str:
 def posted_line(value: date | datetime, lang: str = "vi") -> str:
     """ "Đăng ngày 27 - 03 - 2023" ("Posted on 27 - 03 - 2023")."""
     day = _day(value)
-    return f"{_POSTED[_lang(lang)]} {day.day:02d} - {day.month:02d} - {day.year:04d}"
+    return text("posted_on", _lang(lang), day=f"{day.day:02d} - {day.month:02d} - {day.year:04d}")
 
 
 def short_date(value: date | datetime, lang: str = "vi") -> str:

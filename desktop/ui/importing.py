@@ -156,47 +156,29 @@ class ImportController(QObject):
         )
 
     def _on_failure(self, exc: BaseException) -> None:
-        from db.archive import ArchiveError
+        from db.errors import ArchiveError
         from desktop.bundles.errors import BundleError, ImportCancelled
+        from desktop.messages import describe
 
         path = self._current
         name = path.name if path else ""
         self._close_dialog()
-        title = self.tr("Không nhập được gói dữ liệu")
         if isinstance(exc, ImportCancelled):
             self._queue.clear()
             window_status = getattr(self._window, "show_status", None)
             if callable(window_status):
                 window_status(self.tr("Đã hủy nhập gói dữ liệu; kho dữ liệu không thay đổi."))
-        elif isinstance(exc, BundleError):
-            dialogs.show_error(
-                self._window,
-                title,
-                exc.message(self._lang()),
-                self.tr("Tệp: {name}. Kho dữ liệu không thay đổi.").format(name=name),
-            )
-        elif isinstance(exc, ArchiveError) and exc.code == "busy":
-            dialogs.show_error(
-                self._window,
-                title,
-                self.tr("Kho dữ liệu đang bận (một chương trình khác đang dùng). Hãy thử lại sau."),
-            )
-        elif isinstance(exc, OSError):
-            dialogs.show_error(
-                self._window,
-                title,
-                self.tr("Không đọc được tệp {name}: {reason}").format(
-                    name=name, reason=exc.strerror or str(exc)
-                ),
-                self.tr("Kho dữ liệu không thay đổi."),
-            )
         else:
-            log.error("import failed", exc_info=exc)
+            if not isinstance(exc, BundleError | ArchiveError | OSError):
+                log.error("import failed", exc_info=exc)
+            archive_dir = getattr(self._window, "archive_dir", None) or getattr(
+                self._window, "data_dir", None
+            )
             dialogs.show_error(
                 self._window,
-                title,
-                self.tr("Đã xảy ra lỗi khi nhập {name}.").format(name=name),
-                str(exc),
+                self.tr("Không nhập được gói dữ liệu"),
+                describe(exc, self._lang(), archive_dir=archive_dir),
+                self.tr("Tệp: {name}. Kho dữ liệu không thay đổi.").format(name=name),
             )
         self.finished.emit(exc)
         self._next()

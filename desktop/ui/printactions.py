@@ -3,13 +3,13 @@
 `install_print_actions(window)` adds the actions to the window (shortcuts),
 its toolbar, its "Văn bản" menu and the article's context menu, and returns
 the `PrintActions` that owns them. The notices are read on the database
-worker (`desktop.render.printing.collect`); layout and painting happen on
-the GUI thread (`desktop.printing`), from the print template alone, so the
+worker (`desktop.ops.printing.collect`); layout and painting happen on
+the GUI thread (`desktop.pagepainter`), from the print template alone, so the
 article's zoom never changes the printed size.
 
 The window installs these actions before its first paint, so the print
-template, the layout code (`desktop.printing`) and Qt's print support load
-only when something is printed.
+template, the page painter and Qt's print support load only when something
+is printed.
 
 Every dialog is a small module-level function (`choose_pdf_path`,
 `run_preview`, `show_menu`) that tests replace.
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QTextBrowser, QWidget
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-    from desktop.render.printing import PrintSource, PrintStyle
+    from desktop.render.printtemplate import PrintSource, PrintStyle
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ FONT_SIZE_KEY = "print/fontSize"
 
 def load_style(settings: QSettings) -> PrintStyle:
     """The print style remembered in *settings*; values outside the decree are clamped."""
-    from desktop.render.printing import FONT_SIZE_DEFAULT, PageMargins, PrintStyle
+    from desktop.render.printtemplate import FONT_SIZE_DEFAULT, PageMargins, PrintStyle
 
     margins = PageMargins.from_mapping(
         {name: settings.value(key) for name, key in MARGIN_KEYS.items()}
@@ -186,7 +186,7 @@ class PrintActions(QObject):
         return [current] if current else []
 
     def style(self) -> PrintStyle:
-        from desktop.render.printing import PrintStyle
+        from desktop.render.printtemplate import PrintStyle
 
         settings = getattr(self.window, "settings", None)
         return load_style(settings) if isinstance(settings, QSettings) else PrintStyle()
@@ -259,7 +259,7 @@ class PrintActions(QObject):
         index: bool,
         then: Callable[[list[PrintSource], PrintStyle], None],
     ) -> None:
-        from desktop.render.printing import collect
+        from desktop.ops.printing import collect
 
         style = self.style()
         job = functools.partial(collect, index=index, style=style)
@@ -271,7 +271,7 @@ class PrintActions(QObject):
         self.window.worker.run(job, list(ids), self.lang(), None, success=done, failure=self._fail)
 
     def _fail(self, exc: BaseException) -> None:
-        from desktop.render.printing import UnknownNotice
+        from desktop.ops.printing import UnknownNotice
 
         if not shiboken6.isValid(self):
             return
@@ -291,10 +291,10 @@ class PrintActions(QObject):
             show(text)
 
     def _write(self, target: Path, sources: list[PrintSource], style: PrintStyle) -> None:
-        from desktop import printing
+        from desktop import pagepainter
 
         try:
-            pages = printing.write_pdf(target, sources, style)
+            pages = pagepainter.write_pdf(target, sources, style)
         except OSError as exc:
             self._fail(OSError(f"{target}: {exc}"))
             return
@@ -305,19 +305,19 @@ class PrintActions(QObject):
     def _preview(self, sources: list[PrintSource], style: PrintStyle) -> None:
         from PySide6.QtPrintSupport import QPrinter
 
-        from desktop import printing
+        from desktop import pagepainter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(sources[0].title if len(sources) == 1 else "Bảng Tin")
-        printer.setPageLayout(printing.page_layout(style.margins))
+        printer.setPageLayout(pagepainter.page_layout(style.margins))
         chosen = {"style": style}
 
         def paint(device: QPrinter) -> None:
             # The page-setup button may have changed the margins: keep them,
             # moved into the decree's ranges.
-            current = replace(style, margins=printing.device_margins(device))
+            current = replace(style, margins=pagepainter.device_margins(device))
             chosen["style"] = current
-            self.last_pages = printing.paint(device, sources, current)
+            self.last_pages = pagepainter.paint(device, sources, current)
 
         run_preview(self.window, printer, paint)
         if chosen["style"].margins != style.margins:

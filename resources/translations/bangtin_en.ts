@@ -147,22 +147,6 @@
         <source>Tệp: {name}. Kho dữ liệu không thay đổi.</source>
         <translation>File: {name}. The archive is unchanged.</translation>
     </message>
-    <message>
-        <source>Kho dữ liệu đang bận (một chương trình khác đang dùng). Hãy thử lại sau.</source>
-        <translation>The archive is busy (another program is using it). Please try again later.</translation>
-    </message>
-    <message>
-        <source>Không đọc được tệp {name}: {reason}</source>
-        <translation>The file {name} could not be read: {reason}</translation>
-    </message>
-    <message>
-        <source>Kho dữ liệu không thay đổi.</source>
-        <translation>The archive is unchanged.</translation>
-    </message>
-    <message>
-        <source>Đã xảy ra lỗi khi nhập {name}.</source>
-        <translation>Something went wrong while importing {name}.</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -147,22 +147,6 @@
         <source>Tệp: {name}. Kho dữ liệu không thay đổi.</source>
         <translation>Tệp: {name}. Kho dữ liệu không thay đổi.</translation>
     </message>
-    <message>
-        <source>Kho dữ liệu đang bận (một chương trình khác đang dùng). Hãy thử lại sau.</source>
-        <translation>Kho dữ liệu đang bận (một chương trình khác đang dùng). Hãy thử lại sau.</translation>
-    </message>
-    <message>
-        <source>Không đọc được tệp {name}: {reason}</source>
-        <translation>Không đọc được tệp {name}: {reason}</translation>
-    </message>
-    <message>
-        <source>Kho dữ liệu không thay đổi.</source>
-        <translation>Kho dữ liệu không thay đổi.</translation>
-    </message>
-    <message>
-        <source>Đã xảy ra lỗi khi nhập {name}.</source>
-        <translation>Đã xảy ra lỗi khi nhập {name}.</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import threading
 import zipfile
 from datetime import UTC, datetime
@@ -14,11 +15,13 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
+import db.archive
 from db import queries, store
 from db.archive import Archive, open_archive
 from desktop.bundles import keys
 from desktop.bundles.builder import build_bundle
 from desktop.bundles.errors import ImportCancelled
+from desktop.messages import text
 from desktop.ui import dialogs, usbwatch
 from desktop.ui.mainwindow import READER_PAGE, WELCOME_PAGE
 from desktop.ui.usbwatch import Volume
@@ -166,6 +169,38 @@ def test_hostile_bundles_are_explained_and_change_nothing(
     assert "Kho dữ liệu không thay đổi" in details
     assert snapshot(data_dir) == before
     assert window.pages.currentIndex() == WELCOME_PAGE
+
+
+def test_an_archive_held_by_another_program_is_said_in_one_sentence(
+    make_window: WindowFactory,
+    data_dir: Path,
+    tmp_path: Path,
+    key_dir: Path,
+    shown: Shown,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    trust(data_dir, key_dir)
+    bundle = make_bundle(tmp_path, key_dir)
+    # The window's writer waits this long for the lock before it gives up.
+    monkeypatch.setattr(db.archive, "BUSY_TIMEOUT_MS", 50)
+    window = make_window(data_dir)
+    holder = sqlite3.connect(data_dir / db.archive.DB_NAME, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        before = snapshot(data_dir)
+        window.import_files([bundle])
+        assert snapshot(data_dir) == before
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert shown.errors == [
+        (
+            "Không nhập được gói dữ liệu",
+            text("busy", "vi"),
+            f"Tệp: {bundle.name}. Kho dữ liệu không thay đổi.",
+        )
+    ]
+    assert shown.infos == []
 
 
 def test_cancelled_import_leaves_the_archive_unchanged(

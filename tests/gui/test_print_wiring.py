@@ -18,7 +18,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
-from desktop.render import printing as print_template
+from desktop.ops import printing as print_operation
 from desktop.ui import printactions
 from desktop.ui.mainwindow import MainWindow
 from tests.gui.conftest import WindowFactory
@@ -35,7 +35,7 @@ class PrintSpy:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.collected: list[tuple[list[str], bool]] = []
         self.previews: list[str] = []
-        real = print_template.collect
+        real = print_operation.collect
 
         def collect(archive: Any, notice_ids: list[str], *args: Any, **kwargs: Any) -> Any:
             self.collected.append((list(notice_ids), bool(kwargs.get("index"))))
@@ -44,7 +44,7 @@ class PrintSpy:
         def preview(_parent: object, printer: QPrinter, _paint: object) -> None:
             self.previews.append(printer.docName())
 
-        monkeypatch.setattr(print_template, "collect", collect)
+        monkeypatch.setattr(print_operation, "collect", collect)
         monkeypatch.setattr(printactions, "run_preview", preview)
 
 

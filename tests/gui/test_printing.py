@@ -25,15 +25,14 @@ from db import queries
 from db.archive import open_archive
 from db.records import NoticeDetail
 from db.types import VN_TZ
-from desktop import printing
+from desktop import pagepainter
 from desktop.demo import ensure_demo_archive
-from desktop.render.printing import (
+from desktop.ops.printing import UnknownNotice, collect
+from desktop.render.printtemplate import (
     MARGIN_RANGES,
     PageMargins,
     PrintSource,
     PrintStyle,
-    UnknownNotice,
-    collect,
     style_body,
     upper_title,
 )
@@ -177,14 +176,14 @@ class Printed:
 @pytest.fixture(scope="module")
 def long_pdf(qapp: object, demo_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Printed:
     path = tmp_path_factory.mktemp("pdf") / "long.pdf"
-    pages = printing.write_pdf(path, sources_for(demo_dir, [LONG_ID]))
+    pages = pagepainter.write_pdf(path, sources_for(demo_dir, [LONG_ID]))
     return Printed(path, pages, detail(demo_dir, LONG_ID))
 
 
 @pytest.fixture(scope="module")
 def table_pdf(qapp: object, demo_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Printed:
     path = tmp_path_factory.mktemp("pdf") / "table.pdf"
-    pages = printing.write_pdf(path, sources_for(demo_dir, [TABLE_ID]))
+    pages = pagepainter.write_pdf(path, sources_for(demo_dir, [TABLE_ID]))
     return Printed(path, pages, detail(demo_dir, TABLE_ID))
 
 
@@ -211,12 +210,12 @@ def test_margins_from_untrusted_values_are_clamped_into_the_ranges() -> None:
 
 
 def test_the_print_font_is_a_serif_with_every_vietnamese_letter(qapp: object) -> None:
-    family = printing.serif_family()
-    assert family in printing.SERIF_CANDIDATES
-    assert printing.font_covers(family, "ạ ế ữ ỵ Đ".replace(" ", ""))
-    assert not printing.font_covers("No Such Font Family 123")
+    family = pagepainter.serif_family()
+    assert family in pagepainter.SERIF_CANDIDATES
+    assert pagepainter.font_covers(family, "ạ ế ữ ỵ Đ".replace(" ", ""))
+    assert not pagepainter.font_covers("No Such Font Family 123")
     # Choosing walks the list in order and skips what is not installed.
-    assert printing.choose_serif(("No Such Font Family 123", family)) == family
+    assert pagepainter.choose_serif(("No Such Font Family 123", family)) == family
 
 
 def test_body_styles_justify_and_indent_body_paragraphs_only() -> None:
@@ -295,7 +294,7 @@ def test_wider_margins_move_every_glyph_inward(
 ) -> None:
     margins = PageMargins(top=25, bottom=25, left=35, right=20)
     path = tmp_path / "wide.pdf"
-    pages = printing.write_pdf(
+    pages = pagepainter.write_pdf(
         path, sources_for(demo_dir, [LONG_ID]), PrintStyle(margins=margins, font_size=14)
     )
     check_margins(path, margins, footer_words(Printed(path, pages, detail(demo_dir, LONG_ID))))
@@ -336,7 +335,7 @@ def test_each_notice_starts_on_a_new_page(
     qapp: object, demo_dir: Path, tmp_path: Path, long_pdf: Printed, table_pdf: Printed
 ) -> None:
     path = tmp_path / "both.pdf"
-    pages = printing.write_pdf(path, sources_for(demo_dir, [LONG_ID, TABLE_ID, LONG_ID]))
+    pages = pagepainter.write_pdf(path, sources_for(demo_dir, [LONG_ID, TABLE_ID, LONG_ID]))
     assert pages == long_pdf.pages + table_pdf.pages  # the repeated id prints once
     second = flat(" ".join(w.text for w in pdf_pages(path)[long_pdf.pages]))
     assert second.startswith("ỦY BAN NHÂN DÂN TỈNH SƠN HÀ")
@@ -353,7 +352,7 @@ def test_the_index_is_one_page_table_of_title_number_and_date(
 ) -> None:
     ids = [LONG_ID, TABLE_ID, "tb-15-2023"]
     path = tmp_path / "index.pdf"
-    assert printing.write_pdf(path, sources_for(demo_dir, ids, index=True)) == 1
+    assert pagepainter.write_pdf(path, sources_for(demo_dir, ids, index=True)) == 1
     text = flat(pdf_text(path))
     assert "DANH MỤC VĂN BẢN" in text and "Gồm 3 văn bản" in text
     for notice_id in ids:
@@ -404,14 +403,14 @@ def test_the_zoom_never_changes_the_printed_pdf(
 ) -> None:
     actions = printactions.install_print_actions(demo_window, current_id=lambda: LONG_ID)
     # The footer carries the print time; hold it still so only the zoom differs.
-    import desktop.render.printing as print_template
+    import desktop.ops.printing as print_operation
 
     class _Frozen(datetime):
         @classmethod
         def now(cls, tz: tzinfo | None = None) -> _Frozen:
             return cls(2023, 6, 5, 7, 20, tzinfo=tz)
 
-    monkeypatch.setattr(print_template, "datetime", _Frozen)
+    monkeypatch.setattr(print_operation, "datetime", _Frozen)
     results: list[list[list[Word]]] = []
     for zoom in (50, 200):
         demo_window.article.set_zoom(zoom)
@@ -466,7 +465,7 @@ def test_the_real_preview_dialog_asks_for_pages(qtbot: QtBot, demo_window: MainW
     sources = sources_for(demo_window.data_dir, [LONG_ID])
 
     def paint(device: QPrinter) -> None:
-        painted.append(printing.paint(device, sources))
+        painted.append(pagepainter.paint(device, sources))
 
     dialog = printactions.make_preview_dialog(demo_window, printer, paint)
     qtbot.addWidget(dialog)

@@ -90,6 +90,14 @@ def integrity(archive: Archive) -> str:
         conn.close()
 
 
+def disk_full_error() -> sqlite3.OperationalError:
+    """The error SQLite raises on a full disk, with the result code it carries."""
+    error = sqlite3.OperationalError("database or disk is full")
+    error.sqlite_errorcode = sqlite3.SQLITE_FULL
+    error.sqlite_errorname = "SQLITE_FULL"
+    return error
+
+
 def refused_cleanly(archive: Archive, bundle: Path, codes: tuple[str, ...], **kwargs: Any) -> None:
     """Import must refuse with one of *codes*, leaving every row as it was."""
     before = rows(archive)
@@ -323,7 +331,7 @@ def test_commit_fails_with_a_full_disk(
 
     def full_commit(dbapi_connection: Any) -> None:
         failed.append(True)
-        raise sqlite3.OperationalError("database or disk is full")
+        raise disk_full_error()
 
     monkeypatch.setattr(dialect, "do_commit", full_commit)
     refused_cleanly(archive, world.bundle2, ("disk_full",))
@@ -343,7 +351,7 @@ def test_the_pool_keeps_no_half_transaction_after_a_failed_commit(
     def fail_once(dbapi_connection: Any) -> None:
         calls[0] += 1
         if calls[0] == 1:
-            raise sqlite3.OperationalError("database or disk is full")
+            raise disk_full_error()
         real_commit(dbapi_connection)
 
     monkeypatch.setattr(dialect, "do_commit", fail_once)

@@ -1,14 +1,16 @@
 """The print template: notices as HTML laid out like an administrative document.
 
-Qt-free. The page itself (A4, margins, fonts, page numbers, the footer line)
-is drawn by `desktop/printing.py`; this module decides what the pages say:
+Qt-free, and it reads no database. The page itself (A4, margins, fonts, page
+numbers, the footer line) is painted by `desktop/pagepainter.py`; which
+notices to print is read from the archive by `desktop/ops/printing.py`. This
+module decides what the pages say:
 
 - `PageMargins` and `PrintStyle`: the layout of Decree 30/2020/NĐ-CP
   (Nghị định 30/2020/NĐ-CP, Phụ lục I), validated or clamped to its ranges;
 - `notice_html` / `index_html`: the header block and body of one notice, and
   the index table of a selection (title, number, date);
-- `collect`: reads the notices from the archive into `PrintSource`s. It runs
-  on the database worker; everything it returns is plain data.
+- `notice_source` / `index_source`: those as `PrintSource`s, plain data that
+  the painter lays out.
 """
 
 from __future__ import annotations
@@ -17,16 +19,15 @@ import html
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from db.common import VN_TZ
+from desktop.messages import text
 from desktop.render.dates import date_time, short_date
 
 if TYPE_CHECKING:
-    from db.archive import Archive
     from db.records import NoticeDetail, NoticeSummary
 
 # -- the page ---------------------------------------------------------------------------
@@ -138,41 +139,6 @@ class PrintStyle:
         )
 
 
-# -- words on the page ------------------------------------------------------------------
-
-_WORDS: dict[str, tuple[str, str]] = {
-    "number": ("Số: {number}", "No.: {number}"),
-    "posted": ("Đăng ngày {day}", "Posted on {day}"),
-    "updated": ("Cập nhật ngày {day}", "Updated on {day}"),
-    "printed": ("In ngày {when}", "Printed on {when}"),
-    "source": ("Nguồn: {publisher}", "Source: {publisher}"),
-    "withdrawn": (
-        "VĂN BẢN NÀY ĐÃ BỊ THU HỒI",
-        "THIS NOTICE HAS BEEN WITHDRAWN",
-    ),
-    "attachments": ("Tệp đính kèm:", "Attachments:"),
-    "index_title": ("DANH MỤC VĂN BẢN", "LIST OF NOTICES"),
-    "index_count": ("Gồm {count} văn bản", "{count} notices"),
-    "col_no": ("STT", "No."),
-    "col_title": ("Tên văn bản", "Title"),
-    "col_number": ("Số ký hiệu", "Number"),
-    "col_date": ("Ngày đăng", "Posted"),
-    "app": ("Bảng Tin", "Bảng Tin"),
-    # The command line's sentences about printing.
-    "pdf_written": ("Đã ghi {pages} trang vào {path}.", "Wrote {pages} pages to {path}."),
-    "pdf_failed": (
-        "Không ghi được tệp PDF {path}: {reason}.",
-        "Could not write the PDF {path}: {reason}.",
-    ),
-    "no_folder": ("thư mục không tồn tại", "the folder does not exist"),
-}
-
-
-def word(key: str, lang: str = "vi", **params: Any) -> str:
-    vi, en = _WORDS[key]
-    return (en if lang == "en" else vi).format(**params)
-
-
 def _esc(text: str) -> str:
     return html.escape(unicodedata.normalize("NFC", text), quote=True)
 
@@ -184,10 +150,10 @@ def upper_title(title: str) -> str:
 
 def footer_text(publisher: str | None, printed_at: datetime, lang: str = "vi") -> str:
     """The line in the bottom margin of every page: the source and the print date."""
-    printed = word("printed", lang, when=date_time(printed_at, lang))
+    printed = text("print_printed", lang, when=date_time(printed_at, lang))
     if publisher:
-        return f"{word('source', lang, publisher=publisher)} — {printed}"
-    return f"{word('app', lang)} — {printed}"
+        return f"{text('print_source', lang, publisher=publisher)} — {printed}"
+    return f"{text('app_name', lang)} — {printed}"
 
 
 # -- body styling ---------------------------------------------------------------------------
@@ -292,11 +258,11 @@ def notice_html(
     issuer = notice.issuer or notice.publisher_name or ""
     left = [f"<b>{_esc(issuer.upper())}</b>" if issuer else ""]
     if notice.number:
-        left.append(_esc(word("number", lang, number=notice.number)))
+        left.append(_esc(text("print_number", lang, number=notice.number)))
     right = [f"<b>{_esc(notice.category)}</b>" if notice.category else ""]
-    right.append(f"<i>{_esc(word('posted', lang, day=short_date(notice.published)))}</i>")
+    right.append(f"<i>{_esc(text('posted_on', lang, day=short_date(notice.published)))}</i>")
     if notice.updated is not None and notice.updated != notice.published:
-        right.append(f"<i>{_esc(word('updated', lang, day=short_date(notice.updated)))}</i>")
+        right.append(f"<i>{_esc(text('print_updated', lang, day=short_date(notice.updated)))}</i>")
     title_size = f"{max(14.0, style.font_size):g}pt"
     parts = [
         '<table width="100%" border="0" cellspacing="0" cellpadding="0"><tr>',
@@ -307,7 +273,7 @@ def notice_html(
     if notice.withdrawn:
         parts.append(
             f'<p align="center" style="margin-top:{after}; margin-bottom:0px">'
-            f"<b>{_esc(word('withdrawn', lang))}</b></p>"
+            f"<b>{_esc(text('print_withdrawn', lang))}</b></p>"
         )
     parts.append(
         f'<p align="center" style="margin-top:18px; margin-bottom:{after};'
@@ -322,9 +288,8 @@ def notice_html(
     parts.append(style_body(body_html, style))
     if notice.attachments:
         names = ", ".join(_esc(a.name) for a in notice.attachments)
-        parts.append(
-            f'<p style="margin-top:{after}"><i>{_esc(word("attachments", lang))}</i> {names}</p>'
-        )
+        label = _esc(text("print_attachments", lang))
+        parts.append(f'<p style="margin-top:{after}"><i>{label}</i> {names}</p>')
     return "\n".join(parts)
 
 
@@ -334,8 +299,13 @@ def index_html(
     """The index of a selection: one table of title, number and posting date."""
     style = style or PrintStyle()
     head = "".join(
-        f'<th width="{width}%">{_esc(word(key, lang))}</th>'
-        for key, width in (("col_no", 7), ("col_title", 51), ("col_number", 24), ("col_date", 18))
+        f'<th width="{width}%">{_esc(text(key, lang))}</th>'
+        for key, width in (
+            ("print_col_no", 7),
+            ("print_col_title", 51),
+            ("print_col_number", 24),
+            ("print_col_date", 18),
+        )
     )
     body = "".join(
         "<tr>"
@@ -350,9 +320,9 @@ def index_html(
     return "\n".join(
         [
             f'<p align="center" style="margin-top:0px; margin-bottom:0px;'
-            f' font-size:{title_size}"><b>{_esc(word("index_title", lang))}</b></p>',
+            f' font-size:{title_size}"><b>{_esc(text("print_index_title", lang))}</b></p>',
             f'<p align="center" style="margin-top:0px; margin-bottom:12px">'
-            f"<i>{_esc(word('index_count', lang, count=len(rows)))}</i></p>",
+            f"<i>{_esc(text('print_index_count', lang, count=len(rows)))}</i></p>",
             style_body(
                 f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>", style
             ),
@@ -360,7 +330,7 @@ def index_html(
     )
 
 
-# -- from the archive -----------------------------------------------------------------------
+# -- what is printed ------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -377,18 +347,6 @@ class PrintSource:
     footer: str
     notice_id: str | None = None
     images: Mapping[str, bytes] = field(default_factory=dict)
-
-
-class UnknownNotice(LookupError):
-    """A notice id the archive does not hold."""
-
-    def __init__(self, notice_id: str) -> None:
-        super().__init__(notice_id)
-        self.notice_id = notice_id
-
-
-#: Images larger than this are left out of print (they still print as a name).
-MAX_PRINT_IMAGE = 8 * 1024 * 1024
 
 
 def notice_source(
@@ -424,49 +382,7 @@ def index_source(
 ) -> PrintSource:
     return PrintSource(
         kind="index",
-        title=word("index_title", lang),
+        title=text("print_index_title", lang),
         html=index_html(rows, lang, style),
         footer=footer_text(publisher, printed_at, lang),
     )
-
-
-def collect(
-    archive: Archive,
-    notice_ids: Iterable[str],
-    lang: str = "vi",
-    printed_at: datetime | None = None,
-    *,
-    index: bool = False,
-    style: PrintStyle | None = None,
-) -> list[PrintSource]:
-    """What to print for *notice_ids*: each notice, or (with *index*) one index table.
-
-    Runs on the database worker. Raises `UnknownNotice` for an id the archive
-    does not hold; nothing is printed then.
-    """
-    from db import queries
-
-    ids = list(dict.fromkeys(notice_ids))
-    when = printed_at or datetime.now(VN_TZ)
-    with archive.reading() as session:
-        details: list[NoticeDetail] = []
-        for notice_id in ids:
-            detail = queries.get_notice(session, notice_id)
-            if detail is None:
-                raise UnknownNotice(notice_id)
-            details.append(detail)
-        rows = queries.summaries(session, ids) if index else []
-    if index:
-        publishers = {d.publisher_name for d in details if d.publisher_name}
-        publisher = publishers.pop() if len(publishers) == 1 else None
-        return [index_source(rows, when, lang, publisher, style)]
-    sources: list[PrintSource] = []
-    for detail in details:
-        images: dict[str, bytes] = {}
-        for att in detail.attachments:
-            if att.media_type.startswith("image/") and att.size <= MAX_PRINT_IMAGE:
-                path = archive.file_path(att.sha256)
-                if path.is_file():
-                    images[att.sha256] = path.read_bytes()
-        sources.append(notice_source(detail, when, lang, images, style))
-    return sources

@@ -1,4 +1,7 @@
-"""Printed pages: lays out `PrintSource`s on A4 and paints them on any paged device.
+"""The page painter: lays out `PrintSource`s on A4 and paints them on any paged device.
+
+The Qt half of printing; the Qt-free template that decides what the pages
+say is `desktop/render/printtemplate.py`.
 
 Uses QtGui only (QTextDocument, QPdfWriter, QPainter), so the command line
 renders PDFs headless with a QGuiApplication; the window hands in a QPrinter
@@ -42,7 +45,7 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
-from desktop.render.printing import PageMargins, PrintSource, PrintStyle, indent_declaration
+from desktop.render.printtemplate import PageMargins, PrintSource, PrintStyle, indent_declaration
 
 log = logging.getLogger(__name__)
 

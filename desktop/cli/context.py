@@ -1,0 +1,94 @@
+"""What every command needs: the language, the data folder, and the archive for one unit of work.
+
+Also the exit codes scripts rely on and `Failure`, how a command says it
+failed in one sentence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from desktop import paths
+from desktop.messages import describe, text
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from db.archive import Archive
+
+# Commands import the database and bundle modules they use when they run:
+# SQLAlchemy, Alembic and cryptography together take most of a second to
+# import, which `--version`, a usage error or `bundle build` never need.
+
+EXIT_OK = 0
+EXIT_REFUSED = 1
+EXIT_USAGE = 2
+
+
+class Failure(Exception):
+    """A command failed; the message is already one sentence in the user's language."""
+
+
+class Context:
+    """What every command needs: the language and where the archive is."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.lang: str = args.lang
+        self.demo: bool = args.demo
+        self.data_dir: Path = (
+            paths.demo_data_dir(args.data_dir) if args.demo else paths.data_dir(args.data_dir)
+        )
+
+    def say(self, code: str, **params: Any) -> str:
+        return text(code, self.lang, **params)
+
+    def describe(self, exc: BaseException) -> str:
+        """*exc* as one sentence; archive errors name this command's data folder."""
+        return describe(exc, self.lang, archive_dir=str(self.data_dir))
+
+    def archive(self) -> Archive:
+        from db.archive import open_archive
+        from db.errors import ArchiveError
+
+        if self.demo:
+            from desktop.demo import ensure_demo_archive
+
+            try:
+                ensure_demo_archive(self.data_dir)
+            except ArchiveError as exc:
+                raise Failure(self.describe(exc)) from exc
+        try:
+            return open_archive(self.data_dir, on_upgrade=self._say_upgrading)
+        except ArchiveError as exc:
+            raise Failure(self.describe(exc)) from exc
+
+    def _say_upgrading(self) -> None:
+        # Only to a person at a terminal: scripts read stderr for one sentence.
+        if sys.stderr.isatty():
+            print(self.say("upgrading"), file=sys.stderr, flush=True)
+
+    @contextmanager
+    def opened(self) -> Iterator[Archive]:
+        """The archive, closed again when the command is done with it."""
+        archive = self.archive()
+        try:
+            yield archive
+        finally:
+            archive.close()
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A reading session on the archive, for one command."""
+        with self.opened() as archive, archive.reading() as session:
+            yield session
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """One write transaction on the archive, for one command."""
+        with self.opened() as archive, archive.writing() as session:
+            yield session

@@ -1,0 +1,60 @@
+"""`bangtin reindex | backup | restore | check`: looking after the archive."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop.cli.context import EXIT_OK, Context, Failure
+
+
+def cmd_reindex(ctx: Context, args: argparse.Namespace) -> int:
+    from db import search
+
+    with ctx.writing() as session:
+        count = search.rebuild_index(session)
+    print(ctx.say("reindexed", count=count))
+    return EXIT_OK
+
+
+def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
+    from db import backup
+
+    archive = ctx.archive()  # refuses a damaged archive: a backup of it is no use
+    archive.close()
+    made = backup.take_backup(ctx.data_dir)
+    print(ctx.say("backup_taken", path=made))
+    return EXIT_OK
+
+
+def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
+    from db import backup
+    from db.errors import BackupError
+
+    source = Path(args.file) if args.file else None
+    label = "damaged" if not backup.check_archive(ctx.data_dir).ok else "replaced"
+    try:
+        done = backup.restore(ctx.data_dir, source, label=label)
+    except BackupError as exc:
+        raise Failure(ctx.describe(exc)) from exc
+    if done.set_aside is None:
+        print(ctx.say("restored_fresh", source=done.source))
+    else:
+        print(ctx.say("restored", source=done.source, aside=done.set_aside))
+    return EXIT_OK
+
+
+def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
+    from db import backup
+
+    report = backup.check_archive(ctx.data_dir)
+    path = str(ctx.data_dir)
+    if report.ok:
+        print(ctx.say("check_ok", path=path, revision=report.revision))
+        return EXIT_OK
+    if report.problem == "missing":
+        raise Failure(ctx.say("archive_missing", path=path))
+    if report.problem == "newer":
+        raise Failure(ctx.say("archive_newer", path=path))
+    detail = report.detail or report.problem
+    raise Failure(ctx.say("check_damaged", path=path, detail=detail[:200]))

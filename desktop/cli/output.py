@@ -1,0 +1,102 @@
+"""What the command writes: UTF-8 streams, JSON lines, the progress bar, the JSON shapes."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from typing import TYPE_CHECKING, Any, TextIO
+
+from desktop.messages import CATALOG, text
+
+if TYPE_CHECKING:
+    from db.records import NoticeDetail
+
+
+def utf8(stream: TextIO) -> None:
+    """Write UTF-8 whatever the console's code page (Vietnamese on a Windows console)."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        try:
+            reconfigure(encoding="utf-8", errors="replace")
+        except (ValueError, OSError):
+            pass
+
+
+def print_json(value: Any) -> None:
+    """One JSON document on one line of stdout, Vietnamese letters as they are."""
+    print(json.dumps(value, ensure_ascii=False, indent=None))
+
+
+class ProgressBar:
+    """Progress on stderr, drawn only when stderr is a terminal.
+
+    Redirected, it stays silent: scripts read stderr, and a failure there must
+    be one sentence, not stage lines followed by the reason.
+    """
+
+    WIDTH = 30
+
+    def __init__(self, lang: str, stream: TextIO | None = None) -> None:
+        self.lang = lang
+        self.stream = stream or sys.stderr
+        self.tty = self.stream.isatty()
+        self.stage = ""
+        self.last_draw = 0.0
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.tty:
+            return
+        code = f"stage_{stage}"
+        label = text(code, self.lang) if code in CATALOG else stage
+        now = time.monotonic()
+        if stage == self.stage and now - self.last_draw < 0.1 and done < total:
+            return
+        self.stage, self.last_draw = stage, now
+        fraction = done / total if total else 1.0
+        filled = int(self.WIDTH * fraction)
+        bar = "█" * filled + "░" * (self.WIDTH - filled)
+        print(
+            f"\r{label:<34} {bar} {fraction:4.0%} ({done}/{total})",
+            end="",
+            file=self.stream,
+            flush=True,
+        )
+        if stage == "done":
+            print(file=self.stream, flush=True)
+
+    def finish(self) -> None:
+        if self.tty and self.stage and self.stage != "done":
+            print(file=self.stream, flush=True)
+        self.stage = ""
+
+    def clear(self) -> None:
+        """Wipe a half-drawn bar, so that the reason for a failure stands alone."""
+        if self.tty and self.stage and self.stage != "done":
+            print("\r\033[K", end="", file=self.stream, flush=True)
+        self.stage = ""
+
+
+def notice_json(notice: NoticeDetail, *, body: bool = True) -> dict[str, Any]:
+    """A notice as `show --json` and `list --json` print it; the field names are stable."""
+    data: dict[str, Any] = {
+        "id": notice.id,
+        "title": notice.title,
+        "category": notice.category,
+        "published": notice.published.isoformat(),
+        "updated": notice.updated.isoformat() if notice.updated else None,
+        "number": notice.number,
+        "type": notice.doc_type,
+        "issuer": notice.issuer,
+        "issued": notice.issued.isoformat() if notice.issued else None,
+        "summary": notice.summary,
+        "withdrawn": notice.withdrawn,
+        "related": list(notice.related),
+        "attachments": [
+            {"name": a.name, "size": a.size, "sha256": a.sha256} for a in notice.attachments
+        ],
+        "views": notice.views,
+    }
+    if body:
+        data["body_markdown"] = notice.body_markdown
+    return data

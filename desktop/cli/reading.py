@@ -1,0 +1,116 @@
+"""`bangtin list | categories | show | search`: reading the archive."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from desktop.cli.context import EXIT_OK, Context, Failure
+from desktop.cli.output import notice_json, print_json
+
+
+def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
+    from db import queries
+
+    with ctx.reading() as session:
+        ids = queries.notice_ids(session, args.category or None, limit=args.limit)
+        if args.json:
+            # JSON carries every field; a plain listing needs the list rows only.
+            details = [d for d in (queries.get_notice(session, i) for i in ids) if d]
+            print_json([notice_json(d, body=False) for d in details])
+            return EXIT_OK
+        rows = queries.summaries(session, ids)
+    if not rows:
+        print(ctx.say("empty_list"))
+    for row in rows:
+        when = row.published.strftime("%d/%m/%Y")
+        number = f"  [{row.number}]" if row.number else ""
+        print(f"{when}  {row.id}  {row.title}{number}")
+    return EXIT_OK
+
+
+def cmd_categories(ctx: Context, args: argparse.Namespace) -> int:
+    from db import queries
+
+    with ctx.reading() as session:
+        found = queries.categories(session)
+    if args.json:
+        print_json(
+            [
+                {
+                    "path": c.path,
+                    "name": c.name,
+                    "parent": c.parent,
+                    "position": c.position,
+                    "count": c.count,
+                    "unread": c.unread,
+                }
+                for c in found
+            ]
+        )
+        return EXIT_OK
+    for c in found:
+        depth = c.path.count("/")
+        print(f"{'  ' * depth}{c.name} ({c.count})")
+    return EXIT_OK
+
+
+def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
+    from db import queries
+
+    with ctx.reading() as session:
+        notice = queries.get_notice(session, args.id)
+    if notice is None:
+        raise Failure(ctx.say("not_found", id=args.id))
+    if args.json:
+        print_json(notice_json(notice))
+    elif args.html:
+        from desktop.render.article import article_html
+
+        sys.stdout.write(article_html(notice, lang=ctx.lang))
+    else:
+        print(notice.title)
+        print(notice.published.strftime("%d/%m/%Y %H:%M"))
+        if notice.number:
+            print(notice.number)
+        print()
+        print(notice.body_markdown)
+    return EXIT_OK
+
+
+def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
+    from db import search
+
+    with ctx.reading() as session:
+        hits = search.search(
+            session,
+            args.query,
+            search.SearchFilter(
+                category=args.category,
+                date_from=args.date_from,
+                date_to=args.date_to,
+                doc_type=args.type,
+            ),
+            limit=args.limit,
+        )
+    rows = [
+        {
+            "id": h.id,
+            "title": h.title,
+            "published": h.published.isoformat(),
+            "number": h.number,
+            "snippet": h.snippet,
+            "score": h.score,
+        }
+        for h in hits
+    ]
+    if args.json:
+        print_json(rows)
+    elif not rows:
+        print(ctx.say("empty_list"))
+    else:
+        for h in hits:
+            number = f"  [{h.number}]" if h.number else ""
+            print(f"{h.published.strftime('%d/%m/%Y')}  {h.id}  {h.title}{number}")
+            print(f"    {h.snippet}")
+    return EXIT_OK

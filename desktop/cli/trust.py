@@ -1,0 +1,98 @@
+"""`bangtin trust add | add-dir | list | remove`: the publishers' keys this archive trusts."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from desktop.bundles.errors import KeyFileError
+from desktop.cli.context import EXIT_OK, EXIT_REFUSED, Context, Failure
+from desktop.cli.output import print_json
+
+
+def cmd_trust_add(ctx: Context, args: argparse.Namespace) -> int:
+    from db import store
+    from desktop.bundles import keys
+
+    try:
+        raw, comment = keys.load_public_key(Path(args.file))
+    except KeyFileError as exc:
+        raise Failure(exc.message(ctx.lang)) from exc
+    kid = keys.key_id(raw)
+    name = args.name or comment or Path(args.file).stem
+    with ctx.writing() as session:
+        added = store.add_trusted_key(session, kid, raw, name, datetime.now(UTC))
+    print(ctx.say("trusted" if added else "trusted_already", key_id=kid, name=name))
+    return EXIT_OK
+
+
+def cmd_trust_add_dir(ctx: Context, args: argparse.Namespace) -> int:
+    """Trust every `*.pub` in a folder: how an installer preloads the province's keys.
+
+    A broken key file is reported and skipped; the others are still added,
+    and the exit code is 1 if any was skipped.
+    """
+    from db import store
+    from desktop.bundles import keys
+
+    folder = Path(args.folder)
+    files = sorted(folder.glob("*.pub")) if folder.is_dir() else []
+    if not files:
+        raise Failure(ctx.say("file_missing", path=str(folder / "*.pub")))
+    loaded: list[tuple[str, bytes, str]] = []
+    status = EXIT_OK
+    for path in files:
+        try:
+            raw, comment = keys.load_public_key(path)
+        except KeyFileError as exc:
+            print(exc.message(ctx.lang), file=sys.stderr)
+            status = EXIT_REFUSED
+            continue
+        loaded.append((keys.key_id(raw), raw, comment or path.stem))
+    if loaded:
+        with ctx.writing() as session:
+            now = datetime.now(UTC)
+            added = [
+                store.add_trusted_key(session, kid, raw, name, now) for kid, raw, name in loaded
+            ]
+        for (kid, _raw, name), was_added in zip(loaded, added, strict=True):
+            print(ctx.say("trusted" if was_added else "trusted_already", key_id=kid, name=name))
+    return status
+
+
+def cmd_trust_list(ctx: Context, args: argparse.Namespace) -> int:
+    from db import queries
+
+    with ctx.reading() as session:
+        found = queries.trusted_keys(session)
+    if args.json:
+        print_json(
+            [
+                {
+                    "key_id": k.key_id,
+                    "name": k.name,
+                    "publisher": k.publisher_id,
+                    "added": k.added_at.isoformat(),
+                }
+                for k in found
+            ]
+        )
+    elif not found:
+        print(ctx.say("no_keys"))
+    else:
+        for k in found:
+            print(f"{k.key_id}  {k.name}" + (f"  ({k.publisher_id})" if k.publisher_id else ""))
+    return EXIT_OK
+
+
+def cmd_trust_remove(ctx: Context, args: argparse.Namespace) -> int:
+    from db import store
+
+    with ctx.writing() as session:
+        removed = store.remove_trusted_key(session, args.key_id)
+    if not removed:
+        raise Failure(ctx.say("unknown_key", key_id=args.key_id))
+    print(ctx.say("untrusted", key_id=args.key_id))
+    return EXIT_OK

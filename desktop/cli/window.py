@@ -1,0 +1,56 @@
+"""`bangtin` with no command (the window) and `bangtin screenshot`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from desktop.cli.context import Context, Failure
+
+
+def _has_display() -> bool:
+    if sys.platform in ("win32", "darwin"):
+        return True
+    if os.environ.get("QT_QPA_PLATFORM", "").startswith(("offscreen", "minimal", "vnc")):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def cmd_gui(ctx: Context, args: argparse.Namespace) -> int:
+    if not _has_display():
+        raise Failure(ctx.say("no_display"))
+    # The window opens the archive on its worker thread and says itself what is
+    # wrong with it (busy, newer, damaged with the way out); opening it here as
+    # well would put a second open, and SQLAlchemy's import, before first paint.
+    # Only the demo archive must be made from its bundle first.
+    if ctx.demo:
+        try:
+            ctx.archive().close()
+        except Failure as exc:
+            from db.errors import ErrorCode
+
+            if getattr(exc.__cause__, "code", None) is not ErrorCode.DAMAGED:
+                raise
+    from desktop.ui.app import run
+
+    if args.initial_bundle is None:
+        return run(ctx.data_dir, lang=args.lang_given)
+    return run(ctx.data_dir, lang=args.lang_given, initial_bundle=args.initial_bundle)
+
+
+def cmd_screenshot(ctx: Context, args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    archive = ctx.archive()
+    archive.close()
+    from desktop.ui.app import screenshot
+
+    return screenshot(
+        ctx.data_dir,
+        Path(args.out),
+        notice_id=args.notice,
+        size=args.size,
+        lang=args.lang_given,
+        search=args.search,
+    )
