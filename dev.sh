@@ -124,7 +124,7 @@ setup() {
     fi
 }
 
-# The same test as the program's own (desktop/cli.py): can a window open here?
+# The same test as bangtin's own before it opens its window: can one open here?
 has_display() {
     case "$(uname -s)" in Darwin | MINGW* | MSYS* | CYGWIN*) return 0 ;; esac
     case "${QT_QPA_PLATFORM:-}" in offscreen* | minimal* | vnc*) return 0 ;; esac
