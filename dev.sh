@@ -32,10 +32,10 @@ APT_WAIT=300
 APT_LOCKS="/var/lib/apt/lists/lock /var/lib/dpkg/lock-frontend /var/lib/dpkg/lock \
 /var/cache/apt/archives/lock"
 
-# Succeeds when no other process holds any of apt's locks. It only asks the
-# kernel who holds them (F_GETLK), so it never takes a lock another apt run
-# might want at that moment.
-apt_locks_free() {
+# Exits 3 while another process holds one of apt's locks, 0 when none does.
+# It only asks the kernel who holds them (F_GETLK), so it never takes a lock
+# another apt run might want at that moment.
+apt_locks_held() {
     # shellcheck disable=SC2086
     $SUDO python3 -c '
 import fcntl, os, struct, sys
@@ -52,16 +52,23 @@ for path in sys.argv[1:]:
     finally:
         os.close(fd)
     if struct.unpack_from("h", answer)[0] != fcntl.F_UNLCK:
-        sys.exit(1)
+        sys.exit(3)
 ' $APT_LOCKS
 }
 
+# Any other answer (sudo refused, say) is left to apt-get itself to report.
+apt_busy() {
+    status=0
+    apt_locks_held || status=$?
+    [ "$status" -eq 3 ]
+}
+
 wait_for_apt() {
-    apt_locks_free && return 0
+    apt_busy || return 0
     say "another program is installing or updating packages (apt, the software updater);"
     say "waiting for it to finish, at most $((APT_WAIT / 60)) minutes..."
     waited=0
-    while ! apt_locks_free; do
+    while apt_busy; do
         if [ "$waited" -ge "$APT_WAIT" ]; then
             say "it is still running after $((APT_WAIT / 60)) minutes; run this again when it has finished"
             exit 1
