@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -110,22 +109,6 @@ def test_a_query_only_connection_is_read_only(db_file: Path) -> None:
         error = failure(lambda: conn.execute("INSERT INTO t VALUES ('no')"))
     finally:
         conn.close()
-    assert classify(error) is ErrorCode.READ_ONLY
-
-
-@pytest.mark.skipif(
-    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root may write any file"
-)
-def test_a_file_without_write_permission_is_read_only(db_file: Path) -> None:
-    db_file.chmod(0o444)
-    try:
-        conn = sqlite3.connect(db_file)
-        try:
-            error = failure(lambda: conn.execute("INSERT INTO t VALUES ('no')"))
-        finally:
-            conn.close()
-    finally:
-        db_file.chmod(0o644)
     assert classify(error) is ErrorCode.READ_ONLY
 
 
