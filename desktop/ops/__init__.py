@@ -1,0 +1,1 @@
+"""Typed operations shared by the window and the command line. No Qt widgets."""
