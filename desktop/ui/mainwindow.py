@@ -245,7 +245,7 @@ class MainWindow(QMainWindow):
         self.reader.article_ready.connect(self.article_ready)
         self.opener.opened.connect(self._on_opened)
         self.opener.failed.connect(self.archive_failed)
-        for source in (self.overview, self.listing, self.reader):
+        for source in (self.overview, self.listing, self.reader, self.search):
             source.failed.connect(self._on_load_failed)
         for status in (
             self.reader.status,

@@ -8,7 +8,8 @@ search. `ListController` (desktop/ui/listing.py) loads and shows the results.
 
 Signals: `active_changed(bool)` when a search starts or ends (the "print all
 results" actions follow it); `leavable_changed(bool)` when there comes to be,
-or no longer is, something for Esc to leave (a search, or words in the box).
+or no longer is, something for Esc to leave (a search, or words in the box);
+`failed(exc)` when the results to print could not be read.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class SearchController(QObject):
 
     active_changed = Signal(bool)
     leavable_changed = Signal(bool)
+    failed = Signal(object)
 
     def __init__(
         self,
@@ -175,7 +177,7 @@ class SearchController(QObject):
             self,
             lambda archive: searching.search_ids(archive, query),
             success=found,
-            failure=self._listing.failed.emit,
+            failure=self.failed.emit,
         )
 
     def print_results(self) -> None:
