@@ -5,7 +5,7 @@ Run from the repository root:  python bench/hostile_render.py
 The notices are those of tests/gui/test_hostile_content.py. For each one it
 prints the best of five for: the render (article_html), the view (setHtml
 through ArticleBrowser.show_article) and the whole open in the window
-(open_notice with a synchronous worker: the query, the render and the view).
+(open_notice with a synchronous runner: the query, the render and the view).
 The window must stay responsive: the goal is under 100 ms for each open.
 """
 
@@ -26,10 +26,10 @@ from db import queries, store  # noqa: E402
 from db.archive import open_archive  # noqa: E402
 from db.records import NoticeRecord  # noqa: E402
 from desktop.render.article import article_html  # noqa: E402
-from desktop.tasks import SyncWorker  # noqa: E402
 from desktop.ui.mainwindow import MainWindow  # noqa: E402
 from desktop.ui.settings import settings_for  # noqa: E402
 from tests.gui.test_hostile_content import HOSTILE  # noqa: E402
+from tests.helpers.runner import SyncRunner  # noqa: E402
 
 ROUNDS = 5
 LIMIT_MS = 100.0
@@ -68,10 +68,10 @@ def main() -> int:
             store.ensure_publisher(session, "ubnd", "UBND")
             ids = store.ensure_categories(session, ["Thông báo"])
             store.apply_notices(session, "ubnd", notices, [], ids)
-        worker = SyncWorker()
+        runner = SyncRunner()
         window = MainWindow(
             data,
-            worker=worker,
+            runner=runner,
             settings=settings_for(data),
             watch_volumes=False,
             remember=False,

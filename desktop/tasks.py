@@ -1,37 +1,61 @@
-"""One worker thread for all database work, plus progress and cancel state.
+"""The task runner: one thread for the archive, one for other file work, answers on the GUI thread.
 
-The GUI thread never runs SQL or hashes files: it hands small operations to
-`DbWorker.run(fn, *args, success=..., failure=...)`. `fn(archive, *args)`
-runs on the worker thread; `success(result)` or `failure(exc)` runs on the
-GUI thread, delivered through a queued signal. Long operations (imports)
-report progress and watch for cancellation through one `TaskState`, whose
-signal is throttled so a fast loop cannot flood the event queue.
+The GUI thread never runs SQL or hashes files. It hands operations
+(desktop/ops) to a `TaskRunner`:
 
-`SyncWorker` has the same interface and runs everything at once on the
-calling thread, for unit tests (as Picard's FakeThreadPool does).
+- `query(owner, op)` runs `op(archive)` on the database thread;
+- `write(owner, op)` does the same for an op that returns `Written(value, changes)`;
+  once it succeeds the runner emits `changes_made(changes)` (once), and each
+  view refreshes itself;
+- `call(owner, fn)` runs `fn()` on the database thread without the archive
+  (opening one, recovering a damaged one);
+- `files(owner, fn)` runs `fn()` on the second thread, for work that never
+  touches the archive (USB scans, attachment copies, PDF writing), so a slow
+  stick never queues in front of a search;
+- `open(owner, data_dir)` closes the archive and opens another (`changes_made`
+  then says `archive=True`).
+
+Every request has an *owner* (a QObject) and may have a *key*. A newer
+request with the same (owner, key) supersedes an older one: a superseded
+query that has not started is skipped, and no superseded answer is
+delivered. Answers for owners that are gone are dropped too. (A superseded
+write still runs, since the user asked for it; its changes are still
+broadcast.) Views therefore keep no generation counters and never check
+whether they are still alive: the runner does.
+
+Long operations (imports) report progress and watch for cancellation through
+one `TaskState`, whose signal is throttled so a fast loop cannot flood the
+event queue. The synchronous runner for tests (tests/helpers/runner.py)
+shares all of this through `Runner` and only runs requests at once.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
 import queue
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from desktop.ops.changes import Changes, Written
 
 if TYPE_CHECKING:
     from db.archive import Archive
 
 log = logging.getLogger(__name__)
 
-Success = Callable[[Any], None]
-Failure = Callable[[BaseException], None]
+R = TypeVar("R")
+Success = Callable[[R], object]
+Failure = Callable[[BaseException], object]
 Opener = Callable[[Path], "Archive"]
+Lane = Literal["db", "files"]
 
 #: Shortest gap between two progress signals (seconds), except for the last one.
 PROGRESS_INTERVAL = 0.05
@@ -71,57 +95,10 @@ class TaskState(QObject):
         return self._cancelled.is_set()
 
 
-@dataclass
-class _Job:
-    fn: Callable[..., Any]
-    args: tuple[Any, ...]
-    success: Success | None
-    failure: Failure | None
-    needs_archive: bool = True
-
-
-class Worker(Protocol):
-    """What the window needs from a task runner (real thread or synchronous)."""
-
-    #: True when jobs run on another thread (and compete with the GUI thread).
-    background: bool
-
-    def run(
-        self,
-        fn: Callable[..., Any],
-        *args: Any,
-        success: Success | None = None,
-        failure: Failure | None = None,
-    ) -> None: ...
-
-    def call(
-        self,
-        fn: Callable[..., Any],
-        *args: Any,
-        success: Success | None = None,
-        failure: Failure | None = None,
-    ) -> None: ...
-
-    def open(
-        self,
-        data_dir: Path,
-        *,
-        success: Success | None = None,
-        failure: Failure | None = None,
-    ) -> None: ...
-
-    def busy(self) -> bool: ...
-
-    def shutdown(self) -> None: ...
-
-    @property
-    def data_dir(self) -> Path | None: ...
-
-
 def open_archive(data_dir: Path) -> Archive:
     """`db.archive.open_archive`, imported when first called.
 
-    The window makes its worker before its first paint; the archive module
+    The window makes its runner before its first paint; the archive module
     (and SQLAlchemy under it) then loads on the worker thread instead.
     """
     from db.archive import open_archive as open_db
@@ -129,25 +106,19 @@ def open_archive(data_dir: Path) -> Archive:
     return open_db(data_dir)
 
 
-def _default_failure(exc: BaseException) -> None:
-    log.error("database task failed", exc_info=exc)
-
-
 class _ArchiveHolder:
-    """The archive the worker owns; touched only by the thread that runs jobs."""
+    """The archive the runner owns; touched only by the thread that runs database work."""
 
     def __init__(self, opener: Opener) -> None:
         self.opener = opener
         self.archive: Archive | None = None
         self.data_dir: Path | None = None
 
-    def open(self, data_dir: Path) -> Archive:
-        if self.archive is not None:
-            self.archive.close()
-            self.archive = None
+    def open(self, data_dir: Path) -> Written[Path]:
+        self.close()
         self.archive = self.opener(Path(data_dir))
         self.data_dir = Path(data_dir)
-        return self.archive
+        return Written(Path(data_dir), Changes(archive=True))
 
     def require(self) -> Archive:
         if self.archive is None:
@@ -160,156 +131,265 @@ class _ArchiveHolder:
             self.archive = None
 
 
-class _Submits:
-    """run/call/open for a worker that queues or runs `_Job`s through `_submit`."""
+@dataclass(eq=False)
+class Request:
+    """One unit of work and where its answer goes."""
 
-    _holder: _ArchiveHolder
+    owner: QObject
+    slot: tuple[int, Hashable] | None
+    ticket: int
+    lane: Lane
+    work: Callable[[], Any]
+    success: Callable[[Any], object] | None
+    failure: Callable[[BaseException], object] | None
+    writes: bool
 
-    def _submit(self, job: _Job) -> None:
-        raise NotImplementedError
 
-    @property
-    def data_dir(self) -> Path | None:
-        return self._holder.data_dir
+@dataclass(frozen=True)
+class Outcome:
+    """What became of a request: its value or exception, or `skipped` when superseded."""
 
-    def run(
+    request: Request
+    ok: bool
+    value: Any = None
+    skipped: bool = False
+
+
+def _log_failure(exc: BaseException) -> None:
+    log.error("a background task failed", exc_info=exc)
+
+
+class Runner(QObject):
+    """What the window needs from a task runner; subclasses say when work runs.
+
+    Signals: `changes_made(Changes)` after a write succeeded; `finished()`
+    after each request was answered (or dropped); `idle()` when none is left.
+    """
+
+    changes_made = Signal(object)
+    finished = Signal()
+    idle = Signal()
+    #: True when work runs on other threads (and competes with the GUI thread).
+    background = False
+
+    def __init__(self, parent: QObject | None = None, *, opener: Opener = open_archive) -> None:
+        super().__init__(parent)
+        self._holder = _ArchiveHolder(opener)
+        self._tickets = itertools.count(1)
+        self._newest: dict[tuple[int, Hashable], int] = {}
+        self._lock = threading.Lock()
+        self._pending = 0
+        self._stopped = False
+
+    # -- asking ----------------------------------------------------------------------------
+
+    def query(
         self,
-        fn: Callable[..., Any],
-        *args: Any,
-        success: Success | None = None,
+        owner: QObject,
+        op: Callable[[Archive], R],
+        *,
+        key: Hashable | None = None,
+        success: Success[R] | None = None,
         failure: Failure | None = None,
     ) -> None:
-        """Queue `fn(archive, *args)`; call back on the GUI thread when done."""
-        self._submit(_Job(fn, args, success, failure))
+        """Run `op(archive)` on the database thread; answer *owner* on the GUI thread."""
+        holder = self._holder
+        self._submit(owner, key, "db", lambda: op(holder.require()), success, failure, False)
+
+    def write(
+        self,
+        owner: QObject,
+        op: Callable[[Archive], Written[R]],
+        *,
+        key: Hashable | None = None,
+        success: Success[R] | None = None,
+        failure: Failure | None = None,
+    ) -> None:
+        """Run a write op on the database thread, then broadcast its changes."""
+        holder = self._holder
+        self._submit(owner, key, "db", lambda: op(holder.require()), success, failure, True)
 
     def call(
         self,
-        fn: Callable[..., Any],
-        *args: Any,
-        success: Success | None = None,
+        owner: QObject,
+        fn: Callable[[], R],
+        *,
+        key: Hashable | None = None,
+        success: Success[R] | None = None,
         failure: Failure | None = None,
     ) -> None:
-        """Queue `fn(*args)`, which needs no archive (file work, opening one)."""
-        self._submit(_Job(fn, args, success, failure, False))
+        """Run `fn()` on the database thread, with no archive (it may open or repair one)."""
+        self._submit(owner, key, "db", fn, success, failure, False)
+
+    def files(
+        self,
+        owner: QObject,
+        fn: Callable[[], R],
+        *,
+        key: Hashable | None = None,
+        success: Success[R] | None = None,
+        failure: Failure | None = None,
+    ) -> None:
+        """Run `fn()` on the second thread: file work that never touches the archive."""
+        self._submit(owner, key, "files", fn, success, failure, False)
 
     def open(
         self,
+        owner: QObject,
         data_dir: Path,
         *,
-        success: Success | None = None,
+        success: Success[Path] | None = None,
         failure: Failure | None = None,
     ) -> None:
         """Close the current archive (if any) and open the one in *data_dir*."""
-        self._submit(_Job(self._holder.open, (Path(data_dir),), success, failure, False))
+        holder, target = self._holder, Path(data_dir)
+        self._submit(owner, None, "db", lambda: holder.open(target), success, failure, True)
 
-
-class DbWorker(_Submits, QObject):
-    """The one database thread. Jobs run in order; results come back queued.
-
-    Signals: `finished()` after each job's callback has run on the GUI
-    thread, and `idle()` when no job is waiting any more.
-    """
-
-    _deliver = Signal(object)
-    finished = Signal()
-    idle = Signal()
-    background = True
-
-    def __init__(self, parent: QObject | None = None, *, opener: Opener = open_archive):
-        super().__init__(parent)
-        self._holder = _ArchiveHolder(opener)
-        self._jobs: queue.Queue[_Job | None] = queue.Queue()
-        self._pending = 0
-        self._lock = threading.Lock()
-        self._deliver.connect(self._on_deliver, Qt.ConnectionType.QueuedConnection)
-        self._stopped = False
-        self._thread = threading.Thread(target=self._loop, name="bangtin-db", daemon=True)
-        self._thread.start()
+    @property
+    def data_dir(self) -> Path | None:
+        """The folder of the archive opened last (None before the first open)."""
+        return self._holder.data_dir
 
     def busy(self) -> bool:
         with self._lock:
             return self._pending > 0
 
     def shutdown(self) -> None:
-        """Finish queued jobs, close the archive and stop the thread."""
-        if self._stopped:
-            return
+        """Stop: answers still on their way are dropped, and the archive is closed."""
         self._stopped = True
-        self._jobs.put(None)
-        self._thread.join()
+        self._holder.close()
 
-    def _submit(self, job: _Job) -> None:
+    # -- the shared machinery ------------------------------------------------------------
+
+    def _submit(
+        self,
+        owner: QObject,
+        key: Hashable | None,
+        lane: Lane,
+        work: Callable[[], Any],
+        success: Callable[[Any], object] | None,
+        failure: Callable[[BaseException], object] | None,
+        writes: bool,
+    ) -> None:
         if self._stopped:
-            raise RuntimeError("the database worker has stopped")
+            # A timer or a late click after the window closed: nobody waits for it.
+            log.debug("a request after shutdown was ignored")
+            return
+        ticket = next(self._tickets)
+        slot = None if key is None else (id(owner), key)
         with self._lock:
             self._pending += 1
-        self._jobs.put(job)
+            if slot is not None:
+                self._newest[slot] = ticket
+        self._dispatch(Request(owner, slot, ticket, lane, work, success, failure, writes))
 
-    def _loop(self) -> None:
-        while True:
-            job = self._jobs.get()
-            if job is None:
-                self._holder.close()
-                return
-            try:
-                if job.needs_archive:
-                    value = job.fn(self._holder.require(), *job.args)
-                else:
-                    value = job.fn(*job.args)
-            except Exception as exc:
-                self._deliver.emit((job, False, exc))
-            else:
-                self._deliver.emit((job, True, value))
+    def _dispatch(self, request: Request) -> None:
+        """Have *request* executed (`_execute`), then its outcome delivered (`_deliver`)."""
+        raise NotImplementedError
 
-    @Slot(object)
-    def _on_deliver(self, payload: tuple[_Job, bool, Any]) -> None:
-        job, ok, value = payload
+    def _superseded(self, request: Request) -> bool:
+        if request.slot is None:
+            return False
+        with self._lock:
+            return self._newest.get(request.slot) != request.ticket
+
+    def _execute(self, request: Request) -> Outcome:
+        """Run the work (on whichever thread calls this); never raises."""
+        if not request.writes and self._superseded(request):
+            return Outcome(request, False, skipped=True)
+        try:
+            return Outcome(request, True, request.work())
+        except Exception as exc:
+            return Outcome(request, False, exc)
+
+    def _deliver(self, outcome: Outcome) -> None:
+        """On the GUI thread: broadcast changes, then answer the owner if it still wants it."""
+        request = outcome.request
+        stale = False
         with self._lock:
             self._pending -= 1
             now_idle = self._pending == 0
+            if request.slot is not None:
+                stale = self._newest.get(request.slot) != request.ticket
+                if not stale:
+                    del self._newest[request.slot]
         try:
-            if ok:
-                if job.success is not None:
-                    job.success(value)
+            if self._stopped or outcome.skipped:
+                return
+            value = outcome.value
+            if outcome.ok and request.writes:
+                assert isinstance(value, Written)
+                value, changes = value.value, value.changes
+                if changes:
+                    self.changes_made.emit(changes)
+            if stale or not shiboken6.isValid(request.owner):
+                return
+            if outcome.ok:
+                if request.success is not None:
+                    request.success(value)
             else:
-                (job.failure or _default_failure)(value)
+                (request.failure or _log_failure)(value)
         finally:
             self.finished.emit()
             if now_idle:
                 self.idle.emit()
 
 
-class SyncWorker(_Submits, QObject):
-    """Runs each job at once on the calling thread; for unit tests."""
+class _Lane:
+    """One thread that runs requests in order and posts each outcome back."""
 
-    finished = Signal()
-    idle = Signal()
-    background = False
+    def __init__(self, name: str, run: Callable[[Request], None]) -> None:
+        self._queue: queue.Queue[Request | None] = queue.Queue()
+        self._run = run
+        self._thread = threading.Thread(target=self._loop, name=name, daemon=True)
+        self._thread.start()
 
-    def __init__(self, parent: QObject | None = None, *, opener: Opener = open_archive):
-        super().__init__(parent)
-        self._holder = _ArchiveHolder(opener)
+    def put(self, request: Request) -> None:
+        self._queue.put(request)
 
-    @property
-    def archive(self) -> Archive | None:
-        return self._holder.archive
+    def stop(self) -> None:
+        self._queue.put(None)
+        self._thread.join()
 
-    def busy(self) -> bool:
-        return False
+    def _loop(self) -> None:
+        while (request := self._queue.get()) is not None:
+            self._run(request)
+
+
+class TaskRunner(Runner):
+    """The real runner: a database thread (`bangtin-db`) and a file thread (`bangtin-files`).
+
+    Work on each thread runs in order; outcomes come back through a queued
+    signal, so callbacks and `changes_made` run on the GUI thread.
+    """
+
+    _outcome = Signal(object)
+    background = True
+
+    def __init__(self, parent: QObject | None = None, *, opener: Opener = open_archive) -> None:
+        super().__init__(parent, opener=opener)
+        self._outcome.connect(self._on_outcome, Qt.ConnectionType.QueuedConnection)
+        self._lanes: dict[Lane, _Lane] = {
+            "db": _Lane("bangtin-db", self._run),
+            "files": _Lane("bangtin-files", self._run),
+        }
 
     def shutdown(self) -> None:
-        self._holder.close()
+        """Finish the work already queued, close the archive and stop both threads (once)."""
+        if self._stopped:
+            return
+        self._stopped = True
+        for lane in self._lanes.values():
+            lane.stop()
+        self._holder.close()  # on the GUI thread, now that the database thread is gone
 
-    def _submit(self, job: _Job) -> None:
-        try:
-            if job.needs_archive:
-                value = job.fn(self._holder.require(), *job.args)
-            else:
-                value = job.fn(*job.args)
-        except Exception as exc:
-            (job.failure or _default_failure)(exc)
-        else:
-            if job.success is not None:
-                job.success(value)
-        self.finished.emit()
-        self.idle.emit()
+    def _dispatch(self, request: Request) -> None:
+        self._lanes[request.lane].put(request)
+
+    def _run(self, request: Request) -> None:
+        self._outcome.emit(self._execute(request))
+
+    @Slot(object)
+    def _on_outcome(self, outcome: Outcome) -> None:
+        self._deliver(outcome)
+

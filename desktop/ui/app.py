@@ -46,7 +46,7 @@ def import_when_open(window: MainWindow, bundle: Path) -> None:
 
     def on_ready() -> None:
         if pending:
-            window.import_files([pending.pop()])
+            window.importer.import_files([pending.pop()])
 
     window.archive_ready.connect(on_ready)
 

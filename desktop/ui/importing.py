@@ -1,13 +1,19 @@
 """Importing bundles from the window: one at a time, on the database worker.
 
-Every way in (the File menu, a drop, a plugged USB stick) ends in
-`ImportController.import_files`. Each import shows a progress dialog with
+Every way in (the File menu, a drop on the window, a plugged USB stick,
+`bangtin FILE.bangtin`) ends in `ImportController.import_files`. Each
+import shows a progress dialog with
 "Hủy"; a cancelled or refused import leaves the archive unchanged (the
 importer guarantees it), and the result or the reason is shown in a dialog.
 
+Each import is a write operation (`desktop.ops.importing.import_file`): once
+a bundle is applied the task runner broadcasts what changed, and every view
+refreshes itself.
+
 Signals: `imported(ImportResult)` after a bundle was applied (or found
 applied already); `finished(object)` after each attempt, with the result or
-the exception; `idle()` when the queue is empty.
+the exception; `idle()` when the queue is empty; `status(text)` for the
+status bar.
 """
 
 from __future__ import annotations
@@ -16,26 +22,34 @@ import logging
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QUrl, Signal
+from PySide6.QtGui import QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from desktop.tasks import TaskState, Worker
+from desktop.ops import files, importing
+from desktop.paths import BUNDLE_SUFFIX
+from desktop.tasks import Runner, TaskState
 from desktop.ui import dialogs
+from desktop.ui.usbwatch import Volume
 
 if TYPE_CHECKING:
-    from db.archive import Archive
+    from desktop.bundles.importer import ImportResult
 
 log = logging.getLogger(__name__)
 
 
-def run_import(archive: Archive, path: Path, state: TaskState) -> Any:
-    """On the worker: import one bundle, reporting through *state*."""
-    from desktop.bundles.importer import import_bundle
+def bundle_paths(urls: list[QUrl]) -> list[Path]:
+    """The local bundle files among dropped URLs."""
+    return [
+        Path(u.toLocalFile())
+        for u in urls
+        if u.isLocalFile() and u.toLocalFile().lower().endswith(BUNDLE_SUFFIX)
+    ]
 
-    return import_bundle(archive, path, progress=state.set_progress, cancel=state.is_cancelled)
+
+_DRAG_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
 
 
 class ImportController(QObject):
@@ -44,29 +58,58 @@ class ImportController(QObject):
     imported = Signal(object)
     finished = Signal(object)
     idle = Signal()
+    status = Signal(str)
 
-    def __init__(
-        self,
-        window: QWidget,
-        worker: Callable[[], Worker],
-        lang: Callable[[], str],
-    ) -> None:
+    def __init__(self, window: QWidget, runner: Runner, lang: Callable[[], str]) -> None:
         super().__init__(window)
         self._window = window
-        self._worker = worker
+        self._runner = runner
         self._lang = lang
         self._queue: deque[Path] = deque()
         self._state: TaskState | None = None
         self._dialog: QProgressDialog | None = None
         self._current: Path | None = None
+        # Bundles dropped anywhere on the window are imported.
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)
 
     def busy(self) -> bool:
         return self._current is not None
 
     def import_files(self, paths: list[Path]) -> None:
         self._queue.extend(Path(p) for p in paths)
-        if self._current is None:
+        if self._current is None and self._queue:
             self._next()
+
+    def choose_and_import(self) -> None:
+        """File → "Nhập gói dữ liệu…": ask for a bundle file, then import it."""
+        path = dialogs.choose_bundle_file(self._window)
+        if path is not None:
+            self.import_files([path])
+
+    def offer_volume(self, volume: Volume) -> None:
+        """A stick was plugged in: look for bundles on it (off the GUI thread), offer them."""
+
+        def found(paths: list[Path]) -> None:
+            if paths:
+                self.import_files(dialogs.offer_bundles(self._window, volume.name, paths))
+
+        self._runner.files(self, lambda: files.find_bundles(volume.root), success=found)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if watched is not self._window or kind not in _DRAG_EVENTS:
+            return False
+        assert isinstance(event, QDragMoveEvent | QDropEvent)
+        mime = event.mimeData()
+        paths = bundle_paths(mime.urls()) if mime.hasUrls() else []
+        if not paths:
+            event.ignore()
+            return True
+        event.acceptProposedAction()
+        if kind == QEvent.Type.Drop:
+            self.import_files(paths)
+        return True
 
     def cancel(self) -> None:
         """Cancel the running import and forget the queued ones."""
@@ -83,13 +126,16 @@ class ImportController(QObject):
             return
         path = self._queue.popleft()
         self._current = path
-        self._state = TaskState(self)
+        state = self._state = TaskState(self)
         title = self.tr("Đang nhập {name}…").format(name=path.name)
         self._dialog = dialogs.make_progress(self._window, title)
-        self._dialog.canceled.connect(self._state.cancel)
-        self._state.progress_changed.connect(self._on_progress)
-        self._worker().run(
-            run_import, path, self._state, success=self._on_success, failure=self._on_failure
+        self._dialog.canceled.connect(state.cancel)
+        state.progress_changed.connect(self._on_progress)
+        self._runner.write(
+            self,
+            lambda archive: importing.import_file(archive, path, state),
+            success=self._on_success,
+            failure=self._on_failure,
         )
 
     def _stage_text(self, stage: str) -> str:
@@ -105,7 +151,7 @@ class ImportController(QObject):
 
     def _on_progress(self, stage: str, done: int, total: int) -> None:
         dialog = self._dialog
-        if dialog is None or not shiboken6.isValid(dialog):
+        if dialog is None:
             return
         dialog.setLabelText(self._stage_text(stage))
         if total > 0:
@@ -114,14 +160,14 @@ class ImportController(QObject):
 
     def _close_dialog(self) -> None:
         dialog, self._dialog = self._dialog, None
-        if dialog is not None and shiboken6.isValid(dialog):
+        if dialog is not None:
             dialog.close()
             dialog.deleteLater()
         if self._state is not None:
             self._state.deleteLater()
             self._state = None
 
-    def _on_success(self, result: Any) -> None:
+    def _on_success(self, result: ImportResult) -> None:
         path = self._current
         self._close_dialog()
         self.imported.emit(result)
@@ -145,7 +191,7 @@ class ImportController(QObject):
         self.finished.emit(result)
         self._next()
 
-    def result_details(self, result: Any) -> str:
+    def result_details(self, result: ImportResult) -> str:
         return "\n".join(
             [
                 self.tr("Văn bản mới: {n}").format(n=result.added),
@@ -165,9 +211,7 @@ class ImportController(QObject):
         self._close_dialog()
         if isinstance(exc, ImportCancelled):
             self._queue.clear()
-            window_status = getattr(self._window, "show_status", None)
-            if callable(window_status):
-                window_status(self.tr("Đã hủy nhập gói dữ liệu; kho dữ liệu không thay đổi."))
+            self.status.emit(self.tr("Đã hủy nhập gói dữ liệu; kho dữ liệu không thay đổi."))
         else:
             if not isinstance(exc, BundleError | ArchiveError | OSError):
                 log.error("import failed", exc_info=exc)

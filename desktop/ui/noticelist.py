@@ -4,9 +4,10 @@
 date; unread in bold, a star when bookmarked); the window talks to it the
 same way whether it holds a category or search results
 (`desktop.ui.searchpane.SearchResultsModel`).
-`NoticeListModel` holds only the pages of rows the view has scrolled to;
-`canFetchMore`/`fetchMore` ask the database worker for the next page, as in
+`PagedRowsModel` holds only the pages of rows the view has scrolled to;
+`canFetchMore`/`fetchMore` ask the task runner for the next page, as in
 the PySide6 fetchmore example, so a 100,000-notice archive opens at once.
+`NoticeListModel` pages through a category, `SearchResultsModel` through results.
 A new filter or sort order builds a new model off the GUI thread (its first
 page) and the window swaps it in. The view selects many rows (Ctrl/Shift),
 for printing them; the current row is the notice the article shows.
@@ -18,10 +19,10 @@ for another order; `NoticeListModel.page_loaded()` after each page arrives.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -55,10 +56,12 @@ from PySide6.QtWidgets import (
 )
 
 from db.common import ListOrder
+from desktop.ops import reading
+from desktop.ops.changes import Changes
+from desktop.ops.reading import PAGE_SIZE, ListPage, ListQuery
 from desktop.render import dates
-from desktop.tasks import Worker
+from desktop.tasks import Runner
 from desktop.ui import icons
-from desktop.ui.jobs import PAGE_SIZE, ListPage, ListQuery, load_page
 
 if TYPE_CHECKING:
     from db.records import NoticeSummary
@@ -141,31 +144,23 @@ class NoticeRowsModel(QAbstractTableModel):
         if self._rows:
             self.dataChanged.emit(self.index(0, DATE), self.index(len(self._rows) - 1, DATE))
 
-    def update_row(
-        self, notice_id: str, *, read: bool | None = None, bookmarked: bool | None = None
-    ) -> None:
-        """Change the read or bookmark mark of a loaded row in place."""
-        row = self._row_of.get(notice_id)
-        if row is None:
-            return
-        old = self._rows[row]
-        new = replace(
-            old,
-            read=old.read if read is None else read,
-            bookmarked=old.bookmarked if bookmarked is None else bookmarked,
-        )
-        if new != old:
-            self._rows[row] = new
-            self.dataChanged.emit(self.index(row, 0), self.index(row, DATE))
-
-    def mark_all_read(self) -> None:
-        changed = False
-        for i, s in enumerate(self._rows):
-            if not s.read:
-                self._rows[i] = replace(s, read=True)
-                changed = True
+    def apply_changes(self, changes: Changes) -> None:
+        """Show new reading marks and bookmarks of the loaded rows in place."""
+        changed = [
+            i
+            for i, s in enumerate(self._rows)
+            if (not s.read and changes.made_read(s)) or changes.bookmark(s.id) is not None
+        ]
+        for i in changed:
+            s = self._rows[i]
+            mark = changes.bookmark(s.id)
+            self._rows[i] = replace(
+                s,
+                read=s.read or changes.made_read(s),
+                bookmarked=s.bookmarked if mark is None else mark,
+            )
         if changed:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, DATE))
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], DATE))
 
     # -- Qt model interface -------------------------------------------------------------
 
@@ -229,28 +224,81 @@ class NoticeRowsModel(QAbstractTableModel):
         return None
 
 
-class NoticeListModel(NoticeRowsModel):
-    """One list query's rows, fetched a page at a time; sorting asks the window."""
+class PagedRowsModel(NoticeRowsModel):
+    """Rows fetched a page at a time through the task runner, as the view scrolls.
+
+    The notice list and the search results share this: `fetchMore` asks for
+    the next page (`_fetch_page`), `_append_page` inserts the rows it brings.
+    Only one page is on its way at a time. Signals: `page_loaded()` after each page.
+    """
+
+    page_loaded = Signal()
+
+    def __init__(
+        self, runner: Runner, parent: QObject | None, *, lang: str, page_size: int
+    ) -> None:
+        super().__init__(parent, lang=lang)
+        self._runner = runner
+        self._page_size = page_size
+        self._fetching = False
+        self._complete = False
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and not self._complete
+
+    def fetchMore(self, parent: Index) -> None:
+        if parent.isValid() or self._fetching or self._complete:
+            return
+        self._fetching = True
+        self._fetch_page(len(self._rows), self._page_size)
+
+    def _fetch_page(self, offset: int, limit: int) -> None:
+        """Ask the runner for rows *offset*…, answering `_on_page`-like methods."""
+        raise NotImplementedError
+
+    def _append_page(self, rows: Sequence[NoticeSummary]) -> int:
+        """Insert the rows not shown yet; returns how many were new."""
+        fresh = [s for s in rows if s.id not in self._row_of]
+        # Still "fetching" while rows go in: a view that asks for more from its
+        # rowsInserted handler must not get this same page again.
+        if fresh:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            for s in fresh:
+                self._row_of[s.id] = len(self._rows)
+                self._rows.append(s)
+            self.endInsertRows()
+        self._fetching = False
+        return len(fresh)
+
+    def _page_failed(self, exc: BaseException) -> None:
+        self._fetching = False
+        self._complete = True
+        log.error("could not load a page of the list", exc_info=exc)
+
+
+class NoticeListModel(PagedRowsModel):
+    """One list query's rows, fetched a page at a time; sorting asks the window.
+
+    Signals: `sort_requested(column, order)`, `page_loaded()`.
+    """
 
     sort_requested = Signal(int, Qt.SortOrder)
-    page_loaded = Signal()
 
     def __init__(
         self,
         first_page: ListPage,
-        worker: Worker,
+        runner: Runner,
         parent: QObject | None = None,
         *,
         lang: str = "vi",
         page_size: int = PAGE_SIZE,
     ) -> None:
-        super().__init__(parent, lang=lang)
-        self._worker = worker
+        super().__init__(runner, parent, lang=lang, page_size=page_size)
         self._query = first_page.query
         self._total = first_page.total
         self._set_rows(list(first_page.rows))
-        self._fetching = False
-        self._page_size = page_size
+        self._complete = len(self._rows) >= self._total
 
     @property
     def query(self) -> ListQuery:
@@ -260,54 +308,29 @@ class NoticeListModel(NoticeRowsModel):
     def total(self) -> int:
         return self._total
 
-    def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: Index) -> None:
-        if parent.isValid() or self._fetching or len(self._rows) >= self._total:
-            return
-        self._fetching = True
-        self._worker.run(
-            load_page,
-            self._query,
-            len(self._rows),
-            self._page_size,
-            success=self._on_page,
-            failure=self._on_failure,
-        )
-
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         # Sorting 100,000 rows is the database's job: ask the window for a new model.
         wanted = query_for_sort(self._query, column, order)
         if wanted != self._query:
             self.sort_requested.emit(column, order)
 
-    # -- worker callbacks -------------------------------------------------------------
+    def _fetch_page(self, offset: int, limit: int) -> None:
+        query = self._query
+        self._runner.query(
+            self,
+            lambda archive: reading.list_page(archive, query, offset, limit),
+            key="page",
+            success=self._on_page,
+            failure=self._page_failed,
+        )
 
     def _on_page(self, page: ListPage) -> None:
-        if not shiboken6.isValid(self):
-            return
-        self._fetching = False
-        if page.offset != len(self._rows):
-            return  # an answer to an older request
-        fresh = [s for s in page.rows if s.id not in self._row_of]
-        if fresh:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-            for s in fresh:
-                self._row_of[s.id] = len(self._rows)
-                self._rows.append(s)
-            self.endInsertRows()
+        self._append_page(page.rows)
         if not page.rows or page.total < self._total:
             # The archive shrank under us: stop asking for rows that are gone.
             self._total = len(self._rows)
+        self._complete = len(self._rows) >= self._total
         self.page_loaded.emit()
-
-    def _on_failure(self, exc: BaseException) -> None:
-        if shiboken6.isValid(self):
-            self._fetching = False
-            self._total = len(self._rows)
-        log.error("could not load a page of the notice list", exc_info=exc)
 
 
 class SnippetDelegate(QStyledItemDelegate):
@@ -443,7 +466,7 @@ class NoticeListView(QTableView):
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(NUMBER, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(DATE, QHeaderView.ResizeMode.ResizeToContents)
-        if old is not None and old is not model and shiboken6.isValid(old):
+        if isinstance(old, NoticeRowsModel) and old is not model:
             old.deleteLater()
 
     def list_model(self) -> NoticeRowsModel | None:

@@ -1,11 +1,13 @@
 """Printing from the window: "In…" (Ctrl+P, a print preview) and "Xuất PDF…".
 
-`install_print_actions(window)` adds the actions to the window (shortcuts),
-its toolbar, its "Văn bản" menu and the article's context menu, and returns
-the `PrintActions` that owns them. The notices are read on the database
-worker (`desktop.ops.printing.collect`); layout and painting happen on
-the GUI thread (`desktop.pagepainter`), from the print template alone, so the
-article's zoom never changes the printed size.
+`install_print_actions(window)` adds the actions (declared in
+desktop/ui/actions.py, `PRINT_ACTIONS`) to the window (shortcuts), its
+toolbar, its "Văn bản" menu and the article's context menu, and returns
+the `PrintActions` that owns them. The notices are read on the task
+runner's database thread (`desktop.ops.printing.collect`); the preview is
+laid out and painted on the GUI thread, and a PDF is written on the
+runner's file thread (`desktop.pagepainter`), from the print template alone, so
+the article's zoom never changes the printed size.
 
 The window installs these actions before its first paint, so the print
 template, the page painter and Qt's print support load only when something
@@ -21,17 +23,18 @@ Signals: `PrintActions.pdf_written(path, pages)` after a PDF was written;
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QTextBrowser, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QMenu, QTextBrowser, QWidget
+
+from desktop.tasks import Runner
+from desktop.ui.actions import PRINT_ACTIONS, build_actions, retranslate_actions
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
@@ -136,29 +139,20 @@ class PrintActions(QObject):
     ) -> None:
         super().__init__(window)
         self.window = window
+        self.runner: Runner = window.runner
         self._current_id = current_id or self._window_current_id
         self._selected_ids = selected_ids or self._window_selected_ids
-
-        def make(name: str, handler: Callable[[], None], shortcut: Any = None) -> QAction:
-            action = QAction(window)
-            action.setObjectName(name)
-            if shortcut is not None:
-                action.setShortcut(QKeySequence(shortcut))
-                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.triggered.connect(handler)
-            window.addAction(action)
-            return action
-
-        self.print_action = make("printAction", self.print_current, QKeySequence.StandardKey.Print)
-        self.print_action.setIcon(QIcon.fromTheme("document-print"))
-        self.pdf_action = make("exportPdfAction", self.export_current)
-        self.pdf_action.setIcon(QIcon.fromTheme("application-pdf"))
-        self.print_selection_action = make("printSelectionAction", self.print_selection)
-        self.pdf_selection_action = make("exportSelectionPdfAction", self.export_selection)
-        self.print_index_action = make("printIndexAction", self.print_index)
-        self.pdf_index_action = make("exportIndexPdfAction", self.export_index)
+        self._actions = build_actions(self, window, PRINT_ACTIONS)
+        self.print_action = self._actions["printAction"]
+        self.pdf_action = self._actions["exportPdfAction"]
+        self.print_selection_action = self._actions["printSelectionAction"]
+        self.pdf_selection_action = self._actions["exportSelectionPdfAction"]
+        self.print_index_action = self._actions["printIndexAction"]
+        self.pdf_index_action = self._actions["exportIndexPdfAction"]
         self.last_pages = 0
         self.many_menu: QMenu | None = None
+        self._search_actions: list[QAction] = []
+        self._searching: Callable[[], bool] = lambda: False
         window.installEventFilter(self)
         self.retranslate()
         self.update_enabled()
@@ -261,20 +255,17 @@ class PrintActions(QObject):
     ) -> None:
         from desktop.ops.printing import collect
 
-        style = self.style()
-        job = functools.partial(collect, index=index, style=style)
-
-        def done(sources: list[PrintSource]) -> None:
-            if shiboken6.isValid(self):
-                then(sources, style)
-
-        self.window.worker.run(job, list(ids), self.lang(), None, success=done, failure=self._fail)
+        style, lang, wanted = self.style(), self.lang(), list(ids)
+        self.runner.query(
+            self,
+            lambda archive: collect(archive, wanted, lang, None, index=index, style=style),
+            success=lambda sources: then(sources, style),
+            failure=self._fail,
+        )
 
     def _fail(self, exc: BaseException) -> None:
         from desktop.ops.printing import UnknownNotice
 
-        if not shiboken6.isValid(self):
-            return
         if isinstance(exc, UnknownNotice):
             message = self.tr("Không tìm thấy văn bản {id} trong kho dữ liệu.").format(
                 id=exc.notice_id
@@ -291,16 +282,25 @@ class PrintActions(QObject):
             show(text)
 
     def _write(self, target: Path, sources: list[PrintSource], style: PrintStyle) -> None:
+        """Write the PDF on the runner's file thread."""
         from desktop import pagepainter
 
-        try:
-            pages = pagepainter.write_pdf(target, sources, style)
-        except OSError as exc:
-            self._fail(OSError(f"{target}: {exc}"))
-            return
-        self.last_pages = pages
-        self._status(self.tr("Đã xuất {pages} trang ra {path}").format(pages=pages, path=target))
-        self.pdf_written.emit(str(target), pages)
+        def failed(exc: BaseException) -> None:
+            self._fail(OSError(f"{target}: {exc}") if isinstance(exc, OSError) else exc)
+
+        def written(pages: int) -> None:
+            self.last_pages = pages
+            self._status(
+                self.tr("Đã xuất {pages} trang ra {path}").format(pages=pages, path=target)
+            )
+            self.pdf_written.emit(str(target), pages)
+
+        self.runner.files(
+            self,
+            lambda: pagepainter.write_pdf(target, sources, style),
+            success=written,
+            failure=failed,
+        )
 
     def _preview(self, sources: list[PrintSource], style: PrintStyle) -> None:
         from PySide6.QtPrintSupport import QPrinter
@@ -326,6 +326,37 @@ class PrintActions(QObject):
                 save_style(settings, chosen["style"])
         self.preview_finished.emit(self.last_pages)
 
+    # -- the list's context menu ------------------------------------------------------------
+
+    def add_search_actions(self, actions: list[QAction], searching: Callable[[], bool]) -> None:
+        """Offer *actions* (print every search result) under "In nhiều văn bản", and in the
+        list's context menu while *searching*."""
+        self._search_actions, self._searching = list(actions), searching
+        if self.many_menu is not None:
+            self.many_menu.addSeparator()
+            self.many_menu.addActions(self._search_actions)
+
+    def install_list_menu(self, view: QAbstractItemView) -> None:
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(lambda pos: self._list_menu(view, pos))
+
+    def list_menu(self) -> QMenu:
+        """The notice list's context menu: print the selection, or every search result."""
+        menu = QMenu(self.window)
+        menu.setObjectName("listMenu")
+        menu.addActions(self.selection_actions())
+        if self._searching():
+            menu.addSeparator()
+            menu.addActions(self._search_actions)
+        return menu
+
+    def _list_menu(self, view: QAbstractItemView, pos: QPoint) -> None:
+        menu = self.list_menu()
+        try:
+            show_menu(menu, view.viewport().mapToGlobal(pos))
+        finally:
+            menu.deleteLater()
+
     # -- the article's context menu ---------------------------------------------------------
 
     def install_context_menu(self, browser: QTextBrowser) -> None:
@@ -350,14 +381,7 @@ class PrintActions(QObject):
     # -- language --------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.print_action.setText(self.tr("In…"))
-        self.print_action.setToolTip(self.tr("Xem trước và in văn bản này (Ctrl+P)"))
-        self.pdf_action.setText(self.tr("Xuất PDF…"))
-        self.pdf_action.setToolTip(self.tr("Lưu văn bản này thành tệp PDF"))
-        self.print_selection_action.setText(self.tr("In các văn bản đã chọn…"))
-        self.pdf_selection_action.setText(self.tr("Xuất PDF các văn bản đã chọn…"))
-        self.print_index_action.setText(self.tr("In danh mục các văn bản đã chọn…"))
-        self.pdf_index_action.setText(self.tr("Xuất PDF danh mục các văn bản đã chọn…"))
+        retranslate_actions(self._actions, PRINT_ACTIONS)
         if self.many_menu is not None:
             self.many_menu.setTitle(self.tr("In nhiều văn bản"))
 
@@ -376,8 +400,9 @@ def install_print_actions(
 ) -> PrintActions:
     """Give *window* its print actions: shortcuts, toolbar, "Văn bản" menu, article menu.
 
-    The window needs `worker` (runs `collect` with the archive), and uses when
-    present: `current` (the open NoticeDetail), `list_view` (selected rows),
+    The window needs `runner` (runs `collect` with the archive), and uses when
+    present: `current` (the open NoticeDetail), `list_view` (selected rows,
+    context menu),
     `settings` (remembered margins), `lang`, `show_status`, `toolbar`,
     `notice_menu`, `browser` and the `article_ready` signal.
     """
@@ -401,6 +426,9 @@ def install_print_actions(
     browser = getattr(window, "browser", None)
     if isinstance(browser, QTextBrowser):
         actions.install_context_menu(browser)
+    view = getattr(window, "list_view", None)
+    if isinstance(view, QAbstractItemView):
+        actions.install_list_menu(view)
     ready = getattr(window, "article_ready", None)
     if ready is not None:
         ready.connect(lambda _id: actions.update_enabled())

@@ -2,10 +2,10 @@
 
 `SearchBar` holds the box (Ctrl+F / Ctrl+K), the "only in the chosen
 category" filter and the count of results. `SearchResultsModel` shows
-results in the notice list like any other list (`NoticeRowsModel`), with
+results in the notice list like any other list (`PagedRowsModel`), with
 each result's snippet under its title (SNIPPET_ROLE, painted by the list's
 `SnippetDelegate`), and fetches more results a page at a time, up to
-`jobs.SEARCH_MAX`. The window runs the searches (desktop/ui/mainwindow.py).
+`SEARCH_MAX`. The searches themselves are run by desktop/ui/searching.py.
 
 Signals: `SearchBox.escape_pressed()`, `SearchBox.down_pressed()`;
 `SearchBar.text_edited(text)`, `SearchBar.filter_toggled(bool)`;
@@ -14,11 +14,9 @@ Signals: `SearchBox.escape_pressed()`, `SearchBox.down_pressed()`;
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING
 
-import shiboken6
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,41 +27,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.tasks import Worker
-from desktop.ui.jobs import SEARCH_MAX, SEARCH_PAGE, SearchPage, SearchQuery, search_page
-from desktop.ui.noticelist import SNIPPET_ROLE, TITLE, Index, NoticeRowsModel
+from desktop.ops import searching
+from desktop.ops.searching import SEARCH_MAX, SEARCH_PAGE, SearchPage, SearchQuery
+from desktop.tasks import Runner
+from desktop.ui.noticelist import SNIPPET_ROLE, TITLE, Index, PagedRowsModel
 
 if TYPE_CHECKING:
     from db.search import SearchHit
 
-log = logging.getLogger(__name__)
 
-
-class SearchResultsModel(NoticeRowsModel):
+class SearchResultsModel(PagedRowsModel):
     """The results of one search, best first, each with its snippet."""
 
-    page_loaded = Signal()
     sortable = False
     row_lines = 3
 
     def __init__(
         self,
         first_page: SearchPage,
-        worker: Worker,
+        runner: Runner,
         parent: QObject | None = None,
         *,
         lang: str = "vi",
         page_size: int = SEARCH_PAGE,
     ) -> None:
-        super().__init__(parent, lang=lang)
-        self._worker = worker
+        super().__init__(runner, parent, lang=lang, page_size=page_size)
         self._query = first_page.query
-        self._hits: list[SearchHit] = [r.hit for r in first_page.rows]
+        self._hits: dict[str, SearchHit] = {}
+        self._keep_hits(first_page)
         self._set_rows([r.summary for r in first_page.rows])
         self._complete = first_page.complete
         self._found = first_page.found
-        self._fetching = False
-        self._page_size = page_size
 
     @property
     def query(self) -> SearchQuery:
@@ -74,12 +68,12 @@ class SearchResultsModel(NoticeRowsModel):
         return max(self._found or 0, len(self._rows))
 
     def hit(self, row: int) -> SearchHit:
-        return self._hits[row]
+        return self._hits[self._rows[row].id]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        hit = self._hits[index.row()]
+        hit = self.hit(index.row())
         if index.column() == TITLE:
             if role == SNIPPET_ROLE:
                 return hit.snippet_html() if hit.snippet else None
@@ -89,49 +83,26 @@ class SearchResultsModel(NoticeRowsModel):
                 return hit.snippet
         return super().data(index, role)
 
-    def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and not self._complete
+    def _keep_hits(self, page: SearchPage) -> None:
+        for r in page.rows:
+            self._hits.setdefault(r.summary.id, r.hit)
 
-    def fetchMore(self, parent: Index) -> None:
-        if parent.isValid() or self._fetching or self._complete:
-            return
-        self._fetching = True
-        self._worker.run(
-            search_page,
-            self._query,
-            len(self._rows),
-            self._page_size,
+    def _fetch_page(self, offset: int, limit: int) -> None:
+        query = self._query
+        self._runner.query(
+            self,
+            lambda archive: searching.search_page(archive, query, offset, limit),
+            key="page",
             success=self._on_page,
-            failure=self._on_failure,
+            failure=self._page_failed,
         )
 
     def _on_page(self, page: SearchPage) -> None:
-        if not shiboken6.isValid(self):
-            return
-        if page.offset != len(self._rows):
-            self._fetching = False
-            return  # an answer to an older request
-        fresh = [r for r in page.rows if r.summary.id not in self._row_of]
-        # Still "fetching" while rows go in: a view that asks for more from its
-        # rowsInserted handler must not get this same page again.
-        if fresh:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-            for r in fresh:
-                self._row_of[r.summary.id] = len(self._rows)
-                self._rows.append(r.summary)
-                self._hits.append(r.hit)
-            self.endInsertRows()
+        self._keep_hits(page)
+        fresh = self._append_page([r.summary for r in page.rows])
         # An import between two pages can shift results: stop rather than loop.
         self._complete = page.complete or not fresh or len(self._rows) >= SEARCH_MAX
-        self._fetching = False
         self.page_loaded.emit()
-
-    def _on_failure(self, exc: BaseException) -> None:
-        if shiboken6.isValid(self):
-            self._fetching = False
-            self._complete = True
-        log.error("could not load a page of search results", exc_info=exc)
 
 
 class SearchBox(QLineEdit):

@@ -2,10 +2,187 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="vi_VN">
 <context>
+    <name>Actions</name>
+    <message>
+        <source>Nhập gói dữ liệu…</source>
+        <translation>Import bundle…</translation>
+    </message>
+    <message>
+        <source>Nhập gói dữ liệu (.bangtin) từ tệp (Ctrl+O)</source>
+        <translation>Import a bundle (.bangtin) from a file (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Mở kho dữ liệu mẫu</source>
+        <translation>Open the demo archive</translation>
+    </message>
+    <message>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Quay lại</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Quay lại văn bản trước (Alt+←)</source>
+        <translation>Back to the previous notice (Alt+←)</translation>
+    </message>
+    <message>
+        <source>Tiến tới</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <source>Tiến tới văn bản sau (Alt+→)</source>
+        <translation>Forward to the next notice (Alt+→)</translation>
+    </message>
+    <message>
+        <source>Phóng to chữ</source>
+        <translation>Larger text</translation>
+    </message>
+    <message>
+        <source>Thu nhỏ chữ</source>
+        <translation>Smaller text</translation>
+    </message>
+    <message>
+        <source>Cỡ chữ mặc định</source>
+        <translation>Default text size</translation>
+    </message>
+    <message>
+        <source>Chuyển sang khung kế tiếp</source>
+        <translation>Next pane</translation>
+    </message>
+    <message>
+        <source>Chuyển sang khung trước</source>
+        <translation>Previous pane</translation>
+    </message>
+    <message>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Đánh dấu</source>
+        <translation>Bookmark</translation>
+    </message>
+    <message>
+        <source>Đánh dấu hoặc bỏ đánh dấu văn bản này (Ctrl+D)</source>
+        <translation>Bookmark this notice, or remove the bookmark (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Đánh dấu đã đọc tất cả</source>
+        <translation>Mark all as read</translation>
+    </message>
+    <message>
+        <source>Tìm kiếm…</source>
+        <translation>Search…</translation>
+    </message>
+    <message>
+        <source>Tìm văn bản trong kho dữ liệu (Ctrl+F)</source>
+        <translation>Search the notices in the archive (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Thoát tìm kiếm</source>
+        <translation>Leave the search</translation>
+    </message>
+    <message>
+        <source>In tất cả kết quả tìm kiếm…</source>
+        <translation>Print all search results…</translation>
+    </message>
+    <message>
+        <source>Xuất PDF tất cả kết quả tìm kiếm…</source>
+        <translation>Export all search results as PDF…</translation>
+    </message>
+    <message>
+        <source>In danh mục kết quả tìm kiếm…</source>
+        <translation>Print a list of the search results…</translation>
+    </message>
+    <message>
+        <source>Tiếng Việt</source>
+        <translation>Tiếng Việt</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>In…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Xem trước và in văn bản này (Ctrl+P)</source>
+        <translation>Preview and print this notice (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Xuất PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>Lưu văn bản này thành tệp PDF</source>
+        <translation>Save this notice as a PDF file</translation>
+    </message>
+    <message>
+        <source>In các văn bản đã chọn…</source>
+        <translation>Print the selected notices…</translation>
+    </message>
+    <message>
+        <source>Xuất PDF các văn bản đã chọn…</source>
+        <translation>Export the selected notices as PDF…</translation>
+    </message>
+    <message>
+        <source>In danh mục các văn bản đã chọn…</source>
+        <translation>Print a list of the selected notices…</translation>
+    </message>
+    <message>
+        <source>Xuất PDF danh mục các văn bản đã chọn…</source>
+        <translation>Export a list of the selected notices as PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveOpener</name>
+    <message>
+        <source>Đang mở kho dữ liệu…</source>
+        <translation>Opening the archive…</translation>
+    </message>
+    <message>
+        <source>Không mở được kho dữ liệu</source>
+        <translation>Cannot open the archive</translation>
+    </message>
+    <message>
+        <source>Đang chuẩn bị kho dữ liệu mẫu…</source>
+        <translation>Preparing the demo archive…</translation>
+    </message>
+    <message>
+        <source>Không mở được kho dữ liệu mẫu</source>
+        <translation>Cannot open the demo archive</translation>
+    </message>
+    <message>
+        <source>Không tạo được kho dữ liệu mẫu.</source>
+        <translation>The demo archive could not be created.</translation>
+    </message>
+</context>
+<context>
     <name>ArticleBrowser</name>
     <message>
         <source>Nội dung văn bản</source>
         <translation>Notice text</translation>
+    </message>
+</context>
+<context>
+    <name>Attachments</name>
+    <message>
+        <source>Không có chương trình nào mở được {name}.</source>
+        <translation>No program can open {name}.</translation>
+    </message>
+    <message>
+        <source>Đã lưu {path}</source>
+        <translation>Saved {path}</translation>
+    </message>
+    <message>
+        <source>Tệp đính kèm</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>Không mở hoặc lưu được tệp đính kèm.</source>
+        <translation>The attachment could not be opened or saved.</translation>
     </message>
 </context>
 <context>
@@ -167,98 +344,6 @@
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <source>Nhập gói dữ liệu…</source>
-        <translation>Import bundle…</translation>
-    </message>
-    <message>
-        <source>Nhập gói dữ liệu (.bangtin) từ tệp (Ctrl+O)</source>
-        <translation>Import a bundle (.bangtin) from a file (Ctrl+O)</translation>
-    </message>
-    <message>
-        <source>Mở kho dữ liệu mẫu</source>
-        <translation>Open the demo archive</translation>
-    </message>
-    <message>
-        <source>Thoát</source>
-        <translation>Quit</translation>
-    </message>
-    <message>
-        <source>Quay lại</source>
-        <translation>Back</translation>
-    </message>
-    <message>
-        <source>Quay lại văn bản trước (Alt+←)</source>
-        <translation>Back to the previous notice (Alt+←)</translation>
-    </message>
-    <message>
-        <source>Tiến tới</source>
-        <translation>Forward</translation>
-    </message>
-    <message>
-        <source>Tiến tới văn bản sau (Alt+→)</source>
-        <translation>Forward to the next notice (Alt+→)</translation>
-    </message>
-    <message>
-        <source>Phóng to chữ</source>
-        <translation>Larger text</translation>
-    </message>
-    <message>
-        <source>Thu nhỏ chữ</source>
-        <translation>Smaller text</translation>
-    </message>
-    <message>
-        <source>Cỡ chữ mặc định</source>
-        <translation>Default text size</translation>
-    </message>
-    <message>
-        <source>Chuyển sang khung kế tiếp</source>
-        <translation>Next pane</translation>
-    </message>
-    <message>
-        <source>Chuyển sang khung trước</source>
-        <translation>Previous pane</translation>
-    </message>
-    <message>
-        <source>Làm mới</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
-        <source>Đánh dấu</source>
-        <translation>Bookmark</translation>
-    </message>
-    <message>
-        <source>Đánh dấu hoặc bỏ đánh dấu văn bản này (Ctrl+D)</source>
-        <translation>Bookmark this notice, or remove the bookmark (Ctrl+D)</translation>
-    </message>
-    <message>
-        <source>Đánh dấu đã đọc tất cả</source>
-        <translation>Mark all as read</translation>
-    </message>
-    <message>
-        <source>Tìm kiếm…</source>
-        <translation>Search…</translation>
-    </message>
-    <message>
-        <source>Tìm văn bản trong kho dữ liệu (Ctrl+F)</source>
-        <translation>Search the notices in the archive (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>Thoát tìm kiếm</source>
-        <translation>Leave the search</translation>
-    </message>
-    <message>
-        <source>In tất cả kết quả tìm kiếm…</source>
-        <translation>Print all search results…</translation>
-    </message>
-    <message>
-        <source>Xuất PDF tất cả kết quả tìm kiếm…</source>
-        <translation>Export all search results as PDF…</translation>
-    </message>
-    <message>
-        <source>In danh mục kết quả tìm kiếm…</source>
-        <translation>Print a list of the search results…</translation>
-    </message>
-    <message>
         <source>Danh sách và tìm kiếm</source>
         <translation>List and search</translation>
     </message>
@@ -291,92 +376,8 @@
         <translation>Text size: {value}%</translation>
     </message>
     <message>
-        <source>Đang mở kho dữ liệu…</source>
-        <translation>Opening the archive…</translation>
-    </message>
-    <message>
-        <source>Kho dữ liệu đang được một chương trình khác sử dụng.</source>
-        <translation>The archive is being used by another program.</translation>
-    </message>
-    <message>
-        <source>Kho dữ liệu được tạo bởi phiên bản Bảng Tin mới hơn; hãy cập nhật Bảng Tin.</source>
-        <translation>The archive was made by a newer Bảng Tin; please update Bảng Tin.</translation>
-    </message>
-    <message>
-        <source>Kho dữ liệu bị hỏng hoặc không phải kho dữ liệu Bảng Tin.</source>
-        <translation>The archive is damaged or is not a Bảng Tin archive.</translation>
-    </message>
-    <message>
-        <source>Không mở được kho dữ liệu.</source>
-        <translation>The archive could not be opened.</translation>
-    </message>
-    <message>
-        <source>Không mở được kho dữ liệu</source>
-        <translation>Cannot open the archive</translation>
-    </message>
-    <message>
-        <source>Đang chuẩn bị kho dữ liệu mẫu…</source>
-        <translation>Preparing the demo archive…</translation>
-    </message>
-    <message>
-        <source>Không mở được kho dữ liệu mẫu</source>
-        <translation>Cannot open the demo archive</translation>
-    </message>
-    <message>
-        <source>Không tạo được kho dữ liệu mẫu.</source>
-        <translation>The demo archive could not be created.</translation>
-    </message>
-    <message>
-        <source>{total} văn bản, {unread} chưa đọc</source>
-        <translation>{total} notices, {unread} unread</translation>
-    </message>
-    <message>
-        <source>Chưa nhập gói dữ liệu nào</source>
-        <translation>No bundle imported yet</translation>
-    </message>
-    <message>
-        <source>Cập nhật lần cuối: {when} từ {publisher}</source>
-        <translation>Last updated: {when} from {publisher}</translation>
-    </message>
-    <message>
         <source>Không đọc được kho dữ liệu: {error}</source>
         <translation>The archive could not be read: {error}</translation>
-    </message>
-    <message>
-        <source>Không tìm thấy văn bản này trong kho dữ liệu.</source>
-        <translation>This notice is not in the archive.</translation>
-    </message>
-    <message>
-        <source>Văn bản này đã bị thu hồi</source>
-        <translation>This notice has been withdrawn</translation>
-    </message>
-    <message>
-        <source>Không có chương trình nào mở được {name}.</source>
-        <translation>No program can open {name}.</translation>
-    </message>
-    <message>
-        <source>Đã lưu {path}</source>
-        <translation>Saved {path}</translation>
-    </message>
-    <message>
-        <source>Tệp đính kèm</source>
-        <translation>Attachment</translation>
-    </message>
-    <message>
-        <source>Không mở hoặc lưu được tệp đính kèm.</source>
-        <translation>The attachment could not be opened or saved.</translation>
-    </message>
-    <message>
-        <source>Đã đánh dấu văn bản</source>
-        <translation>Notice bookmarked</translation>
-    </message>
-    <message>
-        <source>Đã bỏ đánh dấu văn bản</source>
-        <translation>Bookmark removed</translation>
-    </message>
-    <message>
-        <source>Đã đánh dấu đã đọc {count} văn bản</source>
-        <translation>Marked {count} notices as read</translation>
     </message>
 </context>
 <context>
@@ -421,6 +422,25 @@
     </message>
 </context>
 <context>
+    <name>OverviewController</name>
+    <message>
+        <source>Đã đánh dấu đã đọc {count} văn bản</source>
+        <translation>Marked {count} notices as read</translation>
+    </message>
+    <message>
+        <source>{total} văn bản, {unread} chưa đọc</source>
+        <translation>{total} notices, {unread} unread</translation>
+    </message>
+    <message>
+        <source>Chưa nhập gói dữ liệu nào</source>
+        <translation>No bundle imported yet</translation>
+    </message>
+    <message>
+        <source>Cập nhật lần cuối: {when} từ {publisher}</source>
+        <translation>Last updated: {when} from {publisher}</translation>
+    </message>
+</context>
+<context>
     <name>PrintActions</name>
     <message>
         <source>Không tìm thấy văn bản {id} trong kho dữ liệu.</source>
@@ -433,38 +453,6 @@
     <message>
         <source>Đã xuất {pages} trang ra {path}</source>
         <translation>Exported {pages} pages to {path}</translation>
-    </message>
-    <message>
-        <source>In…</source>
-        <translation>Print…</translation>
-    </message>
-    <message>
-        <source>Xem trước và in văn bản này (Ctrl+P)</source>
-        <translation>Preview and print this notice (Ctrl+P)</translation>
-    </message>
-    <message>
-        <source>Xuất PDF…</source>
-        <translation>Export PDF…</translation>
-    </message>
-    <message>
-        <source>Lưu văn bản này thành tệp PDF</source>
-        <translation>Save this notice as a PDF file</translation>
-    </message>
-    <message>
-        <source>In các văn bản đã chọn…</source>
-        <translation>Print the selected notices…</translation>
-    </message>
-    <message>
-        <source>Xuất PDF các văn bản đã chọn…</source>
-        <translation>Export the selected notices as PDF…</translation>
-    </message>
-    <message>
-        <source>In danh mục các văn bản đã chọn…</source>
-        <translation>Print a list of the selected notices…</translation>
-    </message>
-    <message>
-        <source>Xuất PDF danh mục các văn bản đã chọn…</source>
-        <translation>Export a list of the selected notices as PDF…</translation>
     </message>
     <message>
         <source>In nhiều văn bản</source>
@@ -484,6 +472,25 @@
     <message>
         <source>Xem trước khi in</source>
         <translation>Print preview</translation>
+    </message>
+</context>
+<context>
+    <name>Reader</name>
+    <message>
+        <source>Không tìm thấy văn bản này trong kho dữ liệu.</source>
+        <translation>This notice is not in the archive.</translation>
+    </message>
+    <message>
+        <source>Văn bản này đã bị thu hồi</source>
+        <translation>This notice has been withdrawn</translation>
+    </message>
+    <message>
+        <source>Đã đánh dấu văn bản</source>
+        <translation>Notice bookmarked</translation>
+    </message>
+    <message>
+        <source>Đã bỏ đánh dấu văn bản</source>
+        <translation>Bookmark removed</translation>
     </message>
 </context>
 <context>

@@ -2,10 +2,187 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN" sourcelanguage="vi_VN">
 <context>
+    <name>Actions</name>
+    <message>
+        <source>Nhập gói dữ liệu…</source>
+        <translation>Nhập gói dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Nhập gói dữ liệu (.bangtin) từ tệp (Ctrl+O)</source>
+        <translation>Nhập gói dữ liệu (.bangtin) từ tệp (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Mở kho dữ liệu mẫu</source>
+        <translation>Mở kho dữ liệu mẫu</translation>
+    </message>
+    <message>
+        <source>Thoát</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
+        <source>Quay lại</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>Quay lại văn bản trước (Alt+←)</source>
+        <translation>Quay lại văn bản trước (Alt+←)</translation>
+    </message>
+    <message>
+        <source>Tiến tới</source>
+        <translation>Tiến tới</translation>
+    </message>
+    <message>
+        <source>Tiến tới văn bản sau (Alt+→)</source>
+        <translation>Tiến tới văn bản sau (Alt+→)</translation>
+    </message>
+    <message>
+        <source>Phóng to chữ</source>
+        <translation>Phóng to chữ</translation>
+    </message>
+    <message>
+        <source>Thu nhỏ chữ</source>
+        <translation>Thu nhỏ chữ</translation>
+    </message>
+    <message>
+        <source>Cỡ chữ mặc định</source>
+        <translation>Cỡ chữ mặc định</translation>
+    </message>
+    <message>
+        <source>Chuyển sang khung kế tiếp</source>
+        <translation>Chuyển sang khung kế tiếp</translation>
+    </message>
+    <message>
+        <source>Chuyển sang khung trước</source>
+        <translation>Chuyển sang khung trước</translation>
+    </message>
+    <message>
+        <source>Làm mới</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <source>Đánh dấu</source>
+        <translation>Đánh dấu</translation>
+    </message>
+    <message>
+        <source>Đánh dấu hoặc bỏ đánh dấu văn bản này (Ctrl+D)</source>
+        <translation>Đánh dấu hoặc bỏ đánh dấu văn bản này (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Đánh dấu đã đọc tất cả</source>
+        <translation>Đánh dấu đã đọc tất cả</translation>
+    </message>
+    <message>
+        <source>Tìm kiếm…</source>
+        <translation>Tìm kiếm…</translation>
+    </message>
+    <message>
+        <source>Tìm văn bản trong kho dữ liệu (Ctrl+F)</source>
+        <translation>Tìm văn bản trong kho dữ liệu (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Thoát tìm kiếm</source>
+        <translation>Thoát tìm kiếm</translation>
+    </message>
+    <message>
+        <source>In tất cả kết quả tìm kiếm…</source>
+        <translation>In tất cả kết quả tìm kiếm…</translation>
+    </message>
+    <message>
+        <source>Xuất PDF tất cả kết quả tìm kiếm…</source>
+        <translation>Xuất PDF tất cả kết quả tìm kiếm…</translation>
+    </message>
+    <message>
+        <source>In danh mục kết quả tìm kiếm…</source>
+        <translation>In danh mục kết quả tìm kiếm…</translation>
+    </message>
+    <message>
+        <source>Tiếng Việt</source>
+        <translation>Tiếng Việt</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>In…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <source>Xem trước và in văn bản này (Ctrl+P)</source>
+        <translation>Xem trước và in văn bản này (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Xuất PDF…</source>
+        <translation>Xuất PDF…</translation>
+    </message>
+    <message>
+        <source>Lưu văn bản này thành tệp PDF</source>
+        <translation>Lưu văn bản này thành tệp PDF</translation>
+    </message>
+    <message>
+        <source>In các văn bản đã chọn…</source>
+        <translation>In các văn bản đã chọn…</translation>
+    </message>
+    <message>
+        <source>Xuất PDF các văn bản đã chọn…</source>
+        <translation>Xuất PDF các văn bản đã chọn…</translation>
+    </message>
+    <message>
+        <source>In danh mục các văn bản đã chọn…</source>
+        <translation>In danh mục các văn bản đã chọn…</translation>
+    </message>
+    <message>
+        <source>Xuất PDF danh mục các văn bản đã chọn…</source>
+        <translation>Xuất PDF danh mục các văn bản đã chọn…</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveOpener</name>
+    <message>
+        <source>Đang mở kho dữ liệu…</source>
+        <translation>Đang mở kho dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Không mở được kho dữ liệu</source>
+        <translation>Không mở được kho dữ liệu</translation>
+    </message>
+    <message>
+        <source>Đang chuẩn bị kho dữ liệu mẫu…</source>
+        <translation>Đang chuẩn bị kho dữ liệu mẫu…</translation>
+    </message>
+    <message>
+        <source>Không mở được kho dữ liệu mẫu</source>
+        <translation>Không mở được kho dữ liệu mẫu</translation>
+    </message>
+    <message>
+        <source>Không tạo được kho dữ liệu mẫu.</source>
+        <translation>Không tạo được kho dữ liệu mẫu.</translation>
+    </message>
+</context>
+<context>
     <name>ArticleBrowser</name>
     <message>
         <source>Nội dung văn bản</source>
         <translation>Nội dung văn bản</translation>
+    </message>
+</context>
+<context>
+    <name>Attachments</name>
+    <message>
+        <source>Không có chương trình nào mở được {name}.</source>
+        <translation>Không có chương trình nào mở được {name}.</translation>
+    </message>
+    <message>
+        <source>Đã lưu {path}</source>
+        <translation>Đã lưu {path}</translation>
+    </message>
+    <message>
+        <source>Tệp đính kèm</source>
+        <translation>Tệp đính kèm</translation>
+    </message>
+    <message>
+        <source>Không mở hoặc lưu được tệp đính kèm.</source>
+        <translation>Không mở hoặc lưu được tệp đính kèm.</translation>
     </message>
 </context>
 <context>
@@ -167,98 +344,6 @@
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <source>Nhập gói dữ liệu…</source>
-        <translation>Nhập gói dữ liệu…</translation>
-    </message>
-    <message>
-        <source>Nhập gói dữ liệu (.bangtin) từ tệp (Ctrl+O)</source>
-        <translation>Nhập gói dữ liệu (.bangtin) từ tệp (Ctrl+O)</translation>
-    </message>
-    <message>
-        <source>Mở kho dữ liệu mẫu</source>
-        <translation>Mở kho dữ liệu mẫu</translation>
-    </message>
-    <message>
-        <source>Thoát</source>
-        <translation>Thoát</translation>
-    </message>
-    <message>
-        <source>Quay lại</source>
-        <translation>Quay lại</translation>
-    </message>
-    <message>
-        <source>Quay lại văn bản trước (Alt+←)</source>
-        <translation>Quay lại văn bản trước (Alt+←)</translation>
-    </message>
-    <message>
-        <source>Tiến tới</source>
-        <translation>Tiến tới</translation>
-    </message>
-    <message>
-        <source>Tiến tới văn bản sau (Alt+→)</source>
-        <translation>Tiến tới văn bản sau (Alt+→)</translation>
-    </message>
-    <message>
-        <source>Phóng to chữ</source>
-        <translation>Phóng to chữ</translation>
-    </message>
-    <message>
-        <source>Thu nhỏ chữ</source>
-        <translation>Thu nhỏ chữ</translation>
-    </message>
-    <message>
-        <source>Cỡ chữ mặc định</source>
-        <translation>Cỡ chữ mặc định</translation>
-    </message>
-    <message>
-        <source>Chuyển sang khung kế tiếp</source>
-        <translation>Chuyển sang khung kế tiếp</translation>
-    </message>
-    <message>
-        <source>Chuyển sang khung trước</source>
-        <translation>Chuyển sang khung trước</translation>
-    </message>
-    <message>
-        <source>Làm mới</source>
-        <translation>Làm mới</translation>
-    </message>
-    <message>
-        <source>Đánh dấu</source>
-        <translation>Đánh dấu</translation>
-    </message>
-    <message>
-        <source>Đánh dấu hoặc bỏ đánh dấu văn bản này (Ctrl+D)</source>
-        <translation>Đánh dấu hoặc bỏ đánh dấu văn bản này (Ctrl+D)</translation>
-    </message>
-    <message>
-        <source>Đánh dấu đã đọc tất cả</source>
-        <translation>Đánh dấu đã đọc tất cả</translation>
-    </message>
-    <message>
-        <source>Tìm kiếm…</source>
-        <translation>Tìm kiếm…</translation>
-    </message>
-    <message>
-        <source>Tìm văn bản trong kho dữ liệu (Ctrl+F)</source>
-        <translation>Tìm văn bản trong kho dữ liệu (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>Thoát tìm kiếm</source>
-        <translation>Thoát tìm kiếm</translation>
-    </message>
-    <message>
-        <source>In tất cả kết quả tìm kiếm…</source>
-        <translation>In tất cả kết quả tìm kiếm…</translation>
-    </message>
-    <message>
-        <source>Xuất PDF tất cả kết quả tìm kiếm…</source>
-        <translation>Xuất PDF tất cả kết quả tìm kiếm…</translation>
-    </message>
-    <message>
-        <source>In danh mục kết quả tìm kiếm…</source>
-        <translation>In danh mục kết quả tìm kiếm…</translation>
-    </message>
-    <message>
         <source>Danh sách và tìm kiếm</source>
         <translation>Danh sách và tìm kiếm</translation>
     </message>
@@ -291,92 +376,8 @@
         <translation>Cỡ chữ: {value}%</translation>
     </message>
     <message>
-        <source>Đang mở kho dữ liệu…</source>
-        <translation>Đang mở kho dữ liệu…</translation>
-    </message>
-    <message>
-        <source>Kho dữ liệu đang được một chương trình khác sử dụng.</source>
-        <translation>Kho dữ liệu đang được một chương trình khác sử dụng.</translation>
-    </message>
-    <message>
-        <source>Kho dữ liệu được tạo bởi phiên bản Bảng Tin mới hơn; hãy cập nhật Bảng Tin.</source>
-        <translation>Kho dữ liệu được tạo bởi phiên bản Bảng Tin mới hơn; hãy cập nhật Bảng Tin.</translation>
-    </message>
-    <message>
-        <source>Kho dữ liệu bị hỏng hoặc không phải kho dữ liệu Bảng Tin.</source>
-        <translation>Kho dữ liệu bị hỏng hoặc không phải kho dữ liệu Bảng Tin.</translation>
-    </message>
-    <message>
-        <source>Không mở được kho dữ liệu.</source>
-        <translation>Không mở được kho dữ liệu.</translation>
-    </message>
-    <message>
-        <source>Không mở được kho dữ liệu</source>
-        <translation>Không mở được kho dữ liệu</translation>
-    </message>
-    <message>
-        <source>Đang chuẩn bị kho dữ liệu mẫu…</source>
-        <translation>Đang chuẩn bị kho dữ liệu mẫu…</translation>
-    </message>
-    <message>
-        <source>Không mở được kho dữ liệu mẫu</source>
-        <translation>Không mở được kho dữ liệu mẫu</translation>
-    </message>
-    <message>
-        <source>Không tạo được kho dữ liệu mẫu.</source>
-        <translation>Không tạo được kho dữ liệu mẫu.</translation>
-    </message>
-    <message>
-        <source>{total} văn bản, {unread} chưa đọc</source>
-        <translation>{total} văn bản, {unread} chưa đọc</translation>
-    </message>
-    <message>
-        <source>Chưa nhập gói dữ liệu nào</source>
-        <translation>Chưa nhập gói dữ liệu nào</translation>
-    </message>
-    <message>
-        <source>Cập nhật lần cuối: {when} từ {publisher}</source>
-        <translation>Cập nhật lần cuối: {when} từ {publisher}</translation>
-    </message>
-    <message>
         <source>Không đọc được kho dữ liệu: {error}</source>
         <translation>Không đọc được kho dữ liệu: {error}</translation>
-    </message>
-    <message>
-        <source>Không tìm thấy văn bản này trong kho dữ liệu.</source>
-        <translation>Không tìm thấy văn bản này trong kho dữ liệu.</translation>
-    </message>
-    <message>
-        <source>Văn bản này đã bị thu hồi</source>
-        <translation>Văn bản này đã bị thu hồi</translation>
-    </message>
-    <message>
-        <source>Không có chương trình nào mở được {name}.</source>
-        <translation>Không có chương trình nào mở được {name}.</translation>
-    </message>
-    <message>
-        <source>Đã lưu {path}</source>
-        <translation>Đã lưu {path}</translation>
-    </message>
-    <message>
-        <source>Tệp đính kèm</source>
-        <translation>Tệp đính kèm</translation>
-    </message>
-    <message>
-        <source>Không mở hoặc lưu được tệp đính kèm.</source>
-        <translation>Không mở hoặc lưu được tệp đính kèm.</translation>
-    </message>
-    <message>
-        <source>Đã đánh dấu văn bản</source>
-        <translation>Đã đánh dấu văn bản</translation>
-    </message>
-    <message>
-        <source>Đã bỏ đánh dấu văn bản</source>
-        <translation>Đã bỏ đánh dấu văn bản</translation>
-    </message>
-    <message>
-        <source>Đã đánh dấu đã đọc {count} văn bản</source>
-        <translation>Đã đánh dấu đã đọc {count} văn bản</translation>
     </message>
 </context>
 <context>
@@ -421,6 +422,25 @@
     </message>
 </context>
 <context>
+    <name>OverviewController</name>
+    <message>
+        <source>Đã đánh dấu đã đọc {count} văn bản</source>
+        <translation>Đã đánh dấu đã đọc {count} văn bản</translation>
+    </message>
+    <message>
+        <source>{total} văn bản, {unread} chưa đọc</source>
+        <translation>{total} văn bản, {unread} chưa đọc</translation>
+    </message>
+    <message>
+        <source>Chưa nhập gói dữ liệu nào</source>
+        <translation>Chưa nhập gói dữ liệu nào</translation>
+    </message>
+    <message>
+        <source>Cập nhật lần cuối: {when} từ {publisher}</source>
+        <translation>Cập nhật lần cuối: {when} từ {publisher}</translation>
+    </message>
+</context>
+<context>
     <name>PrintActions</name>
     <message>
         <source>Không tìm thấy văn bản {id} trong kho dữ liệu.</source>
@@ -433,38 +453,6 @@
     <message>
         <source>Đã xuất {pages} trang ra {path}</source>
         <translation>Đã xuất {pages} trang ra {path}</translation>
-    </message>
-    <message>
-        <source>In…</source>
-        <translation>In…</translation>
-    </message>
-    <message>
-        <source>Xem trước và in văn bản này (Ctrl+P)</source>
-        <translation>Xem trước và in văn bản này (Ctrl+P)</translation>
-    </message>
-    <message>
-        <source>Xuất PDF…</source>
-        <translation>Xuất PDF…</translation>
-    </message>
-    <message>
-        <source>Lưu văn bản này thành tệp PDF</source>
-        <translation>Lưu văn bản này thành tệp PDF</translation>
-    </message>
-    <message>
-        <source>In các văn bản đã chọn…</source>
-        <translation>In các văn bản đã chọn…</translation>
-    </message>
-    <message>
-        <source>Xuất PDF các văn bản đã chọn…</source>
-        <translation>Xuất PDF các văn bản đã chọn…</translation>
-    </message>
-    <message>
-        <source>In danh mục các văn bản đã chọn…</source>
-        <translation>In danh mục các văn bản đã chọn…</translation>
-    </message>
-    <message>
-        <source>Xuất PDF danh mục các văn bản đã chọn…</source>
-        <translation>Xuất PDF danh mục các văn bản đã chọn…</translation>
     </message>
     <message>
         <source>In nhiều văn bản</source>
@@ -484,6 +472,25 @@
     <message>
         <source>Xem trước khi in</source>
         <translation>Xem trước khi in</translation>
+    </message>
+</context>
+<context>
+    <name>Reader</name>
+    <message>
+        <source>Không tìm thấy văn bản này trong kho dữ liệu.</source>
+        <translation>Không tìm thấy văn bản này trong kho dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Văn bản này đã bị thu hồi</source>
+        <translation>Văn bản này đã bị thu hồi</translation>
+    </message>
+    <message>
+        <source>Đã đánh dấu văn bản</source>
+        <translation>Đã đánh dấu văn bản</translation>
+    </message>
+    <message>
+        <source>Đã bỏ đánh dấu văn bản</source>
+        <translation>Đã bỏ đánh dấu văn bản</translation>
     </message>
 </context>
 <context>

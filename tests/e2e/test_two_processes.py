@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from db.archive import DB_NAME, open_archive
 from desktop.messages import text
-from desktop.tasks import DbWorker
+from desktop.tasks import TaskRunner
 from desktop.ui.mainwindow import MainWindow
 from desktop.ui.settings import settings_for
 from tests.e2e.conftest import (
@@ -42,11 +42,11 @@ def integrity(data_dir: Path) -> str:
 @pytest.fixture
 def window(qtbot: QtBot, cli: Cli, published: Published, data_dir: Path) -> MainWindow:
     trust_and_import(cli, published, published.base)
-    worker = DbWorker()
+    runner = TaskRunner()
     opened = MainWindow(
-        data_dir, worker=worker, settings=settings_for(data_dir), watch_volumes=False
+        data_dir, runner=runner, settings=settings_for(data_dir), watch_volumes=False
     )
-    worker.setParent(opened)
+    runner.setParent(opened)
     qtbot.addWidget(opened)
     opened.show()
     with qtbot.waitSignals([opened.overview_ready, opened.list_ready], timeout=10000):

@@ -16,10 +16,11 @@ from db import store
 from db.archive import open_archive
 from db.records import AttachmentRecord, ImportLogEntry, NoticeRecord
 from db.types import VN_TZ
-from desktop.tasks import DbWorker, SyncWorker
+from desktop.tasks import TaskRunner
 from desktop.ui import i18n
 from desktop.ui.mainwindow import MainWindow
 from desktop.ui.settings import settings_for
+from tests.helpers.runner import SyncRunner
 
 T0 = datetime(2023, 3, 27, 9, 0, tzinfo=VN_TZ)
 PUBLISHER_ID = "ubnd-tinh-son-ha"
@@ -176,21 +177,21 @@ WindowFactory = Callable[..., MainWindow]
 
 @pytest.fixture
 def make_window(qtbot: QtBot) -> WindowFactory:
-    """Open a window on a data dir; synchronous worker unless `threaded=True`."""
+    """Open a window on a data dir; synchronous runner unless `threaded=True`."""
 
     def make(
         data_dir: Path, *, threaded: bool = False, lang: str = "vi", **kwargs: object
     ) -> MainWindow:
-        worker = DbWorker() if threaded else SyncWorker()
+        runner = TaskRunner() if threaded else SyncRunner()
         window = MainWindow(
             data_dir,
-            worker=worker,
+            runner=runner,
             settings=settings_for(data_dir),
             lang=lang,
             watch_volumes=bool(kwargs.pop("watch_volumes", False)),
             **kwargs,  # type: ignore[arg-type]
         )
-        worker.setParent(window)
+        runner.setParent(window)
         qtbot.addWidget(window)
         window.resize(1200, 800)
         window.show()

@@ -6,12 +6,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from db import queries
 from db.archive import open_archive
-from desktop.tasks import DbWorker
+from desktop.tasks import TaskRunner
 from desktop.ui.app import screenshot
 from desktop.ui.mainwindow import READER_PAGE, WELCOME_PAGE, MainWindow
 from desktop.ui.settings import settings_for
@@ -76,7 +77,7 @@ def test_welcome_page_opens_the_demo_archive(
     window.welcome.demo_button.click()
     assert window.pages.currentIndex() == READER_PAGE
     assert window.archive_dir == demo_dir
-    assert window.is_demo and "mẫu" in window.windowTitle()
+    assert window.opener.is_demo and "mẫu" in window.windowTitle()
     model = window.list_model()
     assert model is not None and model.rowCount() == 3
     # The office's own archive was not touched.
@@ -90,19 +91,28 @@ def test_a_shown_window_paints_before_its_worker_opens_the_archive(
     qtbot: QtBot, populated: Path
 ) -> None:
     """Opening loads SQLAlchemy on the worker thread; the first paint comes first."""
+    painted: list[bool] = []
     painted_at_open: list[bool] = []
 
-    class RecordingWorker(DbWorker):
-        def open(self, data_dir: Path, **kwargs: Any) -> None:
-            painted_at_open.append(window._painted)
-            super().open(data_dir, **kwargs)
+    class PaintWatch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted.append(True)
+            return False
 
-    worker = RecordingWorker()
+    class RecordingRunner(TaskRunner):
+        def open(self, owner: QObject, data_dir: Path, **kwargs: Any) -> None:
+            painted_at_open.append(bool(painted))
+            super().open(owner, data_dir, **kwargs)
+
+    runner = RecordingRunner()
     window = MainWindow(
-        populated, worker=worker, settings=settings_for(populated), watch_volumes=False
+        populated, runner=runner, settings=settings_for(populated), watch_volumes=False
     )
-    worker.setParent(window)
+    runner.setParent(window)
     qtbot.addWidget(window)
+    watch = PaintWatch(window)
+    window.installEventFilter(watch)
     window.show()
     window.start()
     assert painted_at_open == []  # not yet: the window has not painted
@@ -113,11 +123,11 @@ def test_a_shown_window_paints_before_its_worker_opens_the_archive(
 
 
 def test_a_hidden_window_opens_the_archive_at_once(qtbot: QtBot, populated: Path) -> None:
-    worker = DbWorker()
+    runner = TaskRunner()
     window = MainWindow(
-        populated, worker=worker, settings=settings_for(populated), watch_volumes=False
+        populated, runner=runner, settings=settings_for(populated), watch_volumes=False
     )
-    worker.setParent(window)
+    runner.setParent(window)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.archive_ready, timeout=10000):
         window.start()

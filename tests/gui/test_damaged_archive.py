@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 from db import backup
 from db.archive import DB_NAME
 from desktop.messages import text
-from desktop.ui import dialogs
+from desktop.ui import dialogs, recovery
 from desktop.ui import mainwindow as mw
 from tests.gui.conftest import WindowFactory, populate
 
@@ -88,7 +88,7 @@ def test_restore_the_newest_backup(
     made = damaged_with_backup(data_dir, how)
     damaged_bytes = (data_dir / DB_NAME).read_bytes()
     asked = Asked("restore")
-    monkeypatch.setattr(mw, "ask_damaged_archive", asked)
+    monkeypatch.setattr(recovery, "ask_damaged_archive", asked)
 
     window = make_window(data_dir)
 
@@ -114,7 +114,7 @@ def test_start_a_new_archive(
 ) -> None:
     damaged_with_backup(data_dir, how)
     damaged_bytes = (data_dir / DB_NAME).read_bytes()
-    monkeypatch.setattr(mw, "ask_damaged_archive", Asked("new"))
+    monkeypatch.setattr(recovery, "ask_damaged_archive", Asked("new"))
 
     window = make_window(data_dir)
 
@@ -136,7 +136,7 @@ def test_not_now_changes_nothing(
 ) -> None:
     damaged_with_backup(data_dir, how)
     damaged_bytes = (data_dir / DB_NAME).read_bytes()
-    monkeypatch.setattr(mw, "ask_damaged_archive", Asked("later"))
+    monkeypatch.setattr(recovery, "ask_damaged_archive", Asked("later"))
     window = make_window(data_dir)
 
     assert window.archive_dir is None
@@ -151,7 +151,7 @@ def test_without_a_backup_only_a_new_archive_is_offered(
     populate(data_dir)
     damage(data_dir / DB_NAME, "random")
     asked = Asked("new")
-    monkeypatch.setattr(mw, "ask_damaged_archive", asked)
+    monkeypatch.setattr(recovery, "ask_damaged_archive", asked)
     window = make_window(data_dir)
     assert asked.calls[0][1] is None
     assert window.archive_dir == data_dir
@@ -165,7 +165,7 @@ def test_a_damaged_backup_is_reported_not_crashed_on(
 ) -> None:
     made = damaged_with_backup(data_dir, "random")
     made.write_bytes(b"not a backup any more")
-    monkeypatch.setattr(mw, "ask_damaged_archive", Asked("restore"))
+    monkeypatch.setattr(recovery, "ask_damaged_archive", Asked("restore"))
     window = make_window(data_dir)
     assert no_error_boxes == [text("damaged_title", "vi")]
     assert "Không khôi phục được" in window.statusBar().currentMessage()
@@ -175,16 +175,16 @@ def test_a_damaged_backup_is_reported_not_crashed_on(
 def test_threaded_worker_restores_too(
     qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from desktop.tasks import DbWorker
+    from desktop.tasks import TaskRunner
     from desktop.ui.settings import settings_for
 
     damaged_with_backup(data_dir, "truncated")
-    monkeypatch.setattr(mw, "ask_damaged_archive", Asked("restore"))
-    worker = DbWorker()
+    monkeypatch.setattr(recovery, "ask_damaged_archive", Asked("restore"))
+    runner = TaskRunner()
     window = mw.MainWindow(
-        data_dir, worker=worker, settings=settings_for(data_dir), watch_volumes=False
+        data_dir, runner=runner, settings=settings_for(data_dir), watch_volumes=False
     )
-    worker.setParent(window)
+    runner.setParent(window)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.list_ready, timeout=10000):
         window.start()
@@ -217,7 +217,7 @@ def test_the_real_dialog_offers_both_ways_out(qtbot: QtBot, button: int, expecte
         target.click()
 
     QTimer.singleShot(0, click)
-    choice = mw.ask_damaged_archive(
+    choice = recovery.ask_damaged_archive(
         None, "en", "The archive X cannot be opened.", "archive-1.sqlite3"
     )
     assert choice == expected
@@ -237,7 +237,7 @@ def test_the_real_dialog_without_backup_has_no_restore_button(qtbot: QtBot) -> N
         box.escapeButton().click()
 
     QTimer.singleShot(0, click)
-    assert mw.ask_damaged_archive(None, "vi", "Kho hỏng.", None) == "later"
+    assert recovery.ask_damaged_archive(None, "vi", "Kho hỏng.", None) == "later"
     assert text("damaged_restore", "vi") not in seen
     assert text("damaged_new", "vi") in seen
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 import db.archive
@@ -109,7 +109,7 @@ def test_menu_import_of_a_good_bundle(
     monkeypatch.setattr(dialogs, "choose_bundle_file", lambda parent: bundle)
     window = make_window(data_dir)
     assert window.pages.currentIndex() == WELCOME_PAGE
-    window.import_action.trigger()
+    window.action("importAction").trigger()
     assert shown.errors == []
     assert len(shown.infos) == 1
     _title, text, details = shown.infos[0]
@@ -125,7 +125,7 @@ def test_menu_import_of_a_good_bundle(
     assert snapshot(data_dir)[0] == 2
 
     # The same bundle again: nothing changes, and the clerk is told so.
-    window.import_action.trigger()
+    window.action("importAction").trigger()
     assert "đã được nhập trước đây" in shown.infos[1][1]
     assert snapshot(data_dir)[0] == 2
 
@@ -159,7 +159,7 @@ def test_hostile_bundles_are_explained_and_change_nothing(
     before = snapshot(data_dir)
     monkeypatch.setattr(dialogs, "choose_bundle_file", lambda parent: bad)
     window = make_window(data_dir)
-    window.import_action.trigger()
+    window.action("importAction").trigger()
     assert shown.infos == []
     assert len(shown.errors) == 1
     title, text, details = shown.errors[0]
@@ -188,7 +188,7 @@ def test_an_archive_held_by_another_program_is_said_in_one_sentence(
     holder.execute("BEGIN EXCLUSIVE")
     try:
         before = snapshot(data_dir)
-        window.import_files([bundle])
+        window.importer.import_files([bundle])
         assert snapshot(data_dir) == before
     finally:
         holder.execute("ROLLBACK")
@@ -221,10 +221,10 @@ def test_cancelled_import_leaves_the_archive_unchanged(
         gate.wait(10)
 
     # Hold the worker so the cancel lands before the import starts, whatever the timing.
-    window.worker.run(hold)
+    window.runner.query(window, hold)
     with qtbot.waitSignal(window.importer.finished, timeout=20000) as blocker:
-        window.import_files([bundle])
-        dialog = window.importer._dialog
+        window.importer.import_files([bundle])
+        dialog = window.findChild(QProgressDialog)
         assert dialog is not None
         qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)  # "Hủy"
         gate.set()
@@ -247,8 +247,8 @@ def test_window_keeps_responding_while_importing(
     bundle = make_bundle(tmp_path, key_dir, count=5)
     window = make_window(data_dir, threaded=True)
     gate = threading.Event()
-    window.worker.run(lambda _archive: gate.wait(10))
-    window.import_files([bundle])
+    window.runner.query(window, lambda _archive: gate.wait(10))
+    window.importer.import_files([bundle])
     # The import is queued behind a busy worker, yet the GUI thread answers at once.
     window.article.zoom_bar.zoom_in()
     assert window.article.zoom_bar.label.text() == "110%"
@@ -293,7 +293,7 @@ def test_dropping_a_bundle_imports_it(
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
-    window.dragEnterEvent(enter)
+    QApplication.sendEvent(window, enter)
     assert not enter.isAccepted()
     _mime, drop = _drop_event([bundle])
     enter2 = QDragEnterEvent(
@@ -303,9 +303,9 @@ def test_dropping_a_bundle_imports_it(
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
-    window.dragEnterEvent(enter2)
+    QApplication.sendEvent(window, enter2)
     assert enter2.isAccepted()
-    window.dropEvent(drop)
+    QApplication.sendEvent(window, drop)
     assert len(shown.infos) == 1
     assert snapshot(data_dir)[0] == 2
 

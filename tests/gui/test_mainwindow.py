@@ -145,30 +145,30 @@ def test_read_state_is_bold_and_remembered(make_window: WindowFactory, populated
 
 def test_mark_all_read(make_window: WindowFactory, populated: Path) -> None:
     window = make_window(populated)
-    window.mark_read_action.trigger()
+    window.action("markAllReadAction").trigger()
     model = window.list_model()
     assert model is not None
     assert all(model.summary(i).read for i in range(model.rowCount()))
     assert window.counts_label.text() == "3 văn bản, 0 chưa đọc"
     assert window.tree.category_model.index_of(ALL).data() == "Tất cả"
-    assert not window.mark_read_action.isEnabled()
+    assert not window.action("markAllReadAction").isEnabled()
 
 
 def test_bookmark_toggle(make_window: WindowFactory, populated: Path) -> None:
     window = make_window(populated)
-    assert not window.bookmark_action.isEnabled()
+    assert not window.action("bookmarkAction").isEnabled()
     select_row(window, "qd-642-2023")
-    window.bookmark_action.trigger()
-    assert window.bookmark_action.isChecked()
+    window.action("bookmarkAction").trigger()
+    assert window.action("bookmarkAction").isChecked()
     assert window.tree.category_model.index_of(BOOKMARKED).data() == "Đã đánh dấu (1)"
     window.tree.select_key(BOOKMARKED)
     assert list_titles(window) == ["Quyết định về quy chế làm việc"]
     model = window.list_model()
     assert model is not None and model.summary(0).bookmarked
-    window.bookmark_action.trigger()
-    assert not window.bookmark_action.isChecked()
+    window.action("bookmarkAction").trigger()
+    assert not window.action("bookmarkAction").isChecked()
     assert window.tree.category_model.index_of(BOOKMARKED).data() == "Đã đánh dấu"
-    window.bookmark_action.trigger()
+    window.action("bookmarkAction").trigger()
     window.close()
     archive = open_archive(populated)
     with archive.reading() as session:
@@ -190,18 +190,19 @@ def test_links_withdrawn_missing_and_history(make_window: WindowFactory, populat
     assert window.current.id == "ct-thu-hoi"  # a missing notice changes nothing
     assert "Không tìm thấy" in window.statusBar().currentMessage()
 
-    assert window.history() == (["qd-118-2023", "tb-02-2023", "ct-thu-hoi"], 2)
-    assert window.back_action.isEnabled() and not window.forward_action.isEnabled()
-    window.back_action.trigger()
+    assert window.reader.history.entries() == (["qd-118-2023", "tb-02-2023", "ct-thu-hoi"], 2)
+    back, forward = window.action("backAction"), window.action("forwardAction")
+    assert back.isEnabled() and not forward.isEnabled()
+    window.action("backAction").trigger()
     assert window.current.id == "tb-02-2023"
-    window.back_action.trigger()
+    window.action("backAction").trigger()
     assert window.current.id == "qd-118-2023"
-    assert not window.back_action.isEnabled()
-    window.forward_action.trigger()
+    assert not window.action("backAction").isEnabled()
+    window.action("forwardAction").trigger()
     assert window.current.id == "tb-02-2023"
     # Opening something new drops the forward history.
     window.browser.link_activated.emit(QUrl("notice:qd-642-2023"))
-    assert window.history() == (["qd-118-2023", "tb-02-2023", "qd-642-2023"], 2)
+    assert window.reader.history.entries() == (["qd-118-2023", "tb-02-2023", "qd-642-2023"], 2)
 
 
 def test_keyboard_shortcuts(qtbot: QtBot, make_window: WindowFactory, populated: Path) -> None:
@@ -399,6 +400,7 @@ def test_panes_have_accessible_names(make_window: WindowFactory, populated: Path
         "Tin liên quan",
         "Tin mới nhất",
     ]
-    for action in (window.import_action, window.bookmark_action, window.back_action):
+    for name in ("importAction", "bookmarkAction", "backAction"):
+        action = window.action(name)
         assert action.text() and not action.shortcut().isEmpty()
-    assert window.import_action.shortcut().toString() == "Ctrl+O"
+    assert window.action("importAction").shortcut().toString() == "Ctrl+O"

@@ -9,25 +9,27 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from db import queries
-from db.archive import open_archive
-from desktop.tasks import DbWorker, SyncWorker
-from desktop.ui import jobs
+from db.archive import Archive, open_archive
+from desktop.ops import reading
+from desktop.ops.changes import Changes
+from desktop.tasks import TaskRunner
 from desktop.ui.categorytree import ALL, BOOKMARKED, UNREAD, CategoryModel, TreeCounts
 from desktop.ui.noticelist import DATE, NUMBER, TITLE, NoticeListModel
 from desktop.ui.panels import NoticeLinkModel
 from tests.gui.conftest import populate
+from tests.helpers.runner import SyncRunner
 
 
-def _open(data_dir: Path) -> SyncWorker:
-    worker = SyncWorker()
-    worker.open(data_dir)
-    return worker
+def _open(data_dir: Path) -> tuple[SyncRunner, Archive]:
+    runner = SyncRunner().opened(data_dir)
+    assert runner.archive is not None
+    return runner, runner.archive
 
 
 def test_notice_list_model_passes_model_tester(qtmodeltester: ModelTester, data_dir: Path) -> None:
     populate(data_dir, extra=45)
-    worker = _open(data_dir)
-    page = jobs.load_page(worker.archive, jobs.ListQuery(), 0, limit=20)
+    worker, archive = _open(data_dir)
+    page = reading.list_page(archive, reading.ListQuery(), 0, limit=20)
     model = NoticeListModel(page, worker, page_size=20)
     assert model.rowCount() == 20 and model.total == 48
     qtmodeltester.check(model)
@@ -40,9 +42,9 @@ def test_notice_list_model_passes_model_tester(qtmodeltester: ModelTester, data_
 
 def test_notice_list_fetches_every_page_then_stops(data_dir: Path) -> None:
     populate(data_dir, extra=45)
-    worker = _open(data_dir)
+    worker, archive = _open(data_dir)
     model = NoticeListModel(
-        jobs.load_page(worker.archive, jobs.ListQuery(), 0, limit=10), worker, page_size=10
+        reading.list_page(archive, reading.ListQuery(), 0, limit=10), worker, page_size=10
     )
     pages = 0
     while model.canFetchMore(QModelIndex()):
@@ -58,15 +60,20 @@ def test_notice_list_fetches_every_page_then_stops(data_dir: Path) -> None:
 
 def test_notice_list_shows_columns_and_bold_unread(data_dir: Path) -> None:
     populate(data_dir)
-    worker = _open(data_dir)
-    model = NoticeListModel(jobs.load_page(worker.archive, jobs.ListQuery(), 0), worker)
+    worker, archive = _open(data_dir)
+    model = NoticeListModel(reading.list_page(archive, reading.ListQuery(), 0), worker)
     first = model.index(0, TITLE)
     assert first.data() == "Quyết định phê duyệt kế hoạch chuyển đổi số năm 2023"
     assert model.index(0, NUMBER).data() == "118/QĐ-UBND"
     assert model.index(0, DATE).data() == "05/06/2023"
     assert first.data(Qt.ItemDataRole.FontRole).bold()
-    model.update_row("qd-118-2023", read=True)
+    model.apply_changes(Changes(read=frozenset({"qd-118-2023"})))
     assert model.index(0, TITLE).data(Qt.ItemDataRole.FontRole) is None
+    assert model.index(1, TITLE).data(Qt.ItemDataRole.FontRole).bold()
+    model.apply_changes(Changes(all_read=True, read_category="Văn bản"))
+    assert [model.summary(i).read for i in range(3)] == [True, False, True]
+    model.apply_changes(Changes(bookmarked=frozenset({"tb-02-2023"})))
+    assert model.index(1, TITLE).data(Qt.ItemDataRole.DecorationRole) is not None
     assert model.headerData(TITLE, Qt.Orientation.Horizontal) == "Tiêu đề"
     assert model.headerData(NUMBER, Qt.Orientation.Horizontal) == "Số ký hiệu"
     worker.shutdown()
@@ -74,8 +81,8 @@ def test_notice_list_shows_columns_and_bold_unread(data_dir: Path) -> None:
 
 def test_sort_asks_for_a_new_query(qtbot: QtBot, data_dir: Path) -> None:
     populate(data_dir)
-    worker = _open(data_dir)
-    model = NoticeListModel(jobs.load_page(worker.archive, jobs.ListQuery(), 0), worker)
+    worker, archive = _open(data_dir)
+    model = NoticeListModel(reading.list_page(archive, reading.ListQuery(), 0), worker)
     with qtbot.assertNotEmitted(model.sort_requested):
         model.sort(DATE, Qt.SortOrder.DescendingOrder)
     with qtbot.waitSignal(model.sort_requested) as blocker:
@@ -86,12 +93,12 @@ def test_sort_asks_for_a_new_query(qtbot: QtBot, data_dir: Path) -> None:
 
 def test_list_pages_load_through_the_real_thread(qtbot: QtBot, data_dir: Path) -> None:
     populate(data_dir, extra=30)
-    worker = DbWorker()
+    worker = TaskRunner()
     try:
         with qtbot.waitSignal(worker.finished, timeout=10000):
-            worker.open(data_dir)
+            worker.open(worker, data_dir)
         archive = open_archive(data_dir)
-        first = jobs.load_page(archive, jobs.ListQuery(), 0, limit=10)
+        first = reading.list_page(archive, reading.ListQuery(), 0, limit=10)
         archive.close()
         model = NoticeListModel(first, worker, page_size=10)
         with qtbot.waitSignal(model.page_loaded, timeout=10000):

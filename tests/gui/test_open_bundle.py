@@ -12,11 +12,11 @@ from db import queries, store
 from db.archive import open_archive
 from desktop import paths
 from desktop.bundles import keys
-from desktop.tasks import SyncWorker
 from desktop.ui import dialogs
 from desktop.ui.app import import_when_open
 from desktop.ui.mainwindow import MainWindow
 from desktop.ui.settings import settings_for
+from tests.helpers.runner import SyncRunner
 
 
 def trust_demo_key(data_dir: Path) -> None:
@@ -46,11 +46,11 @@ def test_bundle_given_on_the_command_line_is_imported_once(
     errors: list[str] = []
     monkeypatch.setattr(dialogs, "show_info", lambda p, t, x, d="": infos.append(x))
     monkeypatch.setattr(dialogs, "show_error", lambda p, t, x, d="": errors.append(x))
-    worker = SyncWorker()
+    runner = SyncRunner()
     window = MainWindow(
-        data_dir, worker=worker, settings=settings_for(data_dir), watch_volumes=False
+        data_dir, runner=runner, settings=settings_for(data_dir), watch_volumes=False
     )
-    worker.setParent(window)
+    runner.setParent(window)
     qtbot.addWidget(window)
     import_when_open(window, paths.demo_bundle_path())
     assert notice_count(data_dir) == 0

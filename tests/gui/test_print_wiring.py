@@ -81,15 +81,15 @@ def test_print_actions_are_in_the_toolbar_menus_and_context_menus(
     assert actions.print_action in toolbar and actions.pdf_action in toolbar
     notice_menu = window.notice_menu.actions()
     assert actions.print_action in notice_menu and actions.pdf_action in notice_menu
-    assert window.search_action in notice_menu
+    assert window.action("searchAction") in notice_menu
     many = actions.many_menu
     assert many is not None and many.title() == "In nhiều văn bản"
     for action in actions.selection_actions():
         assert action in many.actions()
     results = [
-        window.print_results_action,
-        window.pdf_results_action,
-        window.print_results_index_action,
+        window.action("printResultsAction"),
+        window.action("exportResultsPdfAction"),
+        window.action("printResultsIndexAction"),
     ]
     for action in results:
         assert action in many.actions()
@@ -104,20 +104,20 @@ def test_print_actions_are_in_the_toolbar_menus_and_context_menus(
     finally:
         article_menu.deleteLater()
     # The list's context menu: the selection, and every result while searching.
-    menu = window.list_menu()
+    menu = window.print_actions.list_menu()
     try:
         assert menu_actions(menu) == actions.selection_actions()
     finally:
         menu.deleteLater()
     window.search_for("quyet dinh")
-    menu = window.list_menu()
+    menu = window.print_actions.list_menu()
     try:
         assert menu_actions(menu) == actions.selection_actions() + results
         assert all(a.isEnabled() for a in results)
-        assert window.print_results_action.text() == "In tất cả kết quả tìm kiếm…"
+        assert window.action("printResultsAction").text() == "In tất cả kết quả tìm kiếm…"
     finally:
         menu.deleteLater()
-    window.leave_search()
+    window.search.leave()
     assert not any(a.isEnabled() for a in results)
 
 
@@ -205,10 +205,10 @@ def test_every_search_result_prints_and_exports(
     window.list_view.setCurrentIndex(window.list_view.model().index(1, 0))
     assert window.list_view.selected_ids() == [QUYET_DINH[1]]
     with qtbot.waitSignal(window.print_actions.preview_finished, timeout=20000):
-        window.print_results_action.trigger()
+        window.action("printResultsAction").trigger()
     assert spy.collected == [(QUYET_DINH, False)]
     with qtbot.waitSignal(window.print_actions.preview_finished, timeout=20000):
-        window.print_results_index_action.trigger()
+        window.action("printResultsIndexAction").trigger()
     assert spy.collected[-1] == (QUYET_DINH, True)
     target = tmp_path / "ket-qua.pdf"
     asked: list[str] = []
@@ -219,7 +219,7 @@ def test_every_search_result_prints_and_exports(
 
     monkeypatch.setattr(printactions, "choose_pdf_path", choose)
     with qtbot.waitSignal(window.print_actions.pdf_written, timeout=20000) as written:
-        window.pdf_results_action.trigger()
+        window.action("exportResultsPdfAction").trigger()
     assert asked == ["ket-qua-tim-kiem.pdf"]
     assert spy.collected[-1] == (QUYET_DINH, False)
     assert written.args[0] == str(target) and written.args[1] >= 3  # each on a new page
@@ -233,5 +233,5 @@ def test_print_actions_speak_english(make_window: WindowFactory, indexed: Path) 
     assert window.print_actions.pdf_action.text() == "Export PDF…"
     assert window.print_actions.many_menu is not None
     assert window.print_actions.many_menu.title() == "Print several notices"
-    assert window.print_results_action.text() == "Print all search results…"
+    assert window.action("printResultsAction").text() == "Print all search results…"
     assert QApplication.translate("Printing", "Xem trước khi in") == "Print preview"

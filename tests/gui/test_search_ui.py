@@ -4,7 +4,6 @@ snippets in the list, stale answers dropped, Esc back to the category, highlight
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,14 +17,15 @@ from pytestqt.qtbot import QtBot
 from db import search
 from db.archive import open_archive
 from desktop import cli
-from desktop.tasks import SyncWorker
-from desktop.ui import jobs
+from desktop.ops import searching
 from desktop.ui.app import screenshot
 from desktop.ui.categorytree import ALL
-from desktop.ui.mainwindow import SEARCH_DELAY_MS, MainWindow
+from desktop.ui.mainwindow import MainWindow
 from desktop.ui.noticelist import SNIPPET_ROLE, TITLE, NoticeListModel
+from desktop.ui.searching import SEARCH_DELAY_MS
 from desktop.ui.searchpane import SearchResultsModel
 from tests.gui.conftest import WindowFactory, populate, sample_notices
+from tests.helpers.runner import SyncRunner
 
 NEWS: tuple[str | None, str] = ("Tin tức", "all")
 # Tier 1 (every word in the title), newest first, then tier 0 (the body of tb-02).
@@ -64,10 +64,10 @@ def ids(window: MainWindow) -> list[str]:
 def type_and_search(qtbot: QtBot, window: MainWindow, text: str) -> None:
     window.search_bar.box.clear()
     qtbot.keyClicks(window.search_bar.box, text)
-    assert window.search_timer.isActive()
+    assert window.search.timer.isActive()
     # The debounce's time is the timer's business: fire it instead of waiting.
     with qtbot.waitSignal(window.search_ready, timeout=10000):
-        window.search_timer.timeout.emit()
+        window.search.timer.timeout.emit()
 
 
 def highlighted(doc: QTextDocument) -> list[str]:
@@ -89,17 +89,17 @@ def test_typing_searches_after_a_pause_and_fills_the_list_with_snippets(
     qtbot: QtBot, make_window: WindowFactory, indexed: Path
 ) -> None:
     window = make_window(indexed)
-    assert window.search_timer.isSingleShot() and window.search_timer.interval() == SEARCH_DELAY_MS
+    assert window.search.timer.isSingleShot() and window.search.timer.interval() == SEARCH_DELAY_MS
     qtbot.keyClicks(window.search_bar.box, "quyet dinh")
     # Nothing is searched while the user is still typing.
-    assert window.search_timer.isActive()
-    assert not window.searching()
+    assert window.search.timer.isActive()
+    assert not window.search.searching()
     assert isinstance(window.list_model(), NoticeListModel)
     assert window.search_bar.options.isVisible()
     with qtbot.waitSignal(window.search_ready, timeout=10000) as ready:
-        window.search_timer.timeout.emit()
+        window.search.timer.timeout.emit()
     assert ready.args == [3]
-    assert window.searching()
+    assert window.search.searching()
     assert ids(window) == QUYET_DINH
     model = results(window)
     assert model.index(0, TITLE).data() == "Quyết định phê duyệt kế hoạch chuyển đổi số năm 2023"
@@ -123,13 +123,13 @@ def test_search_runs_on_the_database_thread(
     qtbot: QtBot, make_window: WindowFactory, indexed: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     threads: list[str] = []
-    real = jobs.search_page
+    real = searching.search_page
 
-    def spy(*args: Any, **kwargs: Any) -> jobs.SearchPage:
+    def spy(*args: Any, **kwargs: Any) -> searching.SearchPage:
         threads.append(threading.current_thread().name)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(jobs, "search_page", spy)
+    monkeypatch.setattr(searching, "search_page", spy)
     window = make_window(indexed, threaded=True)
     type_and_search(qtbot, window, "cong dan")
     assert threads == ["bangtin-db"]
@@ -139,41 +139,33 @@ def test_search_runs_on_the_database_thread(
 
 
 def test_an_answer_to_an_older_query_is_dropped(
-    qtbot: QtBot, make_window: WindowFactory, indexed: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, make_window: WindowFactory, indexed: Path
 ) -> None:
     window = make_window(indexed)
-    worker = window.worker
-    assert isinstance(worker, SyncWorker)
-    held: list[tuple[Callable[..., Any], tuple[Any, ...], Callable[[Any], None]]] = []
-    run = worker.run
-
-    def hold_searches(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
-        if fn is jobs.search_page:
-            held.append((fn, args, kwargs["success"]))
-        else:
-            run(fn, *args, **kwargs)
-
-    monkeypatch.setattr(worker, "run", hold_searches)
+    runner = window.runner
+    assert isinstance(runner, SyncRunner)
+    runner.holding = True
     window.search_for("quyet dinh")
     window.search_for("cong dan")
-    assert [args[0].text for _fn, args, _ok in held] == ["quyet dinh", "cong dan"]
-
-    def deliver(i: int) -> None:
-        fn, args, success = held[i]
-        success(fn(worker.archive, *args))
-
-    deliver(1)
+    runner.holding = False
+    older, newer = runner.held
+    runner.release(newer)
     assert ids(window) == ["tb-02-2023"]
     with qtbot.assertNotEmitted(window.search_ready):
-        deliver(0)  # the older query answers last: ignored
+        runner.release(older)  # the older query answers last: ignored
     assert ids(window) == ["tb-02-2023"]
     assert window.search_bar.count_label.text() == "Tìm thấy 1 văn bản"
     # Leaving the search drops an answer still on its way, too.
+    runner.holding = True
     window.search_for("quy che")
-    window.leave_search()
-    with qtbot.assertNotEmitted(window.search_ready):
-        deliver(2)
+    runner.holding = False
+    (late,) = runner.held
+    window.search.leave()
     assert isinstance(window.list_model(), NoticeListModel)
+    with qtbot.assertNotEmitted(window.search_ready):
+        runner.release(late)
+    assert isinstance(window.list_model(), NoticeListModel)
+    assert len(ids(window)) == 3
 
 
 def test_ctrl_f_and_ctrl_k_focus_the_search_box(
@@ -205,7 +197,7 @@ def test_esc_returns_to_the_chosen_category(
     assert ids(window) == QUYET_DINH  # the whole archive, not only "Tin tức"
     with qtbot.waitSignal(window.list_ready):
         qtbot.keyClick(window.search_bar.box, Qt.Key.Key_Escape)
-    assert not window.searching()
+    assert not window.search.searching()
     assert window.search_bar.box.text() == ""
     assert not window.search_bar.options.isVisible()
     assert window.tree.current_key() == NEWS
@@ -213,12 +205,12 @@ def test_esc_returns_to_the_chosen_category(
     assert isinstance(model, NoticeListModel) and model.query.category == "Tin tức"
     assert ids(window) == ["tb-02-2023"]
     assert window.list_view.isSortingEnabled()
-    assert not window.leave_search_action.isEnabled()
+    assert not window.action("leaveSearchAction").isEnabled()
     # Esc from the list works as well.
     type_and_search(qtbot, window, "quy che")
     window.list_view.setFocus()
     qtbot.keyClick(window.list_view, Qt.Key.Key_Escape)
-    assert not window.searching() and ids(window) == ["tb-02-2023"]
+    assert not window.search.searching() and ids(window) == ["tb-02-2023"]
 
 
 def test_searching_in_the_chosen_category_only_and_back(
@@ -235,14 +227,14 @@ def test_searching_in_the_chosen_category_only_and_back(
     with qtbot.waitSignal(window.search_ready):
         window.tree.select_key(("Văn bản", "all"))
     assert ids(window) == ["qd-118-2023", "qd-642-2023"]
-    window.leave_search()
+    window.search.leave()
     assert window.tree.current_key() == ALL
     assert ids(window) == ["qd-118-2023", "tb-02-2023", "qd-642-2023"]
     # Without the filter, choosing a category ends the search and shows it.
     window.search_bar.in_category.setChecked(False)
     type_and_search(qtbot, window, "quyet dinh")
     window.tree.select_key(NEWS)
-    assert not window.searching() and window.search_bar.box.text() == ""
+    assert not window.search.searching() and window.search_bar.box.text() == ""
     assert ids(window) == ["tb-02-2023"]
 
 
@@ -267,7 +259,7 @@ def test_an_opened_result_shows_its_matches_highlighted(
     assert marks.count("định") == 2
     assert set(marks) == {"Quyết", "quyết", "định"}
     # Esc: the article is shown again without the marks.
-    window.leave_search()
+    window.search.leave()
     assert window.current.id == "qd-118-2023"
     assert highlighted(window.browser.document()) == []
 
@@ -304,8 +296,8 @@ def test_no_results_and_an_empty_box(
     assert ids(window) == []
     assert window.search_bar.count_label.text() == "Không tìm thấy văn bản nào"
     window.search_bar.box.clear()
-    window.search_timer.timeout.emit()
-    assert not window.searching()
+    window.search.timer.timeout.emit()
+    assert not window.search.searching()
     assert isinstance(window.list_model(), NoticeListModel) and len(ids(window)) == 3
 
 
@@ -318,7 +310,7 @@ def test_bookmarks_and_reading_marks_show_in_results(
     assert model.index(0, TITLE).data(Qt.ItemDataRole.FontRole).bold()
     window.list_view.setCurrentIndex(model.index(0, 0))
     assert model.index(0, TITLE).data(Qt.ItemDataRole.FontRole) is None
-    window.bookmark_action.trigger()
+    window.action("bookmarkAction").trigger()
     assert model.summary(0).bookmarked
     assert model.index(0, TITLE).data(Qt.ItemDataRole.DecorationRole) is not None
     # A refresh (after an import, F5) searches again instead of showing the category.
@@ -334,19 +326,19 @@ def test_search_box_speaks_english(qtbot: QtBot, make_window: WindowFactory, ind
     assert window.search_bar.box.placeholderText() == "Search notices… (Ctrl+F)"
     assert window.search_bar.in_category.text() == "Only in the selected category"
     assert window.search_bar.count_label.text() == "3 notices found"
-    assert window.search_action.text() == "Search…"
+    assert window.action("searchAction").text() == "Search…"
     assert results(window).headerData(TITLE, Qt.Orientation.Horizontal) == "Title"
 
 
 def test_results_model_passes_model_tester(qtmodeltester: ModelTester, data_dir: Path) -> None:
     populate(data_dir, extra=45)
     index_archive(data_dir, extra=45)
-    worker = SyncWorker()
-    worker.open(data_dir)
-    query = jobs.SearchQuery("tin")
-    first = jobs.search_page(worker.archive, query, 0, limit=10)
+    runner = SyncRunner().opened(data_dir)
+    assert runner.archive is not None
+    query = searching.SearchQuery("tin")
+    first = searching.search_page(runner.archive, query, 0, limit=10)
     assert first.found is not None and first.found > 40 and not first.complete
-    model = SearchResultsModel(first, worker, page_size=10)
+    model = SearchResultsModel(first, runner, page_size=10)
     assert model.rowCount() == 10
     qtmodeltester.check(model)
     # The tester fetched more through canFetchMore/fetchMore, without repeating a row.
@@ -354,14 +346,14 @@ def test_results_model_passes_model_tester(qtmodeltester: ModelTester, data_dir:
         model.fetchMore(QModelIndex())
     every = model.notice_ids()
     assert len(every) == len(set(every)) == model.found()
-    assert every == [h.id for h in _all_hits(worker, "tin")]
-    worker.shutdown()
+    assert every == [h.id for h in _all_hits(runner, "tin")]
+    runner.shutdown()
 
 
-def _all_hits(worker: SyncWorker, text: str) -> list[search.SearchHit]:
-    assert worker.archive is not None
-    with worker.archive.reading() as session:
-        return search.search(session, text, limit=jobs.SEARCH_MAX)
+def _all_hits(runner: SyncRunner, text: str) -> list[search.SearchHit]:
+    assert runner.archive is not None
+    with runner.archive.reading() as session:
+        return search.search(session, text, limit=searching.SEARCH_MAX)
 
 
 def test_screenshot_can_show_a_search(qapp: object, indexed: Path, tmp_path: Path) -> None:

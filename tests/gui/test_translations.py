@@ -93,11 +93,11 @@ def test_switching_to_english_retranslates_the_live_window(
     assert model is not None
     window.list_view.setCurrentIndex(model.index(0, 0))
     assert "Lượt xem: 1" in window.browser.toPlainText()
-    window.en_action.trigger()
+    window.action("languageEnAction").trigger()
     assert i18n.current_language() == "en"
     assert window.file_menu.title() == "&File"
     assert window.language_menu.title() == "&Language"
-    assert window.import_action.text() == "Import bundle…"
+    assert window.action("importAction").text() == "Import bundle…"
     assert window.related_panel.title() == "Related notices"
     assert window.latest_panel.title() == "Latest notices"
     current = window.list_model()
@@ -112,8 +112,8 @@ def test_switching_to_english_retranslates_the_live_window(
     assert window.current is not None and window.current.views == 1
     window.close()
     again = make_window(populated, lang="en")
-    assert again.lang == "en" and again.en_action.isChecked()
-    again.vi_action.trigger()
+    assert again.lang == "en" and again.action("languageEnAction").isChecked()
+    again.action("languageViAction").trigger()
     assert again.file_menu.title() == "&Tệp"
     assert again.tree.category_model.index_of(ALL).data() == "Tất cả (2)"
 

@@ -1,0 +1,175 @@
+"""Reading the archive: a page of the notice list, the overview, one opened notice.
+
+Each operation takes the open Archive first and runs on the database
+worker; it returns frozen dataclasses that the window and the command line
+only show. The window imports this module on its GUI thread before its first
+paint, so the database modules (and SQLAlchemy under them) are imported
+inside the operations, on the worker thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from db.common import ListOrder, Show
+from desktop.ops.changes import NO_CHANGES, Changes, Written
+
+if TYPE_CHECKING:
+    from db.archive import Archive
+    from db.records import CategoryInfo, ImportLogEntry, NoticeDetail, NoticeSummary
+
+#: Rows fetched per page of the notice list.
+PAGE_SIZE = 200
+#: Images larger than this are not shown inline (they still open as attachments).
+MAX_INLINE_IMAGE = 8 * 1024 * 1024
+#: Notices in the "related" and "latest" panels.
+PANEL_SIZE = 5
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """Which notices the list shows, and in what order."""
+
+    category: str | None = None
+    show: Show = "all"
+    order: ListOrder = "published"
+    descending: bool = True
+
+
+@dataclass(frozen=True)
+class ListPage:
+    """Rows *offset*… of a list query, and how many the query holds in all."""
+
+    query: ListQuery
+    total: int
+    offset: int
+    rows: tuple[NoticeSummary, ...]
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Everything around the list: tree counts, panels, status bar."""
+
+    categories: tuple[CategoryInfo, ...]
+    total: int
+    unread: int
+    bookmarked: int
+    latest: tuple[NoticeSummary, ...]
+    last_import: ImportLogEntry | None
+    publisher_name: str | None
+
+
+@dataclass(frozen=True)
+class OpenedNotice:
+    """A notice rendered for the article pane; *detail* is None when the archive lacks it.
+
+    `images` holds the inline images' bytes; `files` where each attachment
+    lives in the archive's store (for copying it out, off the database thread).
+    """
+
+    requested_id: str
+    detail: NoticeDetail | None
+    html: str
+    related: tuple[NoticeSummary, ...]
+    latest: tuple[NoticeSummary, ...]
+    images: Mapping[str, bytes] = field(default_factory=dict)
+    files: Mapping[str, Path] = field(default_factory=dict)
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def list_page(archive: Archive, query: ListQuery, offset: int, limit: int = PAGE_SIZE) -> ListPage:
+    """Rows *offset*… of *query* (at most *limit*), with the query's total."""
+    from db import queries
+
+    with archive.reading() as session:
+        total = queries.count_notices(session, query.category, query.show)
+        ids = queries.ordered_notice_ids(
+            session,
+            query.category,
+            query.show,
+            order=query.order,
+            descending=query.descending,
+            limit=limit,
+            offset=offset,
+        )
+        rows = queries.summaries(session, ids)
+    return ListPage(query=query, total=total, offset=offset, rows=tuple(rows))
+
+
+def overview(archive: Archive) -> Overview:
+    """The counts, the latest notices and the last import."""
+    from db import queries
+
+    with archive.reading() as session:
+        cats = queries.categories(session)
+        total = queries.count_notices(session)
+        unread = queries.count_notices(session, show="unread")
+        bookmarked = queries.count_notices(session, show="bookmarked")
+        latest = queries.latest_notices(session, PANEL_SIZE)
+        last = queries.last_import(session)
+        publisher = queries.publisher(session, last.publisher_id) if last else None
+    return Overview(
+        categories=tuple(cats),
+        total=total,
+        unread=unread,
+        bookmarked=bookmarked,
+        latest=tuple(latest),
+        last_import=last,
+        publisher_name=publisher.name if publisher else None,
+    )
+
+
+def open_notice(
+    archive: Archive,
+    notice_id: str,
+    lang: str,
+    count_view: bool = True,
+    search_text: str = "",
+) -> Written[OpenedNotice]:
+    """Count one view (when asked), then load and render the notice.
+
+    With *search_text* the words it matches are highlighted in the article.
+    A first opening makes the notice read: the changes say so.
+    """
+    # The renderer pulls in Markdown; loading it here keeps it off the GUI thread.
+    from db import queries, search, store
+    from desktop.render.article import article_html
+
+    with archive.reading() as session:
+        detail = queries.get_notice(session, notice_id)
+        latest = tuple(queries.latest_notices(session, PANEL_SIZE))
+        if detail is None:
+            return Written(OpenedNotice(notice_id, None, "", (), latest))
+        related = tuple(queries.related_notices(session, notice_id, PANEL_SIZE))
+    changes = NO_CHANGES
+    if count_view:
+        at = now()
+        with archive.writing() as session:
+            views = store.record_view(session, notice_id, at)
+        if detail.first_opened is None:
+            changes = Changes(read=frozenset({notice_id}))
+        detail = replace(
+            detail, views=views, first_opened=detail.first_opened or at, last_opened=at
+        )
+    terms = search.highlight_terms(search_text) if search_text else ()
+    html = article_html(detail, lang=lang, highlight_terms=terms)
+    images: dict[str, bytes] = {}
+    files = {att.sha256: archive.file_path(att.sha256) for att in detail.attachments}
+    for att in detail.attachments:
+        if (
+            att.media_type.startswith("image/")
+            and att.size <= MAX_INLINE_IMAGE
+            and att.sha256 in html
+        ):
+            path = files[att.sha256]
+            if path.is_file():
+                images[att.sha256] = path.read_bytes()
+    opened = OpenedNotice(notice_id, detail, html, related, latest, images, files)
+    return Written(opened, changes)

@@ -1,0 +1,31 @@
+"""Getting out of a damaged archive: restore the newest backup, or start a new one.
+
+Runs on the database worker while no archive is open.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+Choice = Literal["restore", "new"]
+
+
+@dataclass(frozen=True)
+class Recovered:
+    """What recovery did: the backup restored ("" when starting anew), and
+    where the damaged file was put aside (None when there was none)."""
+
+    backup_name: str
+    set_aside: Path | None
+
+
+def recover(data_dir: Path, choice: Choice) -> Recovered:
+    """Restore the newest backup of *data_dir*, or put the damaged file aside."""
+    from db import backup
+
+    if choice == "restore":
+        done = backup.restore(data_dir)
+        return Recovered(done.source.name, done.set_aside)
+    return Recovered("", backup.start_new(data_dir))

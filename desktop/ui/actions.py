@@ -1,0 +1,331 @@
+"""Every action of the window, declared once: name, text, tooltip, shortcuts, icon, slot.
+
+`WINDOW_ACTIONS` are the window's own; `PRINT_ACTIONS` belong to its print
+actions (desktop/ui/printactions.py). `build_actions` makes the QActions of
+a table and connects each to its slot, a dotted path from the object that
+owns them ("reader.go_back"); `retranslate_actions` sets their texts again
+from the same table when the language changes. Windows and menus only
+place actions; nothing else sets their text.
+
+Texts are Vietnamese sources, marked for lupdate in the context "Actions".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from functools import partial
+from operator import attrgetter
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from desktop.ui import icons
+
+CONTEXT = "Actions"
+
+Shortcut = str | QKeySequence.StandardKey
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark *text* for lupdate under *context*; it is translated when shown."""
+    return text
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One action. `slot` is a dotted path from the owner, called with `argument` if set.
+
+    `icon` names one of our icons (desktop/ui/icons.py), `theme_icon` one of
+    the desktop's. Actions with the same `group` exclude each other.
+    """
+
+    name: str
+    text: str
+    slot: str
+    tooltip: str = ""
+    shortcuts: tuple[Shortcut, ...] = ()
+    icon: str = ""
+    theme_icon: str = ""
+    checkable: bool = False
+    enabled: bool = True
+    group: str = ""
+    argument: str | None = None
+
+
+WINDOW_ACTIONS: tuple[ActionSpec, ...] = (
+    # File
+    ActionSpec(
+        "importAction",
+        QT_TRANSLATE_NOOP("Actions", "Nhập gói dữ liệu…"),
+        "importer.choose_and_import",
+        tooltip=QT_TRANSLATE_NOOP("Actions", "Nhập gói dữ liệu (.bangtin) từ tệp (Ctrl+O)"),
+        shortcuts=(QKeySequence.StandardKey.Open,),
+        icon="import",
+    ),
+    ActionSpec(
+        "demoAction", QT_TRANSLATE_NOOP("Actions", "Mở kho dữ liệu mẫu"), "opener.open_demo"
+    ),
+    ActionSpec("quitAction", QT_TRANSLATE_NOOP("Actions", "Thoát"), "close", shortcuts=("Ctrl+Q",)),
+    # View: history, text size, panes
+    ActionSpec(
+        "backAction",
+        QT_TRANSLATE_NOOP("Actions", "Quay lại"),
+        "reader.go_back",
+        tooltip=QT_TRANSLATE_NOOP("Actions", "Quay lại văn bản trước (Alt+←)"),
+        shortcuts=("Alt+Left",),
+        icon="back",
+        enabled=False,
+    ),
+    ActionSpec(
+        "forwardAction",
+        QT_TRANSLATE_NOOP("Actions", "Tiến tới"),
+        "reader.go_forward",
+        tooltip=QT_TRANSLATE_NOOP("Actions", "Tiến tới văn bản sau (Alt+→)"),
+        shortcuts=("Alt+Right",),
+        icon="forward",
+        enabled=False,
+    ),
+    ActionSpec(
+        "zoomInAction",
+        QT_TRANSLATE_NOOP("Actions", "Phóng to chữ"),
+        "article.zoom_bar.zoom_in",
+        shortcuts=("Ctrl+=", "Ctrl++"),
+        icon="zoom-in",
+    ),
+    ActionSpec(
+        "zoomOutAction",
+        QT_TRANSLATE_NOOP("Actions", "Thu nhỏ chữ"),
+        "article.zoom_bar.zoom_out",
+        shortcuts=("Ctrl+-",),
+        icon="zoom-out",
+    ),
+    ActionSpec(
+        "zoomResetAction",
+        QT_TRANSLATE_NOOP("Actions", "Cỡ chữ mặc định"),
+        "article.zoom_bar.reset",
+        shortcuts=("Ctrl+0",),
+    ),
+    ActionSpec(
+        "nextPaneAction",
+        QT_TRANSLATE_NOOP("Actions", "Chuyển sang khung kế tiếp"),
+        "next_pane",
+        shortcuts=("F6",),
+    ),
+    ActionSpec(
+        "prevPaneAction",
+        QT_TRANSLATE_NOOP("Actions", "Chuyển sang khung trước"),
+        "previous_pane",
+        shortcuts=("Shift+F6",),
+    ),
+    ActionSpec(
+        "refreshAction",
+        QT_TRANSLATE_NOOP("Actions", "Làm mới"),
+        "refresh",
+        shortcuts=(QKeySequence.StandardKey.Refresh,),
+    ),
+    # Notice
+    ActionSpec(
+        "bookmarkAction",
+        QT_TRANSLATE_NOOP("Actions", "Đánh dấu"),
+        "reader.toggle_bookmark",
+        tooltip=QT_TRANSLATE_NOOP("Actions", "Đánh dấu hoặc bỏ đánh dấu văn bản này (Ctrl+D)"),
+        shortcuts=("Ctrl+D",),
+        icon="bookmark",
+        checkable=True,
+        enabled=False,
+    ),
+    ActionSpec(
+        "markAllReadAction",
+        QT_TRANSLATE_NOOP("Actions", "Đánh dấu đã đọc tất cả"),
+        "overview.mark_all_read",
+        shortcuts=("Ctrl+Shift+R",),
+        icon="mark-read",
+    ),
+    ActionSpec(
+        "searchAction",
+        QT_TRANSLATE_NOOP("Actions", "Tìm kiếm…"),
+        "search.focus",
+        tooltip=QT_TRANSLATE_NOOP("Actions", "Tìm văn bản trong kho dữ liệu (Ctrl+F)"),
+        shortcuts=("Ctrl+F", "Ctrl+K"),
+    ),
+    # Esc is taken only while there is a search to leave, so it still closes
+    # menus and dialogs the rest of the time.
+    ActionSpec(
+        "leaveSearchAction",
+        QT_TRANSLATE_NOOP("Actions", "Thoát tìm kiếm"),
+        "search.leave",
+        shortcuts=("Esc",),
+        enabled=False,
+    ),
+    ActionSpec(
+        "printResultsAction",
+        QT_TRANSLATE_NOOP("Actions", "In tất cả kết quả tìm kiếm…"),
+        "search.print_results",
+        enabled=False,
+    ),
+    ActionSpec(
+        "exportResultsPdfAction",
+        QT_TRANSLATE_NOOP("Actions", "Xuất PDF tất cả kết quả tìm kiếm…"),
+        "search.export_results",
+        enabled=False,
+    ),
+    ActionSpec(
+        "printResultsIndexAction",
+        QT_TRANSLATE_NOOP("Actions", "In danh mục kết quả tìm kiếm…"),
+        "search.print_results_index",
+        enabled=False,
+    ),
+    # Language: each name in its own language.
+    ActionSpec(
+        "languageViAction",
+        QT_TRANSLATE_NOOP("Actions", "Tiếng Việt"),
+        "set_language",
+        checkable=True,
+        group="language",
+        argument="vi",
+    ),
+    ActionSpec(
+        "languageEnAction",
+        QT_TRANSLATE_NOOP("Actions", "English"),
+        "set_language",
+        checkable=True,
+        group="language",
+        argument="en",
+    ),
+)
+
+# The actions that show whether there is a search whose results to print.
+RESULT_ACTIONS = ("printResultsAction", "exportResultsPdfAction", "printResultsIndexAction")
+
+PRINT_ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec(
+        "printAction",
+        QT_TRANSLATE_NOOP("Actions", "In…"),
+        "print_current",
+        tooltip=QT_TRANSLATE_NOOP("Actions", "Xem trước và in văn bản này (Ctrl+P)"),
+        shortcuts=(QKeySequence.StandardKey.Print,),
+        theme_icon="document-print",
+    ),
+    ActionSpec(
+        "exportPdfAction",
+        QT_TRANSLATE_NOOP("Actions", "Xuất PDF…"),
+        "export_current",
+        tooltip=QT_TRANSLATE_NOOP("Actions", "Lưu văn bản này thành tệp PDF"),
+        theme_icon="application-pdf",
+    ),
+    ActionSpec(
+        "printSelectionAction",
+        QT_TRANSLATE_NOOP("Actions", "In các văn bản đã chọn…"),
+        "print_selection",
+    ),
+    ActionSpec(
+        "exportSelectionPdfAction",
+        QT_TRANSLATE_NOOP("Actions", "Xuất PDF các văn bản đã chọn…"),
+        "export_selection",
+    ),
+    ActionSpec(
+        "printIndexAction",
+        QT_TRANSLATE_NOOP("Actions", "In danh mục các văn bản đã chọn…"),
+        "print_index",
+    ),
+    ActionSpec(
+        "exportIndexPdfAction",
+        QT_TRANSLATE_NOOP("Actions", "Xuất PDF danh mục các văn bản đã chọn…"),
+        "export_index",
+    ),
+)
+
+
+def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
+    """The spec's shortcuts as key sequences (a standard key may stand for several)."""
+    out: list[QKeySequence] = []
+    for shortcut in spec.shortcuts:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            out.extend(QKeySequence.keyBindings(shortcut))
+        else:
+            out.append(QKeySequence(shortcut))
+    return out
+
+
+def _slot(owner: QObject, spec: ActionSpec) -> Callable[[], object]:
+    target: Callable[..., object] = attrgetter(spec.slot)(owner)
+    if spec.argument is not None:
+        return partial(target, spec.argument)
+    return target
+
+
+def build_actions(owner: QObject, host: QWidget, specs: Iterable[ActionSpec]) -> dict[str, QAction]:
+    """Make the QActions of *specs* on *host* (shortcuts work anywhere in its window).
+
+    Each is connected to its slot on *owner*; returns them by object name.
+    """
+    actions: dict[str, QAction] = {}
+    groups: dict[str, QActionGroup] = {}
+    for spec in specs:
+        action = QAction(host)
+        action.setObjectName(spec.name)
+        action.setShortcuts(key_sequences(spec))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if spec.icon:
+            action.setIcon(icons.icon(spec.icon))
+        elif spec.theme_icon:
+            action.setIcon(QIcon.fromTheme(spec.theme_icon))
+        action.setCheckable(spec.checkable)
+        action.setEnabled(spec.enabled)
+        if spec.group:
+            groups.setdefault(spec.group, QActionGroup(host)).addAction(action)
+        slot = _slot(owner, spec)
+        action.triggered.connect(lambda _checked=False, slot=slot: slot())
+        host.addAction(action)
+        actions[spec.name] = action
+    retranslate_actions(actions, specs)
+    return actions
+
+
+def retranslate_actions(actions: Mapping[str, QAction], specs: Iterable[ActionSpec]) -> None:
+    """Set each action's text and tooltip in the language now installed."""
+    for spec in specs:
+        action = actions[spec.name]
+        action.setText(QCoreApplication.translate(CONTEXT, spec.text))
+        if spec.tooltip:
+            action.setToolTip(QCoreApplication.translate(CONTEXT, spec.tooltip))
+
+
+# -- where the window puts them ("-": a separator) ------------------------------------------
+
+FILE_MENU = ("importAction", "demoAction", "-", "quitAction")
+NOTICE_MENU = ("searchAction", "-", "bookmarkAction", "markAllReadAction")
+VIEW_MENU = (
+    "backAction",
+    "forwardAction",
+    "-",
+    "zoomInAction",
+    "zoomOutAction",
+    "zoomResetAction",
+    "-",
+    "nextPaneAction",
+    "refreshAction",
+    "-",
+)
+LANGUAGE_MENU = ("languageViAction", "languageEnAction")
+TOOLBAR = (
+    "backAction",
+    "forwardAction",
+    "-",
+    "importAction",
+    "bookmarkAction",
+    "markAllReadAction",
+)
+
+
+def place(target: QWidget, names: Iterable[str], actions: Mapping[str, QAction]) -> None:
+    """Add the named actions to a menu or toolbar, in order."""
+    for name in names:
+        if name == "-":
+            separator = QAction(target)
+            separator.setSeparator(True)
+            target.addAction(separator)
+        else:
+            target.addAction(actions[name])

@@ -1,0 +1,149 @@
+"""Opening the window's archive: after the first paint, with a clear word when it fails.
+
+`ArchiveOpener.start` opens the archive on the task runner. A window that
+is shown but not yet painted opens it right after its first paint: opening
+loads SQLAlchemy on the worker thread, and that thread would otherwise hold
+the interpreter while the window draws itself. (A synchronous runner has no
+thread to compete with.) A damaged archive is handed to `Recovery`; the demo
+archive is built, when needed, before it is opened.
+
+Signals: `opened(data_dir)` when an archive is open (the runner has told the
+views already); `failed(exc)` when it could not be opened.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QMainWindow
+
+from desktop.tasks import Runner
+from desktop.ui import dialogs
+from desktop.ui.recovery import Recovery
+
+log = logging.getLogger(__name__)
+
+# A shown window opens the archive after its first paint, or after this long
+# if it is never painted (started minimized).
+START_FALLBACK_MS = 500
+
+
+class ArchiveOpener(QObject):
+    """Opens archives for one window; see the module docstring for its signals."""
+
+    opened = Signal(object)
+    failed = Signal(object)
+
+    def __init__(
+        self,
+        runner: Runner,
+        window: QMainWindow,
+        *,
+        data_dir: Path,
+        lang: Callable[[], str],
+        interactive: bool,
+    ) -> None:
+        super().__init__(window)
+        self._runner = runner
+        self._window = window
+        self._data_dir = data_dir
+        self._interactive = interactive
+        self._lang = lang
+        self.archive_dir: Path | None = None
+        self.is_demo = False
+        self._painted = False
+        self._pending: Path | None = None
+        self.recovery = Recovery(runner, window, lang)
+        self.recovery.status.connect(lambda text: self._status(text, 0))
+        self.recovery.recovered.connect(self.start)
+        window.installEventFilter(self)
+
+    def start(self, data_dir: Path | None = None) -> None:
+        """Open the archive in *data_dir* (the window's own by default) and load everything."""
+        target = Path(data_dir) if data_dir is not None else self._data_dir
+        if self._runner.background and self._window.isVisible() and not self._painted:
+            self._pending = target
+            QTimer.singleShot(START_FALLBACK_MS, self._start_pending)
+            return
+        self._pending = None
+        self._open(target)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            if self._pending is not None:
+                QTimer.singleShot(0, self._start_pending)
+        return False
+
+    def _start_pending(self) -> None:
+        target, self._pending = self._pending, None
+        if target is not None:
+            self._open(target)
+
+    def _open(self, target: Path) -> None:
+        # Usually a blink; the first start after an update that rebuilds the
+        # search index can take a while on a large archive. A message already
+        # there (a backup restored) says more, and stays.
+        if not self._window.statusBar().currentMessage():
+            self._status(self._opening_text(), 0)
+        self._runner.open(
+            self, target, success=self._opened, failure=lambda exc: self._failed(exc, target)
+        )
+
+    def _opening_text(self) -> str:
+        return self.tr("Đang mở kho dữ liệu…")
+
+    def _status(self, text: str, timeout_ms: int = 8000) -> None:
+        self._window.statusBar().showMessage(text, timeout_ms)
+
+    def _opened(self, data_dir: Path) -> None:
+        self.archive_dir = data_dir
+        if self._window.statusBar().currentMessage() == self._opening_text():
+            self._window.statusBar().clearMessage()
+        self.opened.emit(data_dir)
+
+    def _failed(self, exc: BaseException, data_dir: Path) -> None:
+        from db.errors import ArchiveError, ErrorCode
+        from desktop.messages import describe
+
+        damaged = isinstance(exc, ArchiveError) and exc.code is ErrorCode.DAMAGED
+        text = describe(exc, self._lang(), archive_dir=data_dir)
+        self.failed.emit(exc)
+        self._status(text, 0)
+        if self._interactive and damaged:
+            # Only a truly damaged file is offered a restore: a busy, read-only or
+            # newer archive is healthy, and restoring over it would lose work.
+            self.recovery.offer(exc, data_dir)
+        elif self._interactive:
+            dialogs.show_error(self._window, self.tr("Không mở được kho dữ liệu"), text)
+
+    def open_demo(self) -> None:
+        """Build the demo archive if needed, then show it in this window."""
+        from desktop.paths import demo_data_dir
+
+        target = demo_data_dir()
+        self._status(self.tr("Đang chuẩn bị kho dữ liệu mẫu…"))
+
+        def prepare() -> Path:
+            from desktop.demo import ensure_demo_archive
+
+            ensure_demo_archive(target)
+            return target
+
+        def ready(prepared: Path) -> None:
+            self.is_demo = True
+            self.start(prepared)
+
+        def failed(exc: BaseException) -> None:
+            log.error("demo archive failed", exc_info=exc)
+            dialogs.show_error(
+                self._window,
+                self.tr("Không mở được kho dữ liệu mẫu"),
+                self.tr("Không tạo được kho dữ liệu mẫu."),
+                str(exc),
+            )
+
+        self._runner.call(self, prepare, success=ready, failure=failed)

@@ -1,0 +1,107 @@
+"""Everything around the list: the tree's counts, "Tin mới nhất", and the status bar's labels.
+
+`OverviewController` loads the archive's `Overview` through the task runner
+and shows it; it loads again whenever the runner says something changed.
+
+"Đánh dấu đã đọc tất cả" (`mark_all_read`) starts here too, as it works on
+the category chosen in the tree.
+
+Signals: `overview_ready()` when counts, panels and labels are filled;
+`failed(exc)` when the archive could not be read; `status(text)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QLabel
+
+from desktop.ops import marks, reading
+from desktop.ops.changes import Changes
+from desktop.ops.reading import Overview
+from desktop.render import dates
+from desktop.tasks import Runner
+from desktop.ui.categorytree import CategoryTreeView, TreeCounts
+from desktop.ui.panels import NoticePanel
+
+
+class OverviewController(QObject):
+    """Keeps the tree, the latest panel and the two status labels up to date."""
+
+    overview_ready = Signal()
+    failed = Signal(object)
+    status = Signal(str)
+
+    def __init__(
+        self,
+        runner: Runner,
+        tree: CategoryTreeView,
+        latest: NoticePanel,
+        counts_label: QLabel,
+        update_label: QLabel,
+        *,
+        lang: Callable[[], str],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._tree = tree
+        self._latest = latest
+        self._counts_label = counts_label
+        self._update_label = update_label
+        self._lang = lang
+        self.overview: Overview | None = None
+
+    def reload(self) -> None:
+        self._runner.query(
+            self, reading.overview, key="overview", success=self._show, failure=self.failed.emit
+        )
+
+    def apply_changes(self, changes: Changes) -> None:
+        if changes:
+            self.reload()
+
+    def mark_all_read(self) -> None:
+        """Mark every notice of the chosen category read (everywhere, for the fixed entries)."""
+        category, _show = self._tree.current_key()
+        self._runner.write(
+            self,
+            lambda archive: marks.mark_all_read(archive, category),
+            success=lambda count: self.status.emit(
+                self.tr("Đã đánh dấu đã đọc {count} văn bản").format(count=count)
+            ),
+            failure=self.failed.emit,
+        )
+
+    def _show(self, overview: Overview) -> None:
+        self.overview = overview
+        self._tree.set_counts(
+            TreeCounts(overview.categories, overview.total, overview.unread, overview.bookmarked)
+        )
+        self._latest.set_rows(overview.latest)
+        self.show_counts()
+        self.overview_ready.emit()
+
+    def show_counts(self) -> None:
+        """Fill the labels in the language now chosen."""
+        overview = self.overview
+        if overview is None:
+            self._counts_label.setText("")
+            self._update_label.setText("")
+            return
+        self._counts_label.setText(
+            self.tr("{total} văn bản, {unread} chưa đọc").format(
+                total=overview.total, unread=overview.unread
+            )
+        )
+        last = overview.last_import
+        if last is None:
+            self._update_label.setText(self.tr("Chưa nhập gói dữ liệu nào"))
+        else:
+            self._update_label.setText(
+                self.tr("Cập nhật lần cuối: {when} từ {publisher}").format(
+                    when=dates.date_time(last.imported_at, self._lang()),
+                    publisher=overview.publisher_name or last.publisher_id,
+                )
+            )
