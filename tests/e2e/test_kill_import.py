@@ -32,8 +32,8 @@ import pytest
 
 from db import backup
 from db.archive import DB_NAME, STAGING_DIR, open_archive
-from tests.e2e.conftest import bangtin_command, child_env
-from tests.unit.bundlekit import build, make_keys, trust, write_notice
+from tests.helpers.bundles import build, make_keys, trust, write_notice
+from tests.helpers.cli import bangtin_command, child_env
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and ptys are POSIX")
 

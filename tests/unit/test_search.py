@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -40,13 +40,6 @@ def write(
     ids = ensure_categories(session, [n.category for n in notices])
     counts = apply_notices(session, "ubnd", notices, withdrawals, ids)
     search.update_index(session, counts.changed_ids, counts.removed_ids)
-
-
-@pytest.fixture
-def archive(tmp_path: Path) -> Iterator[Archive]:
-    arch = open_archive(tmp_path / "archive")
-    yield arch
-    arch.close()
 
 
 def add(archive: Archive, *notices: NoticeRecord) -> None:

@@ -1,0 +1,1 @@
+"""Shared test builders, fixtures and stubs, loaded as pytest plugins."""
