@@ -54,10 +54,6 @@ class DialogStub:
         """The names of the dialogs called so far, in order."""
         return [name for name, _args in self.calls]
 
-    def args_of(self, name: str) -> list[tuple[Any, ...]]:
-        """The arguments of every call of *name*, in order."""
-        return [args for called, args in self.calls if called == name]
-
     def unused(self) -> dict[str, list[Any]]:
         """Scripted answers that no call took."""
         return {name: list(queue) for name, queue in self._scripted.items() if queue}
