@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.unit.bundlekit import make_world, read_entries  # noqa: E402
+from tests.helpers.bundles import make_world, read_entries  # noqa: E402
 from tests.unit.test_bundle_fuzz import check_outcome, make_target, mutate, random_ops  # noqa: E402
 
 

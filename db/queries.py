@@ -367,10 +367,6 @@ def last_import(session: Session) -> ImportLogEntry | None:
     return entries[0] if entries else None
 
 
-def attachment_hashes(session: Session) -> set[str]:
-    return set(session.scalars(select(Attachment.sha256).distinct()))
-
-
 # -- appended for the reader window (desktop/ui) ---------------------------------------
 
 

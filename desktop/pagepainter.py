@@ -58,9 +58,6 @@ SERIF_CANDIDATES = ("Times New Roman", "Liberation Serif", "Tinos", "DejaVu Seri
 FOOTER_SIZE = 10.0
 #: Resolution of PDFs written by `write_pdf`.
 PDF_DPI = 1200
-#: Table rules and cell padding, in points.
-TABLE_BORDER_PT = 0.5
-TABLE_PADDING_PT = 3.0
 
 
 def font_covers(family: str, sample: str = VIETNAMESE_SAMPLE) -> bool:
@@ -130,16 +127,6 @@ class _Units:
     def pt(self, value: float) -> float:
         """Points in device pixels."""
         return value * self.dpi / 72.0
-
-    @staticmethod
-    def fmt_mm(value: float) -> float:
-        """Millimetres in format units (CSS pixels)."""
-        return value * 96.0 / 25.4
-
-    @staticmethod
-    def fmt_pt(value: float) -> float:
-        """Points in format units (CSS pixels)."""
-        return value * 96.0 / 72.0
 
     def fmt_from_device(self, value: float) -> float:
         return value * 96.0 / self.dpi

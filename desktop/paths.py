@@ -64,7 +64,3 @@ def demo_bundle_path() -> Path:
 
 def demo_public_key_path() -> Path:
     return resources_dir() / "demo" / "demo-publisher.pub"
-
-
-def demo_private_key_path() -> Path:
-    return resources_dir() / "demo" / "demo-publisher.key"

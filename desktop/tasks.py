@@ -392,4 +392,3 @@ class TaskRunner(Runner):
     @Slot(object)
     def _on_outcome(self, outcome: Outcome) -> None:
         self._deliver(outcome)
-

@@ -42,7 +42,6 @@ Cancel = Callable[[], bool]
 TrustLookup = Callable[[str], tuple[bytes, str | None] | None]
 
 MAX_MANIFEST = 256 * 1024 * 1024
-MAX_CHUNK = 128 * 1024 * 1024
 MAX_FILE = 1024 * 1024 * 1024
 MAX_TOTAL = 16 * 1024 * 1024 * 1024
 MAX_ENTRIES = 1_000_000

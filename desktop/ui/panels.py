@@ -121,7 +121,6 @@ class NoticePanel(QGroupBox):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.view)
         self.setFocusProxy(self.view)
-        self._last = ""
         self.retranslate()
 
     def set_rows(self, rows: Sequence[NoticeSummary]) -> None:

@@ -16,7 +16,6 @@ from desktop.ui.article import ZOOM_DEFAULT, clamp_zoom
 FILE_NAME = "settings.ini"
 
 GEOMETRY = "window/geometry"
-STATE = "window/state"
 MAIN_SPLITTER = "window/mainSplitter"
 ARTICLE_SPLITTER = "window/articleSplitter"
 ZOOM = "article/zoom"

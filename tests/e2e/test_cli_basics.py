@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import TIMEOUT, Cli
+from tests.helpers.cli import TIMEOUT, Cli
 
 
 def test_network_guard_catches_a_child_connecting(cli: Cli, tmp_path: Path) -> None:

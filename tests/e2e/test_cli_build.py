@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.e2e.conftest import BASE_SEQUENCE, PUBLISHER, Cli, Published, write_notice
+from tests.helpers.bundles import write_front
+from tests.helpers.cli import Cli
+from tests.helpers.published import BASE_SEQUENCE, PUBLISHER, Published
 
 
 def _broken_source(root: Path) -> Path:
-    write_notice(
+    write_front(
         root,
         "thong-bao/thieu-tieu-de.md",
         """
@@ -19,7 +21,7 @@ published: 2023-03-01 08:00
 """,
         "Thiếu tiêu đề.\n",
     )
-    write_notice(
+    write_front(
         root,
         "van-ban/sai-ngay.md",
         """
@@ -35,7 +37,7 @@ attachments: [files/khong-co.pdf]
         '---\nid: kh-03-2023\ntitle: "chưa đóng ngoặc\ncategory: [\n---\nNội dung.\n',
         encoding="utf-8",
     )
-    write_notice(
+    write_front(
         root,
         "trung-ma.md",
         """
@@ -46,7 +48,7 @@ published: 2023-03-02 08:00
 """,
     )
     # A good file among the bad ones changes nothing: still no bundle.
-    write_notice(
+    write_front(
         root,
         "tot.md",
         """

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.e2e.conftest import Cli
+from tests.helpers.cli import Cli
 
 
 def test_demo_lists_the_demo_notices_and_leaves_the_office_archive_alone(

@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from tests.e2e.conftest import (
+from tests.helpers.cli import Cli, import_log_rows
+from tests.helpers.published import (
     ATTACHMENT_BYTES,
     ATTACHMENT_NAME,
     ATTACHMENT_SHA,
@@ -20,11 +21,9 @@ from tests.e2e.conftest import (
     TB52_TITLE,
     TB68_TITLE,
     TB_TITLE,
-    Cli,
     Library,
     Published,
     ids_of,
-    import_log_rows,
     tamper,
     trust_and_import,
 )

@@ -8,7 +8,7 @@ import stat
 import sys
 from pathlib import Path
 
-from tests.e2e.conftest import Cli
+from tests.helpers.cli import Cli
 
 
 def test_keygen_writes_a_private_key_0600_and_a_public_key(cli: Cli, tmp_path: Path) -> None:

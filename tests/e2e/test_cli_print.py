@@ -7,7 +7,7 @@ import subprocess
 import unicodedata
 from pathlib import Path
 
-from tests.e2e.conftest import Cli
+from tests.helpers.cli import Cli
 
 LONG_ID = "kh-54-2023"
 LONG_TITLE = "KẾ HOẠCH THỰC HIỆN CÔNG TÁC BÌNH ĐẲNG GIỚI NĂM 2023"

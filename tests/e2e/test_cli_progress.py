@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import PUBLISHER, TIMEOUT, Cli, Published, bangtin_command
+from tests.helpers.cli import TIMEOUT, Cli, bangtin_command
+from tests.helpers.published import PUBLISHER, Published
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="Windows has no pseudo-terminals")

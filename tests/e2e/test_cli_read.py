@@ -6,7 +6,8 @@ import html
 from html.parser import HTMLParser
 from pathlib import Path
 
-from tests.e2e.conftest import LIBRARY_IDS, TB_TITLE, Cli, Library, ids_of
+from tests.helpers.cli import Cli
+from tests.helpers.published import LIBRARY_IDS, TB_TITLE, Library, ids_of
 
 
 def test_list_by_category_includes_subcategories_only(cli: Cli, library: Library) -> None:

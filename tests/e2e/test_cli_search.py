@@ -5,7 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from tests.e2e.conftest import QD_TITLE, Cli, Library, ids_of
+from tests.helpers.cli import Cli
+from tests.helpers.published import QD_TITLE, Library, ids_of
 
 
 def test_search_without_diacritics_finds_and_highlights_the_original(

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.e2e.conftest import (
+from tests.helpers.cli import Cli, archive_state, import_log_rows
+from tests.helpers.published import (
     BASE_SEQUENCE,
     DELTA_SEQUENCE,
     OLD_SEQUENCE,
     PUBLISHER,
-    Cli,
     Library,
     Published,
-    archive_state,
-    import_log_rows,
     tamper,
 )
 

@@ -8,7 +8,7 @@ import pytest
 
 from desktop import cli, paths
 from desktop.bundles import keys
-from tests.e2e.conftest import Cli
+from tests.helpers.cli import Cli
 
 
 def make_key(folder: Path, name: str) -> tuple[Path, str]:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from desktop import paths
-from tests.e2e.conftest import child_env
+from tests.helpers.cli import child_env
 
 EXE_NAME = "bangtin.exe" if sys.platform == "win32" else "bangtin"
 
@@ -53,7 +53,7 @@ def test_frozen_without_marker_uses_the_user_data_folder(
     found = paths.data_dir()
     assert install_dir not in found.parents
     if sys.platform.startswith("linux"):
-        # conftest points XDG_DATA_HOME into the test's folder.
+        # The data_dir fixture points XDG_DATA_HOME into the test's folder.
         assert found == tmp_path / "home" / "share" / paths.APP_NAME
 
 

@@ -19,13 +19,8 @@ from desktop.messages import text
 from desktop.tasks import TaskRunner
 from desktop.ui.mainwindow import MainWindow
 from desktop.ui.settings import settings_for
-from tests.e2e.conftest import (
-    Cli,
-    Published,
-    bangtin_command,
-    import_log_rows,
-    trust_and_import,
-)
+from tests.helpers.cli import Cli, bangtin_command, import_log_rows
+from tests.helpers.published import Published, trust_and_import
 
 # The offscreen platform warns whenever a window with a layout gets size hints.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -32,14 +31,7 @@ from db.archive import (
 from db.models import Base, Notice
 from db.queries import get_notice
 from db.types import VN_TZ
-from tests.unit.factories import apply, notice
-
-
-@pytest.fixture
-def archive(tmp_path: Path) -> Iterator[Archive]:
-    arch = open_archive(tmp_path / "archive")
-    yield arch
-    arch.close()
+from tests.helpers.notices import apply, notice
 
 
 def _refused(data_dir: Path, **kwargs: bool) -> ArchiveError:

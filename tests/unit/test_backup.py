@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -21,29 +20,16 @@ from db.archive import DB_NAME, Archive, ArchiveError, open_archive
 from desktop import cli
 from desktop.bundles.errors import BundleError
 from desktop.bundles.importer import import_bundle
-from tests.unit.bundlekit import (
+from tests.helpers.bundles import (
     Tamper,
     World,
-    make_world,
-    open_copy,
     rewrite,
     snapshot,
     staging_contents,
 )
 
-
-@pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> World:
-    return make_world(tmp_path_factory.mktemp("world"))
-
-
-@pytest.fixture
-def archive(world: World, tmp_path: Path) -> Iterator[Archive]:
-    opened = open_copy(world.template, tmp_path / "archive")
-    # The template's own import left a backup; these tests count from none.
-    shutil.rmtree(opened.data_dir / "backups")
-    yield opened
-    opened.close()
+# The template's own import left a backup; these tests count from none.
+pytestmark = pytest.mark.archive(world=True, backups=False)
 
 
 def copy_template(world: World, dest: Path) -> Path:

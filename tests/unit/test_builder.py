@@ -30,7 +30,7 @@ from desktop.bundles.manifest import (
 )
 from desktop.bundles.reader import stage_bundle
 from desktop.bundles.source import SourceErrors, read_source
-from tests.unit.bundlekit import (
+from tests.helpers.bundles import (
     PDF,
     PLAN,
     PUBLISHER,

@@ -36,11 +36,10 @@ from desktop.bundles.errors import BundleError
 from desktop.bundles.importer import import_bundle
 from desktop.bundles.manifest import MANIFEST_NAME, SIGNATURE_NAME, canonical_json, content_hash
 from desktop.messages import CATALOG
-from tests.unit.bundlekit import (
+from tests.helpers.bundles import (
     Entry,
     KeyPair,
     World,
-    make_world,
     read_entries,
     sign_manifest,
     snapshot,
@@ -364,11 +363,6 @@ def check_outcome(target: Target, bundle: Path) -> str:
 
 
 # -- the test ---------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> World:
-    return make_world(tmp_path_factory.mktemp("world"))
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ import errno
 import io
 import shutil
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,10 +24,9 @@ from db.archive import Archive, open_archive
 from desktop.bundles import importer, reader
 from desktop.bundles.errors import BundleError
 from desktop.bundles.importer import import_bundle
-from tests.unit.bundlekit import (
+from tests.helpers.bundles import (
     World,
     build,
-    make_world,
     open_copy,
     snapshot,
     staging_contents,
@@ -35,12 +34,9 @@ from tests.unit.bundlekit import (
     write_raw,
 )
 
+pytestmark = pytest.mark.archive(world=True)
+
 Rows = dict[str, list[tuple[Any, ...]]]
-
-
-@pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> World:
-    return make_world(tmp_path_factory.mktemp("world"))
 
 
 @pytest.fixture(scope="module")
@@ -69,13 +65,6 @@ def heavy(world: World) -> Path:
             names.append(name)
         write_notice(src, "e", published="2023-04-06 08:00", attachments=names)
     return build(src, world.keys, world.root / "heavy.bangtin", since=1, sequence=4).path
-
-
-@pytest.fixture
-def archive(world: World, tmp_path: Path) -> Iterator[Archive]:
-    opened = open_copy(world.template, tmp_path / "archive")
-    yield opened
-    opened.close()
 
 
 def rows(archive: Archive) -> Rows:

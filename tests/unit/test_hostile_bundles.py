@@ -12,7 +12,6 @@ import json
 import stat
 import zipfile
 import zlib
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,7 @@ from desktop.bundles.importer import import_bundle, verify_bundle
 from desktop.bundles.manifest import MANIFEST_NAME, SIGNATURE_NAME, content_hash
 from desktop.bundles.reader import MAX_FILE, stage_bundle
 from desktop.messages import text
-from tests.unit.bundlekit import (
+from tests.helpers.bundles import (
     Entry,
     Tamper,
     World,
@@ -32,9 +31,7 @@ from tests.unit.bundlekit import (
     edit_notice,
     entry,
     last_sequence,
-    make_world,
     notice_state,
-    open_copy,
     patch_zip,
     read_entries,
     rewrite,
@@ -44,19 +41,9 @@ from tests.unit.bundlekit import (
     write_entries,
 )
 
+pytestmark = pytest.mark.archive(world=True)
+
 CHUNK = "notices/000001.json"
-
-
-@pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> World:
-    return make_world(tmp_path_factory.mktemp("world"))
-
-
-@pytest.fixture
-def archive(world: World, tmp_path: Path) -> Iterator[Archive]:
-    opened = open_copy(world.template, tmp_path / "archive")
-    yield opened
-    opened.close()
 
 
 def refused(archive: Archive, bundle: Path, code: str) -> BundleError:

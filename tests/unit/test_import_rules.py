@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -15,7 +15,7 @@ from desktop.bundles.errors import BundleError, ImportCancelled
 from desktop.bundles.importer import ImportResult, import_bundle, verify_bundle
 from desktop.bundles.reader import stage_bundle
 from desktop.messages import text
-from tests.unit.bundlekit import (
+from tests.helpers.bundles import (
     PDF,
     PUBLISHER,
     PUBLISHER_ID,
@@ -36,6 +36,8 @@ from tests.unit.bundlekit import (
     write_withdrawal,
 )
 
+pytestmark = pytest.mark.archive(trusting="pair")
+
 
 def vn(stamp: str) -> int:
     """Stored seconds of a "YYYY-MM-DD HH:MM" time in +07:00."""
@@ -45,14 +47,6 @@ def vn(stamp: str) -> int:
 @pytest.fixture(scope="module")
 def pair(tmp_path_factory: pytest.TempPathFactory) -> KeyPair:
     return make_keys(tmp_path_factory.mktemp("keys"))
-
-
-@pytest.fixture
-def archive(pair: KeyPair, tmp_path: Path) -> Iterator[Archive]:
-    opened = open_archive(tmp_path / "archive")
-    trust(opened, pair)
-    yield opened
-    opened.close()
 
 
 class Publisher:

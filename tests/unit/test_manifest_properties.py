@@ -29,7 +29,7 @@ from desktop.bundles.manifest import (
     parse_json_bytes,
     peek_version,
 )
-from tests.unit.bundlekit import (
+from tests.helpers.bundles import (
     build,
     chunk_docs,
     make_keys,

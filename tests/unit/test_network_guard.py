@@ -6,7 +6,7 @@ import socket
 
 import pytest
 
-from tests.conftest import SocketBlocked
+from tests.helpers.fixtures import SocketBlocked
 
 
 def test_opening_an_internet_socket_fails() -> None:

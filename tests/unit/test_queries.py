@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -22,19 +19,12 @@ from db.queries import (
 )
 from db.records import CategoryInfo, NoticeSummary
 from db.store import mark_all_read, record_view, set_bookmark
-from tests.unit.factories import apply, at, notice, withdrawal
+from tests.helpers.notices import apply, at, notice, withdrawal
 
 QD = "Văn bản/Quyết định"
 TB = "Văn bản/Thông báo"
 MOI = "Văn bản mới"
 TIN = "Tin tức"
-
-
-@pytest.fixture
-def archive(tmp_path: Path) -> Iterator[Archive]:
-    arch = open_archive(tmp_path / "archive")
-    yield arch
-    arch.close()
 
 
 @pytest.fixture

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,7 +15,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from db import search
-from db.archive import Archive, open_archive
+from db.archive import Archive
 from db.records import NoticeRecord, WithdrawalRecord
 from db.store import apply_notices, ensure_categories, ensure_publisher
 from db.types import VN_TZ
@@ -40,13 +39,6 @@ def write(
     ids = ensure_categories(session, [n.category for n in notices])
     counts = apply_notices(session, "ubnd", notices, withdrawals, ids)
     search.update_index(session, counts.changed_ids, counts.removed_ids)
-
-
-@pytest.fixture
-def archive(tmp_path: Path) -> Iterator[Archive]:
-    arch = open_archive(tmp_path / "archive")
-    yield arch
-    arch.close()
 
 
 def add(archive: Archive, *notices: NoticeRecord) -> None:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, timedelta
-from pathlib import Path
 
 import pytest
 
 from db import search
-from db.archive import Archive, open_archive
+from db.archive import Archive
 from db.records import NoticeRecord
 from db.store import apply_notices, ensure_categories, ensure_publisher
 from db.types import VN_TZ
@@ -70,15 +68,14 @@ NOTICES = [
 
 
 @pytest.fixture
-def archive(tmp_path: Path) -> Iterator[Archive]:
-    arch = open_archive(tmp_path / "archive")
-    with arch.writing() as session:
+def numbered(archive: Archive) -> Archive:
+    """The shared empty archive with NOTICES applied and indexed."""
+    with archive.writing() as session:
         ensure_publisher(session, "ubnd", "UBND phường")
         cats = ensure_categories(session, [n.category for n in NOTICES])
         counts = apply_notices(session, "ubnd", NOTICES, [], cats)
         search.update_index(session, counts.changed_ids, counts.removed_ids)
-    yield arch
-    arch.close()
+    return archive
 
 
 def top(archive: Archive, query: str) -> list[str]:
@@ -89,35 +86,35 @@ def top(archive: Archive, query: str) -> list[str]:
 @pytest.mark.parametrize(
     "query", ["54/KH-UBND", "54/kh-ubnd", "54 kh ubnd", "54KHUBND", "54-KH-UBND", " 54 / KH "]
 )
-def test_plan_number_in_any_spelling_comes_first(archive: Archive, query: str) -> None:
-    found = top(archive, query)
+def test_plan_number_in_any_spelling_comes_first(numbered: Archive, query: str) -> None:
+    found = top(numbered, query)
     assert found[0] == "kh54"
 
 
 @pytest.mark.parametrize(
     "query", ["1234/QĐ-UBND", "1234/qd-ubnd", "1234 qđ ubnd", "1234 QD UBND", "1234qdubnd"]
 )
-def test_decision_number_in_any_spelling_comes_first(archive: Archive, query: str) -> None:
-    found = top(archive, query)
+def test_decision_number_in_any_spelling_comes_first(numbered: Archive, query: str) -> None:
+    found = top(numbered, query)
     assert found[0] == "qd1234"
     if not query.isalnum():
         # Typed in pieces, the words also find the notice that cites the number.
         assert "mentions" in found[1:]
 
 
-def test_a_number_prefix_lists_exact_number_before_longer_ones(archive: Archive) -> None:
-    found = top(archive, "54")
+def test_a_number_prefix_lists_exact_number_before_longer_ones(numbered: Archive) -> None:
+    found = top(numbered, "54")
     assert found[:2] == ["kh54", "kh540"]
     assert "kh154" not in found[:2]
 
 
-def test_number_match_carries_the_top_score(archive: Archive) -> None:
-    with archive.reading() as session:
+def test_number_match_carries_the_top_score(numbered: Archive) -> None:
+    with numbered.reading() as session:
         hits = search.search(session, "54 kh ubnd")
     assert hits[0].number == "54/KH-UBND"
     assert hits[0].score > hits[1].score + 1
 
 
-def test_words_of_a_number_do_not_match_inside_other_numbers(archive: Archive) -> None:
+def test_words_of_a_number_do_not_match_inside_other_numbers(numbered: Archive) -> None:
     # "kh" is a prefix of the notice's words, never of "qđ".
-    assert "qd1234" not in top(archive, "54/KH")
+    assert "qd1234" not in top(numbered, "54/KH")

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from db.types import VN_TZ
 from desktop.bundles.manifest import notice_from_json, notice_to_json
 from desktop.bundles.source import SourceErrors, read_source
-from tests.unit.bundlekit import PDF, front_matter, write_notice, write_raw, write_withdrawal
+from tests.helpers.bundles import PDF, front_matter, write_notice, write_raw, write_withdrawal
 
 
 def errors_of(src: Path) -> list[tuple[str, int, str]]:

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import itertools
 import unicodedata
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from db.archive import Archive, open_archive
+from db.archive import Archive
 from db.models import Category, Notice, Publisher
 from db.queries import (
     bundle_applied,
@@ -45,14 +43,7 @@ from db.store import (
     set_bookmark,
 )
 from db.types import VN_TZ
-from tests.unit.factories import BASE_TIME, PUBLISHER, apply, at, attachment, notice, withdrawal
-
-
-@pytest.fixture
-def archive(tmp_path: Path) -> Iterator[Archive]:
-    arch = open_archive(tmp_path / "archive")
-    yield arch
-    arch.close()
+from tests.helpers.notices import BASE_TIME, PUBLISHER, apply, at, attachment, notice, withdrawal
 
 
 def _detail(archive: Archive, nid: str):  # type: ignore[no-untyped-def]

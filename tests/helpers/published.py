@@ -1,13 +1,7 @@
-"""Running the real `bangtin` command in subprocesses, with the network guarded.
+"""One publisher's key and bundles, built once per session with the real `bangtin`.
 
-Every child gets the test's private data dir (BANGTIN_DATA_DIR, set by the
-autouse fixture in tests/conftest.py), a private HOME, offscreen Qt, and
-`netguard/sitecustomize.py` on PYTHONPATH, which logs and refuses any attempt
-to reach the network. After each command the log must be empty and stderr
-must hold no traceback.
-
-`published` builds, once per session, a publisher's key and three bundles
-from small Vietnamese source folders written here:
+`published` builds a publisher's key and four bundles from small Vietnamese
+source folders written here:
 
 - base (full, sequence 5): five notices, one of them withdrawn, an attachment,
   a table, a related link, a title with HTML characters, a title written NFD;
@@ -22,11 +16,7 @@ from small Vietnamese source folders written here:
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 import shutil
-import subprocess
-import sys
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,8 +25,8 @@ from typing import Any
 
 import pytest
 
-NETGUARD_DIR = Path(__file__).resolve().parent / "netguard"
-TIMEOUT = 60.0
+from tests.helpers.bundles import write_front
+from tests.helpers.cli import Cli, session_cli
 
 PUBLISHER = "UBND tỉnh Sơn Hà"
 PUBLISHER_ID = "ubnd-tinh-son-ha"
@@ -68,133 +58,7 @@ HOSTILE_BODY = """
 """
 
 
-def bangtin_command() -> list[str]:
-    """The installed console script beside this Python, else the module."""
-    name = "bangtin.exe" if sys.platform == "win32" else "bangtin"
-    script = Path(sys.executable).parent / name
-    if script.is_file() and os.access(script, os.X_OK):
-        return [str(script)]
-    return [sys.executable, "-m", "desktop.cli"]
-
-
-def child_env(base: dict[str, str], netguard_log: Path) -> dict[str, str]:
-    """*base* plus what every child needs: offscreen Qt and the network guard."""
-    env = dict(base)
-    env.pop("BANGTIN_DEBUG", None)
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    env["BANGTIN_NETGUARD_LOG"] = str(netguard_log)
-    old = env.get("PYTHONPATH")
-    env["PYTHONPATH"] = str(NETGUARD_DIR) + (os.pathsep + old if old else "")
-    return env
-
-
-@dataclass(frozen=True)
-class Result:
-    args: tuple[str, ...]
-    returncode: int
-    stdout: str
-    stderr: str
-
-    def json(self) -> Any:
-        return json.loads(self.stdout)
-
-    def json_lines(self) -> list[Any]:
-        return [json.loads(line) for line in self.stdout.splitlines() if line.strip()]
-
-    @property
-    def err_lines(self) -> list[str]:
-        return [line for line in self.stderr.splitlines() if line.strip()]
-
-    def describe(self) -> str:
-        return (
-            f"bangtin {' '.join(self.args)} -> {self.returncode}\n"
-            f"--- stdout\n{self.stdout}\n--- stderr\n{self.stderr}"
-        )
-
-
-class Cli:
-    """Runs `bangtin` as a subprocess and checks what every command promises."""
-
-    def __init__(self, env: dict[str, str], cwd: Path, netguard_log: Path) -> None:
-        self.env = env
-        self.cwd = cwd
-        self.netguard_log = netguard_log
-
-    def __call__(
-        self,
-        *args: str | os.PathLike[str],
-        expect: int | None = 0,
-        timeout: float = TIMEOUT,
-    ) -> Result:
-        """Run `bangtin ARGS`; assert the exit code when *expect* is not None."""
-        argv = tuple(str(a) for a in args)
-        proc = subprocess.run(
-            [*bangtin_command(), *argv],
-            env=self.env,
-            cwd=self.cwd,
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            timeout=timeout,
-            check=False,
-        )
-        result = Result(
-            args=argv,
-            returncode=proc.returncode,
-            stdout=proc.stdout.decode("utf-8"),
-            stderr=proc.stderr.decode("utf-8"),
-        )
-        self.assert_no_network()
-        assert "Traceback" not in result.stderr, result.describe()
-        assert "Warning" not in result.stderr, result.describe()
-        if expect is not None:
-            assert result.returncode == expect, result.describe()
-        return result
-
-    def fails(self, *args: str | os.PathLike[str], code: int = 1) -> Result:
-        """Run a command that must fail with one sentence on stderr."""
-        result = self(*args, expect=code)
-        assert len(result.err_lines) == 1, result.describe()
-        return result
-
-    def assert_no_network(self) -> None:
-        tried = self.netguard_log.read_text("utf-8") if self.netguard_log.exists() else ""
-        assert tried == "", f"a bangtin subprocess tried the network:\n{tried}"
-
-
-@pytest.fixture
-def cli(tmp_path: Path, data_dir: Path) -> Cli:
-    """`bangtin` in a subprocess, on this test's data dir (`data_dir`)."""
-    (tmp_path / "home").mkdir(exist_ok=True)
-    log = tmp_path / "netguard.log"
-    return Cli(child_env(dict(os.environ), log), tmp_path, log)
-
-
-# -- the archive, read directly -----------------------------------------------------------
-
-
-def import_log_rows(data_dir: Path) -> list[tuple[Any, ...]]:
-    """Every import log row, read with sqlite3 without writing a byte."""
-    import sqlite3
-
-    db = data_dir / "archive.sqlite3"
-    conn = sqlite3.connect(db.resolve().as_uri() + "?immutable=1", uri=True)
-    try:
-        return conn.execute(
-            "SELECT bundle_id, publisher_id, sequence, kind, added, updated, withdrawn,"
-            " unchanged, outcome FROM import_log ORDER BY id"
-        ).fetchall()
-    finally:
-        conn.close()
-
-
 # -- source folders -------------------------------------------------------------------------
-
-
-def write_notice(root: Path, rel: str, front: str, body: str = "") -> Path:
-    path = root / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f"---\n{front.strip()}\n---\n{body}", encoding="utf-8")
-    return path
 
 
 def write_base_source(root: Path) -> Path:
@@ -205,7 +69,7 @@ def write_base_source(root: Path) -> Path:
     # Written decomposed (NFD), as some editors save it: it must come out NFC.
     qd_title_nfd = unicodedata.normalize("NFD", QD_TITLE)
     assert qd_title_nfd != QD_TITLE
-    write_notice(
+    write_front(
         root,
         "van-ban/quyet-dinh/qd-118-2023.md",
         f"""
@@ -233,7 +97,7 @@ attachments: [files/{ATTACHMENT_NAME}]
 **Điều 2.** Quyết định này có hiệu lực kể từ ngày ký.
 """,
     )
-    write_notice(
+    write_front(
         root,
         "thong-bao/tb-15-2023.md",
         f"""
@@ -246,7 +110,7 @@ type: "Thông báo"
 """,
         "Ủy ban nhân dân xã thông báo lịch tiếp công dân định kỳ tháng 4/2023.\n" + HOSTILE_BODY,
     )
-    write_notice(
+    write_front(
         root,
         "van-ban/cong-van/cv-312-2023.md",
         f"""
@@ -259,7 +123,7 @@ type: "Công văn"
 """,
         "Đề nghị các xã tăng cường tiêm phòng vắc xin cúm gia cầm cho đàn gà, vịt.\n",
     )
-    write_notice(
+    write_front(
         root,
         "van-ban-moi/kh-54-2023.md",
         f"""
@@ -272,7 +136,7 @@ type: "Kế hoạch"
 """,
         "Đẩy mạnh dịch vụ công trực tuyến toàn trình ở cấp xã.\n",
     )
-    write_notice(
+    write_front(
         root,
         "van-ban/ke-hoach/kh-05-2023.md",
         f"""
@@ -289,7 +153,7 @@ withdrawn: true
 
 def write_delta_source(root: Path) -> Path:
     """The next folder: tb-15 updated, tb-52 added, cv-312 withdrawn."""
-    write_notice(
+    write_front(
         root,
         "thong-bao/tb-15-2023.md",
         f"""
@@ -310,7 +174,7 @@ type: "Thông báo"
 """
         + HOSTILE_BODY,
     )
-    write_notice(
+    write_front(
         root,
         "thong-bao/tb-52-2023.md",
         f"""
@@ -321,7 +185,7 @@ published: 2023-04-20 16:00
 """,
         "Cán bộ, công chức nghỉ lễ từ ngày 29/4 đến hết ngày 3/5/2023.\n",
     )
-    write_notice(
+    write_front(
         root,
         "van-ban/cong-van/cv-312-2023.md",
         """
@@ -334,7 +198,7 @@ updated: 2023-04-15 08:00
 
 
 def write_next_source(root: Path) -> Path:
-    write_notice(
+    write_front(
         root,
         "thong-bao/tb-68-2023.md",
         f"""
@@ -362,21 +226,6 @@ class Published:
     next: Path
     base_build: dict[str, Any]
     delta_build: dict[str, Any]
-
-
-def session_cli(root: Path) -> Cli:
-    """A runner for session fixtures, with its own data dir and HOME under *root*."""
-    env = dict(os.environ)
-    env["BANGTIN_DATA_DIR"] = str(root / "data")
-    env["HOME"] = str(root / "home")
-    for var, sub in (
-        ("XDG_DATA_HOME", "share"),
-        ("XDG_CONFIG_HOME", "config"),
-        ("XDG_CACHE_HOME", "cache"),
-    ):
-        env[var] = str(root / "home" / sub)
-    log = root / "netguard.log"
-    return Cli(child_env(env, log), root, log)
 
 
 @pytest.fixture(scope="session")
@@ -458,13 +307,6 @@ def library_copy(library: Library, data_dir: Path) -> Path:
     return data_dir
 
 
-def archive_state(data_dir: Path) -> tuple[int, int, str]:
-    """The archive file's mtime, size and hash: what "writes nothing" keeps."""
-    db = data_dir / "archive.sqlite3"
-    st = db.stat()
-    return st.st_mtime_ns, st.st_size, hashlib.sha256(db.read_bytes()).hexdigest()
-
-
 def tamper(bundle: Path, dest: Path) -> Path:
     """Copy *bundle* to *dest* with the byte in the middle of the zip flipped."""
     import struct
@@ -492,13 +334,6 @@ def _public_raw(pub: Path) -> bytes:
     import base64
 
     return base64.b64decode(pub.read_text("utf-8").split()[1])
-
-
-def copy_bundle(bundle: Path, dest_dir: Path, name: str | None = None) -> Path:
-    dest_dir.mkdir(parents=True, exist_ok=True)
-    dest = dest_dir / (name or bundle.name)
-    shutil.copyfile(bundle, dest)
-    return dest
 
 
 def trust_and_import(cli: Cli, published: Published, *bundles: Path) -> list[dict[str, Any]]:

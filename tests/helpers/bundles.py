@@ -1,4 +1,4 @@
-"""Helpers for bundle tests: keys, source folders, bundles, tampering, snapshots.
+"""Builders for bundle tests: keys, source folders, bundles, tampering, snapshots.
 
 Everything here makes real things: Ed25519 keys on disk, Markdown files,
 signed zips, archives in SQLite. A tampered bundle is rebuilt entry by entry
@@ -82,6 +82,15 @@ def write_raw(folder: Path, name: str, text: str | bytes) -> Path:
     else:
         path.write_bytes(text)
     return path
+
+
+def write_front(folder: Path, name: str, front: str, body: str = "") -> Path:
+    """A notice file whose front matter is *front*, written as given.
+
+    For front matter that must stay exactly as typed: broken YAML, unquoted
+    dates, a title in decomposed Unicode.
+    """
+    return write_raw(folder, name, f"---\n{front.strip()}\n---\n{body}")
 
 
 def write_notice(

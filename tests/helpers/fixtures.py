@@ -1,0 +1,101 @@
+"""Fixtures every suite gets: no network, private data dirs, archives to test on.
+
+`archive` is the one archive fixture. It is empty unless the test, its class
+or its module (`pytestmark`) carries an `archive` mark:
+
+- `@pytest.mark.archive(world=True)`: a copy of the session `world`'s
+  template, which trusts `world.keys` and has bundle1 applied;
+- `@pytest.mark.archive(world=True, backups=False)`: the same copy without
+  the backup that the template's own import left;
+- `@pytest.mark.archive(trusting="pair")`: empty, trusting the key pair
+  that the named fixture gives.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from db.archive import Archive, open_archive
+from tests.helpers.bundles import KeyPair, World, make_world, open_copy, trust
+
+
+class SocketBlocked(AssertionError):
+    """Raised when code under test tries to open a network socket."""
+
+
+_REAL_SOCKET = socket.socket
+
+
+class _GuardedSocket(_REAL_SOCKET):
+    def __init__(self, family: int = -1, *args: object, **kwargs: object) -> None:
+        if family in (socket.AF_INET, socket.AF_INET6):
+            raise SocketBlocked("a test opened a network socket")
+        super().__init__(family, *args, **kwargs)  # type: ignore[arg-type]
+
+
+def _blocked(*_args: object, **_kwargs: object) -> None:
+    raise SocketBlocked("a test tried to reach the network")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "archive(world=False, backups=True, trusting=None): what the `archive` fixture holds",
+    )
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Fail any test whose code opens an internet socket or resolves a name.
+
+    Unix sockets stay allowed: Qt and D-Bus use them locally.
+    """
+    monkeypatch.setattr(socket, "socket", _GuardedSocket)
+    monkeypatch.setattr(socket, "create_connection", _blocked)
+    monkeypatch.setattr(socket, "getaddrinfo", _blocked)
+    yield
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own data dir; the real user folder is never touched."""
+    path = tmp_path / "data"
+    monkeypatch.setenv("BANGTIN_DATA_DIR", str(path))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "home" / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home" / "cache"))
+    return path
+
+
+@pytest.fixture(scope="session")
+def world(tmp_path_factory: pytest.TempPathFactory) -> World:
+    """Keys, two bundles and a template archive, made once; tests copy, never change it."""
+    return make_world(tmp_path_factory.mktemp("world"))
+
+
+@pytest.fixture
+def archive(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Archive]:
+    """An open archive in `tmp_path / "archive"`, closed after the test (see the module)."""
+    mark = request.node.get_closest_marker("archive")
+    options = dict(mark.kwargs) if mark is not None else {}
+    unknown = set(options) - {"world", "backups", "trusting"}
+    assert not unknown, f"unknown archive mark options: {sorted(unknown)}"
+    folder = tmp_path / "archive"
+    if options.get("world", False):
+        template: World = request.getfixturevalue("world")
+        opened = open_copy(template.template, folder)
+        if not options.get("backups", True):
+            shutil.rmtree(opened.data_dir / "backups")
+    else:
+        opened = open_archive(folder)
+    if options.get("trusting") is not None:
+        pair: KeyPair = request.getfixturevalue(str(options["trusting"]))
+        trust(opened, pair)
+    yield opened
+    opened.close()
