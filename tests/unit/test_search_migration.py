@@ -22,7 +22,7 @@ from db.archive import DB_NAME, Archive, _alembic_config, make_engine, open_arch
 from db.records import ImportCounts, NoticeRecord
 from db.store import apply_notices, ensure_categories, ensure_publisher
 from db.types import VN_TZ
-from tests.unit.factories import PUBLISHER, at, notice, withdrawal
+from tests.helpers.notices import PUBLISHER, at, notice, withdrawal
 
 BODY = """# Kế hoạch
 
