@@ -27,12 +27,19 @@ class ImportCancelled(Exception):
 
 
 class KeyFileError(Exception):
-    """A key file is missing or not in the expected form."""
+    """A key file is missing, not in the expected form, or holds a weak key.
 
-    def __init__(self, path: str, detail: str) -> None:
-        super().__init__(f"{path}: {detail}")
+    `code` names the reason in the message catalog (`key_*`), so that the
+    whole sentence, reason included, is in the user's language.
+    """
+
+    def __init__(self, path: str, code: str, **params: Any) -> None:
         self.path = path
-        self.detail = detail
+        self.code = code
+        self.params = params
+        #: The reason in English, for logs and `str()`.
+        self.detail = text(code, "en", **params)
+        super().__init__(f"{path}: {self.detail}")
 
     def message(self, lang: str = "vi") -> str:
-        return text("bad_key", lang, path=self.path, detail=self.detail)
+        return text("bad_key", lang, path=self.path, detail=text(self.code, lang, **self.params))
