@@ -157,6 +157,7 @@ class Context:
         self.data_dir = (
             paths.demo_data_dir(args.data_dir) if args.demo else paths.data_dir(args.data_dir)
         )
+        self._warned = False
 
     def say(self, code: str, **params: Any) -> str:
         return text(code, self.lang, **params)
@@ -172,9 +173,19 @@ class Context:
             except ArchiveError as exc:
                 raise Failure(self._archive_message(exc)) from exc
         try:
-            return open_archive(self.data_dir, on_upgrade=self._say_upgrading)
+            opened = open_archive(self.data_dir, on_upgrade=self._say_upgrading)
         except ArchiveError as exc:
             raise Failure(self._archive_message(exc)) from exc
+        self.warn_if_exposed()
+        return opened
+
+    def warn_if_exposed(self) -> None:
+        """Say once on stderr when other users could replace the archive (and so the keys)."""
+        from db.archive import writable_by_others
+
+        if not self._warned and writable_by_others(self.data_dir):
+            self._warned = True
+            print(self.say("data_dir_exposed", path=self.data_dir), file=sys.stderr, flush=True)
 
     def _say_upgrading(self) -> None:
         # Only to a person at a terminal: scripts read stderr for one sentence.
@@ -340,10 +351,47 @@ def cmd_trust_add(ctx: Context, args: argparse.Namespace) -> int:
     except KeyFileError as exc:
         raise Failure(exc.message(ctx.lang)) from exc
     kid = keys.key_id(raw)
-    name = args.name or comment or Path(args.file).stem
+    name = keys.clean_name(args.name or "") or comment or keys.clean_name(Path(args.file).stem)
     with ctx.writing() as session:
-        added = store.add_trusted_key(session, kid, raw, name, datetime.now(UTC))
+        now = datetime.now(UTC)
+        added = store.add_trusted_key(session, kid, raw, name, now)
+        bound: str | None = None
+        if args.replaces:
+            try:
+                bound = store.replace_key(session, kid, args.replaces, now)
+            except store.KeyConflict as exc:
+                raise Failure(ctx.say(exc.code, **exc.params)) from exc
+    if args.replaces and args.replaces != kid:
+        if bound is not None:
+            print(
+                ctx.say("key_replaced", key_id=kid, name=name, old=args.replaces, publisher=bound)
+            )
+        else:
+            print(ctx.say("trusted", key_id=kid, name=name))
+            print(ctx.say("untrusted", key_id=args.replaces))
+        return EXIT_OK
     print(ctx.say("trusted" if added else "trusted_already", key_id=kid, name=name))
+    return EXIT_OK
+
+
+def cmd_key_public(ctx: Context, args: argparse.Namespace) -> int:
+    """Write (or print) the public key of a private key: for a lost or damaged `.pub`."""
+    from desktop.bundles import keys
+
+    key = Path(args.key)
+    try:
+        if args.out is None:
+            raw = keys.public_raw(keys.load_private_key(key))
+            sys.stdout.write(keys.format_public(raw, keys.clean_name(args.name or "")))
+            return EXIT_OK
+        kid = keys.export_public(key, Path(args.out), args.name or "")
+    except KeyFileError as exc:
+        raise Failure(exc.message(ctx.lang)) from exc
+    except FileExistsError as exc:
+        raise Failure(ctx.say("public_exists", path=args.out)) from exc
+    except OSError as exc:
+        raise Failure(ctx.say("cannot_write", path=args.out)) from exc
+    print(ctx.say("public_written", key_id=kid, path=args.out))
     return EXIT_OK
 
 
@@ -369,7 +417,7 @@ def cmd_trust_add_dir(ctx: Context, args: argparse.Namespace) -> int:
             print(exc.message(ctx.lang), file=sys.stderr)
             status = EXIT_REFUSED
             continue
-        loaded.append((keys.key_id(raw), raw, comment or path.stem))
+        loaded.append((keys.key_id(raw), raw, comment or keys.clean_name(path.stem)))
     if loaded:
         with ctx.writing() as session:
             now = datetime.now(UTC)
@@ -634,6 +682,7 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
     from db import backup
 
     report = backup.check_archive(ctx.data_dir)
+    ctx.warn_if_exposed()
     path = str(ctx.data_dir)
     if report.ok:
         print(ctx.say("check_ok", path=path, revision=report.revision))
@@ -749,6 +798,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name", help="ghi chú trong khóa công khai")
     p.set_defaults(func=cmd_keygen)
 
+    key = sub.add_parser("key", help="khóa ký gói dữ liệu")
+    ksub = key.add_subparsers(dest="key_command", required=True, parser_class=_Parser)
+    p = ksub.add_parser("public", help="ghi lại khóa công khai từ khóa bí mật")
+    p.add_argument("key", help="tệp khóa bí mật (publisher.key)")
+    p.add_argument("--out", help="tệp .pub cần ghi; mặc định in ra màn hình")
+    p.add_argument("--name", help="ghi chú trong khóa công khai")
+    p.set_defaults(func=cmd_key_public)
+
     bundle = sub.add_parser("bundle", help="tạo hoặc kiểm tra gói dữ liệu")
     bsub = bundle.add_subparsers(dest="bundle_command", required=True, parser_class=_Parser)
     p = bsub.add_parser("build", help="tạo và ký gói dữ liệu từ thư mục nguồn")
@@ -769,6 +826,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = tsub.add_parser("add")
     p.add_argument("file")
     p.add_argument("--name")
+    p.add_argument(
+        "--replaces",
+        metavar="KEY_ID",
+        help="khóa mới ký thay cho đơn vị của khóa cũ này (the key this one replaces)",
+    )
     p.set_defaults(func=cmd_trust_add)
     p = tsub.add_parser("add-dir", help="tin cậy mọi khóa *.pub trong một thư mục")
     p.add_argument("folder")

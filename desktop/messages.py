@@ -288,6 +288,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Đã ghi khóa công khai {key_id} vào {path}.",
         "Wrote the public key {key_id} to {path}.",
     ),
+    "cannot_write": (
+        "Không ghi được tệp {path}: thư mục không có hoặc không được phép ghi.",
+        "The file {path} could not be written: its folder is missing or not writable.",
+    ),
     "public_exists": (
         "Đã có tệp {path}; không ghi đè.",
         "The file {path} already exists; it was not overwritten.",

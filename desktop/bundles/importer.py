@@ -23,7 +23,7 @@ from sqlalchemy.exc import OperationalError as SAOperationalError
 from sqlalchemy.orm import Session
 
 from db import backup, queries, search, store
-from db.archive import Archive, ArchiveError, fsync_dir
+from db.archive import Archive, ArchiveError, fsync_dir, make_private_dir
 from db.records import ImportCounts, ImportLogEntry
 from db.types import VN_TZ
 from desktop.bundles.errors import BundleError, ImportCancelled
@@ -190,7 +190,7 @@ def _move_files(archive: Archive, staged: StagedBundle) -> None:
         dest = archive.file_path(sha)
         if dest.exists() and dest.stat().st_size == src.stat().st_size:
             continue
-        dest.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(dest.parent)
         os.replace(src, dest)
         fsync_dir(dest.parent)
 

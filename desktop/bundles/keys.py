@@ -82,7 +82,7 @@ def generate_keypair(out_dir: Path, comment: str = "") -> tuple[Path, Path, str]
         fh.write(pem)
     os.chmod(private_path, 0o600)
     raw = public_raw(private)
-    public_path.write_text(format_public(raw, comment), encoding="utf-8")
+    public_path.write_text(format_public(raw, clean_name(comment)), encoding="utf-8")
     return private_path, public_path, key_id(raw)
 
 

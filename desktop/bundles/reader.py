@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from db.archive import StagingClaim
+from db.archive import StagingClaim, make_private_dir
 from db.records import NoticeRecord
 from desktop.bundles import keys
 from desktop.bundles.errors import BundleError, ImportCancelled
@@ -62,6 +62,8 @@ _READ_ERRORS = (
     UnicodeDecodeError,
 )
 ZIP_MAGIC = b"PK\x03\x04"
+#: Windows opens files in text mode unless told otherwise.
+_O_BINARY = getattr(os, "O_BINARY", 0)
 
 
 @dataclass
@@ -189,7 +191,9 @@ def _copy_entry(
 ) -> None:
     digest = hashlib.sha256()
     written = 0
-    with zf.open(info) as src, dest.open("wb") as out:
+    # 0600: the copy ends up in the archive's store, and is nobody else's to read.
+    fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _O_BINARY, 0o600)
+    with os.fdopen(fd, "wb") as out, zf.open(info) as src:
         while True:
             block = src.read(COPY_BLOCK)
             if not block:
@@ -222,7 +226,7 @@ def stage_bundle(
     cannot apply is refused before any copying. Raises BundleError or
     ImportCancelled; on any failure the staging folder is removed.
     """
-    staging_root.mkdir(parents=True, exist_ok=True)
+    make_private_dir(staging_root)
     staging = staging_root / uuid.uuid4().hex
     staged: StagedBundle | None = None
     claim: StagingClaim | None = None
@@ -241,7 +245,7 @@ def stage_bundle(
             if before_staging is not None:
                 before_staging(manifest)
             check_space(staging_root, needed_space(zf))
-            staging.mkdir()
+            staging.mkdir(mode=0o700)
             claim = StagingClaim(staging)
             staged = StagedBundle(manifest=manifest, staging=staging, claim=claim)
             by_name = {i.filename: i for i in infos}
