@@ -62,8 +62,6 @@ _READ_ERRORS = (
     UnicodeDecodeError,
 )
 ZIP_MAGIC = b"PK\x03\x04"
-#: Windows opens files in text mode unless told otherwise.
-_O_BINARY = getattr(os, "O_BINARY", 0)
 
 
 @dataclass
@@ -191,9 +189,10 @@ def _copy_entry(
 ) -> None:
     digest = hashlib.sha256()
     written = 0
-    # 0600: the copy ends up in the archive's store, and is nobody else's to read.
-    fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _O_BINARY, 0o600)
-    with os.fdopen(fd, "wb") as out, zf.open(info) as src:
+    with dest.open("wb") as out, zf.open(info) as src:
+        # 0600 whatever the umask: the copy ends up in the archive's store.
+        # (The staging folder is 0700, so no one else saw it in between.)
+        os.chmod(dest, 0o600)
         while True:
             block = src.read(COPY_BLOCK)
             if not block:
