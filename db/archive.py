@@ -190,10 +190,14 @@ def make_private_dir(folder: Path) -> None:
 
 
 def create_private_file(path: Path) -> None:
-    """Create *path* empty with mode 0600 unless it exists."""
+    """Create *path* empty with mode 0600 unless it exists.
+
+    When it cannot be created (a read-only folder), SQLite's own attempt
+    fails next and is reported as for any archive that cannot be opened.
+    """
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
+    except OSError:
         return
     os.close(fd)
 
