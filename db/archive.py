@@ -3,6 +3,12 @@
 An archive is a data folder holding `archive.sqlite3`, the attachment store
 `files/`, and `staging/`, where an import copies a bundle before applying it.
 Staged files left by an interrupted import are removed at the next open.
+
+The folder decides whom the office trusts: whoever can replace the archive
+file can trust their own key. So folders are created 0700 and the archive
+file 0600, whatever the umask (SQLite gives its -wal and -shm files the
+database file's mode), and `writable_by_others` tells a folder made
+before, or by hand, that others could change.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import stat
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -159,6 +166,61 @@ class Archive:
         self.engine.dispose()
 
 
+def make_private_dir(folder: Path) -> None:
+    """Create *folder*, and any parents missing, readable and writable by this user only.
+
+    A folder that exists already is left as it is (see `writable_by_others`).
+    The mode is a request: Windows ignores it, and the folder's ACL decides.
+    """
+    missing: list[Path] = []
+    here = Path(folder)
+    while not here.exists() and here.parent != here:
+        missing.append(here)
+        here = here.parent
+    for path in reversed(missing):
+        try:
+            path.mkdir(mode=0o700)
+        except FileExistsError:
+            pass
+
+
+def create_private_file(path: Path) -> None:
+    """Create *path* empty with mode 0600 unless it exists.
+
+    When it cannot be created (a read-only folder), SQLite's own attempt
+    fails next and is reported as for any archive that cannot be opened.
+    """
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError:
+        return
+    os.close(fd)
+
+
+def writable_by_others(data_dir: Path) -> bool:
+    """Whether another user of this computer could replace the archive.
+
+    True when the data folder or the archive file is writable by others,
+    or the folder sits in a folder others can write without the sticky bit
+    (they could rename the data folder away and put their own in its place).
+    Always False on Windows, where POSIX modes say nothing.
+    """
+    if os.name == "nt":
+        return False
+    data_dir = Path(data_dir)
+    for path in (data_dir, data_dir / DB_NAME):
+        try:
+            if path.stat().st_mode & stat.S_IWOTH:
+                return True
+        except OSError:
+            continue
+    try:
+        parent = data_dir.resolve().parent.stat().st_mode
+    except OSError:
+        return False
+    return bool(parent & stat.S_IWOTH) and not parent & stat.S_ISVTX
+
+
 def fsync_dir(folder: Path) -> None:
     """Make a rename or a new file in *folder* durable (a no-op on Windows)."""
     try:
@@ -254,7 +316,7 @@ def clear_staging(data_dir: Path) -> None:
     Folders of imports still running in another program are kept.
     """
     staging = data_dir / STAGING_DIR
-    staging.mkdir(parents=True, exist_ok=True)
+    make_private_dir(staging)
     for child in staging.iterdir():
         if child.is_dir() and not child.is_symlink():
             if _stale(child):
@@ -289,7 +351,7 @@ def open_archive(
         raise
     # Only now that the file is known to be ours: a refused file's folder is
     # left as it was.
-    (data_dir / FILES_DIR).mkdir(exist_ok=True)
+    make_private_dir(data_dir / FILES_DIR)
     clear_staging(data_dir)
     sessions = sessionmaker(engine, expire_on_commit=False)
     return Archive(data_dir=data_dir, engine=engine, _sessions=sessions)
@@ -312,7 +374,10 @@ def _open_checked(data_dir: Path, db_path: Path, on_upgrade: Callable[[], None] 
     wal = db_path.with_name(db_path.name + "-wal")
     # A non-empty WAL at open means the last program did not close cleanly.
     unclean = wal.exists() and wal.stat().st_size > 0
-    data_dir.mkdir(parents=True, exist_ok=True)
+    make_private_dir(data_dir)
+    # Made here, not by SQLite, so that the file and its -wal and -shm are
+    # 0600 under any umask.
+    create_private_file(db_path)
     engine = make_engine(db_path)
     try:
         current = current_revision(engine)

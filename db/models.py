@@ -52,10 +52,13 @@ class Publisher(Base):
 
 
 class TrustedKey(Base):
-    """An Ed25519 public key this office trusts to sign bundles.
+    """An Ed25519 public key this office trusts, or trusted once, to sign bundles.
 
     A key is bound to the first publisher it signs for; a bundle that claims
-    another publisher with the same key is refused.
+    another publisher with the same key is refused. A publisher bound to a
+    key takes another key only by an explicit replacement. Removing a key
+    sets `removed_at` and keeps the row, so that trusting the key again
+    restores its binding instead of leaving it free to sign for anyone.
     """
 
     __tablename__ = "trusted_key"
@@ -65,6 +68,7 @@ class TrustedKey(Base):
     name: Mapped[str] = mapped_column(Text)
     publisher_id: Mapped[str | None] = mapped_column(ForeignKey("publisher.id"))
     added_at: Mapped[datetime] = mapped_column(AwareDateTime())
+    removed_at: Mapped[datetime | None] = mapped_column(AwareDateTime())
 
     publisher: Mapped[Publisher | None] = relationship(back_populates="keys")
 
@@ -104,7 +108,8 @@ class Notice(Base):
     issuer: Mapped[str | None] = mapped_column(Text)
     issued: Mapped[date | None] = mapped_column(IsoDate())
     withdrawn: Mapped[bool] = mapped_column(Boolean, default=False)
-    #: False for a withdrawal that arrived before (or without) the notice itself.
+    #: Always True since schema 0004: a withdrawal that arrives before (or
+    #: without) its notice is an EarlyWithdrawal, kept per publisher.
     has_content: Mapped[bool] = mapped_column(Boolean, default=True)
     content_hash: Mapped[str] = mapped_column(String(64), default="")
 
@@ -115,6 +120,21 @@ class Notice(Base):
     related: Mapped[list[RelatedLink]] = relationship(
         order_by="RelatedLink.position", cascade="all, delete-orphan"
     )
+
+
+class EarlyWithdrawal(Base):
+    """A publisher's withdrawal of a notice id the archive did not hold.
+
+    It keeps an older copy of that notice from the same publisher out later.
+    It binds no other publisher: their notice with the same id was never
+    this publisher's to withdraw.
+    """
+
+    __tablename__ = "early_withdrawal"
+
+    publisher_id: Mapped[str] = mapped_column(ForeignKey("publisher.id"), primary_key=True)
+    notice_id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    revision: Mapped[datetime] = mapped_column(AwareDateTime())
 
 
 class Attachment(Base):
@@ -176,3 +196,5 @@ class ImportLog(Base):
     unchanged: Mapped[int] = mapped_column(Integer, default=0)
     outcome: Mapped[str] = mapped_column(String(20))
     reason: Mapped[str | None] = mapped_column(Text)
+    #: SHA-256 of the bundle's manifest.json as signed; None before schema 0004.
+    manifest_sha256: Mapped[str | None] = mapped_column(String(64))

@@ -8,6 +8,7 @@ that a link to it can say it was withdrawn (thu hồi).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select, type_coerce
 from sqlalchemy import Integer as Integer_
@@ -17,6 +18,7 @@ from db.common import ListOrder, Show
 from db.models import (
     Attachment,
     Category,
+    EarlyWithdrawal,
     ImportLog,
     Notice,
     Publisher,
@@ -289,12 +291,15 @@ def categories(session: Session) -> list[CategoryInfo]:
 
 
 def trusted_keys(session: Session) -> list[TrustedKeyInfo]:
+    """The keys this office trusts now (not the removed ones it remembers)."""
     return [
         TrustedKeyInfo(
             key_id=k.key_id, name=k.name, publisher_id=k.publisher_id, added_at=k.added_at
         )
         for k in session.scalars(
-            select(TrustedKey).order_by(TrustedKey.added_at, TrustedKey.key_id)
+            select(TrustedKey)
+            .where(TrustedKey.removed_at.is_(None))
+            .order_by(TrustedKey.added_at, TrustedKey.key_id)
         )
     ]
 
@@ -302,7 +307,50 @@ def trusted_keys(session: Session) -> list[TrustedKeyInfo]:
 def trusted_public_key(session: Session, key_id: str) -> tuple[bytes, str | None] | None:
     """The raw public key and bound publisher of a trusted key id, if trusted."""
     row = session.get(TrustedKey, key_id)
-    return None if row is None else (row.public_key, row.publisher_id)
+    if row is None or row.removed_at is not None:
+        return None
+    return (row.public_key, row.publisher_id)
+
+
+def keys_bound_to(session: Session, publisher_id: str) -> list[str]:
+    """Ids of every key bound to *publisher_id*, trusted now or removed."""
+    return list(
+        session.scalars(
+            select(TrustedKey.key_id)
+            .where(TrustedKey.publisher_id == publisher_id)
+            .order_by(TrustedKey.added_at, TrustedKey.key_id)
+        )
+    )
+
+
+def foreign_notice(
+    session: Session, publisher_id: str, ids: Sequence[str]
+) -> tuple[str, str, str] | None:
+    """The first of *ids* that another publisher owns: (id, owner id, owner name)."""
+    unique = sorted(set(ids))
+    for start in range(0, len(unique), 500):
+        row = session.execute(
+            select(Notice.id, Publisher.id, Publisher.name)
+            .join(Publisher, Publisher.id == Notice.publisher_id)
+            .where(Notice.id.in_(unique[start : start + 500]), Publisher.id != publisher_id)
+            .order_by(Notice.id)
+            .limit(1)
+        ).first()
+        if row is not None:
+            return (row[0], row[1], row[2])
+    return None
+
+
+def early_withdrawals(session: Session, notice_id: str) -> dict[str, datetime]:
+    """Publisher id → time of its withdrawal of *notice_id*, which the archive does not hold."""
+    return {
+        pid: rev
+        for pid, rev in session.execute(
+            select(EarlyWithdrawal.publisher_id, EarlyWithdrawal.revision).where(
+                EarlyWithdrawal.notice_id == notice_id
+            )
+        )
+    }
 
 
 def publishers(session: Session) -> list[PublisherInfo]:
@@ -349,6 +397,7 @@ def import_log(session: Session, limit: int | None = None) -> list[ImportLogEntr
             unchanged=e.unchanged,
             outcome=e.outcome,
             reason=e.reason,
+            manifest_sha256=e.manifest_sha256,
         )
         for e in session.scalars(query)
     ]
@@ -359,6 +408,30 @@ def bundle_applied(session: Session, bundle_id: str) -> bool:
         session.scalar(select(ImportLog.id).where(ImportLog.bundle_id == bundle_id).limit(1))
         is not None
     )
+
+
+def applied_before(
+    session: Session, publisher_id: str, bundle_id: str, manifest_sha256: str
+) -> bool:
+    """Whether this very bundle was applied: same publisher, bundle id and manifest.
+
+    A bundle id alone proves nothing: another publisher, or a changed
+    manifest, may carry it. Log entries from before schema 0004 have no
+    manifest hash and match by publisher and bundle id.
+    """
+    found = session.scalar(
+        select(ImportLog.id)
+        .where(
+            ImportLog.bundle_id == bundle_id,
+            ImportLog.publisher_id == publisher_id,
+            or_(
+                ImportLog.manifest_sha256 == manifest_sha256,
+                ImportLog.manifest_sha256.is_(None),
+            ),
+        )
+        .limit(1)
+    )
+    return found is not None
 
 
 def last_import(session: Session) -> ImportLogEntry | None:

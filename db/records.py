@@ -134,6 +134,8 @@ class ImportLogEntry:
     unchanged: int
     outcome: str
     reason: str | None
+    #: SHA-256 of the manifest as signed; None in entries from before schema 0004.
+    manifest_sha256: str | None = None
 
 
 @dataclass

@@ -9,16 +9,18 @@ notices must stay close to raw SQLite speed.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import CursorResult, Table, bindparam, delete, insert, select, update
+from sqlalchemy import CursorResult, Table, bindparam, delete, func, insert, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from db.folding import nfc
 from db.models import (
     Attachment,
     Category,
+    EarlyWithdrawal,
     ImportLog,
     Notice,
     Publisher,
@@ -36,6 +38,28 @@ from db.records import (
 from db.types import aware, whole_seconds
 
 BATCH = 500
+
+
+class NoticeOwned(Exception):
+    """A bundle touched a notice that belongs to another publisher.
+
+    Raised inside the import's transaction, so nothing it wrote stays.
+    """
+
+    def __init__(self, notice_id: str, owner_id: str) -> None:
+        super().__init__(f"{notice_id} belongs to {owner_id}")
+        self.notice_id = notice_id
+        self.owner_id = owner_id
+
+
+class KeyConflict(Exception):
+    """A change of trusted keys that would break a binding; `code` says which."""
+
+    def __init__(self, code: str, **params: str) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
 
 Progress = Callable[[int], None]
 
@@ -81,22 +105,69 @@ def advance_publisher(
 def add_trusted_key(
     session: Session, key_id: str, public_key: bytes, name: str, at: datetime
 ) -> bool:
-    """Trust a key; returns False when it was trusted already."""
-    if session.get(TrustedKey, key_id) is not None:
-        return False
-    session.add(TrustedKey(key_id=key_id, public_key=public_key, name=nfc(name), added_at=at))
-    session.flush()
-    return True
+    """Trust a key; returns False when it is trusted already.
 
-
-def remove_trusted_key(session: Session, key_id: str) -> bool:
-    """Stop trusting a key; returns False when it was not trusted."""
+    A key trusted before and removed comes back with the publisher it was
+    bound to: removing and adding it again never frees it to sign for another.
+    """
     row = session.get(TrustedKey, key_id)
-    if row is None:
+    if row is not None and row.removed_at is None:
         return False
-    session.delete(row)
+    if row is None:
+        session.add(TrustedKey(key_id=key_id, public_key=public_key, name=nfc(name), added_at=at))
+    else:
+        row.removed_at = None
+        row.name = nfc(name)
+        row.added_at = at
     session.flush()
     return True
+
+
+def remove_trusted_key(session: Session, key_id: str, at: datetime | None = None) -> bool:
+    """Stop trusting a key; returns False when it was not trusted.
+
+    A key bound to a publisher keeps its row, marked removed, so that the
+    binding is remembered; an unbound key leaves nothing behind.
+    """
+    row = session.get(TrustedKey, key_id)
+    if row is None or row.removed_at is not None:
+        return False
+    if row.publisher_id is None:
+        session.delete(row)
+    else:
+        row.removed_at = at or datetime.now(UTC)
+    session.flush()
+    return True
+
+
+def replace_key(session: Session, new_key_id: str, old_key_id: str, at: datetime) -> str | None:
+    """Let *new_key_id* sign for *old_key_id*'s publisher, and stop trusting the old key.
+
+    The one way a publisher bound to a key changes key: an office's explicit
+    act, never a bundle. Both keys must be known (the old one may be removed
+    already). Returns the publisher the new key is now bound to. Raises
+    KeyConflict("unknown_key") or ("key_replaces_other") when the new key
+    is bound to another publisher.
+    """
+    old = session.get(TrustedKey, old_key_id)
+    new = session.get(TrustedKey, new_key_id)
+    if old is None:
+        raise KeyConflict("unknown_key", key_id=old_key_id)
+    if new is None or new.removed_at is not None:
+        raise KeyConflict("unknown_key", key_id=new_key_id)
+    if new_key_id == old_key_id:
+        return new.publisher_id
+    bound = old.publisher_id
+    if new.publisher_id is not None and bound is not None and new.publisher_id != bound:
+        raise KeyConflict(
+            "key_replaces_other", key_id=new_key_id, bound=new.publisher_id, old=old_key_id
+        )
+    if bound is not None:
+        new.publisher_id = bound
+    if old.removed_at is None:
+        remove_trusted_key(session, old_key_id, at)
+    session.flush()
+    return new.publisher_id
 
 
 def bind_key(session: Session, key_id: str, publisher_id: str) -> None:
@@ -112,6 +183,7 @@ def add_log(session: Session, entry: ImportLogEntry) -> None:
     session.execute(
         insert(ImportLog).values(
             bundle_id=entry.bundle_id,
+            manifest_sha256=entry.manifest_sha256,
             publisher_id=entry.publisher_id,
             sequence=entry.sequence,
             kind=entry.kind,
@@ -226,17 +298,52 @@ def _notice_values(rec: NoticeRecord, publisher_id: str, category_id: int) -> di
 _Known = dict[str, tuple[int, bool, bool]]
 
 
-def _existing(session: Session, ids: Sequence[str]) -> _Known:
-    found: _Known = {}
+class _Existing:
+    """What the archive holds for a bundle's ids, as far as one publisher may see it.
+
+    `known` has the publisher's notices and its withdrawals of ids the
+    archive does not hold (as withdrawn, without content); `rows` the ids
+    with a row in `notice`; `unowned` rows written before notices had an
+    owner; `early` the ids of the publisher's advance withdrawals.
+    """
+
+    def __init__(self) -> None:
+        self.known: _Known = {}
+        self.rows: set[str] = set()
+        self.unowned: set[str] = set()
+        self.early: set[str] = set()
+
+
+def _existing(session: Session, publisher_id: str, ids: Sequence[str]) -> _Existing:
+    found = _Existing()
     unique = list(dict.fromkeys(ids))
     for chunk in _chunks(unique):
         rows = session.execute(
-            select(Notice.id, Notice.revision, Notice.withdrawn, Notice.has_content).where(
-                Notice.id.in_(chunk)
+            select(
+                Notice.id,
+                Notice.revision,
+                Notice.withdrawn,
+                Notice.has_content,
+                Notice.publisher_id,
+            ).where(Notice.id.in_(chunk))
+        )
+        for nid, rev, withdrawn, has_content, owner in rows:
+            if owner is not None and owner != publisher_id:
+                raise NoticeOwned(nid, owner)
+            found.known[nid] = (whole_seconds(rev), bool(withdrawn), bool(has_content))
+            found.rows.add(nid)
+            if owner is None:
+                found.unowned.add(nid)
+        early = session.execute(
+            select(EarlyWithdrawal.notice_id, EarlyWithdrawal.revision).where(
+                EarlyWithdrawal.publisher_id == publisher_id,
+                EarlyWithdrawal.notice_id.in_(chunk),
             )
         )
-        for nid, rev, withdrawn, has_content in rows:
-            found[nid] = (whole_seconds(rev), bool(withdrawn), bool(has_content))
+        for nid, rev in early:
+            found.early.add(nid)
+            if nid not in found.rows:
+                found.known[nid] = (whole_seconds(rev), True, False)
     return found
 
 
@@ -255,7 +362,8 @@ def apply_notices(
     revisions the withdrawal wins. Revisions compare in whole seconds, as stored.
     """
     counts = ImportCounts()
-    existing = _existing(session, [n.id for n in notices] + [w.id for w in withdrawals])
+    held = _existing(session, publisher_id, [n.id for n in notices] + [w.id for w in withdrawals])
+    existing = held.known
     # One id twice in a bundle: only its newest copy (the first, on a tie) counts.
     newest: dict[str, int] = {}
     for index, rec in enumerate(notices):
@@ -274,7 +382,8 @@ def apply_notices(
             counts.unchanged += 1
             continue
         values = _notice_values(rec, publisher_id, category_ids[category_path(rec.category)])
-        (inserts if old is None else updates).append(values)
+        (updates if rec.id in held.rows else inserts).append(values)
+        held.rows.add(rec.id)
         written.append(rec)
         if rec.withdrawn:
             counts.removed_ids.append(rec.id)
@@ -330,10 +439,20 @@ def apply_notices(
         session.execute(insert(RelatedLink), list(chunk))
     for chunk in _chunks(attachment_rows):
         session.execute(insert(Attachment), list(chunk))
+    # A notice that came in after its own advance withdrawal carries the
+    # revision from now on.
+    arrived = [rec.id for rec in written if rec.id in held.early]
+    for id_chunk in _chunks(arrived):
+        session.execute(
+            delete(EarlyWithdrawal).where(
+                EarlyWithdrawal.publisher_id == publisher_id,
+                EarlyWithdrawal.notice_id.in_(id_chunk),
+            )
+        )
 
     # `existing` now holds what the notices above wrote, so a withdrawal in the
     # same bundle is weighed against the notice as it now stands.
-    _apply_withdrawals(session, withdrawals, existing, counts)
+    _apply_withdrawals(session, publisher_id, withdrawals, held, counts)
     if progress is not None:
         progress(len(notices))
     return counts
@@ -341,31 +460,40 @@ def apply_notices(
 
 def _apply_withdrawals(
     session: Session,
+    publisher_id: str,
     withdrawals: Sequence[WithdrawalRecord],
-    existing: _Known,
+    held: _Existing,
     counts: ImportCounts,
 ) -> None:
+    existing = held.known
     for w in withdrawals:
         revision = whole_seconds(w.revision)
-        old = existing.get(w.id)
-        if old is None:
-            # Remember the withdrawal, so that an older bundle carrying the
-            # notice cannot bring it in later.
+        if w.id not in held.rows:
+            # Remember the withdrawal, for this publisher only, so that an
+            # older copy of the notice from it cannot come in later.
+            stmt = sqlite_insert(EarlyWithdrawal).values(
+                publisher_id=publisher_id, notice_id=w.id, revision=aware(w.revision)
+            )
             session.execute(
-                insert(Notice).values(
-                    id=w.id, revision=aware(w.revision), withdrawn=True, has_content=False
+                stmt.on_conflict_do_update(
+                    index_elements=[EarlyWithdrawal.publisher_id, EarlyWithdrawal.notice_id],
+                    set_={"revision": func.max(EarlyWithdrawal.revision, stmt.excluded.revision)},
                 )
             )
-            existing[w.id] = (revision, True, False)
+            old = existing.get(w.id)
+            existing[w.id] = (max(revision, old[0]) if old else revision, True, False)
+            held.early.add(w.id)
             counts.unchanged += 1
             continue
-        old_revision, withdrawn, has_content = old
+        old_revision, withdrawn, has_content = existing[w.id]
         if revision < old_revision and not withdrawn:
             counts.unchanged += 1  # the notice was published again after this withdrawal
             continue
         values: dict[str, object] = {"withdrawn": True}
         if revision > old_revision:
             values["revision"] = aware(w.revision)
+        if w.id in held.unowned:
+            values["publisher_id"] = publisher_id
         session.execute(update(Notice).where(Notice.id == w.id).values(values))
         existing[w.id] = (max(revision, old_revision), True, has_content)
         if withdrawn:

@@ -49,6 +49,26 @@ CATALOG: dict[str, tuple[str, str]] = {
         "nhưng gói dữ liệu ghi đơn vị «{claimed}».",
         "Key {key_id} signs for publisher '{bound}', but the bundle claims '{claimed}'.",
     ),
+    "weak_key": (
+        "Khóa tin cậy {key_id} là một khóa yếu (điểm bậc nhỏ hoặc không ở dạng chuẩn) "
+        "mà ai cũng giả được chữ ký; hãy bỏ tin cậy nó bằng lệnh «bangtin trust remove {key_id}».",
+        "The trusted key {key_id} is a weak key (a small-order or non-canonical point) "
+        "with which anyone can forge signatures; stop trusting it with "
+        "'bangtin trust remove {key_id}'.",
+    ),
+    "publisher_key_bound": (
+        "Đơn vị {publisher} đã gắn với khóa {bound}; khóa {key_id} chỉ được ký thay cho đơn vị "
+        "này khi văn thư chọn thay khóa bằng lệnh «bangtin trust add KHÓA.pub --replaces {bound}».",
+        "The publisher {publisher} is bound to key {bound}; key {key_id} may sign for it "
+        "only once the office replaces the key with "
+        "'bangtin trust add KEY.pub --replaces {bound}'.",
+    ),
+    "notice_owned": (
+        "Văn bản «{id}» thuộc về {owner}; "
+        "gói dữ liệu của {publisher} không được sửa hay thu hồi văn bản này.",
+        "The notice '{id}' belongs to {owner}; "
+        "a bundle from {publisher} may not change or withdraw it.",
+    ),
     "bad_entry_name": (
         "Gói dữ liệu chứa mục không được phép: «{name}».",
         "The bundle contains an entry that is not allowed: '{name}'.",
@@ -126,6 +146,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Delta bundle {sequence} from {publisher} needs bundle {base} first "
         "(the archive has bundle {last}); import bundle {base} or a full bundle.",
     ),
+    "sequence_jump": (
+        "Gói dữ liệu số {sequence} của {publisher} vượt quá xa gói số {last} đã nhập "
+        "(tối đa là số {limit}); gói này không được nhập.",
+        "Bundle {sequence} from {publisher} jumps too far beyond bundle {last}, already "
+        "imported (the most allowed is {limit}); it was not imported.",
+    ),
     "no_space": (
         "Không đủ dung lượng đĩa để nhập gói dữ liệu này (cần khoảng {needed} MB).",
         "Not enough disk space to import this bundle (about {needed} MB needed).",
@@ -186,6 +212,43 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Số thứ tự gói {sequence} phải lớn hơn số của gói nền {since}.",
         "The bundle sequence {sequence} must be larger than the base bundle's {since}.",
     ),
+    # Why a key file was refused: the {detail} of "bad_key"
+    "key_unreadable": (
+        "tệp không đọc được hoặc không phải văn bản UTF-8",
+        "the file cannot be read or is not UTF-8 text",
+    ),
+    "key_too_large": (
+        "tệp lớn hơn {limit} byte, không tệp khóa nào lớn như vậy",
+        "the file is larger than {limit} bytes, which no key file is",
+    ),
+    "key_not_private": (
+        "đây không phải là khóa bí mật Ed25519 không mật khẩu",
+        "it is not an unencrypted Ed25519 private key",
+    ),
+    "key_not_public": (
+        "đây không phải là khóa công khai dạng «bangtin-ed25519 …»",
+        "it is not a public key of the form 'bangtin-ed25519 …'",
+    ),
+    "key_bad_base64": (
+        "phần khóa không phải là base64 hợp lệ",
+        "the key part is not valid base64",
+    ),
+    "key_wrong_length": (
+        "khóa công khai Ed25519 phải dài đúng 32 byte",
+        "an Ed25519 public key is exactly 32 bytes long",
+    ),
+    "key_non_canonical": (
+        "khóa công khai không ở dạng chuẩn của Ed25519",
+        "the public key is not canonically encoded",
+    ),
+    "key_off_curve": (
+        "khóa công khai không phải là một điểm trên đường cong Ed25519",
+        "the public key is not a point on the Ed25519 curve",
+    ),
+    "key_small_order": (
+        "khóa công khai là một điểm bậc nhỏ, với nó ai cũng giả được chữ ký",
+        "the public key is a small-order point, with which anyone can forge signatures",
+    ),
     "key_exists": (
         "Đã có khóa tại {path}; không ghi đè.",
         "A key already exists at {path}; it was not overwritten.",
@@ -241,6 +304,34 @@ CATALOG: dict[str, tuple[str, str]] = {
     "untrusted": (
         "Đã bỏ tin cậy khóa {key_id}.",
         "Key {key_id} is no longer trusted.",
+    ),
+    "key_replaced": (
+        "Đã tin cậy khóa {key_id} ({name}) thay cho khóa {old} của đơn vị {publisher}; "
+        "khóa {old} không còn được tin cậy.",
+        "Key {key_id} ({name}) now signs for {publisher} in place of key {old}, "
+        "which is no longer trusted.",
+    ),
+    "key_replaces_other": (
+        "Khóa {key_id} đã gắn với đơn vị {bound}, nên không thể thay cho khóa {old}.",
+        "Key {key_id} is bound to the publisher {bound}, so it cannot replace key {old}.",
+    ),
+    "public_written": (
+        "Đã ghi khóa công khai {key_id} vào {path}.",
+        "Wrote the public key {key_id} to {path}.",
+    ),
+    "cannot_write": (
+        "Không ghi được tệp {path}: thư mục không có hoặc không được phép ghi.",
+        "The file {path} could not be written: its folder is missing or not writable.",
+    ),
+    "public_exists": (
+        "Đã có tệp {path}; không ghi đè.",
+        "The file {path} already exists; it was not overwritten.",
+    ),
+    "data_dir_exposed": (
+        "Thư mục dữ liệu {path} cho phép người dùng khác trên máy này ghi vào; "
+        "hãy chỉ để tài khoản của bạn có quyền ghi (ví dụ: chmod 700 {path}).",
+        "The data folder {path} can be written by other users of this computer; "
+        "let only your own account write to it (for example: chmod 700 {path}).",
     ),
     "unknown_key": (
         "Không có khóa tin cậy nào mã {key_id}.",

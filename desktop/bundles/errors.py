@@ -21,6 +21,7 @@ class BundleCode(StrEnum):
     UNTRUSTED_KEY = "untrusted_key"
     BAD_SIGNATURE = "bad_signature"
     KEY_PUBLISHER_MISMATCH = "key_publisher_mismatch"
+    WEAK_KEY = "weak_key"
     BAD_ENTRY_NAME = "bad_entry_name"
     DUPLICATE_ENTRY = "duplicate_entry"
     LINK_ENTRY = "link_entry"
@@ -39,6 +40,9 @@ class BundleCode(StrEnum):
     # Whether it applies to this archive
     ROLLBACK = "rollback"
     DELTA_NEEDS_BASE = "delta_needs_base"
+    PUBLISHER_KEY_BOUND = "publisher_key_bound"
+    SEQUENCE_JUMP = "sequence_jump"
+    NOTICE_OWNED = "notice_owned"
     # The archive could not take it
     NO_SPACE = "no_space"
     DISK_FULL = "disk_full"
@@ -66,12 +70,19 @@ class ImportCancelled(Exception):
 
 
 class KeyFileError(Exception):
-    """A key file is missing or not in the expected form."""
+    """A key file is missing, not in the expected form, or holds a weak key.
 
-    def __init__(self, path: str, detail: str) -> None:
-        super().__init__(f"{path}: {detail}")
+    `code` names the reason in the message catalog (`key_*`), so that the
+    whole sentence, reason included, is in the user's language.
+    """
+
+    def __init__(self, path: str, code: str, **params: Any) -> None:
         self.path = path
-        self.detail = detail
+        self.code = code
+        self.params = params
+        #: The reason in English, for logs and `str()`.
+        self.detail = text(code, "en", **params)
+        super().__init__(f"{path}: {self.detail}")
 
     def message(self, lang: str = "vi") -> str:
-        return text("bad_key", lang, path=self.path, detail=self.detail)
+        return text("bad_key", lang, path=self.path, detail=text(self.code, lang, **self.params))

@@ -24,7 +24,7 @@ from sqlalchemy.exc import DBAPIError as SADBAPIError
 from sqlalchemy.orm import Session
 
 from db import backup, queries, search, store
-from db.archive import Archive, fsync_dir
+from db.archive import Archive, fsync_dir, make_private_dir
 from db.errors import ArchiveError, ErrorCode, classify
 from db.records import ImportCounts, ImportLogEntry
 from db.types import VN_TZ
@@ -72,20 +72,41 @@ def _trust_from(session: Session) -> TrustLookup:
     return lookup
 
 
+#: How far beyond the last applied sequence a bundle may go. A publisher
+#: makes a few bundles a day; a larger jump is a mistake or an attempt to
+#: make every later real bundle look old (docs/bundle-format.md, section 5).
+MAX_SEQUENCE_STEP = 100_000
+
+
 def applicability(session: Session, manifest: Manifest) -> Literal["apply", "already"]:
     """Decide whether *manifest*'s bundle applies to the archive now.
 
-    Raises BundleError for an older bundle (rollback protection) and for a
-    delta whose base the archive does not have.
+    Raises BundleError for a key that would take over a publisher bound to
+    another key, an older bundle (rollback protection), a sequence too far
+    ahead, a delta whose base the archive does not have, and a bundle that
+    touches another publisher's notices.
     """
-    if queries.bundle_applied(session, manifest.bundle_id):
+    if queries.applied_before(session, manifest.publisher_id, manifest.bundle_id, manifest.digest):
         return "already"
     current = queries.publisher(session, manifest.publisher_id)
     last = current.last_sequence if current else 0
     name = current.name if current else manifest.publisher_name
+    bound = queries.keys_bound_to(session, manifest.publisher_id)
+    if bound and manifest.key_id not in bound:
+        raise BundleError(
+            BundleCode.PUBLISHER_KEY_BOUND, publisher=name, key_id=manifest.key_id, bound=bound[-1]
+        )
     if manifest.sequence <= last:
         raise BundleError(
             BundleCode.ROLLBACK, sequence=manifest.sequence, publisher=name, last=last
+        )
+    if manifest.sequence > last + MAX_SEQUENCE_STEP:
+        raise BundleError(
+            BundleCode.SEQUENCE_JUMP,
+            sequence=manifest.sequence,
+            publisher=name,
+            last=last,
+            limit=last + MAX_SEQUENCE_STEP,
         )
     if manifest.kind == "delta":
         assert manifest.base_sequence is not None
@@ -97,6 +118,11 @@ def applicability(session: Session, manifest: Manifest) -> Literal["apply", "alr
                 base=manifest.base_sequence,
                 last=last,
             )
+    ids = [n.id for n in manifest.notices] + [w.id for w in manifest.withdrawals]
+    owned = queries.foreign_notice(session, manifest.publisher_id, ids)
+    if owned is not None:
+        notice_id, _owner_id, owner_name = owned
+        raise BundleError(BundleCode.NOTICE_OWNED, id=notice_id, owner=owner_name, publisher=name)
     return "apply"
 
 
@@ -168,7 +194,7 @@ def _move_files(archive: Archive, staged: StagedBundle) -> None:
         dest = archive.file_path(sha)
         if dest.exists() and dest.stat().st_size == src.stat().st_size:
             continue
-        dest.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(dest.parent)
         os.replace(src, dest)
         fsync_dir(dest.parent)
 
@@ -204,6 +230,15 @@ def import_bundle(
         if exc.code is ErrorCode.BUSY:
             raise BundleError(BundleCode.BUSY) from exc
         raise
+    except store.NoticeOwned as exc:
+        # applicability() refuses this first; the store guards it as well.
+        manifest = staged.manifest
+        raise BundleError(
+            BundleCode.NOTICE_OWNED,
+            id=exc.notice_id,
+            owner=exc.owner_id,
+            publisher=manifest.publisher_name,
+        ) from exc
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise BundleError(BundleCode.DISK_FULL) from exc
@@ -273,6 +308,7 @@ def _apply(
                 unchanged=counts.unchanged,
                 outcome="imported",
                 reason=None,
+                manifest_sha256=manifest.digest,
             ),
         )
         if cancel is not None and cancel():

@@ -4,6 +4,12 @@
 its owner only. `publisher.pub` is one line: `bangtin-ed25519 <base64 of the
 32-byte public key> <comment>`. A key id is the first 16 hex digits of the
 SHA-256 of the raw public key.
+
+The curve library accepts any 32 bytes as a public key, including the
+points of small order, under which a signature can be forged without any
+private key. `public_key_problem` decodes the point itself and refuses
+those and every non-canonical encoding, when a key is trusted and again
+each time one verifies a signature.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ import base64
 import binascii
 import hashlib
 import os
+import unicodedata
 from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
@@ -26,6 +33,16 @@ from desktop.bundles.errors import KeyFileError
 PUB_PREFIX = "bangtin-ed25519"
 PRIVATE_NAME = "publisher.key"
 PUBLIC_NAME = "publisher.pub"
+#: Key files are read with a cap: a `.pub` line is under 100 bytes plus its
+#: comment, a PEM private key about 120. Nothing larger is a key file.
+MAX_KEY_FILE = 16 * 1024
+#: The longest name a comment (or `--name`) gives a trusted key.
+MAX_NAME = 120
+
+# Edwards25519: the field prime and the curve constant d = -121665/121666.
+_P = 2**255 - 19
+_D = -121665 * pow(121666, _P - 2, _P) % _P
+_SQRT_M1 = pow(2, (_P - 1) // 4, _P)
 
 
 def key_id(public_raw: bytes) -> str:
@@ -65,43 +82,139 @@ def generate_keypair(out_dir: Path, comment: str = "") -> tuple[Path, Path, str]
         fh.write(pem)
     os.chmod(private_path, 0o600)
     raw = public_raw(private)
-    public_path.write_text(format_public(raw, comment), encoding="utf-8")
+    public_path.write_text(format_public(raw, clean_name(comment)), encoding="utf-8")
     return private_path, public_path, key_id(raw)
 
 
-def load_private_key(path: Path) -> Ed25519PrivateKey:
+def _read_capped(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        with path.open("rb") as fh:
+            data = fh.read(MAX_KEY_FILE + 1)
     except OSError as exc:
-        raise KeyFileError(str(path), exc.strerror or "unreadable") from exc
+        raise KeyFileError(str(path), "key_unreadable") from exc
+    if len(data) > MAX_KEY_FILE:
+        raise KeyFileError(str(path), "key_too_large", limit=MAX_KEY_FILE)
+    return data
+
+
+def load_private_key(path: Path) -> Ed25519PrivateKey:
+    data = _read_capped(path)
     try:
         key = serialization.load_pem_private_key(data, password=None)
     except (ValueError, TypeError, UnsupportedAlgorithm) as exc:
-        raise KeyFileError(str(path), "not an Ed25519 private key") from exc
+        raise KeyFileError(str(path), "key_not_private") from exc
     if not isinstance(key, Ed25519PrivateKey):
-        raise KeyFileError(str(path), "not an Ed25519 private key")
+        raise KeyFileError(str(path), "key_not_private")
     return key
 
 
+def export_public(private_path: Path, out: Path, comment: str = "") -> str:
+    """Write the `.pub` line of the private key at *private_path* to *out*.
+
+    Returns the key id. Refuses (FileExistsError) to overwrite *out*: the
+    file may be another publisher's key that an office is about to trust.
+    """
+    raw = public_raw(load_private_key(private_path))
+    line = format_public(raw, clean_name(comment))
+    fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(line)
+    return key_id(raw)
+
+
+def clean_name(text: str, limit: int = MAX_NAME) -> str:
+    """*text* fit to name a key: no control or bidi characters, one line, bounded.
+
+    A comment is whatever the `.pub` file's author wrote; shown in `trust
+    list` and in the window, it must not reorder, recolour or flood them.
+    """
+    kept: list[str] = []
+    for ch in unicodedata.normalize("NFC", text):
+        category = unicodedata.category(ch)
+        if category == "Cc" or category in ("Zl", "Zp"):
+            kept.append(" ")
+        elif not category.startswith("C"):  # Cf (bidi, zero width), Cs, Co, Cn
+            kept.append(ch)
+    name = " ".join("".join(kept).split())
+    if len(name) > limit:
+        name = name[: limit - 1].rstrip() + "…"
+    return name
+
+
+def public_key_problem(raw: bytes) -> str | None:
+    """Why *raw* must not be trusted as an Ed25519 public key, or None.
+
+    Returns a catalog code: `key_wrong_length`, `key_non_canonical` (y ≥ p,
+    or x = 0 with the sign bit set), `key_off_curve`, or `key_small_order`
+    (one of the eight points P with 8·P the identity).
+    """
+    if len(raw) != 32:
+        return "key_wrong_length"
+    point = _decode_point(raw)
+    if isinstance(point, str):
+        return point
+    multiple = point
+    for _ in range(3):
+        multiple = _add(multiple, multiple)
+    if multiple == (0, 1):
+        return "key_small_order"
+    return None
+
+
+def _decode_point(raw: bytes) -> tuple[int, int] | str:
+    """The affine point (x, y) *raw* encodes, as RFC 8032 section 5.1.3 decodes it."""
+    y = int.from_bytes(raw, "little") & ((1 << 255) - 1)
+    sign = raw[31] >> 7
+    if y >= _P:
+        return "key_non_canonical"
+    u = (y * y - 1) % _P
+    v = (_D * y * y + 1) % _P
+    x = u * pow(v, 3, _P) * pow(u * pow(v, 7, _P), (_P - 5) // 8, _P) % _P
+    vx2 = v * x * x % _P
+    if vx2 == (-u) % _P:
+        x = x * _SQRT_M1 % _P
+    elif vx2 != u:
+        return "key_off_curve"
+    if x == 0 and sign:
+        return "key_non_canonical"
+    if x & 1 != sign:
+        x = _P - x
+    return x, y
+
+
+def _add(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int]:
+    """a + b on the twisted Edwards curve -x² + y² = 1 + d·x²·y² (complete formulas)."""
+    (x1, y1), (x2, y2) = a, b
+    t = _D * x1 * x2 * y1 * y2 % _P
+    x3 = (x1 * y2 + x2 * y1) * pow(1 + t, _P - 2, _P) % _P
+    y3 = (y1 * y2 + x1 * x2) * pow(1 - t, _P - 2, _P) % _P
+    return x3, y3
+
+
 def parse_public(text: str, origin: str = "") -> tuple[bytes, str]:
-    """Parse a `.pub` line; returns (raw key, comment)."""
+    """Parse a `.pub` line; returns (raw key, cleaned comment).
+
+    Raises KeyFileError for anything but a sound Ed25519 public key.
+    """
     parts = text.strip().split(None, 2)
     if len(parts) < 2 or parts[0] != PUB_PREFIX:
-        raise KeyFileError(origin, f"not a {PUB_PREFIX} public key")
+        raise KeyFileError(origin, "key_not_public")
     try:
         raw = base64.b64decode(parts[1], validate=True)
     except (binascii.Error, ValueError) as exc:
-        raise KeyFileError(origin, "bad base64") from exc
-    if len(raw) != 32:
-        raise KeyFileError(origin, "an Ed25519 public key has 32 bytes")
-    return raw, parts[2] if len(parts) > 2 else ""
+        raise KeyFileError(origin, "key_bad_base64") from exc
+    problem = public_key_problem(raw)
+    if problem is not None:
+        raise KeyFileError(origin, problem)
+    return raw, clean_name(parts[2]) if len(parts) > 2 else ""
 
 
 def load_public_key(path: Path) -> tuple[bytes, str]:
+    data = _read_capped(path)
     try:
-        content = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise KeyFileError(str(path), "unreadable") from exc
+        content = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise KeyFileError(str(path), "key_unreadable") from exc
     return parse_public(content, str(path))
 
 
@@ -110,6 +223,9 @@ def sign(private: Ed25519PrivateKey, data: bytes) -> bytes:
 
 
 def verify(raw_public: bytes, signature: bytes, data: bytes) -> bool:
+    """Whether *signature* over *data* is valid under a sound public key."""
+    if public_key_problem(raw_public) is not None:
+        return False
     try:
         Ed25519PublicKey.from_public_bytes(raw_public).verify(signature, data)
     except (InvalidSignature, ValueError):

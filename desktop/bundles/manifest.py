@@ -281,6 +281,8 @@ class Manifest:
     notices: tuple[NoticeRef, ...]
     withdrawals: tuple[WithdrawalRecord, ...]
     entries: tuple[EntryRef, ...]
+    #: SHA-256 of manifest.json exactly as signed; set by the reader, not part of the JSON.
+    digest: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -16,10 +16,10 @@ import uuid
 import zipfile
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from db.archive import StagingClaim
+from db.archive import StagingClaim, make_private_dir
 from db.records import NoticeRecord
 from desktop.bundles import keys
 from desktop.bundles.errors import BundleCode, BundleError, ImportCancelled
@@ -143,12 +143,17 @@ def read_manifest(zf: zipfile.ZipFile, trust: TrustLookup) -> Manifest:
     if found is None:
         raise BundleError(BundleCode.UNTRUSTED_KEY, key_id=str(key_id)[:64])
     raw_public, bound = found
+    if keys.public_key_problem(raw_public) is not None:
+        # Trusted by an older Bảng Tin, perhaps: under such a key a signature
+        # proves nothing, so none is checked.
+        raise BundleError(BundleCode.WEAK_KEY, key_id=key_id)
     if len(signature) != 64 or not keys.verify(raw_public, signature, signed_bytes(raw)):
         raise BundleError(BundleCode.BAD_SIGNATURE)
     try:
         manifest = manifest_from_json(data)
     except ManifestError as exc:
         raise BundleError(BundleCode.BAD_MANIFEST, detail=str(exc)) from exc
+    manifest = replace(manifest, digest=hashlib.sha256(raw).hexdigest())
     if bound is not None and bound != manifest.publisher_id:
         raise BundleError(
             BundleCode.KEY_PUBLISHER_MISMATCH,
@@ -183,7 +188,10 @@ def _copy_entry(
 ) -> None:
     digest = hashlib.sha256()
     written = 0
-    with zf.open(info) as src, dest.open("wb") as out:
+    with dest.open("wb") as out, zf.open(info) as src:
+        # 0600 whatever the umask: the copy ends up in the archive's store.
+        # (The staging folder is 0700, so no one else saw it in between.)
+        os.chmod(dest, 0o600)
         while True:
             block = src.read(COPY_BLOCK)
             if not block:
@@ -216,7 +224,7 @@ def stage_bundle(
     cannot apply is refused before any copying. Raises BundleError or
     ImportCancelled; on any failure the staging folder is removed.
     """
-    staging_root.mkdir(parents=True, exist_ok=True)
+    make_private_dir(staging_root)
     staging = staging_root / uuid.uuid4().hex
     staged: StagedBundle | None = None
     claim: StagingClaim | None = None
@@ -235,7 +243,7 @@ def stage_bundle(
             if before_staging is not None:
                 before_staging(manifest)
             check_space(staging_root, needed_space(zf))
-            staging.mkdir()
+            staging.mkdir(mode=0o700)
             claim = StagingClaim(staging)
             staged = StagedBundle(manifest=manifest, staging=staging, claim=claim)
             by_name = {i.filename: i for i in infos}

@@ -43,6 +43,7 @@ class Context:
         self.data_dir: Path = (
             paths.demo_data_dir(args.data_dir) if args.demo else paths.data_dir(args.data_dir)
         )
+        self._warned = False
 
     def say(self, code: str, **params: Any) -> str:
         return text(code, self.lang, **params)
@@ -63,9 +64,19 @@ class Context:
             except ArchiveError as exc:
                 raise Failure(self.describe(exc)) from exc
         try:
-            return open_archive(self.data_dir, on_upgrade=self._say_upgrading)
+            opened = open_archive(self.data_dir, on_upgrade=self._say_upgrading)
         except ArchiveError as exc:
             raise Failure(self.describe(exc)) from exc
+        self.warn_if_exposed()
+        return opened
+
+    def warn_if_exposed(self) -> None:
+        """Say once on stderr when other users could replace the archive (and so the keys)."""
+        from db.archive import writable_by_others
+
+        if not self._warned and writable_by_others(self.data_dir):
+            self._warned = True
+            print(self.say("data_dir_exposed", path=self.data_dir), file=sys.stderr, flush=True)
 
     def _say_upgrading(self) -> None:
         # Only to a person at a terminal: scripts read stderr for one sentence.

@@ -48,6 +48,7 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
     from db import backup
 
     report = backup.check_archive(ctx.data_dir)
+    ctx.warn_if_exposed()
     path = str(ctx.data_dir)
     if report.ok:
         print(ctx.say("check_ok", path=path, revision=report.revision))

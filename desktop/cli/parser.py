@@ -72,6 +72,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name", help="ghi chú trong khóa công khai")
     p.set_defaults(func=keys.cmd_keygen)
 
+    key = sub.add_parser("key", help="khóa ký gói dữ liệu")
+    ksub = key.add_subparsers(dest="key_command", required=True, parser_class=_Parser)
+    p = ksub.add_parser("public", help="ghi lại khóa công khai từ khóa bí mật")
+    p.add_argument("key", help="tệp khóa bí mật (publisher.key)")
+    p.add_argument("--out", help="tệp .pub cần ghi; mặc định in ra màn hình")
+    p.add_argument("--name", help="ghi chú trong khóa công khai")
+    p.set_defaults(func=keys.cmd_key_public)
+
     bundle = sub.add_parser("bundle", help="tạo hoặc kiểm tra gói dữ liệu")
     bsub = bundle.add_subparsers(dest="bundle_command", required=True, parser_class=_Parser)
     p = bsub.add_parser("build", help="tạo và ký gói dữ liệu từ thư mục nguồn")
@@ -92,6 +100,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = tsub.add_parser("add")
     p.add_argument("file")
     p.add_argument("--name")
+    p.add_argument(
+        "--replaces",
+        metavar="KEY_ID",
+        help="khóa mới ký thay cho đơn vị của khóa cũ này (the key this one replaces)",
+    )
     p.set_defaults(func=trust.cmd_trust_add)
     p = tsub.add_parser("add-dir", help="tin cậy mọi khóa *.pub trong một thư mục")
     p.add_argument("folder")

@@ -21,9 +21,25 @@ def cmd_trust_add(ctx: Context, args: argparse.Namespace) -> int:
     except KeyFileError as exc:
         raise Failure(exc.message(ctx.lang)) from exc
     kid = keys.key_id(raw)
-    name = args.name or comment or Path(args.file).stem
+    name = keys.clean_name(args.name or "") or comment or keys.clean_name(Path(args.file).stem)
     with ctx.writing() as session:
-        added = store.add_trusted_key(session, kid, raw, name, datetime.now(UTC))
+        now = datetime.now(UTC)
+        added = store.add_trusted_key(session, kid, raw, name, now)
+        bound: str | None = None
+        if args.replaces:
+            try:
+                bound = store.replace_key(session, kid, args.replaces, now)
+            except store.KeyConflict as exc:
+                raise Failure(ctx.say(exc.code, **exc.params)) from exc
+    if args.replaces and args.replaces != kid:
+        if bound is not None:
+            print(
+                ctx.say("key_replaced", key_id=kid, name=name, old=args.replaces, publisher=bound)
+            )
+        else:
+            print(ctx.say("trusted", key_id=kid, name=name))
+            print(ctx.say("untrusted", key_id=args.replaces))
+        return EXIT_OK
     print(ctx.say("trusted" if added else "trusted_already", key_id=kid, name=name))
     return EXIT_OK
 
@@ -50,7 +66,7 @@ def cmd_trust_add_dir(ctx: Context, args: argparse.Namespace) -> int:
             print(exc.message(ctx.lang), file=sys.stderr)
             status = EXIT_REFUSED
             continue
-        loaded.append((keys.key_id(raw), raw, comment or path.stem))
+        loaded.append((keys.key_id(raw), raw, comment or keys.clean_name(path.stem)))
     if loaded:
         with ctx.writing() as session:
             now = datetime.now(UTC)

@@ -336,6 +336,14 @@ def _public_raw(pub: Path) -> bytes:
     return base64.b64decode(pub.read_text("utf-8").split()[1])
 
 
+def copy_bundle(bundle: Path, dest_dir: Path, name: str | None = None) -> Path:
+    """A copy of *bundle* in *dest_dir* (under *name*), as a stick would carry it."""
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    dest = dest_dir / (name or bundle.name)
+    shutil.copyfile(bundle, dest)
+    return dest
+
+
 def trust_and_import(cli: Cli, published: Published, *bundles: Path) -> list[dict[str, Any]]:
     """Trust the publisher's key, import *bundles*; returns the import JSON lines."""
     cli("trust", "add", published.public_key)

@@ -34,9 +34,9 @@ from db.types import VN_TZ
 from tests.helpers.notices import apply, notice
 
 
-def _refused(data_dir: Path, **kwargs: bool) -> ArchiveError:
+def _refused(data_dir: Path, *, create: bool = True) -> ArchiveError:
     with pytest.raises(ArchiveError) as info:
-        open_archive(data_dir, **kwargs).close()
+        open_archive(data_dir, create=create).close()
     return info.value
 
 
@@ -363,3 +363,47 @@ def test_an_archive_left_with_a_wal_gets_the_full_check(
     monkeypatch.setattr(db.archive, "quick_check", lambda engine: scans.append(True))
     open_archive(crashed).close()
     assert scans == [True]
+
+
+# -- the folder is the office's, not the computer's --------------------------------------
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permission bits")
+def test_a_new_archive_is_private_under_umask_000(tmp_path: Path) -> None:
+    import stat
+
+    data_dir = tmp_path / "ho-so" / "bangtin"
+    old = os.umask(0)
+    try:
+        arch = open_archive(data_dir)
+        try:
+            apply(arch, [notice("rieng-tu")])
+        finally:
+            arch.close()
+    finally:
+        os.umask(old)
+    for folder in (data_dir.parent, data_dir, data_dir / "files", data_dir / "staging"):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+    files = sorted(data_dir.glob("archive.sqlite3*"))
+    assert files
+    for path in files:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    assert not db.archive.writable_by_others(data_dir)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permission bits")
+def test_a_folder_others_can_write_is_noticed(tmp_path: Path) -> None:
+    data_dir = tmp_path / "shared" / "data"
+    open_archive(data_dir).close()
+    assert not db.archive.writable_by_others(data_dir)
+    os.chmod(data_dir, 0o777)
+    assert db.archive.writable_by_others(data_dir)
+    os.chmod(data_dir, 0o700)
+    os.chmod(data_dir / DB_NAME, 0o666)
+    assert db.archive.writable_by_others(data_dir)
+    os.chmod(data_dir / DB_NAME, 0o600)
+    os.chmod(data_dir.parent, 0o777)  # others could move the folder away
+    assert db.archive.writable_by_others(data_dir)
+    os.chmod(data_dir.parent, 0o1777)  # not with the sticky bit, as on /tmp
+    assert not db.archive.writable_by_others(data_dir)
+    os.chmod(data_dir.parent, 0o700)

@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 
 from desktop.bundles import keys
 from desktop.bundles.errors import KeyFileError
-from desktop.messages import text
+from desktop.messages import CATALOG, text
 
 
 def test_keygen_writes_the_pair(tmp_path: Path) -> None:
@@ -155,3 +155,152 @@ def test_parse_public_accepts_its_own_format() -> None:
     raw = bytes(range(32))
     assert keys.parse_public(keys.format_public(raw, "tên có dấu")) == (raw, "tên có dấu")
     assert keys.parse_public(keys.format_public(raw)) == (raw, "")
+
+
+# -- public keys that must never be trusted ----------------------------------------------
+
+#: The eight points of small order, canonically encoded (libsodium blocks the same
+#: list): with one as a public key, signatures can be forged without a private key.
+SMALL_ORDER = [
+    "0100000000000000000000000000000000000000000000000000000000000000",  # identity
+    "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",  # order 2
+    "0000000000000000000000000000000000000000000000000000000000000000",  # order 4
+    "0000000000000000000000000000000000000000000000000000000000000080",  # order 4
+    "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05",  # order 8
+    "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85",  # order 8
+    "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a",  # order 8
+    "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac03fa",  # order 8
+]
+
+#: Encodings no Ed25519 implementation writes: y ≥ p, or x = 0 with the sign bit set.
+NON_CANONICAL = [
+    "edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",  # y = p
+    "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",  # y = p + 1
+    "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",  # y = 2^255 - 1
+    "0100000000000000000000000000000000000000000000000000000000000080",  # -0, y = 1
+    "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff",  # -0, y = p - 1
+]
+
+
+def _pub_line(raw: bytes, comment: str = "khóa") -> str:
+    return f"bangtin-ed25519 {base64.b64encode(raw).decode()} {comment}\n"
+
+
+@pytest.mark.parametrize("encoded", SMALL_ORDER)
+def test_small_order_public_keys_are_refused(tmp_path: Path, encoded: str) -> None:
+    raw = bytes.fromhex(encoded)
+    # The library itself takes them: the check has to be ours.
+    ed25519.Ed25519PublicKey.from_public_bytes(raw)
+    path = tmp_path / "weak.pub"
+    path.write_text(_pub_line(raw), encoding="utf-8")
+    with pytest.raises(KeyFileError) as caught:
+        keys.load_public_key(path)
+    assert caught.value.code == "key_small_order"
+    assert keys.public_key_problem(raw) == "key_small_order"
+    assert not keys.verify(raw, bytes.fromhex(SMALL_ORDER[0]) + bytes(32), b"any message")
+
+
+@pytest.mark.parametrize("encoded", NON_CANONICAL)
+def test_non_canonical_public_keys_are_refused(encoded: str) -> None:
+    raw = bytes.fromhex(encoded)
+    with pytest.raises(KeyFileError) as caught:
+        keys.parse_public(_pub_line(raw), "weak.pub")
+    assert caught.value.code == "key_non_canonical"
+
+
+def test_a_public_key_off_the_curve_is_refused() -> None:
+    raw = (2).to_bytes(32, "little")  # y = 2 has no x on the curve
+    assert keys.public_key_problem(raw) == "key_off_curve"
+
+
+def test_real_public_keys_pass_the_check(tmp_path: Path) -> None:
+    for i in range(20):
+        _, public, _ = keys.generate_keypair(tmp_path / str(i))
+        raw, _ = keys.load_public_key(public)
+        assert keys.public_key_problem(raw) is None
+
+
+# -- key files are read with a size cap, comments are bounded ------------------------------
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_an_endless_file_is_refused_without_reading_it_all() -> None:
+    with pytest.raises(KeyFileError) as caught:
+        keys.load_public_key(Path("/dev/zero"))
+    assert caught.value.code == "key_too_large"
+    with pytest.raises(KeyFileError) as caught:
+        keys.load_private_key(Path("/dev/zero"))
+    assert caught.value.code == "key_too_large"
+
+
+def test_a_huge_comment_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "long.pub"
+    path.write_text(_pub_line(bytes(range(1, 33)), "x" * 100_000), encoding="utf-8")
+    with pytest.raises(KeyFileError) as caught:
+        keys.load_public_key(path)
+    assert caught.value.code == "key_too_large"
+
+
+def test_a_comment_is_cleaned_and_bounded(tmp_path: Path) -> None:
+    _, public, _ = keys.generate_keypair(tmp_path)
+    raw, _ = keys.load_public_key(public)
+    dirty = "Sở \u202eTài\u202c chính\x07\t  tỉnh " + "Sơn Hà " * 100
+    public.write_text(_pub_line(raw, dirty), encoding="utf-8")
+    _, comment = keys.load_public_key(public)
+    assert len(comment) <= keys.MAX_NAME
+    assert comment.startswith("Sở Tài chính tỉnh Sơn Hà Sơn Hà")
+    assert not any(ch in comment for ch in "\u202e\u202c\x07\t")
+    assert keys.clean_name("  a\u200f\nb  ") == "a b"
+
+
+# -- every detail is a sentence in both languages --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"bangtin-ed25519 !!!notbase64 x",
+        b"bangtin-ed25519 " + base64.b64encode(b"\x01" * 31),
+        b"\xff\xfe not utf-8",
+        b"bangtin-ed25519 " + base64.b64encode(bytes(32)),
+    ],
+    ids=["empty", "base64", "short", "not-utf8", "small-order"],
+)
+def test_public_key_details_are_catalog_sentences(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "publisher.pub"
+    path.write_bytes(content)
+    with pytest.raises(KeyFileError) as caught:
+        keys.load_public_key(path)
+    code = caught.value.code
+    assert code in CATALOG
+    vi, en = CATALOG[code]
+    assert caught.value.message("vi") == text("bad_key", "vi", path=str(path), detail=vi)
+    assert caught.value.message("en") == text("bad_key", "en", path=str(path), detail=en)
+    assert vi != en
+
+
+def test_private_key_details_are_catalog_sentences(tmp_path: Path) -> None:
+    path = tmp_path / "publisher.key"
+    path.write_bytes(b"not a key")
+    with pytest.raises(KeyFileError) as caught:
+        keys.load_private_key(path)
+    assert caught.value.code == "key_not_private"
+    assert caught.value.message("vi") == text(
+        "bad_key", "vi", path=str(path), detail=CATALOG["key_not_private"][0]
+    )
+
+
+# -- the public key of a private key ----------------------------------------------------------
+
+
+def test_public_line_of_a_private_key(tmp_path: Path) -> None:
+    private, public, kid = keys.generate_keypair(tmp_path / "k", "UBND tỉnh")
+    line = keys.format_public(keys.public_raw(keys.load_private_key(private)), "UBND tỉnh")
+    assert line == public.read_text(encoding="utf-8")
+    out = tmp_path / "again.pub"
+    assert keys.export_public(private, out, "UBND tỉnh") == kid
+    assert out.read_text(encoding="utf-8") == line
+    with pytest.raises(FileExistsError):
+        keys.export_public(private, out, "khác")
+    assert out.read_text(encoding="utf-8") == line

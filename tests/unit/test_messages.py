@@ -91,7 +91,7 @@ def test_backup_errors() -> None:
 def test_refused_bundles_and_keys_say_their_own_sentence() -> None:
     refused = BundleError(BundleCode.UNTRUSTED_KEY, key_id="abc")
     assert both(refused) == (refused.message("vi"), refused.message("en"))
-    key = KeyFileError("k.pub", "not a key")
+    key = KeyFileError("k.pub", "key_not_public")
     assert both(key)[1] == key.message("en")
     assert both(ImportCancelled())[0] == text("cancelled", "vi")
 

@@ -142,13 +142,21 @@ def _write(session: Session) -> ImportCounts:
 
 
 def _old_archive(folder: Path, start: str) -> None:
-    """An archive left at revision *start* by an older Bảng Tin, holding CORPUS."""
+    """An archive left at revision *start* by an older Bảng Tin, holding CORPUS.
+
+    CORPUS is written by today's store and then stepped down to *start*:
+    writing into the old schema with today's code would use tables that
+    revision never had (the downgrades put the rows where it kept them).
+    """
     folder.mkdir()
     engine = make_engine(folder / DB_NAME)
     try:
-        upgrade(engine, start)
+        upgrade(engine)
         with Session(engine) as session, session.begin():
             _write(session)
+        with engine.begin() as conn:
+            command.downgrade(_alembic_config(conn), start)
+        with Session(engine) as session, session.begin():
             if start == "0002":
                 # Archives that reached 0002 had these tables filled: 0003 drops them.
                 session.execute(text("INSERT INTO search_key VALUES (1, 'ke-hoach', 1, '', '')"))
