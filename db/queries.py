@@ -259,7 +259,10 @@ def categories(session: Session) -> list[CategoryInfo]:
     total_unread = dict(unread)
     for cid in by_id:
         parent = by_id[cid][2]
-        while parent is not None and parent in by_id:
+        # Bounded: a damaged archive could hold a loop of parents.
+        for _ in range(len(by_id)):
+            if parent is None or parent not in by_id:
+                break
             total_count[parent] += direct[cid]
             total_unread[parent] += unread[cid]
             parent = by_id[parent][2]
@@ -269,22 +272,26 @@ def categories(session: Session) -> list[CategoryInfo]:
         children.setdefault(parent, []).append(cid)
     out: list[CategoryInfo] = []
 
-    def walk(parent: int | None) -> None:
-        for cid in sorted(children.get(parent, []), key=lambda c: (by_id[c][3], by_id[c][1])):
-            path, name, parent_id, pos = by_id[cid]
-            out.append(
-                CategoryInfo(
-                    path=path,
-                    name=name,
-                    parent=by_id[parent_id][0] if parent_id is not None else None,
-                    position=pos,
-                    count=total_count[cid],
-                    unread=total_unread[cid],
-                )
-            )
-            walk(cid)
+    def ordered(parent: int | None) -> list[int]:
+        return sorted(children.get(parent, []), key=lambda c: (by_id[c][3], by_id[c][1]))
 
-    walk(None)
+    # Depth first with an explicit stack, not recursion: an archive may hold a
+    # category hundreds of levels deep (imported before depth was limited).
+    stack = list(reversed(ordered(None)))
+    while stack:
+        cid = stack.pop()
+        path, name, parent_id, pos = by_id[cid]
+        out.append(
+            CategoryInfo(
+                path=path,
+                name=name,
+                parent=by_id[parent_id][0] if parent_id is not None else None,
+                position=pos,
+                count=total_count[cid],
+                unread=total_unread[cid],
+            )
+        )
+        stack.extend(reversed(ordered(cid)))
     return out
 
 

@@ -79,14 +79,14 @@ import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from db.folding import fold, nfc
-from db.types import VN_TZ
+from db.types import VN_TZ, from_seconds
 
 __all__ = [
     "SCHEMA",
@@ -288,7 +288,11 @@ _NOTICE_COLUMNS = (
 
 
 def _published_ts(value: object) -> int:
-    return int(value) if value is not None else 0  # type: ignore[call-overload]
+    # Any stored value: SQLite lets an INTEGER column hold text.
+    try:
+        return int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError, OverflowError):
+        return 0
 
 
 def _block(ts: int) -> int:
@@ -916,7 +920,7 @@ def _hits(conn: Connection, page: list[tuple[int, int]], q: _Query) -> list[Sear
             SearchHit(
                 id=nid,
                 title=title,
-                published=datetime.fromtimestamp(_published_ts(published), UTC).astimezone(VN_TZ),
+                published=from_seconds(published),
                 number=number,
                 category=path or "",
                 snippet=snippet,

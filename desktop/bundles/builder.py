@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from db.folding import fold, nfc
+from db.folding import clean_field, fold, nfc
 from db.records import WithdrawalRecord
 from db.types import VN_TZ
 from desktop.bundles import keys
@@ -121,7 +121,7 @@ def build_bundle(
     private = keys.load_private_key(key_path)
     raw_public = keys.public_raw(private)
     folder = read_source(src)
-    publisher_name = nfc(publisher).strip()
+    publisher_name = clean_field(publisher).strip()
     publisher_id = publisher_id_for(publisher_name)
     if sequence is None:
         sequence = max(_last_sequence(key_path, publisher_id), since or 0) + 1

@@ -22,7 +22,7 @@ from pathlib import Path
 from db.archive import StagingClaim
 from db.records import NoticeRecord
 from desktop.bundles import keys
-from desktop.bundles.errors import BundleError, ImportCancelled
+from desktop.bundles.errors import BundleError, Detail, ImportCancelled
 from desktop.bundles.manifest import (
     ENTRY_RE,
     MANIFEST_NAME,
@@ -137,7 +137,7 @@ def read_manifest(zf: zipfile.ZipFile, trust: TrustLookup) -> Manifest:
         raise (
             BundleError("newer_format")
             if version > 1
-            else BundleError("bad_manifest", detail="unknown format version")
+            else BundleError("bad_manifest", detail=Detail("detail_unknown_version"))
         )
     key_id = data.get("key_id") if isinstance(data, dict) else None
     found = trust(key_id) if isinstance(key_id, str) and len(key_id) <= 64 else None
@@ -149,7 +149,7 @@ def read_manifest(zf: zipfile.ZipFile, trust: TrustLookup) -> Manifest:
     try:
         manifest = manifest_from_json(data)
     except ManifestError as exc:
-        raise BundleError("bad_manifest", detail=str(exc)) from exc
+        raise BundleError("bad_manifest", detail=exc.detail) from exc
     if bound is not None and bound != manifest.publisher_id:
         raise BundleError(
             "key_publisher_mismatch",
@@ -314,25 +314,27 @@ def _load_notices(staged: StagedBundle) -> list[NoticeRecord]:
             try:
                 rec = notice_from_json(doc)
             except ManifestError as exc:
-                raise BundleError("bad_notice", id=label[:120], detail=str(exc)) from exc
+                raise BundleError("bad_notice", id=label[:120], detail=exc.detail) from exc
             ref = expected.pop(rec.id, None)
             if ref is None or ref.chunk != chunk:
-                raise BundleError("bad_notice", id=rec.id, detail="not listed in the manifest")
+                raise BundleError("bad_notice", id=rec.id, detail=Detail("detail_not_listed"))
             if ref.sha256 != rec.content_hash:
                 raise BundleError("hash_mismatch", name=f"{chunk}#{rec.id}")
             if ref.revision != rec.revision:
-                raise BundleError("bad_notice", id=rec.id, detail="revision differs from manifest")
+                raise BundleError("bad_notice", id=rec.id, detail=Detail("detail_revision_differs"))
             if rec.category not in manifest.categories:
-                raise BundleError("bad_notice", id=rec.id, detail="category not in the manifest")
+                raise BundleError(
+                    "bad_notice", id=rec.id, detail=Detail("detail_category_unlisted")
+                )
             for att in rec.attachments:
                 if files.get(att.sha256) != att.size:
                     raise BundleError(
                         "bad_notice",
                         id=rec.id,
-                        detail=f"attachment {att.name} is not in the bundle",
+                        detail=Detail("detail_attachment_missing", name=att.name),
                     )
             notices.append(rec)
     if expected:
         missing = sorted(expected)[0]
-        raise BundleError("bad_notice", id=missing, detail="listed in the manifest but absent")
+        raise BundleError("bad_notice", id=missing, detail=Detail("detail_absent"))
     return notices
