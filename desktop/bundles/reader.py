@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import stat
 import uuid
 import zipfile
 import zlib
@@ -23,8 +22,17 @@ from db.archive import StagingClaim
 from db.records import NoticeRecord
 from desktop.bundles import keys
 from desktop.bundles.errors import BundleError, Detail, ImportCancelled
+from desktop.bundles.limits import (  # noqa: F401 - the reader's limits, re-exported
+    MAX_CHUNK,
+    MAX_ENTRIES,
+    MAX_FILE,
+    MAX_MANIFEST,
+    MAX_RATIO,
+    MAX_TOTAL,
+    RATIO_FLOOR,
+    check_infos,
+)
 from desktop.bundles.manifest import (
-    ENTRY_RE,
     MANIFEST_NAME,
     SIGNATURE_NAME,
     Manifest,
@@ -41,13 +49,6 @@ Cancel = Callable[[], bool]
 #: Looks up a trusted key: key id -> (raw public key, bound publisher id) or None.
 TrustLookup = Callable[[str], tuple[bytes, str | None] | None]
 
-MAX_MANIFEST = 256 * 1024 * 1024
-MAX_CHUNK = 128 * 1024 * 1024
-MAX_FILE = 1024 * 1024 * 1024
-MAX_TOTAL = 16 * 1024 * 1024 * 1024
-MAX_ENTRIES = 1_000_000
-MAX_RATIO = 200
-RATIO_FLOOR = 1024 * 1024
 COPY_BLOCK = 1024 * 1024
 #: Free space kept beyond what an import needs, for SQLite's journal and WAL.
 SPACE_MARGIN = 64 * 1024 * 1024
@@ -78,37 +79,6 @@ class StagedBundle:
         if self.claim is not None:
             self.claim.release()
         shutil.rmtree(self.staging, ignore_errors=True)
-
-
-def _check_infos(infos: list[zipfile.ZipInfo]) -> None:
-    if len(infos) > MAX_ENTRIES:
-        raise BundleError("too_large", name="(zip)")
-    seen: set[str] = set()
-    total = 0
-    for info in infos:
-        name = info.filename
-        if name in seen:
-            raise BundleError("duplicate_entry", name=name)
-        seen.add(name)
-        if info.is_dir() or name.endswith("/"):
-            raise BundleError("dir_entry", name=name)
-        mode = info.external_attr >> 16
-        if stat.S_ISLNK(mode):
-            raise BundleError("link_entry", name=name)
-        if info.flag_bits & 0x1:
-            raise BundleError("encrypted_entry", name=name)
-        if name not in (MANIFEST_NAME, SIGNATURE_NAME) and not ENTRY_RE.match(name):
-            raise BundleError("bad_entry_name", name=name)
-        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise BundleError("unsupported_compression", name=name)
-        limit = MAX_MANIFEST if name == MANIFEST_NAME else MAX_FILE
-        if info.file_size > limit:
-            raise BundleError("too_large", name=name)
-        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise BundleError("bomb", name=name)
-        total += info.file_size
-        if total > MAX_TOTAL:
-            raise BundleError("too_large", name=name)
 
 
 def _read_small(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
@@ -230,7 +200,7 @@ def stage_bundle(
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-            _check_infos(infos)
+            check_infos(infos)
             manifest = read_manifest(zf, trust)
             _check_listing(zf, manifest)
             if before_staging is not None:
