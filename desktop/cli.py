@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
+#: Output went to a pipe that closed early: what a shell reports for SIGPIPE.
+EXIT_PIPE = 128 + 13
 
 
 class UsageError(Exception):
@@ -913,6 +915,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(text("cancelled", ctx.lang), file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # `bangtin list | head -1`: the reader of our output has gone. Say
+        # nothing, as `ls | head` does, and point stdout at nowhere so that
+        # the interpreter's last flush cannot complain either.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return EXIT_PIPE
     except Exception as exc:  # noqa: BLE001 - the promise is one sentence, never a traceback
         archive_error = _archive_error(exc)
         if archive_error is not None:

@@ -25,23 +25,20 @@ from desktop.bundles.importer import import_bundle
 from desktop.bundles.manifest import (
     MAX_CATEGORY_DEPTH,
     MAX_CATEGORY_LEVEL,
-    content_hash,
 )
 from desktop.bundles.reader import MAX_RATIO, RATIO_FLOOR
 from desktop.bundles.source import SourceErrors, read_source
 from desktop.messages import CATALOG
 from tests.unit.bundlekit import (
-    Entry,
     KeyPair,
     Tamper,
     World,
     build,
-    chunk_docs,
-    edit_notice,
     make_keys,
     make_world,
     notice_state,
     open_copy,
+    resign_notice,
     rewrite,
     snapshot,
     staging_contents,
@@ -83,29 +80,8 @@ def source_errors(src: Path) -> list[str]:
 def resigned(
     world: World, tmp_path: Path, nid: str, change: Callable[[dict[str, Any]], None]
 ) -> Path:
-    """Bundle 2 with notice *nid* changed and every hash and revision made to match,
-    signed with the trusted key: only the content checks are left to refuse it."""
-    docs: list[dict[str, Any]] = []
-
-    def edit(entries: list[Entry]) -> None:
-        edit_notice(entries, nid, change)
-        docs.extend(chunk_docs(entries))
-
-    def relist(manifest: dict[str, Any]) -> None:
-        by_id = {doc["id"]: doc for doc in docs}
-        for ref in manifest["notices"]:
-            doc = by_id[ref["id"]]
-            ref["sha256"] = content_hash(doc)
-            ref["revision"] = doc["updated"] or doc["published"]
-        for doc in docs:
-            if doc["category"] not in manifest["categories"]:
-                manifest["categories"].append(doc["category"])
-
-    return rewrite(
-        world.bundle2,
-        tmp_path / "hostile.bangtin",
-        Tamper(entries=edit, manifest=relist, sign_with=world.keys),
-    )
+    """Bundle 2 with notice *nid* changed and re-signed with the trusted key."""
+    return resign_notice(world.bundle2, tmp_path / "hostile.bangtin", world.keys, nid, change)
 
 
 def refused(archive: Archive, bundle: Path) -> BundleError:
