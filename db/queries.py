@@ -14,6 +14,7 @@ from sqlalchemy import Integer as Integer_
 from sqlalchemy.orm import Session
 
 from db.common import ListOrder, Show
+from db.folding import strip_bidi
 from db.models import (
     Attachment,
     Category,
@@ -34,6 +35,17 @@ from db.records import (
     TrustedKeyInfo,
 )
 from db.types import whole_seconds
+
+
+def shown(text: str) -> str:
+    """Stored text as it may be shown: imports strip bidi controls, but an
+    archive written before they did may still hold them ("\u202eFDP.exe")."""
+    return strip_bidi(text)
+
+
+def shown_or_none(text: str | None) -> str | None:
+    return None if text is None else strip_bidi(text)
+
 
 _VISIBLE = and_(Notice.withdrawn.is_(False), Notice.has_content.is_(True))
 
@@ -111,8 +123,8 @@ def summaries(session: Session, ids: Sequence[str]) -> list[NoticeSummary]:
             assert published is not None  # every notice with content has a date
             found[nid] = NoticeSummary(
                 id=nid,
-                title=title,
-                number=number,
+                title=shown(title),
+                number=shown_or_none(number),
                 published=published,
                 category=path,
                 withdrawn=bool(withdrawn),
@@ -164,15 +176,15 @@ def get_notice(session: Session, notice_id: str) -> NoticeDetail | None:
     assert notice.published is not None
     return NoticeDetail(
         id=notice.id,
-        title=notice.title,
+        title=shown(notice.title),
         category=path or "",
         published=notice.published,
         updated=notice.updated,
-        number=notice.number,
-        doc_type=notice.doc_type,
-        issuer=notice.issuer,
+        number=shown_or_none(notice.number),
+        doc_type=shown_or_none(notice.doc_type),
+        issuer=shown_or_none(notice.issuer),
         issued=notice.issued,
-        summary=notice.summary,
+        summary=shown_or_none(notice.summary),
         body_markdown=notice.body_markdown,
         withdrawn=notice.withdrawn,
         publisher_id=notice.publisher_id,
@@ -243,15 +255,15 @@ def notice_details(
             assert row[3] is not None  # every notice with content has a date
             found[nid] = NoticeDetail(
                 id=nid,
-                title=row[1],
+                title=shown(row[1]),
                 category=row[2] or "",
                 published=row[3],
                 updated=row[4],
-                number=row[5],
-                doc_type=row[6],
-                issuer=row[7],
+                number=shown_or_none(row[5]),
+                doc_type=shown_or_none(row[6]),
+                issuer=shown_or_none(row[7]),
                 issued=row[8],
-                summary=row[9],
+                summary=shown_or_none(row[9]),
                 body_markdown=row[17] if body else "",
                 withdrawn=row[10],
                 publisher_id=row[11],

@@ -85,7 +85,7 @@ from functools import lru_cache
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
-from db.folding import fold, nfc
+from db.folding import fold, nfc, strip_bidi
 from db.types import VN_TZ, from_seconds
 
 __all__ = [
@@ -919,7 +919,7 @@ def _hits(conn: Connection, page: list[tuple[int, int]], q: _Query) -> list[Sear
         hits.append(
             SearchHit(
                 id=nid,
-                title=title,
+                title=strip_bidi(title or ""),
                 published=from_seconds(published),
                 number=number,
                 category=path or "",

@@ -18,7 +18,7 @@ import pytest
 
 from db import search
 from db.archive import Archive, open_archive
-from db.queries import categories, get_notice, latest_notices, list_notices
+from db.queries import categories, get_notice, latest_notices, list_notices, notice_details
 from db.types import VN_TZ
 from desktop.bundles.errors import BundleError
 from desktop.bundles.importer import import_bundle
@@ -301,6 +301,30 @@ def test_import_strips_bidi_controls_from_the_publisher_name(
     )
     result = import_bundle(archive, bundle)
     assert result.publisher_name == "UBND xã Demo"
+
+
+def test_an_archive_holding_bidi_controls_shows_none(tmp_path: Path) -> None:
+    """Written before imports stripped them: every read that feeds a surface cleans them."""
+    arch = open_archive(tmp_path / "archive")
+    try:
+        apply(arch, [notice("qd-12", title=SPOOFED, number="12/\u202eQĐ", issuer="UBND\u2067")])
+        with arch.writing() as session:
+            search.rebuild_index(session)
+        with arch.reading() as session:
+            (row,) = list_notices(session)
+            detail = get_notice(session, "qd-12")
+            (many,) = notice_details(session, ["qd-12"])
+            (hit,) = search.search(session, "quyết định")
+    finally:
+        arch.close()
+    assert (row.title, row.number) == (CLEAN, "12/QĐ")
+    assert detail is not None and (detail.title, detail.number, detail.issuer) == (
+        CLEAN,
+        "12/QĐ",
+        "UBND",
+    )
+    assert many == detail
+    assert hit.title == CLEAN
 
 
 # -- 16. build and reader share their limits -----------------------------------------------
