@@ -11,12 +11,13 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from db.folding import fold
 from db.records import NoticeDetail
 from desktop.render.dates import posted_line, short_date
-from desktop.render.markdown import escape_text, map_text_nodes, render_body
+from desktop.render.markdown import TableData, escape_text, map_text_nodes, render_body_tables
 
 _LABELS = {
     "vi": {
@@ -28,6 +29,9 @@ _LABELS = {
         "summary": "Trích yếu",
         "attachments": "Tệp đính kèm",
         "withdrawn": "Văn bản này đã bị thu hồi",
+        "table_link": "Bảng {number} có {rows} dòng, {cols} cột; trang này hiện {shown} dòng đầu. "
+        "Xem toàn bộ bảng",
+        "table_caption": "Bảng {number} ({rows} dòng, {cols} cột)",
     },
     "en": {
         "views": "Views",
@@ -38,6 +42,9 @@ _LABELS = {
         "summary": "Summary",
         "attachments": "Attachments",
         "withdrawn": "This document has been withdrawn",
+        "table_link": "Table {number} has {rows} rows and {cols} columns; this page shows "
+        "the first {shown}. Show the whole table",
+        "table_caption": "Table {number} ({rows} rows, {cols} columns)",
     },
 }
 
@@ -79,17 +86,48 @@ def _group_digits(number: int, lang: str) -> str:
     return f"{number:,}".replace(",", "." if lang == "vi" else ",")
 
 
+@dataclass(frozen=True)
+class ArticlePage:
+    """The page's HTML, and the whole content of each table cut short in it."""
+
+    html: str
+    tables: tuple[TableData, ...] = field(default=())
+
+
 def article_html(
     notice: NoticeDetail, *, lang: str = "vi", highlight_terms: Sequence[str] = ()
 ) -> str:
-    """Return the complete HTML page for *notice*."""
+    """Return the complete HTML page for *notice*, every table whole."""
+    return article_page(notice, lang=lang, highlight_terms=highlight_terms).html
+
+
+def article_page(
+    notice: NoticeDetail,
+    *,
+    lang: str = "vi",
+    highlight_terms: Sequence[str] = (),
+    table_cells: int | None = None,
+) -> ArticlePage:
+    """The page for *notice*; with *table_cells*, tables past that many cells in
+    all are cut short, each with a "table:N" link to its whole content."""
     labels = _LABELS["en" if lang == "en" else "vi"]
     lang = "en" if lang == "en" else "vi"
     esc = html.escape
     terms = _fold_terms(highlight_terms)
 
+    def note(index: int, rows: int, cols: int, shown: int) -> tuple[str, str]:
+        values = {
+            "number": index + 1,
+            "rows": _group_digits(rows, lang),
+            "cols": cols,
+            "shown": shown,
+        }
+        return labels["table_link"].format(**values), labels["table_caption"].format(**values)
+
     title = escape_text(notice.title)
-    body = render_body(notice.body_markdown, notice.attachments)
+    body, tables = render_body_tables(
+        notice.body_markdown, notice.attachments, cell_budget=table_cells, note=note
+    )
     if terms:
         title = map_text_nodes(title, lambda text: _highlight(text, terms))
         body = map_text_nodes(body, lambda text: _highlight(text, terms))
@@ -135,7 +173,7 @@ def article_html(
             )
         parts.append("</ul>")
     parts.append("</body></html>")
-    return "\n".join(parts)
+    return ArticlePage(html="\n".join(parts), tables=tuple(tables))
 
 
 # --- Highlighting ------------------------------------------------------------

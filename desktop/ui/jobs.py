@@ -27,9 +27,15 @@ if TYPE_CHECKING:
     from db.archive import Archive
     from db.records import CategoryInfo, ImportLogEntry, NoticeDetail, NoticeSummary
     from db.search import SearchHit
+    from desktop.render.markdown import TableData
 
 # Rows fetched per page of the notice list.
 PAGE_SIZE = 200
+# Table cells one article lays out: Qt builds and lays out the page's tables
+# on the GUI thread at about 0.3 ms a cell with the article's stylesheet, so
+# 200 keep setHtml near 65 ms; bigger tables are cut, each with a link to
+# all of it in a table view.
+ARTICLE_TABLE_CELLS = 200
 # Images larger than this are not shown inline (they still open as attachments).
 MAX_INLINE_IMAGE = 8 * 1024 * 1024
 PANEL_SIZE = 5
@@ -77,6 +83,8 @@ class OpenedNotice:
     related: tuple[NoticeSummary, ...]
     latest: tuple[NoticeSummary, ...]
     images: Mapping[str, bytes] = field(default_factory=dict)
+    #: The whole content of each table the page cuts short ("table:N" links).
+    tables: tuple[TableData, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -193,7 +201,7 @@ def open_notice(
     """
     # The renderer pulls in Markdown; loading it here keeps it off the GUI thread.
     from db import queries, search, store
-    from desktop.render.article import article_html
+    from desktop.render.article import article_page
 
     with archive.reading() as session:
         detail = queries.get_notice(session, notice_id)
@@ -209,7 +217,8 @@ def open_notice(
             detail, views=views, first_opened=detail.first_opened or at, last_opened=at
         )
     terms = search.highlight_terms(search_text) if search_text else ()
-    html = article_html(detail, lang=lang, highlight_terms=terms)
+    page = article_page(detail, lang=lang, highlight_terms=terms, table_cells=ARTICLE_TABLE_CELLS)
+    html = page.html
     images: dict[str, bytes] = {}
     for att in detail.attachments:
         if (
@@ -220,7 +229,7 @@ def open_notice(
             path = archive.file_path(att.sha256)
             if path.is_file():
                 images[att.sha256] = path.read_bytes()
-    return OpenedNotice(notice_id, detail, html, related, latest, images)
+    return OpenedNotice(notice_id, detail, html, related, latest, images, page.tables)
 
 
 def set_bookmark(archive: Archive, notice_id: str, bookmarked: bool) -> bool:

@@ -1012,7 +1012,7 @@ class MainWindow(QMainWindow):
         was_unread = self._was_unread(detail)
         self.current = detail
         self._highlighted = highlighted
-        self.browser.show_article(opened.html, opened.images)
+        self.browser.show_article(opened.html, opened.images, opened.tables)
         self.related_panel.set_rows(opened.related)
         self.bookmark_action.setEnabled(True)
         self.bookmark_action.setChecked(detail.bookmarked)
