@@ -125,8 +125,8 @@ def test_bidi_controls_never_reach_the_list(cli: Cli, tmp_path: Path) -> None:
     """Built from a spoofed source, and imported from a spoofed, re-signed bundle."""
     pair = make_keys(tmp_path / "keys")
     src = tmp_path / "src"
-    write_notice(src, "qd-12", title=SPOOFED, published="2023-03-27 08:00")
-    write_notice(src, "qd-13", published="2023-03-28 08:00")
+    write_notice(src, "qd-12", title=SPOOFED, number="12/QĐ-UBND", published="2023-03-27 08:00")
+    write_notice(src, "qd-13", number="13/QĐ-UBND", published="2023-03-28 08:00")
     out = tmp_path / "b.bangtin"
     cli("bundle", "build", src, "--key", pair.private_path, "--publisher", "UBND xã", "--out", out)
     hostile = resign_notice(
@@ -138,6 +138,15 @@ def test_bidi_controls_never_reach_the_list(cli: Cli, tmp_path: Path) -> None:
     assert listed.count(CLEAN) == 2
     assert not any(ch in listed for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2069")
     assert [n["title"] for n in cli("list", "--json").json()] == [CLEAN, CLEAN]
+    # The printed page: a title that runs backwards would also turn "Số:" around.
+    pdf = tmp_path / "in.pdf"
+    cli("print", "qd-13", "qd-12", "--pdf", pdf)
+    printed = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    assert printed.count("QUYẾT ĐỊNH SỐ 12 FDP.EXE PHÊ DUYỆT") == 2, printed
+    assert "EXE.PDF" not in printed
+    assert "Số: 12/QĐ-UBND" in printed and "Số: 13/QĐ-UBND" in printed
 
 
 def test_list_into_a_pipe_closed_early_exits_quietly(cli: Cli, data_dir: Path) -> None:
