@@ -8,6 +8,7 @@ that a link to it can say it was withdrawn (thu hồi).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select, type_coerce
 from sqlalchemy import Integer as Integer_
@@ -250,7 +251,9 @@ def notice_details(
             .outerjoin(ReadingState, ReadingState.notice_id == Notice.id)
             .where(Notice.id.in_(chunk), Notice.has_content.is_(True))
         )
-        for row in rows:
+        for found_row in rows:
+            # A column list built at run time: SQLAlchemy cannot type the row.
+            row: tuple[Any, ...] = tuple(found_row)
             nid = row[0]
             assert row[3] is not None  # every notice with content has a date
             found[nid] = NoticeDetail(

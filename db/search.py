@@ -290,7 +290,7 @@ _NOTICE_COLUMNS = (
 def _published_ts(value: object) -> int:
     # Any stored value: SQLite lets an INTEGER column hold text.
     try:
-        return int(value)  # type: ignore[call-overload]
+        return int(value)  # type: ignore[call-overload, no-any-return]
     except (TypeError, ValueError, OverflowError):
         return 0
 

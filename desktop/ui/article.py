@@ -32,6 +32,7 @@ from desktop.ui import icons
 
 if TYPE_CHECKING:
     from desktop.render.markdown import TableData
+    from desktop.ui.tableview import TableDialog
 
 ZOOM_MIN = 50
 ZOOM_MAX = 200
@@ -63,7 +64,7 @@ class ArticleBrowser(QTextBrowser):
         self._images: dict[str, QImage] = {}
         self._tables: tuple[TableData, ...] = ()
         #: Whole tables open now, newest last.
-        self.table_dialogs: list[QWidget] = []
+        self.table_dialogs: list[TableDialog] = []
         self._base_point_size = self.font().pointSizeF()
         if self._base_point_size <= 0:
             self._base_point_size = 10.0
@@ -115,7 +116,7 @@ class ArticleBrowser(QTextBrowser):
         dialog.destroyed.connect(lambda _obj=None, d=dialog: self._forget(d))
         dialog.show()
 
-    def _forget(self, dialog: QWidget) -> None:
+    def _forget(self, dialog: TableDialog) -> None:
         if dialog in self.table_dialogs:
             self.table_dialogs.remove(dialog)
 

@@ -22,11 +22,11 @@ from db.queries import categories, get_notice, latest_notices, list_notices, not
 from db.types import VN_TZ
 from desktop.bundles.errors import BundleError
 from desktop.bundles.importer import import_bundle
+from desktop.bundles.limits import MAX_RATIO, RATIO_FLOOR
 from desktop.bundles.manifest import (
     MAX_CATEGORY_DEPTH,
     MAX_CATEGORY_LEVEL,
 )
-from desktop.bundles.reader import MAX_RATIO, RATIO_FLOOR
 from desktop.bundles.source import SourceErrors, read_source
 from desktop.messages import CATALOG
 from tests.unit.bundlekit import (
