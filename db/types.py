@@ -10,9 +10,12 @@ from sqlalchemy.types import Integer, String, TypeDecorator
 
 from db.common import VN_TZ
 
-__all__ = ["VN_TZ", "AwareDateTime", "IsoDate", "aware", "whole_seconds"]
+__all__ = ["VN_TZ", "AwareDateTime", "IsoDate", "aware", "from_seconds", "whole_seconds"]
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+# The first and last second a datetime can hold in +07:00.
+_FIRST = datetime(1, 1, 1, tzinfo=VN_TZ)
+_LAST = datetime(9999, 12, 31, 23, 59, 59, tzinfo=VN_TZ)
 
 
 def aware(value: datetime) -> datetime:
@@ -24,6 +27,27 @@ def whole_seconds(value: datetime) -> int:
     """The stored form of *value*: what the archive compares revisions by."""
     # Exact floor division: float timestamps can round a time into the next second.
     return (aware(value) - _EPOCH) // timedelta(seconds=1)
+
+
+_FIRST_SECONDS = whole_seconds(_FIRST)
+_LAST_SECONDS = whole_seconds(_LAST)
+
+
+def from_seconds(value: Any) -> datetime:
+    """A stored time in +07:00, for any value the column holds.
+
+    Imports only store years 1900–2200, but an archive written before that
+    check may hold year 1 or 9999 (which is year 0 or 10000 in UTC), and
+    SQLite lets a column hold any value. One such row must not break every
+    list: out-of-range values are clamped to the first or last second
+    Python can show, and a value that is no number at all reads as the epoch.
+    """
+    try:
+        seconds = int(value)
+    except (TypeError, ValueError, OverflowError):
+        seconds = 0
+    seconds = min(max(seconds, _FIRST_SECONDS), _LAST_SECONDS)
+    return _FIRST + timedelta(seconds=seconds - _FIRST_SECONDS)
 
 
 class AwareDateTime(TypeDecorator[datetime]):
@@ -44,7 +68,7 @@ class AwareDateTime(TypeDecorator[datetime]):
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
-        return datetime.fromtimestamp(int(value), UTC).astimezone(VN_TZ)
+        return from_seconds(value)
 
 
 class IsoDate(TypeDecorator[date]):

@@ -129,6 +129,121 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Văn bản «{id}» trong gói dữ liệu không hợp lệ: {detail}.",
         "The notice '{id}' in the bundle is not valid: {detail}.",
     ),
+    # Why a manifest or a notice breaks the format: the {detail} of the two above.
+    # Field names are the format's own (docs/bundle-format.md), in both languages.
+    "detail_missing": ("thiếu trường «{field}»", "'{field}' is missing"),
+    "detail_not_text": ("trường «{field}» phải là chuỗi ký tự", "'{field}' must be a string"),
+    "detail_too_long": ("trường «{field}» dài quá mức cho phép", "'{field}' is too long"),
+    "detail_nul": ("trường «{field}» chứa ký tự NUL", "'{field}' contains a NUL character"),
+    "detail_not_unicode": (
+        "trường «{field}» không phải văn bản Unicode hợp lệ",
+        "'{field}' is not valid Unicode",
+    ),
+    "detail_empty": ("trường «{field}» để trống", "'{field}' is empty"),
+    "detail_not_time": (
+        "trường «{field}» phải là thời điểm theo ISO 8601",
+        "'{field}' must be an ISO 8601 time",
+    ),
+    "detail_no_offset": (
+        "trường «{field}» phải ghi độ lệch múi giờ so với UTC",
+        "'{field}' must carry a UTC offset",
+    ),
+    "detail_date_range": (
+        "trường «{field}» nằm ngoài khoảng năm {first}–{last} (giờ Việt Nam)",
+        "'{field}' is outside the years {first}–{last} (Vietnam time)",
+    ),
+    "detail_not_date": ("trường «{field}» phải là ngày YYYY-MM-DD", "'{field}' must be a date"),
+    "detail_not_integer": (
+        "trường «{field}» phải là số nguyên",
+        "'{field}' must be a whole number",
+    ),
+    "detail_number_range": (
+        "trường «{field}» có giá trị ngoài giới hạn",
+        "'{field}' is out of range",
+    ),
+    "detail_not_bool": (
+        "trường «{field}» phải là true hoặc false",
+        "'{field}' must be true or false",
+    ),
+    "detail_not_list": ("trường «{field}» phải là danh sách", "'{field}' must be a list"),
+    "detail_not_object": ("mục «{field}» phải là đối tượng JSON", "'{field}' must be an object"),
+    "detail_not_id_list": (
+        "trường «{field}» phải là danh sách mã văn bản",
+        "'{field}' must be a list of notice ids",
+    ),
+    "detail_unknown_fields": (
+        "«{where}» có trường không được phép: {fields}",
+        "'{where}' has unknown fields: {fields}",
+    ),
+    "detail_bad_id": (
+        "trường «{field}» không phải mã văn bản hợp lệ",
+        "'{field}' is not a valid id",
+    ),
+    "detail_invalid": ("trường «{field}» không hợp lệ", "'{field}' is not valid"),
+    "detail_wrong_value": ("trường «{field}» có giá trị sai", "'{field}' has the wrong value"),
+    "detail_empty_level": (
+        "trường «{field}» có một cấp chuyên mục để trống",
+        "'{field}' has an empty level",
+    ),
+    "detail_category_depth": (
+        "trường «{field}» có chuyên mục sâu quá {levels} cấp",
+        "'{field}' has a category deeper than {levels} levels",
+    ),
+    "detail_category_level": (
+        "trường «{field}» có tên chuyên mục dài quá {chars} ký tự",
+        "'{field}' has a category name longer than {chars} characters",
+    ),
+    "detail_name_path": (
+        "tên tệp đính kèm «{field}» không được chứa đường dẫn",
+        "the attachment '{field}' must not hold a path",
+    ),
+    "detail_bad_media_type": (
+        "tệp đính kèm có kiểu «{field}» không hợp lệ",
+        "an attachment has a bad '{field}'",
+    ),
+    "detail_bad_hash": ("trường «{field}» không phải mã băm SHA-256", "'{field}' is not a SHA-256"),
+    "detail_bad_kind": (
+        "trường «{field}» phải là «full» hoặc «delta»",
+        "'{field}' must be 'full' or 'delta'",
+    ),
+    "detail_base_order": (
+        "trường «{field}» phải nhỏ hơn «sequence»",
+        "'{field}' must be smaller than 'sequence'",
+    ),
+    "detail_full_base": (
+        "gói đầy đủ không được có trường «{field}»",
+        "a full bundle has no '{field}'",
+    ),
+    "detail_listed_twice": ("«{name}» được liệt kê hai lần", "'{name}' is listed twice"),
+    "detail_file_name": (
+        "mục «{name}» không mang tên theo mã băm của nó",
+        "the entry '{name}' is not named by its hash",
+    ),
+    "detail_bad_chunk": (
+        "trường «{field}» không chỉ tới một mục của gói",
+        "'{field}' names no entry of the bundle",
+    ),
+    "detail_unknown_version": ("phiên bản định dạng không rõ", "unknown format version"),
+    "detail_not_listed": (
+        "văn bản không có trong danh mục đã ký",
+        "it is not listed in the signed manifest",
+    ),
+    "detail_revision_differs": (
+        "thời điểm sửa đổi khác với danh mục đã ký",
+        "its revision differs from the signed manifest",
+    ),
+    "detail_category_unlisted": (
+        "chuyên mục không có trong danh mục đã ký",
+        "its category is not in the signed manifest",
+    ),
+    "detail_attachment_missing": (
+        "tệp đính kèm «{name}» không có trong gói",
+        "the attachment '{name}' is not in the bundle",
+    ),
+    "detail_absent": (
+        "văn bản có trong danh mục đã ký nhưng không có trong gói",
+        "it is listed in the signed manifest but absent",
+    ),
     # Which bundles apply
     "already": (
         "Gói dữ liệu số {sequence} của {publisher} đã nhập trước đó.",
@@ -481,6 +596,16 @@ CATALOG: dict[str, tuple[str, str]] = {
     "label_summary": ("Trích yếu", "Summary"),
     "label_attachments": ("Tệp đính kèm", "Attachments"),
     "label_withdrawn": ("Văn bản này đã bị thu hồi", "This document has been withdrawn"),
+    "label_table_link": (
+        "Bảng {number} có {rows} dòng, {cols} cột; trang này hiện {shown} dòng đầu. "
+        "Xem toàn bộ bảng",
+        "Table {number} has {rows} rows and {cols} columns; this page shows "
+        "the first {shown}. Show the whole table",
+    ),
+    "label_table_caption": (
+        "Bảng {number} ({rows} dòng, {cols} cột)",
+        "Table {number} ({rows} rows, {cols} columns)",
+    ),
     # The printed page (desktop/render/printtemplate.py)
     "print_number": ("Số: {number}", "No.: {number}"),
     "print_updated": ("Cập nhật ngày {day}", "Updated on {day}"),

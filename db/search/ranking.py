@@ -24,17 +24,18 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
+from db.folding import strip_bidi
 from db.search.filters import ANY, Bounds, SearchFilter, match_sql, resolve
 from db.search.query import Prefixes, Query, folded_expr, parse, plan
-from db.search.schema import TS_MAX, TS_MIN, marks, published_ts, rowid_ts
+from db.search.schema import TS_MAX, TS_MIN, marks, rowid_ts
 from db.search.snippets import highlight_terms_of, make_snippet, render_html
 from db.search.text import body_text
-from db.types import VN_TZ
+from db.types import from_seconds
 
 __all__ = ["SearchHit", "count_matches", "ranked_ids", "search"]
 
@@ -172,8 +173,8 @@ def _hits(conn: Connection, page: list[tuple[int, int]], q: Query) -> list[Searc
         hits.append(
             SearchHit(
                 id=nid,
-                title=title,
-                published=datetime.fromtimestamp(published_ts(published), UTC).astimezone(VN_TZ),
+                title=strip_bidi(title or ""),
+                published=from_seconds(published),
                 number=number,
                 category=path or "",
                 snippet=snippet,

@@ -90,8 +90,12 @@ def rowid_ts(rowid: int) -> int:
 
 
 def published_ts(value: object) -> int:
-    """A notice's stored `published` column as seconds (0 when it has none)."""
-    return int(value) if value is not None else 0  # type: ignore[call-overload]
+    """A notice's stored `published` column as seconds (0 when it has none, or garbage)."""
+    # Any stored value: SQLite lets an INTEGER column hold text.
+    try:
+        return int(value)  # type: ignore[call-overload, no-any-return]
+    except (TypeError, ValueError, OverflowError):
+        return 0
 
 
 def marks(n: int) -> str:

@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from db.folding import fold, nfc
+from db.folding import clean_field, fold, nfc
 from db.records import WithdrawalRecord
 from db.types import VN_TZ
 from desktop.bundles import keys
+from desktop.bundles.limits import check_infos, ratio_too_high
 from desktop.bundles.manifest import (
     MANIFEST_NAME,
     NOTICES_PER_CHUNK,
@@ -116,12 +117,13 @@ def build_bundle(
     """Read *src*, then write a signed bundle to *out*.
 
     Raises SourceErrors (with every problem) before writing anything,
-    KeyFileError for an unusable key, and SequenceError for a bad sequence.
+    KeyFileError for an unusable key, SequenceError for a bad sequence, and
+    BundleError for a bundle an office would refuse (one past the reader's size limits).
     """
     private = keys.load_private_key(key_path)
     raw_public = keys.public_raw(private)
     folder = read_source(src)
-    publisher_name = nfc(publisher).strip()
+    publisher_name = clean_field(publisher).strip()
     publisher_id = publisher_id_for(publisher_name)
     if sequence is None:
         sequence = max(_last_sequence(key_path, publisher_id), since or 0) + 1
@@ -140,7 +142,11 @@ def build_bundle(
     fd, tmp_name = tempfile.mkstemp(prefix=".bangtin-build-", dir=out.parent)
     os.close(fd)
     tmp = Path(tmp_name)
-    try:
+    bundle_id = uuid.uuid4().hex
+
+    def write(stored: frozenset[str]) -> Manifest:
+        nonlocal done
+        done = 0
         entries: list[EntryRef] = []
         refs: list[NoticeRef] = []
         with zipfile.ZipFile(tmp, "w", allowZip64=True) as zf:
@@ -158,26 +164,26 @@ def build_bundle(
                         )
                     )
                 data = canonical_json(docs)
-                _write(zf, name, data, zipfile.ZIP_DEFLATED)
+                method = zipfile.ZIP_STORED if name in stored else zipfile.ZIP_DEFLATED
+                _write(zf, name, data, method)
                 entries.append(EntryRef(name=name, size=len(data), sha256=_sha(data)))
                 done += len(chunk)
                 if progress:
                     progress("notices", done, total)
             for sha, att in sorted(folder.attachment_files.items()):
+                name = file_entry_name(sha)
                 method = (
                     zipfile.ZIP_STORED
-                    if att.record.media_type.startswith(STORED_TYPES)
+                    if att.record.media_type.startswith(STORED_TYPES) or name in stored
                     else zipfile.ZIP_DEFLATED
                 )
-                info = zipfile.ZipInfo(file_entry_name(sha), ZIP_TIME)
+                info = zipfile.ZipInfo(name, ZIP_TIME)
                 info.compress_type = method
                 info.external_attr = 0o644 << 16
                 with att.path.open("rb") as src_fh, zf.open(info, "w", force_zip64=True) as dst:
                     while block := src_fh.read(1024 * 1024):
                         dst.write(block)
-                entries.append(
-                    EntryRef(name=file_entry_name(sha), size=att.record.size, sha256=sha)
-                )
+                entries.append(EntryRef(name=name, size=att.record.size, sha256=sha))
                 done += 1
                 if progress:
                     progress("attachments", done, total)
@@ -185,7 +191,7 @@ def build_bundle(
                 publisher_id=publisher_id,
                 publisher_name=publisher_name,
                 key_id=keys.key_id(raw_public),
-                bundle_id=uuid.uuid4().hex,
+                bundle_id=bundle_id,
                 sequence=sequence,
                 kind="delta" if since is not None else "full",
                 base_sequence=since,
@@ -196,13 +202,31 @@ def build_bundle(
                 entries=tuple(entries),
             )
             manifest_bytes = canonical_json(manifest.to_json())
-            _write(zf, MANIFEST_NAME, manifest_bytes, zipfile.ZIP_DEFLATED)
+            method = zipfile.ZIP_STORED if MANIFEST_NAME in stored else zipfile.ZIP_DEFLATED
+            _write(zf, MANIFEST_NAME, manifest_bytes, method)
             _write(
                 zf,
                 SIGNATURE_NAME,
                 keys.sign(private, signed_bytes(manifest_bytes)),
                 zipfile.ZIP_STORED,
             )
+        return manifest
+
+    try:
+        manifest = write(frozenset())
+        # An office checks the zip with these very limits. Text that repeats
+        # itself (a long table, a padded file) deflates past the ratio a
+        # reader takes for a zip bomb: such entries are stored instead.
+        with zipfile.ZipFile(tmp) as zf:
+            infos = zf.infolist()
+        too_packed = frozenset(
+            i.filename for i in infos if ratio_too_high(i.file_size, i.compress_size)
+        )
+        if too_packed:
+            manifest = write(too_packed)
+            with zipfile.ZipFile(tmp) as zf:
+                infos = zf.infolist()
+        check_infos(infos)
         with tmp.open("rb") as fh:
             os.fsync(fh.fileno())
         # mkstemp makes the file private; a bundle is meant to be copied around.

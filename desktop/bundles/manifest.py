@@ -14,8 +14,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from db.folding import nfc
+from db.common import VN_TZ
+from db.folding import clean_field
 from db.records import AttachmentRecord, NoticeRecord, WithdrawalRecord
+from db.types import whole_seconds
+from desktop.bundles.errors import Detail
 
 FORMAT_NAME = "bangtin-bundle"
 FORMAT_VERSION = 1
@@ -38,10 +41,45 @@ MAX_TEXT = 2000
 MAX_BODY = 4 * 1024 * 1024
 MAX_SEQUENCE = 2**53
 MAX_LIST = 1000
+#: A category path has at most this many levels, each at most this long.
+MAX_CATEGORY_DEPTH = 6
+MAX_CATEGORY_LEVEL = 200
+#: Every date a bundle carries lies in these years, in Vietnam's time (UTC+7):
+#: outside them a time cannot always be shown (year 0 or 10000 after a
+#: conversion), and no real notice is dated there.
+MIN_YEAR = 1900
+MAX_YEAR = 2200
+_FIRST_SECOND = whole_seconds(datetime(MIN_YEAR, 1, 1, tzinfo=VN_TZ))
+_END_SECOND = whole_seconds(datetime(MAX_YEAR + 1, 1, 1, tzinfo=VN_TZ))
+
+
+def time_in_range(value: datetime) -> bool:
+    """True when *value* falls in the years MIN_YEAR–MAX_YEAR in Vietnam."""
+    return _FIRST_SECOND <= whole_seconds(value) < _END_SECOND
+
+
+def day_in_range(value: date) -> bool:
+    return MIN_YEAR <= value.year <= MAX_YEAR
+
+
+def category_problem(path: str) -> Detail | None:
+    """Why a category path ("A/B/C") breaks the format, or None."""
+    parts = path.split("/")
+    if any(not part.strip() for part in parts):
+        return Detail("detail_empty_level", field="category")
+    if len(parts) > MAX_CATEGORY_DEPTH:
+        return Detail("detail_category_depth", field="category", levels=MAX_CATEGORY_DEPTH)
+    if any(len(part.strip()) > MAX_CATEGORY_LEVEL for part in parts):
+        return Detail("detail_category_level", field="category", chars=MAX_CATEGORY_LEVEL)
+    return None
 
 
 class ManifestError(ValueError):
-    """The manifest or a notice breaks the format; the text says where."""
+    """The manifest or a notice breaks the format; `detail` says where, in both languages."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        self.detail = Detail(code, **params)
+        super().__init__(self.detail.render("en"))
 
 
 def canonical_json(value: Any) -> bytes:
@@ -97,9 +135,9 @@ def content_hash(data: dict[str, Any]) -> str:
     return hashlib.sha256(canonical_json(data)).hexdigest()
 
 
-def _want(cond: bool, message: str) -> None:
+def _want(cond: bool, code: str, **params: Any) -> None:
     if not cond:
-        raise ManifestError(message)
+        raise ManifestError(code, **params)
 
 
 def _encodable(value: str) -> bool:
@@ -115,48 +153,46 @@ def _encodable(value: str) -> bool:
 def _text(obj: dict[str, Any], key: str, *, required: bool, limit: int = MAX_TEXT) -> str | None:
     value = obj.get(key)
     if value is None:
-        _want(not required, f"'{key}' is missing")
+        _want(not required, "detail_missing", field=key)
         return None
-    _want(isinstance(value, str), f"'{key}' must be a string")
-    _want(len(value) <= limit, f"'{key}' is too long")
-    _want("\x00" not in value, f"'{key}' contains a NUL character")
-    _want(_encodable(value), f"'{key}' is not valid Unicode")
-    _want(not required or bool(value.strip()), f"'{key}' is empty")
-    return nfc(value)
+    _want(isinstance(value, str), "detail_not_text", field=key)
+    _want(len(value) <= limit, "detail_too_long", field=key)
+    _want("\x00" not in value, "detail_nul", field=key)
+    _want(_encodable(value), "detail_not_unicode", field=key)
+    # Bidi controls are removed before the emptiness check: a title made of
+    # nothing else would show as nothing.
+    cleaned = clean_field(value)
+    _want(not required or bool(cleaned.strip()), "detail_empty", field=key)
+    return cleaned
 
 
 def _datetime(obj: dict[str, Any], key: str, *, required: bool) -> datetime | None:
     value = obj.get(key)
     if value is None:
-        _want(not required, f"'{key}' is missing")
+        _want(not required, "detail_missing", field=key)
         return None
-    _want(isinstance(value, str) and len(value) <= 40, f"'{key}' must be an ISO 8601 time")
+    _want(isinstance(value, str) and len(value) <= 40, "detail_not_time", field=key)
     try:
         result = datetime.fromisoformat(value)
     except ValueError as exc:
-        raise ManifestError(f"'{key}' must be an ISO 8601 time") from exc
-    _want(result.tzinfo is not None, f"'{key}' must carry a UTC offset")
-    try:
-        result.timestamp()
-    except (OverflowError, ValueError, OSError) as exc:
-        raise ManifestError(f"'{key}' is out of range") from exc
+        raise ManifestError("detail_not_time", field=key) from exc
+    _want(result.tzinfo is not None, "detail_no_offset", field=key)
+    _want(time_in_range(result), "detail_date_range", field=key, first=MIN_YEAR, last=MAX_YEAR)
     return result
 
 
 def _int(obj: dict[str, Any], key: str, *, minimum: int = 0) -> int:
     value = obj.get(key)
-    _want(
-        isinstance(value, int) and not isinstance(value, bool),
-        f"'{key}' must be a whole number",
-    )
+    _want(isinstance(value, int) and not isinstance(value, bool), "detail_not_integer", field=key)
     assert isinstance(value, int)
-    _want(minimum <= value <= MAX_SEQUENCE, f"'{key}' is out of range")
+    _want(minimum <= value <= MAX_SEQUENCE, "detail_number_range", field=key)
     return value
 
 
 def _only(obj: dict[str, Any], allowed: set[str], where: str) -> None:
     extra = set(obj) - allowed
-    _want(not extra, f"{where} has unknown fields: {', '.join(sorted(map(str, extra)))}")
+    names = ", ".join(sorted(str(name)[:40] for name in extra)[:5])
+    _want(not extra, "detail_unknown_fields", where=where, fields=names)
 
 
 NOTICE_FIELDS = {
@@ -179,49 +215,62 @@ NOTICE_FIELDS = {
 
 def notice_from_json(data: Any) -> NoticeRecord:
     """Validate one notice from a bundle; raises ManifestError."""
-    _want(isinstance(data, dict), "a notice must be an object")
-    _only(data, NOTICE_FIELDS, "a notice")
+    _want(isinstance(data, dict), "detail_not_object", field="notices")
+    _only(data, NOTICE_FIELDS, "notice")
     ident = data.get("id")
-    _want(isinstance(ident, str) and bool(ID_RE.match(ident)), "'id' is not a valid notice id")
+    _want(isinstance(ident, str) and bool(ID_RE.match(ident)), "detail_bad_id", field="id")
     title = _text(data, "title", required=True)
     category = _text(data, "category", required=True)
     assert category is not None
-    _want(all(part.strip() for part in category.split("/")), "'category' has an empty level")
+    problem = category_problem(category)
+    if problem is not None:
+        raise ManifestError(problem.code, **problem.params)
     published = _datetime(data, "published", required=True)
     updated = _datetime(data, "updated", required=False)
     issued_raw = data.get("issued")
     issued = None
     if issued_raw is not None:
-        _want(isinstance(issued_raw, str) and len(issued_raw) == 10, "'issued' must be a date")
+        _want(
+            isinstance(issued_raw, str) and len(issued_raw) == 10, "detail_not_date", field="issued"
+        )
         try:
             issued = date.fromisoformat(issued_raw)
         except ValueError as exc:
-            raise ManifestError("'issued' must be a date") from exc
+            raise ManifestError("detail_not_date", field="issued") from exc
+        _want(
+            day_in_range(issued), "detail_date_range", field="issued", first=MIN_YEAR, last=MAX_YEAR
+        )
     withdrawn = data.get("withdrawn", False)
-    _want(isinstance(withdrawn, bool), "'withdrawn' must be true or false")
+    _want(isinstance(withdrawn, bool), "detail_not_bool", field="withdrawn")
     related = data.get("related", [])
     _want(
         isinstance(related, list)
         and len(related) <= MAX_LIST
         and all(isinstance(r, str) and ID_RE.match(r) for r in related),
-        "'related' must be a list of notice ids",
+        "detail_not_id_list",
+        field="related",
     )
     atts_raw = data.get("attachments", [])
-    _want(isinstance(atts_raw, list) and len(atts_raw) <= MAX_LIST, "'attachments' must be a list")
+    _want(
+        isinstance(atts_raw, list) and len(atts_raw) <= MAX_LIST,
+        "detail_not_list",
+        field="attachments",
+    )
     attachments = []
     for att in atts_raw:
-        _want(isinstance(att, dict), "an attachment must be an object")
-        _only(att, {"name", "media_type", "size", "sha256"}, "an attachment")
+        _want(isinstance(att, dict), "detail_not_object", field="attachments")
+        _only(att, {"name", "media_type", "size", "sha256"}, "attachments")
         name = _text(att, "name", required=True, limit=255)
         assert name is not None
-        _want("/" not in name and "\\" not in name, "an attachment name must not hold a path")
+        _want("/" not in name and "\\" not in name, "detail_name_path", field="name")
         media_type = att.get("media_type")
         _want(
             isinstance(media_type, str) and bool(MEDIA_TYPE_RE.match(media_type)),
-            "an attachment has a bad media type",
+            "detail_bad_media_type",
+            field="media_type",
         )
         sha = att.get("sha256")
-        _want(isinstance(sha, str) and bool(HEX64.match(sha)), "an attachment has a bad sha256")
+        _want(isinstance(sha, str) and bool(HEX64.match(sha)), "detail_bad_hash", field="sha256")
         attachments.append(
             AttachmentRecord(
                 name=name, media_type=str(media_type), size=_int(att, "size"), sha256=str(sha)
@@ -341,100 +390,121 @@ def peek_version(data: Any) -> int | None:
 
 def manifest_from_json(data: Any) -> Manifest:
     """Validate a whole manifest; raises ManifestError."""
-    _want(isinstance(data, dict), "the manifest must be an object")
-    _only(data, MANIFEST_FIELDS, "the manifest")
-    _want(data.get("format") == FORMAT_NAME, "'format' is wrong")
+    _want(isinstance(data, dict), "detail_not_object", field="manifest")
+    _only(data, MANIFEST_FIELDS, "manifest")
+    _want(data.get("format") == FORMAT_NAME, "detail_wrong_value", field="format")
     # peek_version, not ==: True == 1 in Python.
-    _want(peek_version(data) == FORMAT_VERSION, "'version' is wrong")
+    _want(peek_version(data) == FORMAT_VERSION, "detail_wrong_value", field="version")
     pub = data.get("publisher")
-    _want(isinstance(pub, dict), "'publisher' must be an object")
-    _only(pub, {"id", "name"}, "'publisher'")
+    _want(isinstance(pub, dict), "detail_not_object", field="publisher")
+    _only(pub, {"id", "name"}, "publisher")
     pub_id = pub.get("id")
     _want(
         isinstance(pub_id, str) and bool(PUBLISHER_ID_RE.match(pub_id)),
-        "'publisher.id' is not valid",
+        "detail_invalid",
+        field="publisher.id",
     )
     pub_name = _text(pub, "name", required=True, limit=300)
     key = data.get("key_id")
-    _want(isinstance(key, str) and bool(KEY_ID_RE.match(key)), "'key_id' is not valid")
+    _want(isinstance(key, str) and bool(KEY_ID_RE.match(key)), "detail_invalid", field="key_id")
     bundle_id = data.get("bundle_id")
     _want(
         isinstance(bundle_id, str) and bool(BUNDLE_ID_RE.match(bundle_id)),
-        "'bundle_id' is not valid",
+        "detail_invalid",
+        field="bundle_id",
     )
     sequence = _int(data, "sequence", minimum=1)
     kind = data.get("kind")
-    _want(kind in ("full", "delta"), "'kind' must be 'full' or 'delta'")
+    _want(kind in ("full", "delta"), "detail_bad_kind", field="kind")
     base = data.get("base_sequence")
     if kind == "delta":
         base = _int(data, "base_sequence", minimum=0)
-        _want(base < sequence, "'base_sequence' must be smaller than 'sequence'")
+        _want(base < sequence, "detail_base_order", field="base_sequence")
     else:
-        _want(base is None, "a full bundle has no 'base_sequence'")
+        _want(base is None, "detail_full_base", field="base_sequence")
     created = _datetime(data, "created", required=True)
 
     cats = data.get("categories")
-    _want(isinstance(cats, list) and len(cats) <= 100_000, "'categories' must be a list")
+    _want(isinstance(cats, list) and len(cats) <= 100_000, "detail_not_list", field="categories")
     categories: list[str] = []
     for cat in cats:
         _want(
             isinstance(cat, str) and 0 < len(cat) <= MAX_TEXT and _encodable(cat),
-            "a category is not valid",
+            "detail_invalid",
+            field="categories",
         )
-        _want(all(p.strip() for p in cat.split("/")), "a category has an empty level")
-        categories.append(nfc(cat))
+        cleaned = clean_field(cat)
+        problem = category_problem(cleaned)
+        if problem is not None:
+            raise ManifestError(problem.code, **{**problem.params, "field": "categories"})
+        categories.append(cleaned)
 
     entries_raw = data.get("entries")
-    _want(isinstance(entries_raw, list) and len(entries_raw) <= 2_000_000, "'entries' bad")
+    _want(
+        isinstance(entries_raw, list) and len(entries_raw) <= 2_000_000,
+        "detail_not_list",
+        field="entries",
+    )
     entries: list[EntryRef] = []
     names: set[str] = set()
     for ent in entries_raw:
-        _want(isinstance(ent, dict), "an entry must be an object")
-        _only(ent, {"name", "size", "sha256"}, "an entry")
+        _want(isinstance(ent, dict), "detail_not_object", field="entries")
+        _only(ent, {"name", "size", "sha256"}, "entries")
         name = ent.get("name")
-        _want(isinstance(name, str) and bool(ENTRY_RE.match(name)), "an entry name is not allowed")
+        _want(
+            isinstance(name, str) and bool(ENTRY_RE.match(name)), "detail_invalid", field="entries"
+        )
         assert isinstance(name, str)
-        _want(name not in names, f"the entry '{name}' is listed twice")
+        _want(name not in names, "detail_listed_twice", name=name)
         names.add(name)
         sha = ent.get("sha256")
-        _want(isinstance(sha, str) and bool(HEX64.match(sha)), "an entry has a bad sha256")
+        _want(isinstance(sha, str) and bool(HEX64.match(sha)), "detail_bad_hash", field="sha256")
         if name.startswith("files/"):
-            _want(name == file_entry_name(str(sha)), "a file entry must be named by its hash")
+            _want(name == file_entry_name(str(sha)), "detail_file_name", name=name)
         entries.append(EntryRef(name=name, size=_int(ent, "size"), sha256=str(sha)))
 
     notices_raw = data.get("notices")
-    _want(isinstance(notices_raw, list) and len(notices_raw) <= 2_000_000, "'notices' bad")
+    _want(
+        isinstance(notices_raw, list) and len(notices_raw) <= 2_000_000,
+        "detail_not_list",
+        field="notices",
+    )
     notices: list[NoticeRef] = []
     ids: set[str] = set()
     for ref in notices_raw:
-        _want(isinstance(ref, dict), "a notice reference must be an object")
-        _only(ref, {"id", "revision", "sha256", "chunk"}, "a notice reference")
+        _want(isinstance(ref, dict), "detail_not_object", field="notices")
+        _only(ref, {"id", "revision", "sha256", "chunk"}, "notices")
         ident = ref.get("id")
-        _want(isinstance(ident, str) and bool(ID_RE.match(ident)), "a notice id is not valid")
+        _want(isinstance(ident, str) and bool(ID_RE.match(ident)), "detail_bad_id", field="id")
         assert isinstance(ident, str)
-        _want(ident not in ids, f"the notice '{ident}' is listed twice")
+        _want(ident not in ids, "detail_listed_twice", name=ident)
         ids.add(ident)
         revision = _datetime(ref, "revision", required=True)
         sha = ref.get("sha256")
-        _want(isinstance(sha, str) and bool(HEX64.match(sha)), "a notice has a bad sha256")
+        _want(isinstance(sha, str) and bool(HEX64.match(sha)), "detail_bad_hash", field="sha256")
         chunk = ref.get("chunk")
         _want(
             isinstance(chunk, str) and chunk in names and chunk.startswith("notices/"),
-            "a notice names a chunk that is not an entry",
+            "detail_bad_chunk",
+            field="chunk",
         )
         assert revision is not None
         notices.append(NoticeRef(id=ident, revision=revision, sha256=str(sha), chunk=str(chunk)))
 
     withdrawals_raw = data.get("withdrawals")
-    _want(isinstance(withdrawals_raw, list) and len(withdrawals_raw) <= 2_000_000, "bad list")
+    _want(
+        isinstance(withdrawals_raw, list) and len(withdrawals_raw) <= 2_000_000,
+        "detail_not_list",
+        field="withdrawals",
+    )
     withdrawals: list[WithdrawalRecord] = []
     for ref in withdrawals_raw:
-        _want(isinstance(ref, dict), "a withdrawal must be an object")
-        _only(ref, {"id", "revision"}, "a withdrawal")
+        _want(isinstance(ref, dict), "detail_not_object", field="withdrawals")
+        _only(ref, {"id", "revision"}, "withdrawals")
         ident = ref.get("id")
-        _want(isinstance(ident, str) and bool(ID_RE.match(ident)), "a withdrawal id is not valid")
+        _want(isinstance(ident, str) and bool(ID_RE.match(ident)), "detail_bad_id", field="id")
         assert isinstance(ident, str)
-        _want(ident not in ids, f"the notice '{ident}' is listed twice")
+        _want(ident not in ids, "detail_listed_twice", name=ident)
         ids.add(ident)
         revision = _datetime(ref, "revision", required=True)
         assert revision is not None

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import stat
 import uuid
 import zipfile
 import zlib
@@ -22,9 +21,18 @@ from pathlib import Path
 from db.archive import StagingClaim, make_private_dir
 from db.records import NoticeRecord
 from desktop.bundles import keys
-from desktop.bundles.errors import BundleCode, BundleError, ImportCancelled
+from desktop.bundles.errors import BundleCode, BundleError, Detail, ImportCancelled
+from desktop.bundles.limits import (  # noqa: F401 - the reader's limits, re-exported
+    MAX_CHUNK,
+    MAX_ENTRIES,
+    MAX_FILE,
+    MAX_MANIFEST,
+    MAX_RATIO,
+    MAX_TOTAL,
+    RATIO_FLOOR,
+    check_infos,
+)
 from desktop.bundles.manifest import (
-    ENTRY_RE,
     MANIFEST_NAME,
     SIGNATURE_NAME,
     Manifest,
@@ -41,12 +49,6 @@ Cancel = Callable[[], bool]
 #: Looks up a trusted key: key id -> (raw public key, bound publisher id) or None.
 TrustLookup = Callable[[str], tuple[bytes, str | None] | None]
 
-MAX_MANIFEST = 256 * 1024 * 1024
-MAX_FILE = 1024 * 1024 * 1024
-MAX_TOTAL = 16 * 1024 * 1024 * 1024
-MAX_ENTRIES = 1_000_000
-MAX_RATIO = 200
-RATIO_FLOOR = 1024 * 1024
 COPY_BLOCK = 1024 * 1024
 #: Free space kept beyond what an import needs, for SQLite's journal and WAL.
 SPACE_MARGIN = 64 * 1024 * 1024
@@ -79,37 +81,6 @@ class StagedBundle:
         shutil.rmtree(self.staging, ignore_errors=True)
 
 
-def _check_infos(infos: list[zipfile.ZipInfo]) -> None:
-    if len(infos) > MAX_ENTRIES:
-        raise BundleError(BundleCode.TOO_LARGE, name="(zip)")
-    seen: set[str] = set()
-    total = 0
-    for info in infos:
-        name = info.filename
-        if name in seen:
-            raise BundleError(BundleCode.DUPLICATE_ENTRY, name=name)
-        seen.add(name)
-        if info.is_dir() or name.endswith("/"):
-            raise BundleError(BundleCode.DIR_ENTRY, name=name)
-        mode = info.external_attr >> 16
-        if stat.S_ISLNK(mode):
-            raise BundleError(BundleCode.LINK_ENTRY, name=name)
-        if info.flag_bits & 0x1:
-            raise BundleError(BundleCode.ENCRYPTED_ENTRY, name=name)
-        if name not in (MANIFEST_NAME, SIGNATURE_NAME) and not ENTRY_RE.match(name):
-            raise BundleError(BundleCode.BAD_ENTRY_NAME, name=name)
-        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise BundleError(BundleCode.UNSUPPORTED_COMPRESSION, name=name)
-        limit = MAX_MANIFEST if name == MANIFEST_NAME else MAX_FILE
-        if info.file_size > limit:
-            raise BundleError(BundleCode.TOO_LARGE, name=name)
-        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise BundleError(BundleCode.BOMB, name=name)
-        total += info.file_size
-        if total > MAX_TOTAL:
-            raise BundleError(BundleCode.TOO_LARGE, name=name)
-
-
 def _read_small(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
     with zf.open(info) as fh:
         data = fh.read(limit + 1)
@@ -136,7 +107,7 @@ def read_manifest(zf: zipfile.ZipFile, trust: TrustLookup) -> Manifest:
         raise (
             BundleError(BundleCode.NEWER_FORMAT)
             if version > 1
-            else BundleError(BundleCode.BAD_MANIFEST, detail="unknown format version")
+            else BundleError(BundleCode.BAD_MANIFEST, detail=Detail("detail_unknown_version"))
         )
     key_id = data.get("key_id") if isinstance(data, dict) else None
     found = trust(key_id) if isinstance(key_id, str) and len(key_id) <= 64 else None
@@ -152,7 +123,7 @@ def read_manifest(zf: zipfile.ZipFile, trust: TrustLookup) -> Manifest:
     try:
         manifest = manifest_from_json(data)
     except ManifestError as exc:
-        raise BundleError(BundleCode.BAD_MANIFEST, detail=str(exc)) from exc
+        raise BundleError(BundleCode.BAD_MANIFEST, detail=exc.detail) from exc
     manifest = replace(manifest, digest=hashlib.sha256(raw).hexdigest())
     if bound is not None and bound != manifest.publisher_id:
         raise BundleError(
@@ -237,7 +208,7 @@ def stage_bundle(
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-            _check_infos(infos)
+            check_infos(infos)
             manifest = read_manifest(zf, trust)
             _check_listing(zf, manifest)
             if before_staging is not None:
@@ -321,33 +292,31 @@ def _load_notices(staged: StagedBundle) -> list[NoticeRecord]:
             try:
                 rec = notice_from_json(doc)
             except ManifestError as exc:
-                raise BundleError(BundleCode.BAD_NOTICE, id=label[:120], detail=str(exc)) from exc
+                raise BundleError(BundleCode.BAD_NOTICE, id=label[:120], detail=exc.detail) from exc
             ref = expected.pop(rec.id, None)
             if ref is None or ref.chunk != chunk:
                 raise BundleError(
-                    BundleCode.BAD_NOTICE, id=rec.id, detail="not listed in the manifest"
+                    BundleCode.BAD_NOTICE, id=rec.id, detail=Detail("detail_not_listed")
                 )
             if ref.sha256 != rec.content_hash:
                 raise BundleError(BundleCode.HASH_MISMATCH, name=f"{chunk}#{rec.id}")
             if ref.revision != rec.revision:
                 raise BundleError(
-                    BundleCode.BAD_NOTICE, id=rec.id, detail="revision differs from manifest"
+                    BundleCode.BAD_NOTICE, id=rec.id, detail=Detail("detail_revision_differs")
                 )
             if rec.category not in manifest.categories:
                 raise BundleError(
-                    BundleCode.BAD_NOTICE, id=rec.id, detail="category not in the manifest"
+                    BundleCode.BAD_NOTICE, id=rec.id, detail=Detail("detail_category_unlisted")
                 )
             for att in rec.attachments:
                 if files.get(att.sha256) != att.size:
                     raise BundleError(
                         BundleCode.BAD_NOTICE,
                         id=rec.id,
-                        detail=f"attachment {att.name} is not in the bundle",
+                        detail=Detail("detail_attachment_missing", name=att.name),
                     )
             notices.append(rec)
     if expected:
         missing = sorted(expected)[0]
-        raise BundleError(
-            BundleCode.BAD_NOTICE, id=missing, detail="listed in the manifest but absent"
-        )
+        raise BundleError(BundleCode.BAD_NOTICE, id=missing, detail=Detail("detail_absent"))
     return notices

@@ -16,10 +16,21 @@ from typing import Any
 
 import yaml
 
-from db.folding import fold, nfc
+from db.folding import clean_field, fold
 from db.records import AttachmentRecord, NoticeRecord, WithdrawalRecord
 from db.types import VN_TZ
-from desktop.bundles.manifest import MAX_BODY, MAX_LIST, MEDIA_TYPE_RE
+from desktop.bundles.manifest import (
+    MAX_BODY,
+    MAX_CATEGORY_DEPTH,
+    MAX_CATEGORY_LEVEL,
+    MAX_LIST,
+    MAX_TEXT,
+    MAX_YEAR,
+    MEDIA_TYPE_RE,
+    MIN_YEAR,
+    day_in_range,
+    time_in_range,
+)
 
 # \Z, not $: "$" also matches before a final newline, which would let "a\n" in.
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,119}\Z")
@@ -36,13 +47,16 @@ OPTIONAL = (
     "withdrawn",
 )
 KNOWN = frozenset(REQUIRED + OPTIONAL)
-MAX_TEXT_FIELD = 2000
+MAX_TEXT_FIELD = MAX_TEXT
 
 # A value quoted in an error message stays short, even a YAML alias bomb.
 _SHOW = reprlib.Repr()
 _SHOW.maxlevel = 2
 _SHOW.maxstring = 60
 _SHOW.maxother = 60
+
+# Offices refuse other years, and a time outside them cannot always be shown.
+_RANGE = f"'{{key}}' is out of range: dates must lie in the years {MIN_YEAR}-{MAX_YEAR} (UTC+7)"
 
 
 # libyaml's parser, where installed, reads a 10,000-notice folder several
@@ -170,7 +184,8 @@ def _text_field(meta: dict[str, Any], key: str, errors: list[str], *, required: 
     if isinstance(value, bool) or isinstance(value, (list, dict)):
         errors.append(f"field '{key}' must be text")
         return None
-    result = nfc(str(value)).strip()
+    # Stripped of bidi controls as an office's import would strip them.
+    result = clean_field(str(value)).strip()
     if "\x00" in result:
         errors.append(f"field '{key}' contains a NUL character")
         return None
@@ -256,6 +271,10 @@ def parse_file(path: Path, root: Path, errors: list[SourceError]) -> _Parsed | N
             updated = parse_datetime(meta["updated"])
         except (ValueError, TypeError):
             err("updated", f"bad date and time in 'updated': {_SHOW.repr(meta['updated'])}")
+        else:
+            if not time_in_range(updated):
+                err("updated", _RANGE.format(key="updated"))
+                updated = None
 
     # A file with only an id and `withdrawn: true` withdraws a notice that
     # offices may already have; it needs no content.
@@ -278,6 +297,15 @@ def parse_file(path: Path, root: Path, errors: list[SourceError]) -> _Parsed | N
         if any(not p for p in parts):
             err("category", "field 'category' has an empty level")
             category = None
+        elif len(parts) > MAX_CATEGORY_DEPTH:
+            err("category", f"field 'category' has more than {MAX_CATEGORY_DEPTH} levels")
+            category = None
+        elif any(len(p) > MAX_CATEGORY_LEVEL for p in parts):
+            err(
+                "category",
+                f"field 'category' has a level longer than {MAX_CATEGORY_LEVEL} characters",
+            )
+            category = None
         else:
             category = "/".join(parts)
 
@@ -289,6 +317,10 @@ def parse_file(path: Path, root: Path, errors: list[SourceError]) -> _Parsed | N
             published = parse_datetime(meta["published"])
         except (ValueError, TypeError):
             err("published", f"bad date and time in 'published': {_SHOW.repr(meta['published'])}")
+        else:
+            if not time_in_range(published):
+                err("published", _RANGE.format(key="published"))
+                published = None
     if published is not None and updated is not None and updated < published:
         err("updated", "'updated' is earlier than 'published'")
 
@@ -298,6 +330,10 @@ def parse_file(path: Path, root: Path, errors: list[SourceError]) -> _Parsed | N
             issued = parse_date(meta["issued"])
         except (ValueError, TypeError):
             err("issued", f"bad date in 'issued': {_SHOW.repr(meta['issued'])}")
+        else:
+            if not day_in_range(issued):
+                err("issued", _RANGE.format(key="issued"))
+                issued = None
 
     optional_errors: list[str] = []
     number = _text_field(meta, "number", optional_errors, required=False)
@@ -334,7 +370,7 @@ def parse_file(path: Path, root: Path, errors: list[SourceError]) -> _Parsed | N
             else:
                 attachments.append(found)
 
-    body = nfc(body.strip("\n"))
+    body = clean_field(body.strip("\n"))
     if "\x00" in body:
         errors.append(SourceError(rel, _body_line, "the body contains a NUL character"))
     if len(body) > MAX_BODY:
@@ -385,7 +421,7 @@ def _attachment(root: Path, entry: str) -> SourceAttachment | str:
     return SourceAttachment(
         path=path,
         record=AttachmentRecord(
-            name=nfc(path.name), media_type=media_type, size=size, sha256=file_sha256(path)
+            name=clean_field(path.name), media_type=media_type, size=size, sha256=file_sha256(path)
         ),
     )
 
@@ -460,7 +496,7 @@ def _read_category_order(root: Path, errors: list[SourceError]) -> list[str]:
     if not isinstance(data, list) or not all(isinstance(item, str) for item in data):
         errors.append(SourceError(CATEGORY_ORDER_FILE, 1, "must be a list of category paths"))
         return []
-    return ["/".join(p.strip() for p in nfc(item).split("/")) for item in data]
+    return ["/".join(p.strip() for p in clean_field(item).split("/")) for item in data]
 
 
 def _category_order(path: str, order: list[str]) -> tuple[tuple[int, str], ...]:

@@ -15,13 +15,13 @@ import os
 import sys
 from collections.abc import Sequence
 
-from desktop.cli.context import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, Context, Failure
+from desktop.cli.context import EXIT_OK, EXIT_PIPE, EXIT_REFUSED, EXIT_USAGE, Context, Failure
 from desktop.cli.output import utf8
 from desktop.cli.parser import Command, UsageError, build_parser, bundle_argument, peek_lang
 from desktop.cli.window import cmd_gui
 from desktop.messages import text
 
-__all__ = ["EXIT_OK", "EXIT_REFUSED", "EXIT_USAGE", "build_parser", "main"]
+__all__ = ["EXIT_OK", "EXIT_PIPE", "EXIT_REFUSED", "EXIT_USAGE", "build_parser", "main"]
 
 
 def _known(exc: BaseException) -> bool:
@@ -57,6 +57,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(text("cancelled", ctx.lang), file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # `bangtin list | head -1`: the reader of our output has gone. Say
+        # nothing, as `ls | head` does, and point stdout at nowhere so that
+        # the interpreter's last flush cannot complain either.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return EXIT_PIPE
     except Exception as exc:  # noqa: BLE001 - the promise is one sentence, never a traceback
         print(ctx.describe(exc), file=sys.stderr)
         if os.environ.get("BANGTIN_DEBUG") and not _known(exc):

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
+#: Output went to a pipe that closed early: what a shell reports for SIGPIPE.
+EXIT_PIPE = 128 + 13
 
 
 class Failure(Exception):

@@ -15,8 +15,8 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.reading() as session:
         ids = queries.notice_ids(session, args.category or None, limit=args.limit)
         if args.json:
-            # JSON carries every field; a plain listing needs the list rows only.
-            details = [d for d in (queries.get_notice(session, i) for i in ids) if d]
+            # JSON carries every field but the body; a plain listing needs the list rows only.
+            details = queries.notice_details(session, ids, body=False)
             print_json([notice_json(d, body=False) for d in details])
             return EXIT_OK
         rows = queries.summaries(session, ids)

@@ -21,9 +21,15 @@ from desktop.ops.changes import NO_CHANGES, Changes, Written
 if TYPE_CHECKING:
     from db.archive import Archive
     from db.records import CategoryInfo, ImportLogEntry, NoticeDetail, NoticeSummary
+    from desktop.render.markdown import TableData
 
 #: Rows fetched per page of the notice list.
 PAGE_SIZE = 200
+#: Table cells one article lays out: Qt builds and lays out the page's tables
+#: on the GUI thread at about 0.3 ms a cell with the article's stylesheet, so
+#: 200 keep setHtml near 65 ms; bigger tables are cut, each with a link to
+#: all of it in a table view.
+ARTICLE_TABLE_CELLS = 200
 #: Images larger than this are not shown inline (they still open as attachments).
 MAX_INLINE_IMAGE = 8 * 1024 * 1024
 #: Notices in the "related" and "latest" panels.
@@ -68,7 +74,8 @@ class OpenedNotice:
     """A notice rendered for the article pane; *detail* is None when the archive lacks it.
 
     `images` holds the inline images' bytes; `files` where each attachment
-    lives in the archive's store (for copying it out, off the database thread).
+    lives in the archive's store (for copying it out, off the database thread);
+    `tables` the whole content of each table the page cuts short ("table:N" links).
     """
 
     requested_id: str
@@ -78,6 +85,7 @@ class OpenedNotice:
     latest: tuple[NoticeSummary, ...]
     images: Mapping[str, bytes] = field(default_factory=dict)
     files: Mapping[str, Path] = field(default_factory=dict)
+    tables: tuple[TableData, ...] = ()
 
 
 def now() -> datetime:
@@ -140,7 +148,7 @@ def open_notice(
     """
     # The renderer pulls in Markdown; loading it here keeps it off the GUI thread.
     from db import queries, search, store
-    from desktop.render.article import article_html
+    from desktop.render.article import article_page
 
     with archive.reading() as session:
         detail = queries.get_notice(session, notice_id)
@@ -159,7 +167,8 @@ def open_notice(
             detail, views=views, first_opened=detail.first_opened or at, last_opened=at
         )
     terms = search.highlight_terms(search_text) if search_text else ()
-    html = article_html(detail, lang=lang, highlight_terms=terms)
+    page = article_page(detail, lang=lang, highlight_terms=terms, table_cells=ARTICLE_TABLE_CELLS)
+    html = page.html
     images: dict[str, bytes] = {}
     files = {att.sha256: archive.file_path(att.sha256) for att in detail.attachments}
     for att in detail.attachments:
@@ -171,5 +180,5 @@ def open_notice(
             path = files[att.sha256]
             if path.is_file():
                 images[att.sha256] = path.read_bytes()
-    opened = OpenedNotice(notice_id, detail, html, related, latest, images, files)
+    opened = OpenedNotice(notice_id, detail, html, related, latest, images, files, page.tables)
     return Written(opened, changes)

@@ -11,13 +11,14 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from db.folding import fold
 from db.records import NoticeDetail
 from desktop.messages import text
 from desktop.render.dates import posted_line, short_date
-from desktop.render.markdown import escape_text, map_text_nodes, render_body
+from desktop.render.markdown import TableData, escape_text, map_text_nodes, render_body_tables
 
 STYLESHEET = """
 body { font-family: sans-serif; color: #222222; }
@@ -57,10 +58,30 @@ def _group_digits(number: int, lang: str) -> str:
     return f"{number:,}".replace(",", "." if lang == "vi" else ",")
 
 
+@dataclass(frozen=True)
+class ArticlePage:
+    """The page's HTML, and the whole content of each table cut short in it."""
+
+    html: str
+    tables: tuple[TableData, ...] = field(default=())
+
+
 def article_html(
     notice: NoticeDetail, *, lang: str = "vi", highlight_terms: Sequence[str] = ()
 ) -> str:
-    """Return the complete HTML page for *notice*."""
+    """Return the complete HTML page for *notice*, every table whole."""
+    return article_page(notice, lang=lang, highlight_terms=highlight_terms).html
+
+
+def article_page(
+    notice: NoticeDetail,
+    *,
+    lang: str = "vi",
+    highlight_terms: Sequence[str] = (),
+    table_cells: int | None = None,
+) -> ArticlePage:
+    """The page for *notice*; with *table_cells*, tables past that many cells in
+    all are cut short, each with a "table:N" link to its whole content."""
     lang = "en" if lang == "en" else "vi"
 
     def label(key: str) -> str:
@@ -69,8 +90,19 @@ def article_html(
     esc = html.escape
     terms = _fold_terms(highlight_terms)
 
+    def note(index: int, rows: int, cols: int, shown: int) -> tuple[str, str]:
+        values = {
+            "number": index + 1,
+            "rows": _group_digits(rows, lang),
+            "cols": cols,
+            "shown": shown,
+        }
+        return text("label_table_link", lang, **values), text("label_table_caption", lang, **values)
+
     title = escape_text(notice.title)
-    body = render_body(notice.body_markdown, notice.attachments)
+    body, tables = render_body_tables(
+        notice.body_markdown, notice.attachments, cell_budget=table_cells, note=note
+    )
     if terms:
         title = map_text_nodes(title, lambda text: _highlight(text, terms))
         body = map_text_nodes(body, lambda text: _highlight(text, terms))
@@ -116,7 +148,7 @@ def article_html(
             )
         parts.append("</ul>")
     parts.append("</body></html>")
-    return "\n".join(parts)
+    return ArticlePage(html="\n".join(parts), tables=tuple(tables))
 
 
 # --- Highlighting ------------------------------------------------------------

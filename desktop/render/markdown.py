@@ -21,7 +21,11 @@ the output may hold nothing that runs or reaches out. The pipeline is:
    once a document has used its budget of inline markup characters, further
    text runs are kept as plain text;
 5. nh3 with an explicit whitelist (the security boundary);
-6. our own re-serialisation of nh3's output, which applies the policy nh3
+6. (for the window) big tables cut before Markdown sees them: Qt lays a
+   table out on the GUI thread at roughly 0.1 ms a cell, so a page lays out
+   at most a budget of cells and each table cut short links to its whole
+   content (TableData), which the window shows in a model/view table;
+7. our own re-serialisation of nh3's output, which applies the policy nh3
    cannot express: images only from the notice's own attachments
    (``attachment:<sha256>``), links only to http/https/mailto, ``notice:<id>``
    and the notice's attachments, bounded colspan/rowspan and tree depth, and
@@ -36,6 +40,7 @@ import secrets
 import unicodedata
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import unquote
 
@@ -47,6 +52,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from db.folding import BIDI_CONTROLS
 from db.records import AttachmentRecord
 
 #: Container levels (quotes, list markers, 4-column indents) one line may open.
@@ -62,9 +68,9 @@ MAX_HTML_DEPTH = 32
 #: Largest colspan/rowspan kept; larger values would make Qt lay out huge grids.
 MAX_CELL_SPAN = 64
 
-#: NUL, bidi embeddings/overrides (U+202A–U+202E) and isolates (U+2066–U+2069):
+#: NUL and the bidi controls (embeddings, overrides, isolates, LRM/RLM/ALM):
 #: they can make text read differently from what it says.
-_STRIP_RE = re.compile("[\x00\u202a-\u202e\u2066-\u2069]")
+_STRIP_RE = re.compile(f"[\x00{BIDI_CONTROLS}]")
 
 ALLOWED_TAGS = frozenset(
     {
@@ -87,6 +93,8 @@ _NH3_ATTRIBUTES = {
     "td": _CELL_ATTRS,
     "ol": {"start"},
 }
+#: Links to a cut table's whole content ("table:0"); only the renderer writes them.
+TABLE_SCHEME = "table"
 URL_SCHEMES = frozenset({"http", "https", "mailto", "notice", "attachment"})
 _VOID_TAGS = frozenset({"br", "hr", "img"})
 _ALIGN_VALUES = frozenset({"left", "center", "right"})
@@ -105,17 +113,111 @@ _LONG_INDENT_RE = re.compile(r"^[ \t]{65,}", re.MULTILINE)
 _LONG_QUOTE_RE = re.compile(r"^[> \t]{65,}", re.MULTILINE)
 
 
+@dataclass(frozen=True)
+class TableData:
+    """A whole table of a notice, as plain text cells, for a model/view table."""
+
+    caption: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+#: Says how a cut table is introduced: (index, rows, columns, rows shown)
+#: -> (the link's text, the whole table's caption).
+TableNote = Callable[[int, int, int, int], tuple[str, str]]
+
+# A Markdown table (the `tables` extension): a block whose first line holds a
+# "|" and whose second is the delimiter row, then one row per line up to a
+# blank line. Only tables at the top level are cut (not inside quotes/lists).
+_TABLE_RULE_RE = re.compile(r"^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+_CELL_SPLIT_RE = re.compile(r"(?<!\\)\|")
+
+
+def _cells(line: str) -> list[str]:
+    row = line.strip()
+    if row.startswith("|"):
+        row = row[1:]
+    if row.endswith("|") and not row.endswith("\\|"):
+        row = row[:-1]
+    return [cell.strip().replace("\\|", "|") for cell in _CELL_SPLIT_RE.split(row)]
+
+
+def _cut_tables(
+    text: str, cell_budget: int, note: TableNote, state: _RenderState
+) -> tuple[str, list[TableData]]:
+    """*text* with every top-level table cut to the rows that fit *cell_budget*
+    (over the whole page), each cut one followed by a link to its TableData."""
+    lines = text.split("\n")
+    out: list[str] = []
+    tables: list[TableData] = []
+    budget = cell_budget
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        starts_block = index == 0 or not lines[index - 1].strip()
+        if not (
+            starts_block
+            and "|" in line
+            and index + 1 < len(lines)
+            and "|" in lines[index + 1]
+            and not line.startswith("    ")
+            and _TABLE_RULE_RE.match(lines[index + 1])
+        ):
+            out.append(line)
+            index += 1
+            continue
+        end = index + 2
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        header = _cells(line)
+        cols = len(header)
+        body = lines[index + 2 : end]
+        cost = cols * (len(body) + 1)
+        if cost <= budget:
+            budget -= cost
+            out.extend(lines[index:end])
+        else:
+            # The header and the rows the budget still allows; not even the
+            # header when it alone is over budget (a table thousands wide).
+            keep_header = cols <= budget
+            shown = max(0, budget // cols - 1) if keep_header else 0
+            if keep_header:
+                budget -= cols * (shown + 1)
+                out.extend(lines[index : index + 2 + shown])
+            number = len(tables)
+            link, caption = note(number, len(body), cols, shown)
+            rows = tuple(tuple((_cells(row) + [""] * cols)[:cols]) for row in body)
+            tables.append(TableData(caption=caption, header=tuple(header), rows=rows))
+            out += ["", state.table_token(number, link), ""]
+        index = end
+    return "\n".join(out), tables
+
+
 def clean_text(text: str) -> str:
     """Return *text* without NUL and bidi controls, in NFC."""
     return unicodedata.normalize("NFC", _STRIP_RE.sub("", text))
 
 
 def render_body(markdown_text: str, attachments: Sequence[AttachmentRecord]) -> str:
-    """Render a notice's Markdown body to sanitized HTML (a fragment)."""
+    """Render a notice's Markdown body to sanitized HTML (a fragment), tables whole."""
+    return render_body_tables(markdown_text, attachments)[0]
+
+
+def render_body_tables(
+    markdown_text: str,
+    attachments: Sequence[AttachmentRecord],
+    *,
+    cell_budget: int | None = None,
+    note: TableNote | None = None,
+) -> tuple[str, list[TableData]]:
+    """Render a body; with *cell_budget*, big tables are cut and returned whole beside it."""
     text = clean_text(markdown_text)
     text = _LONG_INDENT_RE.sub(" " * 64, text)
     text = _LONG_QUOTE_RE.sub(_shrink_quotes, text)
     state = _RenderState()
+    tables: list[TableData] = []
+    if cell_budget is not None and note is not None:
+        text, tables = _cut_tables(text, cell_budget, note, state)
     try:
         raw = _markdown_instance(state).convert(text)
     except RecursionError:
@@ -131,7 +233,7 @@ def render_body(markdown_text: str, attachments: Sequence[AttachmentRecord]) -> 
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
-    return _Reserializer(_AttachmentIndex(attachments), state).run(cleaned)
+    return _Reserializer(_AttachmentIndex(attachments), state).run(cleaned), tables
 
 
 def _shrink_quotes(match: re.Match[str]) -> str:
@@ -157,6 +259,14 @@ class _RenderState:
         self.plain_re = re.compile(rf"{self._plain_prefix}(\d+)E")
         #: Text shown as plain text, in place of its token.
         self.plain: list[str] = []
+        self._table_prefix = f"bangtin{nonce}T"
+        self.table_re = re.compile(rf"{self._table_prefix}(\d+)E")
+        #: The link text of each cut table, in place of its token.
+        self.table_links: list[str] = []
+
+    def table_token(self, index: int, link: str) -> str:
+        self.table_links.append(link)
+        return f"{self._table_prefix}{index}E"
 
     def token(self, index: int) -> str:
         return f"{self._plain_prefix}{index}E"
@@ -374,10 +484,22 @@ class _Reserializer(HTMLParser):
         pieces = self._state.plain_re.split(text)
         for index, piece in enumerate(pieces):
             if index % 2 == 0:
-                self._out.append(escape_text(piece))
+                self._out.append(self._with_table_links(piece))
             else:
                 plain = escape_text(self._state.plain[int(piece)])
                 self._out.append(plain.replace("\n", "<br>\n"))
+
+    def _with_table_links(self, text: str) -> str:
+        if not self._state.table_links:
+            return escape_text(text)
+        out: list[str] = []
+        for index, piece in enumerate(self._state.table_re.split(text)):
+            if index % 2 == 0:
+                out.append(escape_text(piece))
+            else:
+                link = escape_text(self._state.table_links[int(piece)])
+                out.append(f'<a href="{TABLE_SCHEME}:{int(piece)}">{link}</a>')
+        return "".join(out)
 
     def _restore(self, value: str) -> str:
         return value.replace(self._state.amp, "&")

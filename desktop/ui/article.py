@@ -5,12 +5,16 @@ The browser never follows a link itself: every click comes out as
 Images come from the attachments the worker read when the notice was
 opened; nothing is ever fetched from the network.
 
+A table too big to lay out here comes cut short, with a "table:N" link;
+the browser opens that one itself, whole, in a table view (desktop/ui/tableview.py).
+
 Signals: `ArticleBrowser.link_activated(QUrl)`, `ZoomBar.zoom_changed(int)`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QFont, QImage, QTextDocument
@@ -26,6 +30,10 @@ from PySide6.QtWidgets import (
 
 from desktop.ui import icons
 
+if TYPE_CHECKING:
+    from desktop.render.markdown import TableData
+    from desktop.ui.tableview import TableDialog
+
 ZOOM_MIN = 50
 ZOOM_MAX = 200
 ZOOM_STEP = 10
@@ -33,6 +41,8 @@ ZOOM_DEFAULT = 100
 
 ATTACHMENT_SCHEME = "attachment"
 NOTICE_SCHEME = "notice"
+#: desktop.render.markdown.TABLE_SCHEME, without importing the renderer here.
+TABLE_SCHEME = "table"
 
 
 def clamp_zoom(value: int) -> int:
@@ -50,8 +60,11 @@ class ArticleBrowser(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
-        self.anchorClicked.connect(self.link_activated)
+        self.anchorClicked.connect(self._on_anchor)
         self._images: dict[str, QImage] = {}
+        self._tables: tuple[TableData, ...] = ()
+        #: Whole tables open now, newest last.
+        self.table_dialogs: list[TableDialog] = []
         self._base_point_size = self.font().pointSizeF()
         if self._base_point_size <= 0:
             self._base_point_size = 10.0
@@ -69,7 +82,13 @@ class ArticleBrowser(QTextBrowser):
         font.setPointSizeF(self._base_point_size * self._zoom / 100)
         self.document().setDefaultFont(font)
 
-    def show_article(self, html: str, images: Mapping[str, bytes] | None = None) -> None:
+    def show_article(
+        self,
+        html: str,
+        images: Mapping[str, bytes] | None = None,
+        tables: Sequence[TableData] = (),
+    ) -> None:
+        self._tables = tuple(tables)
         self._images = {}
         for sha, data in (images or {}).items():
             image = QImage.fromData(data)
@@ -81,6 +100,33 @@ class ArticleBrowser(QTextBrowser):
 
     def show_message(self, html: str) -> None:
         self.show_article(html, None)
+
+    def tables(self) -> tuple[TableData, ...]:
+        """The whole content of the tables the shown page cuts short."""
+        return self._tables
+
+    def open_table(self, index: int) -> None:
+        """Show table *index* of the page whole, in its own window."""
+        if not 0 <= index < len(self._tables):
+            return
+        from desktop.ui.tableview import TableDialog
+
+        dialog = TableDialog(self._tables[index], self.window())
+        self.table_dialogs.append(dialog)
+        dialog.destroyed.connect(lambda _obj=None, d=dialog: self._forget(d))
+        dialog.show()
+
+    def _forget(self, dialog: TableDialog) -> None:
+        if dialog in self.table_dialogs:
+            self.table_dialogs.remove(dialog)
+
+    def _on_anchor(self, url: QUrl) -> None:
+        if url.scheme() == TABLE_SCHEME:
+            number = url.path()
+            if number.isascii() and number.isdigit():
+                self.open_table(int(number))
+            return
+        self.link_activated.emit(url)
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
         # Only images already read from the archive; a remote URL stays blank,

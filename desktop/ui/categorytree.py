@@ -86,10 +86,14 @@ def build_nodes(counts: TreeCounts) -> list[Node]:
 
 
 def _walk(nodes: Sequence[Node]) -> list[Node]:
+    """Every node in tree order, with an explicit stack: an archive may hold a
+    category hundreds of levels deep, past Python's recursion limit."""
     out: list[Node] = []
-    for n in nodes:
-        out.append(n)
-        out.extend(_walk(n.children))
+    stack = list(reversed(nodes))
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(reversed(node.children))
     return out
 
 

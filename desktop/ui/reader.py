@@ -111,7 +111,7 @@ class Reader(QObject):
             return
         self.current = detail
         self._highlighted = highlighted
-        self._browser.show_article(opened.html, opened.images)
+        self._browser.show_article(opened.html, opened.images, opened.tables)
         self._related.set_rows(opened.related)
         self._attachments.show_notice(
             {att.sha256: att.name for att in detail.attachments}, opened.files

@@ -130,9 +130,9 @@ def test_hostile_body_is_shown_and_harmless(
     real_show = window.browser.show_article
     real_load = window.browser.loadResource
 
-    def show(html: str, images: object = None) -> None:
+    def show(html: str, images: object = None, tables: object = ()) -> None:
         handed.append(html)
-        real_show(html, images)  # type: ignore[arg-type]
+        real_show(html, images, tables)  # type: ignore[arg-type]
 
     def load(kind: int, url: object) -> object:
         fetched.append(str(url.toString() if hasattr(url, "toString") else url))

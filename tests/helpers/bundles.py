@@ -261,6 +261,32 @@ def edit_notice(entries: list[Entry], nid: str, change: Callable[[dict[str, Any]
     raise AssertionError(f"no notice {nid}")
 
 
+def resign_notice(
+    bundle: Path, out: Path, pair: KeyPair, nid: str, change: Callable[[dict[str, Any]], None]
+) -> Path:
+    """*bundle* with notice *nid* changed, every hash, revision and category made to
+    match, signed with *pair*: only the reader's content checks are left to refuse it."""
+    docs: list[dict[str, Any]] = []
+
+    def edit(entries: list[Entry]) -> None:
+        edit_notice(entries, nid, change)
+        for item in entries:
+            if item.name.startswith("notices/"):
+                docs.extend(json.loads(item.data))
+
+    def relist(manifest: dict[str, Any]) -> None:
+        by_id = {doc["id"]: doc for doc in docs}
+        for ref in manifest["notices"]:
+            doc = by_id[ref["id"]]
+            ref["sha256"] = hashlib.sha256(canonical_json(doc)).hexdigest()
+            ref["revision"] = doc["updated"] or doc["published"]
+        for doc in docs:
+            if doc["category"] not in manifest["categories"]:
+                manifest["categories"].append(doc["category"])
+
+    return rewrite(bundle, out, Tamper(entries=edit, manifest=relist, sign_with=pair))
+
+
 # -- patching raw zip headers ------------------------------------------------------------
 
 _CD_SIG = b"PK\x01\x02"

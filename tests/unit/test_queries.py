@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -368,3 +370,54 @@ def test_listing_matches_a_plain_python_model(
                 assert count_notices(session, category, show="unread") == len(unread)
     finally:
         arch.close()
+
+
+# -- many notices with every field (`bangtin list --json`) ----------------------------------
+
+
+def test_notice_details_equal_get_notice_in_few_statements(archive: Archive) -> None:
+    """`list --json` on 20,000 notices took 22-46 s: one get_notice (four queries and
+    the whole body) per notice. notice_details reads them in a few statements per
+    500 notices, and leaves the bodies out when asked."""
+    from sqlalchemy import event
+
+    from db.queries import notice_details
+    from tests.helpers.notices import attachment
+
+    recs = [
+        notice(
+            f"n{i:04}",
+            days=i / 100,
+            number=f"{i}/TB",
+            related=(f"n{(i + 1) % 1200:04}",) if i % 3 == 0 else (),
+            attachments=(attachment(f"tep-{i}.pdf"),) if i % 7 == 0 else (),
+            body_markdown=f"Nội dung {i}",
+        )
+        for i in range(1200)
+    ]
+    apply(archive, recs)
+    with archive.writing() as session:
+        record_view(session, "n0005", at(30))
+        set_bookmark(session, "n0006", True)
+    statements: list[str] = []
+
+    def count(*args: object) -> None:
+        statements.append(str(args[2]))
+
+    with archive.reading() as session:
+        ids = notice_ids(session)
+        expected = [get_notice(session, i) for i in ids]
+        event.listen(archive.engine, "before_cursor_execute", count)
+        try:
+            full = notice_details(session, ids)
+            full_statements = len(statements)
+            statements.clear()
+            light = notice_details(session, ids, body=False)
+        finally:
+            event.remove(archive.engine, "before_cursor_execute", count)
+    assert full == expected
+    assert [d.body_markdown for d in light] == [""] * len(ids)
+    assert [replace(d, body_markdown="") for d in full] == light
+    # Three 500-notice chunks: a handful of statements each, not four per notice.
+    assert full_statements <= 3 * 5 and len(statements) <= 3 * 5, statements
+    assert not any("body_markdown" in s for s in statements)

@@ -422,3 +422,45 @@ def test_highlight_never_breaks_tags() -> None:
 
 def test_highlight_without_terms_changes_nothing() -> None:
     assert article_html(NOTICE) == article_html(NOTICE, highlight_terms=["", "  "])
+
+
+# -- big tables cut for the window ----------------------------------------------------------
+
+
+def _note(index: int, rows: int, cols: int, shown: int) -> tuple[str, str]:
+    return f"whole table {index}: {rows}x{cols}, {shown} shown", f"Table {index}"
+
+
+def test_a_table_past_the_cell_budget_is_cut_with_a_link_to_all_of_it() -> None:
+    from desktop.render.markdown import render_body_tables
+
+    rows = "".join(f"| {r}a | {r} \\| b |\n" for r in range(100))
+    body = f"Trước.\n\n| A | B |\n|---|---|\n{rows}\nSau.\n\n| C |\n|---|\n| c |\n"
+    html, tables = render_body_tables(body, [], cell_budget=20, note=_note)
+    assert "<td>8a</td>" in html and "<td>9a</td>" not in html  # header + 9 rows = 20 cells
+    assert '<a href="table:0">whole table 0: 100x2, 9 shown</a>' in html
+    assert "Sau." in html and "<td>c</td>" not in html  # the budget is the page's
+    assert len(tables) == 2
+    assert tables[0].header == ("A", "B") and len(tables[0].rows) == 100
+    assert tables[0].rows[99] == ("99a", "99 | b")
+    assert tables[1].rows == (("c",),)
+    # Without a budget every table is whole, as printing and `show --html` need.
+    whole, none = render_body_tables(body, [], note=_note)
+    assert "<td>99a</td>" in whole and none == []
+
+
+def test_only_tables_are_cut() -> None:
+    from desktop.render.markdown import render_body_tables
+
+    body = "Tiêu đề\n---\n\nA | B là chữ\n\n    | code |\n    |---|\n"
+    html, tables = render_body_tables(body, [], cell_budget=1, note=_note)
+    assert tables == [] and "<h2>Tiêu đề</h2>" in html and "table:" not in html
+
+
+def test_a_table_wider_than_the_budget_keeps_only_its_link() -> None:
+    from desktop.render.markdown import render_body_tables
+
+    wide = "|" + "x|" * 50 + "\n|" + "-|" * 50 + "\n|" + "1|" * 50 + "\n"
+    html, tables = render_body_tables(wide, [], cell_budget=10, note=_note)
+    assert "<table" not in html and 'href="table:0"' in html
+    assert len(tables[0].header) == 50
