@@ -8,11 +8,13 @@ that a link to it can say it was withdrawn (thu hồi).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select, type_coerce
 from sqlalchemy import Integer as Integer_
 from sqlalchemy.orm import Session
 
+from db import validity
 from db.common import ListOrder, Show
 from db.models import (
     Attachment,
@@ -31,6 +33,7 @@ from db.records import (
     NoticeDetail,
     NoticeSummary,
     PublisherInfo,
+    Signer,
     TrustedKeyInfo,
 )
 from db.types import whole_seconds
@@ -102,13 +105,16 @@ def summaries(session: Session, ids: Sequence[str]) -> list[NoticeSummary]:
                 Notice.withdrawn,
                 ReadingState.first_opened,
                 ReadingState.bookmarked,
+                Notice.urgency,
             )
             .join(Category, Category.id == Notice.category_id)
             .outerjoin(ReadingState, ReadingState.notice_id == Notice.id)
             .where(Notice.id.in_(chunk), Notice.has_content.is_(True))
         )
-        for nid, title, number, published, path, withdrawn, opened, bookmarked in rows:
+        statuses = validity.validities(session, chunk)
+        for nid, title, number, published, path, withdrawn, opened, bookmarked, urgency in rows:
             assert published is not None  # every notice with content has a date
+            status = statuses.get(nid)
             found[nid] = NoticeSummary(
                 id=nid,
                 title=title,
@@ -118,6 +124,8 @@ def summaries(session: Session, ids: Sequence[str]) -> list[NoticeSummary]:
                 withdrawn=bool(withdrawn),
                 read=opened is not None,
                 bookmarked=bool(bookmarked),
+                status=status.status if status else None,
+                urgency=urgency,
             )
     return [found[i] for i in ids if i in found]
 
@@ -134,8 +142,11 @@ def list_notices(
     return summaries(session, notice_ids(session, category, show, limit=limit, offset=offset))
 
 
-def get_notice(session: Session, notice_id: str) -> NoticeDetail | None:
-    """One notice with its attachments, related ids and reading state."""
+def get_notice(session: Session, notice_id: str, as_of: date | None = None) -> NoticeDetail | None:
+    """One notice with its attachments, related ids, relations and reading state.
+
+    Its validity is as of *as_of*, today (in Vietnam) when not given.
+    """
     row = session.execute(
         select(Notice, Category.path, Publisher.name)
         .outerjoin(Category, Category.id == Notice.category_id)
@@ -162,6 +173,14 @@ def get_notice(session: Session, notice_id: str) -> NoticeDetail | None:
     )
     state = session.get(ReadingState, notice_id)
     assert notice.published is not None
+    status, relations = validity.notice_validity(session, notice_id, as_of)
+    signer = (
+        Signer(
+            title=notice.signer_title, name=notice.signer_name, authority=notice.signer_authority
+        )
+        if notice.signer_title and notice.signer_name
+        else None
+    )
     return NoticeDetail(
         id=notice.id,
         title=notice.title,
@@ -183,6 +202,15 @@ def get_notice(session: Session, notice_id: str) -> NoticeDetail | None:
         bookmarked=bool(state.bookmarked) if state else False,
         first_opened=state.first_opened if state else None,
         last_opened=state.last_opened if state else None,
+        effective=notice.effective,
+        expires=notice.expires,
+        signer=signer,
+        sector=notice.sector,
+        urgency=notice.urgency,
+        deadline=notice.deadline,
+        recipients=tuple(notice.recipients or ()),
+        relations=relations,
+        validity=status,
     )
 
 

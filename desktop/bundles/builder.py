@@ -194,6 +194,7 @@ def build_bundle(
                 notices=tuple(refs),
                 withdrawals=tuple(sorted(withdrawals, key=lambda w: w.id)),
                 entries=tuple(entries),
+                version=2 if any(n.uses_v2 for n in notices) else 1,
             )
             manifest_bytes = canonical_json(manifest.to_json())
             _write(zf, MANIFEST_NAME, manifest_bytes, zipfile.ZIP_DEFLATED)

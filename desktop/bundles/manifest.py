@@ -1,4 +1,4 @@
-"""Bundle format v1: entry names, the manifest, and notices as JSON.
+"""Bundle format v1 and v2: entry names, the manifest, and notices as JSON.
 
 Everything that crosses a USB stick is validated here before use: the
 manifest and every notice are checked field by field, and any surprise is a
@@ -16,9 +16,15 @@ from typing import Any
 
 from db.folding import nfc
 from db.records import AttachmentRecord, NoticeRecord, WithdrawalRecord
+from desktop.bundles import officefields
 
 FORMAT_NAME = "bangtin-bundle"
-FORMAT_VERSION = 1
+#: The newest version this program reads. It writes version 1 when no notice
+#: uses a field of version 2, so that offices not yet updated still import it.
+FORMAT_VERSION = 2
+BASE_VERSION = 1
+VERSIONS = (1, 2)
+# The prefix names the signature scheme, which version 2 did not change.
 SIGNATURE_PREFIX = b"bangtin-bundle-v1\n"
 MANIFEST_NAME = "manifest.json"
 SIGNATURE_NAME = "manifest.sig"
@@ -90,6 +96,7 @@ def notice_to_json(rec: NoticeRecord) -> dict[str, Any]:
             for a in rec.attachments
         ],
         "body_markdown": rec.body_markdown,
+        **officefields.to_json(rec),
     }
 
 
@@ -177,10 +184,13 @@ NOTICE_FIELDS = {
 }
 
 
-def notice_from_json(data: Any) -> NoticeRecord:
-    """Validate one notice from a bundle; raises ManifestError."""
+NOTICE_FIELDS_V2 = NOTICE_FIELDS | set(officefields.FIELDS)
+
+
+def notice_from_json(data: Any, version: int = BASE_VERSION) -> NoticeRecord:
+    """Validate one notice from a bundle of format *version*; raises ManifestError."""
     _want(isinstance(data, dict), "a notice must be an object")
-    _only(data, NOTICE_FIELDS, "a notice")
+    _only(data, NOTICE_FIELDS if version < 2 else NOTICE_FIELDS_V2, "a notice")
     ident = data.get("id")
     _want(isinstance(ident, str) and bool(ID_RE.match(ident)), "'id' is not a valid notice id")
     title = _text(data, "title", required=True)
@@ -228,6 +238,10 @@ def notice_from_json(data: Any) -> NoticeRecord:
             )
         )
     assert isinstance(ident, str) and title is not None and published is not None
+    try:
+        office = officefields.from_json(data, ident) if version >= 2 else {}
+    except officefields.FieldError as exc:
+        raise ManifestError(str(exc)) from exc
     return NoticeRecord(
         id=ident,
         title=title,
@@ -244,6 +258,7 @@ def notice_from_json(data: Any) -> NoticeRecord:
         related=tuple(related),
         attachments=tuple(attachments),
         content_hash=content_hash(data),
+        **office,
     )
 
 
@@ -281,11 +296,12 @@ class Manifest:
     notices: tuple[NoticeRef, ...]
     withdrawals: tuple[WithdrawalRecord, ...]
     entries: tuple[EntryRef, ...]
+    version: int = BASE_VERSION
 
     def to_json(self) -> dict[str, Any]:
         return {
             "format": FORMAT_NAME,
-            "version": FORMAT_VERSION,
+            "version": self.version,
             "publisher": {"id": self.publisher_id, "name": self.publisher_name},
             "key_id": self.key_id,
             "bundle_id": self.bundle_id,
@@ -343,7 +359,8 @@ def manifest_from_json(data: Any) -> Manifest:
     _only(data, MANIFEST_FIELDS, "the manifest")
     _want(data.get("format") == FORMAT_NAME, "'format' is wrong")
     # peek_version, not ==: True == 1 in Python.
-    _want(peek_version(data) == FORMAT_VERSION, "'version' is wrong")
+    version = peek_version(data)
+    _want(version in VERSIONS, "'version' is wrong")
     pub = data.get("publisher")
     _want(isinstance(pub, dict), "'publisher' must be an object")
     _only(pub, {"id", "name"}, "'publisher'")
@@ -452,6 +469,7 @@ def manifest_from_json(data: Any) -> Manifest:
         notices=tuple(notices),
         withdrawals=tuple(withdrawals),
         entries=tuple(entries),
+        version=int(version or BASE_VERSION),
     )
 
 

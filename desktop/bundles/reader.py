@@ -25,8 +25,10 @@ from desktop.bundles import keys
 from desktop.bundles.errors import BundleCode, BundleError, ImportCancelled
 from desktop.bundles.manifest import (
     ENTRY_RE,
+    FORMAT_VERSION,
     MANIFEST_NAME,
     SIGNATURE_NAME,
+    VERSIONS,
     Manifest,
     ManifestError,
     manifest_from_json,
@@ -133,10 +135,10 @@ def read_manifest(zf: zipfile.ZipFile, trust: TrustLookup) -> Manifest:
     version = peek_version(data)
     if version is None:
         raise BundleError(BundleCode.NOT_BUNDLE, path=zf.filename or "")
-    if version != 1:
+    if version not in VERSIONS:
         raise (
             BundleError(BundleCode.NEWER_FORMAT)
-            if version > 1
+            if version > FORMAT_VERSION
             else BundleError(BundleCode.BAD_MANIFEST, detail="unknown format version")
         )
     key_id = data.get("key_id") if isinstance(data, dict) else None
@@ -312,7 +314,7 @@ def _load_notices(staged: StagedBundle) -> list[NoticeRecord]:
             ident = doc.get("id") if isinstance(doc, dict) else None
             label = ident if isinstance(ident, str) else "?"
             try:
-                rec = notice_from_json(doc)
+                rec = notice_from_json(doc, manifest.version)
             except ManifestError as exc:
                 raise BundleError(BundleCode.BAD_NOTICE, id=label[:120], detail=str(exc)) from exc
             ref = expected.pop(rec.id, None)
