@@ -158,6 +158,7 @@ class RelationLink:
     direction: str
     title: str | None = None
     number: str | None = None
+    doc_type: str | None = None
     starts: date | None = None
     withdrawn: bool = False
 

@@ -56,6 +56,7 @@ class Node:
     relates: bool = False
     title: str | None = None
     number: str | None = None
+    doc_type: str | None = None
 
     @property
     def starts(self) -> date | None:
@@ -148,6 +149,7 @@ def _link(relation: str, other: str, direction: str, nodes: dict[str, Node]) -> 
         direction=direction,
         title=node.title if held and node is not None else None,
         number=node.number if node is not None else None,
+        doc_type=node.doc_type if node is not None else None,
         starts=node.starts if node is not None and held else None,
         withdrawn=node is not None and held and not node.present,
     )
@@ -179,9 +181,21 @@ def _nodes(session: Session, ids: Iterable[str]) -> dict[str, Node]:
                 Notice.has_content,
                 Notice.title,
                 Notice.number,
+                Notice.doc_type,
             ).where(Notice.id.in_(chunk))
         )
-        for nid, effective, expires, issued, published, withdrawn, has_content, title, num in rows:
+        for (
+            nid,
+            effective,
+            expires,
+            issued,
+            published,
+            withdrawn,
+            has_content,
+            title,
+            num,
+            doc_type,
+        ) in rows:
             nodes[nid] = Node(
                 id=nid,
                 effective=effective,
@@ -191,6 +205,7 @@ def _nodes(session: Session, ids: Iterable[str]) -> dict[str, Node]:
                 present=bool(has_content) and not withdrawn,
                 title=title if has_content else None,
                 number=num if has_content else None,
+                doc_type=doc_type if has_content else None,
             )
         relating = set(
             session.scalars(

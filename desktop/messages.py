@@ -503,6 +503,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "label_signer": ("Người ký", "Signed by"),
     "label_status": ("Tình trạng hiệu lực", "Validity"),
     "label_relations": ("Lược đồ", "Related documents"),
+    "relation_named": ("{type} số {number}", "{type} No. {number}"),
     "relation_since": ("{name} (từ ngày {day})", "{name} (from {day})"),
     "relation_missing": (
         "{id} (chưa có trong kho dữ liệu)",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -53,10 +54,10 @@ def pair(tmp_path: Path) -> KeyPair:
 
 
 @pytest.fixture
-def archive(tmp_path: Path, pair: KeyPair) -> Archive:
+def archive(tmp_path: Path, pair: KeyPair) -> Iterator[Archive]:
     opened = open_archive(tmp_path / "archive")
     trust(opened, pair)
-    yield opened  # type: ignore[misc]
+    yield opened
     opened.close()
 
 
