@@ -293,3 +293,23 @@ def test_list_rows_and_the_status_filter(archive: Archive) -> None:
         detail = queries.get_notice(session, "kh-1", as_of=date(2023, 12, 31))
     assert detail is not None and detail.validity is not None
     assert detail.validity.status == "in_force"
+
+
+def test_the_window_operations(archive: Archive) -> None:
+    from desktop.ops import validity as ops
+
+    apply(
+        archive,
+        [
+            notice("kh-1", effective=date(2023, 1, 1)),
+            notice("kh-2", effective=date(2024, 1, 1), relations=(("replaces", "kh-1"),)),
+        ],
+    )
+    assert ops.notices_with_status(archive, "expired", DAY) == {"kh-1"}
+    with pytest.raises(ValueError):
+        ops.notices_with_status(archive, "gone", DAY)
+    found, links = ops.notice_validity(archive, "kh-1", DAY)
+    assert found is not None and found.status == "expired"
+    assert [(link.relation, link.id, link.direction) for link in links] == [
+        ("replaces", "kh-2", "in")
+    ]
