@@ -116,8 +116,12 @@ def status_of(node: Node, incoming: Iterable[tuple[str, Node]], day: date) -> Va
 
 
 def _reasons(found: Sequence[tuple[date, Because | None]]) -> tuple[Because, ...]:
-    ordered = sorted((d, b.id, b) for d, b in found if b is not None)
-    return tuple(dict.fromkeys(b for _d, _id, b in ordered))
+    # By day, then id, then relation: one notice may both replace and repeal another.
+    ordered = sorted(
+        (b for _d, b in found if b is not None),
+        key=lambda b: (min(d for d, x in found if x == b), b.id, b.relation),
+    )
+    return tuple(dict.fromkeys(ordered))
 
 
 def links_of(

@@ -65,6 +65,17 @@ def test_a_withdrawn_replacement_ends_nothing() -> None:
     assert status(old, [("replaces", gone)]) == "in_force"
 
 
+def test_one_notice_may_both_replace_and_repeal_another() -> None:
+    old = Node("qd-1", issued=date(2023, 1, 1))
+    new = Node("qd-2", issued=date(2023, 1, 1), relates=True)
+    found = status_of(old, [("replaces", new), ("repeals", new)], date(2023, 1, 1))
+    assert found is not None
+    assert [(b.relation, b.id) for b in found.because] == [
+        ("repealed_by", "qd-2"),
+        ("replaced_by", "qd-2"),
+    ]
+
+
 def test_partly_repealed_and_amended() -> None:
     qd = Node("qd-1", issued=date(2023, 1, 1), effective=date(2023, 1, 15))
     amending = Node("qd-2", issued=date(2024, 2, 1))
