@@ -108,3 +108,14 @@ framework.print_results_index
 
 # sqlite3 sets this on its exceptions; tests set it on the ones they build.
 framework.sqlite_errorname
+
+# openpyxl reads these cell, sheet and page-setup attributes when it saves
+# the register's workbook (desktop/ops/register.py).
+framework.alignment
+framework.number_format
+framework.freeze_panes
+framework.print_title_rows
+framework.paperSize
+framework.fitToWidth
+framework.fitToHeight
+framework.fitToPage

@@ -1,8 +1,9 @@
 """SQLAlchemy models of the archive.
 
-Imports write publishers, categories, notices, attachments, related links and
-the import log. Reading state (views, bookmarks) is local to the office and
-no import ever touches it.
+Imports write publishers, categories, notices, attachments, related links,
+relations, the import log, and each new document's line in the incoming
+register. Reading state (views, bookmarks) and the clerk's columns of the
+register are local to the office and no import ever changes them.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     ForeignKey,
     Index,
@@ -112,6 +114,18 @@ class Notice(Base):
     #: without) its notice is an EarlyWithdrawal, kept per publisher.
     has_content: Mapped[bool] = mapped_column(Boolean, default=True)
     content_hash: Mapped[str] = mapped_column(String(64), default="")
+    # Bundle format v2 (revision 0005).
+    effective: Mapped[date | None] = mapped_column(IsoDate())
+    expires: Mapped[date | None] = mapped_column(IsoDate())
+    signer_authority: Mapped[str | None] = mapped_column(Text)
+    signer_title: Mapped[str | None] = mapped_column(Text)
+    signer_name: Mapped[str | None] = mapped_column(Text)
+    #: Lĩnh vực (`field` in a bundle).
+    sector: Mapped[str | None] = mapped_column(Text)
+    urgency: Mapped[str | None] = mapped_column(String(20))
+    deadline: Mapped[date | None] = mapped_column(IsoDate(), index=True)
+    #: Nơi nhận, a JSON list of strings (NULL: none).
+    recipients: Mapped[list[str] | None] = mapped_column(JSON)
 
     category: Mapped[Category | None] = relationship()
     attachments: Mapped[list[Attachment]] = relationship(
@@ -162,6 +176,45 @@ class RelatedLink(Base):
     )
     position: Mapped[int] = mapped_column(Integer, primary_key=True)
     target_id: Mapped[str] = mapped_column(String(120))
+
+
+class NoticeRelation(Base):
+    """A relation a notice states toward another notice id, which may be missing.
+
+    `relation` is one of db.records.RELATIONS. The index on `target_id`
+    answers the other direction: who replaces, amends, repeals this notice.
+    """
+
+    __tablename__ = "notice_relation"
+    __table_args__ = (Index("ix_notice_relation_target", "target_id", "relation"),)
+
+    notice_id: Mapped[str] = mapped_column(
+        ForeignKey("notice.id", ondelete="CASCADE"), primary_key=True
+    )
+    relation: Mapped[str] = mapped_column(String(20), primary_key=True)
+    target_id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class RegisterEntry(Base):
+    """One line of the incoming register (Sổ đăng ký văn bản đến).
+
+    The import writes `year`, `number` (số đến), `notice_id` and
+    `received_at` (ngày đến) in its own transaction; the clerk writes the
+    rest. No line is ever deleted, so a number is never given twice.
+    """
+
+    __tablename__ = "register_entry"
+    __table_args__ = (Index("ix_register_entry_status", "status"),)
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, primary_key=True)
+    notice_id: Mapped[str] = mapped_column(ForeignKey("notice.id"), unique=True)
+    received_at: Mapped[datetime] = mapped_column(AwareDateTime())
+    assigned_to: Mapped[str | None] = mapped_column(Text)
+    handed_over: Mapped[date | None] = mapped_column(IsoDate())
+    note: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="received")
 
 
 class ReadingState(Base):

@@ -8,13 +8,14 @@ that a link to it can say it was withdrawn (thu hồi).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select, type_coerce
 from sqlalchemy import Integer as Integer_
 from sqlalchemy.orm import Session
 
+from db import validity
 from db.common import ListOrder, Show
 from db.folding import strip_bidi
 from db.models import (
@@ -35,6 +36,7 @@ from db.records import (
     NoticeDetail,
     NoticeSummary,
     PublisherInfo,
+    Signer,
     TrustedKeyInfo,
 )
 from db.types import whole_seconds
@@ -117,13 +119,16 @@ def summaries(session: Session, ids: Sequence[str]) -> list[NoticeSummary]:
                 Notice.withdrawn,
                 ReadingState.first_opened,
                 ReadingState.bookmarked,
+                Notice.urgency,
             )
             .join(Category, Category.id == Notice.category_id)
             .outerjoin(ReadingState, ReadingState.notice_id == Notice.id)
             .where(Notice.id.in_(chunk), Notice.has_content.is_(True))
         )
-        for nid, title, number, published, path, withdrawn, opened, bookmarked in rows:
+        statuses = validity.validities(session, chunk)
+        for nid, title, number, published, path, withdrawn, opened, bookmarked, urgency in rows:
             assert published is not None  # every notice with content has a date
+            status = statuses.get(nid)
             found[nid] = NoticeSummary(
                 id=nid,
                 title=shown(title),
@@ -133,6 +138,8 @@ def summaries(session: Session, ids: Sequence[str]) -> list[NoticeSummary]:
                 withdrawn=bool(withdrawn),
                 read=opened is not None,
                 bookmarked=bool(bookmarked),
+                status=status.status if status else None,
+                urgency=urgency,
             )
     return [found[i] for i in ids if i in found]
 
@@ -149,8 +156,11 @@ def list_notices(
     return summaries(session, notice_ids(session, category, show, limit=limit, offset=offset))
 
 
-def get_notice(session: Session, notice_id: str) -> NoticeDetail | None:
-    """One notice with its attachments, related ids and reading state."""
+def get_notice(session: Session, notice_id: str, as_of: date | None = None) -> NoticeDetail | None:
+    """One notice with its attachments, related ids, relations and reading state.
+
+    Its validity is as of *as_of*, today (in Vietnam) when not given.
+    """
     row = session.execute(
         select(Notice, Category.path, Publisher.name)
         .outerjoin(Category, Category.id == Notice.category_id)
@@ -177,6 +187,14 @@ def get_notice(session: Session, notice_id: str) -> NoticeDetail | None:
     )
     state = session.get(ReadingState, notice_id)
     assert notice.published is not None
+    status, relations = validity.notice_validity(session, notice_id, as_of)
+    signer = (
+        Signer(
+            title=notice.signer_title, name=notice.signer_name, authority=notice.signer_authority
+        )
+        if notice.signer_title and notice.signer_name
+        else None
+    )
     return NoticeDetail(
         id=notice.id,
         title=shown(notice.title),
@@ -198,11 +216,20 @@ def get_notice(session: Session, notice_id: str) -> NoticeDetail | None:
         bookmarked=bool(state.bookmarked) if state else False,
         first_opened=state.first_opened if state else None,
         last_opened=state.last_opened if state else None,
+        effective=notice.effective,
+        expires=notice.expires,
+        signer=signer,
+        sector=notice.sector,
+        urgency=notice.urgency,
+        deadline=notice.deadline,
+        recipients=tuple(notice.recipients or ()),
+        relations=relations,
+        validity=status,
     )
 
 
 def notice_details(
-    session: Session, ids: Sequence[str], *, body: bool = True
+    session: Session, ids: Sequence[str], *, body: bool = True, as_of: date | None = None
 ) -> list[NoticeDetail]:
     """What get_notice returns for each of *ids*, in that order, in a few statements
     per 500 notices; without *body*, `body_markdown` is left empty and never read."""
@@ -224,6 +251,15 @@ def notice_details(
         ReadingState.bookmarked,
         ReadingState.first_opened,
         ReadingState.last_opened,
+        Notice.effective,
+        Notice.expires,
+        Notice.signer_authority,
+        Notice.signer_title,
+        Notice.signer_name,
+        Notice.sector,
+        Notice.urgency,
+        Notice.deadline,
+        Notice.recipients,
     ]
     if body:
         columns.append(Notice.body_markdown)
@@ -246,6 +282,7 @@ def notice_details(
             .order_by(RelatedLink.notice_id, RelatedLink.position)
         ):
             related.setdefault(nid, []).append(target)
+        office = validity.notices_validity(session, chunk, as_of)
         rows = session.execute(
             select(*columns)
             .outerjoin(Category, Category.id == Notice.category_id)
@@ -269,7 +306,7 @@ def notice_details(
                 issuer=shown_or_none(row[7]),
                 issued=row[8],
                 summary=shown_or_none(row[9]),
-                body_markdown=row[17] if body else "",
+                body_markdown=row[26] if body else "",
                 withdrawn=row[10],
                 publisher_id=row[11],
                 publisher_name=row[12],
@@ -279,6 +316,19 @@ def notice_details(
                 bookmarked=bool(row[14]),
                 first_opened=row[15],
                 last_opened=row[16],
+                effective=row[17],
+                expires=row[18],
+                signer=(
+                    Signer(title=row[20], name=row[21], authority=row[19])
+                    if row[20] and row[21]
+                    else None
+                ),
+                sector=row[22],
+                urgency=row[23],
+                deadline=row[24],
+                recipients=tuple(row[25] or ()),
+                relations=office[nid][1],
+                validity=office[nid][0],
             )
     return [found[i] for i in ids if i in found]
 

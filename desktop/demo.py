@@ -7,17 +7,21 @@ trusted only inside the demo data dir, never in an office's archive.
 from __future__ import annotations
 
 import shutil
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from db import queries, store
 from db.archive import Archive, open_archive
+from db.common import VN_TZ
 from desktop import paths
 from desktop.bundles import keys
 from desktop.bundles.importer import import_bundle
 from desktop.bundles.manifest import MANIFEST_NAME, parse_json_bytes
 
 DEMO_KEY_NAME = "Bảng Tin (dữ liệu mẫu)"
+#: The demo's own today: its notices are from 2023, so validity and deadlines
+#: are reckoned as of this day, whatever the clock says.
+DEMO_TODAY = date(2023, 12, 28)
 
 
 def demo_bundle_id(bundle: Path | None = None) -> str | None:
@@ -60,3 +64,49 @@ def _import_demo(archive: Archive) -> None:
     with archive.writing() as session:
         store.add_trusted_key(session, keys.key_id(raw), raw, DEMO_KEY_NAME, datetime.now(UTC))
     import_bundle(archive, paths.demo_bundle_path())
+    _date_the_register(archive)
+
+
+#: What the demo's clerk has written in the register: (notice id, columns).
+DEMO_CLERK: tuple[tuple[str, dict[str, object]], ...] = (
+    (
+        "cv-3105-2023",
+        {
+            "assigned_to": "Công chức Văn hóa – Xã hội",
+            "handed_over": date(2023, 12, 12),
+            "status": "in_progress",
+        },
+    ),
+    (
+        "kh-281-2023",
+        {"assigned_to": "Công chức Văn phòng – Thống kê", "handed_over": date(2023, 12, 19)},
+    ),
+    (
+        "kh-468-2023",
+        {
+            "assigned_to": "Hiệu trưởng Trường THCS xã",
+            "handed_over": date(2023, 4, 12),
+            "status": "done",
+            "note": "Đã niêm yết tại bảng tin UBND xã",
+        },
+    ),
+)
+
+
+def _date_the_register(archive: Archive) -> None:
+    """Put the demo's register in the demo's year, and fill a few of the clerk's columns.
+
+    The import numbered the notices on today's date; the demo lives on
+    DEMO_TODAY, so its register is that year's.
+    """
+    from sqlalchemy import select, update
+
+    from db.models import RegisterEntry
+
+    received = datetime(DEMO_TODAY.year, DEMO_TODAY.month, DEMO_TODAY.day, 8, 0, tzinfo=VN_TZ)
+    with archive.writing() as session:
+        session.execute(update(RegisterEntry).values(year=DEMO_TODAY.year, received_at=received))
+        lines = dict(session.execute(select(RegisterEntry.notice_id, RegisterEntry.number)).all())
+        for notice_id, columns in DEMO_CLERK:
+            if notice_id in lines:
+                store.set_register_fields(session, DEMO_TODAY.year, lines[notice_id], **columns)

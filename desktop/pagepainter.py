@@ -45,7 +45,14 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
-from desktop.render.printtemplate import PageMargins, PrintSource, PrintStyle, indent_declaration
+from desktop.render.printtemplate import (
+    PAGE_HEIGHT_MM,
+    PAGE_WIDTH_MM,
+    PageMargins,
+    PrintSource,
+    PrintStyle,
+    indent_declaration,
+)
 
 log = logging.getLogger(__name__)
 
@@ -224,9 +231,16 @@ def _scale_images(doc: PrintDocument, body: QRectF, units: _Units) -> None:
     cursor.endEditBlock()
 
 
-def body_rect(margins: PageMargins, dpi: float) -> QRectF:
+def body_rect(margins: PageMargins, dpi: float, landscape: bool = False) -> QRectF:
     """The margin box of an A4 page, in device pixels from the paper's corner."""
     units = _Units(dpi)
+    if landscape:
+        # The same margins, the binding edge still on the left.
+        width = PAGE_HEIGHT_MM - margins.left - margins.right
+        height = PAGE_WIDTH_MM - margins.top - margins.bottom
+        return QRectF(
+            units.mm(margins.left), units.mm(margins.top), units.mm(width), units.mm(height)
+        )
     return QRectF(
         units.mm(margins.left),
         units.mm(margins.top),
@@ -245,7 +259,7 @@ def lay_out(
     family = family or serif_family()
     dpi = float(device.logicalDpiY())
     units = _Units(dpi)
-    body = body_rect(style.margins, dpi)
+    body = body_rect(style.margins, dpi, source.landscape)
     doc = PrintDocument(source.images)
     doc.setDocumentMargin(0)
     doc.setDefaultFont(_font(family, style.font_size))
@@ -316,11 +330,11 @@ def _keep_rows_whole(doc: QTextDocument, page_height: float) -> None:
 # -- painting -------------------------------------------------------------------------------
 
 
-def page_layout(margins: PageMargins) -> QPageLayout:
-    """A4 portrait with *margins*: what the device is told, so a page-setup dialog shows it."""
+def page_layout(margins: PageMargins, landscape: bool = False) -> QPageLayout:
+    """A4 with *margins*: what the device is told, so a page-setup dialog shows it."""
     return QPageLayout(
         QPageSize(QPageSize.PageSizeId.A4),
-        QPageLayout.Orientation.Portrait,
+        QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait,
         QMarginsF(margins.left, margins.top, margins.right, margins.bottom),
         QPageLayout.Unit.Millimeter,
     )
@@ -339,10 +353,16 @@ def paint(
     style: PrintStyle | None = None,
     family: str | None = None,
 ) -> int:
-    """Paint *sources* on *device*, each from a new page; returns the page count."""
+    """Paint *sources* on *device*, each from a new page; returns the page count.
+
+    The documents of one job share an orientation: all portrait or all landscape.
+    """
     style = style or PrintStyle()
     family = family or serif_family()
-    if not device.setPageLayout(page_layout(style.margins)):
+    landscape = bool(sources) and sources[0].landscape
+    if any(source.landscape != landscape for source in sources):
+        raise ValueError("the documents of one print job must share an orientation")
+    if not device.setPageLayout(page_layout(style.margins, landscape)):
         log.warning("the print device refused the page layout")
     laid = [lay_out(source, device, style, family) for source in sources]
     painter = QPainter()
@@ -418,10 +438,12 @@ def _paint_page(
     painter.restore()
 
 
-def _pdf_writer(target: object, style: PrintStyle, title: str) -> QPdfWriter:
+def _pdf_writer(
+    target: object, style: PrintStyle, title: str, landscape: bool = False
+) -> QPdfWriter:
     writer: QPdfWriter = QPdfWriter(target)  # type: ignore[call-overload]
     writer.setResolution(PDF_DPI)
-    writer.setPageLayout(page_layout(style.margins))
+    writer.setPageLayout(page_layout(style.margins, landscape))
     writer.setCreator("Bảng Tin")
     writer.setTitle(title)
     return writer
@@ -444,7 +466,7 @@ def write_pdf(
     path = Path(path)
     title = sources[0].title if len(sources) == 1 else "Bảng Tin"
     partial = path.with_name(path.name + ".part")
-    writer = _pdf_writer(str(partial), style, title)
+    writer = _pdf_writer(str(partial), style, title, sources[0].landscape)
     try:
         pages = paint(writer, sources, style, family)
         del writer  # QPdfWriter finishes the file when it is destroyed

@@ -200,6 +200,7 @@ def build_bundle(
                 notices=tuple(refs),
                 withdrawals=tuple(sorted(withdrawals, key=lambda w: w.id)),
                 entries=tuple(entries),
+                version=2 if any(n.uses_v2 for n in notices) else 1,
             )
             manifest_bytes = canonical_json(manifest.to_json())
             method = zipfile.ZIP_STORED if MANIFEST_NAME in stored else zipfile.ZIP_DEFLATED

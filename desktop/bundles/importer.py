@@ -288,6 +288,9 @@ def _apply(
             category_ids,
             progress=applied,
         )
+        # Sổ đăng ký văn bản đến: numbered in this transaction, so a crash
+        # leaves no gap and no number twice.
+        store.register_incoming(session, counts.changed_ids, now)
         if progress is not None:
             progress("indexing", 0, 1)
         search.update_index(session, counts.changed_ids, counts.removed_ids)

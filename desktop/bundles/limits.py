@@ -14,7 +14,6 @@ from desktop.bundles.errors import BundleCode, BundleError
 from desktop.bundles.manifest import ENTRY_RE, MANIFEST_NAME, SIGNATURE_NAME
 
 MAX_MANIFEST = 256 * 1024 * 1024
-MAX_CHUNK = 128 * 1024 * 1024
 MAX_FILE = 1024 * 1024 * 1024
 MAX_TOTAL = 16 * 1024 * 1024 * 1024
 MAX_ENTRIES = 1_000_000

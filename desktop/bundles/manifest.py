@@ -1,4 +1,4 @@
-"""Bundle format v1: entry names, the manifest, and notices as JSON.
+"""Bundle format v1 and v2: entry names, the manifest, and notices as JSON.
 
 Everything that crosses a USB stick is validated here before use: the
 manifest and every notice are checked field by field, and any surprise is a
@@ -18,10 +18,16 @@ from db.common import VN_TZ
 from db.folding import clean_field
 from db.records import AttachmentRecord, NoticeRecord, WithdrawalRecord
 from db.types import whole_seconds
+from desktop.bundles import officefields
 from desktop.bundles.errors import Detail
 
 FORMAT_NAME = "bangtin-bundle"
-FORMAT_VERSION = 1
+#: The newest version this program reads. It writes version 1 when no notice
+#: uses a field of version 2, so that offices not yet updated still import it.
+FORMAT_VERSION = 2
+BASE_VERSION = 1
+VERSIONS = (1, 2)
+# The prefix names the signature scheme, which version 2 did not change.
 SIGNATURE_PREFIX = b"bangtin-bundle-v1\n"
 MANIFEST_NAME = "manifest.json"
 SIGNATURE_NAME = "manifest.sig"
@@ -128,6 +134,7 @@ def notice_to_json(rec: NoticeRecord) -> dict[str, Any]:
             for a in rec.attachments
         ],
         "body_markdown": rec.body_markdown,
+        **officefields.to_json(rec),
     }
 
 
@@ -213,10 +220,13 @@ NOTICE_FIELDS = {
 }
 
 
-def notice_from_json(data: Any) -> NoticeRecord:
-    """Validate one notice from a bundle; raises ManifestError."""
+NOTICE_FIELDS_V2 = NOTICE_FIELDS | set(officefields.FIELDS)
+
+
+def notice_from_json(data: Any, version: int = BASE_VERSION) -> NoticeRecord:
+    """Validate one notice from a bundle of format *version*; raises ManifestError."""
     _want(isinstance(data, dict), "detail_not_object", field="notices")
-    _only(data, NOTICE_FIELDS, "notice")
+    _only(data, NOTICE_FIELDS if version < 2 else NOTICE_FIELDS_V2, "notice")
     ident = data.get("id")
     _want(isinstance(ident, str) and bool(ID_RE.match(ident)), "detail_bad_id", field="id")
     title = _text(data, "title", required=True)
@@ -277,6 +287,10 @@ def notice_from_json(data: Any) -> NoticeRecord:
             )
         )
     assert isinstance(ident, str) and title is not None and published is not None
+    try:
+        office = officefields.from_json(data, ident) if version >= 2 else {}
+    except officefields.FieldError as exc:
+        raise ManifestError(exc.code, **exc.params) from exc
     return NoticeRecord(
         id=ident,
         title=title,
@@ -293,6 +307,7 @@ def notice_from_json(data: Any) -> NoticeRecord:
         related=tuple(related),
         attachments=tuple(attachments),
         content_hash=content_hash(data),
+        **office,
     )
 
 
@@ -330,13 +345,14 @@ class Manifest:
     notices: tuple[NoticeRef, ...]
     withdrawals: tuple[WithdrawalRecord, ...]
     entries: tuple[EntryRef, ...]
+    version: int = BASE_VERSION
     #: SHA-256 of manifest.json exactly as signed; set by the reader, not part of the JSON.
     digest: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {
             "format": FORMAT_NAME,
-            "version": FORMAT_VERSION,
+            "version": self.version,
             "publisher": {"id": self.publisher_id, "name": self.publisher_name},
             "key_id": self.key_id,
             "bundle_id": self.bundle_id,
@@ -394,7 +410,8 @@ def manifest_from_json(data: Any) -> Manifest:
     _only(data, MANIFEST_FIELDS, "manifest")
     _want(data.get("format") == FORMAT_NAME, "detail_wrong_value", field="format")
     # peek_version, not ==: True == 1 in Python.
-    _want(peek_version(data) == FORMAT_VERSION, "detail_wrong_value", field="version")
+    version = peek_version(data)
+    _want(version in VERSIONS, "detail_wrong_value", field="version")
     pub = data.get("publisher")
     _want(isinstance(pub, dict), "detail_not_object", field="publisher")
     _only(pub, {"id", "name"}, "publisher")
@@ -524,6 +541,7 @@ def manifest_from_json(data: Any) -> Manifest:
         notices=tuple(notices),
         withdrawals=tuple(withdrawals),
         entries=tuple(entries),
+        version=int(version or BASE_VERSION),
     )
 
 

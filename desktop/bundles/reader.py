@@ -23,7 +23,6 @@ from db.records import NoticeRecord
 from desktop.bundles import keys
 from desktop.bundles.errors import BundleCode, BundleError, Detail, ImportCancelled
 from desktop.bundles.limits import (  # noqa: F401 - the reader's limits, re-exported
-    MAX_CHUNK,
     MAX_ENTRIES,
     MAX_FILE,
     MAX_MANIFEST,
@@ -33,8 +32,10 @@ from desktop.bundles.limits import (  # noqa: F401 - the reader's limits, re-exp
     check_infos,
 )
 from desktop.bundles.manifest import (
+    FORMAT_VERSION,
     MANIFEST_NAME,
     SIGNATURE_NAME,
+    VERSIONS,
     Manifest,
     ManifestError,
     manifest_from_json,
@@ -103,10 +104,10 @@ def read_manifest(zf: zipfile.ZipFile, trust: TrustLookup) -> Manifest:
     version = peek_version(data)
     if version is None:
         raise BundleError(BundleCode.NOT_BUNDLE, path=zf.filename or "")
-    if version != 1:
+    if version not in VERSIONS:
         raise (
             BundleError(BundleCode.NEWER_FORMAT)
-            if version > 1
+            if version > FORMAT_VERSION
             else BundleError(BundleCode.BAD_MANIFEST, detail=Detail("detail_unknown_version"))
         )
     key_id = data.get("key_id") if isinstance(data, dict) else None
@@ -290,7 +291,7 @@ def _load_notices(staged: StagedBundle) -> list[NoticeRecord]:
             ident = doc.get("id") if isinstance(doc, dict) else None
             label = ident if isinstance(ident, str) else "?"
             try:
-                rec = notice_from_json(doc)
+                rec = notice_from_json(doc, manifest.version)
             except ManifestError as exc:
                 raise BundleError(BundleCode.BAD_NOTICE, id=label[:120], detail=exc.detail) from exc
             ref = expected.pop(rec.id, None)

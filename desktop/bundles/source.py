@@ -19,6 +19,7 @@ import yaml
 from db.folding import clean_field, fold
 from db.records import AttachmentRecord, NoticeRecord, WithdrawalRecord
 from db.types import VN_TZ
+from desktop.bundles import officefields
 from desktop.bundles.manifest import (
     MAX_BODY,
     MAX_CATEGORY_DEPTH,
@@ -31,6 +32,7 @@ from desktop.bundles.manifest import (
     day_in_range,
     time_in_range,
 )
+from desktop.messages import text
 
 # \Z, not $: "$" also matches before a final newline, which would let "a\n" in.
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,119}\Z")
@@ -46,7 +48,7 @@ OPTIONAL = (
     "attachments",
     "withdrawn",
 )
-KNOWN = frozenset(REQUIRED + OPTIONAL)
+KNOWN = frozenset(REQUIRED + OPTIONAL + officefields.FIELDS)
 MAX_TEXT_FIELD = MAX_TEXT
 
 # A value quoted in an error message stays short, even a YAML alias bomb.
@@ -93,13 +95,36 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_ti
 
 @dataclass(frozen=True)
 class SourceError:
-    """One problem in a source file; `line` counts from 1."""
+    """One problem in a source file; `line` counts from 1.
+
+    With a `code`, the problem is a sentence of desktop/messages.py that
+    names the file and the line itself, in either language (`localized`).
+    """
 
     file: str
     line: int
     message: str
+    code: str | None = None
+    params: tuple[tuple[str, Any], ...] = ()
+
+    @classmethod
+    def coded(cls, file: str, line: int, code: str, **params: Any) -> SourceError:
+        return cls(
+            file,
+            line,
+            text(code, "en", file=file, line=line, **params),
+            code,
+            tuple(params.items()),
+        )
+
+    def localized(self, lang: str) -> str:
+        if self.code is None:
+            return str(self)
+        return text(self.code, lang, file=self.file, line=self.line, **dict(self.params))
 
     def __str__(self) -> str:
+        if self.code is not None:
+            return self.message
         return f"{self.file}:{self.line}: {self.message}"
 
 
@@ -173,6 +198,21 @@ def _key_line(front: str, key: str) -> int:
         if re.match(rf"^{re.escape(key)}\s*:", line):
             return number
     return 1
+
+
+def _nested_line(front: str, key: str, child: str | None) -> int:
+    """The line of *child* inside the block of *key*, else the line of *key*."""
+    start = _key_line(front, key)
+    if child is None or start == 1:
+        return start
+    lines = front.split("\n")
+    for number in range(start + 1, len(lines) + 2):
+        line = lines[number - 2]
+        if line and not line[0].isspace() and not line.startswith("#"):
+            break  # the next top-level key: *child* is not on a line of its own
+        if re.match(rf"^\s+(?:-\s+)?{re.escape(child)}\s*:", line):
+            return number
+    return start
 
 
 def _text_field(meta: dict[str, Any], key: str, errors: list[str], *, required: bool) -> str | None:
@@ -343,6 +383,11 @@ def parse_file(path: Path, root: Path, errors: list[SourceError]) -> _Parsed | N
     for message in optional_errors:
         err(message.split("'")[1], message)
 
+    def report(key: str, child: str | None, code: str, **params: Any) -> None:
+        errors.append(SourceError.coded(rel, _nested_line(front, key, child), code, **params))
+
+    office = officefields.from_front_matter(meta, report)
+
     related: list[str] = []
     raw_related = meta.get("related") or []
     if not isinstance(raw_related, list) or not all(
@@ -397,6 +442,7 @@ def parse_file(path: Path, root: Path, errors: list[SourceError]) -> _Parsed | N
         withdrawn=withdrawn,
         related=tuple(related),
         attachments=tuple(a.record for a in attachments),
+        **office,
     )
     return _Parsed(notice=notice, attachments=attachments)
 

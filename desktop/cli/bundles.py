@@ -36,7 +36,7 @@ def cmd_bundle_build(ctx: Context, args: argparse.Namespace) -> int:
     except SourceErrors as exc:
         bar.clear()
         for error in exc.errors:
-            print(str(error), file=sys.stderr)
+            print(error.localized(ctx.lang), file=sys.stderr)
         raise Failure(ctx.say("source_errors", count=len(exc.errors))) from exc
     except KeyFileError as exc:
         bar.clear()

@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +47,16 @@ class Context:
             paths.demo_data_dir(args.data_dir) if args.demo else paths.data_dir(args.data_dir)
         )
         self._warned = False
+
+    def today(self) -> date:
+        """The day validity and deadlines are reckoned for: the demo's own day in the demo."""
+        if self.demo:
+            from desktop.demo import DEMO_TODAY
+
+            return DEMO_TODAY
+        from db.validity import today
+
+        return today()
 
     def say(self, code: str, **params: Any) -> str:
         return text(code, self.lang, **params)

@@ -77,7 +77,26 @@ class ProgressBar:
         self.stage = ""
 
 
-def notice_json(notice: NoticeDetail, *, body: bool = True) -> dict[str, Any]:
+def validity_json(notice: NoticeDetail, lang: str = "vi") -> dict[str, Any]:
+    """`validity: {status, label, since, because}`; status and label null for news."""
+    found = notice.validity
+    return {
+        "status": found.status if found else None,
+        "label": text(f"status_{found.status}", lang) if found else None,
+        "since": found.since.isoformat() if found and found.since else None,
+        "because": [{"relation": b.relation, "id": b.id} for b in found.because] if found else [],
+    }
+
+
+def relations_json(notice: NoticeDetail) -> list[dict[str, Any]]:
+    """`relations: [{relation, id, title, direction}]`; title null for a missing notice."""
+    return [
+        {"relation": r.relation, "id": r.id, "title": r.title, "direction": r.direction}
+        for r in notice.relations
+    ]
+
+
+def notice_json(notice: NoticeDetail, *, body: bool = True, lang: str = "vi") -> dict[str, Any]:
     """A notice as `show --json` and `list --json` print it; the field names are stable."""
     data: dict[str, Any] = {
         "id": notice.id,
@@ -96,6 +115,23 @@ def notice_json(notice: NoticeDetail, *, body: bool = True) -> dict[str, Any]:
             {"name": a.name, "size": a.size, "sha256": a.sha256} for a in notice.attachments
         ],
         "views": notice.views,
+        "effective": notice.effective.isoformat() if notice.effective else None,
+        "expires": notice.expires.isoformat() if notice.expires else None,
+        "signer": (
+            {
+                "authority": notice.signer.authority,
+                "title": notice.signer.title,
+                "name": notice.signer.name,
+            }
+            if notice.signer
+            else None
+        ),
+        "field": notice.sector,
+        "urgency": notice.urgency,
+        "deadline": notice.deadline.isoformat() if notice.deadline else None,
+        "recipients": list(notice.recipients),
+        "validity": validity_json(notice, lang),
+        "relations": relations_json(notice),
     }
     if body:
         data["body_markdown"] = notice.body_markdown

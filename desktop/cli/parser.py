@@ -11,8 +11,20 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import NoReturn
 
+from db.records import REGISTER_STATUSES
 from desktop import app_version, paths
-from desktop.cli import bundles, importing, keys, maintenance, printing, reading, trust, window
+from desktop.cli import (
+    bundles,
+    importing,
+    keys,
+    maintenance,
+    printing,
+    reading,
+    register,
+    todo,
+    trust,
+    window,
+)
 from desktop.cli.context import Context
 from desktop.messages import LANGS
 
@@ -136,6 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true")
     fmt.add_argument("--html", action="store_true")
+    p.add_argument("--as-of", dest="as_of", type=_parse_day, help="hiệu lực tính đến ngày này")
     p.set_defaults(func=reading.cmd_show)
 
     p = sub.add_parser("search", help="tìm kiếm văn bản")
@@ -171,6 +184,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pdf", required=True, help="tệp PDF cần ghi")
     p.add_argument("--index", action="store_true", help="chỉ in danh mục: tên, số, ngày")
     p.set_defaults(func=printing.cmd_print)
+
+    book = sub.add_parser("register", help="sổ đăng ký văn bản đến (incoming register)")
+    rsub = book.add_subparsers(dest="register_command", required=True, parser_class=_Parser)
+    p = rsub.add_parser("list", help="liệt kê sổ văn bản đến")
+    p.add_argument("--year", type=int)
+    p.add_argument("--status", choices=REGISTER_STATUSES)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=register.cmd_register_list)
+    p = rsub.add_parser("set", help="ghi người nhận, ngày chuyển, tình trạng, ghi chú")
+    p.add_argument("incoming_number", type=int, metavar="INCOMING_NUMBER")
+    p.add_argument("--year", type=int, help="năm của sổ; mặc định năm nay")
+    p.add_argument("--assigned-to", dest="assigned_to")
+    p.add_argument("--handed-over", dest="handed_over", type=_parse_day)
+    p.add_argument("--status", choices=REGISTER_STATUSES)
+    p.add_argument("--note")
+    p.set_defaults(func=register.cmd_register_set)
+    p = rsub.add_parser("print", help="in sổ văn bản đến ra PDF (A4 ngang)")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--pdf", required=True)
+    p.set_defaults(func=register.cmd_register_print)
+    p = rsub.add_parser("export", help="xuất sổ văn bản đến ra tệp Excel")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--xlsx", required=True)
+    p.set_defaults(func=register.cmd_register_export)
+
+    p = sub.add_parser("todo", help="việc cần làm: văn bản có hạn xử lý chưa hoàn thành")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=todo.cmd_todo)
     return parser
 
 

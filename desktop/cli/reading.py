@@ -16,8 +16,8 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
         ids = queries.notice_ids(session, args.category or None, limit=args.limit)
         if args.json:
             # JSON carries every field but the body; a plain listing needs the list rows only.
-            details = queries.notice_details(session, ids, body=False)
-            print_json([notice_json(d, body=False) for d in details])
+            details = queries.notice_details(session, ids, body=False, as_of=ctx.today())
+            print_json([notice_json(d, body=False, lang=ctx.lang) for d in details])
             return EXIT_OK
         rows = queries.summaries(session, ids)
     if not rows:
@@ -59,11 +59,11 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
     from db import queries
 
     with ctx.reading() as session:
-        notice = queries.get_notice(session, args.id)
+        notice = queries.get_notice(session, args.id, as_of=args.as_of or ctx.today())
     if notice is None:
         raise Failure(ctx.say("not_found", id=args.id))
     if args.json:
-        print_json(notice_json(notice))
+        print_json(notice_json(notice, lang=ctx.lang))
     elif args.html:
         from desktop.render.article import article_html
 

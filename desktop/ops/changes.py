@@ -31,6 +31,8 @@ class Changes:
     `read`: these notices were opened for the first time.
     `all_read`: every notice in `read_category` (and below; None: everywhere)
     was marked read. `bookmarked` / `unbookmarked`: bookmarks set or cleared.
+    `register`: the clerk changed lines of the incoming register (its
+    handling status too, which the to-do list follows).
     """
 
     archive: bool = False
@@ -40,6 +42,7 @@ class Changes:
     read_category: str | None = None
     bookmarked: frozenset[str] = frozenset()
     unbookmarked: frozenset[str] = frozenset()
+    register: bool = False
 
     def __bool__(self) -> bool:
         return bool(
@@ -49,6 +52,7 @@ class Changes:
             or self.all_read
             or self.bookmarked
             or self.unbookmarked
+            or self.register
         )
 
     @property

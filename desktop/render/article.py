@@ -1,7 +1,9 @@
 """The article page: one notice as the reader shows it and `bangtin show --html` prints it.
 
 The layout follows a provincial portal's article page: title, posted date,
-views, a metadata table, a withdrawn banner, the body, the attachments. Every
+views, the urgency stamp and validity badge, a withdrawn or out-of-force
+banner, a metadata table, the body, the recipients, the attachments, and the
+relations ("Lược đồ") grouped as vbpl.vn groups them. Every
 field is escaped; the body comes from render_body, already sanitized. The only
 CSS is our own small stylesheet, kept to what QTextBrowser understands.
 """
@@ -19,6 +21,7 @@ from db.records import NoticeDetail
 from desktop.messages import text
 from desktop.render.dates import posted_line, short_date
 from desktop.render.markdown import TableData, escape_text, map_text_nodes, render_body_tables
+from desktop.render.office import banner, link_text, relation_groups, status_label, urgency_label
 
 STYLESHEET = """
 body { font-family: sans-serif; color: #222222; }
@@ -35,6 +38,20 @@ blockquote { color: #444444; margin-left: 16px; }
 pre { background-color: #f4f4f4; }
 span.hl { background-color: #fff176; }
 h2.attachments { font-size: medium; color: #0b4f8a; }
+span.urgency { color: #c00000; font-weight: bold; border: 2px solid #c00000; padding: 2px; }
+span.status { font-weight: bold; padding: 2px; }
+span.status-in_force { color: #1b6e20; background-color: #e3f4e4; }
+span.status-not_yet { color: #8a5a00; background-color: #fff3d6; }
+span.status-partly_expired { color: #a85400; background-color: #ffe9d6; }
+span.status-expired { color: #a8071a; background-color: #fde2e1; }
+p.banner { background-color: #fde2e1; color: #a8071a; font-weight: bold;
+  padding: 6px; border: 1px solid #a8071a; }
+p.banner-not_yet { background-color: #fff3d6; color: #8a5a00; border: 1px solid #8a5a00; }
+h2.relations { font-size: medium; color: #0b4f8a; }
+h3.relation { font-size: small; color: #333333; margin-bottom: 2px; }
+span.missing { color: #999999; }
+p.recipients-title { font-weight: bold; font-style: italic; margin-bottom: 0px; }
+ul.recipients { margin-top: 0px; }
 """
 
 _WORD_CHAR_RE = re.compile(r"\w")
@@ -115,8 +132,25 @@ def article_page(
         f'<p class="posted">{esc(posted_line(notice.published, lang))}</p>',
         f'<p class="views">{label("views")}: {_group_digits(notice.views, lang)}</p>',
     ]
+    marks = []
+    if notice.urgency:
+        marks.append(f'<span class="urgency">{esc(urgency_label(notice.urgency, lang))}</span>')
+    if notice.validity is not None:
+        status = notice.validity.status
+        marks.append(
+            f'<span class="status status-{esc(status)}">{esc(status_label(status, lang))}</span>'
+        )
+    if marks:
+        parts.append(f'<p class="marks">{" ".join(marks)}</p>')
     if notice.withdrawn:
         parts.append(f'<p class="withdrawn">{esc(label("withdrawn"))}</p>')
+    found = banner(notice, lang)
+    if found is not None:
+        sentence = esc(found.sentence)
+        for target, name in found.links:
+            anchor = f'<a href="notice:{esc(target)}">{esc(name)}</a>'
+            sentence = sentence.replace(esc(name), anchor, 1)
+        parts.append(f'<p class="banner banner-{esc(found.status)}">{sentence}</p>')
 
     rows: list[tuple[str, str]] = []
     if notice.number:
@@ -129,6 +163,18 @@ def article_page(
         rows.append((label("issued"), short_date(notice.issued, lang)))
     if notice.summary:
         rows.append((label("summary"), notice.summary))
+    if notice.sector:
+        rows.append((label("field"), notice.sector))
+    if notice.effective is not None:
+        rows.append((label("effective"), short_date(notice.effective, lang)))
+    if notice.expires is not None:
+        rows.append((label("expires"), short_date(notice.expires, lang)))
+    if notice.validity is not None:
+        rows.append((label("status"), status_label(notice.validity.status, lang)))
+    if notice.signer is not None:
+        rows.append((label("signer"), f"{notice.signer.title} {notice.signer.name}"))
+    if notice.deadline is not None:
+        rows.append((label("deadline"), short_date(notice.deadline, lang)))
     if rows:
         parts.append('<table class="meta" border="1" cellspacing="0" cellpadding="4">')
         for name, value in rows:
@@ -136,6 +182,11 @@ def article_page(
         parts.append("</table>")
 
     parts.append(f'<div class="body">{body}</div>')
+
+    if notice.recipients:
+        parts.append(f'<p class="recipients-title">{esc(text("print_recipients", lang))}</p>')
+        items = "".join(f"<li>{escape_text(r)}</li>" for r in notice.recipients)
+        parts.append(f'<ul class="recipients">{items}</ul>')
 
     if notice.attachments:
         parts.append(f'<h2 class="attachments">{esc(label("attachments"))}</h2>')
@@ -147,6 +198,18 @@ def article_page(
                 f'<li><a href="{href}">{escape_text(attachment.name)}</a> ({esc(size)})</li>'
             )
         parts.append("</ul>")
+    groups = relation_groups(notice, lang)
+    if groups:
+        parts.append(f'<h2 class="relations">{esc(label("relations"))}</h2>')
+        for group in groups:
+            parts.append(f'<h3 class="relation">{esc(group.label)}</h3><ul class="relation">')
+            for link in group.links:
+                words = escape_text(link_text(link, lang))
+                if link.title is None:
+                    parts.append(f'<li><span class="missing">{words}</span></li>')
+                else:
+                    parts.append(f'<li><a href="notice:{esc(link.id)}">{words}</a></li>')
+            parts.append("</ul>")
     parts.append("</body></html>")
     return ArticlePage(html="\n".join(parts), tables=tuple(tables))
 

@@ -250,15 +250,26 @@ def notice_html(
 
     The header follows the first lines of the decree's layout without
     claiming to be the original document: the issuer and "Số:" on the left,
-    the category and the posting date on the right, then the title in bold
-    capitals (14 pt) and the summary.
+    with the urgency mark (độ khẩn) under them in a frame, as the decree
+    places it; the category and the posting date on the right; then, for a
+    notice out of force, its banner; the title in bold capitals (14 pt) and
+    the summary. After the body, "Nơi nhận" and the signing block side by side.
     """
+    from desktop.render.office import banner, urgency_label
+
     style = style or PrintStyle()
     after = f"{css_px_from_pt(style.paragraph_after_pt):.2f}px"
     issuer = notice.issuer or notice.publisher_name or ""
     left = [f"<b>{_esc(issuer.upper())}</b>" if issuer else ""]
     if notice.number:
         left.append(_esc(text("print_number", lang, number=notice.number)))
+    if notice.urgency:
+        left.append(
+            '<table border="1" cellspacing="0" cellpadding="3" align="center"'
+            ' style="border-style:solid; border-color:#000000; margin-top:6px"><tr><td>'
+            f'<span style="font-size:14pt"><b>{_esc(urgency_label(notice.urgency, lang))}</b>'
+            "</span></td></tr></table>"
+        )
     right = [f"<b>{_esc(notice.category)}</b>" if notice.category else ""]
     right.append(f"<i>{_esc(text('posted_on', lang, day=short_date(notice.published)))}</i>")
     if notice.updated is not None and notice.updated != notice.published:
@@ -275,6 +286,15 @@ def notice_html(
             f'<p align="center" style="margin-top:{after}; margin-bottom:0px">'
             f"<b>{_esc(text('print_withdrawn', lang))}</b></p>"
         )
+    found = banner(notice, lang)
+    if found is not None and found.status in ("expired", "partly_expired"):
+        # So that a superseded document never circulates on paper without it.
+        parts.append(
+            '<table border="1" cellspacing="0" cellpadding="6" width="100%"'
+            f' style="border-style:solid; border-color:#c00000; margin-top:{after}"><tr>'
+            f'<td align="center"><span style="color:#c00000"><b>{_esc(found.sentence)}</b>'
+            "</span></td></tr></table>"
+        )
     parts.append(
         f'<p align="center" style="margin-top:18px; margin-bottom:{after};'
         f' font-size:{title_size}"><b>{_esc(upper_title(notice.title))}</b></p>'
@@ -286,11 +306,64 @@ def notice_html(
         )
     parts.append('<hr width="30%">')
     parts.append(style_body(body_html, style))
+    closing = signing_html(notice, lang, style)
+    if closing:
+        parts.append(closing)
     if notice.attachments:
         names = ", ".join(_esc(a.name) for a in notice.attachments)
         label = _esc(text("print_attachments", lang))
         parts.append(f'<p style="margin-top:{after}"><i>{label}</i> {names}</p>')
     return "\n".join(parts)
+
+
+#: "Nơi nhận:" and its list, in points (Decree 30, Appendix I).
+RECIPIENTS_TITLE_PT = 12.0
+RECIPIENTS_PT = 11.0
+
+
+def signing_html(notice: NoticeDetail, lang: str = "vi", style: PrintStyle | None = None) -> str:
+    """ "Nơi nhận" on the left and the signing block on the right, side by side.
+
+    "Nơi nhận:" bold italic 12 pt, each recipient 11 pt on its own line
+    ("- Như trên;", the last ending with "."); the authority and title in
+    bold capitals, room for the signature, then the name in bold.
+    Empty when the notice has neither.
+    """
+    style = style or PrintStyle()
+    if not notice.recipients and notice.signer is None:
+        return ""
+    left = ""
+    if notice.recipients:
+        count = len(notice.recipients)
+        lines = "<br>".join(
+            _esc(f"- {name}{'.' if index == count - 1 else ';'}")
+            for index, name in enumerate(notice.recipients)
+        )
+        left = (
+            f'<p style="margin-top:0px; margin-bottom:0px; font-size:{RECIPIENTS_TITLE_PT:g}pt">'
+            f"<b><i>{_esc(text('print_recipients', lang))}</i></b></p>"
+            f'<p style="margin-top:0px; margin-bottom:0px; font-size:{RECIPIENTS_PT:g}pt">'
+            f"{lines}</p>"
+        )
+    right = ""
+    if notice.signer is not None:
+        signer = notice.signer
+        heads = [upper_title(h) for h in (signer.authority, signer.title) if h]
+        right = (
+            '<p align="center" style="margin-top:0px; margin-bottom:0px">'
+            f"<b>{'<br>'.join(_esc(h) for h in heads)}</b></p>"
+            # Room for the signature and the seal.
+            '<p align="center" style="margin-top:60px; margin-bottom:0px">'
+            f"<b>{_esc(signer.name)}</b></p>"
+        )
+    size = f"{style.font_size:g}pt"
+    return (
+        '<table width="100%" border="0" cellspacing="0" cellpadding="0"'
+        f' style="margin-top:12px; font-size:{size}"><tr>'
+        f'<td width="50%" valign="top">{left}</td>'
+        f'<td width="50%" valign="top">{right}</td>'
+        "</tr></table>"
+    )
 
 
 def index_html(
@@ -337,8 +410,10 @@ def index_html(
 class PrintSource:
     """One printed document: it starts on a new page and numbers its own pages.
 
-    `kind` is "notice" (its HTML starts with the header table) or "index".
+    `kind` is "notice" (its HTML starts with the header table), "index" or
+    "register" (the incoming register, desktop/render/registerbook.py).
     `images` maps an attachment's sha256 to its bytes, for `attachment:` images.
+    `landscape`: A4 turned sideways, for wide tables.
     """
 
     kind: str
@@ -347,6 +422,7 @@ class PrintSource:
     footer: str
     notice_id: str | None = None
     images: Mapping[str, bytes] = field(default_factory=dict)
+    landscape: bool = False
 
 
 def notice_source(

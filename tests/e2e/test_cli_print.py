@@ -3,26 +3,14 @@
 from __future__ import annotations
 
 import re
-import subprocess
 import unicodedata
 from pathlib import Path
 
 from tests.helpers.cli import Cli
+from tests.helpers.pdf import pdf_info, pdf_text
 
 LONG_ID = "kh-54-2023"
 LONG_TITLE = "KẾ HOẠCH THỰC HIỆN CÔNG TÁC BÌNH ĐẲNG GIỚI NĂM 2023"
-
-
-def pdf_text(path: Path) -> str:
-    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True)
-    assert out.returncode == 0
-    return out.stdout.decode("utf-8")
-
-
-def pdf_info(path: Path) -> dict[str, str]:
-    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, check=True).stdout
-    pairs = (line.partition(":") for line in out.decode("utf-8").splitlines())
-    return {key.strip(): value.strip() for key, _, value in pairs}
 
 
 def test_print_writes_an_a4_pdf_of_real_vietnamese_text(cli: Cli, tmp_path: Path) -> None:

@@ -20,7 +20,9 @@ archive before, one that drew "Done" must leave it after, and one killed in
 between may leave either. After each kill: integrity_check is ok, the
 notices, revisions, publisher sequence and import log equal the before or
 the after state exactly, every backup on disk is whole, and the next open
-leaves nothing in staging.
+leaves nothing in staging. The incoming register (số đến) is part of that
+state: numbered in the import's transaction, it runs 1, 2, 3… with no gap
+and no number twice, before or after.
 """
 
 from __future__ import annotations
@@ -170,6 +172,9 @@ def archive_state(data_dir: Path) -> State:
             "attachment": conn.execute(
                 "SELECT notice_id, position, sha256 FROM attachment ORDER BY 1, 2"
             ).fetchall(),
+            "register": conn.execute(
+                "SELECT year, number, notice_id FROM register_entry ORDER BY year, number"
+            ).fetchall(),
         }
     finally:
         conn.close()
@@ -237,9 +242,20 @@ def required(lines: list[tuple[str, int]]) -> str | None:
     return None
 
 
+def check_register(state: State) -> None:
+    """Each year's incoming numbers run from 1 with no gap, each notice once."""
+    lines = state["register"]
+    years = {year for year, _number, _notice in lines}
+    for year in years:
+        numbers = [number for y, number, _notice in lines if y == year]
+        assert numbers == list(range(1, len(numbers) + 1)), f"a gap or a repeat in {year}"
+    assert len({notice for _y, _n, notice in lines}) == len(lines)
+
+
 def check_after_kill(setup: Setup, data_dir: Path) -> str:
     state = archive_state(data_dir)
     assert state in (setup.before, setup.after), "the archive is neither before nor after"
+    check_register(state)
     for made in backup.list_backups(data_dir):
         assert backup.check_file(made).ok, f"half a backup: {made.name}"
     archive = open_archive(data_dir)
@@ -268,7 +284,13 @@ def setup(tmp_path_factory: pytest.TempPathFactory) -> Setup:
     pair = make_keys(root / "keys")
     # A first small bundle makes the before state more than an empty archive.
     first = root / "src-first"
-    write_notice(first, "dau-tien", title="Văn bản đầu tiên", published="2023-01-02 08:00")
+    write_notice(
+        first,
+        "dau-tien",
+        title="Văn bản đầu tiên",
+        number="01/TB-UBND",
+        published="2023-01-02 08:00",
+    )
     first_bundle = build(first, pair, root / "first.bangtin", sequence=1).path
     src = root / "src"
     for i in range(40):
@@ -283,6 +305,7 @@ def setup(tmp_path_factory: pytest.TempPathFactory) -> Setup:
             f"tb-{i:05d}",
             body=f"Thông báo số {i} về lịch tiếp công dân.\n\n- mục một\n- mục hai\n",
             title=f"Thông báo số {i}/TB-UBND",
+            number=f"{i}/TB-UBND",
             published=f"2023-{1 + i % 12:02d}-{1 + i % 28:02d} 08:00",
             category=f"Thông báo/Nhóm {i % 7}",
             name=f"g{i % 50}/tb-{i:05d}.md",
@@ -318,6 +341,9 @@ def setup(tmp_path_factory: pytest.TempPathFactory) -> Setup:
     after = archive_state(data)
     assert len(after["notice"]) == NOTICES + 1
     assert after != before
+    # Every notice has a number, so every one has its line in the register.
+    assert len(before["register"]) == 1 and len(after["register"]) == NOTICES + 1
+    check_register(after)
     assert not (root / "netguard.log").exists() or (root / "netguard.log").read_text() == ""
     return Setup(bundle, pristine, before, after, duration, env)
 

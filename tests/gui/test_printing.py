@@ -39,6 +39,7 @@ from desktop.render.printtemplate import (
 from desktop.ui import printactions
 from desktop.ui.mainwindow import MainWindow
 from tests.gui.conftest import WindowFactory
+from tests.helpers.pdf import pdf_info, pdf_text
 
 LONG_ID = "kh-54-2023"
 TABLE_ID = "qd-2145-2023"
@@ -89,23 +90,8 @@ def pdf_pages(path: Path) -> list[list[Word]]:
     return pages
 
 
-def pdf_text(path: Path) -> str:
-    return subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
-    ).stdout.decode("utf-8")
-
-
 def flat(text: str) -> str:
     return " ".join(text.split())
-
-
-def pdf_info(path: Path) -> dict[str, str]:
-    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, check=True).stdout
-    info: dict[str, str] = {}
-    for line in out.decode("utf-8").splitlines():
-        key, _, value = line.partition(":")
-        info[key.strip()] = value.strip()
-    return info
 
 
 def body_words(words: list[Word], margins: PageMargins) -> list[Word]:

@@ -82,3 +82,50 @@ def test_demo_archive_imports_into_its_own_folder(tmp_path: Path) -> None:
             assert len(queries.import_log(session)) == 1
     finally:
         archive.close()
+
+
+def test_demo_uses_every_field_of_an_office(demo_source: SourceFolder) -> None:
+    from desktop.bundles.officefields import to_json
+    from desktop.demo import DEMO_TODAY
+
+    notices = demo_source.notices
+    used = {key for n in notices for key in to_json(n)}
+    assert used == {
+        "effective",
+        "expires",
+        "signer",
+        "field",
+        "urgency",
+        "deadline",
+        "recipients",
+        "relations",
+    }
+    relations = {relation for n in notices for relation, _target in n.relations}
+    assert {"replaces", "partly_repeals"} <= relations
+    assert any(n.effective and n.effective > DEMO_TODAY for n in notices)
+    deadlines = sorted(n.deadline for n in notices if n.deadline)
+    assert len(deadlines) == 3
+    assert sum(d < DEMO_TODAY for d in deadlines) == 1
+    assert any(n.urgency and n.doc_type == "Công văn" for n in notices)
+
+
+def test_demo_archive_shows_validity_and_the_register(tmp_path: Path) -> None:
+    from db import register, validity
+    from desktop.demo import DEMO_TODAY
+
+    demo_dir = tmp_path / "demo"
+    ensure_demo_archive(demo_dir)
+    archive = open_archive(demo_dir)
+    try:
+        with archive.reading() as session:
+            ids = queries.notice_ids(session)
+            statuses = validity.validities(session, ids, DEMO_TODAY)
+            found = {s.status for s in statuses.values() if s is not None}
+            rows = register.register_rows(session, DEMO_TODAY.year)
+            todo = register.todo(session, DEMO_TODAY)
+    finally:
+        archive.close()
+    assert found == {"not_yet", "in_force", "partly_expired", "expired"}
+    assert [r.incoming_number for r in rows] == list(range(1, len(rows) + 1))
+    assert {r.status for r in rows} == {"received", "in_progress", "done"}
+    assert [t.days_left < 0 for t in todo] == [True, False, False]

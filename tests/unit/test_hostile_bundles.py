@@ -325,10 +325,10 @@ def test_invalid_json_in_a_notice_chunk(
 
 
 def test_newer_format_version(world: World, archive: Archive, tmp_path: Path) -> None:
-    def version_two(manifest: dict[str, Any]) -> None:
-        manifest["version"] = 2
+    def version_three(manifest: dict[str, Any]) -> None:
+        manifest["version"] = 3
 
-    error = refused(archive, tampered(world, tmp_path, manifest=version_two), "newer_format")
+    error = refused(archive, tampered(world, tmp_path, manifest=version_three), "newer_format")
     sentence = text("newer_format", "vi")
     assert error.message("vi") == sentence
     assert sentence == (

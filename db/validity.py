@@ -1,0 +1,328 @@
+"""Whether a notice is in force on a given day, and its relations in both directions.
+
+The statuses and their rules are vbpl.vn's:
+
+- "not_yet" (Chưa có hiệu lực): `effective` is after the day;
+- "expired" (Hết hiệu lực toàn bộ): `expires` is on or before the day, or a
+  notice that has taken effect replaces or repeals it;
+- "partly_expired" (Hết hiệu lực một phần): a notice that has taken effect
+  partly repeals it;
+- "in_force" (Còn hiệu lực): otherwise;
+- None: a notice with no legal fields (news): no `effective`, no `expires`,
+  no relation stated by it or toward it by a notice the archive holds.
+
+A notice *takes effect* on its `effective` day, else its issue day, else
+the day it was posted. Only notices the archive holds (not withdrawn) change
+another's status; a relation toward a missing notice is still listed, by id.
+Once out of force a notice stays so: a repealing notice that is itself
+repealed later does not bring it back, as in Vietnamese law.
+
+The rules are pure functions over `Node`s, so they are tested over random
+graphs; the session functions only load the nodes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from db.common import VN_TZ
+from db.models import Notice, NoticeRelation
+from db.records import RELATIONS, Because, RelationLink, Validity
+
+STATUSES = ("not_yet", "in_force", "partly_expired", "expired")
+#: A relation that ends the target's force, and how the target sees it.
+ENDING = {"replaces": "replaced_by", "repeals": "repealed_by"}
+PARTIAL = {"partly_repeals": "partly_repealed_by"}
+BATCH = 500
+
+
+@dataclass(frozen=True)
+class Node:
+    """What the rules need to know of one notice."""
+
+    id: str
+    effective: date | None = None
+    expires: date | None = None
+    issued: date | None = None
+    posted: date | None = None
+    #: Held by the archive with content and not withdrawn.
+    present: bool = True
+    #: States at least one relation.
+    relates: bool = False
+    title: str | None = None
+    number: str | None = None
+    doc_type: str | None = None
+
+    @property
+    def starts(self) -> date | None:
+        """The day this notice takes effect, when it can be known."""
+        return self.effective or self.issued or self.posted
+
+    def in_effect(self, day: date) -> bool:
+        start = self.starts
+        return self.present and start is not None and start <= day
+
+
+#: An edge: (source id, relation, target id).
+Edge = tuple[str, str, str]
+
+
+def status_of(node: Node, incoming: Iterable[tuple[str, Node]], day: date) -> Validity | None:
+    """*node*'s validity on *day*, given the (relation, source) pairs stated toward it."""
+    incoming = list(incoming)
+    legal = (
+        node.effective is not None
+        or node.expires is not None
+        or node.relates
+        or any(source.present for _relation, source in incoming)
+    )
+    if not legal:
+        return None
+    ends: list[tuple[date, Because | None]] = []
+    if node.expires is not None and node.expires <= day:
+        ends.append((node.expires, None))
+    partial: list[tuple[date, Because]] = []
+    for relation, source in incoming:
+        if not source.in_effect(day):
+            continue
+        start = source.starts
+        assert start is not None
+        if relation in ENDING:
+            ends.append((start, Because(ENDING[relation], source.id)))
+        elif relation in PARTIAL:
+            partial.append((start, Because(PARTIAL[relation], source.id)))
+    if ends:
+        return Validity(
+            status="expired",
+            since=min(d for d, _ in ends),
+            because=_reasons(ends),
+            as_of=day,
+        )
+    if node.effective is not None and node.effective > day:
+        return Validity(status="not_yet", since=None, as_of=day)
+    if partial:
+        return Validity(
+            status="partly_expired",
+            since=min(d for d, _ in partial),
+            because=_reasons(partial),
+            as_of=day,
+        )
+    return Validity(status="in_force", since=node.effective, as_of=day)
+
+
+def _reasons(found: Sequence[tuple[date, Because | None]]) -> tuple[Because, ...]:
+    # By day, then id, then relation: one notice may both replace and repeal another.
+    ordered = sorted(
+        (b for _d, b in found if b is not None),
+        key=lambda b: (min(d for d, x in found if x == b), b.id, b.relation),
+    )
+    return tuple(dict.fromkeys(ordered))
+
+
+def links_of(
+    notice_id: str, outgoing: Iterable[Edge], incoming: Iterable[Edge], nodes: dict[str, Node]
+) -> tuple[RelationLink, ...]:
+    """Every relation of *notice_id*, both directions, grouped in RELATIONS order.
+
+    Within a relation, the ones this notice states come first, each group
+    in the order written (outgoing) or by id (incoming). A target the
+    archive does not hold has no title.
+    """
+    found: list[tuple[int, int, int, RelationLink]] = []
+    for position, (_source, relation, target) in enumerate(outgoing):
+        found.append(
+            (RELATIONS.index(relation), 0, position, _link(relation, target, "out", nodes))
+        )
+    for position, (source, relation, _target) in enumerate(sorted(incoming)):
+        found.append((RELATIONS.index(relation), 1, position, _link(relation, source, "in", nodes)))
+    found.sort(key=lambda item: item[:3])
+    return tuple(link for *_key, link in found)
+
+
+def _link(relation: str, other: str, direction: str, nodes: dict[str, Node]) -> RelationLink:
+    node = nodes.get(other)
+    held = node is not None and node.title is not None
+    return RelationLink(
+        relation=relation,
+        id=other,
+        direction=direction,
+        title=node.title if held and node is not None else None,
+        number=node.number if node is not None else None,
+        doc_type=node.doc_type if node is not None else None,
+        starts=node.starts if node is not None and held else None,
+        withdrawn=node is not None and held and not node.present,
+    )
+
+
+# -- reading the archive ----------------------------------------------------------------
+
+
+def today() -> date:
+    """Today in Vietnam: the day statuses are shown for unless another is asked."""
+    from datetime import datetime
+
+    return datetime.now(VN_TZ).date()
+
+
+def _nodes(session: Session, ids: Iterable[str]) -> dict[str, Node]:
+    wanted = list(dict.fromkeys(ids))
+    nodes: dict[str, Node] = {}
+    for start in range(0, len(wanted), BATCH):
+        chunk = wanted[start : start + BATCH]
+        rows = session.execute(
+            select(
+                Notice.id,
+                Notice.effective,
+                Notice.expires,
+                Notice.issued,
+                Notice.published,
+                Notice.withdrawn,
+                Notice.has_content,
+                Notice.title,
+                Notice.number,
+                Notice.doc_type,
+            ).where(Notice.id.in_(chunk))
+        )
+        for (
+            nid,
+            effective,
+            expires,
+            issued,
+            published,
+            withdrawn,
+            has_content,
+            title,
+            num,
+            doc_type,
+        ) in rows:
+            nodes[nid] = Node(
+                id=nid,
+                effective=effective,
+                expires=expires,
+                issued=issued,
+                posted=published.astimezone(VN_TZ).date() if published is not None else None,
+                present=bool(has_content) and not withdrawn,
+                title=title if has_content else None,
+                number=num if has_content else None,
+                doc_type=doc_type if has_content else None,
+            )
+        relating = set(
+            session.scalars(
+                select(NoticeRelation.notice_id).where(NoticeRelation.notice_id.in_(chunk))
+            )
+        )
+        for nid in relating & set(nodes):
+            nodes[nid] = replace(nodes[nid], relates=True)
+    return nodes
+
+
+def _edges(session: Session, ids: Sequence[str], *, toward: bool) -> list[Edge]:
+    """Relations stated by *ids* (toward=False) or toward them (toward=True)."""
+    column = NoticeRelation.target_id if toward else NoticeRelation.notice_id
+    edges: list[Edge] = []
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        edges.extend(
+            (str(s), str(r), str(t))
+            for s, r, t in session.execute(
+                select(NoticeRelation.notice_id, NoticeRelation.relation, NoticeRelation.target_id)
+                .where(column.in_(chunk))
+                .order_by(NoticeRelation.notice_id, NoticeRelation.position)
+            )
+        )
+    return edges
+
+
+def notice_validity(
+    session: Session, notice_id: str, day: date | None = None
+) -> tuple[Validity | None, tuple[RelationLink, ...]]:
+    """The validity of *notice_id* on *day* (today) and its relations, both directions."""
+    day = day or today()
+    outgoing = _edges(session, [notice_id], toward=False)
+    incoming = [e for e in _edges(session, [notice_id], toward=True) if e[0] != notice_id]
+    nodes = _nodes(
+        session, [notice_id, *(t for _s, _r, t in outgoing), *(s for s, _r, _t in incoming)]
+    )
+    node = nodes.get(notice_id)
+    if node is None:
+        return None, ()
+    validity = status_of(
+        node, ((r, nodes.get(s, Node(s, present=False))) for s, r, _ in incoming), day
+    )
+    return validity, links_of(notice_id, outgoing, incoming, nodes)
+
+
+def notices_validity(
+    session: Session, ids: Sequence[str], day: date | None = None
+) -> dict[str, tuple[Validity | None, tuple[RelationLink, ...]]]:
+    """`notice_validity` for each of *ids*, in a few statements per BATCH notices."""
+    day = day or today()
+    ids = list(dict.fromkeys(ids))
+    outgoing = _edges(session, ids, toward=False)
+    incoming = [e for e in _edges(session, ids, toward=True) if e[0] != e[2]]
+    nodes = _nodes(session, [*ids, *(t for _s, _r, t in outgoing), *(s for s, _r, _t in incoming)])
+    out_of: dict[str, list[Edge]] = {}
+    into: dict[str, list[Edge]] = {}
+    for edge in outgoing:
+        out_of.setdefault(edge[0], []).append(edge)
+    for edge in incoming:
+        into.setdefault(edge[2], []).append(edge)
+    found: dict[str, tuple[Validity | None, tuple[RelationLink, ...]]] = {}
+    for nid in ids:
+        node = nodes.get(nid)
+        if node is None:
+            found[nid] = (None, ())
+            continue
+        toward = into.get(nid, [])
+        validity = status_of(
+            node, ((r, nodes.get(s, Node(s, present=False))) for s, r, _ in toward), day
+        )
+        found[nid] = (validity, links_of(nid, out_of.get(nid, []), toward, nodes))
+    return found
+
+
+def validities(
+    session: Session, ids: Sequence[str], day: date | None = None
+) -> dict[str, Validity | None]:
+    """The validity of each of *ids* on *day* (today), for a page of a list."""
+    day = day or today()
+    ids = list(dict.fromkeys(ids))
+    incoming = [e for e in _edges(session, ids, toward=True) if e[0] != e[2]]
+    nodes = _nodes(session, [*ids, *(s for s, _r, _t in incoming)])
+    toward: dict[str, list[tuple[str, Node]]] = {}
+    for source, relation, target in incoming:
+        toward.setdefault(target, []).append(
+            (relation, nodes.get(source, Node(source, present=False)))
+        )
+    return {
+        nid: status_of(nodes[nid], toward.get(nid, ()), day) if nid in nodes else None
+        for nid in ids
+    }
+
+
+def ids_with_status(session: Session, status: str, day: date | None = None) -> set[str]:
+    """Ids of visible notices whose status on *day* is *status* (a status filter).
+
+    Only notices with legal fields can have a status, so only they are weighed.
+    """
+    candidates = set(
+        session.scalars(
+            select(Notice.id).where(
+                Notice.withdrawn.is_(False),
+                Notice.has_content.is_(True),
+                or_(
+                    Notice.effective.is_not(None),
+                    Notice.expires.is_not(None),
+                    Notice.id.in_(select(NoticeRelation.notice_id)),
+                    Notice.id.in_(select(NoticeRelation.target_id)),
+                ),
+            )
+        )
+    )
+    found = validities(session, sorted(candidates), day)
+    return {nid for nid, validity in found.items() if validity and validity.status == status}

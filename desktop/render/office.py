@@ -1,0 +1,131 @@
+"""The words of a notice's validity, urgency and relations, shared by the article and print.
+
+Qt-free. The labels are vbpl.vn's, from desktop/messages.py; the window's
+list and its "Lược đồ" view can use the same functions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from db.records import RELATIONS, NoticeDetail, RelationLink
+from desktop.messages import text
+from desktop.render.dates import short_date
+
+#: The statuses that show a banner, and their sentence.
+_BANNERS = {"expired": "banner_expired", "partly_expired": "banner_partly"}
+_BECAUSE_BANNER = {"replaced_by": "banner_replaced", "repealed_by": "banner_repealed"}
+_BECAUSE_RELATION = {
+    "replaced_by": "replaces",
+    "repealed_by": "repeals",
+    "partly_repealed_by": "partly_repeals",
+}
+
+
+def status_label(status: str | None, lang: str = "vi") -> str:
+    """ "Còn hiệu lực", "Hết hiệu lực toàn bộ"…; empty for news."""
+    return text(f"status_{status}", lang) if status else ""
+
+
+def urgency_label(urgency: str | None, lang: str = "vi") -> str:
+    """ "HỎA TỐC", "THƯỢNG KHẨN", "KHẨN"; empty when not urgent."""
+    return text(f"urgency_{urgency}", lang) if urgency else ""
+
+
+def relation_label(relation: str, direction: str, lang: str = "vi") -> str:
+    """The group heading: "Văn bản bị thay thế" (out) / "Văn bản thay thế" (in)…"""
+    return text(f"rel_{relation}_{direction}", lang)
+
+
+def link_name(link: RelationLink, lang: str = "vi") -> str:
+    """How a related notice is named: "Kế hoạch số 468/KH-SGDĐT", else its title, else its id."""
+    if link.number and link.doc_type:
+        return text("relation_named", lang, type=link.doc_type, number=link.number)
+    return link.number or link.title or link.id
+
+
+@dataclass(frozen=True)
+class Banner:
+    """A sentence above an out-of-force notice, and the notices it names (id, name)."""
+
+    status: str
+    sentence: str
+    links: tuple[tuple[str, str], ...] = ()
+
+
+def banner(notice: NoticeDetail, lang: str = "vi") -> Banner | None:
+    """The banner for an expired or partly expired notice, or for one not yet in force.
+
+    "Văn bản này đã hết hiệu lực từ ngày … — bị thay thế bởi …".
+    """
+    found = notice.validity
+    if found is None:
+        return None
+    if found.status == "not_yet":
+        if notice.effective is None:
+            return None
+        return Banner("not_yet", text("banner_not_yet", lang, day=short_date(notice.effective)))
+    if found.status not in _BANNERS or found.since is None:
+        return None
+    day = short_date(found.since)
+    names = {
+        (link.id, _BECAUSE_RELATION.get(b.relation)): link_name(link, lang)
+        for link in notice.relations
+        if link.direction == "in"
+        for b in found.because
+        if b.id == link.id
+    }
+    links = tuple(
+        (b.id, names.get((b.id, _BECAUSE_RELATION.get(b.relation)), b.id)) for b in found.because
+    )
+    key = _BANNERS[found.status]
+    if found.status == "expired" and found.because:
+        key = _BECAUSE_BANNER.get(found.because[0].relation, key)
+        # One sentence names one kind of reason: the first, and every notice of that kind.
+        links = tuple(
+            pair
+            for pair, b in zip(links, found.because, strict=True)
+            if b.relation == found.because[0].relation
+        )
+    by = ", ".join(name for _id, name in links)
+    return Banner(found.status, text(key, lang, day=day, by=by), links)
+
+
+@dataclass(frozen=True)
+class RelationGroup:
+    """One heading of the "Lược đồ" view and its notices."""
+
+    relation: str
+    direction: str
+    label: str
+    links: tuple[RelationLink, ...]
+
+
+def relation_groups(notice: NoticeDetail, lang: str = "vi") -> list[RelationGroup]:
+    """The notice's relations grouped under vbpl.vn's headings, in the format's order."""
+    groups: list[RelationGroup] = []
+    for relation in RELATIONS:
+        for direction in ("out", "in"):
+            links = tuple(
+                link
+                for link in notice.relations
+                if link.relation == relation and link.direction == direction
+            )
+            if links:
+                groups.append(
+                    RelationGroup(
+                        relation, direction, relation_label(relation, direction, lang), links
+                    )
+                )
+    return groups
+
+
+def link_text(link: RelationLink, lang: str = "vi") -> str:
+    """A related notice in a list: its title (from the day it takes effect, for a
+    replacing or repealing one), or its id for a notice the archive lacks."""
+    if link.title is None:
+        return text("relation_missing", lang, id=link.id)
+    name = f"{link.number} — {link.title}" if link.number else link.title
+    if link.direction == "in" and link.relation in _BECAUSE_RELATION.values() and link.starts:
+        return text("relation_since", lang, name=name, day=short_date(link.starts))
+    return name
