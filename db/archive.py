@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,6 +21,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from db.locks import try_lock, unlock
 from db.migrations import HEAD_REVISION
 
 DB_NAME = "archive.sqlite3"
@@ -124,10 +124,20 @@ class Archive:
     data_dir: Path
     engine: Engine
     _sessions: sessionmaker[Session]
+    #: The database file's (device, inode) when it was opened: a restore
+    #: renames a new file into its place, and this engine would still write
+    #: to the old one.
+    identity: tuple[int, int] | None = None
 
     @property
     def db_path(self) -> Path:
         return self.data_dir / DB_NAME
+
+    def replaced(self) -> bool:
+        """True when the file at `db_path` is no longer the one this archive opened."""
+        if self.identity is None:
+            return False
+        return file_identity(self.db_path) != self.identity
 
     @property
     def files_dir(self) -> Path:
@@ -164,6 +174,15 @@ class Archive:
         self.engine.dispose()
 
 
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of *path*, or None when there is no file."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
 def fsync_dir(folder: Path) -> None:
     """Make a rename or a new file in *folder* durable (a no-op on Windows)."""
     try:
@@ -193,46 +212,59 @@ class StagingClaim:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._fh = (folder / LOCK_NAME).open("a+b")
-        if not _try_lock(self._fh.fileno()):  # pragma: no cover - a fresh folder
+        if not try_lock(self._fh.fileno()):  # pragma: no cover - a fresh folder
             self._fh.close()
             raise OSError(f"staging folder {folder} is in use")
 
     def release(self) -> None:
         if not self._fh.closed:
-            _unlock(self._fh.fileno())
+            unlock(self._fh.fileno())
             self._fh.close()
 
 
-def _try_lock(fd: int) -> bool:
-    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-        import msvcrt
+WRITE_LOCK_NAME = "write.lock"
+#: How often a program waiting for the write lock looks again.
+_LOCK_POLL_S = 0.05
 
+
+@contextmanager
+def write_lock(
+    data_dir: Path,
+    *,
+    wait_s: float = 0.0,
+    waiting: Callable[[], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> Iterator[None]:
+    """Hold the archive's write lock, an OS lock on `DATA/write.lock`, for the block.
+
+    An import holds it from staging to commit, and a restore while it
+    replaces the file. SQLite's own lock is not enough for that: a restore
+    renames another file into place, and a program waiting for SQLite's lock
+    on the old file would then write into the file set aside. The OS drops
+    the lock with its process, however that ends.
+
+    Waits up to *wait_s* seconds for another program to let go, calling
+    *waiting* once when it has to wait. Raises ArchiveError("busy") when
+    the wait ends without the lock, ("cancelled") when *cancel* says so.
+    """
+    path = Path(data_dir) / WRITE_LOCK_NAME
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a+b") as fh:
+        deadline = time.monotonic() + wait_s
+        told = False
+        while not try_lock(fh.fileno()):
+            if cancel is not None and cancel():
+                raise ArchiveError("cancelled")
+            if time.monotonic() >= deadline:
+                raise ArchiveError("busy", "another program is writing to the archive")
+            if not told and waiting is not None:
+                told = True
+                waiting()
+            time.sleep(_LOCK_POLL_S)
         try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-    import fcntl
-
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
-
-
-def _unlock(fd: int) -> None:
-    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-        import msvcrt
-
-        try:
-            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-        except OSError:
-            pass
-        return
-    import fcntl
-
-    fcntl.flock(fd, fcntl.LOCK_UN)
+            yield
+        finally:
+            unlock(fh.fileno())
 
 
 def _stale(folder: Path) -> bool:
@@ -245,9 +277,9 @@ def _stale(folder: Path) -> bool:
         return age > UNLOCKED_GRACE_S
     try:
         with lock.open("a+b") as fh:
-            if not _try_lock(fh.fileno()):
+            if not try_lock(fh.fileno()):
                 return False
-            _unlock(fh.fileno())
+            unlock(fh.fileno())
     except OSError:
         return False
     return True
@@ -269,17 +301,24 @@ def clear_staging(data_dir: Path) -> None:
 
 
 def open_archive(
-    data_dir: Path, *, create: bool = True, on_upgrade: Callable[[], None] | None = None
+    data_dir: Path,
+    *,
+    create: bool = True,
+    on_upgrade: Callable[[], None] | None = None,
+    thorough_check_bytes: int | None = None,
 ) -> Archive:
     """Open (and migrate) the archive in *data_dir*.
 
     *on_upgrade* is called before an existing archive is migrated: a
     migration can rebuild the search index, minutes on a large archive, and
-    the caller may want to say so first.
+    the caller may want to say so first. Archives up to
+    *thorough_check_bytes* (default `THOROUGH_CHECK_BYTES`) get a full
+    quick_check at open.
 
     Raises ArchiveError("missing") when there is none and *create* is False,
     ("damaged") when the file is not a usable archive, ("newer") when it was
-    written by a newer Bảng Tin, and ("busy") when another program holds it.
+    written by a newer Bảng Tin, ("busy") when another program holds it, and
+    ("wal_missing") when another program holds it and its -wal was deleted.
     """
     data_dir = Path(data_dir)
     db_path = data_dir / DB_NAME
@@ -304,24 +343,61 @@ def open_archive(
             if current is not None and on_upgrade is not None:
                 on_upgrade()
             upgrade(engine)
-        _check_at_open(engine, db_path, thorough=unclean or current != head)
+        _check_at_open(
+            engine,
+            db_path,
+            thorough=unclean or current != head,
+            limit=THOROUGH_CHECK_BYTES if thorough_check_bytes is None else thorough_check_bytes,
+        )
     except ArchiveError:
         engine.dispose()
         raise
-    except OperationalError as exc:
-        engine.dispose()
-        if "locked" in str(exc) or "busy" in str(exc):
-            raise ArchiveError("busy", str(exc)) from exc
-        raise ArchiveError("damaged", str(exc)) from exc
     except DatabaseError as exc:
         engine.dispose()
-        raise ArchiveError("damaged", str(exc)) from exc
+        raise archive_error_from(exc, data_dir) or ArchiveError("damaged", str(exc)) from exc
     # Only now that the file is known to be ours: a refused file's folder is
     # left as it was.
     (data_dir / FILES_DIR).mkdir(exist_ok=True)
     clear_staging(data_dir)
     sessions = sessionmaker(engine, expire_on_commit=False)
-    return Archive(data_dir=data_dir, engine=engine, _sessions=sessions)
+    return Archive(
+        data_dir=data_dir, engine=engine, _sessions=sessions, identity=file_identity(db_path)
+    )
+
+
+def wal_missing(data_dir: Path) -> bool:
+    """True when the archive's -shm is there without its -wal.
+
+    That is what another program's open archive looks like after someone
+    deleted the -wal: that program still holds the journal and writes it
+    back when it closes, so nothing is lost, but no other program can read
+    the archive until then (SQLite says "disk I/O error").
+    """
+    db_path = Path(data_dir) / DB_NAME
+    shm = db_path.with_name(DB_NAME + "-shm")
+    wal = db_path.with_name(DB_NAME + "-wal")
+    return shm.exists() and not wal.exists()
+
+
+def archive_error_from(exc: BaseException, data_dir: Path | None = None) -> ArchiveError | None:
+    """*exc*, a SQLite error met while using an archive, as the archive's own error.
+
+    Damaged pages ("malformed", "not a database") are "damaged", locks are
+    "busy", and a disk I/O error while the -wal is missing beside its -shm
+    is "wal_missing". Returns None for anything else.
+    """
+    orig = getattr(exc, "orig", None)
+    error = orig if isinstance(orig, sqlite3.Error) else exc
+    if not isinstance(error, sqlite3.Error):
+        return None
+    message = str(error)
+    if "locked" in message or "busy" in message:
+        return ArchiveError("busy", message)
+    if "disk I/O error" in message and data_dir is not None and wal_missing(data_dir):
+        return ArchiveError("wal_missing", message)
+    if any(sign in message for sign in ("malformed", "not a database", "disk I/O error")):
+        return ArchiveError("damaged", message)
+    return None
 
 
 def _refuse_foreign(db_path: Path) -> None:
@@ -370,7 +446,7 @@ def _check_empty_or_ours(engine: Engine) -> None:
 THOROUGH_CHECK_BYTES = 64 * 1024 * 1024
 
 
-def _check_at_open(engine: Engine, db_path: Path, *, thorough: bool) -> None:
+def _check_at_open(engine: Engine, db_path: Path, *, thorough: bool, limit: int) -> None:
     """Refuse a damaged archive without reading all of a large one.
 
     A full `PRAGMA quick_check` reads every page: ~1.1 s for a 1.7 GB
@@ -379,7 +455,7 @@ def _check_at_open(engine: Engine, db_path: Path, *, thorough: bool) -> None:
     the file must at least be as long as its pages say (a truncated copy is
     the common damage). `bangtin check` always runs the full check.
     """
-    if thorough or db_path.stat().st_size <= THOROUGH_CHECK_BYTES:
+    if thorough or db_path.stat().st_size <= limit:
         quick_check(engine)
         return
     with engine.connect() as conn:

@@ -206,6 +206,10 @@ class Context:
         path = str(self.data_dir)
         if exc.code == "busy":
             return self.say("busy")
+        if exc.code == "wal_missing":
+            return self.say("archive_wal_missing", path=str(self.data_dir / "archive.sqlite3"))
+        if exc.code == "damaged" and "malformed" in exc.detail:
+            return self.say("archive_pages_damaged", path=path)
         if exc.code == "newer":
             return self.say("archive_newer", path=path)
         if exc.code == "missing":
@@ -226,7 +230,7 @@ def cmd_keygen(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_bundle_build(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.bundles.builder import SequenceError, build_bundle
+    from desktop.bundles.builder import SequenceError, SequenceStateError, build_bundle
     from desktop.bundles.source import SourceErrors
 
     bar = ProgressBar(ctx.lang)
@@ -248,6 +252,9 @@ def cmd_bundle_build(ctx: Context, args: argparse.Namespace) -> int:
     except KeyFileError as exc:
         bar.clear()
         raise Failure(exc.message(ctx.lang)) from exc
+    except SequenceStateError as exc:
+        bar.clear()
+        raise Failure(ctx.say(f"sequence_state_{exc.code}", path=exc.path)) from exc
     except SequenceError as exc:
         bar.clear()
         raise Failure(ctx.say("bad_sequence", sequence=exc.sequence, since=exc.since)) from exc
@@ -603,13 +610,61 @@ def cmd_reindex(ctx: Context, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _backup_failure(ctx: Context, exc: Exception) -> Failure:
+    """One sentence for a BackupError from db.backup."""
+    code = getattr(exc, "code", "")
+    path = str(ctx.data_dir)
+    if code == "damaged":
+        return Failure(ctx.say("backup_damaged", path=path))
+    if code == "no_space":
+        needed, free = getattr(exc, "needed", None), getattr(exc, "free", None)
+        if needed is not None and free is not None:
+            return Failure(ctx.say("backup_no_space", needed=needed, free=free))
+        return Failure(ctx.say("backup_disk_full"))
+    if code == "busy":
+        return Failure(ctx.say("restore_busy", path=path))
+    if code == "missing":
+        return Failure(ctx.say("archive_missing", path=path))
+    detail = getattr(exc, "detail", "") or str(exc)
+    return Failure(ctx.say("no_backup" if code == "no_backup" else "bad_backup", path=detail))
+
+
 def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
     from db import backup
 
     archive = ctx.archive()  # refuses a damaged archive: a backup of it is no use
     archive.close()
-    made = backup.take_backup(ctx.data_dir)
+    before = set(backup.list_backups(ctx.data_dir))
+    try:
+        made = backup.take_backup(ctx.data_dir)
+    except backup.BackupError as exc:
+        raise _backup_failure(ctx, exc) from exc
+    pruned = len(before - set(backup.list_backups(ctx.data_dir)))
     print(ctx.say("backup_taken", path=made))
+    if pruned:
+        print(ctx.say("backup_pruned", count=pruned))
+    return EXIT_OK
+
+
+def cmd_backup_prune(ctx: Context, args: argparse.Namespace) -> int:
+    from db import backup
+
+    keep = backup.KEEP if args.keep is None else args.keep
+    removed = backup.prune(ctx.data_dir, keep)
+    kept = backup.list_backups(ctx.data_dir)
+    size = sum(p.stat().st_size for p in kept)
+    if args.json:
+        _print_json(
+            {
+                "removed": [str(p) for p in removed],
+                "kept": [str(p) for p in kept],
+                "kept_bytes": size,
+            }
+        )
+    else:
+        print(
+            ctx.say("prune_done", removed=len(removed), kept=len(kept), size=round(size / 2**20, 1))
+        )
     return EXIT_OK
 
 
@@ -621,8 +676,7 @@ def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
     try:
         done = backup.restore(ctx.data_dir, source, label=label)
     except backup.BackupError as exc:
-        code = "no_backup" if exc.code == "no_backup" else "bad_backup"
-        raise Failure(ctx.say(code, path=exc.detail)) from exc
+        raise _backup_failure(ctx, exc) from exc
     if done.set_aside is None:
         print(ctx.say("restored_fresh", source=done.source))
     else:
@@ -642,6 +696,8 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
         raise Failure(ctx.say("archive_missing", path=path))
     if report.problem == "newer":
         raise Failure(ctx.say("archive_newer", path=path))
+    if report.problem == "wal_missing":
+        raise Failure(ctx.say("archive_wal_missing", path=str(ctx.data_dir / "archive.sqlite3")))
     detail = report.detail or report.problem
     raise Failure(ctx.say("check_damaged", path=path, detail=detail[:200]))
 
@@ -672,6 +728,16 @@ def cmd_gui(ctx: Context, args: argparse.Namespace) -> int:
     if args.initial_bundle is None:
         return run(ctx.data_dir, lang=args.lang_given)
     return run(ctx.data_dir, lang=args.lang_given, initial_bundle=args.initial_bundle)
+
+
+def _at_least_one(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(value) from exc
+    if number < 1:
+        raise argparse.ArgumentTypeError(value)
+    return number
 
 
 def _parse_size(value: str) -> tuple[int, int]:
@@ -817,6 +883,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("backup", help="sao lưu kho dữ liệu ngay (back up the archive now)")
     p.set_defaults(func=cmd_backup)
+    bksub = p.add_subparsers(dest="backup_command", parser_class=_Parser)
+    p = bksub.add_parser("prune", help="xóa bản sao lưu cũ (remove older backups)")
+    p.add_argument("--keep", type=_at_least_one, default=None, help="số bản giữ lại")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_backup_prune)
     p = sub.add_parser("restore", help="khôi phục kho dữ liệu từ bản sao lưu (restore a backup)")
     p.add_argument("file", nargs="?", help="bản sao lưu; mặc định là bản mới nhất")
     p.set_defaults(func=cmd_restore)
@@ -874,15 +945,18 @@ def _bundle_argument(argv: list[str]) -> tuple[list[str], Path | None]:
 Command = Callable[[Context, argparse.Namespace], int]
 
 
-def _archive_error(exc: BaseException) -> ArchiveError | None:
+def _archive_error(exc: BaseException, data_dir: Path | None = None) -> ArchiveError | None:
     """*exc* as the archive's error, without importing db.archive to ask.
 
-    Only a command that imported db.archive can have raised its error.
+    Only a command that imported db.archive can have raised its error, or
+    met a SQLite error (damaged pages, say) while reading the archive.
     """
     module = sys.modules.get("db.archive")
-    if module is not None and isinstance(exc, module.ArchiveError):
+    if module is None:
+        return None
+    if isinstance(exc, module.ArchiveError):
         return exc  # type: ignore[no-any-return]
-    return None
+    return module.archive_error_from(exc, data_dir)  # type: ignore[no-any-return]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -914,7 +988,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(text("cancelled", ctx.lang), file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - the promise is one sentence, never a traceback
-        archive_error = _archive_error(exc)
+        archive_error = _archive_error(exc, ctx.data_dir)
         if archive_error is not None:
             print(ctx._archive_message(archive_error), file=sys.stderr)
             return EXIT_REFUSED

@@ -276,6 +276,79 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Kho dữ liệu {path} bị hỏng ({detail}); hãy khôi phục bằng lệnh «bangtin restore».",
         "The archive {path} is damaged ({detail}); restore it with 'bangtin restore'.",
     ),
+    # Backups that cannot rot (issue 13): verified, ordered, within budget, locked
+    "import_damaged_archive": (
+        "Không nhập gói dữ liệu vì kho dữ liệu bị hỏng (có trang dữ liệu không đọc được); "
+        "kho dữ liệu không thay đổi, hãy khôi phục bản sao lưu bằng lệnh «bangtin restore».",
+        "The bundle was not imported because the archive is damaged (some of its pages "
+        "cannot be read); the archive is unchanged, restore a backup with 'bangtin restore'.",
+    ),
+    "archive_pages_damaged": (
+        "Kho dữ liệu {path} bị hỏng (có trang dữ liệu không đọc được); "
+        "hãy khôi phục bằng lệnh «bangtin restore».",
+        "The archive {path} is damaged (some of its pages cannot be read); "
+        "restore it with 'bangtin restore'.",
+    ),
+    "archive_replaced": (
+        "Kho dữ liệu vừa được một chương trình khác khôi phục từ bản sao lưu; "
+        "gói dữ liệu chưa được nhập, hãy mở lại Bảng Tin rồi nhập lại.",
+        "Another program has just restored the archive from a backup; "
+        "the bundle was not imported, open Bảng Tin again and import it again.",
+    ),
+    "archive_wal_missing": (
+        "Tệp nhật ký {path}-wal đã bị xóa trong khi một chương trình Bảng Tin khác đang mở "
+        "kho dữ liệu; không có gì bị mất, hãy đóng chương trình đó rồi thử lại.",
+        "The journal file {path}-wal was deleted while another Bảng Tin program had the "
+        "archive open; nothing is lost, close that program and try again.",
+    ),
+    "stage_waiting": (
+        "Đang chờ chương trình khác nhập xong",
+        "Waiting for another program's import",
+    ),
+    "restore_busy": (
+        "Đang có chương trình nhập gói dữ liệu vào kho {path}; chưa khôi phục gì, "
+        "hãy thử lại khi nhập xong.",
+        "A bundle is being imported into the archive {path}; nothing was restored, "
+        "try again when the import has finished.",
+    ),
+    "backup_damaged": (
+        "Kho dữ liệu {path} bị hỏng (có trang dữ liệu không đọc được) nên không sao lưu; "
+        "các bản sao lưu cũ được giữ nguyên, hãy khôi phục bằng lệnh «bangtin restore».",
+        "The archive {path} is damaged (some of its pages cannot be read), so it was not "
+        "backed up; the older backups are kept, restore one with 'bangtin restore'.",
+    ),
+    "backup_no_space": (
+        "Không đủ dung lượng đĩa để sao lưu kho dữ liệu (cần khoảng {needed} MB, "
+        "còn {free} MB); kho dữ liệu và bản sao lưu mới nhất không thay đổi.",
+        "Not enough disk space to back up the archive (about {needed} MB needed, "
+        "{free} MB free); the archive and the newest backup are unchanged.",
+    ),
+    "backup_disk_full": (
+        "Ổ đĩa đã đầy trong lúc sao lưu; bản sao lưu dở dang đã được xóa, "
+        "kho dữ liệu không thay đổi.",
+        "The disk filled up during the backup; the partial copy was removed "
+        "and the archive is unchanged.",
+    ),
+    "backup_pruned": (
+        "Đã xóa {count} bản sao lưu cũ để giữ dung lượng đĩa trống.",
+        "Removed {count} older backups to keep disk space free.",
+    ),
+    "prune_done": (
+        "Đã xóa {removed} bản sao lưu cũ; còn giữ {kept} bản ({size} MB).",
+        "Removed {removed} older backups; {kept} kept ({size} MB).",
+    ),
+    "sequence_state_unreadable": (
+        "Không đọc được tệp ghi số thứ tự gói {path}; chưa tạo gói dữ liệu nào, "
+        "hãy sửa hoặc chép lại tệp đó từ bản lưu.",
+        "The bundle sequence file {path} cannot be read; no bundle was written, "
+        "repair that file or copy it back from a saved copy.",
+    ),
+    "sequence_state_unwritable": (
+        "Không ghi được số thứ tự gói vào {path} (thư mục của khóa không ghi được?); "
+        "chưa tạo gói dữ liệu nào.",
+        "The bundle sequence could not be recorded in {path} (is the key's folder "
+        "read-only?); no bundle was written.",
+    ),
     # The window's way out of a damaged archive (shown at start)
     "damaged_title": ("Kho dữ liệu bị hỏng", "The archive is damaged"),
     "damaged_explain": (

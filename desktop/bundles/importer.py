@@ -19,11 +19,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError as SAOperationalError
 from sqlalchemy.orm import Session
 
 from db import backup, queries, search, store
-from db.archive import Archive, ArchiveError, fsync_dir
+from db.archive import Archive, ArchiveError, archive_error_from, fsync_dir, write_lock
 from db.records import ImportCounts, ImportLogEntry
 from db.types import VN_TZ
 from desktop.bundles.errors import BundleError, ImportCancelled
@@ -169,36 +170,78 @@ def _move_files(archive: Archive, staged: StagedBundle) -> None:
         fsync_dir(dest.parent)
 
 
+#: How long an import waits for another program's import to finish.
+IMPORT_WAIT_S = 15 * 60.0
+
+
 def import_bundle(
     archive: Archive,
     path: Path,
     *,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    wait_s: float = IMPORT_WAIT_S,
 ) -> ImportResult:
     """Verify, stage and apply the bundle at *path* in one transaction.
+
+    Holds the archive's write lock throughout, waiting up to *wait_s* for
+    another program's import (reported as the stage "waiting"), so that the
+    same bundle imported twice at once is applied once and found applied the
+    second time, and no restore replaces the file under the import.
 
     Raises BundleError when refused and ImportCancelled when *cancel* said
     so; in both cases the archive is unchanged.
     """
+
+    def waiting() -> None:
+        if progress is not None:
+            progress("waiting", 0, 1)
+
     try:
-        staged = _stage(archive, Path(path), archive.staging_dir, progress, cancel)
-    except _AlreadyApplied as done:
-        return _already(done.manifest)
+        with write_lock(archive.data_dir, wait_s=wait_s, waiting=waiting, cancel=cancel):
+            if archive.replaced():
+                raise BundleError("archive_replaced")
+            return _import_locked(archive, Path(path), progress, cancel)
     except ArchiveError as exc:
+        if exc.code == "cancelled":
+            raise ImportCancelled() from exc
         if exc.code == "busy":
             raise BundleError("busy") from exc
+        if exc.code == "damaged":
+            raise BundleError("import_damaged_archive") from exc
         raise
+    except (sqlite3.DatabaseError, SADatabaseError) as exc:
+        found = archive_error_from(exc, archive.data_dir)
+        if found is None:
+            raise
+        if found.code == "damaged":
+            raise BundleError("import_damaged_archive") from exc
+        if found.code == "busy":
+            raise BundleError("busy") from exc
+        raise found from exc
+
+
+def _import_locked(
+    archive: Archive, path: Path, progress: Progress | None, cancel: Cancel | None
+) -> ImportResult:
+    try:
+        staged = _stage(archive, path, archive.staging_dir, progress, cancel)
+    except _AlreadyApplied as done:
+        return _already(done.manifest)
     try:
         # The bundle will apply: keep a copy of the archive as it is now, so
         # that an office whose disk later damages the file can go back to it.
+        # The copy must pass quick_check: an archive whose pages fail it
+        # stops here, before anything is written or any good backup pruned.
         if progress is not None:
             progress("backup", 0, 1)
         backup.take_backup(archive.data_dir)
         return _apply(archive, staged, progress, cancel)
-    except ArchiveError as exc:
-        if exc.code == "busy":
-            raise BundleError("busy") from exc
+    except backup.BackupError as exc:
+        if exc.code == "damaged":
+            raise ArchiveError("damaged", exc.detail) from exc
+        if exc.code == "no_space":
+            raise BundleError("disk_full") from exc
         raise
     except OSError as exc:
         import errno
@@ -211,8 +254,6 @@ def import_bundle(
         # rolled back, so the refusal is as clean as any other.
         if "full" in str(exc):
             raise BundleError("disk_full") from exc
-        if "locked" in str(exc) or "busy" in str(exc):
-            raise BundleError("busy") from exc
         raise
     finally:
         staged.discard()
