@@ -21,7 +21,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from db.locks import try_lock, unlock
+from db.locks import byte_locked_elsewhere, try_lock, unlock
 from db.migrations import HEAD_REVISION
 
 DB_NAME = "archive.sqlite3"
@@ -324,6 +324,8 @@ def open_archive(
     db_path = data_dir / DB_NAME
     if not db_path.exists() and not create:
         raise ArchiveError("missing", str(db_path))
+    if wal_missing(data_dir):
+        raise ArchiveError("wal_missing", str(db_path))
     _refuse_foreign(db_path)
     wal = db_path.with_name(db_path.name + "-wal")
     # A non-empty WAL at open means the last program did not close cleanly.
@@ -354,7 +356,7 @@ def open_archive(
         raise
     except DatabaseError as exc:
         engine.dispose()
-        raise archive_error_from(exc, data_dir) or ArchiveError("damaged", str(exc)) from exc
+        raise archive_error_from(exc) or ArchiveError("damaged", str(exc)) from exc
     # Only now that the file is known to be ours: a refused file's folder is
     # left as it was.
     (data_dir / FILES_DIR).mkdir(exist_ok=True)
@@ -365,26 +367,33 @@ def open_archive(
     )
 
 
-def wal_missing(data_dir: Path) -> bool:
-    """True when the archive's -shm is there without its -wal.
+#: The byte of the -shm file every SQLite connection holds a read lock on
+#: (the "dead man switch", SQLite's os_unix.c: UNIX_SHM_DMS).
+_SHM_DMS_BYTE = 128
 
-    That is what another program's open archive looks like after someone
-    deleted the -wal: that program still holds the journal and writes it
-    back when it closes, so nothing is lost, but no other program can read
-    the archive until then (SQLite says "disk I/O error").
+
+def wal_missing(data_dir: Path) -> bool:
+    """True when another program holds the archive open and its -wal was deleted.
+
+    That program still holds the journal and writes it back into the file
+    when it closes, so nothing is lost; until then another program would
+    read the file without it (an older state, or "disk I/O error") and a
+    write beside it could truly damage the file. Looked at before SQLite
+    touches the files: SQLite itself would make a new, empty -wal.
     """
     db_path = Path(data_dir) / DB_NAME
     shm = db_path.with_name(DB_NAME + "-shm")
     wal = db_path.with_name(DB_NAME + "-wal")
-    return shm.exists() and not wal.exists()
+    if not shm.exists() or wal.exists():
+        return False
+    return byte_locked_elsewhere(str(shm), _SHM_DMS_BYTE)
 
 
-def archive_error_from(exc: BaseException, data_dir: Path | None = None) -> ArchiveError | None:
+def archive_error_from(exc: BaseException) -> ArchiveError | None:
     """*exc*, a SQLite error met while using an archive, as the archive's own error.
 
-    Damaged pages ("malformed", "not a database") are "damaged", locks are
-    "busy", and a disk I/O error while the -wal is missing beside its -shm
-    is "wal_missing". Returns None for anything else.
+    Damaged pages ("malformed", "not a database", "disk I/O error") are
+    "damaged", locks are "busy". Returns None for anything else.
     """
     orig = getattr(exc, "orig", None)
     error = orig if isinstance(orig, sqlite3.Error) else exc
@@ -393,8 +402,6 @@ def archive_error_from(exc: BaseException, data_dir: Path | None = None) -> Arch
     message = str(error)
     if "locked" in message or "busy" in message:
         return ArchiveError("busy", message)
-    if "disk I/O error" in message and data_dir is not None and wal_missing(data_dir):
-        return ArchiveError("wal_missing", message)
     if any(sign in message for sign in ("malformed", "not a database", "disk I/O error")):
         return ArchiveError("damaged", message)
     return None

@@ -426,6 +426,8 @@ def check_archive(data_dir: Path) -> CheckReport:
     path = Path(data_dir) / DB_NAME
     if not path.is_file():
         return CheckReport(ok=False, problem="missing", detail=str(path))
+    if wal_missing(Path(data_dir)):
+        return CheckReport(ok=False, problem="wal_missing", detail=f"{path}-wal")
     return check_file(path)
 
 
@@ -458,8 +460,6 @@ def check_file(path: Path) -> CheckReport:
             return CheckReport(ok=False, problem="schema", detail="not a Bảng Tin archive")
         found = conn.execute("SELECT version_num FROM alembic_version").fetchall()
     except sqlite3.Error as exc:
-        if "disk I/O error" in str(exc) and path.name == DB_NAME and wal_missing(path.parent):
-            return CheckReport(ok=False, problem="wal_missing", detail=str(exc))
         return CheckReport(ok=False, problem="integrity", detail=str(exc))
     finally:
         conn.close()

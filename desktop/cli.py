@@ -642,7 +642,7 @@ def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
     pruned = len(before - set(backup.list_backups(ctx.data_dir)))
     print(ctx.say("backup_taken", path=made))
     if pruned:
-        print(ctx.say("backup_pruned", count=pruned))
+        print(ctx.say("backup_pruned", count=pruned, keep=backup.KEEP))
     return EXIT_OK
 
 
@@ -945,7 +945,7 @@ def _bundle_argument(argv: list[str]) -> tuple[list[str], Path | None]:
 Command = Callable[[Context, argparse.Namespace], int]
 
 
-def _archive_error(exc: BaseException, data_dir: Path | None = None) -> ArchiveError | None:
+def _archive_error(exc: BaseException) -> ArchiveError | None:
     """*exc* as the archive's error, without importing db.archive to ask.
 
     Only a command that imported db.archive can have raised its error, or
@@ -956,7 +956,7 @@ def _archive_error(exc: BaseException, data_dir: Path | None = None) -> ArchiveE
         return None
     if isinstance(exc, module.ArchiveError):
         return exc  # type: ignore[no-any-return]
-    return module.archive_error_from(exc, data_dir)  # type: ignore[no-any-return]
+    return module.archive_error_from(exc)  # type: ignore[no-any-return]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -988,7 +988,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(text("cancelled", ctx.lang), file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - the promise is one sentence, never a traceback
-        archive_error = _archive_error(exc, ctx.data_dir)
+        archive_error = _archive_error(exc)
         if archive_error is not None:
             print(ctx._archive_message(archive_error), file=sys.stderr)
             return EXIT_REFUSED

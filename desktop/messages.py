@@ -330,8 +330,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "and the archive is unchanged.",
     ),
     "backup_pruned": (
-        "Đã xóa {count} bản sao lưu cũ để giữ dung lượng đĩa trống.",
-        "Removed {count} older backups to keep disk space free.",
+        "Đã xóa {count} bản sao lưu cũ nhất (Bảng Tin giữ tối đa {keep} bản, "
+        "trong giới hạn dung lượng đĩa).",
+        "Removed the {count} oldest backups (Bảng Tin keeps at most {keep}, "
+        "within the disk's free space).",
     ),
     "prune_done": (
         "Đã xóa {removed} bản sao lưu cũ; còn giữ {kept} bản ({size} MB).",

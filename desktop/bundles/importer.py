@@ -211,7 +211,7 @@ def import_bundle(
             raise BundleError("import_damaged_archive") from exc
         raise
     except (sqlite3.DatabaseError, SADatabaseError) as exc:
-        found = archive_error_from(exc, archive.data_dir)
+        found = archive_error_from(exc)
         if found is None:
             raise
         if found.code == "damaged":
