@@ -93,6 +93,10 @@ class ImportController(QObject):
         )
 
     def _stage_text(self, stage: str) -> str:
+        if stage == "waiting":
+            from desktop.messages import text
+
+            return text("stage_waiting", self._lang()) + "…"
         if stage == "staging":
             return self.tr("Đang kiểm tra chữ ký và chép gói dữ liệu…")
         if stage == "applying":
@@ -168,6 +172,13 @@ class ImportController(QObject):
             window_status = getattr(self._window, "show_status", None)
             if callable(window_status):
                 window_status(self.tr("Đã hủy nhập gói dữ liệu; kho dữ liệu không thay đổi."))
+        elif isinstance(exc, BundleError) and exc.code == "import_damaged_archive":
+            # The archive's pages fail: the way out is the window's recovery dialog.
+            offer = getattr(self._window, "offer_recovery", None)
+            if callable(offer):
+                offer(exc)
+            else:
+                dialogs.show_error(self._window, title, exc.message(self._lang()))
         elif isinstance(exc, BundleError):
             dialogs.show_error(
                 self._window,

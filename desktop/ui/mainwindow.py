@@ -77,6 +77,7 @@ from desktop.ui.usbwatch import Volume, VolumeWatcher
 from desktop.ui.welcome import WelcomePage
 
 if TYPE_CHECKING:
+    from db.archive import Archive
     from db.records import NoticeDetail
 
 log = logging.getLogger(__name__)
@@ -147,6 +148,12 @@ def recover_archive(data_dir: Path, choice: str) -> tuple[str, str]:
     return "", str(aside or "")
 
 
+def recover_open_archive(archive: Archive, choice: str) -> tuple[str, str]:
+    """On the worker, for an archive found damaged while it was open: close it, then recover."""
+    archive.close()
+    return recover_archive(archive.data_dir, choice)
+
+
 class MainWindow(QMainWindow):
     """The main window; owns the database worker, the import controller and the USB watch."""
 
@@ -177,6 +184,8 @@ class MainWindow(QMainWindow):
         self.worker: Worker = worker if worker is not None else DbWorker(self)
         self._remember = remember
         self._interactive = interactive
+        # One recovery dialog per opened archive, however many reads fail.
+        self._recovery_offered = False
         self._list_generation = 0
         self._article_generation = 0
         self._overview_generation = 0
@@ -550,6 +559,7 @@ class MainWindow(QMainWindow):
         if not shiboken6.isValid(self) or self._closed:
             return
         self.archive_dir = data_dir
+        self._recovery_offered = False
         if self.statusBar().currentMessage() == self._opening_text():
             self.statusBar().clearMessage()
         self._history.clear()
@@ -576,6 +586,12 @@ class MainWindow(QMainWindow):
             )
         elif code == "damaged":
             text = self.tr("Kho dữ liệu bị hỏng hoặc không phải kho dữ liệu Bảng Tin.")
+        elif code == "wal_missing":
+            # Not damage: the program holding the archive writes its journal back.
+            from desktop.messages import text as message
+
+            db_file = (data_dir or self.data_dir) / "archive.sqlite3"
+            text = message("archive_wal_missing", self.lang, path=str(db_file))
         else:
             text = self.tr("Không mở được kho dữ liệu.")
         self.archive_failed.emit(exc)
@@ -585,7 +601,17 @@ class MainWindow(QMainWindow):
         elif self._interactive:
             dialogs.show_error(self, self.tr("Không mở được kho dữ liệu"), text, str(exc))
 
-    def _offer_recovery(self, exc: BaseException, data_dir: Path) -> None:
+    def offer_recovery(self, exc: BaseException) -> None:
+        """The open archive's pages fail (a read or an import found it): offer the ways out.
+
+        Once per opened archive, and only in an interactive window.
+        """
+        if self._recovery_offered or not self._interactive or self.archive_dir is None:
+            return
+        self._recovery_offered = True
+        self._offer_recovery(exc, self.archive_dir, opened=True)
+
+    def _offer_recovery(self, exc: BaseException, data_dir: Path, *, opened: bool = False) -> None:
         """Say what is wrong with the archive file and offer the two ways out."""
         from db import backup
         from desktop.messages import text
@@ -620,7 +646,10 @@ class MainWindow(QMainWindow):
             self.show_status(message, 0)
             dialogs.show_error(self, text("damaged_title", self.lang), message)
 
-        self.worker.call(recover_archive, data_dir, choice, success=recovered, failure=failed)
+        if opened:
+            self.worker.run(recover_open_archive, choice, success=recovered, failure=failed)
+        else:
+            self.worker.call(recover_archive, data_dir, choice, success=recovered, failure=failed)
 
     def open_demo(self) -> None:
         """Build the demo archive if needed, then show it in this window."""
@@ -738,6 +767,11 @@ class MainWindow(QMainWindow):
         log.error("loading from the archive failed", exc_info=exc)
         if shiboken6.isValid(self):
             self.show_status(self.tr("Không đọc được kho dữ liệu: {error}").format(error=exc))
+            from db.archive import archive_error_from
+
+            found = archive_error_from(exc)
+            if found is not None and found.code == "damaged":
+                self.offer_recovery(found)
 
     def _on_filter_chosen(self, category: str | None, show: str) -> None:
         if self._search is not None:
