@@ -177,11 +177,14 @@ def take_backup(
     """Copy the archive database into `backups/`, verify it, then prune (see `prune`).
 
     *now* only names the file; *free_space* (bytes free on the disk of a
-    path) is `disk_free` unless a test gives its own. Raises BackupError("missing") when there is
-    no archive file, ("damaged") when the copy fails quick_check (the
-    archive's own pages are damaged; nothing is kept or pruned), and
-    ("no_space") when the disk has no room for it, even after pruning;
-    lets other OSError and sqlite3.Error through.
+    path) is `disk_free` unless a test gives its own. Older backups are
+    pruned first when the copy would not leave `RESERVE_BYTES` free.
+
+    Raises BackupError("missing") when there is no archive file,
+    ("damaged") when the copy fails quick_check (the archive's own pages
+    are damaged; nothing new is kept), and ("no_space") when the disk has
+    no room for it, even after pruning; lets other OSError and
+    sqlite3.Error through.
     """
     data_dir = Path(data_dir)
     free_space = free_space or disk_free
@@ -215,11 +218,6 @@ def _size_of(db: Path) -> int:
         except OSError:
             pass
     return total
-
-
-def space_needed(data_dir: Path) -> int:
-    """Free bytes a backup of the archive in *data_dir* needs, with the reserve."""
-    return _size_of(Path(data_dir) / DB_NAME) + RESERVE_BYTES
 
 
 def _make_room(data_dir: Path, size: int, free_space: FreeSpace) -> None:
