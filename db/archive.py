@@ -17,7 +17,6 @@ import os
 import shutil
 import sqlite3
 import stat
-import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -31,6 +30,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from db.errors import ArchiveError as ArchiveError  # where callers have always found it
 from db.errors import Damage, ErrorCode, classify, damage_of
+from db.locks import byte_locked_elsewhere, try_lock, unlock
 from db.migrations import HEAD_REVISION
 
 DB_NAME = "archive.sqlite3"
@@ -124,10 +124,20 @@ class Archive:
     data_dir: Path
     engine: Engine
     _sessions: sessionmaker[Session]
+    #: The database file's (device, inode) when it was opened: a restore
+    #: renames a new file into its place, and this engine would still write
+    #: to the old one.
+    identity: tuple[int, int] | None = None
 
     @property
     def db_path(self) -> Path:
         return self.data_dir / DB_NAME
+
+    def replaced(self) -> bool:
+        """True when the file at `db_path` is no longer the one this archive opened."""
+        if self.identity is None:
+            return False
+        return file_identity(self.db_path) != self.identity
 
     @property
     def files_dir(self) -> Path:
@@ -221,6 +231,15 @@ def writable_by_others(data_dir: Path) -> bool:
     return bool(parent & stat.S_IWOTH) and not parent & stat.S_ISVTX
 
 
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of *path*, or None when there is no file."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
 def fsync_dir(folder: Path) -> None:
     """Make a rename or a new file in *folder* durable (a no-op on Windows)."""
     try:
@@ -250,46 +269,59 @@ class StagingClaim:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._fh = (folder / LOCK_NAME).open("a+b")
-        if not _try_lock(self._fh.fileno()):  # pragma: no cover - a fresh folder
+        if not try_lock(self._fh.fileno()):  # pragma: no cover - a fresh folder
             self._fh.close()
             raise OSError(f"staging folder {folder} is in use")
 
     def release(self) -> None:
         if not self._fh.closed:
-            _unlock(self._fh.fileno())
+            unlock(self._fh.fileno())
             self._fh.close()
 
 
-def _try_lock(fd: int) -> bool:
-    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-        import msvcrt
+WRITE_LOCK_NAME = "write.lock"
+#: How often a program waiting for the write lock looks again.
+_LOCK_POLL_S = 0.05
 
+
+@contextmanager
+def write_lock(
+    data_dir: Path,
+    *,
+    wait_s: float = 0.0,
+    waiting: Callable[[], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> Iterator[None]:
+    """Hold the archive's write lock, an OS lock on `DATA/write.lock`, for the block.
+
+    An import holds it from staging to commit, and a restore while it
+    replaces the file. SQLite's own lock is not enough for that: a restore
+    renames another file into place, and a program waiting for SQLite's lock
+    on the old file would then write into the file set aside. The OS drops
+    the lock with its process, however that ends.
+
+    Waits up to *wait_s* seconds for another program to let go, calling
+    *waiting* once when it has to wait. Raises ArchiveError("busy") when
+    the wait ends without the lock, ("cancelled") when *cancel* says so.
+    """
+    path = Path(data_dir) / WRITE_LOCK_NAME
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a+b") as fh:
+        deadline = time.monotonic() + wait_s
+        told = False
+        while not try_lock(fh.fileno()):
+            if cancel is not None and cancel():
+                raise ArchiveError(ErrorCode.CANCELLED)
+            if time.monotonic() >= deadline:
+                raise ArchiveError(ErrorCode.BUSY, "another program is writing to the archive")
+            if not told and waiting is not None:
+                told = True
+                waiting()
+            time.sleep(_LOCK_POLL_S)
         try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-    import fcntl
-
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
-
-
-def _unlock(fd: int) -> None:
-    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-        import msvcrt
-
-        try:
-            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-        except OSError:
-            pass
-        return
-    import fcntl
-
-    fcntl.flock(fd, fcntl.LOCK_UN)
+            yield
+        finally:
+            unlock(fh.fileno())
 
 
 def _stale(folder: Path) -> bool:
@@ -302,9 +334,9 @@ def _stale(folder: Path) -> bool:
         return age > UNLOCKED_GRACE_S
     try:
         with lock.open("a+b") as fh:
-            if not _try_lock(fh.fileno()):
+            if not try_lock(fh.fileno()):
                 return False
-            _unlock(fh.fileno())
+            unlock(fh.fileno())
     except OSError:
         return False
     return True
@@ -326,17 +358,24 @@ def clear_staging(data_dir: Path) -> None:
 
 
 def open_archive(
-    data_dir: Path, *, create: bool = True, on_upgrade: Callable[[], None] | None = None
+    data_dir: Path,
+    *,
+    create: bool = True,
+    on_upgrade: Callable[[], None] | None = None,
+    thorough_check_bytes: int | None = None,
 ) -> Archive:
     """Open (and migrate) the archive in *data_dir*.
 
     *on_upgrade* is called before an existing archive is migrated: a
     migration can rebuild the search index, minutes on a large archive, and
-    the caller may want to say so first.
+    the caller may want to say so first. Archives up to
+    *thorough_check_bytes* (default `THOROUGH_CHECK_BYTES`) get a full
+    quick_check at open.
 
     Raises ArchiveError(MISSING) when there is none and *create* is False,
     (DAMAGED) when the file is not a usable archive, (NEWER) when it was
-    written by a newer Bảng Tin, (BUSY) when another program holds it, and
+    written by a newer Bảng Tin, (BUSY) when another program holds it,
+    (WAL_MISSING) when another program holds it and its -wal was deleted, and
     (READ_ONLY, IO_ERROR, DISK_FULL) when the file or its disk cannot be
     used, which is not damage: the file must not be set aside for it.
     """
@@ -344,8 +383,10 @@ def open_archive(
     db_path = data_dir / DB_NAME
     if not db_path.exists() and not create:
         raise ArchiveError(ErrorCode.MISSING, str(db_path), path=str(data_dir))
+    if wal_missing(data_dir):
+        raise ArchiveError(ErrorCode.WAL_MISSING, str(db_path), path=str(data_dir))
     try:
-        engine = _open_checked(data_dir, db_path, on_upgrade)
+        engine = _open_checked(data_dir, db_path, on_upgrade, thorough_check_bytes)
     except ArchiveError as exc:
         exc.path = exc.path or str(data_dir)
         raise
@@ -354,7 +395,23 @@ def open_archive(
     make_private_dir(data_dir / FILES_DIR)
     clear_staging(data_dir)
     sessions = sessionmaker(engine, expire_on_commit=False)
-    return Archive(data_dir=data_dir, engine=engine, _sessions=sessions)
+    return Archive(
+        data_dir=data_dir, engine=engine, _sessions=sessions, identity=file_identity(db_path)
+    )
+
+
+def archive_error_from(exc: BaseException) -> ArchiveError | None:
+    """*exc*, a SQLite error met while using an archive, as the archive's own error.
+
+    Sorted by SQLite's own code (`db.errors.classify`): damaged pages are
+    DAMAGED, locks BUSY, a full disk DISK_FULL, a read-only file or a failing
+    disk READ_ONLY / IO_ERROR (not damage). None for anything else.
+    """
+    code = classify(exc)
+    if code is None:
+        return None
+    damage = damage_of(exc) if code is ErrorCode.DAMAGED else None
+    return ArchiveError(code, str(exc), damage=damage)
 
 
 def _failure(exc: BaseException) -> ArchiveError:
@@ -363,12 +420,17 @@ def _failure(exc: BaseException) -> ArchiveError:
     A read-only file, a missing permission or a failing disk is not damage:
     the window must not offer to set such a file aside.
     """
-    code = classify(exc) or ErrorCode.DAMAGED
-    damage = damage_of(exc) if code is ErrorCode.DAMAGED else None
-    return ArchiveError(code, str(exc), damage=damage)
+    return archive_error_from(exc) or ArchiveError(
+        ErrorCode.DAMAGED, str(exc), damage=damage_of(exc)
+    )
 
 
-def _open_checked(data_dir: Path, db_path: Path, on_upgrade: Callable[[], None] | None) -> Engine:
+def _open_checked(
+    data_dir: Path,
+    db_path: Path,
+    on_upgrade: Callable[[], None] | None,
+    thorough_check_bytes: int | None,
+) -> Engine:
     """An engine on the archive once it is known to be ours, migrated and sound."""
     _refuse_foreign(db_path)
     wal = db_path.with_name(db_path.name + "-wal")
@@ -392,7 +454,12 @@ def _open_checked(data_dir: Path, db_path: Path, on_upgrade: Callable[[], None] 
             if current is not None and on_upgrade is not None:
                 on_upgrade()
             upgrade(engine)
-        _check_at_open(engine, db_path, thorough=unclean or current != head)
+        _check_at_open(
+            engine,
+            db_path,
+            thorough=unclean or current != head,
+            limit=THOROUGH_CHECK_BYTES if thorough_check_bytes is None else thorough_check_bytes,
+        )
     except ArchiveError:
         engine.dispose()
         raise
@@ -400,6 +467,28 @@ def _open_checked(data_dir: Path, db_path: Path, on_upgrade: Callable[[], None] 
         engine.dispose()
         raise _failure(exc) from exc
     return engine
+
+
+#: The byte of the -shm file every SQLite connection holds a read lock on
+#: (the "dead man switch", SQLite's os_unix.c: UNIX_SHM_DMS).
+_SHM_DMS_BYTE = 128
+
+
+def wal_missing(data_dir: Path) -> bool:
+    """True when another program holds the archive open and its -wal was deleted.
+
+    That program still holds the journal and writes it back into the file
+    when it closes, so nothing is lost; until then another program would
+    read the file without it (an older state, or "disk I/O error") and a
+    write beside it could truly damage the file. Looked at before SQLite
+    touches the files: SQLite itself would make a new, empty -wal.
+    """
+    db_path = Path(data_dir) / DB_NAME
+    shm = db_path.with_name(DB_NAME + "-shm")
+    wal = db_path.with_name(DB_NAME + "-wal")
+    if not shm.exists() or wal.exists():
+        return False
+    return byte_locked_elsewhere(str(shm), _SHM_DMS_BYTE)
 
 
 def _refuse_foreign(db_path: Path) -> None:
@@ -446,7 +535,7 @@ def _check_empty_or_ours(engine: Engine) -> None:
 THOROUGH_CHECK_BYTES = 64 * 1024 * 1024
 
 
-def _check_at_open(engine: Engine, db_path: Path, *, thorough: bool) -> None:
+def _check_at_open(engine: Engine, db_path: Path, *, thorough: bool, limit: int) -> None:
     """Refuse a damaged archive without reading all of a large one.
 
     A full `PRAGMA quick_check` reads every page: ~1.1 s for a 1.7 GB
@@ -455,7 +544,7 @@ def _check_at_open(engine: Engine, db_path: Path, *, thorough: bool) -> None:
     the file must at least be as long as its pages say (a truncated copy is
     the common damage). `bangtin check` always runs the full check.
     """
-    if thorough or db_path.stat().st_size <= THOROUGH_CHECK_BYTES:
+    if thorough or db_path.stat().st_size <= limit:
         quick_check(engine)
         return
     with engine.connect() as conn:

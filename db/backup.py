@@ -2,11 +2,18 @@
 
 A backup is a consistent copy of `archive.sqlite3` made with SQLite's online
 backup API, so it can be taken while other programs read the archive. One is
-taken before every import that will apply; the newest `KEEP` are kept in
+taken before every import that will apply, into
 `DATA/backups/archive-YYYYmmdd-HHMMSS.sqlite3`. A copy is written in a
 claimed folder under `staging/` first (which an open clears once its owner
-is gone) and renamed into place only once it is complete and on disk, so a
-crash never leaves half a backup.
+is gone), passes `quick_check`, and is renamed into place only once it is
+complete and on disk, so a crash never leaves half a backup and a damaged
+archive never yields a backup that counts.
+
+Backups are ordered by their *generation*, a number kept in the copy's own
+SQLite header (`user_version`): one more than the highest in the folder.
+The date in the name is for people; a clock set wrong never decides which
+backup is newest. At most `KEEP` are kept, together within a share of the
+disk (see `prune`), and the newest verified one is never pruned.
 
 Backups cover the database only. The attachment store `files/` is
 content-addressed and append-only: no import deletes or rewrites a file in
@@ -19,12 +26,13 @@ archive first renames it (with its -wal and -shm) to
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -34,18 +42,38 @@ from db.archive import (
     DB_NAME,
     SQLITE_MAGIC,
     STAGING_DIR,
+    ArchiveError,
     StagingClaim,
     fsync_dir,
     head_revision,
+    wal_missing,
+    write_lock,
 )
 from db.errors import BackupError as BackupError  # where callers have always found it
-from db.errors import ErrorCode
+from db.errors import ErrorCode, classify
 
 BACKUP_DIR = "backups"
 KEEP = 5
 STAMP = "%Y%m%d-%H%M%S"
 SIDE_FILES = ("-wal", "-shm", "-journal")
 _BACKUP_RE = re.compile(r"^archive-(\d{8}-\d{6})(?:-(\d+))?\.sqlite3$")
+#: Where SQLite keeps `user_version` in a database file's header.
+_GENERATION_AT = 60
+#: A backup is never written if it would leave less free space than this:
+#: an import needs room to stage and apply (reader.check_space asks twice
+#: the bundle plus this much).
+RESERVE_BYTES = 64 * 1024 * 1024
+#: Backups together take at most this share of the space they and the free
+#: space make up; the newest verified one is kept even beyond it.
+BUDGET_SHARE = 0.5
+MB = 1024 * 1024
+
+FreeSpace = Callable[[Path], int]
+
+
+def disk_free(path: Path) -> int:
+    """Bytes free on the disk that holds *path*."""
+    return shutil.disk_usage(path).free
 
 
 @dataclass(frozen=True)
@@ -70,10 +98,29 @@ def backups_dir(data_dir: Path) -> Path:
     return Path(data_dir) / BACKUP_DIR
 
 
-def _sort_key(path: Path) -> tuple[str, int]:
+def generation(path: Path) -> int:
+    """The backup's place in the order backups were taken, read from its header.
+
+    0 for a backup from before backups were numbered, or one whose header
+    cannot be read: those sort before every numbered one.
+    """
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except OSError:
+        return 0
+    if len(header) < 100 or header[: len(SQLITE_MAGIC)] != SQLITE_MAGIC:
+        return 0
+    value = int.from_bytes(header[_GENERATION_AT : _GENERATION_AT + 4], "big", signed=True)
+    return max(value, 0)
+
+
+def _sort_key(path: Path) -> tuple[int, str, int]:
+    # The generation first: the stamp in the name comes from a clock that
+    # may have been wrong, and only breaks ties among unnumbered backups.
     match = _BACKUP_RE.match(path.name)
     assert match is not None
-    return match.group(1), int(match.group(2) or 1)
+    return generation(path), match.group(1), int(match.group(2) or 1)
 
 
 def list_backups(data_dir: Path) -> list[Path]:
@@ -106,20 +153,87 @@ def _free_name(folder: Path, stem: str, stamp: str, suffix: str) -> Path:
     return path
 
 
-def take_backup(data_dir: Path, *, keep: int = KEEP, now: datetime | None = None) -> Path:
-    """Copy the archive database into `backups/` and keep the newest *keep*.
+def take_backup(
+    data_dir: Path,
+    *,
+    keep: int = KEEP,
+    now: datetime | None = None,
+    free_space: FreeSpace | None = None,
+) -> Path:
+    """Copy the archive database into `backups/`, verify it, then prune (see `prune`).
 
-    Raises BackupError(MISSING) when there is no archive file, and lets
-    OSError (a full disk among them) and sqlite3.Error through.
+    *now* only names the file; *free_space* (bytes free on the disk of a
+    path) is `disk_free` unless a test gives its own. Older backups are
+    pruned first when the copy would not leave `RESERVE_BYTES` free.
+
+    Raises BackupError(MISSING) when there is no archive file, (DAMAGED)
+    when the copy fails quick_check (the archive's own pages are damaged;
+    nothing new is kept), and (NO_SPACE) when the disk has no room for it,
+    even after pruning; lets other OSError and sqlite3.Error through.
     """
     data_dir = Path(data_dir)
+    free_space = free_space or disk_free
     source = data_dir / DB_NAME
     if not source.is_file():
         raise BackupError(ErrorCode.MISSING, str(source))
-    with _claimed_folder(data_dir) as work:
-        final = _copy_into_backups(source, work / "backup.sqlite3", data_dir, now)
-    prune(data_dir, keep)
+    _make_room(data_dir, _size_of(source), free_space)
+    try:
+        with _claimed_folder(data_dir) as work:
+            final = _copy_into_backups(source, work / "backup.sqlite3", data_dir, now)
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise BackupError(ErrorCode.NO_SPACE, str(exc)) from exc
+        raise
+    except sqlite3.Error as exc:
+        code = classify(exc)
+        if code is ErrorCode.DISK_FULL:
+            raise BackupError(ErrorCode.NO_SPACE, str(exc)) from exc
+        if code is ErrorCode.DAMAGED:
+            raise BackupError(ErrorCode.DAMAGED, str(exc)) from exc
+        raise
+    prune(data_dir, keep, free_space=free_space)
     return final
+
+
+def _size_of(db: Path) -> int:
+    """What a copy of *db* will take: the file and its -wal."""
+    total = 0
+    for path in (db, Path(f"{db}-wal")):
+        try:
+            total += path.stat().st_size
+        except OSError:
+            pass
+    return total
+
+
+def _make_room(data_dir: Path, size: int, free_space: FreeSpace) -> None:
+    """Prune older backups (never the newest verified) until *size* fits beside the reserve."""
+    if free_space(data_dir) - size >= RESERVE_BYTES:
+        return
+    found = list_backups(data_dir)
+    protected = last_good(found)
+    for old in reversed(found):
+        if old == protected:
+            continue
+        old.unlink(missing_ok=True)
+        if free_space(data_dir) - size >= RESERVE_BYTES:
+            return
+    needed, free = -(-(size + RESERVE_BYTES) // MB), free_space(data_dir) // MB
+    raise BackupError(
+        ErrorCode.NO_SPACE, f"{needed} MB needed, {free} MB free", needed=needed, free=free
+    )
+
+
+def last_good(found: list[Path]) -> Path | None:
+    """The newest backup known to be good among *found* (newest first).
+
+    Every numbered backup passed quick_check before it was kept; with none
+    numbered (all from before that), the newest.
+    """
+    for path in found:
+        if generation(path) > 0:
+            return path
+    return found[0] if found else None
 
 
 @contextmanager
@@ -136,6 +250,8 @@ def _claimed_folder(data_dir: Path) -> Iterator[Path]:
 
 
 def _copy_into_backups(source: Path, partial: Path, data_dir: Path, now: datetime | None) -> Path:
+    folder = backups_dir(data_dir)
+    number = max((generation(p) for p in list_backups(data_dir)), default=0) + 1
     try:
         src = sqlite3.connect(source, timeout=30)
         try:
@@ -145,12 +261,17 @@ def _copy_into_backups(source: Path, partial: Path, data_dir: Path, now: datetim
                 # A backup is one self-contained file, not a WAL database that
                 # needs its -wal beside it to be whole.
                 dst.execute("PRAGMA journal_mode = DELETE")
+                dst.execute(f"PRAGMA user_version = {int(number)}")
+                # The copy has the archive's pages as they are: a damaged page
+                # is copied as it is. Only a copy that passes counts.
+                found = [row[0] for row in dst.execute("PRAGMA quick_check")]
+                if found != ["ok"]:
+                    raise BackupError(ErrorCode.DAMAGED, "; ".join(str(f) for f in found[:3]))
             finally:
                 dst.close()
         finally:
             src.close()
         _fsync_file(partial)
-        folder = backups_dir(data_dir)
         folder.mkdir(exist_ok=True)
         stamp = (now or datetime.now()).strftime(STAMP)
         final = _free_name(folder, "archive-", stamp, ".sqlite3")
@@ -162,12 +283,40 @@ def _copy_into_backups(source: Path, partial: Path, data_dir: Path, now: datetim
     return final
 
 
-def prune(data_dir: Path, keep: int = KEEP) -> list[Path]:
-    """Delete all but the newest *keep* backups; returns the deleted ones."""
-    old = list_backups(data_dir)[keep:]
-    for path in old:
+def prune(data_dir: Path, keep: int = KEEP, *, free_space: FreeSpace | None = None) -> list[Path]:
+    """Delete old backups; returns the deleted ones.
+
+    Keeps the newest *keep*, then deletes the oldest while all of them
+    together take more than `BUDGET_SHARE` of the space they and the free
+    space make up. The newest verified backup (`last_good`) is never deleted.
+    """
+    free_space = free_space or disk_free
+    found = list_backups(data_dir)
+    protected = last_good(found)
+    kept = [p for i, p in enumerate(found) if i < keep or p == protected]
+    removed = [p for p in found if p not in kept]
+    for path in removed:
         path.unlink(missing_ok=True)
-    return old
+    sizes = {p: _file_size(p) for p in kept}
+    total = sum(sizes.values())
+    budget = BUDGET_SHARE * (free_space(data_dir) + total)
+    for path in reversed(list(kept)):
+        if total <= budget:
+            break
+        if path == protected:
+            continue
+        path.unlink(missing_ok=True)
+        total -= sizes[path]
+        kept.remove(path)
+        removed.append(path)
+    return removed
+
+
+def _file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def set_aside(data_dir: Path, label: str = "damaged", now: datetime | None = None) -> Path | None:
@@ -193,18 +342,47 @@ def set_aside(data_dir: Path, label: str = "damaged", now: datetime | None = Non
 
 
 def start_new(data_dir: Path) -> Path | None:
-    """Put the damaged file aside so that the next open makes a new, empty archive."""
-    return set_aside(data_dir, "damaged")
+    """Put the damaged file aside so that the next open makes a new, empty archive.
+
+    Raises BackupError(BUSY) while an import is writing.
+    """
+    with _holding_write_lock(data_dir, 0.0):
+        return set_aside(data_dir, "damaged")
 
 
-def restore(data_dir: Path, source: Path | None = None, *, label: str = "damaged") -> Restored:
+@contextmanager
+def _holding_write_lock(data_dir: Path, wait_s: float) -> Iterator[None]:
+    try:
+        with write_lock(data_dir, wait_s=wait_s):
+            yield
+    except ArchiveError as exc:
+        if exc.code == "busy":
+            raise BackupError(ErrorCode.BUSY, str(Path(data_dir))) from exc
+        raise
+
+
+def restore(
+    data_dir: Path,
+    source: Path | None = None,
+    *,
+    label: str = "damaged",
+    wait_s: float = 0.0,
+) -> Restored:
     """Replace the archive file with *source* (the newest backup by default).
 
-    The current file, if any, is first renamed aside with *label*. Raises
-    BackupError(NO_BACKUP) when there is none, (BAD_BACKUP) when the
-    chosen file is not a sound archive; the current file is then untouched.
+    Holds the archive's write lock while it works, so that no import writes
+    into the file it puts aside: waits *wait_s* seconds for an import to
+    finish, then raises BackupError(BUSY). The current file, if any, is
+    first renamed aside with *label*. Raises BackupError(NO_BACKUP) when
+    there is none, (BAD_BACKUP) when the chosen file is not a sound
+    archive; the current file is then untouched.
     """
     data_dir = Path(data_dir)
+    with _holding_write_lock(data_dir, wait_s):
+        return _restore(data_dir, source, label)
+
+
+def _restore(data_dir: Path, source: Path | None, label: str) -> Restored:
     chosen = Path(source) if source is not None else latest_backup(data_dir)
     if chosen is None:
         raise BackupError(ErrorCode.NO_BACKUP, str(backups_dir(data_dir)))
@@ -216,6 +394,12 @@ def restore(data_dir: Path, source: Path | None = None, *, label: str = "damaged
     with _claimed_folder(data_dir) as work:
         partial = work / "restore.sqlite3"
         shutil.copyfile(chosen, partial)
+        # The generation numbers backups, not archives.
+        conn = sqlite3.connect(partial)
+        try:
+            conn.execute("PRAGMA user_version = 0")
+        finally:
+            conn.close()
         _fsync_file(partial)
         aside = set_aside(data_dir, label)
         os.replace(partial, data_dir / DB_NAME)
@@ -228,6 +412,8 @@ def check_archive(data_dir: Path) -> CheckReport:
     path = Path(data_dir) / DB_NAME
     if not path.is_file():
         return CheckReport(ok=False, problem="missing", detail=str(path))
+    if wal_missing(Path(data_dir)):
+        return CheckReport(ok=False, problem="wal_missing", detail=f"{path}-wal")
     return check_file(path)
 
 

@@ -32,6 +32,13 @@ class ErrorCode(StrEnum):
     READ_ONLY = "read_only"
     #: The disk reported a read or write error: the media, not the file's contents.
     IO_ERROR = "io_error"
+    #: Another program holds the archive and its -wal was deleted: nothing is
+    #: lost while that program runs, but nothing else may touch the file.
+    WAL_MISSING = "wal_missing"
+    #: The user cancelled while waiting for the archive.
+    CANCELLED = "cancelled"
+    #: Not enough free space on the disk for a backup.
+    NO_SPACE = "no_space"
     #: There is no backup to restore.
     NO_BACKUP = "no_backup"
     #: The chosen backup is not a sound archive.
@@ -75,13 +82,25 @@ class ArchiveError(Exception):
 
 
 class BackupError(Exception):
-    """A backup or restore could not be done; `code` says why."""
+    """A backup or restore could not be done; `code` says why.
 
-    def __init__(self, code: ErrorCode | str, detail: str = "") -> None:
+    For NO_SPACE found before copying, *needed* and *free* are in MB.
+    """
+
+    def __init__(
+        self,
+        code: ErrorCode | str,
+        detail: str = "",
+        *,
+        needed: int | None = None,
+        free: int | None = None,
+    ) -> None:
         code = ErrorCode(code)
         super().__init__(f"{code}: {detail}" if detail else str(code))
         self.code = code
         self.detail = detail
+        self.needed = needed
+        self.free = free
 
 
 # SQLite's primary result codes (the low byte of an extended code).

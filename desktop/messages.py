@@ -584,6 +584,81 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Kho dữ liệu {path} bị hỏng ({detail}); hãy khôi phục bằng lệnh «bangtin restore».",
         "The archive {path} is damaged ({detail}); restore it with 'bangtin restore'.",
     ),
+    # Backups that cannot rot (issue 13): verified, ordered, within budget, locked
+    "import_damaged_archive": (
+        "Không nhập gói dữ liệu vì kho dữ liệu bị hỏng (có trang dữ liệu không đọc được); "
+        "kho dữ liệu không thay đổi, hãy khôi phục bản sao lưu bằng lệnh «bangtin restore».",
+        "The bundle was not imported because the archive is damaged (some of its pages "
+        "cannot be read); the archive is unchanged, restore a backup with 'bangtin restore'.",
+    ),
+    "archive_pages_damaged": (
+        "Kho dữ liệu {path} bị hỏng (có trang dữ liệu không đọc được); "
+        "hãy khôi phục bằng lệnh «bangtin restore».",
+        "The archive {path} is damaged (some of its pages cannot be read); "
+        "restore it with 'bangtin restore'.",
+    ),
+    "archive_replaced": (
+        "Kho dữ liệu vừa được một chương trình khác khôi phục từ bản sao lưu; "
+        "gói dữ liệu chưa được nhập, hãy mở lại Bảng Tin rồi nhập lại.",
+        "Another program has just restored the archive from a backup; "
+        "the bundle was not imported, open Bảng Tin again and import it again.",
+    ),
+    "archive_wal_missing": (
+        "Tệp nhật ký {path}-wal đã bị xóa trong khi một chương trình Bảng Tin khác đang mở "
+        "kho dữ liệu; không có gì bị mất, hãy đóng chương trình đó rồi thử lại.",
+        "The journal file {path}-wal was deleted while another Bảng Tin program had the "
+        "archive open; nothing is lost, close that program and try again.",
+    ),
+    "stage_waiting": (
+        "Đang chờ chương trình khác nhập xong",
+        "Waiting for another program's import",
+    ),
+    "restore_busy": (
+        "Đang có chương trình nhập gói dữ liệu vào kho {path}; chưa khôi phục gì, "
+        "hãy thử lại khi nhập xong.",
+        "A bundle is being imported into the archive {path}; nothing was restored, "
+        "try again when the import has finished.",
+    ),
+    "backup_damaged": (
+        "Kho dữ liệu {path} bị hỏng (có trang dữ liệu không đọc được) nên không sao lưu; "
+        "các bản sao lưu cũ được giữ nguyên, hãy khôi phục bằng lệnh «bangtin restore».",
+        "The archive {path} is damaged (some of its pages cannot be read), so it was not "
+        "backed up; the older backups are kept, restore one with 'bangtin restore'.",
+    ),
+    "backup_no_space": (
+        "Không đủ dung lượng đĩa để sao lưu kho dữ liệu (cần khoảng {needed} MB, "
+        "còn {free} MB); kho dữ liệu và bản sao lưu mới nhất không thay đổi.",
+        "Not enough disk space to back up the archive (about {needed} MB needed, "
+        "{free} MB free); the archive and the newest backup are unchanged.",
+    ),
+    "backup_disk_full": (
+        "Ổ đĩa đã đầy trong lúc sao lưu; bản sao lưu dở dang đã được xóa, "
+        "kho dữ liệu không thay đổi.",
+        "The disk filled up during the backup; the partial copy was removed "
+        "and the archive is unchanged.",
+    ),
+    "backup_pruned": (
+        "Đã xóa {count} bản sao lưu cũ nhất (Bảng Tin giữ tối đa {keep} bản, "
+        "trong giới hạn dung lượng đĩa).",
+        "Removed the {count} oldest backups (Bảng Tin keeps at most {keep}, "
+        "within the disk's free space).",
+    ),
+    "prune_done": (
+        "Đã xóa {removed} bản sao lưu cũ; còn giữ {kept} bản ({size} MB).",
+        "Removed {removed} older backups; {kept} kept ({size} MB).",
+    ),
+    "sequence_state_unreadable": (
+        "Không đọc được tệp ghi số thứ tự gói {path}; chưa tạo gói dữ liệu nào, "
+        "hãy sửa hoặc chép lại tệp đó từ bản lưu.",
+        "The bundle sequence file {path} cannot be read; no bundle was written, "
+        "repair that file or copy it back from a saved copy.",
+    ),
+    "sequence_state_unwritable": (
+        "Không ghi được số thứ tự gói vào {path} (thư mục của khóa không ghi được?); "
+        "chưa tạo gói dữ liệu nào.",
+        "The bundle sequence could not be recorded in {path} (is the key's folder "
+        "read-only?); no bundle was written.",
+    ),
     # The window's way out of a damaged archive (shown at start)
     "damaged_title": ("Kho dữ liệu bị hỏng", "The archive is damaged"),
     "damaged_explain": (
@@ -885,7 +960,7 @@ def describe(
     in the sentences about it when the error does not carry its own path.
     """
     # Imported here: db.errors and the bundle errors import this module's callers.
-    from db.errors import ArchiveError, BackupError, ErrorCode, classify
+    from db.errors import ArchiveError, BackupError, Damage, ErrorCode, classify, damage_of
     from desktop.bundles.errors import BundleError, ImportCancelled, KeyFileError
 
     if isinstance(exc, BundleError | KeyFileError):
@@ -894,14 +969,31 @@ def describe(
         return text("cancelled", lang)
     if isinstance(exc, ArchiveError):
         named = exc.detail if exc.code is ErrorCode.MISSING else None
-        return _archive_sentence(exc.code, lang, archive_dir or exc.path or named)
+        where = archive_dir or exc.path or named
+        if exc.code is ErrorCode.WAL_MISSING:
+            return text("archive_wal_missing", lang, path=exc.detail)
+        if exc.code is ErrorCode.CANCELLED:
+            return text("cancelled", lang)
+        return _archive_sentence(exc.code, lang, where)
     if isinstance(exc, BackupError):
+        where = archive_dir or ""
         if exc.code is ErrorCode.NO_BACKUP:
             return text("no_backup", lang, path=exc.detail)
         if exc.code is ErrorCode.MISSING:
             return _archive_sentence(exc.code, lang, archive_dir or exc.detail)
+        if exc.code is ErrorCode.DAMAGED:
+            return text("backup_damaged", lang, path=where)
+        if exc.code is ErrorCode.NO_SPACE:
+            if exc.needed is not None and exc.free is not None:
+                return text("backup_no_space", lang, needed=exc.needed, free=exc.free)
+            return text("backup_disk_full", lang)
+        if exc.code is ErrorCode.BUSY:
+            return text("restore_busy", lang, path=where)
         return text("bad_backup", lang, path=exc.detail)
     code = classify(exc)
+    if code is ErrorCode.DAMAGED and damage_of(exc) is Damage.BROKEN:
+        # Damaged pages met while reading (a list, a search): the file is ours.
+        return text("archive_pages_damaged", lang, path=archive_dir or "")
     if code is not None:
         return _archive_sentence(code, lang, archive_dir)
     if isinstance(exc, OSError):

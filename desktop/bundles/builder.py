@@ -1,8 +1,13 @@
 """Building and signing a bundle from a publisher's source folder.
 
 The zip is written beside its destination and renamed into place only when
-complete, so a failed build never leaves a half bundle behind. Sequences
-count up per publisher in a small state file beside the private key.
+complete, so a failed build never leaves a half bundle behind; a build
+killed half way leaves its `.bangtin-build-*` file, which the next build in
+that folder removes (a running build holds an OS lock on its own).
+Sequences count up per publisher in a small state file beside the private
+key, recorded before the bundle is renamed into place: a bundle whose
+sequence could not be recorded is never left behind, so no two bundles
+share a sequence.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import hashlib
 import json
 import os
 import re
+import sys
 import tempfile
 import uuid
 import zipfile
@@ -20,6 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from db.folding import clean_field, fold, nfc
+from db.locks import try_lock, unlock
 from db.records import WithdrawalRecord
 from db.types import VN_TZ
 from desktop.bundles import keys
@@ -76,31 +83,86 @@ def publisher_id_for(name: str) -> str:
     return slug[:120] or "publisher"
 
 
-def _state_path(key_path: Path) -> Path:
+class SequenceStateError(Exception):
+    """The sequence state file cannot be read (`code` "unreadable") or written
+    ("unwritable"); no bundle was written."""
+
+    def __init__(self, code: str, path: Path, detail: str = "") -> None:
+        super().__init__(f"{code}: {path}: {detail}")
+        self.code = code
+        self.path = path
+        self.detail = detail
+
+
+def state_path(key_path: Path) -> Path:
+    """The file beside the private key that records each publisher's last sequence."""
     return key_path.with_name(key_path.name + ".state.json")
 
 
-def _last_sequence(key_path: Path, publisher_id: str) -> int:
+def _read_state(key_path: Path) -> dict[str, dict[str, int]]:
+    # No file is a publisher's first build; a file that cannot be read must
+    # stop the build: starting again at 1 would reuse sequences.
+    path = state_path(key_path)
+    if not os.path.lexists(path):
+        return {"publishers": {}}
     try:
-        state = json.loads(_state_path(key_path).read_text(encoding="utf-8"))
-        value = state.get("publishers", {}).get(publisher_id, 0)
-        return int(value) if isinstance(value, int) else 0
-    except (OSError, ValueError, AttributeError):
-        return 0
+        state = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise SequenceStateError("unreadable", path, str(exc)) from exc
+    publishers = state.get("publishers") if isinstance(state, dict) else None
+    if not isinstance(publishers, dict):
+        raise SequenceStateError("unreadable", path, "no publishers")
+    return {"publishers": {k: v for k, v in publishers.items() if isinstance(v, int)}}
+
+
+def _last_sequence(key_path: Path, publisher_id: str) -> int:
+    return _read_state(key_path)["publishers"].get(publisher_id, 0)
 
 
 def _save_sequence(key_path: Path, publisher_id: str, sequence: int) -> None:
-    path = _state_path(key_path)
-    try:
-        state = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(state, dict) or not isinstance(state.get("publishers"), dict):
-            state = {"publishers": {}}
-    except (OSError, ValueError):
-        state = {"publishers": {}}
-    state["publishers"][publisher_id] = max(sequence, _last_sequence(key_path, publisher_id))
+    path = state_path(key_path)
+    state = _read_state(key_path)
+    state["publishers"][publisher_id] = max(sequence, state["publishers"].get(publisher_id, 0))
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(state, indent=2, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, path)
+    try:
+        with tmp.open("w", encoding="utf-8") as fh:
+            fh.write(json.dumps(state, indent=2, sort_keys=True))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        if tmp.is_file():
+            tmp.unlink(missing_ok=True)
+        raise SequenceStateError("unwritable", path, exc.strerror or str(exc)) from exc
+
+
+BUILD_PREFIX = ".bangtin-build-"
+
+
+def clear_stale_builds(folder: Path) -> list[Path]:
+    """Remove what killed builds left in *folder*; returns the removed files.
+
+    A running build holds an OS lock on its file, so only files whose
+    build is gone are removed.
+    """
+    removed: list[Path] = []
+    try:
+        candidates = [p for p in folder.iterdir() if p.name.startswith(BUILD_PREFIX)]
+    except OSError:
+        return removed
+    for path in candidates:
+        if path.is_symlink() or not path.is_file():
+            continue
+        try:
+            with path.open("rb") as fh:
+                if not try_lock(fh.fileno()):
+                    continue
+                unlock(fh.fileno())
+            path.unlink()
+        except OSError:
+            continue
+        removed.append(path)
+    return removed
 
 
 def build_bundle(
@@ -125,8 +187,9 @@ def build_bundle(
     folder = read_source(src)
     publisher_name = clean_field(publisher).strip()
     publisher_id = publisher_id_for(publisher_name)
+    last = _last_sequence(key_path, publisher_id)
     if sequence is None:
-        sequence = max(_last_sequence(key_path, publisher_id), since or 0) + 1
+        sequence = max(last, since or 0) + 1
     if since is not None and sequence <= since:
         raise SequenceError(sequence, since)
     created = (created or datetime.now(UTC)).astimezone(VN_TZ).replace(microsecond=0)
@@ -139,9 +202,14 @@ def build_bundle(
 
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".bangtin-build-", dir=out.parent)
-    os.close(fd)
+    clear_stale_builds(out.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=BUILD_PREFIX, dir=out.parent)
     tmp = Path(tmp_name)
+    # Held until the bundle is in place: it tells other builds this file is
+    # not a leftover. (Windows needs no lock: it cannot delete an open file,
+    # and its byte-range lock would stop the zip writer's own handle.)
+    if sys.platform != "win32":
+        try_lock(fd)
     bundle_id = uuid.uuid4().hex
 
     def write(stored: frozenset[str]) -> Manifest:
@@ -232,11 +300,17 @@ def build_bundle(
             os.fsync(fh.fileno())
         # mkstemp makes the file private; a bundle is meant to be copied around.
         os.chmod(tmp, 0o644)
+        # The sequence is recorded before the bundle exists: a failure here
+        # leaves no bundle, and a failure after it only skips a number.
+        _save_sequence(key_path, publisher_id, sequence)
         os.replace(tmp, out)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    _save_sequence(key_path, publisher_id, sequence)
+    finally:
+        if sys.platform != "win32":
+            unlock(fd)
+        os.close(fd)
     return BuildResult(
         path=out,
         bundle_id=manifest.bundle_id,

@@ -47,6 +47,8 @@ class BundleCode(StrEnum):
     NO_SPACE = "no_space"
     DISK_FULL = "disk_full"
     BUSY = "busy"
+    ARCHIVE_REPLACED = "archive_replaced"
+    IMPORT_DAMAGED_ARCHIVE = "import_damaged_archive"
 
 
 class Detail:

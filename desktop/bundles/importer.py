@@ -20,11 +20,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import DBAPIError as SADBAPIError
 from sqlalchemy.orm import Session
 
 from db import backup, queries, search, store
-from db.archive import Archive, fsync_dir, make_private_dir
+from db.archive import (
+    Archive,
+    archive_error_from,
+    fsync_dir,
+    make_private_dir,
+    write_lock,
+)
 from db.errors import ArchiveError, ErrorCode, classify
 from db.records import ImportCounts, ImportLogEntry
 from db.types import VN_TZ
@@ -199,36 +206,78 @@ def _move_files(archive: Archive, staged: StagedBundle) -> None:
         fsync_dir(dest.parent)
 
 
+#: How long an import waits for another program's import to finish.
+IMPORT_WAIT_S = 15 * 60.0
+
+
 def import_bundle(
     archive: Archive,
     path: Path,
     *,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    wait_s: float = IMPORT_WAIT_S,
 ) -> ImportResult:
     """Verify, stage and apply the bundle at *path* in one transaction.
+
+    Holds the archive's write lock throughout, waiting up to *wait_s* for
+    another program's import (reported as the stage "waiting"), so that the
+    same bundle imported twice at once is applied once and found applied the
+    second time, and no restore replaces the file under the import.
 
     Raises BundleError when refused and ImportCancelled when *cancel* said
     so; in both cases the archive is unchanged.
     """
+
+    def waiting() -> None:
+        if progress is not None:
+            progress("waiting", 0, 1)
+
     try:
-        staged = _stage(archive, Path(path), archive.staging_dir, progress, cancel)
-    except _AlreadyApplied as done:
-        return _already(done.manifest)
+        with write_lock(archive.data_dir, wait_s=wait_s, waiting=waiting, cancel=cancel):
+            if archive.replaced():
+                raise BundleError(BundleCode.ARCHIVE_REPLACED)
+            return _import_locked(archive, Path(path), progress, cancel)
     except ArchiveError as exc:
+        if exc.code is ErrorCode.CANCELLED:
+            raise ImportCancelled() from exc
         if exc.code is ErrorCode.BUSY:
             raise BundleError(BundleCode.BUSY) from exc
+        if exc.code is ErrorCode.DAMAGED:
+            raise BundleError(BundleCode.IMPORT_DAMAGED_ARCHIVE) from exc
         raise
+    except (sqlite3.DatabaseError, SADatabaseError) as exc:
+        found = archive_error_from(exc)
+        if found is None:
+            raise
+        if found.code is ErrorCode.DAMAGED:
+            raise BundleError(BundleCode.IMPORT_DAMAGED_ARCHIVE) from exc
+        if found.code is ErrorCode.BUSY:
+            raise BundleError(BundleCode.BUSY) from exc
+        raise found from exc
+
+
+def _import_locked(
+    archive: Archive, path: Path, progress: Progress | None, cancel: Cancel | None
+) -> ImportResult:
+    try:
+        staged = _stage(archive, path, archive.staging_dir, progress, cancel)
+    except _AlreadyApplied as done:
+        return _already(done.manifest)
     try:
         # The bundle will apply: keep a copy of the archive as it is now, so
         # that an office whose disk later damages the file can go back to it.
+        # The copy must pass quick_check: an archive whose pages fail it
+        # stops here, before anything is written or any good backup pruned.
         if progress is not None:
             progress("backup", 0, 1)
         backup.take_backup(archive.data_dir)
         return _apply(archive, staged, progress, cancel)
-    except ArchiveError as exc:
-        if exc.code is ErrorCode.BUSY:
-            raise BundleError(BundleCode.BUSY) from exc
+    except backup.BackupError as exc:
+        if exc.code is ErrorCode.DAMAGED:
+            raise ArchiveError(ErrorCode.DAMAGED, exc.detail) from exc
+        if exc.code is ErrorCode.NO_SPACE:
+            raise BundleError(BundleCode.DISK_FULL) from exc
         raise
     except store.NoticeOwned as exc:
         # applicability() refuses this first; the store guards it as well.

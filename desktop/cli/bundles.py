@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 def cmd_bundle_build(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.bundles.builder import SequenceError, build_bundle
+    from desktop.bundles.builder import SequenceError, SequenceStateError, build_bundle
     from desktop.bundles.source import SourceErrors
 
     bar = ProgressBar(ctx.lang)
@@ -41,6 +41,9 @@ def cmd_bundle_build(ctx: Context, args: argparse.Namespace) -> int:
     except KeyFileError as exc:
         bar.clear()
         raise Failure(exc.message(ctx.lang)) from exc
+    except SequenceStateError as exc:
+        bar.clear()
+        raise Failure(ctx.say(f"sequence_state_{exc.code}", path=exc.path)) from exc
     except SequenceError as exc:
         bar.clear()
         raise Failure(ctx.say("bad_sequence", sequence=exc.sequence, since=exc.since)) from exc

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from desktop.cli.context import EXIT_OK, Context, Failure
+from desktop.cli.output import print_json
 
 
 def cmd_reindex(ctx: Context, args: argparse.Namespace) -> int:
@@ -22,8 +23,37 @@ def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
 
     archive = ctx.archive()  # refuses a damaged archive: a backup of it is no use
     archive.close()
-    made = backup.take_backup(ctx.data_dir)
+    before = set(backup.list_backups(ctx.data_dir))
+    try:
+        made = backup.take_backup(ctx.data_dir)
+    except backup.BackupError as exc:
+        raise Failure(ctx.describe(exc)) from exc
+    pruned = len(before - set(backup.list_backups(ctx.data_dir)))
     print(ctx.say("backup_taken", path=made))
+    if pruned:
+        print(ctx.say("backup_pruned", count=pruned, keep=backup.KEEP))
+    return EXIT_OK
+
+
+def cmd_backup_prune(ctx: Context, args: argparse.Namespace) -> int:
+    from db import backup
+
+    keep = backup.KEEP if args.keep is None else args.keep
+    removed = backup.prune(ctx.data_dir, keep)
+    kept = backup.list_backups(ctx.data_dir)
+    size = sum(p.stat().st_size for p in kept)
+    if args.json:
+        print_json(
+            {
+                "removed": [str(p) for p in removed],
+                "kept": [str(p) for p in kept],
+                "kept_bytes": size,
+            }
+        )
+    else:
+        print(
+            ctx.say("prune_done", removed=len(removed), kept=len(kept), size=round(size / 2**20, 1))
+        )
     return EXIT_OK
 
 
@@ -57,5 +87,7 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
         raise Failure(ctx.say("archive_missing", path=path))
     if report.problem == "newer":
         raise Failure(ctx.say("archive_newer", path=path))
+    if report.problem == "wal_missing":
+        raise Failure(ctx.say("archive_wal_missing", path=str(ctx.data_dir / "archive.sqlite3")))
     detail = report.detail or report.problem
     raise Failure(ctx.say("check_damaged", path=path, detail=detail[:200]))

@@ -57,6 +57,16 @@ def _parse_day(value: str) -> date:
         raise argparse.ArgumentTypeError(value) from exc
 
 
+def _at_least_one(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(value) from exc
+    if number < 1:
+        raise argparse.ArgumentTypeError(value)
+    return number
+
+
 def _parse_size(value: str) -> tuple[int, int]:
     try:
         width, height = value.lower().split("x")
@@ -166,6 +176,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("backup", help="sao lưu kho dữ liệu ngay (back up the archive now)")
     p.set_defaults(func=maintenance.cmd_backup)
+    bksub = p.add_subparsers(dest="backup_command", parser_class=_Parser)
+    p = bksub.add_parser("prune", help="xóa bản sao lưu cũ (remove older backups)")
+    p.add_argument("--keep", type=_at_least_one, default=None, help="số bản giữ lại")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=maintenance.cmd_backup_prune)
     p = sub.add_parser("restore", help="khôi phục kho dữ liệu từ bản sao lưu (restore a backup)")
     p.add_argument("file", nargs="?", help="bản sao lưu; mặc định là bản mới nhất")
     p.set_defaults(func=maintenance.cmd_restore)

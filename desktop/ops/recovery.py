@@ -1,13 +1,17 @@
 """Getting out of a damaged archive: restore the newest backup, or start a new one.
 
-Runs on the database worker while no archive is open.
+Runs on the database worker while no archive is open, or closes the open
+one first (`recover_open`: its pages were found damaged while in use).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from db.archive import Archive
 
 Choice = Literal["restore", "new"]
 
@@ -29,3 +33,9 @@ def recover(data_dir: Path, choice: Choice) -> Recovered:
         done = backup.restore(data_dir)
         return Recovered(done.source.name, done.set_aside)
     return Recovered("", backup.start_new(data_dir))
+
+
+def recover_open(archive: Archive, choice: Choice) -> Recovered:
+    """Close *archive*, whose pages were found damaged while open, then `recover` it."""
+    archive.close()
+    return recover(archive.data_dir, choice)

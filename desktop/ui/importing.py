@@ -13,7 +13,8 @@ refreshes itself.
 Signals: `imported(ImportResult)` after a bundle was applied (or found
 applied already); `finished(object)` after each attempt, with the result or
 the exception; `idle()` when the queue is empty; `status(text)` for the
-status bar.
+status bar; `damaged(exc)` when an import found the archive's own pages
+damaged (the window then offers its recovery dialog).
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ class ImportController(QObject):
     finished = Signal(object)
     idle = Signal()
     status = Signal(str)
+    damaged = Signal(object)
 
     def __init__(self, window: QWidget, runner: Runner, lang: Callable[[], str]) -> None:
         super().__init__(window)
@@ -139,6 +141,10 @@ class ImportController(QObject):
         )
 
     def _stage_text(self, stage: str) -> str:
+        if stage == "waiting":
+            from desktop.messages import text
+
+            return text("stage_waiting", self._lang()) + "…"
         if stage == "staging":
             return self.tr("Đang kiểm tra chữ ký và chép gói dữ liệu…")
         if stage == "applying":
@@ -203,7 +209,7 @@ class ImportController(QObject):
 
     def _on_failure(self, exc: BaseException) -> None:
         from db.errors import ArchiveError
-        from desktop.bundles.errors import BundleError, ImportCancelled
+        from desktop.bundles.errors import BundleCode, BundleError, ImportCancelled
         from desktop.messages import describe
 
         path = self._current
@@ -212,6 +218,9 @@ class ImportController(QObject):
         if isinstance(exc, ImportCancelled):
             self._queue.clear()
             self.status.emit(self.tr("Đã hủy nhập gói dữ liệu; kho dữ liệu không thay đổi."))
+        elif isinstance(exc, BundleError) and exc.code is BundleCode.IMPORT_DAMAGED_ARCHIVE:
+            # The archive's pages fail: the way out is the window's recovery dialog.
+            self.damaged.emit(exc)
         else:
             if not isinstance(exc, BundleError | ArchiveError | OSError):
                 log.error("import failed", exc_info=exc)

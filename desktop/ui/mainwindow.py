@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self._closed = False
         self.setWindowIcon(icons.icon("app"))
         self._build_widgets()
+        self._interactive = interactive
         self._build_controllers(interactive)
         self._actions = build_actions(self, self, WINDOW_ACTIONS)
         self._wire()
@@ -245,6 +246,8 @@ class MainWindow(QMainWindow):
         self.reader.article_ready.connect(self.article_ready)
         self.opener.opened.connect(self._on_opened)
         self.opener.failed.connect(self.archive_failed)
+        self.opener.opened.connect(lambda _dir: self.opener.recovery.reset())
+        self.importer.damaged.connect(self._on_damaged_pages)
         for source in (self.overview, self.listing, self.reader, self.search):
             source.failed.connect(self._on_load_failed)
         for status in (
@@ -373,8 +376,20 @@ class MainWindow(QMainWindow):
             self.action("markAllReadAction").setEnabled(overview.unread > 0)
 
     def _on_load_failed(self, exc: BaseException) -> None:
+        from db.archive import archive_error_from
+        from db.errors import ErrorCode
+        from desktop.messages import describe
+
         log.error("loading from the archive failed", exc_info=exc)
-        self.show_status(self.tr("Không đọc được kho dữ liệu: {error}").format(error=exc))
+        self.show_status(describe(exc, self.lang, archive_dir=self.archive_dir), 0)
+        found = archive_error_from(exc)
+        if found is not None and found.code is ErrorCode.DAMAGED:
+            self._on_damaged_pages(found)
+
+    def _on_damaged_pages(self, exc: BaseException) -> None:
+        """A read or an import found the open archive's pages damaged: offer the ways out."""
+        if self._interactive and self.archive_dir is not None:
+            self.opener.recovery.offer_open(exc, self.archive_dir)
 
     def refresh(self) -> None:
         """Reload counts, panels, the status bar and the list (or the search)."""

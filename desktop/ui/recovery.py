@@ -64,8 +64,24 @@ class Recovery(QObject):
         self._runner = runner
         self._window = window
         self._lang = lang
+        self._offered = False
 
-    def offer(self, exc: BaseException, data_dir: Path) -> None:
+    def offer_open(self, exc: BaseException, data_dir: Path) -> None:
+        """The open archive's pages fail (a read or an import found it): offer the ways out.
+
+        Once per opened archive (`reset` when another is opened), however
+        many reads fail; the archive is closed on the database thread first.
+        """
+        if self._offered:
+            return
+        self._offered = True
+        self.offer(exc, data_dir, opened=True)
+
+    def reset(self) -> None:
+        """An archive was opened: its damage, if any, has not been offered yet."""
+        self._offered = False
+
+    def offer(self, exc: BaseException, data_dir: Path, *, opened: bool = False) -> None:
         """Say what is wrong with the archive file and offer the two ways out."""
         from db import backup
         from desktop.messages import describe_damage, text
@@ -79,6 +95,14 @@ class Recovery(QObject):
         if choice not in ("restore", "new"):
             return
         how: recovery.Choice = "restore" if choice == "restore" else "new"
+        if opened:
+            self._runner.query(
+                self,
+                lambda archive: recovery.recover_open(archive, how),
+                success=lambda done: self._done(done, data_dir),
+                failure=self._failed,
+            )
+            return
         self._runner.call(
             self,
             lambda: recovery.recover(data_dir, how),

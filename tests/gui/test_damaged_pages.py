@@ -1,0 +1,138 @@
+"""An archive too large for the check at open, with a damaged page: the window offers its way out.
+
+The damage is one page's header byte, as a bad sector leaves it; the file
+keeps its length, so only reading that page finds it. The recovery dialog
+function is replaced, as in test_damaged_archive.py.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import db.archive
+from db import backup, store
+from db.archive import DB_NAME, open_archive
+from desktop.bundles import keys
+from desktop.bundles.builder import build_bundle
+from desktop.bundles.importer import import_bundle
+from desktop.ui import dialogs, recovery
+from tests.gui.conftest import WindowFactory, populate
+
+NOTICE = """---
+id: {id}
+title: "Thông báo {id}"
+category: "Văn bản mới"
+published: 2023-05-0{day} 09:30
+---
+Nội dung.
+"""
+
+
+class Asked:
+    """Stands in for the recovery dialog: remembers each call, answers *choice*."""
+
+    def __init__(self, choice: str) -> None:
+        self.choice = choice
+        self.calls: list[str | None] = []
+
+    def __call__(self, parent: Any, lang: str, explain: str, backup_name: str | None) -> str:
+        self.calls.append(backup_name)
+        return self.choice
+
+
+def flip_page_header(db_file: Path, table: str) -> None:
+    conn = sqlite3.connect(db_file)
+    try:
+        (root,) = conn.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)
+        ).fetchone()
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    finally:
+        conn.close()
+    with db_file.open("r+b") as fh:
+        fh.seek((root - 1) * page_size)
+        fh.write(b"\x00")
+
+
+def bundle(tmp_path: Path, key_dir: Path, day: int) -> Path:
+    src = tmp_path / f"src-{day}"
+    src.mkdir()
+    (src / f"tb-{day}.md").write_text(NOTICE.format(id=f"tb-{day}", day=day), encoding="utf-8")
+    out = tmp_path / "out" / f"goi-{day}.bangtin"
+    build_bundle(src, key_dir / keys.PRIVATE_NAME, "UBND xã Thử Nghiệm", out)
+    return out
+
+
+@pytest.fixture
+def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Titles of the error boxes shown; an info box ("imported") is recorded as one too."""
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _p, title, *_a: shown.append(title))
+    monkeypatch.setattr(dialogs, "show_info", lambda _p, title, *_a: shown.append(f"info: {title}"))
+    return shown
+
+
+@pytest.fixture
+def large(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every archive counts as too large for the full check at open."""
+    monkeypatch.setattr(db.archive, "THOROUGH_CHECK_BYTES", 0)
+
+
+@pytest.mark.usefixtures("large")
+def test_an_import_into_damaged_pages_offers_the_recovery_dialog(
+    make_window: WindowFactory,
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    errors: list[str],
+) -> None:
+    key_dir = tmp_path / "keys"
+    keys.generate_keypair(key_dir, "thử nghiệm")
+    raw, _ = keys.load_public_key(key_dir / keys.PUBLIC_NAME)
+    archive = open_archive(data_dir)
+    with archive.writing() as session:
+        store.add_trusted_key(session, keys.key_id(raw), raw, "Thử nghiệm", datetime.now(UTC))
+    import_bundle(archive, bundle(tmp_path, key_dir, 1))
+    archive.close()
+    good = backup.take_backup(data_dir)
+    # A table the window's lists and the import's checks never read.
+    flip_page_header(data_dir / DB_NAME, "related_link")
+    asked = Asked("restore")
+    monkeypatch.setattr(recovery, "ask_damaged_archive", asked)
+    window = make_window(data_dir)
+    assert asked.calls == [] and errors == []
+
+    window.importer.import_files([bundle(tmp_path, key_dir, 2)])
+
+    assert asked.calls == [good.name]
+    assert errors == []
+    assert all(backup.check_file(p).ok for p in backup.list_backups(data_dir))
+    assert good in backup.list_backups(data_dir)
+    # The choice was carried out: the good backup is back, the damaged file aside.
+    assert backup.check_archive(data_dir).ok
+    assert len(list(data_dir.glob("archive.damaged-*.sqlite3"))) == 1
+    assert window.archive_dir == data_dir
+
+
+@pytest.mark.usefixtures("large")
+def test_reads_that_find_damaged_pages_offer_the_dialog_once(
+    make_window: WindowFactory,
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    errors: list[str],
+) -> None:
+    populate(data_dir)
+    good = backup.take_backup(data_dir)
+    flip_page_header(data_dir / DB_NAME, "notice")
+    asked = Asked("later")
+    monkeypatch.setattr(recovery, "ask_damaged_archive", asked)
+    window = make_window(data_dir)
+    window.refresh()
+    assert asked.calls == [good.name]
+    assert errors == []
+    assert list(data_dir.glob("archive.damaged-*")) == []
