@@ -1,0 +1,210 @@
+"""How well one notice fits a query: its tier, and its relevance inside the tier.
+
+`db.search.ranking` finds a few hundred candidates cheaply and asks this
+module to score each from its short fields (title, number, issuer and type)
+and the start of its body. Nothing here reads more than `BODY_CHARS` of a
+body, so a score costs the same for a short notice and for a long one.
+
+Tiers, best first (a notice is in the first that fits):
+
+    8  its own number is the document referred to ("kế hoạch 54": 54/KH-…)
+    7  the same, but another issuer than the one typed
+    6  its number, compact, equals the query's ("54 kh ubnd" → 54khubnd)
+    5  its number starts with it ("54" → 540/KH-UBND)
+    3  words typed with diacritics are in its title exactly, the rest folded
+    2  the same, anywhere in the notice
+    1  every word (folded) in its title
+    0  every word (folded) anywhere
+   -1  all words but one (only looked for when few notices have them all)
+
+Relevance inside a tier adds up, each in [0, 1]: how many of the query's
+words the title holds (weight 4), how many pairs of neighbouring query
+words stand side by side in it (2), the same in the summary (1.5 and 1), in
+the issuer, type and number (1), in the body (1 and 1), and whether the body
+cites the document referred to (3). It is rounded to hundredths, so notices
+that differ by little are equals, and equals are ordered newest first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from db.search.intent import Reference
+from db.search.query import Query
+from db.search.query import issuer_runs as _issuer_runs
+
+__all__ = ["BODY_CHARS", "Fields", "Scorer", "Unit", "units"]
+
+#: The most of a body a score reads.
+BODY_CHARS = 12_000
+
+# Everything but letters and digits becomes a space: fields and queries are
+# compared as " word word " strings, which `in` searches at C speed.
+_SEPARATORS = re.compile(r"[\W_]+")
+
+
+def _norm(text: str) -> str:
+    return " " + _SEPARATORS.sub(" ", text).strip() + " "
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One thing a notice must hold: a word, a phrase, or an issuer's words."""
+
+    words: tuple[str, ...]
+    phrase: bool
+    prefix: bool
+    alts: tuple[str, ...] = ()
+    exact: tuple[str, ...] = ()
+
+    def needles(self) -> list[tuple[str, ...]]:
+        """Each way of holding it, as " word " strings all of which must be found."""
+        end = "" if self.prefix else " "
+        ways: list[tuple[str, ...]]
+        if self.phrase:
+            ways = [(" " + " ".join(self.words) + end,)]
+        else:
+            last = len(self.words) - 1
+            ways = [tuple(f" {w}{end if i == last else ' '}" for i, w in enumerate(self.words))]
+        return ways + [(f" {alt} ",) for alt in self.alts]
+
+
+def units(q: Query) -> list[Unit]:
+    """The units of *q*: an issuer typed in full is one unit, with its abbreviation."""
+    runs = _issuer_runs(q.groups)
+    out: list[Unit] = []
+    index = 0
+    while index < len(q.groups):
+        if index in runs:
+            length, code = runs[index]
+            run = q.groups[index : index + length]
+            out.append(
+                Unit(
+                    tuple(g.terms[0].folded for g in run),
+                    phrase=False,
+                    prefix=run[-1].prefix,
+                    alts=(code,),
+                    exact=tuple(t.exact for g in run for t in g.terms if t.exact),
+                )
+            )
+            index += length
+            continue
+        g = q.groups[index]
+        out.append(
+            Unit(
+                tuple(t.folded for t in g.terms),
+                phrase=g.phrase,
+                prefix=g.prefix,
+                alts=g.alts,
+                exact=tuple(t.exact for t in g.terms if t.exact),
+            )
+        )
+        index += 1
+    return out
+
+
+@dataclass(frozen=True)
+class Fields:
+    """What a score reads of one notice, folded (the exact words casefolded)."""
+
+    rowid: int
+    title: str
+    number: str
+    body: str
+    meta: str
+    exact: str
+    title_exact: frozenset[str]
+    doc_type: str | None
+    issuer: str | None
+    summary_chars: int
+
+
+class Scorer:
+    """Scores notices against one query: `score(fields)` → (tier, relevance)."""
+
+    def __init__(self, q: Query, ref: Reference | None, compact: str | None) -> None:
+        self._units = units(q)
+        self._ways = [u.needles() for u in self._units]
+        self._ref = ref
+        self._compact = compact
+        self._mentions = [_norm(m) for m in ref.mentions()] if ref else []
+        self._exact = [u.exact for u in self._units]
+        self._marked = any(self._exact)
+        # Neighbouring word units, each pair as the text they make side by side.
+        self._pairs: list[str] = []
+        for a, b in zip(self._units, self._units[1:], strict=False):
+            end = "" if b.prefix else " "
+            self._pairs.append(f" {a.words[-1]} {b.words[0]}{end}")
+
+    def _holds(self, ways: list[tuple[str, ...]], text: str) -> bool:
+        return any(all(n in text for n in needles) for needles in ways)
+
+    def _coverage(self, text: str) -> tuple[int, list[bool]]:
+        found = [self._holds(ways, text) for ways in self._ways]
+        return sum(found), found
+
+    def _adjacent(self, text: str) -> float:
+        if not self._pairs:
+            return 0.0
+        return sum(p in text for p in self._pairs) / len(self._pairs)
+
+    def _exact_in(self, words: Iterable[str], exact: Sequence[tuple[str, ...]]) -> bool:
+        pool = set(words)
+        for i, wanted in enumerate(exact):
+            for word in wanted:
+                prefix = self._units[i].prefix and word == wanted[-1]
+                if word not in pool and not (prefix and any(w.startswith(word) for w in pool)):
+                    return False
+        return True
+
+    def score(self, f: Fields) -> tuple[int, float]:
+        """(tier, relevance) of one notice; see the module docstring."""
+        n = len(self._units)
+        title = _norm(f.title)
+        meta = _norm(f"{f.meta} {f.number}")
+        body = _norm(f.body)
+        summary = _norm(f.body[: f.summary_chars]) if f.summary_chars else " "
+        in_title, found_title = self._coverage(title)
+        in_meta, found_meta = self._coverage(meta)
+        in_body, found_body = self._coverage(body)
+        anywhere = sum(
+            a or b or c for a, b, c in zip(found_title, found_meta, found_body, strict=True)
+        )
+        tier = self._tier(f, n, in_title, anywhere)
+        if n:
+            rel = (
+                4 * in_title / n
+                + 2 * self._adjacent(title)
+                + 1.5 * self._coverage(summary)[0] / n
+                + self._adjacent(summary)
+                + in_meta / n
+                + in_body / n
+                + self._adjacent(body)
+            )
+        else:
+            rel = 0.0
+        if self._mentions and any(m in body or m in title for m in self._mentions):
+            rel += 3
+        return tier, round(rel, 2)
+
+    def _tier(self, f: Fields, n: int, in_title: int, anywhere: int) -> int:
+        if self._ref is not None:
+            level = self._ref.level(f.number, f.doc_type, f.issuer, f.title)
+            if level:
+                return 6 + level
+        if self._compact and f.number:
+            compact = f.number.rsplit(" ", 1)[-1]
+            if compact == self._compact:
+                return 6
+            if compact.startswith(self._compact):
+                return 5
+        if n and anywhere == n:
+            if self._marked:
+                if in_title == n and self._exact_in(f.title_exact, self._exact):
+                    return 3
+                if self._exact_in(f.exact.split(), self._exact):
+                    return 2
+            return 1 if in_title == n else 0
+        return -1
