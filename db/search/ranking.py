@@ -38,6 +38,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
+from db.search import typos
 from db.search.filters import ANY, Bounds, SearchFilter, Sort, key_sql, match_sql, resolve
 from db.search.intent import Reference, date_phrase, reference
 from db.search.query import (
@@ -56,7 +57,7 @@ from db.search.snippets import highlight_terms_of, make_snippet, render_html
 from db.search.text import WORD, body_text, exact_words
 from db.types import VN_TZ
 
-__all__ = ["POOL", "SearchHit", "count_matches", "ranked_ids", "search"]
+__all__ = ["POOL", "SearchHit", "count_matches", "ranked_ids", "search", "suggest"]
 
 #: Candidates scored for a page (more when the page reaches past them).
 POOL = 200
@@ -66,6 +67,8 @@ REF_SCAN = 500
 FEW = 10
 #: Words dropped one at a time for those, at most.
 DROP_MAX = 8
+#: Counting stops here when suggestions are compared.
+SUGGEST_CAP = 1000
 
 
 @dataclass(frozen=True)
@@ -415,12 +418,34 @@ def count_matches(
     When fewer than FEW do, the titles that hold all words but one are
     counted too, as `search` lists them. That is every hit `search` can
     return, except a number typed in pieces that only its compact form
-    matches ("5 4" for 54/KH) and a notice only its own number finds. A date phrase
-    filters as it does in `search`; a query that is only a date counts the
-    notices of those days. Counting walks every match; give *cap* to stop
+    matches ("5 4" for 54/KH) and a notice only its own number finds. A date
+    phrase filters as it does in `search`; a query that is only a date counts
+    the notices of those days. Counting walks every match; give *cap* to stop
     early, and show e.g. "1000+" when it is reached.
     """
+    return _count(_dbapi(session.connection()), query, where, cap, partial=True)
+
+
+def suggest(session: Session, query: str, where: SearchFilter = ANY) -> str | None:
+    """A better spelling of *query* when it finds nothing or very little, or None.
+
+    For "Có phải bạn muốn tìm: …": the query with its unknown words mended
+    (`db.search.typos`), offered only when it finds more notices within
+    *where* than the query as typed.
+    """
     db = _dbapi(session.connection())
+    found = _count(db, query, where, typos.FEW, partial=False)
+    if found >= typos.FEW:
+        return None
+    mended = typos.mend(db, query, lambda text: _count(db, text, where, SUGGEST_CAP, False))
+    if mended is None or mended[1] <= found:
+        return None
+    return mended[0]
+
+
+def _count(
+    db: sqlite3.Connection, query: str, where: SearchFilter, cap: int | None, partial: bool
+) -> int:
     plan = _understand(db, query, where)
     if plan is None:
         return 0
@@ -435,7 +460,7 @@ def count_matches(
         params.append(max(cap, 0))
     (count,) = db.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()
     count = int(count or 0)
-    if count < FEW and not plan.dates_only:
+    if partial and count < FEW and not plan.dates_only:
         # `search` then lists titles with all words but one too: count them.
         sql, params = match_sql("search_main", plan.bounds)
         every = {r for (r,) in db.execute(sql, (folded_expr(plan.q, prefix), *params))}
