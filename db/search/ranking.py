@@ -328,13 +328,16 @@ def _fields(db: sqlite3.Connection, rowids: list[int], marked: bool) -> list[Fie
         chunk = rowids[start : start + 500]
         rows = db.execute(
             "SELECT m.rowid, m.title, m.number, substr(m.body, 1, ?), m.meta, m.exact, "
-            "k.doc_type_f, k.issuer_f, n.title, length(n.summary) "
+            "k.doc_type_f, k.issuer_f, n.title, n.number, n.doc_type, n.issuer, "
+            "length(n.summary) "
             "FROM search_key AS k JOIN search_main AS m ON m.rowid = k.rowid "
             "JOIN notice AS n ON n.id = k.notice_id "
             f"WHERE k.rowid IN ({marks(len(chunk))})",
             (BODY_CHARS, *chunk),
         )
-        for rowid, title, number, body, meta, exact, doc_type, issuer, original, summary in rows:
+        for row in rows:
+            rowid, title, number, body, meta, exact, doc_type, issuer = row[:8]
+            heading = exact_words(*row[8:12]) if marked else ""
             out.append(
                 Fields(
                     rowid=rowid,
@@ -343,10 +346,10 @@ def _fields(db: sqlite3.Connection, rowids: list[int], marked: bool) -> list[Fie
                     body=body or "",
                     meta=meta or "",
                     exact=exact or "",
-                    title_exact=frozenset(exact_words(original).split()) if marked else frozenset(),
+                    heading_exact=frozenset(heading.split()),
                     doc_type=doc_type,
                     issuer=issuer,
-                    summary_chars=summary or 0,
+                    summary_chars=row[12] or 0,
                 )
             )
     return out

@@ -5,24 +5,29 @@ module to score each from its short fields (title, number, issuer and type)
 and the start of its body. Nothing here reads more than `BODY_CHARS` of a
 body, so a score costs the same for a short notice and for a long one.
 
-Tiers, best first (a notice is in the first that fits):
+Tiers, best first (a notice is in the first that fits). A notice's heading
+is what the head of an official document shows: its title, type, number
+and issuer.
 
     8  its own number is the document referred to ("kế hoạch 54": 54/KH-…)
     7  the same, but another issuer than the one typed
     6  its number, compact, equals the query's ("54 kh ubnd" → 54khubnd)
     5  its number starts with it ("54" → 540/KH-UBND)
-    3  words typed with diacritics are in its title exactly, the rest folded
-    2  the same, anywhere in the notice
-    1  every word (folded) in its title
+    3  every word in its heading, those typed with diacritics exactly
+    2  every word anywhere, those typed with diacritics exactly
+    1  every word (folded) in its heading
     0  every word (folded) anywhere
    -1  all words but one (only looked for when few notices have them all)
 
-Relevance inside a tier adds up, each in [0, 1]: how many of the query's
-words the title holds (weight 4), how many pairs of neighbouring query
-words stand side by side in it (2), the same in the summary (1.5 and 1), in
-the issuer, type and number (1), in the body (1 and 1), and whether the body
-cites the document referred to (3). It is rounded to hundredths, so notices
-that differ by little are equals, and equals are ordered newest first.
+Relevance inside a tier adds up, each part in [0, 1] times its weight: the
+share of the query's words in the title (3) and in the type, number and
+issuer (1.5); the share of pairs of neighbouring query words that stand side
+by side in the title (2); the words (1.5) and pairs (1) in the summary; the
+words (1) and pairs (1.5) in the body; and 3 when the body cites the
+document referred to. A body that says the query's words together is about
+them; one that holds them apart only uses them. The sum is rounded to
+hundredths, so notices that differ by little are equals, and equals are
+ordered newest first.
 """
 
 from __future__ import annotations
@@ -115,7 +120,7 @@ class Fields:
     body: str
     meta: str
     exact: str
-    title_exact: frozenset[str]
+    heading_exact: frozenset[str]
     doc_type: str | None
     issuer: str | None
     summary_chars: int
@@ -169,19 +174,20 @@ class Scorer:
         in_title, found_title = self._coverage(title)
         in_meta, found_meta = self._coverage(meta)
         in_body, found_body = self._coverage(body)
+        heading = sum(a or b for a, b in zip(found_title, found_meta, strict=True))
         anywhere = sum(
             a or b or c for a, b, c in zip(found_title, found_meta, found_body, strict=True)
         )
-        tier = self._tier(f, n, in_title, anywhere)
+        tier = self._tier(f, n, heading, anywhere)
         if n:
             rel = (
-                4 * in_title / n
+                3 * in_title / n
+                + 1.5 * in_meta / n
                 + 2 * self._adjacent(title)
                 + 1.5 * self._coverage(summary)[0] / n
                 + self._adjacent(summary)
-                + in_meta / n
                 + in_body / n
-                + self._adjacent(body)
+                + 1.5 * self._adjacent(body)
             )
         else:
             rel = 0.0
@@ -189,7 +195,7 @@ class Scorer:
             rel += 3
         return tier, round(rel, 2)
 
-    def _tier(self, f: Fields, n: int, in_title: int, anywhere: int) -> int:
+    def _tier(self, f: Fields, n: int, heading: int, anywhere: int) -> int:
         if self._ref is not None:
             level = self._ref.level(f.number, f.doc_type, f.issuer, f.title)
             if level:
@@ -202,9 +208,9 @@ class Scorer:
                 return 5
         if n and anywhere == n:
             if self._marked:
-                if in_title == n and self._exact_in(f.title_exact, self._exact):
+                if heading == n and self._exact_in(f.heading_exact, self._exact):
                     return 3
                 if self._exact_in(f.exact.split(), self._exact):
                     return 2
-            return 1 if in_title == n else 0
+            return 1 if heading == n else 0
         return -1

@@ -17,7 +17,6 @@ word with diacritics as written).
 
 from __future__ import annotations
 
-import itertools
 import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -34,8 +33,10 @@ FEW = 3
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 #: Words looked at for two edits: those starting with the same letter, this many at most.
 SCAN = 6000
+#: Neighbouring pairs are counted up to this many notices.
+PHRASE_CAP = 200
 #: Spellings tried for each word, and words mended, at most.
-PER_WORD = 3
+PER_WORD = 10
 MAX_WORDS = 3
 
 _ACUTE, _GRAVE, _HOOK, _TILDE, _DOT = "\u0301", "\u0300", "\u0309", "\u0303", "\u0323"
@@ -197,9 +198,18 @@ class _Words:
         ).fetchone()
         return row is not None
 
+    def phrase(self, pair: tuple[str, str]) -> int:
+        """How many notices hold the two folded words side by side (up to PHRASE_CAP)."""
+        text = " ".join(fold_text(w) for w in pair)
+        sql = "SELECT rowid FROM search_main WHERE search_main MATCH ? LIMIT ?"
+        (found,) = self._db.execute(
+            f"SELECT count(*) FROM ({sql})", ('"' + text.replace('"', "") + '"', PHRASE_CAP)
+        ).fetchone()
+        return int(found)
+
     def near(self, word: str) -> list[str]:
         """Words one edit away, else two, closest first (at most PER_WORD)."""
-        one = sorted(self.known(_edits(word)))
+        one = sorted(self.known(_edits(word)), key=lambda w: _likeness(word, w))
         if one:
             return one[:PER_WORD]
         after = chr(ord(word[0]) + 1)
@@ -213,6 +223,11 @@ class _Words:
             if term.isascii() and term.isalpha() and (d := edit_distance(word, term)) <= 2
         )
         return [term for _d, term in found[:PER_WORD]]
+
+
+def _likeness(typed: str, word: str) -> tuple[int, int, str]:
+    # Slips keep the first letter and the length more often than not.
+    return (typed[0] != word[0], abs(len(typed) - len(word)), word)
 
 
 def _spellings(word: str, typed: str, words: _Words) -> list[str]:
@@ -255,16 +270,34 @@ def mend(db: sqlite3.Connection, query: str, count: Callable[[str], int]) -> tup
             break
     if not fixes:
         return None
-    best: tuple[int, str] | None = None
-    keys = list(fixes)
-    for choice in itertools.product(*(fixes[k] for k in keys)):
-        text = _replace(query, dict(zip(keys, choice, strict=True)))
-        found = count(text)
-        if best is None or found > best[0]:
-            best = (found, text)
-    if best is None or best[0] == 0:
-        return None
-    return best[1], best[0]
+    # One word at a time: the spelling most often written next to its
+    # neighbours (their phrase in the index), then the one whose query finds
+    # the most. Counting the whole query alone would favour common words
+    # ("trien dai" over "trien khai") in an archive where bodies hold them all.
+    order = [t.folded for t in q.terms]
+    chosen: dict[str, str] = {}
+    for word, spellings in fixes.items():
+        at = order.index(word)
+        before = chosen.get(order[at - 1], order[at - 1]) if at > 0 else None
+        after = chosen.get(order[at + 1], order[at + 1]) if at + 1 < len(order) else None
+        left_out = {w: "" for w in fixes if w not in chosen and w != word}
+        best_key, pick = (-1, -1), spellings[0]
+        for spelling in spellings:
+            together = sum(
+                words.phrase(pair)
+                for pair in (
+                    (before, spelling) if before and before not in left_out else None,
+                    (spelling, after) if after and after not in left_out else None,
+                )
+                if pair
+            )
+            key = (together, count(_replace(query, {**chosen, **left_out, word: spelling})))
+            if key > best_key:
+                best_key, pick = key, spelling
+        chosen[word] = pick
+    mended = _replace(query, chosen)
+    found = count(mended)
+    return (mended, found) if found > 0 else None
 
 
 def _replace(query: str, fixes: dict[str, str]) -> str:
@@ -274,4 +307,4 @@ def _replace(query: str, fixes: dict[str, str]) -> str:
         word: str = m.group(0)  # type: ignore[attr-defined]
         return fixes.get(fold_text(word.casefold()), word)
 
-    return WORD.sub(swap, unicodedata.normalize("NFC", query)).strip()
+    return " ".join(WORD.sub(swap, unicodedata.normalize("NFC", query)).split())
