@@ -153,8 +153,7 @@ class _Numbers:
         self._next[key] = n + self._rng.randint(1, 6)
         code = TYPES[doc_type][0]
         if code is None:  # Công văn: the issuer and its office, "312/UBND-VP"
-            unit = "VP" if issuer.symbol in ("UBND", "HĐND") else "VP"
-            return f"{n}/{issuer.symbol}-{unit}"
+            return f"{n}/{issuer.symbol}-VP"
         return f"{n}/{code}-{issuer.symbol}"
 
 
@@ -274,7 +273,8 @@ def corpus(count: int, seed: int) -> Corpus:
                     + _filler(rng, 2)
                 )
             elif kind == "Báo cáo":
-                title = f"Báo cáo kết quả thực hiện {topic} {rng.choice(('6 tháng đầu năm', 'năm', 'quý III'))} {later.year}"
+                period = rng.choice(("6 tháng đầu năm", "năm", "quý III"))
+                title = f"Báo cáo kết quả thực hiện {topic} {period} {later.year}"
                 body = f"Thực hiện {cite}, {who.name} báo cáo kết quả như sau:\n\n" + _filler(
                     rng, rng.randint(4, 7), extra
                 )
@@ -324,7 +324,8 @@ def corpus(count: int, seed: int) -> Corpus:
         elif kind == "Báo cáo":
             title = f"Báo cáo tình hình {subject} tháng {when.month} năm {when.year}"
         else:
-            title = f"{rng.choice(_WORDS[-1200:]).capitalize()}: {rng.choice(vocabulary.ACTION_VERBS)} {subject}"
+            place = rng.choice(_WORDS[-1200:]).capitalize()
+            title = f"{place}: {rng.choice(vocabulary.ACTION_VERBS)} {subject}"
         basis = f"Căn cứ {rng.choice(laws)}. " if laws and rng.random() < 0.3 else ""
         kind_type = None if kind == "news" else kind
         notices.append(

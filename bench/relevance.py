@@ -144,19 +144,16 @@ def judged_set(data: Corpus, seed: int) -> list[Judged]:
     notices = {n.id: n for n in data.notices}
     by_ref: dict[tuple[str | None, str], list[str]] = defaultdict(list)
     by_lead: dict[str, list[str]] = defaultdict(list)
-    for n in data.notices:
-        if n.number:
-            by_ref[n.doc_type, _lead(n.number)].append(n.id)
-            by_lead[_lead(n.number)].append(n.id)
+    for doc in data.notices:
+        if doc.number:
+            by_ref[doc.doc_type, _lead(doc.number)].append(doc.id)
+            by_lead[_lead(doc.number)].append(doc.id)
     by_topic: dict[str, list[Family]] = defaultdict(list)
     for fam in data.families:
         by_topic[fam.topic].append(fam)
     out: list[Judged] = []
     families = list(data.families)
     rng.shuffle(families)
-
-    def mains_where(pred: Callable[[Family], bool]) -> list[str]:
-        return [f.main.id for f in data.families if pred(f)]
 
     # References in natural order: the meant document is unique by type and number.
     unique = [f for f in families if len(by_ref[f.main.doc_type, _lead(f.main.number or "")]) == 1]
@@ -194,32 +191,27 @@ def judged_set(data: Corpus, seed: int) -> list[Judged]:
     for i, fam in enumerate(families[:30]):
         main = fam.main
         code = TYPES[main.doc_type or ""][0] or "CV"
-        topic = _f(fam.topic).split()
-        words = " ".join(topic[: rng.randint(3, len(topic))])
+        topic_words = _f(fam.topic).split()
+        words = " ".join(topic_words[: rng.randint(3, len(topic_words))])
         if i % 2 == 0:
             query = f"{fold(code)} {words} {fam.year}"
-            meant = mains_where(
-                lambda f, m=main: (
-                    f.main.doc_type == m.doc_type and f.topic == fam.topic and f.year == fam.year
-                )
-            )
+            key: tuple[object, ...] = (main.doc_type, fam.topic, fam.year)
+            meant = [f.main.id for f in data.families if (f.main.doc_type, f.topic, f.year) == key]
         else:
             query = f"{fold(fam.issuer.symbol)} {fold(code)} {words}"
-            meant = mains_where(
-                lambda f, m=main: (
-                    f.main.doc_type == m.doc_type
-                    and f.topic == fam.topic
-                    and f.issuer.symbol == fam.issuer.symbol
-                )
-            )
+            key = (main.doc_type, fam.topic, fam.issuer.symbol)
+            meant = [
+                f.main.id
+                for f in data.families
+                if (f.main.doc_type, f.topic, f.issuer.symbol) == key
+            ]
         out.append(Judged(query, "abbreviation", _family_grades(fam, meant, by_topic[fam.topic])))
 
     # Issuer and topic, in words, with or without diacritics.
     for i, fam in enumerate(families[30:60]):
-        topic = fam.topic.replace(",", "")
-        issuer = fam.issuer.short
-        query = f"{issuer} {topic}" if i % 2 else _f(f"{issuer} {topic}")
-        meant = mains_where(lambda f: f.topic == fam.topic and f.issuer == fam.issuer)
+        said = f"{fam.issuer.short} {fam.topic.replace(',', '')}"
+        query = said if i % 2 else _f(said)
+        meant = [f.main.id for f in data.families if (f.topic, f.issuer) == (fam.topic, fam.issuer)]
         out.append(Judged(query, "issuer_topic", _family_grades(fam, meant, by_topic[fam.topic])))
 
     def titled(words: Sequence[str]) -> list[str]:
@@ -249,14 +241,14 @@ def judged_set(data: Corpus, seed: int) -> list[Judged]:
 
     # Partial titles without diacritics: part of what a title says.
     for i, fam in enumerate(families[60:100]):
-        words = remembered(fam, i)
-        if words is None:
+        recalled = remembered(fam, i)
+        if recalled is None:
             continue
         out.append(
             Judged(
-                " ".join(words),
+                " ".join(recalled),
                 "partial_title",
-                _family_grades(fam, titled(words), by_topic[fam.topic]),
+                _family_grades(fam, titled(recalled), by_topic[fam.topic]),
             )
         )
 
@@ -272,16 +264,17 @@ def judged_set(data: Corpus, seed: int) -> list[Judged]:
             grades[main.id] = 2
             out.append(Judged(query, "typo", grades))
             continue
-        words = remembered(fam, i)
-        if words is None:
+        recalled = remembered(fam, i)
+        if recalled is None:
             continue
-        meant = titled(words)
-        long = [j for j, w in enumerate(words) if len(w) >= 4 and not w.isdigit()]
+        meant = titled(recalled)
+        long = [j for j, w in enumerate(recalled) if len(w) >= 4 and not w.isdigit()]
         if not long:
             continue
         j = rng.choice(long)
-        words[j] = _typo(rng, words[j])
-        out.append(Judged(" ".join(words), "typo", _family_grades(fam, meant, by_topic[fam.topic])))
+        recalled[j] = _typo(rng, recalled[j])
+        grades = _family_grades(fam, meant, by_topic[fam.topic])
+        out.append(Judged(" ".join(recalled), "typo", grades))
 
     # Common words: routine reports and schedules, every word in most notices.
     routine = [
@@ -301,33 +294,33 @@ def judged_set(data: Corpus, seed: int) -> list[Judged]:
         same = [n.id for n in routine if _f(n.title) == query]
         # The same report or schedule of other months is relevant too.
         stem = query.split(" thang ")[0]
-        grades = {n.id: 1 for n in routine if _f(n.title).split(" thang ")[0] == stem}
+        grades = {d.id: 1 for d in routine if _f(d.title).split(" thang ")[0] == stem}
         grades.update(dict.fromkeys(same, 2))
         out.append(Judged(query, "common", grades))
 
     # Dates: a topic and a month, written as clerks write months.
-    reports = [n for n in data.notices if n.title.startswith("Báo cáo kết quả thực hiện")]
+    reports = [d for d in data.notices if d.title.startswith("Báo cáo kết quả thực hiện")]
     rng.shuffle(reports)
     for i, notice in enumerate(reports[:15]):
         topic = next(f.topic for f in data.families if notice.id in f.members)
-        words = " ".join(_f(topic).split()[:4])
+        part = " ".join(_f(topic).split()[:4])
         when = notice.published
         month = (
             f"thang {when.month} {when.year}",
             f"{when.month:02d}/{when.year}",
             f"thang {when.month} nam {when.year}",
         )[i % 3]
-        query = f"bao cao {words} {month}"
+        query = f"bao cao {part} {month}"
         grades = {}
-        for n in reports:
+        for doc in reports:
             if (
-                n.published.year == when.year
-                and n.published.month == when.month
-                and f" {words} " in f" {_f(n.body)} "
+                doc.published.year == when.year
+                and doc.published.month == when.month
+                and f" {part} " in f" {_f(doc.body)} "
             ):
-                grades[n.id] = 2
-            elif f" {words} " in f" {_f(n.title)} ":
-                grades[n.id] = 1
+                grades[doc.id] = 2
+            elif f" {part} " in f" {_f(doc.title)} ":
+                grades[doc.id] = 1
         grades[notice.id] = 2
         out.append(Judged(query, "date", grades))
     return out
@@ -345,7 +338,7 @@ def mrr(ranked: Sequence[str], grades: dict[str, int]) -> float:
 
 def ndcg(ranked: Sequence[str], grades: dict[str, int]) -> float:
     def dcg(gains: Sequence[int]) -> float:
-        return sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(gains[:K]))
+        return float(sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(gains[:K])))
 
     ideal = dcg(sorted(grades.values(), reverse=True))
     return dcg([grades.get(nid, 0) for nid in ranked]) / ideal if ideal else 0.0
@@ -512,7 +505,8 @@ def main(argv: list[str] | None = None) -> int:
     overall = next(r for r in rows if r.kind == "all")
     ref = next((r for r in rows if r.kind == "reference"), None)
     lines = [
-        f"# Relevance: {len(judged)} judged queries, {len(data.notices):,} notices (seed {args.seed})",
+        f"# Relevance: {len(judged)} judged queries, "
+        f"{len(data.notices):,} notices (seed {args.seed})",
         "",
         report,
         "",
@@ -520,14 +514,16 @@ def main(argv: list[str] | None = None) -> int:
     if ref is not None:
         met = ref.mrr["ours"] >= TARGET_REF_MRR
         lines.append(
-            f"- MRR@10 on references: {ref.mrr['ours']:.3f} (target ≥ {TARGET_REF_MRR}: {'met' if met else 'NOT met'})"
+            f"- MRR@10 on references: {ref.mrr['ours']:.3f} "
+            f"(target ≥ {TARGET_REF_MRR}: {'met' if met else 'NOT met'})"
         )
     if "libzim" in names:
         ratio = overall.ndcg["ours"] / overall.ndcg["libzim"]
         met = ratio >= TARGET_NDCG_VS_LIBZIM
         lines.append(
             f"- NDCG@10 overall: {overall.ndcg['ours']:.3f}, {ratio:.2f}× libzim's "
-            f"{overall.ndcg['libzim']:.3f} (target ≥ {TARGET_NDCG_VS_LIBZIM}×: {'met' if met else 'NOT met'})"
+            f"{overall.ndcg['libzim']:.3f} "
+            f"(target ≥ {TARGET_NDCG_VS_LIBZIM}×: {'met' if met else 'NOT met'})"
         )
     lines.append(f"- run: {time.perf_counter() - started:.0f} s")
     text = "\n".join(lines) + "\n"
