@@ -159,8 +159,11 @@ def _highlight(text: str, terms: Sequence[str]) -> str:
         start = folded.find(term)
         while start != -1:
             after = start + len(term)
+            if prefix:  # the whole word the prefix starts
+                while after < len(folded) and _WORD_CHAR_RE.match(folded[after]):
+                    after += 1
             starts_word = start == 0 or not _WORD_CHAR_RE.match(folded[start - 1])
-            ends_word = prefix or after == len(folded) or not _WORD_CHAR_RE.match(folded[after])
+            ends_word = after == len(folded) or not _WORD_CHAR_RE.match(folded[after])
             if starts_word and ends_word:
                 for position in range(start, after):
                     marked[owner[position]] = True
