@@ -20,7 +20,8 @@ Abbreviations. A word that abbreviates a document type or an issuer
 "kế hoạch", "ubnd" finds "ủy ban nhân dân", and the words of an issuer typed
 in full also find its abbreviation. "kh54" is read as "kh 54".
 
-`plan` gives the tier queries `db.search.ranking` runs, best first.
+`folded_expr`, `exact_expr`, `phrase_expr` and `compact_query` give the
+expressions `db.search.ranking` looks for candidates with.
 """
 
 from __future__ import annotations

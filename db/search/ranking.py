@@ -9,7 +9,8 @@ A search with `Sort.RELEVANCE` has two stages:
    many notices match): the notices whose own number is the document the
    query refers to; numbers equal to or starting with the query's; words
    typed with diacritics in the title, then anywhere; the query as a phrase
-   in titles; all words in titles; the phrase anywhere; the texts citing the
+   in titles; all words in titles; all words in the heading (title, number,
+   issuer, type); the phrase anywhere; the texts citing the
    referred document; all words anywhere; and, only when these find few
    notices, all words but one. They stop once POOL notices are gathered: the
    later queries can only find notices of lower tiers.
@@ -60,7 +61,7 @@ from db.types import VN_TZ
 __all__ = ["POOL", "SearchHit", "count_matches", "ranked_ids", "search", "suggest"]
 
 #: Candidates scored for a page (more when the page reaches past them).
-POOL = 200
+POOL = 100
 #: Own numbers looked at for a reference: every notice numbered "54" of any type.
 REF_SCAN = 500
 #: Below this many candidates, notices with all words but one are looked for too.
@@ -272,6 +273,8 @@ def _streams(db: sqlite3.Connection, plan: _Plan, prefix: Prefixes) -> Iterable[
     if phrase:
         yield "search_title", phrase
     yield "search_title", folded
+    # The heading: title, number, issuer and type ("Sở Nội vụ" + a topic).
+    yield "search_main", "{title number meta} : (" + folded + ")"
     if phrase:
         yield "search_main", phrase
     if plan.ref is not None:
@@ -322,15 +325,20 @@ def _all_but_one(db: sqlite3.Connection, plan: _Plan, prefix: Prefixes, count: i
 
 
 def _fields(db: sqlite3.Connection, rowids: list[int], marked: bool) -> list[Fields]:
-    """What `Scorer` reads of each notice."""
+    """What `Scorer` reads of each notice.
+
+    The folded columns come from the body index's own copy of them
+    (``search_main_content``: title, number, body, meta, exact), read as a
+    plain table by rowid; through the FTS5 table each row costs a cursor.
+    """
     out: list[Fields] = []
     for start in range(0, len(rowids), 500):
         chunk = rowids[start : start + 500]
         rows = db.execute(
-            "SELECT m.rowid, m.title, m.number, substr(m.body, 1, ?), m.meta, m.exact, "
+            "SELECT k.rowid, m.c0, m.c1, substr(m.c2, 1, ?), m.c3, m.c4, "
             "k.doc_type_f, k.issuer_f, n.title, n.number, n.doc_type, n.issuer, "
             "length(n.summary) "
-            "FROM search_key AS k JOIN search_main AS m ON m.rowid = k.rowid "
+            "FROM search_key AS k JOIN search_main_content AS m ON m.id = k.rowid "
             "JOIN notice AS n ON n.id = k.notice_id "
             f"WHERE k.rowid IN ({marks(len(chunk))})",
             (BODY_CHARS, *chunk),
