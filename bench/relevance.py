@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import random
 import re
 import statistics
@@ -413,6 +414,73 @@ def libzim(path: Path) -> Callable[[str], list[str]]:
     return run
 
 
+# -- timing ---------------------------------------------------------------------------------
+
+
+def percentile(values: Sequence[float], pct: float) -> float:
+    """Nearest-rank percentile."""
+    ordered = sorted(values)
+    return ordered[max(0, min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1))))]
+
+
+def time_search(count: int, rounds: int, work: Path) -> str:
+    """Search p50/p95 (snippets included) at *count* notices of bench/generate.py,
+    beside a bare MATCH, interleaved; the queries of bench/queries.py and of the
+    judged set."""
+    from bench import generate
+    from bench.queries import QUERIES
+
+    started = time.perf_counter()
+    archive = build_archive(work / "timing", list(generate.notices(count, 7)))
+    built = time.perf_counter() - started
+    queries = [q for q, _kind in QUERIES] + [j.query for j in judged_set(corpus(3000, 11), 11)]
+    bare_sql = "SELECT rowid FROM search_main WHERE search_main MATCH ? LIMIT 20"
+    ours: list[float] = []
+    ranking: list[float] = []
+    bare: list[float] = []
+    slowest: dict[str, float] = {}
+    with archive.reading() as session:
+        conn = session.connection()
+        for q in queries:  # warm the page cache
+            search.search(session, q)
+        for _ in range(rounds):
+            for q in queries:
+                words = _WORD.findall(search.fold_text(q.casefold()))
+                expr = " AND ".join('"' + w + '"' for w in words)
+                a = time.perf_counter()
+                search.search(session, q)
+                b = time.perf_counter()
+                conn.exec_driver_sql(bare_sql, (expr,)).fetchall()
+                c = time.perf_counter()
+                search.ranked_ids(session, q)
+                d = time.perf_counter()
+                ours.append((b - a) * 1000)
+                bare.append((c - b) * 1000)
+                ranking.append((d - c) * 1000)
+                slowest[q] = max(slowest.get(q, 0.0), (b - a) * 1000)
+    archive.close()
+    load = os.getloadavg() if hasattr(os, "getloadavg") else None
+    worst = sorted(slowest.items(), key=lambda kv: -kv[1])[:5]
+    lines = [
+        f"## Search time: {count:,} notices of bench/generate.py, {len(queries)} queries "
+        f"× {rounds} rounds (index built in {built:.0f} s; load average {load})",
+        "",
+        "| figure | p50 ms | p95 ms | max ms |",
+        "|---|---:|---:|---:|",
+    ]
+    for name, values in (
+        ("search, snippets included", ours),
+        ("ranking alone (ranked_ids)", ranking),
+        ("bare MATCH … LIMIT 20", bare),
+    ):
+        lines.append(
+            f"| {name} | {percentile(values, 50):.2f} | {percentile(values, 95):.2f} | "
+            f"{max(values):.2f} |"
+        )
+    lines += ["", "Slowest queries (ms): " + "; ".join(f"`{q}` {t:.1f}" for q, t in worst)]
+    return "\n".join(lines) + "\n"
+
+
 # -- the run --------------------------------------------------------------------------------
 
 
@@ -479,7 +547,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="write relevance.md and relevance.json here")
     parser.add_argument("--work", type=Path, help="build here and keep it (default: a temp dir)")
     parser.add_argument("--no-zim", action="store_true", help="skip libzim (not installed)")
+    parser.add_argument(
+        "--time",
+        type=int,
+        default=0,
+        metavar="N",
+        help="only time search at N notices of bench/generate.py (no relevance table)",
+    )
+    parser.add_argument("--rounds", type=int, default=5, help="passes over the queries, --time")
     args = parser.parse_args(argv)
+    if args.time:
+        with tempfile.TemporaryDirectory(prefix="bangtin-timing-") as tmp:
+            text = time_search(args.time, args.rounds, args.work or Path(tmp))
+        print(text)
+        if args.out is not None:
+            args.out.mkdir(parents=True, exist_ok=True)
+            (args.out / "search-time.md").write_text(text, encoding="utf-8")
+        return 0
 
     started = time.perf_counter()
     data = corpus(args.notices, args.seed)

@@ -330,37 +330,41 @@ def _fields(db: sqlite3.Connection, rowids: list[int], marked: bool) -> list[Fie
     The folded columns come from the body index's own copy of them
     (``search_main_content``: title, number, body, meta, exact), read as a
     plain table by rowid; through the FTS5 table each row costs a cursor.
+    Of the notice only the title (with diacritics, when the query has them)
+    and the summary's length: both come before its body in the row, so a
+    long body's overflow pages are never read.
     """
     out: list[Fields] = []
+    title = "n.title" if marked else "NULL"
     for start in range(0, len(rowids), 500):
         chunk = rowids[start : start + 500]
         rows = db.execute(
             "SELECT k.rowid, m.c0, m.c1, substr(m.c2, 1, ?), m.c3, m.c4, "
-            "k.doc_type_f, k.issuer_f, n.title, n.number, n.doc_type, n.issuer, "
-            "length(n.summary) "
+            f"k.doc_type_f, k.issuer_f, {title}, length(n.summary) "
             "FROM search_key AS k JOIN search_main_content AS m ON m.id = k.rowid "
             "JOIN notice AS n ON n.id = k.notice_id "
             f"WHERE k.rowid IN ({marks(len(chunk))})",
             (BODY_CHARS, *chunk),
         )
-        for row in rows:
-            rowid, title, number, body, meta, exact, doc_type, issuer = row[:8]
-            heading = exact_words(*row[8:12]) if marked else ""
+        for rowid, title_f, number, body, meta, exact, doc_type, issuer, original, summary in rows:
             out.append(
                 Fields(
                     rowid=rowid,
-                    title=title or "",
+                    title=title_f or "",
                     number=number or "",
                     body=body or "",
                     meta=meta or "",
                     exact=exact or "",
-                    heading_exact=frozenset(heading.split()),
+                    title_exact=frozenset(exact_words(original).split()) if original else _NONE,
                     doc_type=doc_type,
                     issuer=issuer,
-                    summary_chars=row[12] or 0,
+                    summary_chars=summary or 0,
                 )
             )
     return out
+
+
+_NONE: frozenset[str] = frozenset()
 
 
 def _newest(db: sqlite3.Connection, plan: _Plan, need: int) -> list[tuple[int, float]]:

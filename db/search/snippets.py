@@ -59,10 +59,11 @@ def highlight_terms(query: str) -> list[str]:
 def _matches(
     text: str, terms: Sequence[str], folded: str | None = None, limit: int | None = None
 ) -> list[tuple[int, int, str]]:
-    """(start, end, folded word) of the words of *text* that are a term.
+    """(start, end, term) of the words of *text* that are a term.
 
-    A term ending in "*" is a prefix: the whole word it starts is matched.
-    Gives the first *limit* only when *limit* is set.
+    A term ending in "*" is a prefix: the whole word it starts is matched
+    (the term is given without its "*"). Gives the first *limit* only when
+    *limit* is set.
     """
     if not terms or not text:
         return []
@@ -72,7 +73,7 @@ def _matches(
     elif folded is None or len(folded) != len(text):
         folded = text.translate(FOLD_TABLE)
     # str.find per term beats one regex of alternatives scanning every position.
-    by_start: dict[int, int] = {}
+    by_start: dict[int, tuple[int, str]] = {}
     cap = len(folded) if limit is None else limit
     for term in terms:
         prefix = term.endswith("*")
@@ -90,15 +91,16 @@ def _matches(
             end = WORD_END.match(folded, at + len(word)).end()  # type: ignore[union-attr]
             if not prefix and end != at + len(word):
                 continue
-            by_start[at] = max(by_start.get(at, end), end)
+            if end > by_start.get(at, (-1, ""))[0]:
+                by_start[at] = (end, word)
             n += 1
     found = []
     for at in sorted(by_start)[:limit]:
-        end = by_start[at]
+        end, word = by_start[at]
         if starts is None:
-            found.append((at, end, folded[at:end]))
+            found.append((at, end, word))
         else:
-            found.append((starts[at], starts[end], folded[at:end]))
+            found.append((starts[at], starts[end], word))
     return found
 
 
@@ -124,11 +126,9 @@ def make_snippet(
     found = _matches(text, terms, folded, SNIPPET_MATCHES)
     if not found:
         return _cut(text, 0, size, 0)[0], ()
-    which = [next((t for t in terms if w.startswith(t.rstrip("*"))), w) for _s, _e, w in found]
-    exact = [
-        bool(prefer) and any(text[s:e].casefold().startswith(x) for x in prefer)
-        for s, e, _w in found
-    ]
+    which = [term for _s, _e, term in found]
+    typed = tuple(prefer)
+    exact = [bool(typed) and text[s:e].casefold().startswith(typed) for s, e, _t in found]
     # Slide a window over the matches; j is the first match past its reach.
     best, best_key, j = 0, (0, 0), 0
     for i, (s, _e, _w) in enumerate(found):
