@@ -431,7 +431,11 @@ def time_search(count: int, rounds: int, work: Path) -> str:
     from bench.queries import QUERIES
 
     started = time.perf_counter()
-    archive = build_archive(work / "timing", list(generate.notices(count, 7)))
+    folder = work / "timing"
+    if (folder / "archive.sqlite3").is_file():  # kept by an earlier run with --work
+        archive = open_archive(folder)
+    else:
+        archive = build_archive(folder, list(generate.notices(count, 7)))
     built = time.perf_counter() - started
     queries = [q for q, _kind in QUERIES] + [j.query for j in judged_set(corpus(3000, 11), 11)]
     bare_sql = "SELECT rowid FROM search_main WHERE search_main MATCH ? LIMIT 20"

@@ -9,11 +9,15 @@ A search with `Sort.RELEVANCE` has two stages:
    many notices match): the notices whose own number is the document the
    query refers to; numbers equal to or starting with the query's; words
    typed with diacritics in the title, then anywhere; the query as a phrase
-   in titles; all words in titles; all words in the heading (title, number,
-   issuer, type); the phrase anywhere; the texts citing the
-   referred document; all words anywhere; and, only when these find few
-   notices, all words but one. They stop once POOL notices are gathered: the
-   later queries can only find notices of lower tiers.
+   in titles; all words in titles; titles holding all words but the first
+   or last few, which the issuer or type holds ("Sở Nội vụ" + a topic); all
+   words anywhere (POOL/2 rows: bodies' doclists are long); the texts citing
+   the referred document by number, when there are more of those; and, only
+   when these find few notices, titles with all words but one. They stop
+   once POOL notices are gathered: the later queries can only find notices
+   of lower tiers. Phrases and column filters over bodies are not used:
+   FTS5 checks positions in every row holding the words, ~30 ms for common
+   words at 100,000 notices.
 2. Scores. `db.search.scoring` gives each candidate a tier and a relevance
    from its short fields and the start of its body; the page is sorted by
    tier, then relevance, then newest first.
@@ -39,10 +43,11 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
-from db.search import typos
+from db.search import abbreviations, typos
 from db.search.filters import ANY, Bounds, SearchFilter, Sort, key_sql, match_sql, resolve
 from db.search.intent import Reference, date_phrase, reference
 from db.search.query import (
+    Group,
     Prefixes,
     Query,
     compact_query,
@@ -68,6 +73,8 @@ REF_SCAN = 500
 FEW = 10
 #: Words dropped one at a time for those, at most.
 DROP_MAX = 8
+#: Words of an issuer or type typed before or after the rest, at most.
+HEADING_WORDS = 4
 #: Counting stops here when suggestions are compared.
 SUGGEST_CAP = 1000
 
@@ -257,30 +264,99 @@ def _referred(db: sqlite3.Connection, ref: Reference, bounds: Bounds, count: int
     return found
 
 
-def _streams(db: sqlite3.Connection, plan: _Plan, prefix: Prefixes) -> Iterable[tuple[str, str]]:
-    """The candidate queries of a relevance search, best first: (table, expression)."""
+def _streams(
+    db: sqlite3.Connection, plan: _Plan, prefix: Prefixes, size: int, need: int
+) -> Iterable[tuple[str, str, int] | tuple[Query, Query]]:
+    """The candidate queries of a relevance search, best first.
+
+    Each is (table, expression, limit), or (kept, dropped) for the titles
+    holding *kept* whose issuer or type holds *dropped* (`_heading`). The
+    queries over bodies, whose doclists are long, take fewer rows: the
+    notices they add are of the lower tiers.
+    """
     q = plan.q
+    body = max(need, size // 2)
     compact = compact_query(q)
     if compact:
-        yield "search_number", quote(compact)
-        yield "search_number", quote(compact) + "*"
+        yield "search_number", quote(compact), size
+        yield "search_number", quote(compact) + "*", size
     folded = folded_expr(q, prefix)
     if q.marked:
         exact = exact_expr(q, prefix)
-        yield "search_title", exact
-        yield "search_main", exact
+        yield "search_title", exact, size
+        yield "search_main", exact, body
     phrase = phrase_expr(q)
     if phrase:
-        yield "search_title", phrase
-    yield "search_title", folded
-    # The heading: title, number, issuer and type ("Sở Nội vụ" + a topic).
-    yield "search_main", "{title number meta} : (" + folded + ")"
-    if phrase:
-        yield "search_main", phrase
-    if plan.ref is not None:
-        cited = " OR ".join(quote(" ".join(WORD.findall(m))) for m in plan.ref.mentions())
-        yield "search_main", cited
-    yield "search_main", folded
+        yield "search_title", phrase, size
+    yield "search_title", folded, size
+    # The heading: an issuer typed first or last ("ubnd huyen hoa son …",
+    # "… so y te"), the rest in the title. Only from an issuer's first word:
+    # a title query of the other words rejects row after row otherwise.
+    groups = q.groups
+    for cut in range(1, min(HEADING_WORDS, len(groups) - 2) + 1):
+        if _opens_heading(groups[0]) and _wordy(groups[:cut]):
+            yield Query(groups[cut:]), Query(groups[:cut])
+        if _opens_heading(groups[-cut]) and _wordy(groups[-cut:]):
+            yield Query(groups[:-cut]), Query(groups[-cut:])
+    yield "search_main", folded, body
+    ref = plan.ref
+    if ref is not None and ref.codes and len(ref.number) > 1:
+        # Notices citing the document as "54/KH-…", beyond the newest above.
+        yield "search_main", " OR ".join(quote(f"{ref.number} {c}") for c in ref.codes), body
+
+
+#: The words an issuer's name starts with, and the abbreviations of issuers and types.
+_HEADING_WORDS = (
+    frozenset(
+        {w.split()[0] for w in abbreviations.ISSUERS.values()}
+        | set(abbreviations.ISSUERS)
+        | set(abbreviations.DOC_TYPES)
+    )
+    - abbreviations.SYLLABLES
+)
+
+
+def _opens_heading(g: Group) -> bool:
+    return not g.phrase and g.terms[0].folded in _HEADING_WORDS
+
+
+def _wordy(groups: tuple[Group, ...]) -> bool:
+    # Numbers are in no issuer's name.
+    return all(t.folded.isalpha() for g in groups for t in g.terms)
+
+
+def _heading(
+    db: sqlite3.Connection, kept: Query, dropped: Query, bounds: Bounds, count: int
+) -> list[int]:
+    """Notices whose title holds the words of *kept* and whose issuer or type
+    holds those of *dropped* ("Sở Nội vụ" + a topic): a title query, short."""
+    sql = (
+        "SELECT search_title.rowid FROM search_title "
+        "JOIN search_key AS k ON k.rowid = search_title.rowid WHERE search_title MATCH ?"
+    )
+    params: list[object] = [folded_expr(kept)]
+    heading = "(' ' || coalesce(k.issuer_f, '') || ' ' || coalesce(k.doc_type_f, '') || ' ')"
+    for g in dropped.groups:
+        words = [" ".join(t.folded for t in g.terms), *g.alts]
+        ends = [" " if not g.prefix or i else "" for i in range(len(words))]
+        sql += " AND (" + " OR ".join(f"instr({heading}, ?) > 0" for _ in words) + ")"
+        params.extend(f" {w}{end}" for w, end in zip(words, ends, strict=True))
+    if bounds.lo is not None:
+        sql += " AND search_title.rowid >= ?"
+        params.append(bounds.lo)
+    if bounds.hi is not None:
+        sql += " AND search_title.rowid <= ?"
+        params.append(bounds.hi)
+    if bounds.category_ids is not None:
+        sql += f" AND k.category_id IN ({','.join(map(str, bounds.category_ids))})"
+    if bounds.doc_type:
+        sql += " AND k.doc_type_f = ?"
+        params.append(bounds.doc_type)
+    if bounds.issuer:
+        sql += " AND k.issuer_f = ?"
+        params.append(bounds.issuer)
+    sql += " ORDER BY search_title.rowid LIMIT ?"
+    return [r for (r,) in db.execute(sql, (*params, count))]
 
 
 def _relevant(db: sqlite3.Connection, plan: _Plan, need: int) -> list[tuple[int, float]]:
@@ -289,10 +365,21 @@ def _relevant(db: sqlite3.Connection, plan: _Plan, need: int) -> list[tuple[int,
     pool: dict[int, None] = {}
     if plan.ref is not None:
         pool.update(dict.fromkeys(_referred(db, plan.ref, plan.bounds, size)))
-    for table, expr in _streams(db, plan, prefix):
+    words = folded_expr(plan.q, prefix)
+    short = False  # whether the words' query over bodies found all it could
+    for stream in _streams(db, plan, prefix, size, need):
         if len(pool) >= size:
             break
-        pool.update(dict.fromkeys(_walk(db, table, expr, plan.bounds, size)))
+        if len(stream) == 2:
+            kept, dropped = stream
+            pool.update(dict.fromkeys(_heading(db, kept, dropped, plan.bounds, size)))
+            continue
+        table, expr, limit = stream
+        if short and table == "search_main":
+            break  # the words' own query found every match; citations hold them too
+        found = list(_walk(db, table, expr, plan.bounds, limit))
+        pool.update(dict.fromkeys(found))
+        short = short or (table == "search_main" and expr == words and len(found) < limit)
     if len(pool) < FEW:
         pool.update(dict.fromkeys(_all_but_one(db, plan, prefix, need)))
     if not pool:
