@@ -501,6 +501,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Không có văn bản nào.",
         "There are no notices.",
     ),
+    "did_you_mean": (
+        "Có phải bạn muốn tìm: {query}",
+        "Did you mean: {query}",
+    ),
     "no_display": (
         "Không mở được cửa sổ: máy này không có màn hình đồ họa.",
         "The window cannot open: this machine has no graphical display.",

@@ -9,15 +9,19 @@ Its modules, in the order a notice meets them:
 - `db.search.indexer`: `update_index` after an import, `rebuild_index`, `fill_index`.
 - `db.search.query`: what a clerk types, parsed; prefixes; the tier queries.
 - `db.search.filters`: `SearchFilter`, and the SQL it becomes.
-- `db.search.ranking`: `search`, `ranked_ids`, `count_matches` and the tier order.
+- `db.search.abbreviations`: document types (Decree 30/2020) and issuers, abbreviated.
+- `db.search.intent`: a document referred to by number, a date phrase.
+- `db.search.scoring`: a candidate's tier and relevance.
+- `db.search.ranking`: `search`, `ranked_ids`, `count_matches`, `suggest`.
+- `db.search.typos`: mending unknown words (Telex, VNI, an edit or two).
 - `db.search.snippets`: matches in the original text, snippets, their HTML.
 """
 
 from __future__ import annotations
 
-from db.search.filters import SearchFilter
+from db.search.filters import SearchFilter, Sort
 from db.search.indexer import fill_index, rebuild_index, update_index
-from db.search.ranking import SearchHit, count_matches, ranked_ids, search
+from db.search.ranking import SearchHit, count_matches, ranked_ids, search, suggest
 from db.search.schema import FTS_TABLES, SCHEMA
 from db.search.snippets import (
     SNIPPET_CHARS,
@@ -34,6 +38,7 @@ __all__ = [
     "SNIPPET_CHARS",
     "SearchFilter",
     "SearchHit",
+    "Sort",
     "count_matches",
     "fill_index",
     "fold_text",
@@ -45,5 +50,6 @@ __all__ = [
     "rebuild_index",
     "render_html",
     "search",
+    "suggest",
     "update_index",
 ]

@@ -3,24 +3,46 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
+from enum import StrEnum
 
 from db.folding import nfc
 from db.search.schema import SHIFT, block
 from db.search.text import opt_fold
 from db.types import VN_TZ
 
-__all__ = ["ANY", "Bounds", "SearchFilter", "match_sql", "resolve"]
+__all__ = [
+    "ANY",
+    "Bounds",
+    "SearchFilter",
+    "Sort",
+    "day_bounds",
+    "key_sql",
+    "match_sql",
+    "resolve",
+]
+
+
+class Sort(StrEnum):
+    """The order of a search's results: "Phù hợp nhất" or "Mới nhất"."""
+
+    #: The document meant first: its own number, then the best match of the
+    #: words (title before summary before body, words close together, more of
+    #: the query), newest first among equals.
+    RELEVANCE = "relevance"
+    #: Every match, newest first.
+    NEWEST = "newest"
 
 
 @dataclass(frozen=True)
 class SearchFilter:
-    """Limits on the notices a search returns; the default limits nothing.
+    """Limits on the notices a search returns, and their order; the default limits nothing.
 
     *category* is a path ("Tin tức/Địa phương") and includes its
     subcategories; *date_from* and *date_to* are inclusive days in +07:00;
     *doc_type* and *issuer* compare folded, so case and diacritics don't matter.
+    *sort* is the order (`Sort`; counting ignores it).
     """
 
     category: str | None = None
@@ -28,6 +50,7 @@ class SearchFilter:
     date_to: date | None = None
     doc_type: str | None = None
     issuer: str | None = None
+    sort: Sort = Sort.RELEVANCE
 
 
 #: The filter that lets every notice through.
@@ -48,6 +71,17 @@ class Bounds:
     def needs_key(self) -> bool:
         return self.category_ids is not None or bool(self.doc_type) or bool(self.issuer)
 
+    def within(self, first: date, last: date) -> Bounds | None:
+        """These bounds narrowed to the days *first*…*last*; None when nothing is left."""
+        lo, hi = day_bounds(first, last)
+        if self.lo is not None:
+            lo = max(lo, self.lo) if lo is not None else self.lo
+        if self.hi is not None:
+            hi = min(hi, self.hi) if hi is not None else self.hi
+        if lo is not None and hi is not None and lo > hi:
+            return None
+        return replace(self, lo=lo, hi=hi)
+
 
 def _day_start(day: date) -> int:
     return int(datetime.combine(day, time(0), VN_TZ).timestamp())
@@ -65,7 +99,14 @@ def resolve(db: sqlite3.Connection, where: SearchFilter) -> Bounds | None:
         )
         if not category_ids:
             return None
-    date_from, date_to = where.date_from, where.date_to
+    lo, hi = day_bounds(where.date_from, where.date_to)
+    if lo is not None and hi is not None and lo > hi:
+        return None
+    return Bounds(lo, hi, category_ids, opt_fold(where.doc_type), opt_fold(where.issuer))
+
+
+def day_bounds(date_from: date | None, date_to: date | None) -> tuple[int | None, int | None]:
+    """The rowid range of the notices published from *date_from* to *date_to*, inclusive."""
     # Rowids run newest first: the last day bounds them from below.
     lo = (
         block(_day_start(date_to + timedelta(days=1)) - 1)
@@ -73,9 +114,7 @@ def resolve(db: sqlite3.Connection, where: SearchFilter) -> Bounds | None:
         else None
     )
     hi = block(_day_start(date_from)) + (1 << SHIFT) - 1 if date_from else None
-    if lo is not None and hi is not None and lo > hi:
-        return None
-    return Bounds(lo, hi, category_ids, opt_fold(where.doc_type), opt_fold(where.issuer))
+    return lo, hi
 
 
 def match_sql(table: str, bounds: Bounds) -> tuple[str, list[object]]:
@@ -98,5 +137,26 @@ def match_sql(table: str, bounds: Bounds) -> tuple[str, list[object]]:
         params.append(bounds.doc_type)
     if bounds.issuer:
         sql += " AND search_key.issuer_f = ?"
+        params.append(bounds.issuer)
+    return sql, params
+
+
+def key_sql(bounds: Bounds) -> tuple[str, list[object]]:
+    """``SELECT rowid FROM search_key`` within *bounds*: every notice, no words."""
+    sql = "SELECT rowid FROM search_key WHERE 1"
+    params: list[object] = []
+    if bounds.lo is not None:
+        sql += " AND rowid >= ?"
+        params.append(bounds.lo)
+    if bounds.hi is not None:
+        sql += " AND rowid <= ?"
+        params.append(bounds.hi)
+    if bounds.category_ids is not None:
+        sql += f" AND category_id IN ({','.join(map(str, bounds.category_ids))})"
+    if bounds.doc_type:
+        sql += " AND doc_type_f = ?"
+        params.append(bounds.doc_type)
+    if bounds.issuer:
+        sql += " AND issuer_f = ?"
         params.append(bounds.issuer)
     return sql, params

@@ -6,15 +6,22 @@ still open). Anything else is text: we tokenize it ourselves and quote every
 term, so no input can be FTS5 syntax or raise an error. An empty query returns
 nothing.
 
-Prefixes. The last word is a prefix while it is being typed; the words
-before it, and a last word followed by a space, match whole words, so "ke
-hoach" finds "kế hoạch" and not "kết … hoạch". FTS5 answers ``"a"*`` to ``"abc"*`` from
+Prefixes. The last word is a prefix while it is being typed, from its second
+letter on (a single letter being typed is left out until the next one comes);
+the words before it, and a last word followed by a space, match whole words,
+so "ke hoach" finds "kế hoạch" and not "kết … hoạch". FTS5 answers ``"a"*`` to ``"abc"*`` from
 its prefix indexes (prefix='1 2 3'); a longer prefix would make it merge every
 matching term's whole doclist before the first row (~5 ms for a common word
 in 100,000 notices), so we look the prefix up in ``search_term`` and write it
 as an OR of the few exact terms it stands for, which streams like any term.
 
-`plan` gives the tier queries `db.search.ranking` runs, best first.
+Abbreviations. A word that abbreviates a document type or an issuer
+(`db.search.abbreviations`) also matches the words it stands for: "kh" finds
+"kế hoạch", "ubnd" finds "ủy ban nhân dân", and the words of an issuer typed
+in full also find its abbreviation. "kh54" is read as "kh 54".
+
+`folded_expr`, `exact_expr`, `phrase_expr` and `compact_query` give the
+expressions `db.search.ranking` looks for candidates with.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from db.folding import nfc
+from db.search import abbreviations
 from db.search.text import WORD, fold_text
 
 __all__ = [
@@ -31,10 +39,12 @@ __all__ = [
     "Prefixes",
     "Query",
     "Term",
+    "compact_query",
     "exact_expr",
     "folded_expr",
+    "issuer_runs",
     "parse",
-    "plan",
+    "phrase_expr",
     "quote",
 ]
 
@@ -60,6 +70,8 @@ class Group:
     terms: tuple[Term, ...]
     phrase: bool
     prefix: bool
+    #: Folded words it also matches: what an abbreviation stands for.
+    alts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -77,12 +89,29 @@ class Query:
         return any(t.exact for t in self.terms)
 
 
+_CODE_NUMBER = re.compile(r"([a-z]+)(\d+)|(\d+)([a-z]+)")
+
+
+def _split_code(word: str, folded: str) -> list[tuple[str, str]]:
+    """ "kh54" → [("kh", "kh"), ("54", "54")]: an abbreviation glued to a number."""
+    m = _CODE_NUMBER.fullmatch(folded)
+    if m is None or len(word) != len(folded):
+        return [(word, folded)]
+    code = m.group(1) or m.group(4)
+    if not abbreviations.is_code(code):
+        return [(word, folded)]
+    cut = m.end(1) if m.group(1) else m.end(3)
+    return [(word[:cut], folded[:cut]), (word[cut:], folded[cut:])]
+
+
 def _terms(text: str) -> list[Term]:
     out: list[Term] = []
     for word in WORD.findall(text.casefold()):
         folded = fold_text(word)
         for piece in WORD.findall(folded):
-            out.append(Term(piece, word if word != folded and piece == folded else None))
+            whole = piece == folded
+            for typed, f in _split_code(word, piece) if whole else [(word, piece)]:
+                out.append(Term(f, typed if typed != f and whole else None))
     return out
 
 
@@ -114,6 +143,22 @@ def parse(query: str) -> Query:
         last = index == len(groups) - 1
         if not group.phrase and group.prefix and (not last or finished):
             groups[index] = Group(group.terms, phrase=False, prefix=False)
+    # A prefix of one letter matches a good part of the dictionary ("k": kế,
+    # khai, không…): a single letter being typed waits for the next one, or is
+    # a whole word when it is all there is. Digits are numbers, never prefixes.
+    if groups and not groups[-1].phrase and groups[-1].prefix:
+        word = groups[-1].terms[0].folded
+        if word.isdigit() or len(word) < 2:
+            if len(word) < 2 and not word.isdigit() and len(groups) > 1:
+                groups.pop()
+            else:
+                groups[-1] = Group(groups[-1].terms, phrase=False, prefix=False)
+    groups = [
+        Group(g.terms, g.phrase, g.prefix, abbreviations.expansions(g.terms[0].folded))
+        if not g.phrase
+        else g
+        for g in groups
+    ]
     # A word typed twice ("đ:đ") is one word; it stays a prefix if either is.
     merged: list[Group] = []
     for group in groups:
@@ -176,14 +221,59 @@ class Prefixes:
 
 def _group_expr(g: Group, words: list[str], prefix: Prefixes) -> str:
     if len(words) == 1 and g.prefix:
-        return prefix(words[0])
-    return quote(" ".join(words)) + ("*" if g.prefix else "")
+        core = prefix(words[0])
+    else:
+        core = quote(" ".join(words)) + ("*" if g.prefix else "")
+    if g.alts:
+        return "(" + " OR ".join([core, *(quote(a) for a in g.alts)]) + ")"
+    return core
+
+
+def issuer_runs(groups: tuple[Group, ...]) -> dict[int, tuple[int, str]]:
+    """Where an issuer's words are typed in full: start → (word count, abbreviation)."""
+    words = [g.terms[0].folded if not g.phrase else None for g in groups]
+    runs: dict[int, tuple[int, str]] = {}
+    for start in range(len(words)):
+        for length, code in _ISSUER_WORDS.get(words[start] or "", ()):
+            if tuple(words[start : start + length]) == _ISSUER_TEXT[code]:
+                runs[start] = (length, code)
+                break
+    return runs
+
+
+#: Each issuer's words, and the issuers by their first word, longest first.
+_ISSUER_TEXT: dict[str, tuple[str, ...]] = {
+    code: tuple(words.split()) for code, words in abbreviations.ISSUERS.items()
+}
+_ISSUER_WORDS: dict[str, list[tuple[int, str]]] = {}
+for _code, _words in sorted(_ISSUER_TEXT.items(), key=lambda item: -len(item[1])):
+    if len(_words) > 1:
+        _ISSUER_WORDS.setdefault(_words[0], []).append((len(_words), _code))
 
 
 def folded_expr(q: Query, prefix: Prefixes | None = None) -> str:
-    """All groups, folded, as an FTS5 expression; every term quoted."""
+    """All groups, folded, as an FTS5 expression; every term quoted.
+
+    An issuer typed in full also matches its abbreviation: "uy ban nhan dan"
+    becomes ``(("uy" AND "ban" AND "nhan" AND "dan") OR "ubnd")``.
+    """
     prefix = prefix or Prefixes(None)
-    return " AND ".join(_group_expr(g, [t.folded for t in g.terms], prefix) for g in q.groups)
+    runs = issuer_runs(q.groups)
+    parts: list[str] = []
+    index = 0
+    while index < len(q.groups):
+        if index in runs:
+            length, code = runs[index]
+            words = " AND ".join(
+                quote(t.folded) for g in q.groups[index : index + length] for t in g.terms
+            )
+            parts.append(f"(({words}) OR {quote(code)})")
+            index += length
+            continue
+        g = q.groups[index]
+        parts.append(_group_expr(g, [t.folded for t in g.terms], prefix))
+        index += 1
+    return " AND ".join(parts)
 
 
 def exact_expr(q: Query, prefix: Prefixes | None = None) -> str:
@@ -202,29 +292,27 @@ def exact_expr(q: Query, prefix: Prefixes | None = None) -> str:
         else:
             t = g.terms[0]
             word = t.exact or t.folded
-            parts.append(prefix(word) if g.prefix else quote(word))
+            core = prefix(word) if g.prefix else quote(word)
+            if g.alts:
+                core = "(" + " OR ".join([core, *(quote(a) for a in g.alts)]) + ")"
+            parts.append(core)
     return " AND ".join(parts)
 
 
-def _compact_query(q: Query) -> str | None:
+def compact_query(q: Query) -> str | None:
+    """All the query's words run together when it has a digit: "54 kh ubnd" → 54khubnd."""
     terms = q.terms
     if not any(ch.isdigit() for t in terms for ch in t.folded):
         return None
     return "".join(t.folded for t in terms)
 
 
-def plan(q: Query, prefix: Prefixes) -> list[tuple[int, str, str]]:
-    """The tier queries, best first: (tier, table, MATCH expression)."""
-    tiers: list[tuple[int, str, str]] = []
-    compact = _compact_query(q)
-    if compact:
-        tiers.append((5, "search_number", quote(compact)))
-        tiers.append((4, "search_number", quote(compact) + "*"))
-    folded = folded_expr(q, prefix)
-    if q.marked:
-        exact = exact_expr(q, prefix)
-        tiers.append((3, "search_title", exact))
-        tiers.append((2, "search_main", exact))
-    tiers.append((1, "search_title", folded))
-    tiers.append((0, "search_main", folded))
-    return tiers
+def phrase_expr(q: Query) -> str | None:
+    """The query's words as one phrase, folded ("ke hoach phong" → ``"ke hoach phong"*``).
+
+    None unless it has two words or more and no phrase of its own.
+    """
+    if len(q.groups) < 2 or any(g.phrase for g in q.groups):
+        return None
+    words = " ".join(g.terms[0].folded for g in q.groups)
+    return quote(words) + ("*" if q.groups[-1].prefix else "")

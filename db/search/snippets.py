@@ -31,15 +31,27 @@ SNIPPET_MATCHES = 40
 
 
 def highlight_terms_of(q: Query) -> list[str]:
-    """The folded words of a parsed query, longest first."""
-    terms = dict.fromkeys(t.folded for t in q.terms)
-    return sorted(terms, key=lambda t: (-len(t), t))
+    """The folded words of a parsed query, and what its abbreviations stand for.
+
+    Whole words, except the word being typed, which ends in "*" (a prefix);
+    longest first.
+    """
+    terms: dict[str, None] = {}
+    for g in q.groups:
+        last = len(g.terms) - 1
+        for i, t in enumerate(g.terms):
+            terms[t.folded + ("*" if g.prefix and i == last else "")] = None
+        terms.update(dict.fromkeys(g.alts))
+    return sorted(terms, key=lambda t: (-len(t.rstrip("*")), t))
 
 
 def highlight_terms(query: str) -> list[str]:
-    """The folded word prefixes to highlight for *query*, longest first.
+    """The folded words to highlight for *query*, longest first.
 
-    Pass them to `match_spans` to find the matches in any original text.
+    Each is a whole word, or a few ("ke hoach", for "kh"), except the word
+    being typed, a prefix, which ends in "*". Pass them to `match_spans` to
+    find the matches in any original text; `desktop.render.article` reads
+    them the same way.
     """
     return highlight_terms_of(parse(query))
 
@@ -47,9 +59,11 @@ def highlight_terms(query: str) -> list[str]:
 def _matches(
     text: str, terms: Sequence[str], folded: str | None = None, limit: int | None = None
 ) -> list[tuple[int, int, str]]:
-    """(start, end, folded word) of the words of *text* starting with a term.
+    """(start, end, term) of the words of *text* that are a term.
 
-    Gives the first *limit* only when *limit* is set.
+    A term ending in "*" is a prefix: the whole word it starts is matched
+    (the term is given without its "*"). Gives the first *limit* only when
+    *limit* is set.
     """
     if not terms or not text:
         return []
@@ -59,32 +73,39 @@ def _matches(
     elif folded is None or len(folded) != len(text):
         folded = text.translate(FOLD_TABLE)
     # str.find per term beats one regex of alternatives scanning every position.
-    by_start: dict[int, int] = {}
+    by_start: dict[int, tuple[int, str]] = {}
     cap = len(folded) if limit is None else limit
     for term in terms:
+        prefix = term.endswith("*")
+        word = term.rstrip("*")
+        if not word:
+            continue
         pos, n = 0, 0
         while n < cap:
-            at = folded.find(term, pos)
+            at = folded.find(word, pos)
             if at == -1:
                 break
             pos = at + 1
             if at and folded[at - 1].isalnum():
                 continue
-            end = WORD_END.match(folded, at + len(term)).end()  # type: ignore[union-attr]
-            by_start[at] = max(by_start.get(at, end), end)
+            end = WORD_END.match(folded, at + len(word)).end()  # type: ignore[union-attr]
+            if not prefix and end != at + len(word):
+                continue
+            if end > by_start.get(at, (-1, ""))[0]:
+                by_start[at] = (end, word)
             n += 1
     found = []
     for at in sorted(by_start)[:limit]:
-        end = by_start[at]
+        end, word = by_start[at]
         if starts is None:
-            found.append((at, end, folded[at:end]))
+            found.append((at, end, word))
         else:
-            found.append((starts[at], starts[end], folded[at:end]))
+            found.append((starts[at], starts[end], word))
     return found
 
 
 def match_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
-    """Spans of the words in *text* that start with one of the folded *terms*."""
+    """Spans of the words in *text* that are one of the folded *terms* (see `highlight_terms`)."""
     return [(s, e) for s, e, _ in _matches(text, terms)]
 
 
@@ -105,11 +126,9 @@ def make_snippet(
     found = _matches(text, terms, folded, SNIPPET_MATCHES)
     if not found:
         return _cut(text, 0, size, 0)[0], ()
-    which = [next((t for t in terms if w.startswith(t)), w) for _s, _e, w in found]
-    exact = [
-        bool(prefer) and any(text[s:e].casefold().startswith(x) for x in prefer)
-        for s, e, _w in found
-    ]
+    which = [term for _s, _e, term in found]
+    typed = tuple(prefer)
+    exact = [bool(typed) and text[s:e].casefold().startswith(typed) for s, e, _t in found]
     # Slide a window over the matches; j is the first match past its reach.
     best, best_key, j = 0, (0, 0), 0
     for i, (s, _e, _w) in enumerate(found):

@@ -168,6 +168,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="date_to", type=_parse_day)
     p.add_argument("--type")
     p.add_argument("--limit", type=int, default=20)
+    p.add_argument(
+        "--sort",
+        choices=("relevance", "newest"),
+        default="relevance",
+        help="phù hợp nhất (relevance) hoặc mới nhất (newest)",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=reading.cmd_search)
 

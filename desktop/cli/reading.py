@@ -79,20 +79,23 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
+    """Search; a better spelling is offered when the query finds nothing or very little.
+
+    ``--json`` prints one object: ``results`` (the hits, best first),
+    ``suggestion`` (the mended query, or null) and ``sort``.
+    """
     from db import search
 
+    where = search.SearchFilter(
+        category=args.category,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        doc_type=args.type,
+        sort=search.Sort(args.sort),
+    )
     with ctx.reading() as session:
-        hits = search.search(
-            session,
-            args.query,
-            search.SearchFilter(
-                category=args.category,
-                date_from=args.date_from,
-                date_to=args.date_to,
-                doc_type=args.type,
-            ),
-            limit=args.limit,
-        )
+        hits = search.search(session, args.query, where, limit=args.limit)
+        suggestion = search.suggest(session, args.query, where)
     rows = [
         {
             "id": h.id,
@@ -105,12 +108,14 @@ def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
         for h in hits
     ]
     if args.json:
-        print_json(rows)
-    elif not rows:
+        print_json({"results": rows, "suggestion": suggestion, "sort": args.sort})
+        return EXIT_OK
+    if suggestion:
+        print(ctx.say("did_you_mean", query=suggestion))
+    if not rows:
         print(ctx.say("empty_list"))
-    else:
-        for h in hits:
-            number = f"  [{h.number}]" if h.number else ""
-            print(f"{h.published.strftime('%d/%m/%Y')}  {h.id}  {h.title}{number}")
-            print(f"    {h.snippet}")
+    for h in hits:
+        number = f"  [{h.number}]" if h.number else ""
+        print(f"{h.published.strftime('%d/%m/%Y')}  {h.id}  {h.title}{number}")
+        print(f"    {h.snippet}")
     return EXIT_OK

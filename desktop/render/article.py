@@ -229,8 +229,11 @@ def _fold_char(char: str) -> str:
 
 
 def _highlight(text: str, terms: Sequence[str]) -> str:
-    """Escape *text*, wrapping every term that starts a word in <span class="hl">.
+    """Escape *text*, wrapping every whole-word match of a term in <span class="hl">.
 
+    A term ending in "*" (the word a clerk was still typing, as
+    `db.search.highlight_terms` gives it) matches the start of a word; any
+    other term only a whole word, so "kh" marks "KH" and not "khai".
     Matching is on folded text (no diacritics, no case), mapped back
     character by character, so the original letters are kept.
     """
@@ -243,12 +246,21 @@ def _highlight(text: str, terms: Sequence[str]) -> str:
     folded = "".join(folded_chars)
 
     marked = [False] * len(text)
-    for term in terms:
+    for pattern in terms:
+        prefix = pattern.endswith("*")
+        term = pattern.rstrip("*")
+        if not term:
+            continue
         start = folded.find(term)
         while start != -1:
+            after = start + len(term)
+            if prefix:  # the whole word the prefix starts
+                while after < len(folded) and _WORD_CHAR_RE.match(folded[after]):
+                    after += 1
             starts_word = start == 0 or not _WORD_CHAR_RE.match(folded[start - 1])
-            if starts_word:
-                for position in range(start, start + len(term)):
+            ends_word = after == len(folded) or not _WORD_CHAR_RE.match(folded[after])
+            if starts_word and ends_word:
+                for position in range(start, after):
                     marked[owner[position]] = True
             start = folded.find(term, start + 1)
 

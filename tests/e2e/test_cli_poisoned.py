@@ -65,7 +65,7 @@ def test_an_archive_holding_dates_out_of_range_lists_searches_and_shows(
     as_json = cli("list", "--json").json()
     assert [n["published"][:4] for n in as_json] == ["9999", "2023", "0001"]
     found = cli("search", "văn bản", "--json").json()
-    assert {hit["id"] for hit in found} == {"xa", "nay", "xua"}
+    assert {hit["id"] for hit in found["results"]} == {"xa", "nay", "xua"}
     shown = cli("show", "xua")
     no_surprise(listed.stderr, shown.stderr, shown.stdout)
 

@@ -12,7 +12,9 @@ from tests.helpers.published import QD_TITLE, Library, ids_of
 def test_search_without_diacritics_finds_and_highlights_the_original(
     cli: Cli, library: Library
 ) -> None:
-    hits = cli("--data-dir", library.data_dir, "search", "nong thon moi", "--json").json()
+    hits = cli("--data-dir", library.data_dir, "search", "nong thon moi", "--json").json()[
+        "results"
+    ]
     assert ids_of(hits)[0] == "qd-118-2023"
     top = hits[0]
     assert top["title"] == QD_TITLE
@@ -23,13 +25,13 @@ def test_search_without_diacritics_finds_and_highlights_the_original(
 
 
 def test_search_by_number(cli: Cli, library: Library) -> None:
-    hits = cli("--data-dir", library.data_dir, "search", "118/QĐ-UBND", "--json").json()
+    hits = cli("--data-dir", library.data_dir, "search", "118/QĐ-UBND", "--json").json()["results"]
     assert ids_of(hits)[:1] == ["qd-118-2023"]
 
 
 def test_search_filters_category_dates_and_type(cli: Cli, library: Library) -> None:
     lib = ("--data-dir", library.data_dir)
-    both = cli(*lib, "search", "công", "--category", "Thông báo", "--json").json()
+    both = cli(*lib, "search", "công", "--category", "Thông báo", "--json").json()["results"]
     assert sorted(ids_of(both)) == ["tb-15-2023", "tb-52-2023"]
     april = cli(
         *lib,
@@ -42,9 +44,11 @@ def test_search_filters_category_dates_and_type(cli: Cli, library: Library) -> N
         "--to",
         "30/04/2023",
         "--json",
-    ).json()
+    ).json()["results"]
     assert ids_of(april) == ["tb-52-2023"]
-    plans = cli(*lib, "search", "2023", "--type", "ke hoach", "--limit", "5", "--json").json()
+    plans = cli(*lib, "search", "2023", "--type", "ke hoach", "--limit", "5", "--json").json()[
+        "results"
+    ]
     assert ids_of(plans) == ["kh-54-2023"]
 
 
@@ -65,10 +69,39 @@ def test_reindex_rebuilds_an_index_that_went_stale(cli: Cli, library_copy: Path)
             )
     finally:
         conn.close()
-    assert cli("search", "seu dau do", "--json").json() == []
+    assert cli("search", "seu dau do", "--json").json()["results"] == []
 
     done = cli("reindex")
     assert done.stdout.strip() == "Đã lập lại chỉ mục tìm kiếm cho 4 văn bản."
-    hits = cli("search", "seu dau do", "--json").json()
+    hits = cli("search", "seu dau do", "--json").json()["results"]
     assert ids_of(hits) == ["qd-118-2023"]
     assert "sếu đầu đỏ" in hits[0]["title"]
+
+
+def test_search_by_reference_in_natural_order(cli: Cli, library: Library) -> None:
+    lib = ("--data-dir", library.data_dir)
+    for query in ("ke hoach 54", "kh 54", "KH54", "kế hoạch số 54"):
+        hits = cli(*lib, "search", query, "--json").json()["results"]
+        assert ids_of(hits)[:1] == ["kh-54-2023"], query
+
+
+def test_search_sorts_by_relevance_or_newest(cli: Cli, library: Library) -> None:
+    lib = ("--data-dir", library.data_dir)
+    best = cli(*lib, "search", "cong", "--json").json()
+    newest = cli(*lib, "search", "cong", "--sort", "newest", "--json").json()
+    assert best["sort"] == "relevance" and newest["sort"] == "newest"
+    assert sorted(ids_of(best["results"])) == sorted(ids_of(newest["results"]))
+    dates = [h["published"] for h in newest["results"]]
+    assert len(dates) == 4 and dates == sorted(dates, reverse=True)
+    # "Công nhận" in its title puts the oldest first by relevance.
+    assert ids_of(best["results"])[0] == "qd-118-2023"
+    cli.fails(*lib, "search", "x", "--sort", "oldest", code=2)
+
+
+def test_search_suggests_a_spelling_from_the_archive(cli: Cli, library: Library) -> None:
+    lib = ("--data-dir", library.data_dir)
+    found = cli(*lib, "search", "nong thonn", "--json").json()
+    assert found["results"] == [] and found["suggestion"] == "nong thon"
+    said = cli(*lib, "search", "nong thonn")
+    assert said.stdout.splitlines() == ["Có phải bạn muốn tìm: nong thon", "Không có văn bản nào."]
+    assert cli(*lib, "search", "nong thon", "--json").json()["suggestion"] is None

@@ -199,7 +199,8 @@ def test_quoted_words_are_a_phrase(archive: Archive) -> None:
         notice("phrase", "Bình đẳng giới trong gia đình"),
         notice("apart", "Bình chọn gia đình văn hóa, đẳng cấp", days=1),
     )
-    assert ids(archive, "binh dang") == ["apart", "phrase"]
+    # Unquoted, both are found; the words side by side rank first.
+    assert ids(archive, "binh dang") == ["phrase", "apart"]
     assert ids(archive, '"binh dang"') == ["phrase"]
     assert ids(archive, "“bình đẳng”") == ["phrase"]
     # A quote still open is a phrase whose last word is being typed.
@@ -248,8 +249,9 @@ def test_operators_are_plain_words(archive: Archive) -> None:
         notice("b", "Dân số"),
         notice("or", "Lễ hội OR phố cổ"),
     )
-    # Not an OR of two words: both must be there, and "or" is a word like any other.
-    assert ids(archive, "binh OR dan") == []
+    # Not an OR of two words, and "or" is a word like any other: only a title
+    # with all words but one ("binh dan…") comes, not one of the two alone.
+    assert ids(archive, "binh OR dan") == ["a"]
     assert ids(archive, "le OR") == ["or"]
     assert ids(archive, "NOT dan") == []
 
@@ -439,8 +441,10 @@ def test_render_html_escapes_and_bolds() -> None:
     )
 
 
-def test_highlight_terms_are_folded_prefixes_longest_first() -> None:
-    assert search.highlight_terms('Đăng "ký kết" hôn*') == ["dang", "hon", "ket", "ky"]
+def test_highlight_terms_are_folded_words_longest_first() -> None:
+    # Whole words; the word being typed is a prefix, marked with "*".
+    assert search.highlight_terms('Đăng "ký kết" hôn*') == ["dang", "hon*", "ket", "ky"]
+    assert search.highlight_terms("dang ky ") == ["dang", "ky"]
     assert search.highlight_terms("  ") == []
     spans = search.match_spans("Đăng ký kết hôn, ĐĂNG KÝ", ["dang"])
     assert spans == [(0, 4), (17, 21)]

@@ -1,0 +1,234 @@
+"""How well one notice fits a query: its tier, and its relevance inside the tier.
+
+`db.search.ranking` finds a few hundred candidates cheaply and asks this
+module to score each from its short fields (title, number, issuer and type)
+and the start of its body. Nothing here reads more than `BODY_CHARS` of a
+body, so a score costs the same for a short notice and for a long one.
+
+Tiers, best first (a notice is in the first that fits). A notice's heading
+is what the head of an official document shows: its title, type, number
+and issuer.
+
+    8  its own number is the document referred to ("kế hoạch 54": 54/KH-…)
+    7  the same, but another issuer than the one typed
+    6  its number, compact, equals the query's ("54 kh ubnd" → 54khubnd)
+    5  its number starts with it ("54" → 540/KH-UBND)
+    3  every word in its heading, those typed with diacritics exactly
+    2  every word anywhere, those typed with diacritics exactly
+    1  every word (folded) in its heading
+    0  every word (folded) anywhere
+   -1  all words but one (only looked for when few notices have them all)
+
+Relevance inside a tier adds up, each part in [0, 1] times its weight: the
+share of the query's words in the title (3) and in the type, number and
+issuer (1.5); the share of pairs of neighbouring query words that stand side
+by side in the title (2); the words (1.5) and pairs (1) in the summary; the
+words (1) and pairs (1.5) in the body; and 3 when the body cites the
+document referred to. A body that says the query's words together is about
+them; one that holds them apart only uses them. The sum is rounded to
+hundredths, so notices that differ by little are equals, and equals are
+ordered newest first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from db.search.intent import Reference
+from db.search.query import Query
+from db.search.query import issuer_runs as _issuer_runs
+
+__all__ = ["BODY_CHARS", "Fields", "Scorer", "Unit", "units"]
+
+#: The most of a body a score reads: its opening says what it is about.
+BODY_CHARS = 3_000
+
+# Everything but letters and digits becomes a space: fields and queries are
+# compared as " word word " strings, which `in` searches at C speed.
+_SEPARATORS = re.compile(r"[\W_]+")
+# Folded text is nearly always ASCII: as bytes, one translate and two
+# replaces (runs of up to four spaces, as ", " and " - " leave) cost a tenth
+# of the regular expression, or of split and join.
+_ASCII_SEPARATORS = bytes(c if chr(c).isalnum() else 32 for c in range(256))
+
+
+def _norm(text: str) -> str:
+    if text.isascii():
+        spaced = text.encode("ascii").translate(_ASCII_SEPARATORS).decode("ascii")
+        return " " + spaced.replace("  ", " ").replace("  ", " ") + " "
+    return " " + _SEPARATORS.sub(" ", text).strip() + " "
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One thing a notice must hold: a word, a phrase, or an issuer's words."""
+
+    words: tuple[str, ...]
+    phrase: bool
+    prefix: bool
+    alts: tuple[str, ...] = ()
+    exact: tuple[str, ...] = ()
+
+    def needles(self) -> list[tuple[str, ...]]:
+        """Each way of holding it, as " word " strings all of which must be found."""
+        end = "" if self.prefix else " "
+        ways: list[tuple[str, ...]]
+        if self.phrase:
+            ways = [(" " + " ".join(self.words) + end,)]
+        else:
+            last = len(self.words) - 1
+            ways = [tuple(f" {w}{end if i == last else ' '}" for i, w in enumerate(self.words))]
+        return ways + [(f" {alt} ",) for alt in self.alts]
+
+
+def units(q: Query) -> list[Unit]:
+    """The units of *q*: an issuer typed in full is one unit, with its abbreviation."""
+    runs = _issuer_runs(q.groups)
+    out: list[Unit] = []
+    index = 0
+    while index < len(q.groups):
+        if index in runs:
+            length, code = runs[index]
+            run = q.groups[index : index + length]
+            out.append(
+                Unit(
+                    tuple(g.terms[0].folded for g in run),
+                    phrase=False,
+                    prefix=run[-1].prefix,
+                    alts=(code,),
+                    exact=tuple(t.exact for g in run for t in g.terms if t.exact),
+                )
+            )
+            index += length
+            continue
+        g = q.groups[index]
+        out.append(
+            Unit(
+                tuple(t.folded for t in g.terms),
+                phrase=g.phrase,
+                prefix=g.prefix,
+                alts=g.alts,
+                exact=tuple(t.exact for t in g.terms if t.exact),
+            )
+        )
+        index += 1
+    return out
+
+
+@dataclass(frozen=True)
+class Fields:
+    """What a score reads of one notice, folded (the exact words casefolded)."""
+
+    rowid: int
+    title: str
+    number: str
+    body: str
+    meta: str
+    exact: str
+    title_exact: frozenset[str]
+    doc_type: str | None
+    issuer: str | None
+    summary_chars: int
+
+
+class Scorer:
+    """Scores notices against one query: `score(fields)` → (tier, relevance)."""
+
+    def __init__(self, q: Query, ref: Reference | None, compact: str | None) -> None:
+        self._units = units(q)
+        self._ways = [u.needles() for u in self._units]
+        # Most units are one word: one `in` each, no loops.
+        self._checks = [
+            (w[0][0] if len(w) == 1 and len(w[0]) == 1 else None, w) for w in self._ways
+        ]
+        self._ref = ref
+        self._compact = compact
+        self._mentions = [_norm(m) for m in ref.mentions()] if ref else []
+        # Words typed with diacritics: (as typed, its unit, a prefix?).
+        self._typed = [
+            (word, i, u.prefix and word == u.exact[-1])
+            for i, u in enumerate(self._units)
+            for word in u.exact
+        ]
+        self._marked = bool(self._typed)
+        # Neighbouring word units, each pair as the text they make side by side.
+        self._pairs: list[str] = []
+        for a, b in zip(self._units, self._units[1:], strict=False):
+            end = "" if b.prefix else " "
+            self._pairs.append(f" {a.words[-1]} {b.words[0]}{end}")
+
+    def _holds(self, ways: list[tuple[str, ...]], text: str) -> bool:
+        return any(all(n in text for n in needles) for needles in ways)
+
+    def _coverage(self, text: str) -> tuple[int, list[bool]]:
+        found = [
+            (simple in text) if simple is not None else self._holds(ways, text)
+            for simple, ways in self._checks
+        ]
+        return found.count(True), found
+
+    def _adjacent(self, text: str) -> float:
+        if not self._pairs:
+            return 0.0
+        return [p in text for p in self._pairs].count(True) / len(self._pairs)
+
+    def _has(self, pool: set[str] | frozenset[str], word: str, prefix: bool) -> bool:
+        return word in pool or (prefix and any(w.startswith(word) for w in pool))
+
+    def score(self, f: Fields) -> tuple[int, float]:
+        """(tier, relevance) of one notice; see the module docstring."""
+        n = len(self._units)
+        title = _norm(f.title)
+        meta = _norm(f"{f.meta} {f.number}")
+        body = _norm(f.body)
+        summary = _norm(f.body[: f.summary_chars]) if f.summary_chars else " "
+        in_title, found_title = self._coverage(title)
+        in_meta, found_meta = self._coverage(meta)
+        in_body, found_body = self._coverage(body)
+        heading = sum(a or b for a, b in zip(found_title, found_meta, strict=True))
+        anywhere = sum(
+            a or b or c for a, b, c in zip(found_title, found_meta, found_body, strict=True)
+        )
+        tier = self._tier(f, n, heading, anywhere, found_meta)
+        if n:
+            rel = (
+                3 * in_title / n
+                + 1.5 * in_meta / n
+                + 2 * self._adjacent(title)
+                + 1.5 * self._coverage(summary)[0] / n
+                + self._adjacent(summary)
+                + in_body / n
+                + 1.5 * self._adjacent(body)
+            )
+        else:
+            rel = 0.0
+        if self._mentions and any(m in body or m in title for m in self._mentions):
+            rel += 3
+        return tier, round(rel, 2)
+
+    def _tier(self, f: Fields, n: int, heading: int, anywhere: int, in_meta: list[bool]) -> int:
+        if self._ref is not None:
+            level = self._ref.level(f.number, f.doc_type, f.issuer, f.title)
+            if level:
+                return 6 + level
+        if self._compact and f.number:
+            compact = f.number.rsplit(" ", 1)[-1]
+            if compact == self._compact:
+                return 6
+            if compact.startswith(self._compact):
+                return 5
+        if n and anywhere == n:
+            if self._marked:
+                everywhere = set(f.exact.split())
+                if all(self._has(everywhere, w, p) for w, _u, p in self._typed):
+                    # In the heading as written: in the title so, or written
+                    # so somewhere and in the issuer, type or number folded.
+                    if heading == n and all(
+                        in_meta[unit] or self._has(f.title_exact, w, p)
+                        for w, unit, p in self._typed
+                    ):
+                        return 3
+                    return 2
+            return 1 if heading == n else 0
+        return -1
