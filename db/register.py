@@ -1,19 +1,31 @@
-"""Reading the incoming register (Sổ đăng ký văn bản đến) and the deadlines (Việc cần làm).
+"""The incoming register (Sổ đăng ký văn bản đến) and the deadlines (Việc cần làm).
 
-The import numbers the register (db.store.register_incoming); the clerk's
-columns are written by db.store.set_register_fields. Everything here
-returns plain dataclasses.
+The import numbers the register (`register_incoming`, in its own
+transaction); the clerk's columns are written by `set_register_fields`.
+The reads return plain dataclasses.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from db.folding import nfc
 from db.models import Notice, RegisterEntry
 from db.records import RegisterRow, TodoItem
+from db.types import VN_TZ, aware
+
+#: Ids per IN (...) list: far below SQLite's limit on host parameters.
+BATCH = 500
+
+
+def _chunks(items: Sequence[Any], size: int = BATCH) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def _rows(session: Session, *conditions: ColumnElement[bool]) -> list[RegisterRow]:
@@ -171,3 +183,104 @@ def todo_count(session: Session, day: date) -> tuple[int, int]:
     # Dates are stored as YYYY-MM-DD text, which sorts as the days do.
     overdue = session.scalar(select(func.count()).select_from(sub).where(sub.c.deadline < day))
     return int(total), int(overdue or 0)
+
+
+# -- writing the register -------------------------------------------------------------
+
+
+def register_incoming(session: Session, notice_ids: Sequence[str], at: datetime) -> int:
+    """Give each of *notice_ids* that has a document number and no line yet its incoming number.
+
+    Called by an import, in its transaction, with the notices it wrote (not
+    withdrawn) in the order it applied them; *at* is ngày đến. Numbers run
+    from 1 each calendar year (Vietnam's), one after the other; a notice
+    that has its line keeps it, so importing again changes no number.
+    Returns how many lines were added.
+    """
+    if not notice_ids:
+        return 0
+    numbered: set[str] = set()
+    registered: set[str] = set()
+    for chunk in _chunks(list(dict.fromkeys(notice_ids))):
+        numbered.update(
+            session.scalars(
+                select(Notice.id).where(
+                    Notice.id.in_(chunk),
+                    Notice.number.is_not(None),
+                    Notice.number != "",
+                    Notice.withdrawn.is_(False),
+                )
+            )
+        )
+        registered.update(
+            session.scalars(
+                select(RegisterEntry.notice_id).where(RegisterEntry.notice_id.in_(chunk))
+            )
+        )
+    fresh = [i for i in dict.fromkeys(notice_ids) if i in numbered and i not in registered]
+    if not fresh:
+        return 0
+    received = aware(at).astimezone(VN_TZ)
+    year = received.year
+    last = session.scalar(select(func.max(RegisterEntry.number)).where(RegisterEntry.year == year))
+    start = int(last or 0) + 1
+    rows = [
+        {
+            "year": year,
+            "number": start + offset,
+            "notice_id": notice_id,
+            "received_at": received,
+            "status": "received",
+        }
+        for offset, notice_id in enumerate(fresh)
+    ]
+    for row_chunk in _chunks(rows):
+        session.execute(insert(RegisterEntry), list(row_chunk))
+    return len(rows)
+
+
+#: Marks a clerk's column that `set_register_fields` leaves as it is.
+KEEP: Any = object()
+
+
+def set_register_fields(
+    session: Session,
+    year: int,
+    number: int,
+    *,
+    assigned_to: Any = KEEP,
+    handed_over: Any = KEEP,
+    note: Any = KEEP,
+    status: Any = KEEP,
+) -> bool:
+    """Write the clerk's columns of one register line; returns False when there is no such line.
+
+    Pass None to clear a column, KEEP (the default) to leave it.
+    """
+    values = {
+        key: value
+        for key, value in (
+            ("assigned_to", assigned_to),
+            ("handed_over", handed_over),
+            ("note", note),
+            ("status", status),
+        )
+        if value is not KEEP
+    }
+    for key in ("assigned_to", "note"):
+        if isinstance(values.get(key), str):
+            values[key] = nfc(values[key]).strip() or None
+    exists = session.scalar(
+        select(func.count())
+        .select_from(RegisterEntry)
+        .where(RegisterEntry.year == year, RegisterEntry.number == number)
+    )
+    if not exists:
+        return False
+    if values:
+        session.execute(
+            update(RegisterEntry)
+            .where(RegisterEntry.year == year, RegisterEntry.number == number)
+            .values(values)
+        )
+    return True

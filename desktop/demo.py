@@ -10,7 +10,7 @@ import shutil
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from db import queries, store
+from db import provenance, register, store
 from db.archive import Archive, open_archive
 from db.common import VN_TZ
 from desktop import paths
@@ -44,8 +44,8 @@ def ensure_demo_archive(demo_dir: Path) -> None:
     archive = open_archive(demo_dir)
     try:
         with archive.reading() as session:
-            applied = wanted is not None and queries.bundle_applied(session, wanted)
-            has_log = bool(queries.import_log(session, limit=1))
+            applied = wanted is not None and provenance.bundle_applied(session, wanted)
+            has_log = bool(provenance.import_log(session, limit=1))
     finally:
         archive.close()
     if applied:
@@ -109,4 +109,4 @@ def _date_the_register(archive: Archive) -> None:
         lines = dict(session.execute(select(RegisterEntry.notice_id, RegisterEntry.number)).all())
         for notice_id, columns in DEMO_CLERK:
             if notice_id in lines:
-                store.set_register_fields(session, DEMO_TODAY.year, lines[notice_id], **columns)
+                register.set_register_fields(session, DEMO_TODAY.year, lines[notice_id], **columns)

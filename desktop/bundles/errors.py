@@ -11,7 +11,7 @@ from desktop.messages import text
 class BundleCode(StrEnum):
     """Why a bundle was refused. Stable for scripts (`bangtin import --json`).
 
-    Each value is also the key of its sentence in desktop/messages.py.
+    Each value is also the key of its sentence in desktop/messages.
     """
 
     # Reading the bundle

@@ -24,7 +24,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import DBAPIError as SADBAPIError
 from sqlalchemy.orm import Session
 
-from db import backup, queries, search, store
+from db import backup, provenance, register, search, store
 from db.archive import (
     Archive,
     archive_error_from,
@@ -74,7 +74,7 @@ class ImportResult:
 
 def _trust_from(session: Session) -> TrustLookup:
     def lookup(key_id: str) -> tuple[bytes, str | None] | None:
-        return queries.trusted_public_key(session, key_id)
+        return provenance.trusted_public_key(session, key_id)
 
     return lookup
 
@@ -93,12 +93,14 @@ def applicability(session: Session, manifest: Manifest) -> Literal["apply", "alr
     ahead, a delta whose base the archive does not have, and a bundle that
     touches another publisher's notices.
     """
-    if queries.applied_before(session, manifest.publisher_id, manifest.bundle_id, manifest.digest):
+    if provenance.applied_before(
+        session, manifest.publisher_id, manifest.bundle_id, manifest.digest
+    ):
         return "already"
-    current = queries.publisher(session, manifest.publisher_id)
+    current = provenance.publisher(session, manifest.publisher_id)
     last = current.last_sequence if current else 0
     name = current.name if current else manifest.publisher_name
-    bound = queries.keys_bound_to(session, manifest.publisher_id)
+    bound = provenance.keys_bound_to(session, manifest.publisher_id)
     if bound and manifest.key_id not in bound:
         raise BundleError(
             BundleCode.PUBLISHER_KEY_BOUND, publisher=name, key_id=manifest.key_id, bound=bound[-1]
@@ -126,7 +128,7 @@ def applicability(session: Session, manifest: Manifest) -> Literal["apply", "alr
                 last=last,
             )
     ids = [n.id for n in manifest.notices] + [w.id for w in manifest.withdrawals]
-    owned = queries.foreign_notice(session, manifest.publisher_id, ids)
+    owned = provenance.foreign_notice(session, manifest.publisher_id, ids)
     if owned is not None:
         notice_id, _owner_id, owner_name = owned
         raise BundleError(BundleCode.NOTICE_OWNED, id=notice_id, owner=owner_name, publisher=name)
@@ -339,7 +341,7 @@ def _apply(
         )
         # Sổ đăng ký văn bản đến: numbered in this transaction, so a crash
         # leaves no gap and no number twice.
-        store.register_incoming(session, counts.changed_ids, now)
+        register.register_incoming(session, counts.changed_ids, now)
         if progress is not None:
             progress("indexing", 0, 1)
         search.update_index(session, counts.changed_ids, counts.removed_ids)

@@ -2,7 +2,7 @@
 
 One module holds both sides, so that the source folder and the bundle agree:
 `from_front_matter` checks what a publisher wrote (each problem a sentence
-from desktop/messages.py naming the file, the line and the expected form),
+from desktop/messages naming the file, the line and the expected form),
 `from_json` checks what a bundle carries, and `to_json` writes it. A notice
 that uses none of these fields is written exactly as in version 1.
 """

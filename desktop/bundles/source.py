@@ -97,7 +97,7 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_ti
 class SourceError:
     """One problem in a source file; `line` counts from 1.
 
-    With a `code`, the problem is a sentence of desktop/messages.py that
+    With a `code`, the problem is a sentence of desktop/messages that
     names the file and the line itself, in either language (`localized`).
     """
 

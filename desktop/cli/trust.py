@@ -79,10 +79,10 @@ def cmd_trust_add_dir(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_trust_list(ctx: Context, args: argparse.Namespace) -> int:
-    from db import queries
+    from db import provenance
 
     with ctx.reading() as session:
-        found = queries.trusted_keys(session)
+        found = provenance.trusted_keys(session)
     if args.json:
         print_json(
             [

@@ -21,7 +21,7 @@ from desktop.ops.changes import NO_CHANGES, Changes, Written
 if TYPE_CHECKING:
     from db.archive import Archive
     from db.records import CategoryInfo, ImportLogEntry, NoticeDetail, NoticeSummary
-    from desktop.render.markdown import TableData
+    from desktop.render.tables import TableData
 
 #: Rows fetched per page of the notice list.
 PAGE_SIZE = 200
@@ -113,7 +113,7 @@ def list_page(archive: Archive, query: ListQuery, offset: int, limit: int = PAGE
 
 def overview(archive: Archive) -> Overview:
     """The counts, the latest notices and the last import."""
-    from db import queries
+    from db import provenance, queries
 
     with archive.reading() as session:
         cats = queries.categories(session)
@@ -121,8 +121,8 @@ def overview(archive: Archive) -> Overview:
         unread = queries.count_notices(session, show="unread")
         bookmarked = queries.count_notices(session, show="bookmarked")
         latest = queries.latest_notices(session, PANEL_SIZE)
-        last = queries.last_import(session)
-        publisher = queries.publisher(session, last.publisher_id) if last else None
+        last = provenance.last_import(session)
+        publisher = provenance.publisher(session, last.publisher_id) if last else None
     return Overview(
         categories=tuple(cats),
         total=total,

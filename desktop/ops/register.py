@@ -147,7 +147,7 @@ def set_register(
     received / in_progress / done. Raises UnknownRegisterLine and
     BadRegisterValue; nothing is written then.
     """
-    from db import register, store
+    from db import register
 
     assigned_to = _clerk_text(assigned_to, "assigned_to")
     note = _clerk_text(note, "note")
@@ -156,14 +156,14 @@ def set_register(
     if status is not KEEP and status not in REGISTER_STATUSES:
         raise BadRegisterValue("status")
     with archive.writing() as session:
-        found = store.set_register_fields(
+        found = register.set_register_fields(
             session,
             year,
             number,
-            assigned_to=store.KEEP if assigned_to is KEEP else assigned_to,
-            handed_over=store.KEEP if handed_over is KEEP else handed_over,
-            note=store.KEEP if note is KEEP else note,
-            status=store.KEEP if status is KEEP else status,
+            assigned_to=register.KEEP if assigned_to is KEEP else assigned_to,
+            handed_over=register.KEEP if handed_over is KEEP else handed_over,
+            note=register.KEEP if note is KEEP else note,
+            status=register.KEEP if status is KEEP else status,
         )
         if not found:
             raise UnknownRegisterLine(year, number)

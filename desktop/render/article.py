@@ -20,8 +20,9 @@ from db.folding import fold
 from db.records import NoticeDetail
 from desktop.messages import text
 from desktop.render.dates import posted_line, short_date
-from desktop.render.markdown import TableData, escape_text, map_text_nodes, render_body_tables
+from desktop.render.markdown import escape_text, map_text_nodes, render_body_tables
 from desktop.render.office import banner, link_text, relation_groups, status_label, urgency_label
+from desktop.render.tables import TableData
 
 STYLESHEET = """
 body { font-family: sans-serif; color: #222222; }

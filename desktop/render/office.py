@@ -1,6 +1,6 @@
 """The words of a notice's validity, urgency and relations, shared by the article and print.
 
-Qt-free. The labels are vbpl.vn's, from desktop/messages.py; the window's
+Qt-free. The labels are vbpl.vn's, from desktop/messages; the window's
 list and its "Lược đồ" view can use the same functions.
 """
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.ui import icons
 
 if TYPE_CHECKING:
-    from desktop.render.markdown import TableData
+    from desktop.render.tables import TableData
     from desktop.ui.tableview import TableDialog
 
 ZOOM_MIN = 50

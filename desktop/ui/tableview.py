@@ -14,7 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QTableView, QVBoxLayout, QWidget
 
-from desktop.render.markdown import TableData
+from desktop.render.tables import TableData
 
 Index = QModelIndex | QPersistentModelIndex
 

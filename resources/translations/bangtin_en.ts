@@ -163,6 +163,7 @@
     <name>ArticleBrowser</name>
     <message>
         <source>Nội dung văn bản</source>
+        <extracomment>desktop.render.markdown.TABLE_SCHEME, without importing the renderer here. Whole tables open now, newest last.</extracomment>
         <translation>Notice text</translation>
     </message>
 </context>
@@ -374,10 +375,6 @@
     <message>
         <source>Cỡ chữ: {value}%</source>
         <translation>Text size: {value}%</translation>
-    </message>
-    <message>
-        <source>Không đọc được kho dữ liệu: {error}</source>
-        <translation>The archive could not be read: {error}</translation>
     </message>
 </context>
 <context>

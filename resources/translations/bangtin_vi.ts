@@ -163,6 +163,7 @@
     <name>ArticleBrowser</name>
     <message>
         <source>Nội dung văn bản</source>
+        <extracomment>desktop.render.markdown.TABLE_SCHEME, without importing the renderer here. Whole tables open now, newest last.</extracomment>
         <translation>Nội dung văn bản</translation>
     </message>
 </context>
@@ -374,10 +375,6 @@
     <message>
         <source>Cỡ chữ: {value}%</source>
         <translation>Cỡ chữ: {value}%</translation>
-    </message>
-    <message>
-        <source>Không đọc được kho dữ liệu: {error}</source>
-        <translation>Không đọc được kho dữ liệu: {error}</translation>
     </message>
 </context>
 <context>

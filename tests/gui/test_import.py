@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 import db.archive
-from db import queries, store
+from db import provenance, queries, store
 from db.archive import Archive, open_archive
 from desktop.bundles import keys
 from desktop.bundles.builder import build_bundle
@@ -89,7 +89,7 @@ def snapshot(data_dir: Path) -> tuple[int, int, list[str]]:
     with archive.reading() as session:
         result = (
             queries.count_notices(session),
-            len(queries.import_log(session)),
+            len(provenance.import_log(session)),
             sorted(p.name for p in archive.files_dir.rglob("*") if p.is_file()),
         )
     archive.close()

@@ -235,7 +235,7 @@ def test_a_small_table_is_laid_out_whole(make_window: WindowFactory, data_dir: P
 
 
 def test_the_whole_table_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
-    from desktop.render.markdown import TableData
+    from desktop.render.tables import TableData
     from desktop.ui.tableview import TableModel
 
     data = TableData(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from db import queries
+from db import provenance, queries
 from db.archive import open_archive
 from desktop import paths
 from desktop.bundles import keys
@@ -79,7 +79,7 @@ def test_demo_archive_imports_into_its_own_folder(tmp_path: Path) -> None:
     try:
         with archive.reading() as session:
             assert queries.count_notices(session) >= 40
-            assert len(queries.import_log(session)) == 1
+            assert len(provenance.import_log(session)) == 1
     finally:
         archive.close()
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from db import queries, store
+from db import provenance, queries, store
 from db.archive import Archive, open_archive
 from db.types import VN_TZ, whole_seconds
 from desktop.bundles.errors import BundleError, ImportCancelled
@@ -104,7 +104,7 @@ def test_full_bundle_into_an_empty_archive(archive: Archive, pub: Publisher) -> 
     assert set(state) == {"a", "b", "c"}
     assert last_sequence(archive) == 1
     with archive.reading() as session:
-        (entry,) = queries.import_log(session)
+        (entry,) = provenance.import_log(session)
         detail = queries.get_notice(session, "a")
     assert (entry.bundle_id, entry.sequence, entry.added, entry.outcome) == (
         result.bundle_id,
@@ -163,7 +163,7 @@ def test_withdrawal_before_the_notice_is_remembered(archive: Archive, pub: Publi
     """A withdrawal of a notice this office never had keeps it out later."""
     import_bundle(archive, pub.bundle(lambda s: write_withdrawal(s, "x", "2023-04-02 08:00"), 1))
     with archive.reading() as session:
-        (revision,) = queries.early_withdrawals(session, "x").values()
+        (revision,) = provenance.early_withdrawals(session, "x").values()
     assert whole_seconds(revision) == vn("2023-04-02 08:00")
     import_bundle(archive, pub.bundle(lambda s: write_notice(s, "x"), 2))
     assert "x" not in notice_state(archive)
@@ -206,7 +206,7 @@ def test_typical_sequence_counts(archive: Archive, pub: Publisher) -> None:
     assert counts(r3) == (0, 0, 0, 4)  # a, b, d unchanged; c's withdrawal too
     assert [r.kind for r in (r1, r2, r3)] == ["full", "delta", "full"]
     with archive.reading() as session:
-        log = queries.import_log(session)
+        log = provenance.import_log(session)
         assert sorted((e.sequence, e.added, e.updated, e.withdrawn, e.unchanged) for e in log) == [
             (1, 3, 0, 0, 0),
             (2, 1, 1, 1, 0),
@@ -305,7 +305,10 @@ def test_key_bound_to_one_publisher_cannot_sign_for_another(
 ) -> None:
     import_bundle(archive, pub.bundle(lambda s: write_notice(s, "a"), 1))
     with archive.reading() as session:
-        assert queries.trusted_public_key(session, pair.key_id) == (pair.raw_public, PUBLISHER_ID)
+        assert provenance.trusted_public_key(session, pair.key_id) == (
+            pair.raw_public,
+            PUBLISHER_ID,
+        )
     impostor = Publisher(tmp_path / "impostor", pair, "UBND xã Giả")
     bundle = impostor.bundle(lambda s: write_notice(s, "a", title="Giả mạo"), 2)
     error = refused(archive, bundle, "key_publisher_mismatch")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import db.archive
-from db import queries
+from db import provenance
 from db.archive import DB_NAME, current_revision, head_revision, make_engine, open_archive
 from db.types import VN_TZ, whole_seconds
 from desktop.bundles.errors import BundleError
@@ -81,12 +81,12 @@ def test_an_archive_at_0003_migrates_with_owners(
         owners = {row[0]: row[1] for row in sql(at_0003, "SELECT id, publisher_id FROM notice")}
         assert owners == {"a": PUBLISHER_ID, "b": PUBLISHER_ID, "c": PUBLISHER_ID}
         with archive.reading() as session:
-            (revision,) = queries.early_withdrawals(session, "x").values()
-            assert list(queries.early_withdrawals(session, "x")) == [PUBLISHER_ID]
+            (revision,) = provenance.early_withdrawals(session, "x").values()
+            assert list(provenance.early_withdrawals(session, "x")) == [PUBLISHER_ID]
             assert whole_seconds(revision) == WITHDRAWN_AT
-            [entry] = queries.import_log(session)
+            [entry] = provenance.import_log(session)
             assert entry.manifest_sha256 is None
-            assert queries.trusted_public_key(session, world.keys.key_id) == (
+            assert provenance.trusted_public_key(session, world.keys.key_id) == (
                 world.keys.raw_public,
                 PUBLISHER_ID,
             )
@@ -122,7 +122,7 @@ def test_advance_withdrawals_of_an_unknown_publisher_stay_with_every_publisher(
     archive = open_archive(at_0003)
     try:
         with archive.reading() as session:
-            assert set(queries.early_withdrawals(session, "x")) == {PUBLISHER_ID, "khac"}
+            assert set(provenance.early_withdrawals(session, "x")) == {PUBLISHER_ID, "khac"}
         # With two publishers, a notice without an owner stays without one.
         assert sql(at_0003, "SELECT publisher_id FROM notice WHERE id = 'c'") == [(None,)]
     finally:
@@ -156,6 +156,6 @@ def test_downgrade_puts_advance_withdrawals_back_and_forgets_removed_keys(
     again = open_archive(data_dir)
     try:
         with again.reading() as session:
-            assert list(queries.early_withdrawals(session, "y")) == [PUBLISHER_ID]
+            assert list(provenance.early_withdrawals(session, "y")) == [PUBLISHER_ID]
     finally:
         again.close()

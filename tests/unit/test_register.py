@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from db import backup, store
+from db import backup, register
 from db.archive import Archive
 from db.types import VN_TZ
 from desktop.bundles.importer import import_bundle
@@ -114,11 +114,11 @@ def test_each_year_starts_again_from_one(archive: Archive) -> None:
 
     apply(archive, [notice(f"qd-{i}", number=f"{i}/QĐ") for i in range(4)])
     with archive.writing() as session:
-        store.register_incoming(
+        register.register_incoming(
             session, ["qd-0", "qd-1"], datetime(2023, 12, 31, 23, 0, tzinfo=VN_TZ)
         )
         # 17:30 UTC on 31 December is already New Year's Day in Vietnam.
-        store.register_incoming(
+        register.register_incoming(
             session, ["qd-1", "qd-2", "qd-3"], datetime(2023, 12, 31, 17, 30, tzinfo=UTC)
         )
     assert numbers(archive) == [
@@ -136,7 +136,7 @@ def test_set_register_refuses_what_the_register_cannot_take(archive: Archive) ->
 
     apply(archive, [notice("qd-1", number="1/QĐ")])
     with archive.writing() as session:
-        store.register_incoming(session, ["qd-1"], datetime(2024, 1, 2, tzinfo=VN_TZ))
+        register.register_incoming(session, ["qd-1"], datetime(2024, 1, 2, tzinfo=VN_TZ))
     with pytest.raises(ops.UnknownRegisterLine):
         ops.set_register(archive, 2024, 2, status="done")
     with pytest.raises(ops.BadRegisterValue):
@@ -188,7 +188,7 @@ def test_todo_lists_what_is_not_done_soonest_first(archive: Archive) -> None:
         ],
     )
     with archive.writing() as session:
-        store.register_incoming(
+        register.register_incoming(
             session, ["kh-1", "kh-2", "kh-4", "tb-5"], datetime(2024, 1, 2, tzinfo=VN_TZ)
         )
     ops.set_register(archive, 2024, 3, status="done")  # kh-4
@@ -219,7 +219,7 @@ def test_export_and_print_carry_appendix_iv_columns(archive: Archive, tmp_path: 
         ],
     )
     with archive.writing() as session:
-        store.register_incoming(session, ["qd-1"], datetime(2024, 1, 2, 9, 0, tzinfo=VN_TZ))
+        register.register_incoming(session, ["qd-1"], datetime(2024, 1, 2, 9, 0, tzinfo=VN_TZ))
     ops.set_register(archive, 2024, 1, assigned_to="Kế toán", handed_over=date(2024, 1, 3))
     rows = ops.list_register(archive, 2024)
     out = tmp_path / "so.xlsx"

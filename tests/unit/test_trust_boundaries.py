@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from db import queries, store
+from db import provenance, queries, store
 from db.archive import Archive
 from desktop.bundles import importer
 from desktop.bundles.builder import publisher_id_for
@@ -151,7 +151,9 @@ def test_a_withdrawal_in_advance_still_holds_for_its_own_publisher(
         archive, district.bundle(lambda s: write_withdrawal(s, "tb-9", "2023-06-01 08:00"), 1)
     )
     with archive.reading() as session:
-        assert queries.early_withdrawals(session, "tb-9") == {district.id: _at("2023-06-01 08:00")}
+        assert provenance.early_withdrawals(session, "tb-9") == {
+            district.id: _at("2023-06-01 08:00")
+        }
     older = district.bundle(lambda s: write_notice(s, "tb-9", published="2023-05-01 08:00"), 2)
     assert import_bundle(archive, older).unchanged == 1
     assert visible(archive) == []
@@ -159,7 +161,7 @@ def test_a_withdrawal_in_advance_still_holds_for_its_own_publisher(
     assert import_bundle(archive, newer).added == 1
     assert visible(archive) == ["tb-9"]
     with archive.reading() as session:
-        assert queries.early_withdrawals(session, "tb-9") == {}
+        assert provenance.early_withdrawals(session, "tb-9") == {}
 
 
 def test_two_publishers_may_withdraw_the_same_unknown_id(
@@ -172,7 +174,7 @@ def test_two_publishers_may_withdraw_the_same_unknown_id(
         archive, province.bundle(lambda s: write_withdrawal(s, "x-1", "2023-06-02 08:00"), 1)
     )
     with archive.reading() as session:
-        assert queries.early_withdrawals(session, "x-1") == {
+        assert provenance.early_withdrawals(session, "x-1") == {
             district.id: _at("2023-06-01 08:00"),
             province.id: _at("2023-06-02 08:00"),
         }
@@ -236,8 +238,8 @@ def test_replacing_a_key_is_an_explicit_act(
         bound = store.replace_key(session, successor.pair.key_id, province.pair.key_id, _now())
     assert bound == province.id
     with archive.reading() as session:
-        assert queries.trusted_public_key(session, province.pair.key_id) is None
-        assert queries.trusted_public_key(session, successor.pair.key_id) == (
+        assert provenance.trusted_public_key(session, province.pair.key_id) is None
+        assert provenance.trusted_public_key(session, successor.pair.key_id) == (
             successor.pair.raw_public,
             province.id,
         )
@@ -330,11 +332,11 @@ def test_a_removed_and_added_again_key_keeps_its_publisher(
     with archive.writing() as session:
         assert store.remove_trusted_key(session, province.pair.key_id) is True
     with archive.reading() as session:
-        assert queries.trusted_public_key(session, province.pair.key_id) is None
-        assert queries.trusted_keys(session) == []
+        assert provenance.trusted_public_key(session, province.pair.key_id) is None
+        assert provenance.trusted_keys(session) == []
     trust(archive, province.pair, "thêm lại")
     with archive.reading() as session:
-        assert queries.trusted_public_key(session, province.pair.key_id) == (
+        assert provenance.trusted_public_key(session, province.pair.key_id) == (
             province.pair.raw_public,
             province.id,
         )

@@ -1,0 +1,161 @@
+"""Every word of the core, the command line, the article page and print, in Vietnamese and English.
+
+The window translates its own strings with Qt Linguist; the core has no Qt,
+so the sentences it reports (why a bundle was refused, what an import did)
+and the words on the pages it renders live here, keyed by a stable code.
+Each sentence is one clear sentence, with the same {placeholders} in both
+languages (tests/unit/test_messages.py checks it).
+
+`describe(exc, lang)` is the one place that turns an error into a sentence.
+
+The catalog is split by area (bundles, archive, commands, pages, office);
+`CATALOG` joins them. This package imports nothing heavy: the window
+imports it before first paint.
+"""
+
+from __future__ import annotations
+
+import errno
+from os import PathLike
+from typing import Any
+
+from desktop.messages import archive, bundles, commands, office, pages
+
+DEFAULT_LANG = "vi"
+LANGS = ("vi", "en")
+
+
+def _join(*areas: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    joined: dict[str, tuple[str, str]] = {}
+    for area in areas:
+        twice = joined.keys() & area.keys()
+        if twice:
+            raise AssertionError(f"message keys defined twice: {sorted(twice)}")
+        joined.update(area)
+    return joined
+
+
+CATALOG: dict[str, tuple[str, str]] = _join(
+    bundles.WORDS, archive.WORDS, commands.WORDS, pages.WORDS, office.WORDS
+)
+
+
+def text(code: str, lang: str = DEFAULT_LANG, **params: Any) -> str:
+    """The sentence for *code* in *lang*, with *params* filled in."""
+    vi, en = CATALOG[code]
+    template = en if lang == "en" else vi
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return template
+
+
+# -- errors as sentences --------------------------------------------------------------------
+
+#: The sentence for each archive error code (db.errors.ErrorCode values).
+_ARCHIVE_SENTENCES = {
+    "busy": "busy",
+    "newer": "archive_newer",
+    "missing": "archive_missing",
+    "damaged": "archive_damaged",
+    "disk_full": "archive_disk_full",
+    "read_only": "archive_read_only",
+    "io_error": "archive_io_error",
+}
+
+
+def describe(
+    exc: BaseException,
+    lang: str = DEFAULT_LANG,
+    *,
+    archive_dir: str | PathLike[str] | None = None,
+) -> str:
+    """One sentence in *lang* that says what went wrong, for any exception.
+
+    Covers the archive's and backups' errors (by code), refused bundles and
+    key files, SQLite failures (sorted by SQLite's result code), the usual
+    operating-system errors, running out of memory or stack, and, last, any
+    other error by its type and first line. *archive_dir* names the archive
+    in the sentences about it when the error does not carry its own path.
+    """
+    # Imported here: db.errors and the bundle errors import this module's callers.
+    from db.errors import ArchiveError, BackupError, Damage, ErrorCode, classify, damage_of
+    from desktop.bundles.errors import BundleError, ImportCancelled, KeyFileError
+
+    if isinstance(exc, BundleError | KeyFileError):
+        return exc.message(lang)
+    if isinstance(exc, ImportCancelled):
+        return text("cancelled", lang)
+    if isinstance(exc, ArchiveError):
+        named = exc.detail if exc.code is ErrorCode.MISSING else None
+        where = archive_dir or exc.path or named
+        if exc.code is ErrorCode.WAL_MISSING:
+            return text("archive_wal_missing", lang, path=exc.detail)
+        if exc.code is ErrorCode.CANCELLED:
+            return text("cancelled", lang)
+        return _archive_sentence(exc.code, lang, where)
+    if isinstance(exc, BackupError):
+        where = archive_dir or ""
+        if exc.code is ErrorCode.NO_BACKUP:
+            return text("no_backup", lang, path=exc.detail)
+        if exc.code is ErrorCode.MISSING:
+            return _archive_sentence(exc.code, lang, archive_dir or exc.detail)
+        if exc.code is ErrorCode.DAMAGED:
+            return text("backup_damaged", lang, path=where)
+        if exc.code is ErrorCode.NO_SPACE:
+            if exc.needed is not None and exc.free is not None:
+                return text("backup_no_space", lang, needed=exc.needed, free=exc.free)
+            return text("backup_disk_full", lang)
+        if exc.code is ErrorCode.BUSY:
+            return text("restore_busy", lang, path=where)
+        return text("bad_backup", lang, path=exc.detail)
+    code = classify(exc)
+    if code is ErrorCode.DAMAGED and damage_of(exc) is Damage.BROKEN:
+        # Damaged pages met while reading (a list, a search): the file is ours.
+        return text("archive_pages_damaged", lang, path=archive_dir or "")
+    if code is not None:
+        return _archive_sentence(code, lang, archive_dir)
+    if isinstance(exc, OSError):
+        return _os_sentence(exc, lang)
+    if isinstance(exc, MemoryError):
+        return text("out_of_memory", lang)
+    if isinstance(exc, RecursionError):
+        return text("too_deep", lang)
+    first_line = (str(exc).strip().splitlines() or [""])[0][:300]
+    return text("unexpected", lang, detail=f"{type(exc).__name__}: {first_line}")
+
+
+def describe_damage(exc: BaseException, lang: str = DEFAULT_LANG) -> str:
+    """What is wrong with a damaged archive file, by `ArchiveError.damage`.
+
+    The reason in the window's offer to restore a backup ("damaged_explain").
+    """
+    key = _DAMAGE_SENTENCES.get(str(getattr(exc, "damage", None)), "damaged_broken")
+    return text(key, lang)
+
+
+#: The reason for each kind of damage (db.errors.Damage values).
+_DAMAGE_SENTENCES = {"not_sqlite": "damaged_not_sqlite", "foreign": "damaged_foreign"}
+
+
+def _archive_sentence(code: str, lang: str, where: str | PathLike[str] | None) -> str:
+    sentence = text(_ARCHIVE_SENTENCES.get(code, "archive_damaged"), lang, path=where or "")
+    # Without a path, "Kho dữ liệu {path} bị hỏng" must not keep a double space.
+    return sentence if where else " ".join(sentence.split())
+
+
+def _os_sentence(exc: OSError, lang: str) -> str:
+    named = exc.filename if exc.filename not in (None, "") else None
+    path = str(named) if named is not None else text("the_file", lang)
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return text("os_no_space", lang, path=path)
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return text("os_no_permission", lang, path=path)
+    if exc.errno == errno.EROFS:
+        return text("os_read_only", lang, path=path)
+    if exc.errno == errno.EPIPE:
+        return text("os_pipe", lang)
+    if exc.errno == errno.ENOENT and named is not None:
+        return text("file_missing", lang, path=path)
+    return text("os_error", lang, path=path, reason=reason)

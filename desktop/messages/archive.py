@@ -1,0 +1,231 @@
+"""The archive and its backups: opening, damage, a full disk, restore and check.
+
+Each entry: key -> (Vietnamese, English), with the same {placeholders} in both.
+"""
+
+from __future__ import annotations
+
+WORDS: dict[str, tuple[str, str]] = {
+    # The archive
+    "archive_damaged": (
+        "Kho dữ liệu {path} bị hỏng hoặc không phải kho của Bảng Tin.",
+        "The archive {path} is damaged or is not a Bảng Tin archive.",
+    ),
+    "archive_newer": (
+        "Kho dữ liệu {path} được tạo bởi phiên bản Bảng Tin mới hơn, vui lòng cập nhật Bảng Tin.",
+        "The archive {path} was made by a newer Bảng Tin, please update Bảng Tin.",
+    ),
+    "archive_missing": (
+        "Chưa có kho dữ liệu tại {path}.",
+        "There is no archive at {path}.",
+    ),
+    "archive_read_only": (
+        "Không ghi được vào kho dữ liệu {path}: tệp hoặc thư mục chỉ cho đọc, "
+        "hoặc tài khoản này không có quyền ghi. Kho dữ liệu không bị hỏng.",
+        "The archive {path} cannot be written: the file or its folder is read-only, "
+        "or this account may not write there. The archive is not damaged.",
+    ),
+    "archive_io_error": (
+        "Ổ đĩa chứa kho dữ liệu {path} báo lỗi đọc ghi; hãy kiểm tra ổ đĩa hoặc cáp nối "
+        "rồi thử lại.",
+        "The disk holding the archive {path} reported a read or write error; "
+        "check the disk or its cable and try again.",
+    ),
+    "archive_disk_full": (
+        "Không đủ dung lượng đĩa để ghi vào kho dữ liệu {path}; kho dữ liệu không thay đổi.",
+        "There is not enough disk space to write to the archive {path}; the archive is unchanged.",
+    ),
+    # Errors of the operating system, and the last resorts
+    "the_file": ("tệp", "the file"),
+    "os_no_space": (
+        "Không đủ dung lượng đĩa để ghi {path}.",
+        "There is not enough disk space to write {path}.",
+    ),
+    "os_no_permission": (
+        "Không có quyền truy cập {path}.",
+        "Permission to use {path} was denied.",
+    ),
+    "os_read_only": (
+        "Không ghi được {path}: ổ đĩa chỉ cho đọc.",
+        "Cannot write {path}: the disk is read-only.",
+    ),
+    "os_pipe": (
+        "Chương trình nhận kết quả đã đóng trước khi đọc hết.",
+        "The program reading the output closed it before the end.",
+    ),
+    "os_error": (
+        "Không dùng được {path}: {reason}.",
+        "Could not use {path}: {reason}.",
+    ),
+    "out_of_memory": (
+        "Máy không đủ bộ nhớ để làm việc này; hãy đóng bớt chương trình khác rồi thử lại.",
+        "The computer ran out of memory for this; close other programs and try again.",
+    ),
+    "too_deep": (
+        "Nội dung lồng nhau quá sâu nên không xử lý được.",
+        "The content is nested too deeply to be processed.",
+    ),
+    "stage_notices": ("Đang ghi văn bản", "Writing notices"),
+    "stage_attachments": ("Đang ghi tệp đính kèm", "Writing attachments"),
+    "stage_staging": ("Đang sao chép và kiểm tra gói", "Copying and checking the bundle"),
+    "stage_applying": ("Đang ghi vào kho dữ liệu", "Writing to the archive"),
+    "stage_indexing": ("Đang lập chỉ mục tìm kiếm", "Indexing for search"),
+    "stage_done": ("Xong", "Done"),
+    "reindexed": (
+        "Đã lập lại chỉ mục tìm kiếm cho {count} văn bản.",
+        "Rebuilt the search index for {count} notices.",
+    ),
+    # Reliability: a full disk, backups, restore and check
+    "disk_full": (
+        "Không đủ dung lượng đĩa: ổ đĩa đã đầy trong lúc nhập gói dữ liệu; "
+        "kho dữ liệu không thay đổi.",
+        "Not enough disk space: the disk filled up during the import; the archive is unchanged.",
+    ),
+    "stage_backup": ("Đang sao lưu kho dữ liệu", "Backing up the archive"),
+    "backup_taken": (
+        "Đã sao lưu kho dữ liệu vào {path}.",
+        "The archive was backed up to {path}.",
+    ),
+    "no_backup": (
+        "Chưa có bản sao lưu nào trong {path}.",
+        "There is no backup in {path}.",
+    ),
+    "bad_backup": (
+        "Bản sao lưu {path} bị hỏng; kho dữ liệu không thay đổi.",
+        "The backup {path} is damaged; the archive is unchanged.",
+    ),
+    "restored": (
+        "Đã khôi phục kho dữ liệu từ {source}; tệp cũ được giữ lại tại {aside}.",
+        "The archive was restored from {source}; the old file was kept at {aside}.",
+    ),
+    "restored_fresh": (
+        "Đã khôi phục kho dữ liệu từ {source}.",
+        "The archive was restored from {source}.",
+    ),
+    "check_ok": (
+        "Kho dữ liệu {path} không có lỗi (phiên bản cấu trúc {revision}).",
+        "The archive {path} is sound (schema revision {revision}).",
+    ),
+    "check_damaged": (
+        "Kho dữ liệu {path} bị hỏng ({detail}); hãy khôi phục bằng lệnh «bangtin restore».",
+        "The archive {path} is damaged ({detail}); restore it with 'bangtin restore'.",
+    ),
+    # Backups that cannot rot (issue 13): verified, ordered, within budget, locked
+    "import_damaged_archive": (
+        "Không nhập gói dữ liệu vì kho dữ liệu bị hỏng (có trang dữ liệu không đọc được); "
+        "kho dữ liệu không thay đổi, hãy khôi phục bản sao lưu bằng lệnh «bangtin restore».",
+        "The bundle was not imported because the archive is damaged (some of its pages "
+        "cannot be read); the archive is unchanged, restore a backup with 'bangtin restore'.",
+    ),
+    "archive_pages_damaged": (
+        "Kho dữ liệu {path} bị hỏng (có trang dữ liệu không đọc được); "
+        "hãy khôi phục bằng lệnh «bangtin restore».",
+        "The archive {path} is damaged (some of its pages cannot be read); "
+        "restore it with 'bangtin restore'.",
+    ),
+    "archive_replaced": (
+        "Kho dữ liệu vừa được một chương trình khác khôi phục từ bản sao lưu; "
+        "gói dữ liệu chưa được nhập, hãy mở lại Bảng Tin rồi nhập lại.",
+        "Another program has just restored the archive from a backup; "
+        "the bundle was not imported, open Bảng Tin again and import it again.",
+    ),
+    "archive_wal_missing": (
+        "Tệp nhật ký {path}-wal đã bị xóa trong khi một chương trình Bảng Tin khác đang mở "
+        "kho dữ liệu; không có gì bị mất, hãy đóng chương trình đó rồi thử lại.",
+        "The journal file {path}-wal was deleted while another Bảng Tin program had the "
+        "archive open; nothing is lost, close that program and try again.",
+    ),
+    "stage_waiting": (
+        "Đang chờ chương trình khác nhập xong",
+        "Waiting for another program's import",
+    ),
+    "restore_busy": (
+        "Đang có chương trình nhập gói dữ liệu vào kho {path}; chưa khôi phục gì, "
+        "hãy thử lại khi nhập xong.",
+        "A bundle is being imported into the archive {path}; nothing was restored, "
+        "try again when the import has finished.",
+    ),
+    "backup_damaged": (
+        "Kho dữ liệu {path} bị hỏng (có trang dữ liệu không đọc được) nên không sao lưu; "
+        "các bản sao lưu cũ được giữ nguyên, hãy khôi phục bằng lệnh «bangtin restore».",
+        "The archive {path} is damaged (some of its pages cannot be read), so it was not "
+        "backed up; the older backups are kept, restore one with 'bangtin restore'.",
+    ),
+    "backup_no_space": (
+        "Không đủ dung lượng đĩa để sao lưu kho dữ liệu (cần khoảng {needed} MB, "
+        "còn {free} MB); kho dữ liệu và bản sao lưu mới nhất không thay đổi.",
+        "Not enough disk space to back up the archive (about {needed} MB needed, "
+        "{free} MB free); the archive and the newest backup are unchanged.",
+    ),
+    "backup_disk_full": (
+        "Ổ đĩa đã đầy trong lúc sao lưu; bản sao lưu dở dang đã được xóa, "
+        "kho dữ liệu không thay đổi.",
+        "The disk filled up during the backup; the partial copy was removed "
+        "and the archive is unchanged.",
+    ),
+    "backup_pruned": (
+        "Đã xóa {count} bản sao lưu cũ nhất (Bảng Tin giữ tối đa {keep} bản, "
+        "trong giới hạn dung lượng đĩa).",
+        "Removed the {count} oldest backups (Bảng Tin keeps at most {keep}, "
+        "within the disk's free space).",
+    ),
+    "prune_done": (
+        "Đã xóa {removed} bản sao lưu cũ; còn giữ {kept} bản ({size} MB).",
+        "Removed {removed} older backups; {kept} kept ({size} MB).",
+    ),
+    "sequence_state_unreadable": (
+        "Không đọc được tệp ghi số thứ tự gói {path}; chưa tạo gói dữ liệu nào, "
+        "hãy sửa hoặc chép lại tệp đó từ bản lưu.",
+        "The bundle sequence file {path} cannot be read; no bundle was written, "
+        "repair that file or copy it back from a saved copy.",
+    ),
+    "sequence_state_unwritable": (
+        "Không ghi được số thứ tự gói vào {path} (thư mục của khóa không ghi được?); "
+        "chưa tạo gói dữ liệu nào.",
+        "The bundle sequence could not be recorded in {path} (is the key's folder "
+        "read-only?); no bundle was written.",
+    ),
+    # The window's way out of a damaged archive (shown at start)
+    "damaged_title": ("Kho dữ liệu bị hỏng", "The archive is damaged"),
+    "damaged_explain": (
+        "Không mở được kho dữ liệu {path}: {reason}. "
+        "Tệp hỏng sẽ được giữ lại bên cạnh, không bị xóa.",
+        "The archive {path} cannot be opened: {reason}. "
+        "The damaged file will be kept beside it, not deleted.",
+    ),
+    "damaged_not_sqlite": (
+        "tệp không còn là cơ sở dữ liệu (có thể đã bị ghi đè)",
+        "the file is no longer a database (it may have been overwritten)",
+    ),
+    "damaged_foreign": (
+        "tệp là cơ sở dữ liệu của một chương trình khác",
+        "the file is another program's database",
+    ),
+    "damaged_broken": (
+        "tệp bị hỏng hoặc bị cắt cụt (có thể do mất điện hoặc lỗi ổ đĩa)",
+        "the file is damaged or truncated (perhaps a power cut or a failing disk)",
+    ),
+    "damaged_backup_note": (
+        "Bản sao lưu mới nhất: {name}.",
+        "The newest backup: {name}.",
+    ),
+    "damaged_no_backup_note": (
+        "Chưa có bản sao lưu nào; chỉ có thể tạo kho dữ liệu mới.",
+        "There is no backup yet; only a new archive can be started.",
+    ),
+    "damaged_restore": ("Khôi phục bản sao lưu", "Restore the backup"),
+    "damaged_new": ("Tạo kho dữ liệu mới", "Start a new archive"),
+    "damaged_later": ("Để sau", "Not now"),
+    "damaged_restored": (
+        "Đã khôi phục bản sao lưu {name}; tệp hỏng được giữ tại {aside}.",
+        "Restored the backup {name}; the damaged file was kept at {aside}.",
+    ),
+    "damaged_started_new": (
+        "Đã tạo kho dữ liệu mới; tệp hỏng được giữ tại {aside}.",
+        "Started a new archive; the damaged file was kept at {aside}.",
+    ),
+    "damaged_recovery_failed": (
+        "Không khôi phục được kho dữ liệu: {detail}.",
+        "The archive could not be recovered: {detail}.",
+    ),
+}

@@ -1,0 +1,167 @@
+"""The command line: publishing, key files, printing, and what each command says.
+
+Each entry: key -> (Vietnamese, English), with the same {placeholders} in both.
+"""
+
+from __future__ import annotations
+
+WORDS: dict[str, tuple[str, str]] = {
+    # Publishing
+    "source_errors": (
+        "Thư mục nguồn có {count} lỗi; chưa tạo gói dữ liệu nào.",
+        "The source folder has {count} errors; no bundle was written.",
+    ),
+    "bad_key": (
+        "Không đọc được khóa {path}: {detail}.",
+        "The key {path} could not be read: {detail}.",
+    ),
+    "bad_sequence": (
+        "Số thứ tự gói {sequence} phải lớn hơn số của gói nền {since}.",
+        "The bundle sequence {sequence} must be larger than the base bundle's {since}.",
+    ),
+    # Why a key file was refused: the {detail} of "bad_key"
+    "key_unreadable": (
+        "tệp không đọc được hoặc không phải văn bản UTF-8",
+        "the file cannot be read or is not UTF-8 text",
+    ),
+    "key_too_large": (
+        "tệp lớn hơn {limit} byte, không tệp khóa nào lớn như vậy",
+        "the file is larger than {limit} bytes, which no key file is",
+    ),
+    "key_not_private": (
+        "đây không phải là khóa bí mật Ed25519 không mật khẩu",
+        "it is not an unencrypted Ed25519 private key",
+    ),
+    "key_not_public": (
+        "đây không phải là khóa công khai dạng «bangtin-ed25519 …»",
+        "it is not a public key of the form 'bangtin-ed25519 …'",
+    ),
+    "key_bad_base64": (
+        "phần khóa không phải là base64 hợp lệ",
+        "the key part is not valid base64",
+    ),
+    "key_wrong_length": (
+        "khóa công khai Ed25519 phải dài đúng 32 byte",
+        "an Ed25519 public key is exactly 32 bytes long",
+    ),
+    "key_non_canonical": (
+        "khóa công khai không ở dạng chuẩn của Ed25519",
+        "the public key is not canonically encoded",
+    ),
+    "key_off_curve": (
+        "khóa công khai không phải là một điểm trên đường cong Ed25519",
+        "the public key is not a point on the Ed25519 curve",
+    ),
+    "key_small_order": (
+        "khóa công khai là một điểm bậc nhỏ, với nó ai cũng giả được chữ ký",
+        "the public key is a small-order point, with which anyone can forge signatures",
+    ),
+    "key_exists": (
+        "Đã có khóa tại {path}; không ghi đè.",
+        "A key already exists at {path}; it was not overwritten.",
+    ),
+    # Printing from the command line
+    "pdf_written": ("Đã ghi {pages} trang vào {path}.", "Wrote {pages} pages to {path}."),
+    "pdf_failed": (
+        "Không ghi được tệp PDF {path}: {reason}.",
+        "Could not write the PDF {path}: {reason}.",
+    ),
+    "no_folder": ("thư mục không tồn tại", "the folder does not exist"),
+    # The command line
+    "upgrading": (
+        "Đang nâng cấp kho dữ liệu cho phiên bản Bảng Tin này "
+        "(chỉ một lần; kho lớn có thể mất vài phút)…",
+        "Upgrading the archive for this version of Bảng Tin "
+        "(once only; a large archive can take a few minutes)…",
+    ),
+    "usage": (
+        "Lệnh không đúng cú pháp: {detail}. Xem «bangtin --help».",
+        "Wrong command syntax: {detail}. See 'bangtin --help'.",
+    ),
+    "not_found": (
+        "Không có văn bản mã «{id}» trong kho dữ liệu.",
+        "There is no notice with id '{id}' in the archive.",
+    ),
+    "file_missing": (
+        "Không tìm thấy tệp {path}.",
+        "The file {path} was not found.",
+    ),
+    "verified": (
+        "Gói dữ liệu số {sequence} của {publisher} hợp lệ và có thể nhập.",
+        "Bundle {sequence} from {publisher} is valid and can be imported.",
+    ),
+    "built": (
+        "Đã tạo gói dữ liệu số {sequence} ({kind}) gồm {notices} văn bản, {withdrawals} thu hồi, "
+        "{attachments} tệp đính kèm: {path}",
+        "Built bundle {sequence} ({kind}) with {notices} notices, {withdrawals} withdrawals, "
+        "{attachments} attachments: {path}",
+    ),
+    "key_written": (
+        "Đã tạo khóa {key_id}: khóa bí mật {private} (giữ kín), khóa công khai {public}.",
+        "Created key {key_id}: private key {private} (keep it secret), public key {public}.",
+    ),
+    "trusted": (
+        "Đã tin cậy khóa {key_id} ({name}).",
+        "Key {key_id} ({name}) is now trusted.",
+    ),
+    "trusted_already": (
+        "Khóa {key_id} đã được tin cậy từ trước.",
+        "Key {key_id} was trusted already.",
+    ),
+    "untrusted": (
+        "Đã bỏ tin cậy khóa {key_id}.",
+        "Key {key_id} is no longer trusted.",
+    ),
+    "key_replaced": (
+        "Đã tin cậy khóa {key_id} ({name}) thay cho khóa {old} của đơn vị {publisher}; "
+        "khóa {old} không còn được tin cậy.",
+        "Key {key_id} ({name}) now signs for {publisher} in place of key {old}, "
+        "which is no longer trusted.",
+    ),
+    "key_replaces_other": (
+        "Khóa {key_id} đã gắn với đơn vị {bound}, nên không thể thay cho khóa {old}.",
+        "Key {key_id} is bound to the publisher {bound}, so it cannot replace key {old}.",
+    ),
+    "public_written": (
+        "Đã ghi khóa công khai {key_id} vào {path}.",
+        "Wrote the public key {key_id} to {path}.",
+    ),
+    "cannot_write": (
+        "Không ghi được tệp {path}: thư mục không có hoặc không được phép ghi.",
+        "The file {path} could not be written: its folder is missing or not writable.",
+    ),
+    "public_exists": (
+        "Đã có tệp {path}; không ghi đè.",
+        "The file {path} already exists; it was not overwritten.",
+    ),
+    "data_dir_exposed": (
+        "Thư mục dữ liệu {path} cho phép người dùng khác trên máy này ghi vào; "
+        "hãy chỉ để tài khoản của bạn có quyền ghi (ví dụ: chmod 700 {path}).",
+        "The data folder {path} can be written by other users of this computer; "
+        "let only your own account write to it (for example: chmod 700 {path}).",
+    ),
+    "unknown_key": (
+        "Không có khóa tin cậy nào mã {key_id}.",
+        "No trusted key has the id {key_id}.",
+    ),
+    "no_keys": (
+        "Chưa tin cậy khóa nào.",
+        "No key is trusted yet.",
+    ),
+    "empty_list": (
+        "Không có văn bản nào.",
+        "There are no notices.",
+    ),
+    "did_you_mean": (
+        "Có phải bạn muốn tìm: {query}",
+        "Did you mean: {query}",
+    ),
+    "no_display": (
+        "Không mở được cửa sổ: máy này không có màn hình đồ họa.",
+        "The window cannot open: this machine has no graphical display.",
+    ),
+    "unexpected": (
+        "Lỗi không mong đợi: {detail}.",
+        "Unexpected error: {detail}.",
+    ),
+}
