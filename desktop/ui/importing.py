@@ -62,11 +62,18 @@ class ImportController(QObject):
     status = Signal(str)
     damaged = Signal(object)
 
-    def __init__(self, window: QWidget, runner: Runner, lang: Callable[[], str]) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        runner: Runner,
+        lang: Callable[[], str],
+        archive_dir: Callable[[], Path | None] = lambda: None,
+    ) -> None:
         super().__init__(window)
         self._window = window
         self._runner = runner
         self._lang = lang
+        self._archive_dir = archive_dir
         self._queue: deque[Path] = deque()
         self._state: TaskState | None = None
         self._dialog: QProgressDialog | None = None
@@ -224,9 +231,7 @@ class ImportController(QObject):
         else:
             if not isinstance(exc, BundleError | ArchiveError | OSError):
                 log.error("import failed", exc_info=exc)
-            archive_dir = getattr(self._window, "archive_dir", None) or getattr(
-                self._window, "data_dir", None
-            )
+            archive_dir = self._archive_dir()
             dialogs.show_error(
                 self._window,
                 self.tr("Không nhập được gói dữ liệu"),

@@ -227,7 +227,7 @@ class MainWindow(QMainWindow):
         self.opener = ArchiveOpener(
             self.runner, self, data_dir=self.data_dir, lang=lang, interactive=interactive
         )
-        self.importer = ImportController(self, self.runner, lang)
+        self.importer = ImportController(self, self.runner, lang, lambda: self.archive_dir)
 
     def _wire(self) -> None:
         # The article forgets the old archive before the list picks the row to select.
