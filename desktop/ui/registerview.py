@@ -269,12 +269,13 @@ class RegisterModel(QAbstractTableModel):
 
     def _value(self, column: int, value: Any) -> Any:
         """The column's new value from what the editor gave, or _REFUSED (and say why)."""
-        tr = QCoreApplication.translate
         typed = "" if value is None else str(value).strip()
         if column == STATUS:
             if typed in REGISTER_STATUSES:
                 return typed
-            self.rejected.emit(tr("RegisterModel", "Tình trạng xử lý không hợp lệ."))
+            self.rejected.emit(
+                QCoreApplication.translate("RegisterModel", "Tình trạng xử lý không hợp lệ.")
+            )
             return _REFUSED
         if column == HANDED:
             if not typed:
@@ -282,7 +283,7 @@ class RegisterModel(QAbstractTableModel):
             day = parse_day(typed)
             if day is None:
                 self.rejected.emit(
-                    tr(
+                    QCoreApplication.translate(
                         "RegisterModel",
                         "Ngày chuyển phải có dạng ngày/tháng/năm, ví dụ 12/12/2023.",
                     )
@@ -291,9 +292,9 @@ class RegisterModel(QAbstractTableModel):
             return day
         if len(typed) > register.MAX_CLERK_TEXT or "\x00" in typed:
             self.rejected.emit(
-                tr("RegisterModel", "Nội dung dài quá {limit} ký tự.").format(
-                    limit=register.MAX_CLERK_TEXT
-                )
+                QCoreApplication.translate(
+                    "RegisterModel", "Nội dung dài quá {limit} ký tự."
+                ).format(limit=register.MAX_CLERK_TEXT)
             )
             return _REFUSED
         return typed or None

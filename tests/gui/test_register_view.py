@@ -302,3 +302,14 @@ def test_an_empty_archive_has_an_empty_register(
     assert view.year is None and view.model.rowCount() == 0
     window.office.action("printRegisterAction").trigger()
     assert window.statusBar().currentMessage() == "Sổ văn bản đến chưa có văn bản nào."
+
+
+def test_screenshot_draws_the_register_tab(demo: Path, tmp_path: Path) -> None:
+    from PySide6.QtGui import QImage
+
+    from desktop.ui.app import screenshot
+
+    out = tmp_path / "so.png"
+    assert screenshot(demo, out, size=(1100, 700), view="register") == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1100, 700)
