@@ -18,8 +18,7 @@ APP_NAME = "Bảng Tin"
 # How long `screenshot` waits for the archive before giving up (not a sleep:
 # the loop ends as soon as the window says it is ready).
 SCREENSHOT_TIMEOUT_MS = 60_000
-#: The tabs `screenshot` can show; those that load their own rows are waited for.
-VIEWS = ("reader", "relations", "register", "todo")
+#: The tabs `screenshot` shows that load their own rows, and are waited for.
 VIEWS_LOADED = ("register", "todo")
 
 

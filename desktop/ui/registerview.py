@@ -53,8 +53,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.common import VN_TZ
 from db.records import REGISTER_STATUSES, RegisterRow
-from db.types import VN_TZ
 from desktop.ops import register
 from desktop.ops.changes import Changes
 from desktop.render.dates import short_date
