@@ -17,12 +17,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTabWidget,
     QTreeView,
     QVBoxLayout,
@@ -36,6 +38,28 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The grey of a notice the archive lacks, as in the article.
 MISSING_COLOR = "#999999"
 CONTENT_TAB, RELATIONS_TAB = 0, 1
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped text at the tree's width (QTreeView sizes rows unwrapped)."""
+
+    def __init__(self, tree: QTreeView) -> None:
+        super().__init__(tree)
+        self._tree = tree
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        depth = 1 if index.parent().isValid() else 0
+        width = self._tree.viewport().width() - self._tree.indentation() * (depth + 1) - 8
+        if width <= 0:
+            return hint
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        text = opt.fontMetrics.boundingRect(QRect(0, 0, width, 100_000), flags, opt.text)
+        return QSize(hint.width(), max(hint.height(), text.height() + 6))
 
 
 class RelationsView(QWidget):
@@ -52,8 +76,11 @@ class RelationsView(QWidget):
         self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Long titles wrap rather than end in "…": a title is how a clerk knows a plan.
         self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.tree.setUniformRowHeights(False)
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))
         self.tree.activated.connect(self._chosen)
         if not self.tree.style().styleHint(
             QStyle.StyleHint.SH_ItemView_ActivateItemOnSingleClick, None, self.tree
@@ -99,7 +126,7 @@ class RelationsView(QWidget):
             for link in group.links:
                 item = QStandardItem(link_text(link, lang))
                 item.setEditable(False)
-                item.setToolTip(link.id)
+                item.setToolTip(f"{item.text()}\n{link.id}")
                 if link.title is not None and not link.withdrawn:
                     item.setData(link.id, ID_ROLE)
                 else:
@@ -111,6 +138,11 @@ class RelationsView(QWidget):
         self.empty.setVisible(self.model.rowCount() == 0)
         self.heading.setText(notice.title if notice is not None else "")
         self.heading.setVisible(notice is not None)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Wrapped rows change height with the width: lay them out again.
+        self.tree.scheduleDelayedItemsLayout()
 
     def _chosen(self, index: QModelIndex) -> None:
         notice_id = index.data(ID_ROLE)
