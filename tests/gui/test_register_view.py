@@ -24,16 +24,16 @@ from desktop.ops import register
 from desktop.ui import printactions
 from desktop.ui.mainwindow import MainWindow
 from desktop.ui.office import REGISTER_TAB
-from desktop.ui.registerview import (
+from desktop.ui.registermodel import (
     ASSIGNED,
     CONTENT,
     HANDED,
     NOTE,
     STATUS,
     RegisterModel,
-    RegisterView,
     parse_day,
 )
+from desktop.ui.registerview import RegisterView
 from tests.gui.conftest import WindowFactory
 from tests.helpers.dialogs import DialogStub
 from tests.helpers.pdf import pdf_text
