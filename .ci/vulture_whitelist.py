@@ -42,6 +42,8 @@ framework.sizeHint
 framework.minimumSizeHint
 framework.paint
 framework.createEditor
+framework.setEditorData
+framework.setModelData
 framework.run
 
 # SQLAlchemy's TypeDecorator and the sqlite3 connection's settings.
@@ -105,6 +107,9 @@ framework.focus
 framework.print_results
 framework.export_results
 framework.print_results_index
+framework.print_book
+framework.export_excel
+framework.mark_done
 
 # sqlite3 sets this on its exceptions; tests set it on the ones they build.
 framework.sqlite_errorname

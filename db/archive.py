@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -128,6 +129,9 @@ class Archive:
     #: renames a new file into its place, and this engine would still write
     #: to the old one.
     identity: tuple[int, int] | None = None
+    #: The day validity and deadlines are reckoned for; None: today in Vietnam.
+    #: The demo archive lives on a day of its own (desktop.demo.DEMO_TODAY).
+    as_of: date | None = None
 
     @property
     def db_path(self) -> Path:

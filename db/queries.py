@@ -98,8 +98,13 @@ def notice_ids(
     return list(session.scalars(query))
 
 
-def summaries(session: Session, ids: Sequence[str]) -> list[NoticeSummary]:
-    """The list rows of *ids*, in the order given (unknown ids are skipped)."""
+def summaries(
+    session: Session, ids: Sequence[str], as_of: date | None = None
+) -> list[NoticeSummary]:
+    """The list rows of *ids*, in the order given (unknown ids are skipped).
+
+    Their status is as of *as_of*, today (in Vietnam) when not given.
+    """
     found: dict[str, NoticeSummary] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
@@ -119,7 +124,7 @@ def summaries(session: Session, ids: Sequence[str]) -> list[NoticeSummary]:
             .outerjoin(ReadingState, ReadingState.notice_id == Notice.id)
             .where(Notice.id.in_(chunk), Notice.has_content.is_(True))
         )
-        statuses = validity.validities(session, chunk)
+        statuses = validity.validities(session, chunk, as_of)
         for nid, title, number, published, path, withdrawn, opened, bookmarked, urgency in rows:
             assert published is not None  # every notice with content has a date
             status = statuses.get(nid)

@@ -14,14 +14,26 @@ from db import provenance, register, store
 from db.archive import Archive, open_archive
 from db.common import VN_TZ
 from desktop import paths
-from desktop.bundles import keys
-from desktop.bundles.importer import import_bundle
 from desktop.bundles.manifest import MANIFEST_NAME, parse_json_bytes
 
 DEMO_KEY_NAME = "Bảng Tin (dữ liệu mẫu)"
 #: The demo's own today: its notices are from 2023, so validity and deadlines
 #: are reckoned as of this day, whatever the clock says.
 DEMO_TODAY = date(2023, 12, 28)
+#: The id of the shipped demo key (resources/demo/demo-publisher.pub), which
+#: only the demo archive trusts: how the window knows it shows the demo.
+DEMO_KEY_ID = "22a0372e2345bbef"
+
+
+def archive_day(archive: Archive) -> date | None:
+    """The day *archive* is reckoned on: DEMO_TODAY for the demo archive, else None (today).
+
+    Cheap enough for every open: one primary-key read, and none of the
+    bundle reader's imports.
+    """
+    with archive.reading() as session:
+        demo = provenance.trusted_public_key(session, DEMO_KEY_ID) is not None
+    return DEMO_TODAY if demo else None
 
 
 def demo_bundle_id(bundle: Path | None = None) -> str | None:
@@ -60,6 +72,9 @@ def ensure_demo_archive(demo_dir: Path) -> None:
 
 
 def _import_demo(archive: Archive) -> None:
+    from desktop.bundles import keys
+    from desktop.bundles.importer import import_bundle
+
     raw, _comment = keys.load_public_key(paths.demo_public_key_path())
     with archive.writing() as session:
         store.add_trusted_key(session, keys.key_id(raw), raw, DEMO_KEY_NAME, datetime.now(UTC))

@@ -99,11 +99,20 @@ def open_archive(data_dir: Path) -> Archive:
     """`db.archive.open_archive`, imported when first called.
 
     The window makes its runner before its first paint; the archive module
-    (and SQLAlchemy under it) then loads on the worker thread instead.
+    (and SQLAlchemy under it) then loads on the worker thread instead. The
+    demo archive is given its own day (`Archive.as_of`), as the command line
+    gives it, so its deadlines and validity read as the demo means.
     """
     from db.archive import open_archive as open_db
+    from desktop.demo import archive_day
 
-    return open_db(data_dir)
+    archive = open_db(data_dir)
+    try:
+        archive.as_of = archive_day(archive)
+    except BaseException:
+        archive.close()
+        raise
+    return archive
 
 
 class _ArchiveHolder:

@@ -198,6 +198,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--notice")
     p.add_argument("--size", type=_parse_size, default=(1280, 800))
     p.add_argument("--search", help="hiện kết quả tìm kiếm những từ này")
+    p.add_argument(
+        "--view",
+        choices=("reader", "relations", "register", "todo"),
+        default="reader",
+        help="thẻ cần chụp: đọc văn bản, lược đồ, sổ văn bản đến, việc cần làm",
+    )
     p.set_defaults(func=window.cmd_screenshot)
 
     p = sub.add_parser("print", help="in văn bản ra tệp PDF (khổ A4, thể thức hành chính)")

@@ -53,4 +53,5 @@ def cmd_screenshot(ctx: Context, args: argparse.Namespace) -> int:
         size=args.size,
         lang=args.lang_given,
         search=args.search,
+        view=args.view,
     )

@@ -51,11 +51,11 @@ def collect(
     with archive.reading() as session:
         details: list[NoticeDetail] = []
         for notice_id in ids:
-            detail = queries.get_notice(session, notice_id)
+            detail = queries.get_notice(session, notice_id, as_of=archive.as_of)
             if detail is None:
                 raise UnknownNotice(notice_id)
             details.append(detail)
-        rows = queries.summaries(session, ids) if index else []
+        rows = queries.summaries(session, ids, archive.as_of) if index else []
     if index:
         publishers = {d.publisher_name for d in details if d.publisher_name}
         publisher = publishers.pop() if len(publishers) == 1 else None

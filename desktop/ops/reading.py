@@ -38,12 +38,17 @@ PANEL_SIZE = 5
 
 @dataclass(frozen=True)
 class ListQuery:
-    """Which notices the list shows, and in what order."""
+    """Which notices the list shows, and in what order.
+
+    `status` keeps only the notices with that validity status
+    (desktop.ops.validity.STATUSES), as of the archive's day; None keeps all.
+    """
 
     category: str | None = None
     show: Show = "all"
     order: ListOrder = "published"
     descending: bool = True
+    status: str | None = None
 
 
 @dataclass(frozen=True)
@@ -94,20 +99,29 @@ def now() -> datetime:
 
 def list_page(archive: Archive, query: ListQuery, offset: int, limit: int = PAGE_SIZE) -> ListPage:
     """Rows *offset*… of *query* (at most *limit*), with the query's total."""
-    from db import queries
+    from db import queries, validity
 
     with archive.reading() as session:
-        total = queries.count_notices(session, query.category, query.show)
-        ids = queries.ordered_notice_ids(
-            session,
-            query.category,
-            query.show,
-            order=query.order,
-            descending=query.descending,
-            limit=limit,
-            offset=offset,
-        )
-        rows = queries.summaries(session, ids)
+        if query.status is not None:
+            # Statuses are computed, not stored: keep the listed ids that have it.
+            wanted = validity.ids_with_status(session, query.status, archive.as_of)
+            every = queries.ordered_notice_ids(
+                session, query.category, query.show, order=query.order, descending=query.descending
+            )
+            kept = [nid for nid in every if nid in wanted]
+            total, ids = len(kept), kept[offset : offset + limit]
+        else:
+            total = queries.count_notices(session, query.category, query.show)
+            ids = queries.ordered_notice_ids(
+                session,
+                query.category,
+                query.show,
+                order=query.order,
+                descending=query.descending,
+                limit=limit,
+                offset=offset,
+            )
+        rows = queries.summaries(session, ids, archive.as_of)
     return ListPage(query=query, total=total, offset=offset, rows=tuple(rows))
 
 
@@ -151,7 +165,7 @@ def open_notice(
     from desktop.render.article import article_page
 
     with archive.reading() as session:
-        detail = queries.get_notice(session, notice_id)
+        detail = queries.get_notice(session, notice_id, as_of=archive.as_of)
         latest = tuple(queries.latest_notices(session, PANEL_SIZE))
         if detail is None:
             return Written(OpenedNotice(notice_id, None, "", (), latest))

@@ -96,11 +96,14 @@ def list_register(
 
 
 def todo_list(archive: Archive, day: date | None = None) -> list[TodoItem]:
-    """Notices with a deadline whose register line is not done, soonest first."""
+    """Notices with a deadline whose register line is not done, soonest first.
+
+    Days are counted from *day*, else the archive's own day, else today.
+    """
     from db import register
 
     with archive.reading() as session:
-        return register.todo(session, day or today())
+        return register.todo(session, day or archive.as_of or today())
 
 
 @dataclass(frozen=True)
@@ -115,7 +118,7 @@ def todo_count(archive: Archive, day: date | None = None) -> TodoCount:
     from db import register
 
     with archive.reading() as session:
-        total, overdue = register.todo_count(session, day or today())
+        total, overdue = register.todo_count(session, day or archive.as_of or today())
     return TodoCount(total=total, overdue=overdue)
 
 

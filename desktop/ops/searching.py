@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from db import search
     from db.archive import Archive
     from db.records import NoticeSummary
     from db.search import SearchHit
@@ -17,14 +18,24 @@ if TYPE_CHECKING:
 #: Results fetched per page, and the most one search lists (and prints).
 SEARCH_PAGE = 100
 SEARCH_MAX = 500
+#: The orders a clerk may choose: "Phù hợp nhất", "Mới nhất" (db.search.Sort's values).
+SORTS = ("relevance", "newest")
+#: Fewer results than this on the first page: look for a better spelling.
+SUGGEST_BELOW = 10
 
 
 @dataclass(frozen=True)
 class SearchQuery:
-    """What the search box asks: the words, and the category to stay in (None: all)."""
+    """What the search box asks: the words, and the category to stay in (None: all).
+
+    `sort` is one of SORTS; `status` keeps only the results with that
+    validity status (desktop.ops.validity.STATUSES), as the list's filter does.
+    """
 
     text: str
     category: str | None = None
+    sort: str = "relevance"
+    status: str | None = None
 
 
 @dataclass(frozen=True)
@@ -37,38 +48,74 @@ class SearchRow:
 
 @dataclass(frozen=True)
 class SearchPage:
-    """One page of results; *found* (first page only) counts matches up to SEARCH_MAX + 1."""
+    """One page of results; *found* (first page only) counts matches up to SEARCH_MAX + 1.
+
+    `suggestion` (first page only): "Có phải bạn muốn tìm: …", when the query
+    finds nothing or very little and a better spelling finds more.
+    """
 
     query: SearchQuery
     offset: int
     rows: tuple[SearchRow, ...]
     complete: bool
     found: int | None = None
+    suggestion: str | None = None
+
+
+def _where(query: SearchQuery) -> search.SearchFilter:
+    from db import search
+
+    sort = search.Sort(query.sort) if query.sort in SORTS else search.Sort.RELEVANCE
+    return search.SearchFilter(category=query.category, sort=sort)
 
 
 def search_page(
     archive: Archive, query: SearchQuery, offset: int, limit: int = SEARCH_PAGE
 ) -> SearchPage:
     """Results *offset*… of *query*, best first, never past SEARCH_MAX."""
-    from db import queries, search
+    from db import queries, search, validity
 
     limit = max(0, min(limit, SEARCH_MAX - offset))
     with archive.reading() as session:
-        where = search.SearchFilter(category=query.category)
-        hits = search.search(session, query.text, where, limit=limit, offset=offset)
+        where = _where(query)
         found = None
-        if offset == 0:
-            found = search.count_matches(session, query.text, where, cap=SEARCH_MAX + 1)
-        summaries = {s.id: s for s in queries.summaries(session, [h.id for h in hits])}
+        if query.status is not None:
+            # A status is computed, not indexed: rank every result, keep those with it.
+            wanted = validity.ids_with_status(session, query.status, archive.as_of)
+            every = search.search(session, query.text, where, limit=SEARCH_MAX)
+            kept = [h for h in every if h.id in wanted]
+            hits = kept[offset : offset + limit]
+            found = len(kept) if offset == 0 else None
+            complete = offset + limit >= len(kept)
+        else:
+            hits = search.search(session, query.text, where, limit=limit, offset=offset)
+            if offset == 0:
+                found = search.count_matches(session, query.text, where, cap=SEARCH_MAX + 1)
+            complete = len(hits) < limit or offset + len(hits) >= SEARCH_MAX
+        suggestion = None
+        if found is not None and found < SUGGEST_BELOW:
+            suggestion = search.suggest(session, query.text, where)
+        ids = [h.id for h in hits]
+        summaries = {s.id: s for s in queries.summaries(session, ids, archive.as_of)}
     rows = tuple(SearchRow(h, summaries[h.id]) for h in hits if h.id in summaries)
-    complete = len(hits) < limit or offset + len(hits) >= SEARCH_MAX
-    return SearchPage(query=query, offset=offset, rows=rows, complete=complete, found=found)
+    return SearchPage(
+        query=query,
+        offset=offset,
+        rows=rows,
+        complete=complete,
+        found=found,
+        suggestion=suggestion,
+    )
 
 
 def search_ids(archive: Archive, query: SearchQuery, limit: int = SEARCH_MAX) -> list[str]:
     """The ids of every result of *query* (up to *limit*), best first: for printing them all."""
-    from db import search
+    from db import search, validity
 
     with archive.reading() as session:
-        where = search.SearchFilter(category=query.category)
-        return search.ranked_ids(session, query.text, where, limit=limit)
+        where = _where(query)
+        if query.status is None:
+            return search.ranked_ids(session, query.text, where, limit=limit)
+        wanted = validity.ids_with_status(session, query.status, archive.as_of)
+        ranked = search.ranked_ids(session, query.text, where, limit=SEARCH_MAX)
+        return [nid for nid in ranked if nid in wanted][:limit]

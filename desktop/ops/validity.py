@@ -22,20 +22,20 @@ STATUSES = ("in_force", "partly_expired", "expired", "not_yet")
 
 
 def notices_with_status(archive: Archive, status: str, day: date | None = None) -> set[str]:
-    """Ids of the visible notices whose status on *day* (today) is *status*."""
+    """Ids of the visible notices whose status on *day* (the archive's day) is *status*."""
     from db import validity
 
     if status not in STATUSES:
         raise ValueError(status)
     with archive.reading() as session:
-        return validity.ids_with_status(session, status, day)
+        return validity.ids_with_status(session, status, day or archive.as_of)
 
 
 def notice_validity(
     archive: Archive, notice_id: str, day: date | None = None
 ) -> tuple[Validity | None, tuple[RelationLink, ...]]:
-    """One notice's validity on *day* (today) and its relations in both directions."""
+    """One notice's validity on *day* (the archive's day) and its relations, both directions."""
     from db import validity
 
     with archive.reading() as session:
-        return validity.notice_validity(session, notice_id, day)
+        return validity.notice_validity(session, notice_id, day or archive.as_of)

@@ -1,7 +1,8 @@
 """Every action of the window, declared once: name, text, tooltip, shortcuts, icon, slot.
 
 `WINDOW_ACTIONS` are the window's own; `PRINT_ACTIONS` belong to its print
-actions (desktop/ui/printactions.py). `build_actions` makes the QActions of
+actions (desktop/ui/printactions.py), `OFFICE_ACTIONS` to its office views
+(desktop/ui/office.py). `build_actions` makes the QActions of
 a table and connects each to its slot, a dotted path from the object that
 owns them ("reader.go_back"); `retranslate_actions` sets their texts again
 from the same table when the language changes. Windows and menus only
@@ -235,6 +236,80 @@ PRINT_ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Xuất PDF danh mục các văn bản đã chọn…"),
         "export_index",
     ),
+)
+
+
+OFFICE_ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec(
+        "readerViewAction",
+        QT_TRANSLATE_NOOP("Actions", "Đọc văn bản"),
+        "show_reader",
+        tooltip=QT_TRANSLATE_NOOP("Actions", "Danh sách và nội dung văn bản (Ctrl+1)"),
+        shortcuts=("Ctrl+1",),
+        checkable=True,
+        group="officeView",
+    ),
+    ActionSpec(
+        "registerViewAction",
+        QT_TRANSLATE_NOOP("Actions", "Sổ văn bản đến"),
+        "show_register",
+        tooltip=QT_TRANSLATE_NOOP("Actions", "Sổ đăng ký văn bản đến (Ctrl+2)"),
+        shortcuts=("Ctrl+2",),
+        checkable=True,
+        group="officeView",
+    ),
+    ActionSpec(
+        "todoViewAction",
+        QT_TRANSLATE_NOOP("Actions", "Việc cần làm"),
+        "show_todo",
+        tooltip=QT_TRANSLATE_NOOP("Actions", "Văn bản có hạn xử lý chưa hoàn thành (Ctrl+3)"),
+        shortcuts=("Ctrl+3",),
+        checkable=True,
+        group="officeView",
+    ),
+    ActionSpec(
+        "relationsViewAction",
+        QT_TRANSLATE_NOOP("Actions", "Lược đồ văn bản"),
+        "show_relations",
+        tooltip=QT_TRANSLATE_NOOP(
+            "Actions", "Văn bản căn cứ, sửa đổi, thay thế, bãi bỏ của văn bản đang xem"
+        ),
+    ),
+    ActionSpec(
+        "printRegisterAction",
+        QT_TRANSLATE_NOOP("Actions", "In sổ…"),
+        "register.print_book",
+        tooltip=QT_TRANSLATE_NOOP(
+            "Actions", "Xem trước và in sổ văn bản đến của năm đang chọn (A4 ngang)"
+        ),
+        theme_icon="document-print",
+    ),
+    ActionSpec(
+        "exportRegisterAction",
+        QT_TRANSLATE_NOOP("Actions", "Xuất Excel…"),
+        "register.export_excel",
+        tooltip=QT_TRANSLATE_NOOP(
+            "Actions", "Lưu sổ văn bản đến của năm đang chọn thành tệp Excel (.xlsx)"
+        ),
+        theme_icon="x-office-spreadsheet",
+    ),
+    ActionSpec(
+        "todoDoneAction",
+        QT_TRANSLATE_NOOP("Actions", "Đã hoàn thành"),
+        "todo.mark_done",
+        tooltip=QT_TRANSLATE_NOOP(
+            "Actions", "Ghi “Hoàn thành” vào sổ cho văn bản đang chọn, bỏ nó khỏi danh sách"
+        ),
+    ),
+)
+
+# Where the office views' actions go in the "Xem" menu (before "Ngôn ngữ").
+OFFICE_VIEW_MENU = (
+    "readerViewAction",
+    "registerViewAction",
+    "todoViewAction",
+    "relationsViewAction",
+    "-",
 )
 
 

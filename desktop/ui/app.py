@@ -18,6 +18,8 @@ APP_NAME = "Bảng Tin"
 # How long `screenshot` waits for the archive before giving up (not a sleep:
 # the loop ends as soon as the window says it is ready).
 SCREENSHOT_TIMEOUT_MS = 60_000
+#: The tabs `screenshot` shows that load their own rows, and are waited for.
+VIEWS_LOADED = ("register", "todo")
 
 
 def _application() -> QApplication:
@@ -80,14 +82,17 @@ def screenshot(
     size: tuple[int, int] = (1280, 800),
     lang: str | None = None,
     search: str | None = None,
+    view: str = "reader",
 ) -> int:
     """Render the real window offscreen to *out* (PNG); 0 on success.
 
     Waits on the window's signals (archive opened, counts and list loaded,
     the *search* results, then the notice shown) rather than on a clock.
     With *search* the list shows its results, and the notice (if one of
-    them) its highlighted matches. Counts no view and remembers nothing: a
-    screenshot leaves the archive and settings as they were.
+    them) its highlighted matches. *view* is the tab shown: "reader",
+    "relations" (the notice's "Lược đồ"), "register" or "todo". Counts no
+    view and remembers nothing: a screenshot leaves the archive and
+    settings as they were.
     """
     if QApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -111,11 +116,13 @@ def screenshot(
         "list": False,
         "search": not search,
         "article": notice_id is None,
+        "office": view not in VIEWS_LOADED,
         "failed": False,
     }
 
     def check() -> None:
         ready = state["overview"] and state["list"] and state["search"] and state["article"]
+        ready = ready and state["office"]
         if state["failed"] or ready:
             loop.quit()
 
@@ -152,6 +159,13 @@ def screenshot(
     window.search_ready.connect(on_search)
     window.article_ready.connect(on_article)
     window.archive_failed.connect(on_failed)
+    if view in VIEWS_LOADED:
+
+        def on_office() -> None:
+            state["office"] = True
+            check()
+
+        getattr(window.office, view).loaded.connect(on_office)
     timer = QTimer()
     timer.setSingleShot(True)
 
@@ -168,6 +182,11 @@ def screenshot(
     code = 1
     shown = window.current.id if window.current is not None else None
     if not state["failed"] and (notice_id is None or shown == notice_id):
+        {
+            "register": window.office.show_register,
+            "todo": window.office.show_todo,
+            "relations": window.office.show_relations,
+        }.get(view, window.office.show_reader)()
         app.processEvents()
         image = window.grab()
         out = Path(out)

@@ -40,6 +40,20 @@ def choose_save_path(parent: QWidget | None, suggested_name: str) -> Path | None
     return Path(name) if name else None
 
 
+def choose_xlsx_path(parent: QWidget | None, suggested_name: str) -> Path | None:
+    """Ask where to write the register as an Excel workbook ("Xuất Excel…")."""
+    name, _filter = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("Dialogs", "Xuất sổ văn bản đến ra Excel"),
+        suggested_name,
+        QCoreApplication.translate("Dialogs", "Sổ tính Excel (*.xlsx)"),
+    )
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
+
+
 def open_url(url: QUrl) -> bool:
     """Hand a URL to the system: a browser for http(s), a viewer for a file."""
     return QDesktopServices.openUrl(url)

@@ -5,7 +5,8 @@ through the task runner) and swaps it into the `NoticeListView`. A list and
 a search ask under the same key, so whichever was asked last wins and an
 answer still on its way for the other is dropped by the runner. It keeps the
 list's current row on the notice the article shows, and refreshes itself
-from the runner's `Changes`.
+from the runner's `Changes`. A validity status chosen (`set_status`) filters
+whatever is shown, a category's list or a search.
 
 Signals: `list_ready()` when a list's first page is shown; `search_ready(count)`
 when a search's first results are shown; `search_started()` when a search is
@@ -16,6 +17,7 @@ moves to a row; `failed(exc)` when the archive could not be read.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import cast
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Qt, Signal
@@ -60,6 +62,8 @@ class ListController(QObject):
         self.query = ListQuery()
         # The search whose results are shown (or on their way); None for a category list.
         self.search: SearchQuery | None = None
+        #: The validity status the list is filtered by (None: every notice).
+        self.status: str | None = None
         self._select_after: str | None = None
         self._syncing = False
 
@@ -78,6 +82,12 @@ class ListController(QObject):
         self.search = query
         self.reload()
 
+    def set_status(self, status: str | None) -> None:
+        """Keep only notices with this validity status (None: all), in a list or a search."""
+        if status != self.status:
+            self.status = status
+            self.reload()
+
     def end_search(self) -> None:
         """Forget the search; the caller shows a category's list next."""
         self.search = None
@@ -86,7 +96,7 @@ class ListController(QObject):
         """Load what is shown again: the list from its first page, or the search."""
         self._select_after = select or self._current_id()
         if self.search is not None:
-            query = self.search
+            query = replace(self.search, status=self.status)
             self.search_started.emit()
             self._runner.query(
                 self,
@@ -96,7 +106,7 @@ class ListController(QObject):
                 failure=self._on_search_failed,
             )
             return
-        list_query = self.query
+        list_query = replace(self.query, status=self.status)
         self._runner.query(
             self,
             lambda archive: reading.list_page(archive, list_query, 0),

@@ -9,7 +9,8 @@ refreshes itself when the runner broadcasts `Changes`:
 - `SearchController` (searching.py): the search box, Esc, printing every result;
 - `Reader` (reader.py): the article, its panels, links, history, bookmark;
 - `Attachments` (attachments.py), `ArchiveOpener` and `Recovery` (opening.py,
-  recovery.py), `ImportController` (importing.py), `PrintActions` (printactions.py).
+  recovery.py), `ImportController` (importing.py), `PrintActions` (printactions.py);
+- `OfficeViews` (office.py): the register, the to-do list, "Lược đồ", the status filter.
 
 Every action is declared in actions.py; the window only places them.
 
@@ -57,6 +58,7 @@ from desktop.ui.categorytree import CategoryTreeView
 from desktop.ui.importing import ImportController
 from desktop.ui.listing import ListController
 from desktop.ui.noticelist import NoticeListView, NoticeRowsModel
+from desktop.ui.office import install_office_views
 from desktop.ui.opening import ArchiveOpener
 from desktop.ui.overview import OverviewController
 from desktop.ui.panels import NoticePanel
@@ -115,6 +117,7 @@ class MainWindow(QMainWindow):
             self, selected_ids=self.list_view.selected_ids
         )
         self.print_actions.add_search_actions(self._result_actions(), self.search.searching)
+        self.office = install_office_views(self)
         self._restore_settings()
         self.volume_watcher = VolumeWatcher(self)
         self.volume_watcher.volume_added.connect(self.importer.offer_volume)
@@ -222,6 +225,7 @@ class MainWindow(QMainWindow):
             self.tree,
             print_actions=lambda: self.print_actions,
             rerender_highlighted=self.reader.rerender_if_highlighted,
+            settings=self.settings if self._remember else None,
             parent=self,
         )
         self.opener = ArchiveOpener(
@@ -441,6 +445,8 @@ class MainWindow(QMainWindow):
     def panes(self) -> list[QWidget]:
         if self.pages.currentIndex() == WELCOME_PAGE:
             return [self.welcome.import_button]
+        if (office_panes := self.office.panes()) is not None:
+            return office_panes
         return [
             self.tree,
             self.list_view,

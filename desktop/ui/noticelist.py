@@ -62,6 +62,7 @@ from desktop.ops.reading import PAGE_SIZE, ListPage, ListQuery
 from desktop.render import dates
 from desktop.tasks import Runner
 from desktop.ui import icons
+from desktop.ui.badges import BADGES_ROLE, Badges, paint_badges
 
 if TYPE_CHECKING:
     from db.records import NoticeSummary
@@ -142,7 +143,8 @@ class NoticeRowsModel(QAbstractTableModel):
         self._lang = lang
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, DATE)
         if self._rows:
-            self.dataChanged.emit(self.index(0, DATE), self.index(len(self._rows) - 1, DATE))
+            # The badges' words are in the language too.
+            self.dataChanged.emit(self.index(0, TITLE), self.index(len(self._rows) - 1, DATE))
 
     def apply_changes(self, changes: Changes) -> None:
         """Show new reading marks and bookmarks of the loaded rows in place."""
@@ -197,7 +199,14 @@ class NoticeRowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and col == TITLE and s.bookmarked:
             return self._star
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            parts = [s.title, s.number or "", dates.short_date(s.published, self._lang)]
+            marks = self._badges(s)
+            parts = [
+                marks.urgency,
+                s.title,
+                s.number or "",
+                dates.short_date(s.published, self._lang),
+            ]
+            parts.append(marks.status_text)
             if not s.read:
                 # The words keep the context they always had, for the shipped translations.
                 parts.append(QCoreApplication.translate("NoticeListModel", "chưa đọc"))
@@ -208,7 +217,16 @@ class NoticeRowsModel(QAbstractTableModel):
             return s.id
         if role == SUMMARY_ROLE:
             return s
+        if role == BADGES_ROLE and col == TITLE:
+            return self._badges(s) or None
         return None
+
+    def _badges(self, s: NoticeSummary) -> Badges:
+        from desktop.render.office import status_label, urgency_label
+
+        return Badges(
+            urgency_label(s.urgency, self._lang), s.status, status_label(s.status, self._lang)
+        )
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -336,10 +354,14 @@ class NoticeListModel(PagedRowsModel):
 class SnippetDelegate(QStyledItemDelegate):
     """Paints a search result's title with its snippet under it, matches in bold.
 
-    Rows without a snippet (SNIPPET_ROLE) are painted as usual.
+    Rows without a snippet (SNIPPET_ROLE) are painted as usual. Urgency and
+    validity (BADGES_ROLE) go at the title's left and right (badges.py).
     """
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        badges = index.data(BADGES_ROLE)
+        if isinstance(badges, Badges):
+            option = paint_badges(painter, option, badges)
         snippet = index.data(SNIPPET_ROLE)
         if not snippet:
             super().paint(painter, option, index)

@@ -234,6 +234,11 @@ class PrintActions(QObject):
         if ids:
             self._collect(ids, index, self._preview)
 
+    def print_sources(self, sources: list[PrintSource]) -> None:
+        """Open the print preview on documents made elsewhere (the register book)."""
+        if sources:
+            self._preview(sources, self.style())
+
     def export_pdf(
         self, ids: Sequence[str], *, index: bool = False, suggested: str = "van-ban.pdf"
     ) -> None:
@@ -309,7 +314,7 @@ class PrintActions(QObject):
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(sources[0].title if len(sources) == 1 else "Bảng Tin")
-        printer.setPageLayout(pagepainter.page_layout(style.margins))
+        printer.setPageLayout(pagepainter.page_layout(style.margins, sources[0].landscape))
         chosen = {"style": style}
 
         def paint(device: QPrinter) -> None:

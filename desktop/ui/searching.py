@@ -5,6 +5,8 @@ without a key) or at Enter; the results replace the list until Esc, which
 brings back the category chosen before. With "only in the chosen category"
 checked, choosing another category searches there; otherwise it ends the
 search. `ListController` (desktop/ui/listing.py) loads and shows the results.
+The order chosen ("Sắp xếp") is remembered in the settings; a search that
+finds little offers a better spelling, and a click searches for it.
 
 Signals: `active_changed(bool)` when a search starts or ends (the "print all
 results" actions follow it); `leavable_changed(bool)` when there comes to be,
@@ -17,10 +19,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 
 from desktop.ops import searching
-from desktop.ops.searching import SearchQuery
+from desktop.ops.searching import SORTS, SearchQuery
 from desktop.tasks import Runner
 from desktop.ui.categorytree import ALL, CategoryTreeView, Key
 from desktop.ui.listing import ListController
@@ -31,6 +33,8 @@ if TYPE_CHECKING:
 
 # Quiet time after the last key before the box searches (tests fire the timer instead).
 SEARCH_DELAY_MS = 250
+#: The settings key of the order chosen for results.
+SORT_KEY = "search/sort"
 
 
 class SearchController(QObject):
@@ -49,8 +53,10 @@ class SearchController(QObject):
         *,
         print_actions: Callable[[], PrintActions],
         rerender_highlighted: Callable[[], None],
+        settings: QSettings | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """*settings*: where the order chosen is remembered (None: nowhere)."""
         super().__init__(parent)
         self._runner = runner
         self.bar = bar
@@ -59,6 +65,9 @@ class SearchController(QObject):
         self._print_actions = print_actions
         self._rerender_highlighted = rerender_highlighted
         self._return_to: Key | None = None
+        self._settings = settings
+        if settings is not None and str(settings.value(SORT_KEY, "")) in SORTS:
+            bar.set_sort(str(settings.value(SORT_KEY)))
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(SEARCH_DELAY_MS)
@@ -68,7 +77,10 @@ class SearchController(QObject):
         bar.box.returnPressed.connect(self.search_now)
         bar.box.escape_pressed.connect(self.leave)
         bar.box.down_pressed.connect(listing.focus_first)
+        bar.sort_changed.connect(self._on_sort_changed)
+        bar.suggestion_chosen.connect(self.search_for)
         listing.search_started.connect(lambda: bar.show_count(None))
+        listing.search_started.connect(lambda: bar.show_suggestion(None))
         listing.search_ready.connect(self._on_ready)
         listing.search_failed.connect(bar.count_label.clear)
 
@@ -104,7 +116,7 @@ class SearchController(QObject):
                 self.leave()
             return
         category = self._tree.current_key()[0] if self.bar.in_category.isChecked() else None
-        self._start(SearchQuery(text, category))
+        self._start(SearchQuery(text, category, sort=self.bar.sort()))
 
     def leave(self) -> None:
         """Esc: empty the box and show the category chosen before the search."""
@@ -124,7 +136,7 @@ class SearchController(QObject):
         """A category was chosen in the tree: search in it, or end the search and show it."""
         query = self.query
         if query is not None and self.bar.in_category.isChecked():
-            self._start(SearchQuery(query.text, category))
+            self._start(SearchQuery(query.text, category, sort=query.sort))
             return
         if query is not None:
             self._end()
@@ -157,9 +169,20 @@ class SearchController(QObject):
         if self.searching():
             self.search_now()
 
+    def _on_sort_changed(self, sort: str) -> None:
+        if self._settings is not None:
+            self._settings.setValue(SORT_KEY, sort)
+            self._settings.sync()
+        if self.searching():
+            self.search_now()
+
     def _on_ready(self, _count: int) -> None:
         model = self._listing.model()
-        self.bar.show_count(model.found() if isinstance(model, SearchResultsModel) else 0)
+        if isinstance(model, SearchResultsModel):
+            self.bar.show_count(model.found())
+            self.bar.show_suggestion(model.suggestion)
+        else:
+            self.bar.show_count(0)
 
     # -- printing every result ------------------------------------------------------------
 

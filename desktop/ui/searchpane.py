@@ -1,25 +1,29 @@
 """Searching from the window: the search box above the list, and the results model.
 
 `SearchBar` holds the box (Ctrl+F / Ctrl+K), the "only in the chosen
-category" filter and the count of results. `SearchResultsModel` shows
+category" filter, the order ("Sắp xếp: Phù hợp nhất / Mới nhất"), the count
+of results and, when a search finds little, "Có phải bạn muốn tìm: …". `SearchResultsModel` shows
 results in the notice list like any other list (`PagedRowsModel`), with
 each result's snippet under its title (SNIPPET_ROLE, painted by the list's
 `SnippetDelegate`), and fetches more results a page at a time, up to
 `SEARCH_MAX`. The searches themselves are run by desktop/ui/searching.py.
 
 Signals: `SearchBox.escape_pressed()`, `SearchBox.down_pressed()`;
-`SearchBar.text_edited(text)`, `SearchBar.filter_toggled(bool)`;
+`SearchBar.text_edited(text)`, `SearchBar.filter_toggled(bool)`,
+`SearchBar.sort_changed(sort)`, `SearchBar.suggestion_chosen(text)`;
 `SearchResultsModel.page_loaded()` after each further page.
 """
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ops import searching
-from desktop.ops.searching import SEARCH_MAX, SEARCH_PAGE, SearchPage, SearchQuery
+from desktop.ops.searching import SEARCH_MAX, SEARCH_PAGE, SORTS, SearchPage, SearchQuery
 from desktop.tasks import Runner
 from desktop.ui.noticelist import SNIPPET_ROLE, TITLE, Index, PagedRowsModel
 
@@ -58,6 +62,8 @@ class SearchResultsModel(PagedRowsModel):
         self._set_rows([r.summary for r in first_page.rows])
         self._complete = first_page.complete
         self._found = first_page.found
+        #: A better spelling of the query ("Có phải bạn muốn tìm: …"), or None.
+        self.suggestion = first_page.suggestion
 
     @property
     def query(self) -> SearchQuery:
@@ -128,6 +134,8 @@ class SearchBar(QWidget):
 
     text_edited = Signal(str)
     filter_toggled = Signal(bool)
+    sort_changed = Signal(str)
+    suggestion_chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -141,17 +149,33 @@ class SearchBar(QWidget):
         self.in_category.toggled.connect(self.filter_toggled)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("searchCount")
+        self.sort_label = QLabel(self)
+        self.sort_box = QComboBox(self)
+        self.sort_box.setObjectName("searchSort")
+        self.sort_label.setBuddy(self.sort_box)
+        for sort in SORTS:
+            self.sort_box.addItem("", sort)
+        self.sort_box.currentIndexChanged.connect(lambda _i: self.sort_changed.emit(self.sort()))
+        self.suggestion = QLabel(self)
+        self.suggestion.setObjectName("searchSuggestion")
+        self.suggestion.setTextFormat(Qt.TextFormat.RichText)
+        self.suggestion.linkActivated.connect(lambda _link: self._choose_suggestion())
+        self.suggestion.hide()
+        self._suggested: str | None = None
         self.options = QWidget(self)
         options = QHBoxLayout(self.options)
         options.setContentsMargins(0, 0, 0, 0)
         options.addWidget(self.in_category)
         options.addStretch(1)
+        options.addWidget(self.sort_label)
+        options.addWidget(self.sort_box)
         options.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 4)
         layout.setSpacing(2)
         layout.addWidget(self.box)
         layout.addWidget(self.options)
+        layout.addWidget(self.suggestion)
         self.options.hide()
         self._found: int | None = None
         self.retranslate()
@@ -167,6 +191,36 @@ class SearchBar(QWidget):
         self.count_label.clear()
         self._found = None
         self.options.hide()
+        self.show_suggestion(None)
+
+    def sort(self) -> str:
+        """The order chosen: "relevance" or "newest" (desktop.ops.searching.SORTS)."""
+        return str(self.sort_box.currentData() or SORTS[0])
+
+    def set_sort(self, sort: str) -> None:
+        """Choose the order without asking for a search."""
+        index = self.sort_box.findData(sort)
+        self.sort_box.blockSignals(True)
+        self.sort_box.setCurrentIndex(max(0, index))
+        self.sort_box.blockSignals(False)
+
+    def show_suggestion(self, text: str | None) -> None:
+        """ "Có phải bạn muốn tìm: …" as a link that searches for *text*; None hides it."""
+        self._suggested = text
+        if not text:
+            self.suggestion.hide()
+            self.suggestion.clear()
+            return
+        self.suggestion.setText(
+            self.tr("Có phải bạn muốn tìm: {words}").format(
+                words=f'<a href="suggestion"><b><i>{html.escape(text)}</i></b></a>'
+            )
+        )
+        self.suggestion.show()
+
+    def _choose_suggestion(self) -> None:
+        if self._suggested:
+            self.suggestion_chosen.emit(self._suggested)
 
     def show_count(self, found: int | None) -> None:
         """ "Tìm thấy 12 văn bản"; None: searching."""
@@ -192,6 +246,11 @@ class SearchBar(QWidget):
             self.tr("Gõ từ cần tìm, có dấu hoặc không dấu; Esc để quay lại chuyên mục")
         )
         self.in_category.setText(self.tr("Chỉ trong chuyên mục đang chọn"))
+        self.sort_label.setText(self.tr("Sắp xếp:"))
+        self.sort_box.setItemText(0, self.tr("Phù hợp nhất"))
+        self.sort_box.setItemText(1, self.tr("Mới nhất"))
+        self.sort_box.setAccessibleName(self.tr("Sắp xếp kết quả tìm kiếm"))
+        self.show_suggestion(self._suggested)
         if self.count_label.text():
             self.show_count(self._found)
 

@@ -135,6 +135,62 @@
         <source>Xuất PDF danh mục các văn bản đã chọn…</source>
         <translation>Export a list of the selected notices as PDF…</translation>
     </message>
+    <message>
+        <source>Đọc văn bản</source>
+        <translation>Read notices</translation>
+    </message>
+    <message>
+        <source>Danh sách và nội dung văn bản (Ctrl+1)</source>
+        <translation>The list of notices and the notice itself (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>Sổ văn bản đến</source>
+        <translation>Incoming register</translation>
+    </message>
+    <message>
+        <source>Sổ đăng ký văn bản đến (Ctrl+2)</source>
+        <translation>The register of incoming documents (Ctrl+2)</translation>
+    </message>
+    <message>
+        <source>Việc cần làm</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <source>Văn bản có hạn xử lý chưa hoàn thành (Ctrl+3)</source>
+        <translation>Notices with a deadline not yet done (Ctrl+3)</translation>
+    </message>
+    <message>
+        <source>Lược đồ văn bản</source>
+        <translation>Document relations</translation>
+    </message>
+    <message>
+        <source>Văn bản căn cứ, sửa đổi, thay thế, bãi bỏ của văn bản đang xem</source>
+        <translation>What the open notice is based on, amends, replaces or repeals, and what does so to it</translation>
+    </message>
+    <message>
+        <source>In sổ…</source>
+        <translation>Print register…</translation>
+    </message>
+    <message>
+        <source>Xem trước và in sổ văn bản đến của năm đang chọn (A4 ngang)</source>
+        <translation>Preview and print the chosen year&apos;s incoming register (A4 landscape)</translation>
+    </message>
+    <message>
+        <source>Xuất Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>Lưu sổ văn bản đến của năm đang chọn thành tệp Excel (.xlsx)</source>
+        <translation>Save the chosen year&apos;s incoming register as an Excel file (.xlsx)</translation>
+    </message>
+    <message>
+        <source>Đã hoàn thành</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Ghi “Hoàn thành” vào sổ cho văn bản đang chọn, bỏ nó khỏi danh sách</source>
+        <translation>Mark the chosen notice “Done” in the register, taking it off this list</translation>
+    </message>
 </context>
 <context>
     <name>ArchiveOpener</name>
@@ -165,6 +221,25 @@
         <source>Nội dung văn bản</source>
         <extracomment>desktop.render.markdown.TABLE_SCHEME, without importing the renderer here. Whole tables open now, newest last.</extracomment>
         <translation>Notice text</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleTabs</name>
+    <message>
+        <source>Lược đồ</source>
+        <translation>Relations</translation>
+    </message>
+    <message>
+        <source>Nội dung</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>Toàn văn văn bản</source>
+        <translation>The full text of the notice</translation>
+    </message>
+    <message>
+        <source>Văn bản căn cứ, sửa đổi, thay thế, bãi bỏ, hướng dẫn</source>
+        <translation>Documents it is based on, amends, replaces, repeals or guides</translation>
     </message>
 </context>
 <context>
@@ -233,6 +308,14 @@
     <message>
         <source>Lưu tệp đính kèm</source>
         <translation>Save attachment</translation>
+    </message>
+    <message>
+        <source>Xuất sổ văn bản đến ra Excel</source>
+        <translation>Export the incoming register to Excel</translation>
+    </message>
+    <message>
+        <source>Sổ tính Excel (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
         <source>Đóng</source>
@@ -419,6 +502,41 @@
     </message>
 </context>
 <context>
+    <name>OfficeViews</name>
+    <message>
+        <source>Việc cần làm</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <source>Không có việc cần làm</source>
+        <translation>Nothing to do</translation>
+    </message>
+    <message>
+        <source>Việc cần làm: {count}</source>
+        <translation>To do: {count}</translation>
+    </message>
+    <message>
+        <source>{count} quá hạn</source>
+        <translation>{count} overdue</translation>
+    </message>
+    <message>
+        <source>Mở danh sách việc cần làm (Ctrl+3)</source>
+        <translation>Open the to-do list (Ctrl+3)</translation>
+    </message>
+    <message>
+        <source>Văn bản</source>
+        <translation>Notices</translation>
+    </message>
+    <message>
+        <source>Sổ văn bản đến</source>
+        <translation>Incoming register</translation>
+    </message>
+    <message>
+        <source>Số việc cần làm</source>
+        <translation>Things to do</translation>
+    </message>
+</context>
+<context>
     <name>OverviewController</name>
     <message>
         <source>Đã đánh dấu đã đọc {count} văn bản</source>
@@ -491,7 +609,91 @@
     </message>
 </context>
 <context>
+    <name>RegisterModel</name>
+    <message>
+        <source>Tình trạng xử lý không hợp lệ.</source>
+        <extracomment>The clerk&apos;s columns and the name `set_register` gives each.</extracomment>
+        <translation>That is not a handling status.</translation>
+    </message>
+    <message>
+        <source>Ngày chuyển phải có dạng ngày/tháng/năm, ví dụ 12/12/2023.</source>
+        <translation>The hand-over day must be day/month/year, for example 12/12/2023.</translation>
+    </message>
+    <message>
+        <source>Nội dung dài quá {limit} ký tự.</source>
+        <translation>The text is longer than {limit} characters.</translation>
+    </message>
+    <message>
+        <source>ngày/tháng/năm</source>
+        <translation>day/month/year</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterView</name>
+    <message>
+        <source>{count} văn bản</source>
+        <translation>{count} documents</translation>
+    </message>
+    <message>
+        <source>Đã ghi vào sổ: số đến {number}/{year}</source>
+        <translation>Written in the register: incoming no. {number}/{year}</translation>
+    </message>
+    <message>
+        <source>Sổ văn bản đến chưa có văn bản nào.</source>
+        <translation>The incoming register has no documents yet.</translation>
+    </message>
+    <message>
+        <source>Đã xuất {count} dòng của sổ ra {path}</source>
+        <translation>Exported {count} register lines to {path}</translation>
+    </message>
+    <message>
+        <source>Không xuất được {path}: {reason}</source>
+        <translation>Could not export {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Năm:</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>Tình trạng:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Năm của sổ</source>
+        <translation>Register year</translation>
+    </message>
+    <message>
+        <source>Lọc theo tình trạng xử lý</source>
+        <translation>Filter by handling status</translation>
+    </message>
+    <message>
+        <source>Sổ văn bản đến</source>
+        <translation>Incoming register</translation>
+    </message>
+</context>
+<context>
+    <name>RelationsView</name>
+    <message>
+        <source>Văn bản này không có văn bản căn cứ, sửa đổi hay thay thế.</source>
+        <extracomment>The grey of a notice the archive lacks, as in the article.</extracomment>
+        <translation>This notice has no documents it is based on, amends or replaces, nor any that amend or replace it.</translation>
+    </message>
+    <message>
+        <source>Lược đồ văn bản</source>
+        <translation>Document relations</translation>
+    </message>
+</context>
+<context>
     <name>SearchBar</name>
+    <message>
+        <source>Có phải bạn muốn tìm: {words}</source>
+        <extracomment>A better spelling of the query (&quot;Có phải bạn muốn tìm: …&quot;), or None.</extracomment>
+        <translation>Did you mean: {words}</translation>
+    </message>
     <message>
         <source>Đang tìm…</source>
         <translation>Searching…</translation>
@@ -523,6 +725,88 @@
     <message>
         <source>Chỉ trong chuyên mục đang chọn</source>
         <translation>Only in the selected category</translation>
+    </message>
+    <message>
+        <source>Sắp xếp:</source>
+        <translation>Sort:</translation>
+    </message>
+    <message>
+        <source>Phù hợp nhất</source>
+        <translation>Best match</translation>
+    </message>
+    <message>
+        <source>Mới nhất</source>
+        <translation>Newest</translation>
+    </message>
+    <message>
+        <source>Sắp xếp kết quả tìm kiếm</source>
+        <translation>Order of search results</translation>
+    </message>
+</context>
+<context>
+    <name>StatusFilter</name>
+    <message>
+        <source>Hiệu lực:</source>
+        <translation>Validity:</translation>
+    </message>
+    <message>
+        <source>Tất cả văn bản</source>
+        <translation>All notices</translation>
+    </message>
+    <message>
+        <source>Lọc theo tình trạng hiệu lực</source>
+        <translation>Filter by validity</translation>
+    </message>
+</context>
+<context>
+    <name>TodoModel</name>
+    <message>
+        <source>Hạn xử lý</source>
+        <extracomment>Colours of overdue and soon-due rows (the same red as the urgency stamp).</extracomment>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Thời hạn</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <source>Độ khẩn</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>Số, ký hiệu</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Văn bản</source>
+        <translation>Notices</translation>
+    </message>
+    <message>
+        <source>Tình trạng xử lý</source>
+        <translation>Handling status</translation>
+    </message>
+</context>
+<context>
+    <name>TodoView</name>
+    <message>
+        <source>Văn bản có hạn xử lý chưa hoàn thành, tính đến ngày {day}</source>
+        <translation>Notices with a deadline not yet done, as of {day}</translation>
+    </message>
+    <message>
+        <source>Văn bản này chưa có trong sổ văn bản đến.</source>
+        <translation>This notice is not in the incoming register.</translation>
+    </message>
+    <message>
+        <source>Đã ghi hoàn thành: {title}</source>
+        <translation>Marked done: {title}</translation>
+    </message>
+    <message>
+        <source>Không có việc nào cần làm.</source>
+        <translation>There is nothing to do.</translation>
+    </message>
+    <message>
+        <source>Việc cần làm</source>
+        <translation>To do</translation>
     </message>
 </context>
 <context>

@@ -135,6 +135,62 @@
         <source>Xuất PDF danh mục các văn bản đã chọn…</source>
         <translation>Xuất PDF danh mục các văn bản đã chọn…</translation>
     </message>
+    <message>
+        <source>Đọc văn bản</source>
+        <translation>Đọc văn bản</translation>
+    </message>
+    <message>
+        <source>Danh sách và nội dung văn bản (Ctrl+1)</source>
+        <translation>Danh sách và nội dung văn bản (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>Sổ văn bản đến</source>
+        <translation>Sổ văn bản đến</translation>
+    </message>
+    <message>
+        <source>Sổ đăng ký văn bản đến (Ctrl+2)</source>
+        <translation>Sổ đăng ký văn bản đến (Ctrl+2)</translation>
+    </message>
+    <message>
+        <source>Việc cần làm</source>
+        <translation>Việc cần làm</translation>
+    </message>
+    <message>
+        <source>Văn bản có hạn xử lý chưa hoàn thành (Ctrl+3)</source>
+        <translation>Văn bản có hạn xử lý chưa hoàn thành (Ctrl+3)</translation>
+    </message>
+    <message>
+        <source>Lược đồ văn bản</source>
+        <translation>Lược đồ văn bản</translation>
+    </message>
+    <message>
+        <source>Văn bản căn cứ, sửa đổi, thay thế, bãi bỏ của văn bản đang xem</source>
+        <translation>Văn bản căn cứ, sửa đổi, thay thế, bãi bỏ của văn bản đang xem</translation>
+    </message>
+    <message>
+        <source>In sổ…</source>
+        <translation>In sổ…</translation>
+    </message>
+    <message>
+        <source>Xem trước và in sổ văn bản đến của năm đang chọn (A4 ngang)</source>
+        <translation>Xem trước và in sổ văn bản đến của năm đang chọn (A4 ngang)</translation>
+    </message>
+    <message>
+        <source>Xuất Excel…</source>
+        <translation>Xuất Excel…</translation>
+    </message>
+    <message>
+        <source>Lưu sổ văn bản đến của năm đang chọn thành tệp Excel (.xlsx)</source>
+        <translation>Lưu sổ văn bản đến của năm đang chọn thành tệp Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>Đã hoàn thành</source>
+        <translation>Đã hoàn thành</translation>
+    </message>
+    <message>
+        <source>Ghi “Hoàn thành” vào sổ cho văn bản đang chọn, bỏ nó khỏi danh sách</source>
+        <translation>Ghi “Hoàn thành” vào sổ cho văn bản đang chọn, bỏ nó khỏi danh sách</translation>
+    </message>
 </context>
 <context>
     <name>ArchiveOpener</name>
@@ -165,6 +221,25 @@
         <source>Nội dung văn bản</source>
         <extracomment>desktop.render.markdown.TABLE_SCHEME, without importing the renderer here. Whole tables open now, newest last.</extracomment>
         <translation>Nội dung văn bản</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleTabs</name>
+    <message>
+        <source>Lược đồ</source>
+        <translation>Lược đồ</translation>
+    </message>
+    <message>
+        <source>Nội dung</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Toàn văn văn bản</source>
+        <translation>Toàn văn văn bản</translation>
+    </message>
+    <message>
+        <source>Văn bản căn cứ, sửa đổi, thay thế, bãi bỏ, hướng dẫn</source>
+        <translation>Văn bản căn cứ, sửa đổi, thay thế, bãi bỏ, hướng dẫn</translation>
     </message>
 </context>
 <context>
@@ -233,6 +308,14 @@
     <message>
         <source>Lưu tệp đính kèm</source>
         <translation>Lưu tệp đính kèm</translation>
+    </message>
+    <message>
+        <source>Xuất sổ văn bản đến ra Excel</source>
+        <translation>Xuất sổ văn bản đến ra Excel</translation>
+    </message>
+    <message>
+        <source>Sổ tính Excel (*.xlsx)</source>
+        <translation>Sổ tính Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>Đóng</source>
@@ -419,6 +502,41 @@
     </message>
 </context>
 <context>
+    <name>OfficeViews</name>
+    <message>
+        <source>Việc cần làm</source>
+        <translation>Việc cần làm</translation>
+    </message>
+    <message>
+        <source>Không có việc cần làm</source>
+        <translation>Không có việc cần làm</translation>
+    </message>
+    <message>
+        <source>Việc cần làm: {count}</source>
+        <translation>Việc cần làm: {count}</translation>
+    </message>
+    <message>
+        <source>{count} quá hạn</source>
+        <translation>{count} quá hạn</translation>
+    </message>
+    <message>
+        <source>Mở danh sách việc cần làm (Ctrl+3)</source>
+        <translation>Mở danh sách việc cần làm (Ctrl+3)</translation>
+    </message>
+    <message>
+        <source>Văn bản</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>Sổ văn bản đến</source>
+        <translation>Sổ văn bản đến</translation>
+    </message>
+    <message>
+        <source>Số việc cần làm</source>
+        <translation>Số việc cần làm</translation>
+    </message>
+</context>
+<context>
     <name>OverviewController</name>
     <message>
         <source>Đã đánh dấu đã đọc {count} văn bản</source>
@@ -491,7 +609,91 @@
     </message>
 </context>
 <context>
+    <name>RegisterModel</name>
+    <message>
+        <source>Tình trạng xử lý không hợp lệ.</source>
+        <extracomment>The clerk&apos;s columns and the name `set_register` gives each.</extracomment>
+        <translation>Tình trạng xử lý không hợp lệ.</translation>
+    </message>
+    <message>
+        <source>Ngày chuyển phải có dạng ngày/tháng/năm, ví dụ 12/12/2023.</source>
+        <translation>Ngày chuyển phải có dạng ngày/tháng/năm, ví dụ 12/12/2023.</translation>
+    </message>
+    <message>
+        <source>Nội dung dài quá {limit} ký tự.</source>
+        <translation>Nội dung dài quá {limit} ký tự.</translation>
+    </message>
+    <message>
+        <source>ngày/tháng/năm</source>
+        <translation>ngày/tháng/năm</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterView</name>
+    <message>
+        <source>{count} văn bản</source>
+        <translation>{count} văn bản</translation>
+    </message>
+    <message>
+        <source>Đã ghi vào sổ: số đến {number}/{year}</source>
+        <translation>Đã ghi vào sổ: số đến {number}/{year}</translation>
+    </message>
+    <message>
+        <source>Sổ văn bản đến chưa có văn bản nào.</source>
+        <translation>Sổ văn bản đến chưa có văn bản nào.</translation>
+    </message>
+    <message>
+        <source>Đã xuất {count} dòng của sổ ra {path}</source>
+        <translation>Đã xuất {count} dòng của sổ ra {path}</translation>
+    </message>
+    <message>
+        <source>Không xuất được {path}: {reason}</source>
+        <translation>Không xuất được {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Năm:</source>
+        <translation>Năm:</translation>
+    </message>
+    <message>
+        <source>Tình trạng:</source>
+        <translation>Tình trạng:</translation>
+    </message>
+    <message>
+        <source>Tất cả</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <source>Năm của sổ</source>
+        <translation>Năm của sổ</translation>
+    </message>
+    <message>
+        <source>Lọc theo tình trạng xử lý</source>
+        <translation>Lọc theo tình trạng xử lý</translation>
+    </message>
+    <message>
+        <source>Sổ văn bản đến</source>
+        <translation>Sổ văn bản đến</translation>
+    </message>
+</context>
+<context>
+    <name>RelationsView</name>
+    <message>
+        <source>Văn bản này không có văn bản căn cứ, sửa đổi hay thay thế.</source>
+        <extracomment>The grey of a notice the archive lacks, as in the article.</extracomment>
+        <translation>Văn bản này không có văn bản căn cứ, sửa đổi hay thay thế.</translation>
+    </message>
+    <message>
+        <source>Lược đồ văn bản</source>
+        <translation>Lược đồ văn bản</translation>
+    </message>
+</context>
+<context>
     <name>SearchBar</name>
+    <message>
+        <source>Có phải bạn muốn tìm: {words}</source>
+        <extracomment>A better spelling of the query (&quot;Có phải bạn muốn tìm: …&quot;), or None.</extracomment>
+        <translation>Có phải bạn muốn tìm: {words}</translation>
+    </message>
     <message>
         <source>Đang tìm…</source>
         <translation>Đang tìm…</translation>
@@ -523,6 +725,88 @@
     <message>
         <source>Chỉ trong chuyên mục đang chọn</source>
         <translation>Chỉ trong chuyên mục đang chọn</translation>
+    </message>
+    <message>
+        <source>Sắp xếp:</source>
+        <translation>Sắp xếp:</translation>
+    </message>
+    <message>
+        <source>Phù hợp nhất</source>
+        <translation>Phù hợp nhất</translation>
+    </message>
+    <message>
+        <source>Mới nhất</source>
+        <translation>Mới nhất</translation>
+    </message>
+    <message>
+        <source>Sắp xếp kết quả tìm kiếm</source>
+        <translation>Sắp xếp kết quả tìm kiếm</translation>
+    </message>
+</context>
+<context>
+    <name>StatusFilter</name>
+    <message>
+        <source>Hiệu lực:</source>
+        <translation>Hiệu lực:</translation>
+    </message>
+    <message>
+        <source>Tất cả văn bản</source>
+        <translation>Tất cả văn bản</translation>
+    </message>
+    <message>
+        <source>Lọc theo tình trạng hiệu lực</source>
+        <translation>Lọc theo tình trạng hiệu lực</translation>
+    </message>
+</context>
+<context>
+    <name>TodoModel</name>
+    <message>
+        <source>Hạn xử lý</source>
+        <extracomment>Colours of overdue and soon-due rows (the same red as the urgency stamp).</extracomment>
+        <translation>Hạn xử lý</translation>
+    </message>
+    <message>
+        <source>Thời hạn</source>
+        <translation>Thời hạn</translation>
+    </message>
+    <message>
+        <source>Độ khẩn</source>
+        <translation>Độ khẩn</translation>
+    </message>
+    <message>
+        <source>Số, ký hiệu</source>
+        <translation>Số, ký hiệu</translation>
+    </message>
+    <message>
+        <source>Văn bản</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>Tình trạng xử lý</source>
+        <translation>Tình trạng xử lý</translation>
+    </message>
+</context>
+<context>
+    <name>TodoView</name>
+    <message>
+        <source>Văn bản có hạn xử lý chưa hoàn thành, tính đến ngày {day}</source>
+        <translation>Văn bản có hạn xử lý chưa hoàn thành, tính đến ngày {day}</translation>
+    </message>
+    <message>
+        <source>Văn bản này chưa có trong sổ văn bản đến.</source>
+        <translation>Văn bản này chưa có trong sổ văn bản đến.</translation>
+    </message>
+    <message>
+        <source>Đã ghi hoàn thành: {title}</source>
+        <translation>Đã ghi hoàn thành: {title}</translation>
+    </message>
+    <message>
+        <source>Không có việc nào cần làm.</source>
+        <translation>Không có việc nào cần làm.</translation>
+    </message>
+    <message>
+        <source>Việc cần làm</source>
+        <translation>Việc cần làm</translation>
     </message>
 </context>
 <context>

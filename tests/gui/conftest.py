@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 import struct
 import zlib
 from collections.abc import Callable, Iterator
@@ -203,3 +204,20 @@ def make_window(qtbot: QtBot) -> WindowFactory:
         return window
 
     return make
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped demo archive, made once; tests copy it (`demo`), never change it."""
+    from desktop.demo import ensure_demo_archive
+
+    path = tmp_path_factory.mktemp("demo-template") / "demo"
+    ensure_demo_archive(path)
+    return path
+
+
+@pytest.fixture
+def demo(demo_template: Path, data_dir: Path) -> Path:
+    """A copy of the demo archive (every office field, its day DEMO_TODAY) in the data dir."""
+    shutil.copytree(demo_template, data_dir)
+    return data_dir

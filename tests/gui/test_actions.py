@@ -11,10 +11,17 @@ import pytest
 from PySide6.QtGui import QKeySequence
 
 from desktop.paths import resources_dir
-from desktop.ui.actions import CONTEXT, PRINT_ACTIONS, WINDOW_ACTIONS, ActionSpec, key_sequences
+from desktop.ui.actions import (
+    CONTEXT,
+    OFFICE_ACTIONS,
+    PRINT_ACTIONS,
+    WINDOW_ACTIONS,
+    ActionSpec,
+    key_sequences,
+)
 from tests.gui.conftest import WindowFactory
 
-EVERY = WINDOW_ACTIONS + PRINT_ACTIONS
+EVERY = WINDOW_ACTIONS + PRINT_ACTIONS + OFFICE_ACTIONS
 
 
 def translations(lang: str) -> dict[str, str]:
@@ -76,6 +83,9 @@ def test_the_window_builds_every_action_from_the_table(
         assert callable(attrgetter(spec.slot)(window))
     for spec in PRINT_ACTIONS:
         assert callable(attrgetter(spec.slot)(window.print_actions))
+    for spec in OFFICE_ACTIONS:
+        assert callable(attrgetter(spec.slot)(window.office))
+        assert window.office.action(spec.name).text() == spec.text
     window.set_language("en")
     assert window.action("importAction").text() == "Import bundle…"
     assert window.action("backAction").toolTip() == "Back to the previous notice (Alt+←)"

@@ -25,6 +25,7 @@ import pytest
 DEFAULT_ANSWERS: dict[str, Any] = {
     "choose_bundle_file": None,
     "choose_save_path": None,
+    "choose_xlsx_path": None,
     "open_url": True,
     "show_info": None,
     "show_error": None,
