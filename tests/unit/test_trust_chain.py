@@ -51,7 +51,7 @@ class Province:
         self.count = 0
 
     def bundle(
-        self, signing: KeyPair, sequence: int, fields: TrustFields | None, **kw: object
+        self, signing: KeyPair, sequence: int, fields: TrustFields | None, **kw: Any
     ) -> Path:
         self.count += 1
         src = self.root / f"src{self.count}"
