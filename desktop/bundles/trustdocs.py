@@ -21,7 +21,6 @@ prose version.
 from __future__ import annotations
 
 import base64
-import binascii
 import hashlib
 import re
 from collections.abc import Sequence
@@ -555,10 +554,3 @@ def load_root(path: Path) -> tuple[Root, str]:
     except UnicodeDecodeError as exc:
         raise KeyFileError(str(path), "key_unreadable") from exc
     return parse_root_text(text, str(path))
-
-
-def decode_b64(value: str) -> bytes:
-    try:
-        return base64.b64decode(value, validate=True)
-    except (binascii.Error, ValueError):
-        return b""

@@ -19,9 +19,6 @@ if TYPE_CHECKING:
     from db.records import PublisherInfo, TrustedKeyInfo
     from db.trust import ChannelInfo, RevocationInfo
 
-#: After this many days without newer signed data, the window and `status` warn.
-DEFAULT_STALE_DAYS = 30
-
 
 @dataclass(frozen=True)
 class SigningKey:

@@ -163,6 +163,6 @@ def confirm_untrust(parent: QWidget | None, title: str, text: str) -> bool:
     return _ask(parent, QMessageBox.Icon.Question, title, text, "", yes_text)
 
 
-def offer_trust(parent: QWidget | None, title: str, text: str, offer: str) -> bool:
+def offer_trust(parent: QWidget | None, title: str, text: str, detail: str, offer: str) -> bool:
     """A bundle was refused for an untrusted key or a missed root: offer to trust one."""
-    return _ask(parent, QMessageBox.Icon.Warning, title, text, "", offer)
+    return _ask(parent, QMessageBox.Icon.Warning, title, text, detail, offer)

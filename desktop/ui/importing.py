@@ -72,8 +72,8 @@ class ImportController(QObject):
         self._state: TaskState | None = None
         self._dialog: QProgressDialog | None = None
         self._current: Path | None = None
-        #: Answers a refusal first when set (the trust controller offers to
-        #: trust the key); returns True when it did, so no error box follows.
+        # Answers a refusal first when set (the trust controller offers to
+        # trust the key); returns True when it did, so no error box follows.
         self.trust_offer: Callable[[BundleError, Path], bool] | None = None
         # Bundles dropped anywhere on the window are imported.
         window.setAcceptDrops(True)

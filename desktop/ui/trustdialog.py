@@ -53,9 +53,9 @@ if TYPE_CHECKING:
     from desktop.bundles.errors import BundleError
     from desktop.ui.importing import ImportController
 
-#: The refusals after which the window offers to trust a key or root.
+# The refusals after which the window offers to trust a key or root.
 OFFER_CODES = ("untrusted_key", "untrusted_root", "root_needed")
-#: Item data: what "Bỏ tin cậy" removes (a key id, or a root's fingerprint).
+# Item data: what "Bỏ tin cậy" removes (a key id, or a root's fingerprint).
 IDENT_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -341,7 +341,8 @@ class TrustController(QObject):
         else:
             offer = self.tr("Tin cậy khóa này…")
         title = self.tr("Không nhập được gói dữ liệu")
-        if dialogs.offer_trust(self._parent(), title, text, offer):
+        detail = self.tr("Tệp: {name}. Kho dữ liệu không thay đổi.").format(name=path.name)
+        if dialogs.offer_trust(self._parent(), title, text, detail, offer):
             self.add_from_file(then=lambda: self._importer.import_files([path]))
         return True
 

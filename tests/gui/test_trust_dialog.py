@@ -139,7 +139,8 @@ def test_a_refused_import_offers_to_trust_the_key_then_imports(
     window.importer.import_files([bundle])
     assert dialog_stub.names() == ["offer_trust", "choose_key_file", "confirm_trust", "show_info"]
     offer = dialog_stub.calls[0][1]
-    assert signing.key_id in offer[2] and offer[3] == "Tin cậy khóa này…"
+    assert signing.key_id in offer[2] and offer[4] == "Tin cậy khóa này…"
+    assert offer[3] == "Tệp: one.bangtin. Kho dữ liệu không thay đổi."
     assert _counts(data_dir) == (1, 0, 1)
 
 
@@ -175,7 +176,7 @@ def test_a_missed_root_is_explained_in_plain_words(
     window = make_window(data_dir)
     window.importer.import_files([_bundle(tmp_path, signing, "one", fields)])
     assert dialog_stub.names() == ["offer_trust"]
-    _parent, _title, text, offer = dialog_stub.calls[0][1]
+    _parent, _title, text, _detail, offer = dialog_stub.calls[0][1]
     assert "tỉnh đã thay khóa gốc" in text and offer == "Tin cậy khóa gốc mới…"
 
 
