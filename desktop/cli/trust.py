@@ -61,11 +61,13 @@ def _looks_like_root(path: Path, is_root: Callable[[str], bool]) -> bool:
 def cmd_trust_add_dir(ctx: Context, args: argparse.Namespace) -> int:
     """Trust every `*.pub` in a folder: how an installer preloads the province's keys.
 
-    A broken key file is reported and skipped; the others are still added,
-    and the exit code is 1 if any was skipped.
+    A `root.pub` among them is trusted as a root. A broken key file is
+    reported and skipped; the others are still added, and the exit code is
+    1 if any was skipped.
     """
     from db import store
-    from desktop.bundles import keys
+    from desktop.bundles import keys, trustdocs
+    from desktop.cli import trustchain
 
     folder = Path(args.folder)
     files = sorted(folder.glob("*.pub")) if folder.is_dir() else []
@@ -74,6 +76,13 @@ def cmd_trust_add_dir(ctx: Context, args: argparse.Namespace) -> int:
     loaded: list[tuple[str, bytes, str]] = []
     status = EXIT_OK
     for path in files:
+        if _looks_like_root(path, trustdocs.is_root_text):
+            try:
+                trustchain.cmd_trust_add_root(ctx, path, None)
+            except Failure as exc:
+                print(str(exc), file=sys.stderr)
+                status = EXIT_REFUSED
+            continue
         try:
             raw, comment = keys.load_public_key(path)
         except KeyFileError as exc:

@@ -192,3 +192,14 @@ def test_status_prints_the_freshness_line(cli: Cli, tmp_path: Path) -> None:
     assert "Dữ liệu cập nhật đến ngày" in text and "cách đây" in text
     english = cli("--lang", "en", "status", "--stale-days", "100000").stdout
     assert "Data up to" in english and "long time" not in english
+
+
+def test_add_dir_trusts_a_root_beside_signing_keys(cli: Cli, tmp_path: Path) -> None:
+    cli("keygen", "--root", "--out", tmp_path / "keys")
+    cli("keygen", "--out", tmp_path / "keys")
+    added = cli("trust", "add-dir", tmp_path / "keys")
+    root = _fingerprint(cli, tmp_path / "keys" / "root.pub")
+    assert root in added.stdout
+    status = cli("status", "--json").json()
+    assert [r["fingerprint"] for r in status["roots"]] == [root.replace(" ", "")]
+    assert len(status["keys"]) == 1
