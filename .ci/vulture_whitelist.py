@@ -110,6 +110,7 @@ framework.print_results_index
 framework.print_book
 framework.export_excel
 framework.mark_done
+framework.show_dialog
 
 # sqlite3 sets this on its exceptions; tests set it on the ones they build.
 framework.sqlite_errorname

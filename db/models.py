@@ -251,3 +251,80 @@ class ImportLog(Base):
     reason: Mapped[str | None] = mapped_column(Text)
     #: SHA-256 of the bundle's manifest.json as signed; None before schema 0004.
     manifest_sha256: Mapped[str | None] = mapped_column(String(64))
+
+
+class PublisherTrust(Base):
+    """What the trust chain knows of a publisher: the newest `created` of its
+    bundles applied here, and the root line it is bound to once a root
+    delegated a key for it. (A table of its own: SQLite would rebuild
+    `publisher`, which other tables refer to, to add columns with batch mode.)"""
+
+    __tablename__ = "publisher_trust"
+
+    publisher_id: Mapped[str] = mapped_column(ForeignKey("publisher.id"), primary_key=True)
+    last_signed_at: Mapped[datetime | None] = mapped_column(AwareDateTime())
+    root_fingerprint: Mapped[str | None] = mapped_column(String(64))
+
+
+class TrustedRoot(Base):
+    """A province's root this office trusts: its keys and how many must sign.
+
+    A rotation the office followed sets `superseded_at` on the old root and
+    adds the new one with `previous` naming it; `trust remove` sets
+    `removed_at`. Only a root with neither is trusted now.
+    """
+
+    __tablename__ = "trusted_root"
+
+    fingerprint: Mapped[str] = mapped_column(String(64), primary_key=True)
+    #: The root's public keys, base64, sorted.
+    public_keys: Mapped[list[str]] = mapped_column(JSON)
+    threshold: Mapped[int] = mapped_column(Integer, default=1)
+    name: Mapped[str] = mapped_column(Text, default="")
+    added_at: Mapped[datetime] = mapped_column(AwareDateTime())
+    previous: Mapped[str | None] = mapped_column(String(64))
+    superseded_at: Mapped[datetime | None] = mapped_column(AwareDateTime())
+    removed_at: Mapped[datetime | None] = mapped_column(AwareDateTime())
+
+
+class KeyDelegation(Base):
+    """The newest delegation seen of a signing key: by which root, for whom, until when."""
+
+    __tablename__ = "key_delegation"
+
+    key_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    publisher_id: Mapped[str] = mapped_column(String(120))
+    root_fingerprint: Mapped[str] = mapped_column(String(64))
+    until: Mapped[date] = mapped_column(IsoDate())
+    created: Mapped[datetime] = mapped_column(AwareDateTime())
+    seen_at: Mapped[datetime] = mapped_column(AwareDateTime())
+
+
+class KeyRevocation(Base):
+    """A signing key a root revoked. Once seen, never forgotten: every bundle
+    signed by the key is refused, older ones included."""
+
+    __tablename__ = "key_revocation"
+
+    key_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    root_fingerprint: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text)
+    created: Mapped[datetime] = mapped_column(AwareDateTime())
+    seen_at: Mapped[datetime] = mapped_column(AwareDateTime())
+    bundle_id: Mapped[str | None] = mapped_column(String(64))
+
+
+class TrustedChannel(Base):
+    """A province (channel) whose bundles this office takes.
+
+    The first bundle that names a channel sets the office's own
+    (`explicit` false); any other is added only by `bangtin trust
+    add-channel`.
+    """
+
+    __tablename__ = "trusted_channel"
+
+    channel: Mapped[str] = mapped_column(String(120), primary_key=True)
+    added_at: Mapped[datetime] = mapped_column(AwareDateTime())
+    explicit: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -21,9 +21,10 @@ import tempfile
 import uuid
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from db.folding import clean_field, fold, nfc
 from db.locks import try_lock, unlock
@@ -46,6 +47,7 @@ from desktop.bundles.manifest import (
     signed_bytes,
 )
 from desktop.bundles.source import read_source
+from desktop.bundles.trustdocs import TrustFields
 
 Progress = Callable[[str, int, int], None]
 
@@ -99,12 +101,12 @@ def state_path(key_path: Path) -> Path:
     return key_path.with_name(key_path.name + ".state.json")
 
 
-def _read_state(key_path: Path) -> dict[str, dict[str, int]]:
+def _read_state(key_path: Path) -> dict[str, Any]:
     # No file is a publisher's first build; a file that cannot be read must
     # stop the build: starting again at 1 would reuse sequences.
     path = state_path(key_path)
     if not os.path.lexists(path):
-        return {"publishers": {}}
+        return {"publishers": {}, "bundles": {}}
     try:
         state = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
@@ -112,17 +114,41 @@ def _read_state(key_path: Path) -> dict[str, dict[str, int]]:
     publishers = state.get("publishers") if isinstance(state, dict) else None
     if not isinstance(publishers, dict):
         raise SequenceStateError("unreadable", path, "no publishers")
-    return {"publishers": {k: v for k, v in publishers.items() if isinstance(v, int)}}
+    # The bundles built, per publisher and sequence: a delta names its base by them.
+    built = state.get("bundles")
+    return {
+        "publishers": {k: v for k, v in publishers.items() if isinstance(v, int)},
+        "bundles": built if isinstance(built, dict) else {},
+    }
+
+
+#: How many built bundles per publisher the state file remembers for naming a delta's base.
+REMEMBERED_BUNDLES = 1000
+
+
+def built_bundle(key_path: Path, publisher_id: str, sequence: int) -> tuple[str, str] | None:
+    """(bundle id, manifest SHA-256) of the bundle this key built for *sequence*, if known."""
+    found = _read_state(key_path)["bundles"].get(publisher_id, {}).get(str(sequence))
+    if isinstance(found, list) and len(found) == 2 and all(isinstance(v, str) for v in found):
+        return found[0], found[1]
+    return None
 
 
 def _last_sequence(key_path: Path, publisher_id: str) -> int:
-    return _read_state(key_path)["publishers"].get(publisher_id, 0)
+    return int(_read_state(key_path)["publishers"].get(publisher_id, 0))
 
 
-def _save_sequence(key_path: Path, publisher_id: str, sequence: int) -> None:
+def _save_sequence(
+    key_path: Path, publisher_id: str, sequence: int, built: tuple[str, str] | None = None
+) -> None:
     path = state_path(key_path)
     state = _read_state(key_path)
     state["publishers"][publisher_id] = max(sequence, state["publishers"].get(publisher_id, 0))
+    if built is not None:
+        mine = state["bundles"].setdefault(publisher_id, {})
+        mine[str(sequence)] = list(built)
+        for old in sorted(mine, key=lambda s: int(s) if s.isdigit() else 0)[:-REMEMBERED_BUNDLES]:
+            del mine[old]
     tmp = path.with_name(path.name + ".tmp")
     try:
         with tmp.open("w", encoding="utf-8") as fh:
@@ -175,9 +201,12 @@ def build_bundle(
     sequence: int | None = None,
     created: datetime | None = None,
     progress: Progress | None = None,
+    trust: TrustFields | None = None,
 ) -> BuildResult:
     """Read *src*, then write a signed bundle to *out*.
 
+    *trust* holds the channel, delegation, revocations and root chain to
+    carry (format version 3); a delta names its base when this key built it.
     Raises SourceErrors (with every problem) before writing anything,
     KeyFileError for an unusable key, SequenceError for a bad sequence, and
     BundleError for a bundle an office would refuse (one past the reader's size limits).
@@ -193,6 +222,13 @@ def build_bundle(
     if since is not None and sequence <= since:
         raise SequenceError(sequence, since)
     created = (created or datetime.now(UTC)).astimezone(VN_TZ).replace(microsecond=0)
+    base = built_bundle(key_path, publisher_id, since) if since is not None else None
+    if trust is not None or base is not None:
+        trust = replace(
+            trust or TrustFields(),
+            base_bundle_id=base[0] if base else None,
+            base_digest=base[1] if base else None,
+        )
     withdrawals = list(folder.withdrawals) + [
         WithdrawalRecord(id=ident, revision=created) for ident in folder.undated_withdrawals
     ]
@@ -268,7 +304,8 @@ def build_bundle(
                 notices=tuple(refs),
                 withdrawals=tuple(sorted(withdrawals, key=lambda w: w.id)),
                 entries=tuple(entries),
-                version=2 if any(n.uses_v2 for n in notices) else 1,
+                version=3 if trust else 2 if any(n.uses_v2 for n in notices) else 1,
+                trust=trust or None,
             )
             manifest_bytes = canonical_json(manifest.to_json())
             method = zipfile.ZIP_STORED if MANIFEST_NAME in stored else zipfile.ZIP_DEFLATED
@@ -302,7 +339,8 @@ def build_bundle(
         os.chmod(tmp, 0o644)
         # The sequence is recorded before the bundle exists: a failure here
         # leaves no bundle, and a failure after it only skips a number.
-        _save_sequence(key_path, publisher_id, sequence)
+        digest = _sha(canonical_json(manifest.to_json()))
+        _save_sequence(key_path, publisher_id, sequence, (bundle_id, digest))
         os.replace(tmp, out)
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -43,6 +43,17 @@ class BundleCode(StrEnum):
     PUBLISHER_KEY_BOUND = "publisher_key_bound"
     SEQUENCE_JUMP = "sequence_jump"
     NOTICE_OWNED = "notice_owned"
+    # The trust chain (desktop/bundles/trustcheck.py)
+    UNTRUSTED_ROOT = "untrusted_root"
+    ROOT_NEEDED = "root_needed"
+    BAD_ROOT_CHAIN = "bad_root_chain"
+    BAD_DELEGATION = "bad_delegation"
+    DELEGATION_SUPERSEDED = "delegation_superseded"
+    DELEGATION_EXPIRED = "delegation_expired"
+    KEY_REVOKED = "key_revoked"
+    PUBLISHER_ROOT_BOUND = "publisher_root_bound"
+    CHANNEL_FOREIGN = "channel_foreign"
+    DELTA_BASE_DIFFERS = "delta_base_differs"
     # The archive could not take it
     NO_SPACE = "no_space"
     DISK_FULL = "disk_full"
@@ -109,8 +120,9 @@ class KeyFileError(Exception):
         self.code = code
         self.params = params
         #: The reason in English, for logs and `str()`.
-        self.detail = text(code, "en", **params)
+        self.detail = text(code, "en", **_rendered(params, "en"))
         super().__init__(f"{path}: {self.detail}")
 
     def message(self, lang: str = "vi") -> str:
-        return text("bad_key", lang, path=self.path, detail=text(self.code, lang, **self.params))
+        detail = text(self.code, lang, **_rendered(self.params, lang))
+        return text("bad_key", lang, path=self.path, detail=detail)

@@ -15,7 +15,7 @@ import errno
 import os
 import sqlite3
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -35,7 +35,8 @@ from db.archive import (
 from db.errors import ArchiveError, ErrorCode, classify
 from db.records import ImportCounts, ImportLogEntry
 from db.types import VN_TZ
-from desktop.bundles.errors import BundleCode, BundleError, ImportCancelled
+from desktop.bundles import trustcheck
+from desktop.bundles.errors import BundleCode, BundleError, Detail, ImportCancelled
 from desktop.bundles.manifest import Manifest
 from desktop.bundles.reader import Cancel, Progress, StagedBundle, TrustLookup, stage_bundle
 
@@ -54,6 +55,9 @@ class ImportResult:
     updated: int = 0
     withdrawn: int = 0
     unchanged: int = 0
+    #: What the office should know though the bundle applied (a delegation
+    #: the local clock says has expired).
+    warnings: tuple[Detail, ...] = ()
 
     def to_json(self, reason: str | None = None) -> dict[str, Any]:
         data = asdict(self)
@@ -100,8 +104,11 @@ def applicability(session: Session, manifest: Manifest) -> Literal["apply", "alr
     current = provenance.publisher(session, manifest.publisher_id)
     last = current.last_sequence if current else 0
     name = current.name if current else manifest.publisher_name
+    # Root delegations, revocations, time, channel and the delta's base.
+    verdict = trustcheck.check(session, manifest)
     bound = provenance.keys_bound_to(session, manifest.publisher_id)
-    if bound and manifest.key_id not in bound:
+    # A key a trusted root delegated for this publisher is the province's explicit act.
+    if bound and manifest.key_id not in bound and verdict.root is None:
         raise BundleError(
             BundleCode.PUBLISHER_KEY_BOUND, publisher=name, key_id=manifest.key_id, bound=bound[-1]
         )
@@ -180,7 +187,13 @@ def _stage(
                 raise _AlreadyApplied(manifest)
 
         return stage_bundle(
-            path, staging_root, trust, progress=progress, cancel=cancel, before_staging=before
+            path,
+            staging_root,
+            trust,
+            progress=progress,
+            cancel=cancel,
+            before_staging=before,
+            resolve=trustcheck.resolver(session),
         )
 
 
@@ -328,6 +341,7 @@ def _apply(
         # imported something since the bundle was staged.
         if applicability(session, manifest) == "already":
             return _already(manifest)
+        verdict = trustcheck.check(session, manifest)
         store.ensure_publisher(session, manifest.publisher_id, manifest.publisher_name)
         store.bind_key(session, manifest.key_id, manifest.publisher_id)
         category_ids = store.ensure_categories(session, manifest.categories)
@@ -365,9 +379,10 @@ def _apply(
                 manifest_sha256=manifest.digest,
             ),
         )
+        trustcheck.record(session, manifest, verdict, now)
         if cancel is not None and cancel():
             raise ImportCancelled()
         _move_files(archive, staged)
     if progress is not None:
         progress("done", total, total)
-    return _result(manifest, "imported", counts)
+    return replace(_result(manifest, "imported", counts), warnings=verdict.warnings)

@@ -33,6 +33,9 @@ from desktop.bundles.errors import KeyFileError
 PUB_PREFIX = "bangtin-ed25519"
 PRIVATE_NAME = "publisher.key"
 PUBLIC_NAME = "publisher.pub"
+ROOT_PUB_PREFIX = "bangtin-root-ed25519"
+ROOT_PRIVATE_NAME = "root.key"
+ROOT_PUBLIC_NAME = "root.pub"
 #: Key files are read with a cap: a `.pub` line is under 100 bytes plus its
 #: comment, a PEM private key about 120. Nothing larger is a key file.
 MAX_KEY_FILE = 16 * 1024
@@ -55,20 +58,25 @@ def public_raw(private: Ed25519PrivateKey) -> bytes:
     )
 
 
-def format_public(raw: bytes, comment: str = "") -> str:
-    line = f"{PUB_PREFIX} {base64.b64encode(raw).decode('ascii')}"
+def format_public(raw: bytes, comment: str = "", prefix: str = PUB_PREFIX) -> str:
+    line = f"{prefix} {base64.b64encode(raw).decode('ascii')}"
     return f"{line} {comment}".rstrip() + "\n"
 
 
-def generate_keypair(out_dir: Path, comment: str = "") -> tuple[Path, Path, str]:
+def generate_keypair(
+    out_dir: Path, comment: str = "", *, root: bool = False
+) -> tuple[Path, Path, str]:
     """Write a new key pair into *out_dir*; returns (private, public, key id).
 
+    With *root*, the pair is a province's root key: `root.key` and a
+    `root.pub` whose line starts with `bangtin-root-ed25519`, so that no
+    office mistakes it for a signing key (desktop/bundles/trustdocs.py).
     Refuses to overwrite an existing private key: losing it would stop every
     office from accepting the publisher's next bundle.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    private_path = out_dir / PRIVATE_NAME
-    public_path = out_dir / PUBLIC_NAME
+    private_path = out_dir / (ROOT_PRIVATE_NAME if root else PRIVATE_NAME)
+    public_path = out_dir / (ROOT_PUBLIC_NAME if root else PUBLIC_NAME)
     if private_path.exists():
         raise FileExistsError(str(private_path))
     private = Ed25519PrivateKey.generate()
@@ -82,7 +90,8 @@ def generate_keypair(out_dir: Path, comment: str = "") -> tuple[Path, Path, str]
         fh.write(pem)
     os.chmod(private_path, 0o600)
     raw = public_raw(private)
-    public_path.write_text(format_public(raw, clean_name(comment)), encoding="utf-8")
+    prefix = ROOT_PUB_PREFIX if root else PUB_PREFIX
+    public_path.write_text(format_public(raw, clean_name(comment), prefix), encoding="utf-8")
     return private_path, public_path, key_id(raw)
 
 
@@ -191,13 +200,15 @@ def _add(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int]:
     return x3, y3
 
 
-def parse_public(text: str, origin: str = "") -> tuple[bytes, str]:
-    """Parse a `.pub` line; returns (raw key, cleaned comment).
+def parse_public(text: str, origin: str = "", prefix: str = PUB_PREFIX) -> tuple[bytes, str]:
+    """Parse a `.pub` line (a root's with *prefix* ROOT_PUB_PREFIX); returns (raw key, comment).
 
     Raises KeyFileError for anything but a sound Ed25519 public key.
     """
     parts = text.strip().split(None, 2)
-    if len(parts) < 2 or parts[0] != PUB_PREFIX:
+    if len(parts) < 2 or parts[0] != prefix:
+        if parts and parts[0] == ROOT_PUB_PREFIX:
+            raise KeyFileError(origin, "key_is_root")
         raise KeyFileError(origin, "key_not_public")
     try:
         raw = base64.b64decode(parts[1], validate=True)

@@ -12,7 +12,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from db.common import VN_TZ
 from db.folding import clean_field
@@ -20,13 +20,18 @@ from db.records import AttachmentRecord, NoticeRecord, WithdrawalRecord
 from db.types import whole_seconds
 from desktop.bundles import officefields
 from desktop.bundles.errors import Detail
+from desktop.bundles.strictjson import parse_json_bytes as parse_json_bytes
+
+if TYPE_CHECKING:
+    from desktop.bundles.trustdocs import TrustFields
 
 FORMAT_NAME = "bangtin-bundle"
-#: The newest version this program reads. It writes version 1 when no notice
-#: uses a field of version 2, so that offices not yet updated still import it.
-FORMAT_VERSION = 2
+#: The newest version this program reads. It writes the oldest version that
+#: holds the bundle (2: office fields; 3: trust fields), so that offices not
+#: yet updated still import every bundle that needs nothing more.
+FORMAT_VERSION = 3
 BASE_VERSION = 1
-VERSIONS = (1, 2)
+VERSIONS = (1, 2, 3)
 # The prefix names the signature scheme, which version 2 did not change.
 SIGNATURE_PREFIX = b"bangtin-bundle-v1\n"
 MANIFEST_NAME = "manifest.json"
@@ -348,6 +353,8 @@ class Manifest:
     version: int = BASE_VERSION
     #: SHA-256 of manifest.json exactly as signed; set by the reader, not part of the JSON.
     digest: str = ""
+    #: Version 3: channel, base, delegation, revocations, root chain.
+    trust: TrustFields | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -374,6 +381,7 @@ class Manifest:
                 {"id": w.id, "revision": w.revision.isoformat()} for w in self.withdrawals
             ],
             "entries": [{"name": e.name, "size": e.size, "sha256": e.sha256} for e in self.entries],
+            **(self.trust.to_json() if self.trust else {}),
         }
 
 
@@ -407,11 +415,14 @@ def peek_version(data: Any) -> int | None:
 def manifest_from_json(data: Any) -> Manifest:
     """Validate a whole manifest; raises ManifestError."""
     _want(isinstance(data, dict), "detail_not_object", field="manifest")
-    _only(data, MANIFEST_FIELDS, "manifest")
+    # Imported here: trustdocs builds on this module's checks.
+    from desktop.bundles import trustdocs
+
     _want(data.get("format") == FORMAT_NAME, "detail_wrong_value", field="format")
     # peek_version, not ==: True == 1 in Python.
     version = peek_version(data)
     _want(version in VERSIONS, "detail_wrong_value", field="version")
+    _only(data, MANIFEST_FIELDS | (trustdocs.TRUST_FIELDS if version == 3 else set()), "manifest")
     pub = data.get("publisher")
     _want(isinstance(pub, dict), "detail_not_object", field="publisher")
     _only(pub, {"id", "name"}, "publisher")
@@ -542,46 +553,5 @@ def manifest_from_json(data: Any) -> Manifest:
         withdrawals=tuple(withdrawals),
         entries=tuple(entries),
         version=int(version or BASE_VERSION),
+        trust=trustdocs.fields_from_json(data) if version == 3 else None,
     )
-
-
-def parse_json_bytes(data: bytes) -> Any:
-    """Strict JSON from UTF-8 bytes: no NaN, no duplicate keys, no lone surrogates.
-
-    Raises ValueError (UnicodeDecodeError for bytes that are not UTF-8).
-    """
-
-    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for key, value in pairs:
-            if key in out:
-                raise ValueError(f"duplicate key {key!r}")
-            out[key] = value
-        return out
-
-    def no_constants(name: str) -> Any:
-        raise ValueError(f"{name} is not JSON")
-
-    text = data.decode("utf-8")
-    try:
-        value = json.loads(text, object_pairs_hook=no_duplicates, parse_constant=no_constants)
-    except RecursionError as exc:
-        raise ValueError("JSON nested too deeply") from exc
-    # Escapes such as "\ud800" decode to text that is not valid Unicode.
-    if "\\u" in text:
-        _check_strings(value)
-    return value
-
-
-def _check_strings(value: Any) -> None:
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            if not _encodable(item):
-                raise ValueError("a JSON string holds a lone surrogate")
-        elif isinstance(item, list):
-            stack.extend(item)
-        elif isinstance(item, dict):
-            stack.extend(item)
-            stack.extend(item.values())

@@ -17,6 +17,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from db.archive import StagingClaim, make_private_dir
 from db.records import NoticeRecord
@@ -49,6 +50,9 @@ Progress = Callable[[str, int, int], None]
 Cancel = Callable[[], bool]
 #: Looks up a trusted key: key id -> (raw public key, bound publisher id) or None.
 TrustLookup = Callable[[str], tuple[bytes, str | None] | None]
+#: For a key not trusted directly: (key id, unverified manifest object) -> the
+#: same answer, from a delegation by a trusted root (desktop/bundles/trustcheck.py).
+Resolver = Callable[[str, Any], tuple[bytes, str | None] | None]
 
 COPY_BLOCK = 1024 * 1024
 #: Free space kept beyond what an import needs, for SQLite's journal and WAL.
@@ -90,7 +94,9 @@ def _read_small(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes
     return data
 
 
-def read_manifest(zf: zipfile.ZipFile, trust: TrustLookup) -> Manifest:
+def read_manifest(
+    zf: zipfile.ZipFile, trust: TrustLookup, resolve: Resolver | None = None
+) -> Manifest:
     """Verify the signature and validate the manifest of an open bundle."""
     infos = {info.filename: info for info in zf.infolist()}
     if MANIFEST_NAME not in infos or SIGNATURE_NAME not in infos:
@@ -112,6 +118,8 @@ def read_manifest(zf: zipfile.ZipFile, trust: TrustLookup) -> Manifest:
         )
     key_id = data.get("key_id") if isinstance(data, dict) else None
     found = trust(key_id) if isinstance(key_id, str) and len(key_id) <= 64 else None
+    if found is None and resolve is not None and isinstance(key_id, str) and len(key_id) <= 64:
+        found = resolve(key_id, data)
     if found is None:
         raise BundleError(BundleCode.UNTRUSTED_KEY, key_id=str(key_id)[:64])
     raw_public, bound = found
@@ -189,6 +197,7 @@ def stage_bundle(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     before_staging: Callable[[Manifest], None] | None = None,
+    resolve: Resolver | None = None,
 ) -> StagedBundle:
     """Verify *path* and copy its entries under *staging_root*.
 
@@ -210,7 +219,7 @@ def stage_bundle(
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
             check_infos(infos)
-            manifest = read_manifest(zf, trust)
+            manifest = read_manifest(zf, trust, resolve)
             _check_listing(zf, manifest)
             if before_staging is not None:
                 before_staging(manifest)

@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 def cmd_bundle_build(ctx: Context, args: argparse.Namespace) -> int:
     from desktop.bundles.builder import SequenceError, SequenceStateError, build_bundle
     from desktop.bundles.source import SourceErrors
+    from desktop.cli.trustchain import build_fields
 
+    fields = build_fields(ctx, args, Path(args.key))
     bar = ProgressBar(ctx.lang)
     try:
         result = build_bundle(
@@ -32,6 +34,7 @@ def cmd_bundle_build(ctx: Context, args: argparse.Namespace) -> int:
             since=args.since,
             sequence=args.sequence,
             progress=bar,
+            trust=fields,
         )
     except SourceErrors as exc:
         bar.clear()

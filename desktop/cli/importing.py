@@ -53,6 +53,10 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
                     print(f"{name}: {reason}", file=sys.stderr)
                 continue
             bar.finish()
+            # What the office should know though the bundle applied: on stderr,
+            # so that stdout stays the result (and JSON) scripts read.
+            for warning in result.warnings:
+                print(f"{name}: {warning.render(ctx.lang)}", file=sys.stderr)
             note: str | None = None
             if result.status == "already":
                 note = ctx.say("already", sequence=result.sequence, publisher=result.publisher_name)

@@ -15,9 +15,18 @@ def cmd_keygen(ctx: Context, args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     try:
-        private, public, kid = keys.generate_keypair(out, args.name or "")
+        private, public, kid = keys.generate_keypair(out, args.name or "", root=args.root)
     except FileExistsError as exc:
         raise Failure(ctx.say("key_exists", path=str(exc))) from exc
+    if args.root:
+        import hashlib
+
+        from desktop.bundles.trustdocs import grouped
+
+        raw, _comment = keys.parse_public(public.read_text("utf-8"), prefix=keys.ROOT_PUB_PREFIX)
+        fingerprint = grouped(hashlib.sha256(raw).hexdigest())
+        print(ctx.say("root_written", private=private, public=public, fingerprint=fingerprint))
+        return EXIT_OK
     print(ctx.say("key_written", key_id=kid, private=private, public=public))
     return EXIT_OK
 

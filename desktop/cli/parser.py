@@ -23,6 +23,7 @@ from desktop.cli import (
     register,
     todo,
     trust,
+    trustchain,
     window,
 )
 from desktop.cli.context import Context
@@ -92,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("keygen", help="tạo cặp khóa ký gói dữ liệu")
     p.add_argument("--out", required=True)
     p.add_argument("--name", help="ghi chú trong khóa công khai")
+    p.add_argument("--root", action="store_true", help="khóa gốc của tỉnh (root.key, root.pub)")
     p.set_defaults(func=keys.cmd_keygen)
 
     key = sub.add_parser("key", help="khóa ký gói dữ liệu")
@@ -101,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="tệp .pub cần ghi; mặc định in ra màn hình")
     p.add_argument("--name", help="ghi chú trong khóa công khai")
     p.set_defaults(func=keys.cmd_key_public)
+    _add_trust_chain_commands(ksub)
 
     bundle = sub.add_parser("bundle", help="tạo hoặc kiểm tra gói dữ liệu")
     bsub = bundle.add_subparsers(dest="bundle_command", required=True, parser_class=_Parser)
@@ -112,6 +115,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--since", type=int, default=None)
     p.add_argument("--sequence", type=int, default=None)
     p.add_argument("--json", action="store_true")
+    p.add_argument("--delegation", metavar="FILE", help="ủy quyền của khóa gốc cho khóa ký này")
+    p.add_argument("--revocations", metavar="FILE", nargs="+", help="thu hồi khóa do khóa gốc ký")
+    p.add_argument("--root-chain", dest="root_chain", metavar="FILE", nargs="+")
+    p.add_argument("--channel", help="mã tỉnh (kênh) của gói dữ liệu")
     p.set_defaults(func=bundles.cmd_bundle_build)
     p = bsub.add_parser("verify", help="kiểm tra gói dữ liệu, không ghi gì")
     p.add_argument("file")
@@ -137,6 +144,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = tsub.add_parser("remove")
     p.add_argument("key_id")
     p.set_defaults(func=trust.cmd_trust_remove)
+    p = tsub.add_parser("add-channel", help="nhận gói dữ liệu của một tỉnh khác")
+    p.add_argument("channel")
+    p.set_defaults(func=trustchain.cmd_trust_add_channel)
+
+    p = sub.add_parser("status", help="tình trạng kho dữ liệu, khóa tin cậy, độ mới của dữ liệu")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--stale-days", dest="stale_days", type=_at_least_one, default=30)
+    p.set_defaults(func=trustchain.cmd_status)
 
     p = sub.add_parser("import", help="nhập gói dữ liệu")
     p.add_argument("files", nargs="+")
@@ -240,6 +255,42 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=todo.cmd_todo)
     return parser
+
+
+def _add_trust_chain_commands(ksub: argparse._SubParsersAction[_Parser]) -> None:
+    """`key delegate | revoke | rotate-root | root | fingerprint`: the province's root keys."""
+    roots = ("--root-file", "tệp khóa gốc k trên n (khi khóa gốc có nhiều khóa)")
+    p = ksub.add_parser("delegate", help="khóa gốc ủy quyền cho một khóa ký")
+    p.add_argument("--root", action="append", required=True, metavar="ROOT.key")
+    p.add_argument(roots[0], dest="root_file", help=roots[1])
+    p.add_argument("--signing", required=True, metavar="SIGNING.pub")
+    p.add_argument("--publisher", required=True)
+    p.add_argument("--until", required=True, type=trustchain.parse_until, metavar="YYYY-MM-DD")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=trustchain.cmd_key_delegate)
+    p = ksub.add_parser("revoke", help="khóa gốc thu hồi một khóa ký")
+    p.add_argument("key_id", metavar="KEY_ID")
+    p.add_argument("--root", action="append", required=True, metavar="ROOT.key")
+    p.add_argument(roots[0], dest="root_file", help=roots[1])
+    p.add_argument("--reason", required=True)
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=trustchain.cmd_key_revoke)
+    p = ksub.add_parser("rotate-root", help="khóa gốc cũ ký chuyển sang khóa gốc mới")
+    p.add_argument("--old", action="append", required=True, metavar="OLD.key")
+    p.add_argument("--old-root", dest="old_root", help=roots[1])
+    p.add_argument("--new", action="append", required=True, metavar="NEW.pub")
+    p.add_argument("--threshold", type=_at_least_one, default=1)
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=trustchain.cmd_key_rotate_root)
+    p = ksub.add_parser("root", help="tạo khóa gốc k trên n từ các tệp root.pub")
+    p.add_argument("keys", nargs="+", metavar="ROOT.pub")
+    p.add_argument("--threshold", type=_at_least_one, required=True)
+    p.add_argument("--name")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=trustchain.cmd_key_root)
+    p = ksub.add_parser("fingerprint", help="in dấu vân tay của khóa để đối chiếu trên công văn")
+    p.add_argument("file")
+    p.set_defaults(func=trustchain.cmd_key_fingerprint)
 
 
 def peek_lang(argv: Sequence[str]) -> str:

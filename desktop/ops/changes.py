@@ -33,6 +33,7 @@ class Changes:
     was marked read. `bookmarked` / `unbookmarked`: bookmarks set or cleared.
     `register`: the clerk changed lines of the incoming register (its
     handling status too, which the to-do list follows).
+    `trust`: keys or roots were trusted or removed (the trusted-keys dialog).
     """
 
     archive: bool = False
@@ -43,6 +44,7 @@ class Changes:
     bookmarked: frozenset[str] = frozenset()
     unbookmarked: frozenset[str] = frozenset()
     register: bool = False
+    trust: bool = False
 
     def __bool__(self) -> bool:
         return bool(
@@ -53,6 +55,7 @@ class Changes:
             or self.bookmarked
             or self.unbookmarked
             or self.register
+            or self.trust
         )
 
     @property

@@ -68,6 +68,14 @@ WINDOW_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "demoAction", QT_TRANSLATE_NOOP("Actions", "Mở kho dữ liệu mẫu"), "opener.open_demo"
     ),
+    ActionSpec(
+        "trustedKeysAction",
+        QT_TRANSLATE_NOOP("Actions", "Khóa tin cậy…"),
+        "trust.show_dialog",
+        tooltip=QT_TRANSLATE_NOOP(
+            "Actions", "Khóa gốc của tỉnh, khóa ký, hạn ủy quyền và khóa bị thu hồi"
+        ),
+    ),
     ActionSpec("quitAction", QT_TRANSLATE_NOOP("Actions", "Thoát"), "close", shortcuts=("Ctrl+Q",)),
     # View: history, text size, panes
     ActionSpec(
@@ -370,7 +378,7 @@ def retranslate_actions(actions: Mapping[str, QAction], specs: Iterable[ActionSp
 
 # -- where the window puts them ("-": a separator) ------------------------------------------
 
-FILE_MENU = ("importAction", "demoAction", "-", "quitAction")
+FILE_MENU = ("importAction", "demoAction", "-", "trustedKeysAction", "-", "quitAction")
 NOTICE_MENU = ("searchAction", "-", "bookmarkAction", "markAllReadAction")
 VIEW_MENU = (
     "backAction",

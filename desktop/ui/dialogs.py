@@ -121,3 +121,62 @@ def make_progress(parent: QWidget | None, title: str) -> QProgressDialog:
     dialog.setRange(0, 0)
     dialog.setValue(0)
     return dialog
+
+
+# -- trusting keys (desktop/ui/trustdialog.py) ---------------------------------------------
+
+
+def choose_key_file(parent: QWidget | None) -> Path | None:
+    """Ask for a key file to trust: a publisher's `.pub`, a `root.pub` or a root file."""
+    name, _filter = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("Dialogs", "Chọn tệp khóa công khai"),
+        "",
+        QCoreApplication.translate("Dialogs", "Khóa công khai (*.pub *.root)")
+        + ";;"
+        + QCoreApplication.translate("Dialogs", "Mọi tệp (*)"),
+    )
+    return Path(name) if name else None
+
+
+def _ask(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    detail: str,
+    yes_text: str,
+) -> bool:
+    box = QMessageBox(parent)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setInformativeText(detail)
+    # Selectable, so that a fingerprint can be copied next to the dispatch's.
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
+    no = box.addButton(
+        QCoreApplication.translate("Dialogs", "Hủy"), QMessageBox.ButtonRole.RejectRole
+    )
+    # Nothing is trusted by pressing Enter: the safe answer is the default.
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def confirm_trust(parent: QWidget | None, title: str, text: str, detail: str) -> bool:
+    """Show a key's fingerprint and the warning to compare it; True only on "Tin cậy"."""
+    yes_text = QCoreApplication.translate("Dialogs", "Tin cậy")
+    return _ask(parent, QMessageBox.Icon.Warning, title, text, detail, yes_text)
+
+
+def confirm_untrust(parent: QWidget | None, title: str, text: str) -> bool:
+    """Ask before no longer trusting a key or root."""
+    yes_text = QCoreApplication.translate("Dialogs", "Bỏ tin cậy")
+    return _ask(parent, QMessageBox.Icon.Question, title, text, "", yes_text)
+
+
+def offer_trust(parent: QWidget | None, title: str, text: str, detail: str, offer: str) -> bool:
+    """A bundle was refused for an untrusted key or a missed root: offer to trust one."""
+    return _ask(parent, QMessageBox.Icon.Warning, title, text, detail, offer)

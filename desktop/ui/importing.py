@@ -36,6 +36,7 @@ from desktop.ui import dialogs
 from desktop.ui.usbwatch import Volume
 
 if TYPE_CHECKING:
+    from desktop.bundles.errors import BundleError
     from desktop.bundles.importer import ImportResult
 
 log = logging.getLogger(__name__)
@@ -78,6 +79,9 @@ class ImportController(QObject):
         self._state: TaskState | None = None
         self._dialog: QProgressDialog | None = None
         self._current: Path | None = None
+        # Answers a refusal first when set (the trust controller offers to
+        # trust the key); returns True when it did, so no error box follows.
+        self.trust_offer: Callable[[BundleError, Path], bool] | None = None
         # Bundles dropped anywhere on the window are imported.
         window.setAcceptDrops(True)
         window.installEventFilter(self)
@@ -228,6 +232,13 @@ class ImportController(QObject):
         elif isinstance(exc, BundleError) and exc.code is BundleCode.IMPORT_DAMAGED_ARCHIVE:
             # The archive's pages fail: the way out is the window's recovery dialog.
             self.damaged.emit(exc)
+        elif (
+            isinstance(exc, BundleError)
+            and path is not None
+            and self.trust_offer is not None
+            and self.trust_offer(exc, path)
+        ):
+            pass
         else:
             if not isinstance(exc, BundleError | ArchiveError | OSError):
                 log.error("import failed", exc_info=exc)

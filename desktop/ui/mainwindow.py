@@ -9,7 +9,8 @@ refreshes itself when the runner broadcasts `Changes`:
 - `SearchController` (searching.py): the search box, Esc, printing every result;
 - `Reader` (reader.py): the article, its panels, links, history, bookmark;
 - `Attachments` (attachments.py), `ArchiveOpener` and `Recovery` (opening.py,
-  recovery.py), `ImportController` (importing.py), `PrintActions` (printactions.py);
+  recovery.py), `ImportController` (importing.py), `PrintActions` (printactions.py),
+  `TrustController` (trustdialog.py): trusted keys, the freshness line;
 - `OfficeViews` (office.py): the register, the to-do list, "Lược đồ", the status filter.
 
 Every action is declared in actions.py; the window only places them.
@@ -65,6 +66,7 @@ from desktop.ui.panels import NoticePanel
 from desktop.ui.reader import Reader
 from desktop.ui.searching import SearchController
 from desktop.ui.searchpane import SearchBar
+from desktop.ui.trustdialog import TrustController
 from desktop.ui.usbwatch import VolumeWatcher
 from desktop.ui.welcome import WelcomePage
 
@@ -232,6 +234,7 @@ class MainWindow(QMainWindow):
             self.runner, self, data_dir=self.data_dir, lang=lang, interactive=interactive
         )
         self.importer = ImportController(self, self.runner, lang, lambda: self.archive_dir)
+        self.trust = TrustController(self, self.runner, self.importer, settings=self.settings)
 
     def _wire(self) -> None:
         # The article forgets the old archive before the list picks the row to select.
@@ -311,6 +314,7 @@ class MainWindow(QMainWindow):
         self.counts_label.setAccessibleName(self.tr("Số văn bản"))
         self.update_label.setAccessibleName(self.tr("Cập nhật lần cuối"))
         self.overview.show_counts()
+        self.trust.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

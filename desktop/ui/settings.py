@@ -20,6 +20,9 @@ MAIN_SPLITTER = "window/mainSplitter"
 ARTICLE_SPLITTER = "window/articleSplitter"
 ZOOM = "article/zoom"
 LANGUAGE = "ui/language"
+#: After this many days without newer signed data the status bar warns (freeze attacks).
+STALE_DAYS = "trust/staleDays"
+STALE_DAYS_DEFAULT = 30
 
 LANGS = ("vi", "en")
 
@@ -50,3 +53,12 @@ def zoom(settings: QSettings) -> int:
 def blob(settings: QSettings, key: str) -> QByteArray | None:
     value = settings.value(key)
     return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+
+def stale_days(settings: QSettings) -> int:
+    """Days without newer signed data before the status bar warns (1–3650, default 30)."""
+    try:
+        value = int(str(settings.value(STALE_DAYS, STALE_DAYS_DEFAULT)))
+    except ValueError:
+        return STALE_DAYS_DEFAULT
+    return min(max(value, 1), 3650)

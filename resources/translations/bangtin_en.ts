@@ -16,6 +16,14 @@
         <translation>Open the demo archive</translation>
     </message>
     <message>
+        <source>Khóa tin cậy…</source>
+        <translation>Trusted keys…</translation>
+    </message>
+    <message>
+        <source>Khóa gốc của tỉnh, khóa ký, hạn ủy quyền và khóa bị thu hồi</source>
+        <translation>The province&apos;s roots, signing keys, delegation expiry and revoked keys</translation>
+    </message>
+    <message>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
@@ -340,6 +348,22 @@
     <message>
         <source>Hủy</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Chọn tệp khóa công khai</source>
+        <translation>Choose a public key file</translation>
+    </message>
+    <message>
+        <source>Khóa công khai (*.pub *.root)</source>
+        <translation>Public keys (*.pub *.root)</translation>
+    </message>
+    <message>
+        <source>Tin cậy</source>
+        <translation>Trust</translation>
+    </message>
+    <message>
+        <source>Bỏ tin cậy</source>
+        <translation>Stop trusting</translation>
     </message>
 </context>
 <context>
@@ -807,6 +831,146 @@
     <message>
         <source>Việc cần làm</source>
         <translation>To do</translation>
+    </message>
+</context>
+<context>
+    <name>TrustController</name>
+    <message>
+        <source>Chưa có dữ liệu đã ký</source>
+        <translation>No signed data yet</translation>
+    </message>
+    <message>
+        <source>Dữ liệu cập nhật đến ngày {day} (cách đây {days} ngày)</source>
+        <translation>Data up to {day} ({days} days ago)</translation>
+    </message>
+    <message>
+        <source>Đã lâu không có dữ liệu mới: hãy xin tỉnh gói dữ liệu mới nhất. Một USB cũ trông giống hệt một USB mới, chỉ ngày ký cho biết dữ liệu mới đến đâu.</source>
+        <translation>No new data for a long time: ask the province for the newest bundle. An old USB stick looks exactly like a new one; only the signed date tells how recent the data is.</translation>
+    </message>
+    <message>
+        <source>Không tin cậy được khóa</source>
+        <translation>The key could not be trusted</translation>
+    </message>
+    <message>
+        <source>khóa gốc của tỉnh</source>
+        <translation>the province&apos;s root key</translation>
+    </message>
+    <message>
+        <source>khóa ký</source>
+        <translation>the signing key</translation>
+    </message>
+    <message>
+        <source>Tin cậy {kind} «{name}»?
+
+Dấu vân tay:
+{fingerprint}</source>
+        <translation>Trust {kind} &apos;{name}&apos;?
+
+Fingerprint:
+{fingerprint}</translation>
+    </message>
+    <message>
+        <source>Hãy so từng nhóm bốn ký tự với dấu vân tay in trên công văn của tỉnh. Chỉ bấm «Tin cậy» khi hai dãy giống hệt nhau: một khóa sai cho phép người lạ đưa văn bản giả vào kho dữ liệu.</source>
+        <translation>Compare each group of four characters with the fingerprint printed on the province&apos;s dispatch. Press &apos;Trust&apos; only when the two are exactly the same: a wrong key lets a stranger put forged documents into the archive.</translation>
+    </message>
+    <message>
+        <source>Tin cậy khóa</source>
+        <translation>Trust a key</translation>
+    </message>
+    <message>
+        <source>Bỏ tin cậy «{label}»? Gói dữ liệu ký bằng khóa này sẽ bị từ chối.</source>
+        <translation>Stop trusting &apos;{label}&apos;? Bundles signed with this key will be refused.</translation>
+    </message>
+    <message>
+        <source>Bỏ tin cậy</source>
+        <translation>Stop trusting</translation>
+    </message>
+    <message>
+        <source>Tin cậy khóa gốc mới…</source>
+        <translation>Trust the new root…</translation>
+    </message>
+    <message>
+        <source>Nói đơn giản: tỉnh đã thay khóa gốc sau lần cuối văn phòng nhận dữ liệu, và gói này không mang theo giấy chuyển giao từ khóa cũ. Văn phòng cần khóa gốc mới (tệp root.pub trên công văn của tỉnh) hoặc một gói dữ liệu mới hơn.</source>
+        <translation>In plain words: the province replaced its root key after this office last received data, and this bundle does not carry the hand-over from the old key. The office needs the new root (the root.pub file sent with the province&apos;s dispatch) or a newer bundle.</translation>
+    </message>
+    <message>
+        <source>Tin cậy khóa này…</source>
+        <translation>Trust this key…</translation>
+    </message>
+    <message>
+        <source>Không nhập được gói dữ liệu</source>
+        <translation>The bundle could not be imported</translation>
+    </message>
+    <message>
+        <source>Tệp: {name}. Kho dữ liệu không thay đổi.</source>
+        <translation>File: {name}. The archive is unchanged.</translation>
+    </message>
+</context>
+<context>
+    <name>TrustedKeysDialog</name>
+    <message>
+        <source>Khóa tin cậy</source>
+        <translation>Trusted keys</translation>
+    </message>
+    <message>
+        <source>Khóa</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Publisher</translation>
+    </message>
+    <message>
+        <source>Hạn, tình trạng</source>
+        <translation>Expiry, state</translation>
+    </message>
+    <message>
+        <source>Văn phòng chỉ nhận gói dữ liệu được ký bằng các khóa dưới đây. Khóa gốc của tỉnh ủy quyền cho các khóa ký; khóa bị thu hồi không còn được nhận.</source>
+        <translation>This office accepts only bundles signed with the keys below. The province&apos;s root delegates the signing keys; a revoked key is no longer accepted.</translation>
+    </message>
+    <message>
+        <source>Thêm từ tệp…</source>
+        <translation>Add from file…</translation>
+    </message>
+    <message>
+        <source>Bỏ tin cậy</source>
+        <translation>Stop trusting</translation>
+    </message>
+    <message>
+        <source>Khóa gốc {name}</source>
+        <translation>Root {name}</translation>
+    </message>
+    <message>
+        <source>Khóa gốc cũ {name}</source>
+        <translation>Old root {name}</translation>
+    </message>
+    <message>
+        <source>{k} trên {n} khóa</source>
+        <translation>{k} of {n} keys</translation>
+    </message>
+    <message>
+        <source>đang dùng</source>
+        <translation>in use</translation>
+    </message>
+    <message>
+        <source>đã thay</source>
+        <translation>replaced</translation>
+    </message>
+    <message>
+        <source>ĐÃ THU HỒI: {reason}</source>
+        <translation>REVOKED: {reason}</translation>
+    </message>
+    <message>
+        <source>hạn đến {day}</source>
+        <translation>valid until {day}</translation>
+    </message>
+    <message>
+        <source>Khóa tin cậy trực tiếp</source>
+        <translation>Keys trusted directly</translation>
+    </message>
+    <message>
+        <source>Khóa bị thu hồi</source>
+        <translation>Revoked keys</translation>
     </message>
 </context>
 <context>

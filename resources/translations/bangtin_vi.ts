@@ -16,6 +16,14 @@
         <translation>Mở kho dữ liệu mẫu</translation>
     </message>
     <message>
+        <source>Khóa tin cậy…</source>
+        <translation>Khóa tin cậy…</translation>
+    </message>
+    <message>
+        <source>Khóa gốc của tỉnh, khóa ký, hạn ủy quyền và khóa bị thu hồi</source>
+        <translation>Khóa gốc của tỉnh, khóa ký, hạn ủy quyền và khóa bị thu hồi</translation>
+    </message>
+    <message>
         <source>Thoát</source>
         <translation>Thoát</translation>
     </message>
@@ -340,6 +348,22 @@
     <message>
         <source>Hủy</source>
         <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Chọn tệp khóa công khai</source>
+        <translation>Chọn tệp khóa công khai</translation>
+    </message>
+    <message>
+        <source>Khóa công khai (*.pub *.root)</source>
+        <translation>Khóa công khai (*.pub *.root)</translation>
+    </message>
+    <message>
+        <source>Tin cậy</source>
+        <translation>Tin cậy</translation>
+    </message>
+    <message>
+        <source>Bỏ tin cậy</source>
+        <translation>Bỏ tin cậy</translation>
     </message>
 </context>
 <context>
@@ -807,6 +831,146 @@
     <message>
         <source>Việc cần làm</source>
         <translation>Việc cần làm</translation>
+    </message>
+</context>
+<context>
+    <name>TrustController</name>
+    <message>
+        <source>Chưa có dữ liệu đã ký</source>
+        <translation>Chưa có dữ liệu đã ký</translation>
+    </message>
+    <message>
+        <source>Dữ liệu cập nhật đến ngày {day} (cách đây {days} ngày)</source>
+        <translation>Dữ liệu cập nhật đến ngày {day} (cách đây {days} ngày)</translation>
+    </message>
+    <message>
+        <source>Đã lâu không có dữ liệu mới: hãy xin tỉnh gói dữ liệu mới nhất. Một USB cũ trông giống hệt một USB mới, chỉ ngày ký cho biết dữ liệu mới đến đâu.</source>
+        <translation>Đã lâu không có dữ liệu mới: hãy xin tỉnh gói dữ liệu mới nhất. Một USB cũ trông giống hệt một USB mới, chỉ ngày ký cho biết dữ liệu mới đến đâu.</translation>
+    </message>
+    <message>
+        <source>Không tin cậy được khóa</source>
+        <translation>Không tin cậy được khóa</translation>
+    </message>
+    <message>
+        <source>khóa gốc của tỉnh</source>
+        <translation>khóa gốc của tỉnh</translation>
+    </message>
+    <message>
+        <source>khóa ký</source>
+        <translation>khóa ký</translation>
+    </message>
+    <message>
+        <source>Tin cậy {kind} «{name}»?
+
+Dấu vân tay:
+{fingerprint}</source>
+        <translation>Tin cậy {kind} «{name}»?
+
+Dấu vân tay:
+{fingerprint}</translation>
+    </message>
+    <message>
+        <source>Hãy so từng nhóm bốn ký tự với dấu vân tay in trên công văn của tỉnh. Chỉ bấm «Tin cậy» khi hai dãy giống hệt nhau: một khóa sai cho phép người lạ đưa văn bản giả vào kho dữ liệu.</source>
+        <translation>Hãy so từng nhóm bốn ký tự với dấu vân tay in trên công văn của tỉnh. Chỉ bấm «Tin cậy» khi hai dãy giống hệt nhau: một khóa sai cho phép người lạ đưa văn bản giả vào kho dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Tin cậy khóa</source>
+        <translation>Tin cậy khóa</translation>
+    </message>
+    <message>
+        <source>Bỏ tin cậy «{label}»? Gói dữ liệu ký bằng khóa này sẽ bị từ chối.</source>
+        <translation>Bỏ tin cậy «{label}»? Gói dữ liệu ký bằng khóa này sẽ bị từ chối.</translation>
+    </message>
+    <message>
+        <source>Bỏ tin cậy</source>
+        <translation>Bỏ tin cậy</translation>
+    </message>
+    <message>
+        <source>Tin cậy khóa gốc mới…</source>
+        <translation>Tin cậy khóa gốc mới…</translation>
+    </message>
+    <message>
+        <source>Nói đơn giản: tỉnh đã thay khóa gốc sau lần cuối văn phòng nhận dữ liệu, và gói này không mang theo giấy chuyển giao từ khóa cũ. Văn phòng cần khóa gốc mới (tệp root.pub trên công văn của tỉnh) hoặc một gói dữ liệu mới hơn.</source>
+        <translation>Nói đơn giản: tỉnh đã thay khóa gốc sau lần cuối văn phòng nhận dữ liệu, và gói này không mang theo giấy chuyển giao từ khóa cũ. Văn phòng cần khóa gốc mới (tệp root.pub trên công văn của tỉnh) hoặc một gói dữ liệu mới hơn.</translation>
+    </message>
+    <message>
+        <source>Tin cậy khóa này…</source>
+        <translation>Tin cậy khóa này…</translation>
+    </message>
+    <message>
+        <source>Không nhập được gói dữ liệu</source>
+        <translation>Không nhập được gói dữ liệu</translation>
+    </message>
+    <message>
+        <source>Tệp: {name}. Kho dữ liệu không thay đổi.</source>
+        <translation>Tệp: {name}. Kho dữ liệu không thay đổi.</translation>
+    </message>
+</context>
+<context>
+    <name>TrustedKeysDialog</name>
+    <message>
+        <source>Khóa tin cậy</source>
+        <translation>Khóa tin cậy</translation>
+    </message>
+    <message>
+        <source>Khóa</source>
+        <translation>Khóa</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Hạn, tình trạng</source>
+        <translation>Hạn, tình trạng</translation>
+    </message>
+    <message>
+        <source>Văn phòng chỉ nhận gói dữ liệu được ký bằng các khóa dưới đây. Khóa gốc của tỉnh ủy quyền cho các khóa ký; khóa bị thu hồi không còn được nhận.</source>
+        <translation>Văn phòng chỉ nhận gói dữ liệu được ký bằng các khóa dưới đây. Khóa gốc của tỉnh ủy quyền cho các khóa ký; khóa bị thu hồi không còn được nhận.</translation>
+    </message>
+    <message>
+        <source>Thêm từ tệp…</source>
+        <translation>Thêm từ tệp…</translation>
+    </message>
+    <message>
+        <source>Bỏ tin cậy</source>
+        <translation>Bỏ tin cậy</translation>
+    </message>
+    <message>
+        <source>Khóa gốc {name}</source>
+        <translation>Khóa gốc {name}</translation>
+    </message>
+    <message>
+        <source>Khóa gốc cũ {name}</source>
+        <translation>Khóa gốc cũ {name}</translation>
+    </message>
+    <message>
+        <source>{k} trên {n} khóa</source>
+        <translation>{k} trên {n} khóa</translation>
+    </message>
+    <message>
+        <source>đang dùng</source>
+        <translation>đang dùng</translation>
+    </message>
+    <message>
+        <source>đã thay</source>
+        <translation>đã thay</translation>
+    </message>
+    <message>
+        <source>ĐÃ THU HỒI: {reason}</source>
+        <translation>ĐÃ THU HỒI: {reason}</translation>
+    </message>
+    <message>
+        <source>hạn đến {day}</source>
+        <translation>hạn đến {day}</translation>
+    </message>
+    <message>
+        <source>Khóa tin cậy trực tiếp</source>
+        <translation>Khóa tin cậy trực tiếp</translation>
+    </message>
+    <message>
+        <source>Khóa bị thu hồi</source>
+        <translation>Khóa bị thu hồi</translation>
     </message>
 </context>
 <context>

@@ -50,6 +50,14 @@ class Shown:
         monkeypatch.setattr(
             dialogs, "show_error", lambda p, t, x, d="": self.errors.append((t, x, d))
         )
+        # A refusal for an untrusted key is the same box with "Tin cậy khóa này…"; declined.
+        monkeypatch.setattr(dialogs, "offer_trust", self._declined_offer)
+
+    def _declined_offer(
+        self, parent: object, title: str, text: str, detail: str, offer: str
+    ) -> bool:
+        self.errors.append((title, text, detail))
+        return False
 
 
 @pytest.fixture

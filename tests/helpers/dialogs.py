@@ -30,6 +30,10 @@ DEFAULT_ANSWERS: dict[str, Any] = {
     "show_info": None,
     "show_error": None,
     "offer_bundles": [],
+    "choose_key_file": None,
+    "confirm_trust": False,
+    "confirm_untrust": False,
+    "offer_trust": False,
 }
 
 

@@ -325,10 +325,10 @@ def test_invalid_json_in_a_notice_chunk(
 
 
 def test_newer_format_version(world: World, archive: Archive, tmp_path: Path) -> None:
-    def version_three(manifest: dict[str, Any]) -> None:
-        manifest["version"] = 3
+    def version_four(manifest: dict[str, Any]) -> None:
+        manifest["version"] = 4
 
-    error = refused(archive, tampered(world, tmp_path, manifest=version_three), "newer_format")
+    error = refused(archive, tampered(world, tmp_path, manifest=version_four), "newer_format")
     sentence = text("newer_format", "vi")
     assert error.message("vi") == sentence
     assert sentence == (
@@ -358,8 +358,9 @@ def test_one_flipped_byte_in_the_manifest(world: World, archive: Archive, tmp_pa
 
     def flip(data: bytes) -> bytes:
         # A digit of the bundle id, flipped to another digit: still valid JSON
-        # and a valid manifest, so only the signature can tell.
-        start = data.index(b'"bundle_id":"') + len(b'"bundle_id":"')
+        # and a valid manifest, so only the signature can tell. (The last
+        # "bundle_id" is the manifest's own: a delta's base names one first.)
+        start = data.rindex(b'"bundle_id":"') + len(b'"bundle_id":"')
         pos = next(i for i in range(start, start + 32) if data[i : i + 1].isdigit())
         changed = bytearray(data)
         changed[pos] ^= 0x01

@@ -310,7 +310,7 @@ def test_parse_json_bytes_accepts_surrogate_pairs() -> None:
 @pytest.mark.parametrize(
     ("path", "value"),
     [
-        (("version",), 3),  # 1 and 2 are read; a newer one is not
+        (("version",), 4),  # 1, 2 and 3 are read; a newer one is not
         (("version",), 0),
         (("version",), True),
         (("format",), "other"),
