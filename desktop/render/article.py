@@ -195,8 +195,12 @@ def article_page(
         for attachment in notice.attachments:
             href = f"attachment:{esc(attachment.sha256.lower())}"
             size = human_size(attachment.size, lang)
+            # "Mở" and "Lưu tệp đính kèm…" side by side: the reader (desktop/ui/reader.py)
+            # saves for a link with "?save", and opens for any other.
             parts.append(
-                f'<li><a href="{href}">{escape_text(attachment.name)}</a> ({esc(size)})</li>'
+                f'<li><a href="{href}">{escape_text(attachment.name)}</a> ({esc(size)}) — '
+                f'<a href="{href}">{esc(label("open"))}</a> · '
+                f'<a href="{href}?save">{esc(label("save_attachment"))}</a></li>'
             )
         parts.append("</ul>")
     groups = relation_groups(notice, lang)

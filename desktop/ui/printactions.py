@@ -34,6 +34,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QMenu, QTextBrowser, QWidget
 
 from desktop.tasks import Runner
+from desktop.ui import settings as prefs
 from desktop.ui.actions import PRINT_ACTIONS, build_actions, retranslate_actions
 
 if TYPE_CHECKING:
@@ -116,11 +117,6 @@ def show_menu(menu: QMenu, global_pos: QPoint) -> None:
 
 
 # -- the actions ---------------------------------------------------------------------------
-
-
-def _safe_stem(text: str) -> str:
-    cleaned = "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in text).strip("-.")
-    return cleaned or "van-ban"
 
 
 class PrintActions(QObject):
@@ -215,7 +211,20 @@ class PrintActions(QObject):
     def export_current(self) -> None:
         current = self._current_id()
         if current:
-            self.export_pdf([current], suggested=f"{_safe_stem(current)}.pdf")
+            self.export_pdf([current], suggested=self._file_name(current))
+
+    def _file_name(self, notice_id: str) -> str:
+        """ "54-KH-UBND Ke hoach binh dang gioi.pdf" for the notice shown, else its id."""
+        from desktop.ops.files import export_file_name, safe_file_name
+
+        current = getattr(self.window, "current", None)
+        if current is not None and getattr(current, "id", None) == notice_id:
+            return export_file_name(current.number, current.title)
+        return safe_file_name(f"{notice_id}.pdf", "van-ban.pdf")
+
+    def _settings(self) -> QSettings | None:
+        settings = getattr(self.window, "settings", None)
+        return settings if isinstance(settings, QSettings) else None
 
     def print_selection(self) -> None:
         self.print_notices(self.selection())
@@ -240,9 +249,11 @@ class PrintActions(QObject):
         """Ask for a file name, read *ids* on the worker, then write the PDF."""
         if not ids:
             return
-        target = choose_pdf_path(self.window, suggested)
+        folder = prefs.save_folder(self._settings())
+        target = choose_pdf_path(self.window, str(folder / suggested))
         if target is None:
             return
+        prefs.remember_save_folder(self._settings(), target)
         self._collect(ids, index, lambda sources, style: self._write(target, sources, style))
 
     # -- work ----------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from desktop import paths
 from desktop.ui.article import ZOOM_DEFAULT, clamp_zoom
 
 FILE_NAME = "settings.ini"
@@ -20,6 +21,8 @@ MAIN_SPLITTER = "window/mainSplitter"
 ARTICLE_SPLITTER = "window/articleSplitter"
 ZOOM = "article/zoom"
 LANGUAGE = "ui/language"
+#: The folder a PDF or an attachment was last saved in.
+SAVE_FOLDER = "files/lastFolder"
 
 LANGS = ("vi", "en")
 
@@ -50,3 +53,20 @@ def zoom(settings: QSettings) -> int:
 def blob(settings: QSettings, key: str) -> QByteArray | None:
     value = settings.value(key)
     return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+
+def save_folder(settings: QSettings | None) -> Path:
+    """Where to propose saving a file: the folder used last, else Documents."""
+    value = settings.value(SAVE_FOLDER) if settings is not None else None
+    if value:
+        folder = Path(str(value))
+        if folder.is_dir():
+            return folder
+    return paths.documents_dir()
+
+
+def remember_save_folder(settings: QSettings | None, target: Path) -> None:
+    """A file was saved at *target*: propose its folder next time."""
+    if settings is not None:
+        settings.setValue(SAVE_FOLDER, str(target.parent))
+        settings.sync()

@@ -306,7 +306,7 @@ def test_attachments_open_from_a_copy_and_save(
     store_file = open_archive(populated).file_path(PDF_SHA)
     assert copy != store_file  # the viewer never gets the store's own file
     window.browser.link_activated.emit(QUrl(f"attachment:{PDF_SHA}?save"))
-    assert asked == ["quyet-dinh.pdf"]
+    assert [Path(name).name for name in asked] == ["quyet-dinh.pdf"]
     assert target.read_bytes() == PDF_BYTES
     window.close()
     assert not copy.exists()  # temporary copies go away with the window

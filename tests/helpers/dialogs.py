@@ -29,6 +29,8 @@ DEFAULT_ANSWERS: dict[str, Any] = {
     "show_info": None,
     "show_error": None,
     "offer_bundles": [],
+    "offer_save_instead": False,
+    "confirm": True,
 }
 
 
