@@ -15,12 +15,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from db.common import ListOrder, Show
+from db.common import NO_FILTER, ListOrder, NoticeFilter, Show
 from desktop.ops.changes import NO_CHANGES, Changes, Written
 
 if TYPE_CHECKING:
     from db.archive import Archive
-    from db.records import CategoryInfo, ImportLogEntry, NoticeDetail, NoticeSummary
+    from db.records import (
+        CategoryInfo,
+        FilterChoices,
+        ImportLogEntry,
+        NoticeDetail,
+        NoticeSummary,
+    )
     from desktop.render.tables import TableData
 
 #: Rows fetched per page of the notice list.
@@ -38,12 +44,13 @@ PANEL_SIZE = 5
 
 @dataclass(frozen=True)
 class ListQuery:
-    """Which notices the list shows, and in what order."""
+    """Which notices the list shows, and in what order; *filters* narrow any category."""
 
     category: str | None = None
     show: Show = "all"
     order: ListOrder = "published"
     descending: bool = True
+    filters: NoticeFilter = NO_FILTER
 
 
 @dataclass(frozen=True)
@@ -97,7 +104,7 @@ def list_page(archive: Archive, query: ListQuery, offset: int, limit: int = PAGE
     from db import queries
 
     with archive.reading() as session:
-        total = queries.count_notices(session, query.category, query.show)
+        total = queries.count_notices(session, query.category, query.show, query.filters)
         ids = queries.ordered_notice_ids(
             session,
             query.category,
@@ -106,9 +113,18 @@ def list_page(archive: Archive, query: ListQuery, offset: int, limit: int = PAGE
             descending=query.descending,
             limit=limit,
             offset=offset,
+            where=query.filters,
         )
         rows = queries.summaries(session, ids)
     return ListPage(query=query, total=total, offset=offset, rows=tuple(rows))
+
+
+def filter_choices(archive: Archive) -> FilterChoices:
+    """The document types and issuers the window's filters offer."""
+    from db import queries
+
+    with archive.reading() as session:
+        return queries.filter_choices(session)
 
 
 def overview(archive: Archive) -> Overview:

@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from db.common import NO_FILTER, NoticeFilter
+
 if TYPE_CHECKING:
     from db.archive import Archive
     from db.records import NoticeSummary
-    from db.search import SearchHit
+    from db.search import SearchFilter, SearchHit
 
 #: Results fetched per page, and the most one search lists (and prints).
 SEARCH_PAGE = 100
@@ -21,10 +23,26 @@ SEARCH_MAX = 500
 
 @dataclass(frozen=True)
 class SearchQuery:
-    """What the search box asks: the words, and the category to stay in (None: all)."""
+    """What the search box asks: the words, the category to stay in (None: all), and the
+    filters set above the list."""
 
     text: str
     category: str | None = None
+    filters: NoticeFilter = NO_FILTER
+
+
+def search_filter(query: SearchQuery) -> SearchFilter:
+    """What the search core is asked to stay within, for *query*."""
+    from db import search
+
+    where = query.filters
+    return search.SearchFilter(
+        category=query.category,
+        date_from=where.date_from,
+        date_to=where.date_to,
+        doc_type=where.doc_type,
+        issuer=where.issuer,
+    )
 
 
 @dataclass(frozen=True)
@@ -54,7 +72,7 @@ def search_page(
 
     limit = max(0, min(limit, SEARCH_MAX - offset))
     with archive.reading() as session:
-        where = search.SearchFilter(category=query.category)
+        where = search_filter(query)
         hits = search.search(session, query.text, where, limit=limit, offset=offset)
         found = None
         if offset == 0:
@@ -70,5 +88,5 @@ def search_ids(archive: Archive, query: SearchQuery, limit: int = SEARCH_MAX) ->
     from db import search
 
     with archive.reading() as session:
-        where = search.SearchFilter(category=query.category)
+        where = search_filter(query)
         return search.ranked_ids(session, query.text, where, limit=limit)

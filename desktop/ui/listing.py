@@ -16,11 +16,12 @@ moves to a row; `failed(exc)` when the archive could not be read.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import cast
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 
-from db.common import Show
+from db.common import NO_FILTER, NoticeFilter, Show
 from desktop.ops import reading, searching
 from desktop.ops.changes import Changes
 from desktop.ops.reading import ListPage, ListQuery
@@ -62,6 +63,8 @@ class ListController(QObject):
         self.search: SearchQuery | None = None
         self._select_after: str | None = None
         self._syncing = False
+        #: The filters above the list (desktop/ui/filterbar.py): they narrow lists and searches.
+        self.filters: NoticeFilter = NO_FILTER
 
     def model(self) -> NoticeRowsModel | None:
         return self._view.list_model()
@@ -71,11 +74,21 @@ class ListController(QObject):
     def show_list(self, category: str | None, show: str) -> None:
         """Show a category's notices (in the order chosen last), ending any search."""
         self.search = None
-        self.query = ListQuery(category, cast(Show, show), self.query.order, self.query.descending)
+        self.query = ListQuery(
+            category, cast(Show, show), self.query.order, self.query.descending, self.filters
+        )
         self.reload()
 
     def show_search(self, query: SearchQuery) -> None:
-        self.search = query
+        self.search = replace(query, filters=self.filters)
+        self.reload()
+
+    def set_filters(self, filters: NoticeFilter) -> None:
+        """Narrow what is shown, a category's list or a search, to *filters*."""
+        self.filters = filters
+        self.query = replace(self.query, filters=filters)
+        if self.search is not None:
+            self.search = replace(self.search, filters=filters)
         self.reload()
 
     def end_search(self) -> None:

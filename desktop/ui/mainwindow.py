@@ -54,6 +54,7 @@ from desktop.ui.actions import (
 from desktop.ui.article import ArticlePane
 from desktop.ui.attachments import Attachments
 from desktop.ui.categorytree import CategoryTreeView
+from desktop.ui.filterbar import FilterBar
 from desktop.ui.importing import ImportController
 from desktop.ui.listing import ListController
 from desktop.ui.noticelist import NoticeListView, NoticeRowsModel
@@ -128,12 +129,14 @@ class MainWindow(QMainWindow):
         self.tree = CategoryTreeView(self)
         self.list_view = NoticeListView(self)
         self.search_bar = SearchBar(self)
+        self.filter_bar = FilterBar(self.runner, self)
         self.list_pane = QWidget(self)
         self.list_pane.setObjectName("listPane")
         list_layout = QVBoxLayout(self.list_pane)
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.setSpacing(0)
         list_layout.addWidget(self.search_bar)
+        list_layout.addWidget(self.filter_bar)
         list_layout.addWidget(self.list_view)
         self.article = ArticlePane(self)
         self.browser = self.article.browser
@@ -180,6 +183,7 @@ class MainWindow(QMainWindow):
             self.tree,
             self.search_bar.box,
             self.search_bar.in_category,
+            *self.filter_bar.focus_chain(),
             self.list_view,
             self.article.zoom_bar.smaller,
             self.article.zoom_bar.larger,
@@ -231,8 +235,9 @@ class MainWindow(QMainWindow):
 
     def _wire(self) -> None:
         # The article forgets the old archive before the list picks the row to select.
-        for view in (self.reader, self.overview, self.listing):
+        for view in (self.reader, self.overview, self.listing, self.filter_bar):
             self.runner.changes_made.connect(view.apply_changes)
+        self.filter_bar.filters_changed.connect(self.listing.set_filters)
         self.tree.filter_chosen.connect(self.search.choose_filter)
         self.listing.notice_activated.connect(self.reader.show_notice)
         self.reader.shown.connect(self.listing.select)
