@@ -111,6 +111,12 @@ def count_notices(
     return int(session.scalar(select(func.count()).select_from(sub)) or 0)
 
 
+def count_bookmarked_unread(session: Session) -> int:
+    """How many of the bookmarked ("Đã lưu") notices are unread."""
+    query = _listing(None, "bookmarked").where(ReadingState.first_opened.is_(None))
+    return int(session.scalar(select(func.count()).select_from(query.subquery())) or 0)
+
+
 def filter_choices(session: Session) -> FilterChoices:
     """The document types and issuers of the visible notices, for the window's filters.
 

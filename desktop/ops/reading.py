@@ -74,6 +74,7 @@ class Overview:
     latest: tuple[NoticeSummary, ...]
     last_import: ImportLogEntry | None
     publisher_name: str | None
+    bookmarked_unread: int = 0
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,7 @@ def overview(archive: Archive) -> Overview:
         total = queries.count_notices(session)
         unread = queries.count_notices(session, show="unread")
         bookmarked = queries.count_notices(session, show="bookmarked")
+        bookmarked_unread = queries.count_bookmarked_unread(session)
         latest = queries.latest_notices(session, PANEL_SIZE)
         last = provenance.last_import(session)
         publisher = provenance.publisher(session, last.publisher_id) if last else None
@@ -147,6 +149,7 @@ def overview(archive: Archive) -> Overview:
         latest=tuple(latest),
         last_import=last,
         publisher_name=publisher.name if publisher else None,
+        bookmarked_unread=bookmarked_unread,
     )
 
 
@@ -156,11 +159,13 @@ def open_notice(
     lang: str,
     count_view: bool = True,
     search_text: str = "",
+    mark_read: bool = True,
 ) -> Written[OpenedNotice]:
     """Count one view (when asked), then load and render the notice.
 
     With *search_text* the words it matches are highlighted in the article.
-    A first opening makes the notice read: the changes say so.
+    A first opening makes the notice read, unless *mark_read* is False (the
+    window marks it later, with `marks.set_read`): the changes say so.
     """
     # The renderer pulls in Markdown; loading it here keeps it off the GUI thread.
     from db import queries, search, store
@@ -176,12 +181,11 @@ def open_notice(
     if count_view:
         at = now()
         with archive.writing() as session:
-            views = store.record_view(session, notice_id, at)
-        if detail.first_opened is None:
+            views = store.record_view(session, notice_id, at, read=mark_read)
+        first = detail.first_opened or (at if mark_read else None)
+        if detail.first_opened is None and mark_read:
             changes = Changes(read=frozenset({notice_id}))
-        detail = replace(
-            detail, views=views, first_opened=detail.first_opened or at, last_opened=at
-        )
+        detail = replace(detail, views=views, first_opened=first, last_opened=at)
     terms = search.highlight_terms(search_text) if search_text else ()
     page = article_page(detail, lang=lang, highlight_terms=terms, table_cells=ARTICLE_TABLE_CELLS)
     html = page.html

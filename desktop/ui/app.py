@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop.ui import i18n, icons
+from desktop.ui import i18n, icons, windowstate
 from desktop.ui import settings as prefs
 from desktop.ui.mainwindow import MainWindow
 
@@ -65,7 +65,7 @@ def run(data_dir: Path, *, lang: str | None = None, initial_bundle: Path | None 
     window = MainWindow(Path(data_dir), settings=settings, lang=chosen)
     if initial_bundle is not None:
         import_when_open(window, initial_bundle)
-    window.show()
+    windowstate.show(window)
     window.start()
     code = app.exec()
     window.shutdown()

@@ -10,7 +10,8 @@ from the runner's `Changes`.
 Signals: `list_ready()` when a list's first page is shown; `search_ready(count)`
 when a search's first results are shown; `search_started()` when a search is
 asked for; `search_failed()`; `notice_activated(notice_id)` when the user
-moves to a row; `failed(exc)` when the archive could not be read.
+moves to a row; `notice_opened(notice_id)` when the user opens a row on
+purpose (Enter, a click); `failed(exc)` when the archive could not be read.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ class ListController(QObject):
     search_started = Signal()
     search_failed = Signal()
     notice_activated = Signal(str)
+    notice_opened = Signal(str)
     failed = Signal(object)
 
     def __init__(
@@ -63,6 +65,8 @@ class ListController(QObject):
         self.search: SearchQuery | None = None
         self._select_after: str | None = None
         self._syncing = False
+        view.activated.connect(self._on_opened)
+        view.clicked.connect(self._on_opened)
         #: The filters above the list (desktop/ui/filterbar.py): they narrow lists and searches.
         self.filters: NoticeFilter = NO_FILTER
 
@@ -185,6 +189,11 @@ class ListController(QObject):
         if self._syncing or not current.isValid() or model is None:
             return
         self.notice_activated.emit(model.notice_id(current.row()))
+
+    def _on_opened(self, index: QModelIndex) -> None:
+        model = self.model()
+        if model is not None and index.isValid():
+            self.notice_opened.emit(model.notice_id(index.row()))
 
     def focus_first(self) -> None:
         """Put the focus in the list, on its first row if none is current."""

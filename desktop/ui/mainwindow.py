@@ -9,7 +9,9 @@ refreshes itself when the runner broadcasts `Changes`:
 - `SearchController` (searching.py): the search box, Esc, printing every result;
 - `Reader` (reader.py): the article, its panels, links, history, bookmark;
 - `Attachments` (attachments.py), `ArchiveOpener` and `Recovery` (opening.py,
-  recovery.py), `ImportController` (importing.py), `PrintActions` (printactions.py).
+  recovery.py), `ImportController` (importing.py), `PrintActions` (printactions.py);
+- `ReadingMarks` (marking.py): unread, next unread; `HelpController` (helpdialogs.py);
+  what the window remembers lives in windowstate.py, the filters in filterbar.py.
 
 Every action is declared in actions.py; the window only places them.
 
@@ -42,7 +44,7 @@ from PySide6.QtWidgets import (
 
 from desktop.tasks import Runner, TaskRunner
 from desktop.ui import actions as actions_table
-from desktop.ui import i18n, icons, printactions
+from desktop.ui import i18n, icons, printactions, windowstate
 from desktop.ui import settings as prefs
 from desktop.ui.actions import (
     RESULT_ACTIONS,
@@ -55,8 +57,10 @@ from desktop.ui.article import ArticlePane
 from desktop.ui.attachments import Attachments
 from desktop.ui.categorytree import CategoryTreeView
 from desktop.ui.filterbar import FilterBar
+from desktop.ui.helpdialogs import HelpController
 from desktop.ui.importing import ImportController
 from desktop.ui.listing import ListController
+from desktop.ui.marking import ReadingMarks
 from desktop.ui.noticelist import NoticeListView, NoticeRowsModel
 from desktop.ui.opening import ArchiveOpener
 from desktop.ui.overview import OverviewController
@@ -116,7 +120,11 @@ class MainWindow(QMainWindow):
             self, selected_ids=self.list_view.selected_ids
         )
         self.print_actions.add_search_actions(self._result_actions(), self.search.searching)
+        marks = [self.action(n) for n in ("markUnreadAction", "bookmarkAction")]
+        self.print_actions.add_reading_actions(marks)
         self._restore_settings()
+        if remember:
+            windowstate.reopen_last_place(self)
         self.volume_watcher = VolumeWatcher(self)
         self.volume_watcher.volume_added.connect(self.importer.offer_volume)
         if watch_volumes:
@@ -142,6 +150,8 @@ class MainWindow(QMainWindow):
         self.browser = self.article.browser
         self.related_panel = NoticePanel("related", self)
         self.latest_panel = NoticePanel("latest", self)
+        for panel in (self.related_panel, self.latest_panel):
+            panel.model.set_lang(self.lang)  # dates in the window's language from the start
         panels = QWidget(self)
         panels_layout = QHBoxLayout(panels)
         panels_layout.setContentsMargins(0, 0, 0, 0)
@@ -228,6 +238,12 @@ class MainWindow(QMainWindow):
             rerender_highlighted=self.reader.rerender_if_highlighted,
             parent=self,
         )
+        self.marking = ReadingMarks(
+            self.runner, self.listing, self.list_view, self.reader, parent=self
+        )
+        self.help = HelpController(
+            self.runner, self, lang=lang, archive_dir=lambda: self.archive_dir
+        )
         self.opener = ArchiveOpener(
             self.runner, self, data_dir=self.data_dir, lang=lang, interactive=interactive
         )
@@ -240,6 +256,8 @@ class MainWindow(QMainWindow):
         self.filter_bar.filters_changed.connect(self.listing.set_filters)
         self.tree.filter_chosen.connect(self.search.choose_filter)
         self.listing.notice_activated.connect(self.reader.show_notice)
+        self.listing.notice_opened.connect(self.reader.mark_read_now)
+        self.browser.end_reached.connect(self.marking.next_unread)
         self.reader.shown.connect(self.listing.select)
         self.article.zoom_bar.zoom_changed.connect(self._on_zoom_changed)
         self.welcome.import_requested.connect(self.importer.choose_and_import)
@@ -253,13 +271,14 @@ class MainWindow(QMainWindow):
         self.opener.failed.connect(self.archive_failed)
         self.opener.opened.connect(lambda _dir: self.opener.recovery.reset())
         self.importer.damaged.connect(self._on_damaged_pages)
-        for source in (self.overview, self.listing, self.reader, self.search):
+        for source in (self.overview, self.listing, self.reader, self.search, self.marking):
             source.failed.connect(self._on_load_failed)
         for status in (
             self.reader.status,
             self.attachments.status,
             self.importer.status,
             self.overview.status,
+            self.marking.status,
         ):
             status.connect(self.show_status)
         bookmark, back, forward = (
@@ -284,6 +303,8 @@ class MainWindow(QMainWindow):
         self.language_menu = self.view_menu.addMenu("")
         self.language_menu.setObjectName("languageMenu")
         place(self.language_menu, actions_table.LANGUAGE_MENU, actions)
+        self.help_menu = bar.addMenu("")
+        place(self.help_menu, actions_table.HELP_MENU, actions)
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
@@ -305,6 +326,7 @@ class MainWindow(QMainWindow):
         self.notice_menu.setTitle(self.tr("&Văn bản"))
         self.view_menu.setTitle(self.tr("&Xem"))
         self.language_menu.setTitle(self.tr("&Ngôn ngữ"))
+        self.help_menu.setTitle(self.tr("Trợ &giúp"))
         self.list_pane.setAccessibleName(self.tr("Danh sách và tìm kiếm"))
         self.toolbar.setWindowTitle(self.tr("Thanh công cụ"))
         self.main_splitter.setAccessibleName(self.tr("Khung đọc văn bản"))
@@ -327,31 +349,11 @@ class MainWindow(QMainWindow):
     # -- settings ---------------------------------------------------------------------------
 
     def _restore_settings(self) -> None:
-        geometry = prefs.blob(self.settings, prefs.GEOMETRY)
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
-        for key, splitter in (
-            (prefs.MAIN_SPLITTER, self.main_splitter),
-            (prefs.ARTICLE_SPLITTER, self.article_splitter),
-        ):
-            state = prefs.blob(self.settings, key)
-            if state is not None:
-                splitter.restoreState(state)
-        self.article.set_zoom(prefs.zoom(self.settings))
-        self.action("languageViAction").setChecked(self.lang == "vi")
-        self.action("languageEnAction").setChecked(self.lang == "en")
+        windowstate.restore(self)
 
     def save_settings(self) -> None:
-        if not self._remember:
-            return
-        self.settings.setValue(prefs.GEOMETRY, self.saveGeometry())
-        self.settings.setValue(prefs.MAIN_SPLITTER, self.main_splitter.saveState())
-        self.settings.setValue(prefs.ARTICLE_SPLITTER, self.article_splitter.saveState())
-        self.settings.setValue(prefs.ZOOM, self.article.zoom_bar.value())
-        self.settings.setValue(prefs.LANGUAGE, self.lang)
-        self.settings.sync()
+        if self._remember:
+            windowstate.save(self)
 
     def _on_zoom_changed(self, value: int) -> None:
         if self._remember:

@@ -148,6 +148,7 @@ class PrintActions(QObject):
         self.last_pages = 0
         self.many_menu: QMenu | None = None
         self._search_actions: list[QAction] = []
+        self._reading_actions: list[QAction] = []
         self._searching: Callable[[], bool] = lambda: False
         window.installEventFilter(self)
         self.retranslate()
@@ -347,6 +348,11 @@ class PrintActions(QObject):
             self.many_menu.addSeparator()
             self.many_menu.addActions(self._search_actions)
 
+    def add_reading_actions(self, actions: list[QAction]) -> None:
+        """Offer *actions* ("Đánh dấu chưa đọc", "Lưu") first in the list's and the
+        article's context menus."""
+        self._reading_actions = list(actions)
+
     def install_list_menu(self, view: QAbstractItemView) -> None:
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(lambda pos: self._list_menu(view, pos))
@@ -355,6 +361,9 @@ class PrintActions(QObject):
         """The notice list's context menu: print the selection, or every search result."""
         menu = QMenu(self.window)
         menu.setObjectName("listMenu")
+        if self._reading_actions:
+            menu.addActions(self._reading_actions)
+            menu.addSeparator()
         menu.addActions(self.selection_actions())
         if self._searching():
             menu.addSeparator()
@@ -378,6 +387,8 @@ class PrintActions(QObject):
     def article_menu(self, browser: QTextBrowser, pos: QPoint) -> QMenu:
         menu = browser.createStandardContextMenu(pos)
         menu.addSeparator()
+        for action in self._reading_actions:
+            menu.addAction(action)
         for action in self.actions():
             menu.addAction(action)
         return menu

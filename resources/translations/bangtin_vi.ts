@@ -60,24 +60,60 @@
         <translation>Làm mới</translation>
     </message>
     <message>
-        <source>Đánh dấu</source>
-        <translation>Đánh dấu</translation>
+        <source>Lưu</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Đánh dấu hoặc bỏ đánh dấu văn bản này (Ctrl+D)</source>
-        <translation>Đánh dấu hoặc bỏ đánh dấu văn bản này (Ctrl+D)</translation>
+        <source>Lưu văn bản này vào mục «Đã lưu» để đọc lại, hoặc bỏ lưu (Ctrl+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bỏ lưu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Văn bản chưa đọc kế tiếp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mở văn bản chưa đọc kế tiếp trong danh sách (N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đánh dấu chưa đọc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đánh dấu các văn bản đã chọn (hoặc văn bản đang mở) là chưa đọc (Ctrl+U)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tìm trong kho dữ liệu…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tìm văn bản trong kho dữ liệu (Ctrl+K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tìm trong văn bản này…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tìm chữ trong văn bản đang mở (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tìm tiếp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tìm ngược lại</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Đánh dấu đã đọc tất cả</source>
         <translation>Đánh dấu đã đọc tất cả</translation>
-    </message>
-    <message>
-        <source>Tìm kiếm…</source>
-        <translation>Tìm kiếm…</translation>
-    </message>
-    <message>
-        <source>Tìm văn bản trong kho dữ liệu (Ctrl+F)</source>
-        <translation>Tìm văn bản trong kho dữ liệu (Ctrl+F)</translation>
     </message>
     <message>
         <source>Thoát tìm kiếm</source>
@@ -94,6 +130,18 @@
     <message>
         <source>In danh mục kết quả tìm kiếm…</source>
         <translation>In danh mục kết quả tìm kiếm…</translation>
+    </message>
+    <message>
+        <source>Hướng dẫn sử dụng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phím tắt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giới thiệu Bảng Tin</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Tiếng Việt</source>
@@ -197,16 +245,12 @@
         <translation>Chưa đọc</translation>
     </message>
     <message>
-        <source>Đã đánh dấu</source>
-        <translation>Đã đánh dấu</translation>
+        <source>Đã lưu</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{name}: {count} văn bản</source>
-        <translation>{name}: {count} văn bản</translation>
-    </message>
-    <message>
-        <source>{name}: {count} văn bản, {unread} chưa đọc</source>
-        <translation>{name}: {count} văn bản, {unread} chưa đọc</translation>
+        <source>{name}: {unread} chưa đọc trên tổng số {count} văn bản</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -235,6 +279,22 @@
         <translation>Lưu tệp đính kèm</translation>
     </message>
     <message>
+        <source>Tệp đính kèm</source>
+        <translation type="unfinished">Tệp đính kèm</translation>
+    </message>
+    <message>
+        <source>Máy tính này chưa có chương trình nào mở được tệp «{name}».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bạn có thể lưu tệp vào máy rồi mở bằng chương trình khác, hoặc chép sang máy khác.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưu tệp…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Đóng</source>
         <translation>Đóng</translation>
     </message>
@@ -257,6 +317,148 @@
     <message>
         <source>Hủy</source>
         <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>từ {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>đến {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mọi loại văn bản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mọi cơ quan ban hành</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lọc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lọc danh sách theo ngày đăng, loại văn bản, cơ quan ban hành</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bộ lọc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bỏ lọc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hiện lại mọi văn bản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Từ ngày</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đến ngày</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Loại:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loại văn bản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cơ quan:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cơ quan ban hành</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Không thấy</source>
+        <extracomment>Matches tinted at most; a one-letter search in a long decree finds thousands.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tìm trong văn bản:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chữ cần tìm, có dấu hoặc không dấu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tìm trong văn bản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chỗ trước (Shift+F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chỗ trước</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chỗ sau (F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chỗ sau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đóng (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đóng thanh tìm kiếm</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HelpController</name>
+    <message>
+        <source>Hướng dẫn sử dụng Bảng Tin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phím tắt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Văn bản chưa đọc kế tiếp, ở cuối văn bản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phím cách</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mở văn bản đang chọn trong danh sách</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thoát tìm kiếm, đóng thanh tìm trong văn bản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giới thiệu Bảng Tin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>đang tính…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -345,6 +547,10 @@
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
+        <source>Trợ &amp;giúp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Danh sách và tìm kiếm</source>
         <translation>Danh sách và tìm kiếm</translation>
     </message>
@@ -384,8 +590,8 @@
         <translation>chưa đọc</translation>
     </message>
     <message>
-        <source>đã đánh dấu</source>
-        <translation>đã đánh dấu</translation>
+        <source>đã lưu</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Tiêu đề</source>
@@ -421,8 +627,24 @@
 <context>
     <name>OverviewController</name>
     <message>
+        <source>Đánh dấu đã đọc tất cả</source>
+        <translation type="unfinished">Đánh dấu đã đọc tất cả</translation>
+    </message>
+    <message>
+        <source>Đánh dấu đã đọc {count} văn bản chưa đọc trong «{name}»?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đánh dấu đã đọc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Đã đánh dấu đã đọc {count} văn bản</source>
         <translation>Đã đánh dấu đã đọc {count} văn bản</translation>
+    </message>
+    <message>
+        <source>Tất cả chuyên mục</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{total} văn bản, {unread} chưa đọc</source>
@@ -474,6 +696,31 @@
 <context>
     <name>Reader</name>
     <message>
+        <source>N: văn bản chưa đọc kế tiếp (hoặc phím cách ở cuối văn bản)</source>
+        <extracomment>How long a notice passed in the list stays on screen before it counts as read. Whether the notice shown is read (False while `read_timer` runs).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+K: tìm trong kho dữ liệu; Ctrl+F: tìm trong văn bản đang mở</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+D: lưu văn bản để đọc lại; Ctrl+U: đánh dấu chưa đọc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F1: hướng dẫn sử dụng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chọn một văn bản trong danh sách để đọc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Các phím tắt hay dùng:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Không tìm thấy văn bản này trong kho dữ liệu.</source>
         <translation>Không tìm thấy văn bản này trong kho dữ liệu.</translation>
     </message>
@@ -482,12 +729,23 @@
         <translation>Văn bản này đã bị thu hồi</translation>
     </message>
     <message>
-        <source>Đã đánh dấu văn bản</source>
-        <translation>Đã đánh dấu văn bản</translation>
+        <source>Đã lưu văn bản</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Đã bỏ đánh dấu văn bản</source>
-        <translation>Đã bỏ đánh dấu văn bản</translation>
+        <source>Đã bỏ lưu văn bản</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReadingMarks</name>
+    <message>
+        <source>Đã đánh dấu chưa đọc {count} văn bản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không còn văn bản chưa đọc trong danh sách này</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

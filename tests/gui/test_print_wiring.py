@@ -106,13 +106,14 @@ def test_print_actions_are_in_the_toolbar_menus_and_context_menus(
     # The list's context menu: the selection, and every result while searching.
     menu = window.print_actions.list_menu()
     try:
-        assert menu_actions(menu) == actions.selection_actions()
+        reading = [window.action("markUnreadAction"), window.action("bookmarkAction")]
+        assert menu_actions(menu) == reading + actions.selection_actions()
     finally:
         menu.deleteLater()
     window.search_for("quyet dinh")
     menu = window.print_actions.list_menu()
     try:
-        assert menu_actions(menu) == actions.selection_actions() + results
+        assert menu_actions(menu) == reading + actions.selection_actions() + results
         assert all(a.isEnabled() for a in results)
         assert window.action("printResultsAction").text() == "In tất cả kết quả tìm kiếm…"
     finally:
