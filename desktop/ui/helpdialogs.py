@@ -116,7 +116,7 @@ class HelpController(QObject):
         self.guide.browser.setSearchPaths([str(path.parent)])
         self.guide.browser.setHtml(path.read_text(encoding="utf-8"))
         self.guide.show()
-        self.guide.raise_()
+        self.guide.activateWindow()
 
     def show_shortcuts(self) -> None:
         """Every shortcut of the window, read from the action tables."""
@@ -137,7 +137,7 @@ class HelpController(QObject):
             f'<h2>{heading}</h2><table cellpadding="4" cellspacing="0">{body}</table>'
         )
         self.shortcuts.show()
-        self.shortcuts.raise_()
+        self.shortcuts.activateWindow()
 
     def show_about(self) -> None:
         """Version, the archive's folder and size, and the trusted publishers."""
@@ -153,7 +153,7 @@ class HelpController(QObject):
             )
             self._runner.query(self, about.trusted, key="about-trusted", success=self._on_trusted)
         self.about.show()
-        self.about.raise_()
+        self.about.activateWindow()
 
     def _on_size(self, size: int) -> None:
         self._size = size

@@ -96,16 +96,20 @@ def save(window: MainWindow) -> None:
 
 
 def reopen_last_place(window: MainWindow) -> None:
-    """Once the archive's counts are in, go back to the category and notice read last."""
-    pending = [True]
+    """Once the archive is open and its counts are in (in either order), go back to the
+    category and notice read last."""
+    seen: set[str] = set()
 
-    def on_overview() -> None:
-        if not pending:
+    def arrived(what: str) -> None:
+        if "done" in seen:
             return
-        pending.clear()
-        _go_back(window)
+        seen.add(what)
+        if {"archive", "overview"} <= seen:
+            seen.add("done")
+            _go_back(window)
 
-    window.overview_ready.connect(on_overview)
+    window.archive_ready.connect(lambda: arrived("archive"))
+    window.overview_ready.connect(lambda: arrived("overview"))
 
 
 def _go_back(window: MainWindow) -> None:
