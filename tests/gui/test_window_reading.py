@@ -221,3 +221,16 @@ def test_panel_rows_are_no_taller_than_three_lines(make_window: object, populate
     height = view.sizeHintForRow(0)
     line = view.fontMetrics().lineSpacing()
     assert line * 2 < height <= line * MAX_LINES + 10
+
+
+def test_english_panels_say_am_and_pm(make_window: object, populated: Path) -> None:
+    window = make_window(populated, lang="en")  # type: ignore[operator]
+    move_to(window, QD118)
+    texts = [
+        panel.model.text(row)
+        for panel in (window.latest_panel, window.related_panel)
+        for row in range(panel.model.rowCount())
+    ]
+    assert texts and all(text.endswith(("AM)", "PM)")) for text in texts)
+    assert not any(" SA)" in text or " CH)" in text for text in texts)
+    assert "AM" in window.update_label.text() or "PM" in window.update_label.text()
