@@ -198,6 +198,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--notice")
     p.add_argument("--size", type=_parse_size, default=(1280, 800))
     p.add_argument("--search", help="hiện kết quả tìm kiếm những từ này")
+    p.add_argument("--type", dest="doc_type", help="lọc danh sách theo loại văn bản này")
+    p.add_argument("--dark", action="store_true", help="giao diện tối")
     p.set_defaults(func=window.cmd_screenshot)
 
     p = sub.add_parser("print", help="in văn bản ra tệp PDF (khổ A4, thể thức hành chính)")

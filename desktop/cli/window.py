@@ -53,4 +53,6 @@ def cmd_screenshot(ctx: Context, args: argparse.Namespace) -> int:
         size=args.size,
         lang=args.lang_given,
         search=args.search,
+        dark=args.dark,
+        doc_type=args.doc_type,
     )

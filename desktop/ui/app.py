@@ -10,7 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop.ui import i18n, icons, windowstate
+from db.common import NoticeFilter
+from desktop.ui import i18n, icons, theme, windowstate
 from desktop.ui import settings as prefs
 from desktop.ui.mainwindow import MainWindow
 
@@ -59,6 +60,7 @@ def run(data_dir: Path, *, lang: str | None = None, initial_bundle: Path | None 
     """
     app = _application()
     _style(app)
+    theme.current().follow_system()
     settings = prefs.settings_for(Path(data_dir))
     chosen = prefs.normalize_lang(lang or prefs.language(settings) or "vi")
     i18n.install_language(chosen)
@@ -80,19 +82,23 @@ def screenshot(
     size: tuple[int, int] = (1280, 800),
     lang: str | None = None,
     search: str | None = None,
+    dark: bool = False,
+    doc_type: str | None = None,
 ) -> int:
     """Render the real window offscreen to *out* (PNG); 0 on success.
 
     Waits on the window's signals (archive opened, counts and list loaded,
     the *search* results, then the notice shown) rather than on a clock.
     With *search* the list shows its results, and the notice (if one of
-    them) its highlighted matches. Counts no view and remembers nothing: a
+    them) its highlighted matches; with *doc_type* the list is filtered to
+    that document type, the filters shown; *dark* draws the dark theme. Counts no view and remembers nothing: a
     screenshot leaves the archive and settings as they were.
     """
     if QApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = _application()
     _style(app)
+    theme.current().set_dark(dark)
     settings = prefs.settings_for(Path(data_dir))
     chosen = prefs.normalize_lang(lang or prefs.language(settings) or "vi")
     i18n.install_language(chosen)
@@ -126,6 +132,9 @@ def screenshot(
     def on_list() -> None:
         if not state["list"]:
             state["list"] = True
+            if doc_type:
+                window.filter_bar.set_expanded(True)
+                window.filter_bar.set_filters(NoticeFilter(doc_type=doc_type))
             if search:
                 window.search_for(search)
             elif notice_id is not None:
@@ -176,4 +185,6 @@ def screenshot(
     window.shutdown()
     window.close()
     window.deleteLater()
+    if dark:
+        theme.current().set_dark(False)
     return code

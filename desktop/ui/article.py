@@ -8,6 +8,9 @@ opened; nothing is ever fetched from the network.
 A table too big to lay out here comes cut short, with a "table:N" link;
 the browser opens that one itself, whole, in a table view (desktop/ui/tableview.py).
 
+On a dark desktop the article takes the dark stylesheet (desktop/ui/theme.py,
+desktop/render/styles.py) and is shown again whenever the desktop switches.
+
 Under the article, `FindBar` (desktop/ui/findbar.py) finds words in it
 (Ctrl+F). Space pages down as usual; at the very end of the article it asks
 for the next unread notice instead, as feed readers do.
@@ -33,7 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui import icons
+from desktop.render.styles import themed
+from desktop.ui import icons, theme
 from desktop.ui.findbar import FindBar
 
 if TYPE_CHECKING:
@@ -76,7 +80,17 @@ class ArticleBrowser(QTextBrowser):
         if self._base_point_size <= 0:
             self._base_point_size = 10.0
         self._zoom = ZOOM_DEFAULT
+        self._html = ""
+        self.dark = theme.current().dark
+        theme.current().changed.connect(self.set_dark)
         self.retranslate()
+
+    def set_dark(self, dark: bool) -> None:
+        """Show the page again in the colours for a dark (or light) background."""
+        if dark != self.dark:
+            self.dark = dark
+            if self._html:
+                self._set_page(self._html, keep_place=True)
 
     @property
     def zoom(self) -> int:
@@ -101,9 +115,16 @@ class ArticleBrowser(QTextBrowser):
             image = QImage.fromData(data)
             if not image.isNull():
                 self._images[sha] = image
+        self._html = html
+        self._set_page(html)
+
+    def _set_page(self, html: str, *, keep_place: bool = False) -> None:
+        position = self.verticalScrollBar().value()
         self.document().clear()
         self.set_zoom(self._zoom)
-        self.setHtml(html)
+        self.setHtml(themed(html, self.dark))
+        if keep_place:
+            self.verticalScrollBar().setValue(position)
 
     def show_message(self, html: str) -> None:
         self.show_article(html, None)
