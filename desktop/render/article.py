@@ -25,7 +25,6 @@ from desktop.render.office import banner, link_text, relation_groups, status_lab
 from desktop.render.styles import STYLESHEET
 from desktop.render.tables import TableData
 
-
 _WORD_CHAR_RE = re.compile(r"\w")
 
 

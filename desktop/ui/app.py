@@ -91,8 +91,9 @@ def screenshot(
     the *search* results, then the notice shown) rather than on a clock.
     With *search* the list shows its results, and the notice (if one of
     them) its highlighted matches; with *doc_type* the list is filtered to
-    that document type, the filters shown; *dark* draws the dark theme. Counts no view and remembers nothing: a
-    screenshot leaves the archive and settings as they were.
+    that document type, the filters shown; *dark* draws the dark theme.
+    Counts no view and remembers nothing: a screenshot leaves the archive
+    and settings as they were.
     """
     if QApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
