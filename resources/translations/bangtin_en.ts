@@ -61,55 +61,55 @@
     </message>
     <message>
         <source>Lưu</source>
-        <translation type="unfinished"></translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Lưu văn bản này vào mục «Đã lưu» để đọc lại, hoặc bỏ lưu (Ctrl+D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Save this notice under “Saved” to read it again, or unsave it (Ctrl+D)</translation>
     </message>
     <message>
         <source>Bỏ lưu</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsave</translation>
     </message>
     <message>
         <source>Văn bản chưa đọc kế tiếp</source>
-        <translation type="unfinished"></translation>
+        <translation>Next unread notice</translation>
     </message>
     <message>
         <source>Mở văn bản chưa đọc kế tiếp trong danh sách (N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the next unread notice in the list (N)</translation>
     </message>
     <message>
         <source>Đánh dấu chưa đọc</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark as unread</translation>
     </message>
     <message>
         <source>Đánh dấu các văn bản đã chọn (hoặc văn bản đang mở) là chưa đọc (Ctrl+U)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark the selected notices (or the open one) as unread (Ctrl+U)</translation>
     </message>
     <message>
         <source>Tìm trong kho dữ liệu…</source>
-        <translation type="unfinished"></translation>
+        <translation>Search the archive…</translation>
     </message>
     <message>
         <source>Tìm văn bản trong kho dữ liệu (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Search the notices in the archive (Ctrl+K)</translation>
     </message>
     <message>
         <source>Tìm trong văn bản này…</source>
-        <translation type="unfinished"></translation>
+        <translation>Find in this notice…</translation>
     </message>
     <message>
         <source>Tìm chữ trong văn bản đang mở (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Find words in the open notice (Ctrl+F)</translation>
     </message>
     <message>
         <source>Tìm tiếp</source>
-        <translation type="unfinished"></translation>
+        <translation>Find next</translation>
     </message>
     <message>
         <source>Tìm ngược lại</source>
-        <translation type="unfinished"></translation>
+        <translation>Find previous</translation>
     </message>
     <message>
         <source>Đánh dấu đã đọc tất cả</source>
@@ -133,15 +133,15 @@
     </message>
     <message>
         <source>Hướng dẫn sử dụng</source>
-        <translation type="unfinished"></translation>
+        <translation>User guide</translation>
     </message>
     <message>
         <source>Phím tắt</source>
-        <translation type="unfinished"></translation>
+        <translation>Keyboard shortcuts</translation>
     </message>
     <message>
         <source>Giới thiệu Bảng Tin</source>
-        <translation type="unfinished"></translation>
+        <translation>About Bảng Tin</translation>
     </message>
     <message>
         <source>Tiếng Việt</source>
@@ -246,11 +246,11 @@
     </message>
     <message>
         <source>Đã lưu</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved</translation>
     </message>
     <message>
         <source>{name}: {unread} chưa đọc trên tổng số {count} văn bản</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: {unread} unread of {count} notices</translation>
     </message>
 </context>
 <context>
@@ -280,19 +280,19 @@
     </message>
     <message>
         <source>Tệp đính kèm</source>
-        <translation type="unfinished">Attachment</translation>
+        <translation>Attachment</translation>
     </message>
     <message>
         <source>Máy tính này chưa có chương trình nào mở được tệp «{name}».</source>
-        <translation type="unfinished"></translation>
+        <translation>No program on this computer opens “{name}”.</translation>
     </message>
     <message>
         <source>Bạn có thể lưu tệp vào máy rồi mở bằng chương trình khác, hoặc chép sang máy khác.</source>
-        <translation type="unfinished"></translation>
+        <translation>You can save the file, then open it with another program or copy it to another computer.</translation>
     </message>
     <message>
         <source>Lưu tệp…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save file…</translation>
     </message>
     <message>
         <source>Đóng</source>
@@ -323,63 +323,63 @@
     <name>FilterBar</name>
     <message>
         <source>từ {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>from {day}</translation>
     </message>
     <message>
         <source>đến {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>until {day}</translation>
     </message>
     <message>
         <source>Mọi loại văn bản</source>
-        <translation type="unfinished"></translation>
+        <translation>Any document type</translation>
     </message>
     <message>
         <source>Mọi cơ quan ban hành</source>
-        <translation type="unfinished"></translation>
+        <translation>Any issuer</translation>
     </message>
     <message>
         <source>Lọc</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter</translation>
     </message>
     <message>
         <source>Lọc danh sách theo ngày đăng, loại văn bản, cơ quan ban hành</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter the list by date, document type and issuer</translation>
     </message>
     <message>
         <source>Bộ lọc</source>
-        <translation type="unfinished"></translation>
+        <translation>Filters</translation>
     </message>
     <message>
         <source>Bỏ lọc</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear filter</translation>
     </message>
     <message>
         <source>Hiện lại mọi văn bản</source>
-        <translation type="unfinished"></translation>
+        <translation>Show every notice again</translation>
     </message>
     <message>
         <source>Từ ngày</source>
-        <translation type="unfinished"></translation>
+        <translation>From</translation>
     </message>
     <message>
         <source>Đến ngày</source>
-        <translation type="unfinished"></translation>
+        <translation>Until</translation>
     </message>
     <message>
         <source>&amp;Loại:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Type:</translation>
     </message>
     <message>
         <source>Loại văn bản</source>
-        <translation type="unfinished"></translation>
+        <translation>Document type</translation>
     </message>
     <message>
         <source>&amp;Cơ quan:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Issuer:</translation>
     </message>
     <message>
         <source>Cơ quan ban hành</source>
-        <translation type="unfinished"></translation>
+        <translation>Issuer</translation>
     </message>
 </context>
 <context>
@@ -387,78 +387,98 @@
     <message>
         <source>Không thấy</source>
         <extracomment>Matches tinted at most; a one-letter search in a long decree finds thousands.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Not found</translation>
     </message>
     <message>
         <source>Tìm trong văn bản:</source>
-        <translation type="unfinished"></translation>
+        <translation>Find in notice:</translation>
     </message>
     <message>
         <source>Chữ cần tìm, có dấu hoặc không dấu</source>
-        <translation type="unfinished"></translation>
+        <translation>Words to find, with or without diacritics</translation>
     </message>
     <message>
         <source>Tìm trong văn bản</source>
-        <translation type="unfinished"></translation>
+        <translation>Find in notice</translation>
     </message>
     <message>
         <source>Chỗ trước (Shift+F3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous match (Shift+F3)</translation>
     </message>
     <message>
         <source>Chỗ trước</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous match</translation>
     </message>
     <message>
         <source>Chỗ sau (F3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Next match (F3)</translation>
     </message>
     <message>
         <source>Chỗ sau</source>
-        <translation type="unfinished"></translation>
+        <translation>Next match</translation>
     </message>
     <message>
         <source>Đóng (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Close (Esc)</translation>
     </message>
     <message>
         <source>Đóng thanh tìm kiếm</source>
-        <translation type="unfinished"></translation>
+        <translation>Close the find bar</translation>
     </message>
 </context>
 <context>
     <name>HelpController</name>
     <message>
         <source>Hướng dẫn sử dụng Bảng Tin</source>
-        <translation type="unfinished"></translation>
+        <translation>Bảng Tin user guide</translation>
     </message>
     <message>
         <source>Phím tắt</source>
-        <translation type="unfinished"></translation>
+        <translation>Keyboard shortcuts</translation>
     </message>
     <message>
         <source>Văn bản chưa đọc kế tiếp, ở cuối văn bản</source>
-        <translation type="unfinished"></translation>
+        <translation>Next unread notice, at the end of a notice</translation>
     </message>
     <message>
         <source>Phím cách</source>
-        <translation type="unfinished"></translation>
+        <translation>Space</translation>
     </message>
     <message>
         <source>Mở văn bản đang chọn trong danh sách</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the notice selected in the list</translation>
     </message>
     <message>
         <source>Thoát tìm kiếm, đóng thanh tìm trong văn bản</source>
-        <translation type="unfinished"></translation>
+        <translation>Leave the search, close the find bar</translation>
     </message>
     <message>
         <source>Giới thiệu Bảng Tin</source>
-        <translation type="unfinished"></translation>
+        <translation>About Bảng Tin</translation>
     </message>
     <message>
         <source>đang tính…</source>
-        <translation type="unfinished"></translation>
+        <translation>counting…</translation>
+    </message>
+    <message>
+        <source>Chưa tin cậy khóa nào.</source>
+        <translation>No key is trusted yet.</translation>
+    </message>
+    <message>
+        <source>Đọc và lưu trữ văn bản, thông báo của cơ quan nhà nước, không cần mạng.</source>
+        <translation>Reads and keeps official notices and documents, without a network.</translation>
+    </message>
+    <message>
+        <source>Kho dữ liệu:</source>
+        <translation>Archive:</translation>
+    </message>
+    <message>
+        <source>Dung lượng:</source>
+        <translation>Size:</translation>
+    </message>
+    <message>
+        <source>Nơi phát hành được tin cậy:</source>
+        <translation>Trusted publishers:</translation>
     </message>
 </context>
 <context>
@@ -548,7 +568,7 @@
     </message>
     <message>
         <source>Trợ &amp;giúp</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <source>Danh sách và tìm kiếm</source>
@@ -591,7 +611,7 @@
     </message>
     <message>
         <source>đã lưu</source>
-        <translation type="unfinished"></translation>
+        <translation>saved</translation>
     </message>
     <message>
         <source>Tiêu đề</source>
@@ -617,6 +637,7 @@
     <name>NoticePanel</name>
     <message>
         <source>Tin liên quan</source>
+        <extracomment>Lines an item takes at most: a very long title must not fill the whole panel. Room around an item&apos;s text.</extracomment>
         <translation>Related notices</translation>
     </message>
     <message>
@@ -628,15 +649,15 @@
     <name>OverviewController</name>
     <message>
         <source>Đánh dấu đã đọc tất cả</source>
-        <translation type="unfinished">Mark all as read</translation>
+        <translation>Mark all as read</translation>
     </message>
     <message>
         <source>Đánh dấu đã đọc {count} văn bản chưa đọc trong «{name}»?</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark the {count} unread notices in “{name}” as read?</translation>
     </message>
     <message>
         <source>Đánh dấu đã đọc</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark as read</translation>
     </message>
     <message>
         <source>Đã đánh dấu đã đọc {count} văn bản</source>
@@ -644,7 +665,7 @@
     </message>
     <message>
         <source>Tất cả chuyên mục</source>
-        <translation type="unfinished"></translation>
+        <translation>All categories</translation>
     </message>
     <message>
         <source>{total} văn bản, {unread} chưa đọc</source>
@@ -698,27 +719,27 @@
     <message>
         <source>N: văn bản chưa đọc kế tiếp (hoặc phím cách ở cuối văn bản)</source>
         <extracomment>How long a notice passed in the list stays on screen before it counts as read. Whether the notice shown is read (False while `read_timer` runs).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>N: the next unread notice (or Space at the end of a notice)</translation>
     </message>
     <message>
         <source>Ctrl+K: tìm trong kho dữ liệu; Ctrl+F: tìm trong văn bản đang mở</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+K: search the archive; Ctrl+F: find in the open notice</translation>
     </message>
     <message>
         <source>Ctrl+D: lưu văn bản để đọc lại; Ctrl+U: đánh dấu chưa đọc</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+D: save a notice to read again; Ctrl+U: mark as unread</translation>
     </message>
     <message>
         <source>F1: hướng dẫn sử dụng</source>
-        <translation type="unfinished"></translation>
+        <translation>F1: user guide</translation>
     </message>
     <message>
         <source>Chọn một văn bản trong danh sách để đọc</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a notice in the list to read it</translation>
     </message>
     <message>
         <source>Các phím tắt hay dùng:</source>
-        <translation type="unfinished"></translation>
+        <translation>Handy keys:</translation>
     </message>
     <message>
         <source>Không tìm thấy văn bản này trong kho dữ liệu.</source>
@@ -730,22 +751,22 @@
     </message>
     <message>
         <source>Đã lưu văn bản</source>
-        <translation type="unfinished"></translation>
+        <translation>Notice saved</translation>
     </message>
     <message>
         <source>Đã bỏ lưu văn bản</source>
-        <translation type="unfinished"></translation>
+        <translation>Notice unsaved</translation>
     </message>
 </context>
 <context>
     <name>ReadingMarks</name>
     <message>
         <source>Đã đánh dấu chưa đọc {count} văn bản</source>
-        <translation type="unfinished"></translation>
+        <translation>Marked {count} notices as unread</translation>
     </message>
     <message>
         <source>Không còn văn bản chưa đọc trong danh sách này</source>
-        <translation type="unfinished"></translation>
+        <translation>No unread notice left in this list</translation>
     </message>
 </context>
 <context>
@@ -767,8 +788,8 @@
         <translation>{count} notices found</translation>
     </message>
     <message>
-        <source>Tìm văn bản… (Ctrl+F)</source>
-        <translation>Search notices… (Ctrl+F)</translation>
+        <source>Tìm văn bản… (Ctrl+K)</source>
+        <translation>Search notices… (Ctrl+K)</translation>
     </message>
     <message>
         <source>Tìm kiếm văn bản</source>

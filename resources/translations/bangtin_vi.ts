@@ -61,55 +61,55 @@
     </message>
     <message>
         <source>Lưu</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu</translation>
     </message>
     <message>
         <source>Lưu văn bản này vào mục «Đã lưu» để đọc lại, hoặc bỏ lưu (Ctrl+D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu văn bản này vào mục «Đã lưu» để đọc lại, hoặc bỏ lưu (Ctrl+D)</translation>
     </message>
     <message>
         <source>Bỏ lưu</source>
-        <translation type="unfinished"></translation>
+        <translation>Bỏ lưu</translation>
     </message>
     <message>
         <source>Văn bản chưa đọc kế tiếp</source>
-        <translation type="unfinished"></translation>
+        <translation>Văn bản chưa đọc kế tiếp</translation>
     </message>
     <message>
         <source>Mở văn bản chưa đọc kế tiếp trong danh sách (N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở văn bản chưa đọc kế tiếp trong danh sách (N)</translation>
     </message>
     <message>
         <source>Đánh dấu chưa đọc</source>
-        <translation type="unfinished"></translation>
+        <translation>Đánh dấu chưa đọc</translation>
     </message>
     <message>
         <source>Đánh dấu các văn bản đã chọn (hoặc văn bản đang mở) là chưa đọc (Ctrl+U)</source>
-        <translation type="unfinished"></translation>
+        <translation>Đánh dấu các văn bản đã chọn (hoặc văn bản đang mở) là chưa đọc (Ctrl+U)</translation>
     </message>
     <message>
         <source>Tìm trong kho dữ liệu…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tìm trong kho dữ liệu…</translation>
     </message>
     <message>
         <source>Tìm văn bản trong kho dữ liệu (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tìm văn bản trong kho dữ liệu (Ctrl+K)</translation>
     </message>
     <message>
         <source>Tìm trong văn bản này…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tìm trong văn bản này…</translation>
     </message>
     <message>
         <source>Tìm chữ trong văn bản đang mở (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tìm chữ trong văn bản đang mở (Ctrl+F)</translation>
     </message>
     <message>
         <source>Tìm tiếp</source>
-        <translation type="unfinished"></translation>
+        <translation>Tìm tiếp</translation>
     </message>
     <message>
         <source>Tìm ngược lại</source>
-        <translation type="unfinished"></translation>
+        <translation>Tìm ngược lại</translation>
     </message>
     <message>
         <source>Đánh dấu đã đọc tất cả</source>
@@ -133,15 +133,15 @@
     </message>
     <message>
         <source>Hướng dẫn sử dụng</source>
-        <translation type="unfinished"></translation>
+        <translation>Hướng dẫn sử dụng</translation>
     </message>
     <message>
         <source>Phím tắt</source>
-        <translation type="unfinished"></translation>
+        <translation>Phím tắt</translation>
     </message>
     <message>
         <source>Giới thiệu Bảng Tin</source>
-        <translation type="unfinished"></translation>
+        <translation>Giới thiệu Bảng Tin</translation>
     </message>
     <message>
         <source>Tiếng Việt</source>
@@ -246,11 +246,11 @@
     </message>
     <message>
         <source>Đã lưu</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã lưu</translation>
     </message>
     <message>
         <source>{name}: {unread} chưa đọc trên tổng số {count} văn bản</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: {unread} chưa đọc trên tổng số {count} văn bản</translation>
     </message>
 </context>
 <context>
@@ -280,19 +280,19 @@
     </message>
     <message>
         <source>Tệp đính kèm</source>
-        <translation type="unfinished">Tệp đính kèm</translation>
+        <translation>Tệp đính kèm</translation>
     </message>
     <message>
         <source>Máy tính này chưa có chương trình nào mở được tệp «{name}».</source>
-        <translation type="unfinished"></translation>
+        <translation>Máy tính này chưa có chương trình nào mở được tệp «{name}».</translation>
     </message>
     <message>
         <source>Bạn có thể lưu tệp vào máy rồi mở bằng chương trình khác, hoặc chép sang máy khác.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bạn có thể lưu tệp vào máy rồi mở bằng chương trình khác, hoặc chép sang máy khác.</translation>
     </message>
     <message>
         <source>Lưu tệp…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu tệp…</translation>
     </message>
     <message>
         <source>Đóng</source>
@@ -323,63 +323,63 @@
     <name>FilterBar</name>
     <message>
         <source>từ {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>từ {day}</translation>
     </message>
     <message>
         <source>đến {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>đến {day}</translation>
     </message>
     <message>
         <source>Mọi loại văn bản</source>
-        <translation type="unfinished"></translation>
+        <translation>Mọi loại văn bản</translation>
     </message>
     <message>
         <source>Mọi cơ quan ban hành</source>
-        <translation type="unfinished"></translation>
+        <translation>Mọi cơ quan ban hành</translation>
     </message>
     <message>
         <source>Lọc</source>
-        <translation type="unfinished"></translation>
+        <translation>Lọc</translation>
     </message>
     <message>
         <source>Lọc danh sách theo ngày đăng, loại văn bản, cơ quan ban hành</source>
-        <translation type="unfinished"></translation>
+        <translation>Lọc danh sách theo ngày đăng, loại văn bản, cơ quan ban hành</translation>
     </message>
     <message>
         <source>Bộ lọc</source>
-        <translation type="unfinished"></translation>
+        <translation>Bộ lọc</translation>
     </message>
     <message>
         <source>Bỏ lọc</source>
-        <translation type="unfinished"></translation>
+        <translation>Bỏ lọc</translation>
     </message>
     <message>
         <source>Hiện lại mọi văn bản</source>
-        <translation type="unfinished"></translation>
+        <translation>Hiện lại mọi văn bản</translation>
     </message>
     <message>
         <source>Từ ngày</source>
-        <translation type="unfinished"></translation>
+        <translation>Từ ngày</translation>
     </message>
     <message>
         <source>Đến ngày</source>
-        <translation type="unfinished"></translation>
+        <translation>Đến ngày</translation>
     </message>
     <message>
         <source>&amp;Loại:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Loại:</translation>
     </message>
     <message>
         <source>Loại văn bản</source>
-        <translation type="unfinished"></translation>
+        <translation>Loại văn bản</translation>
     </message>
     <message>
         <source>&amp;Cơ quan:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cơ quan:</translation>
     </message>
     <message>
         <source>Cơ quan ban hành</source>
-        <translation type="unfinished"></translation>
+        <translation>Cơ quan ban hành</translation>
     </message>
 </context>
 <context>
@@ -387,78 +387,98 @@
     <message>
         <source>Không thấy</source>
         <extracomment>Matches tinted at most; a one-letter search in a long decree finds thousands.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Không thấy</translation>
     </message>
     <message>
         <source>Tìm trong văn bản:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tìm trong văn bản:</translation>
     </message>
     <message>
         <source>Chữ cần tìm, có dấu hoặc không dấu</source>
-        <translation type="unfinished"></translation>
+        <translation>Chữ cần tìm, có dấu hoặc không dấu</translation>
     </message>
     <message>
         <source>Tìm trong văn bản</source>
-        <translation type="unfinished"></translation>
+        <translation>Tìm trong văn bản</translation>
     </message>
     <message>
         <source>Chỗ trước (Shift+F3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỗ trước (Shift+F3)</translation>
     </message>
     <message>
         <source>Chỗ trước</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỗ trước</translation>
     </message>
     <message>
         <source>Chỗ sau (F3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỗ sau (F3)</translation>
     </message>
     <message>
         <source>Chỗ sau</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỗ sau</translation>
     </message>
     <message>
         <source>Đóng (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Đóng (Esc)</translation>
     </message>
     <message>
         <source>Đóng thanh tìm kiếm</source>
-        <translation type="unfinished"></translation>
+        <translation>Đóng thanh tìm kiếm</translation>
     </message>
 </context>
 <context>
     <name>HelpController</name>
     <message>
         <source>Hướng dẫn sử dụng Bảng Tin</source>
-        <translation type="unfinished"></translation>
+        <translation>Hướng dẫn sử dụng Bảng Tin</translation>
     </message>
     <message>
         <source>Phím tắt</source>
-        <translation type="unfinished"></translation>
+        <translation>Phím tắt</translation>
     </message>
     <message>
         <source>Văn bản chưa đọc kế tiếp, ở cuối văn bản</source>
-        <translation type="unfinished"></translation>
+        <translation>Văn bản chưa đọc kế tiếp, ở cuối văn bản</translation>
     </message>
     <message>
         <source>Phím cách</source>
-        <translation type="unfinished"></translation>
+        <translation>Phím cách</translation>
     </message>
     <message>
         <source>Mở văn bản đang chọn trong danh sách</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở văn bản đang chọn trong danh sách</translation>
     </message>
     <message>
         <source>Thoát tìm kiếm, đóng thanh tìm trong văn bản</source>
-        <translation type="unfinished"></translation>
+        <translation>Thoát tìm kiếm, đóng thanh tìm trong văn bản</translation>
     </message>
     <message>
         <source>Giới thiệu Bảng Tin</source>
-        <translation type="unfinished"></translation>
+        <translation>Giới thiệu Bảng Tin</translation>
     </message>
     <message>
         <source>đang tính…</source>
-        <translation type="unfinished"></translation>
+        <translation>đang tính…</translation>
+    </message>
+    <message>
+        <source>Chưa tin cậy khóa nào.</source>
+        <translation>Chưa tin cậy khóa nào.</translation>
+    </message>
+    <message>
+        <source>Đọc và lưu trữ văn bản, thông báo của cơ quan nhà nước, không cần mạng.</source>
+        <translation>Đọc và lưu trữ văn bản, thông báo của cơ quan nhà nước, không cần mạng.</translation>
+    </message>
+    <message>
+        <source>Kho dữ liệu:</source>
+        <translation>Kho dữ liệu:</translation>
+    </message>
+    <message>
+        <source>Dung lượng:</source>
+        <translation>Dung lượng:</translation>
+    </message>
+    <message>
+        <source>Nơi phát hành được tin cậy:</source>
+        <translation>Nơi phát hành được tin cậy:</translation>
     </message>
 </context>
 <context>
@@ -548,7 +568,7 @@
     </message>
     <message>
         <source>Trợ &amp;giúp</source>
-        <translation type="unfinished"></translation>
+        <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
         <source>Danh sách và tìm kiếm</source>
@@ -591,7 +611,7 @@
     </message>
     <message>
         <source>đã lưu</source>
-        <translation type="unfinished"></translation>
+        <translation>đã lưu</translation>
     </message>
     <message>
         <source>Tiêu đề</source>
@@ -617,6 +637,7 @@
     <name>NoticePanel</name>
     <message>
         <source>Tin liên quan</source>
+        <extracomment>Lines an item takes at most: a very long title must not fill the whole panel. Room around an item&apos;s text.</extracomment>
         <translation>Tin liên quan</translation>
     </message>
     <message>
@@ -628,15 +649,15 @@
     <name>OverviewController</name>
     <message>
         <source>Đánh dấu đã đọc tất cả</source>
-        <translation type="unfinished">Đánh dấu đã đọc tất cả</translation>
+        <translation>Đánh dấu đã đọc tất cả</translation>
     </message>
     <message>
         <source>Đánh dấu đã đọc {count} văn bản chưa đọc trong «{name}»?</source>
-        <translation type="unfinished"></translation>
+        <translation>Đánh dấu đã đọc {count} văn bản chưa đọc trong «{name}»?</translation>
     </message>
     <message>
         <source>Đánh dấu đã đọc</source>
-        <translation type="unfinished"></translation>
+        <translation>Đánh dấu đã đọc</translation>
     </message>
     <message>
         <source>Đã đánh dấu đã đọc {count} văn bản</source>
@@ -644,7 +665,7 @@
     </message>
     <message>
         <source>Tất cả chuyên mục</source>
-        <translation type="unfinished"></translation>
+        <translation>Tất cả chuyên mục</translation>
     </message>
     <message>
         <source>{total} văn bản, {unread} chưa đọc</source>
@@ -698,27 +719,27 @@
     <message>
         <source>N: văn bản chưa đọc kế tiếp (hoặc phím cách ở cuối văn bản)</source>
         <extracomment>How long a notice passed in the list stays on screen before it counts as read. Whether the notice shown is read (False while `read_timer` runs).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>N: văn bản chưa đọc kế tiếp (hoặc phím cách ở cuối văn bản)</translation>
     </message>
     <message>
         <source>Ctrl+K: tìm trong kho dữ liệu; Ctrl+F: tìm trong văn bản đang mở</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+K: tìm trong kho dữ liệu; Ctrl+F: tìm trong văn bản đang mở</translation>
     </message>
     <message>
         <source>Ctrl+D: lưu văn bản để đọc lại; Ctrl+U: đánh dấu chưa đọc</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+D: lưu văn bản để đọc lại; Ctrl+U: đánh dấu chưa đọc</translation>
     </message>
     <message>
         <source>F1: hướng dẫn sử dụng</source>
-        <translation type="unfinished"></translation>
+        <translation>F1: hướng dẫn sử dụng</translation>
     </message>
     <message>
         <source>Chọn một văn bản trong danh sách để đọc</source>
-        <translation type="unfinished"></translation>
+        <translation>Chọn một văn bản trong danh sách để đọc</translation>
     </message>
     <message>
         <source>Các phím tắt hay dùng:</source>
-        <translation type="unfinished"></translation>
+        <translation>Các phím tắt hay dùng:</translation>
     </message>
     <message>
         <source>Không tìm thấy văn bản này trong kho dữ liệu.</source>
@@ -730,22 +751,22 @@
     </message>
     <message>
         <source>Đã lưu văn bản</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã lưu văn bản</translation>
     </message>
     <message>
         <source>Đã bỏ lưu văn bản</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã bỏ lưu văn bản</translation>
     </message>
 </context>
 <context>
     <name>ReadingMarks</name>
     <message>
         <source>Đã đánh dấu chưa đọc {count} văn bản</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã đánh dấu chưa đọc {count} văn bản</translation>
     </message>
     <message>
         <source>Không còn văn bản chưa đọc trong danh sách này</source>
-        <translation type="unfinished"></translation>
+        <translation>Không còn văn bản chưa đọc trong danh sách này</translation>
     </message>
 </context>
 <context>
@@ -767,8 +788,8 @@
         <translation>Tìm thấy {count} văn bản</translation>
     </message>
     <message>
-        <source>Tìm văn bản… (Ctrl+F)</source>
-        <translation>Tìm văn bản… (Ctrl+F)</translation>
+        <source>Tìm văn bản… (Ctrl+K)</source>
+        <translation>Tìm văn bản… (Ctrl+K)</translation>
     </message>
     <message>
         <source>Tìm kiếm văn bản</source>
