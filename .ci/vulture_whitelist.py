@@ -105,6 +105,9 @@ framework.focus
 framework.print_results
 framework.export_results
 framework.print_results_index
+framework.mark_unread
+framework.show_shortcuts
+framework.show_about
 
 # sqlite3 sets this on its exceptions; tests set it on the ones they build.
 framework.sqlite_errorname

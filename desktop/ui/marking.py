@@ -71,14 +71,6 @@ class ReadingMarks(QObject):
             failure=self.failed.emit,
         )
 
-    def mark_read(self) -> None:
-        """The chosen notices become read."""
-        ids = self.targets()
-        if ids:
-            self._runner.write(
-                self, lambda archive: marks.set_read(archive, ids, True), failure=self.failed.emit
-            )
-
     # -- next unread --------------------------------------------------------------------------
 
     def next_unread(self) -> None:

@@ -98,7 +98,8 @@ def test_the_catalog_is_complete_and_compiled() -> None:
     assert not i18n.qt_qm_path("en").is_file()  # English is Qt's own
 
 
-def test_message_box_buttons(vietnamese: None, qtbot: QtBot) -> None:
+@pytest.mark.usefixtures("vietnamese")
+def test_message_box_buttons(qtbot: QtBot) -> None:
     box = QMessageBox()
     qtbot.addWidget(box)
     box.setStandardButtons(
@@ -114,7 +115,8 @@ def test_message_box_buttons(vietnamese: None, qtbot: QtBot) -> None:
     assert untranslated(box) == []
 
 
-def test_text_context_menus(vietnamese: None, qtbot: QtBot) -> None:
+@pytest.mark.usefixtures("vietnamese")
+def test_text_context_menus(qtbot: QtBot) -> None:
     field = QLineEdit("chữ")
     qtbot.addWidget(field)
     field.selectAll()
@@ -134,7 +136,8 @@ def test_text_context_menus(vietnamese: None, qtbot: QtBot) -> None:
     article_menu.deleteLater()
 
 
-def test_print_preview_and_its_tooltips(vietnamese: None, qtbot: QtBot) -> None:
+@pytest.mark.usefixtures("vietnamese")
+def test_print_preview_and_its_tooltips(qtbot: QtBot) -> None:
     printer = QPrinter()
     preview = QPrintPreviewDialog(printer)
     qtbot.addWidget(preview)
@@ -143,7 +146,8 @@ def test_print_preview_and_its_tooltips(vietnamese: None, qtbot: QtBot) -> None:
     assert untranslated(preview) == []
 
 
-def test_print_dialog(vietnamese: None, qtbot: QtBot) -> None:
+@pytest.mark.usefixtures("vietnamese")
+def test_print_dialog(qtbot: QtBot) -> None:
     # (QPageSetupDialog needs a system printer, which a test machine may not have;
     # its widget's words are the print dialog's "Thuộc tính" page.)
     dialog = QPrintDialog(QPrinter())
@@ -153,7 +157,8 @@ def test_print_dialog(vietnamese: None, qtbot: QtBot) -> None:
     assert untranslated(dialog) == []
 
 
-def test_qt_file_dialog(vietnamese: None, qtbot: QtBot, tmp_path: object) -> None:
+@pytest.mark.usefixtures("vietnamese")
+def test_qt_file_dialog(qtbot: QtBot, tmp_path: object) -> None:
     dialog = QFileDialog(None, "Lưu", str(tmp_path))
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
