@@ -111,6 +111,9 @@ framework.print_book
 framework.export_excel
 framework.mark_done
 framework.show_dialog
+framework.mark_unread
+framework.show_shortcuts
+framework.show_about
 
 # sqlite3 sets this on its exceptions; tests set it on the ones they build.
 framework.sqlite_errorname

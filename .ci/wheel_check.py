@@ -32,6 +32,8 @@ print(json.dumps({
 REQUIRED_ENTRIES = (
     "desktop/resources/demo/demo.bangtin",
     "desktop/resources/demo/demo-publisher.pub",
+    "desktop/resources/translations/qtbase_vi.qm",
+    "desktop/resources/help/guide_vi.html",
 )
 
 

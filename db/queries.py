@@ -7,8 +7,9 @@ that a link to it can say it was withdrawn (thu hồi).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select, type_coerce
@@ -16,7 +17,7 @@ from sqlalchemy import Integer as Integer_
 from sqlalchemy.orm import Session
 
 from db import validity
-from db.common import ListOrder, Show
+from db.common import NO_FILTER, VN_TZ, ListOrder, NoticeFilter, Show
 from db.folding import strip_bidi
 from db.models import (
     Attachment,
@@ -29,10 +30,12 @@ from db.models import (
 from db.records import (
     AttachmentRecord,
     CategoryInfo,
+    FilterChoices,
     NoticeDetail,
     NoticeSummary,
     Signer,
 )
+from db.search.text import opt_fold
 from db.types import whole_seconds
 
 
@@ -72,9 +75,68 @@ def _listing(category: str | None, show: Show) -> Select[str]:
     return query
 
 
-def count_notices(session: Session, category: str | None = None, show: Show = "all") -> int:
-    sub = _listing(category, show).subquery()
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, time(0), VN_TZ)
+
+
+def _spellings(session: Session, column: Any, wanted: str) -> list[str]:
+    """The stored values of *column* that fold to what *wanted* folds to."""
+    key = opt_fold(wanted)
+    values = session.scalars(select(column).where(column.is_not(None)).distinct())
+    return [value for value in values if opt_fold(value) == key]
+
+
+def _narrowed(session: Session, query: Select[str], where: NoticeFilter) -> Select[str]:
+    """*query* limited to the days, document type and issuer of *where*."""
+    if where.date_from is not None:
+        query = query.where(Notice.published >= _day_start(where.date_from))
+    if where.date_to is not None and where.date_to < date.max:
+        query = query.where(Notice.published < _day_start(where.date_to + timedelta(days=1)))
+    if where.doc_type:
+        query = query.where(
+            Notice.doc_type.in_(_spellings(session, Notice.doc_type, where.doc_type))
+        )
+    if where.issuer:
+        query = query.where(Notice.issuer.in_(_spellings(session, Notice.issuer, where.issuer)))
+    return query
+
+
+def count_notices(
+    session: Session,
+    category: str | None = None,
+    show: Show = "all",
+    where: NoticeFilter = NO_FILTER,
+) -> int:
+    sub = _narrowed(session, _listing(category, show), where).subquery()
     return int(session.scalar(select(func.count()).select_from(sub)) or 0)
+
+
+def count_bookmarked_unread(session: Session) -> int:
+    """How many of the bookmarked ("Đã lưu") notices are unread."""
+    query = _listing(None, "bookmarked").where(ReadingState.first_opened.is_(None))
+    return int(session.scalar(select(func.count()).select_from(query.subquery())) or 0)
+
+
+def filter_choices(session: Session) -> FilterChoices:
+    """The document types and issuers of the visible notices, for the window's filters.
+
+    Spellings that fold alike ("Kế hoạch", "KẾ HOẠCH") are one choice, shown
+    as the most common of them; choices are sorted as folded.
+    """
+
+    def choices(column: Any) -> tuple[str, ...]:
+        counted = session.execute(
+            select(column, func.count()).where(_VISIBLE, column.is_not(None)).group_by(column)
+        )
+        best: dict[str, Counter[str]] = {}
+        for value, count in counted:
+            shown_value = shown(value).strip()
+            key = opt_fold(shown_value)
+            if key:
+                best.setdefault(key, Counter())[shown_value] += int(count)
+        return tuple(best[key].most_common(1)[0][0] for key in sorted(best))
+
+    return FilterChoices(doc_types=choices(Notice.doc_type), issuers=choices(Notice.issuer))
 
 
 def notice_ids(
@@ -85,6 +147,7 @@ def notice_ids(
     newest_first: bool = True,
     limit: int | None = None,
     offset: int = 0,
+    where: NoticeFilter = NO_FILTER,
 ) -> list[str]:
     """Ids of visible notices in list order (by publication time, then id)."""
     order = (
@@ -92,7 +155,7 @@ def notice_ids(
         if newest_first
         else (Notice.published.asc(), Notice.id.asc())
     )
-    query = _listing(category, show).order_by(*order).offset(offset)
+    query = _narrowed(session, _listing(category, show), where).order_by(*order).offset(offset)
     if limit is not None:
         query = query.limit(limit)
     return list(session.scalars(query))
@@ -453,16 +516,23 @@ def ordered_notice_ids(
     descending: bool = True,
     limit: int | None = None,
     offset: int = 0,
+    where: NoticeFilter = NO_FILTER,
 ) -> list[str]:
     """Ids of visible notices sorted by a list column; ties fall back to date, then id."""
     if order == "published":
         return notice_ids(
-            session, category, show, newest_first=descending, limit=limit, offset=offset
+            session,
+            category,
+            show,
+            newest_first=descending,
+            limit=limit,
+            offset=offset,
+            where=where,
         )
     column = Notice.title if order == "title" else func.coalesce(Notice.number, "")
     key = column.desc() if descending else column.asc()
     query = (
-        _listing(category, show)
+        _narrowed(session, _listing(category, show), where)
         .order_by(key, Notice.published.desc(), Notice.id.desc())
         .offset(offset)
     )

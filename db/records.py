@@ -213,6 +213,14 @@ class CategoryInfo:
 
 
 @dataclass(frozen=True)
+class FilterChoices:
+    """The document types and issuers the visible notices have, one spelling each, sorted."""
+
+    doc_types: tuple[str, ...] = ()
+    issuers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class TrustedKeyInfo:
     key_id: str
     name: str

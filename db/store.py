@@ -524,13 +524,14 @@ def _apply_withdrawals(
 # -- local reading state -------------------------------------------------------------
 
 
-def record_view(session: Session, notice_id: str, at: datetime) -> int:
-    """Count one opening of a notice; returns the new view count."""
+def record_view(session: Session, notice_id: str, at: datetime, *, read: bool = True) -> int:
+    """Count one opening of a notice (marking it read unless *read* is False); returns
+    the new view count."""
     row = session.get(ReadingState, notice_id)
     if row is None:
         row = ReadingState(notice_id=notice_id, views=0, bookmarked=False)
         session.add(row)
-    if row.first_opened is None:  # a bookmark may have made the row before any opening
+    if read and row.first_opened is None:  # a bookmark may have made the row first
         row.first_opened = at
     row.views += 1
     row.last_opened = at

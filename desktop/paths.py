@@ -45,6 +45,14 @@ def demo_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     return base.with_name(base.name + "-demo")
 
 
+def documents_dir() -> Path:
+    """The user's Documents folder, where saved files go first (the home folder if none)."""
+    import platformdirs
+
+    found = Path(platformdirs.user_documents_dir())
+    return found if found.is_dir() else Path.home()
+
+
 def resources_dir() -> Path:
     """The installed resources folder (icons, translations, the demo archive)."""
     from importlib.resources import as_file, files

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Update the window's translations: collect the strings of desktop/ui into
 # resources/translations/bangtin_{vi,en}.ts (lupdate keeps what is already
-# translated), then compile the .qm files that ship (lrelease).
+# translated), then compile the .qm files that ship (lrelease), with
+# qtbase_vi.ts, the Vietnamese of Qt's own dialogs.
 #
 #   packaging/translations.sh            update .ts and compile .qm
 #   packaging/translations.sh --release  only compile .qm from the .ts files
@@ -28,3 +29,6 @@ fi
 for lang in vi en; do
     "$lrelease" "$out/bangtin_$lang.ts" -qm "$out/bangtin_$lang.qm"
 done
+# Qt's own dialogs in Vietnamese (Qt ships no catalog for it): kept by hand,
+# never touched by lupdate.
+"$lrelease" "$out/qtbase_vi.ts" -qm "$out/qtbase_vi.qm"

@@ -219,6 +219,8 @@ def build_parser() -> argparse.ArgumentParser:
         default="reader",
         help="thẻ cần chụp: đọc văn bản, lược đồ, sổ văn bản đến, việc cần làm",
     )
+    p.add_argument("--type", dest="doc_type", help="lọc danh sách theo loại văn bản này")
+    p.add_argument("--dark", action="store_true", help="giao diện tối")
     p.set_defaults(func=window.cmd_screenshot)
 
     p = sub.add_parser("print", help="in văn bản ra tệp PDF (khổ A4, thể thức hành chính)")

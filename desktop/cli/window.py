@@ -54,4 +54,6 @@ def cmd_screenshot(ctx: Context, args: argparse.Namespace) -> int:
         lang=args.lang_given,
         search=args.search,
         view=args.view,
+        dark=args.dark,
+        doc_type=args.doc_type,
     )

@@ -15,6 +15,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "label_issued": ("Ngày ban hành", "Issued on"),
     "label_summary": ("Trích yếu", "Summary"),
     "label_attachments": ("Tệp đính kèm", "Attachments"),
+    "label_open": ("Mở", "Open"),
+    "label_save_attachment": ("Lưu tệp đính kèm…", "Save attachment…"),
     "label_withdrawn": ("Văn bản này đã bị thu hồi", "This document has been withdrawn"),
     "label_table_link": (
         "Bảng {number} có {rows} dòng, {cols} cột; trang này hiện {shown} dòng đầu. "

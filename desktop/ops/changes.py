@@ -28,7 +28,8 @@ class Changes:
 
     `archive`: another archive was opened, or this one was opened again.
     `notices`: notices were added, updated or withdrawn (an import).
-    `read`: these notices were opened for the first time.
+    `read`: these notices were opened for the first time (or marked read);
+    `unread`: these were marked unread again.
     `all_read`: every notice in `read_category` (and below; None: everywhere)
     was marked read. `bookmarked` / `unbookmarked`: bookmarks set or cleared.
     `register`: the clerk changed lines of the incoming register (its
@@ -39,6 +40,7 @@ class Changes:
     archive: bool = False
     notices: bool = False
     read: frozenset[str] = frozenset()
+    unread: frozenset[str] = frozenset()
     all_read: bool = False
     read_category: str | None = None
     bookmarked: frozenset[str] = frozenset()
@@ -51,6 +53,7 @@ class Changes:
             self.archive
             or self.notices
             or self.read
+            or self.unread
             or self.all_read
             or self.bookmarked
             or self.unbookmarked
@@ -70,6 +73,10 @@ class Changes:
         if not self.all_read:
             return False
         return self.read_category is None or in_category(row.category, self.read_category)
+
+    def made_unread(self, row: NoticeSummary) -> bool:
+        """Whether *row* (as loaded before this change) is unread now."""
+        return row.id in self.unread
 
     def bookmark(self, notice_id: str) -> bool | None:
         """The notice's new bookmark, or None when this change left it alone."""

@@ -15,12 +15,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from db.common import ListOrder, Show
+from db.common import NO_FILTER, ListOrder, NoticeFilter, Show
 from desktop.ops.changes import NO_CHANGES, Changes, Written
 
 if TYPE_CHECKING:
     from db.archive import Archive
-    from db.records import CategoryInfo, ImportLogEntry, NoticeDetail, NoticeSummary
+    from db.records import (
+        CategoryInfo,
+        FilterChoices,
+        ImportLogEntry,
+        NoticeDetail,
+        NoticeSummary,
+    )
     from desktop.render.tables import TableData
 
 #: Rows fetched per page of the notice list.
@@ -38,7 +44,7 @@ PANEL_SIZE = 5
 
 @dataclass(frozen=True)
 class ListQuery:
-    """Which notices the list shows, and in what order.
+    """Which notices the list shows, and in what order; *filters* narrow any category.
 
     `status` keeps only the notices with that validity status
     (desktop.ops.validity.STATUSES), as of the archive's day; None keeps all.
@@ -49,6 +55,7 @@ class ListQuery:
     order: ListOrder = "published"
     descending: bool = True
     status: str | None = None
+    filters: NoticeFilter = NO_FILTER
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,7 @@ class Overview:
     latest: tuple[NoticeSummary, ...]
     last_import: ImportLogEntry | None
     publisher_name: str | None
+    bookmarked_unread: int = 0
 
 
 @dataclass(frozen=True)
@@ -106,12 +114,17 @@ def list_page(archive: Archive, query: ListQuery, offset: int, limit: int = PAGE
             # Statuses are computed, not stored: keep the listed ids that have it.
             wanted = validity.ids_with_status(session, query.status, archive.as_of)
             every = queries.ordered_notice_ids(
-                session, query.category, query.show, order=query.order, descending=query.descending
+                session,
+                query.category,
+                query.show,
+                order=query.order,
+                descending=query.descending,
+                where=query.filters,
             )
             kept = [nid for nid in every if nid in wanted]
             total, ids = len(kept), kept[offset : offset + limit]
         else:
-            total = queries.count_notices(session, query.category, query.show)
+            total = queries.count_notices(session, query.category, query.show, query.filters)
             ids = queries.ordered_notice_ids(
                 session,
                 query.category,
@@ -120,9 +133,18 @@ def list_page(archive: Archive, query: ListQuery, offset: int, limit: int = PAGE
                 descending=query.descending,
                 limit=limit,
                 offset=offset,
+                where=query.filters,
             )
         rows = queries.summaries(session, ids, archive.as_of)
     return ListPage(query=query, total=total, offset=offset, rows=tuple(rows))
+
+
+def filter_choices(archive: Archive) -> FilterChoices:
+    """The document types and issuers the window's filters offer."""
+    from db import queries
+
+    with archive.reading() as session:
+        return queries.filter_choices(session)
 
 
 def overview(archive: Archive) -> Overview:
@@ -134,6 +156,7 @@ def overview(archive: Archive) -> Overview:
         total = queries.count_notices(session)
         unread = queries.count_notices(session, show="unread")
         bookmarked = queries.count_notices(session, show="bookmarked")
+        bookmarked_unread = queries.count_bookmarked_unread(session)
         latest = queries.latest_notices(session, PANEL_SIZE)
         last = provenance.last_import(session)
         publisher = provenance.publisher(session, last.publisher_id) if last else None
@@ -145,6 +168,7 @@ def overview(archive: Archive) -> Overview:
         latest=tuple(latest),
         last_import=last,
         publisher_name=publisher.name if publisher else None,
+        bookmarked_unread=bookmarked_unread,
     )
 
 
@@ -154,11 +178,13 @@ def open_notice(
     lang: str,
     count_view: bool = True,
     search_text: str = "",
+    mark_read: bool = True,
 ) -> Written[OpenedNotice]:
     """Count one view (when asked), then load and render the notice.
 
     With *search_text* the words it matches are highlighted in the article.
-    A first opening makes the notice read: the changes say so.
+    A first opening makes the notice read, unless *mark_read* is False (the
+    window marks it later, with `marks.set_read`): the changes say so.
     """
     # The renderer pulls in Markdown; loading it here keeps it off the GUI thread.
     from db import queries, search, store
@@ -174,12 +200,11 @@ def open_notice(
     if count_view:
         at = now()
         with archive.writing() as session:
-            views = store.record_view(session, notice_id, at)
-        if detail.first_opened is None:
+            views = store.record_view(session, notice_id, at, read=mark_read)
+        first = detail.first_opened or (at if mark_read else None)
+        if detail.first_opened is None and mark_read:
             changes = Changes(read=frozenset({notice_id}))
-        detail = replace(
-            detail, views=views, first_opened=detail.first_opened or at, last_opened=at
-        )
+        detail = replace(detail, views=views, first_opened=first, last_opened=at)
     terms = search.highlight_terms(search_text) if search_text else ()
     page = article_page(detail, lang=lang, highlight_terms=terms, table_cells=ARTICLE_TABLE_CELLS)
     html = page.html

@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from db.common import NO_FILTER, NoticeFilter
+
 if TYPE_CHECKING:
-    from db import search
     from db.archive import Archive
     from db.records import NoticeSummary
-    from db.search import SearchHit
+    from db.search import SearchFilter, SearchHit
 
 #: Results fetched per page, and the most one search lists (and prints).
 SEARCH_PAGE = 100
@@ -26,7 +27,8 @@ SUGGEST_BELOW = 10
 
 @dataclass(frozen=True)
 class SearchQuery:
-    """What the search box asks: the words, and the category to stay in (None: all).
+    """What the search box asks: the words, the category to stay in (None: all), and the
+    filters set above the list.
 
     `sort` is one of SORTS; `status` keeps only the results with that
     validity status (desktop.ops.validity.STATUSES), as the list's filter does.
@@ -36,6 +38,23 @@ class SearchQuery:
     category: str | None = None
     sort: str = "relevance"
     status: str | None = None
+    filters: NoticeFilter = NO_FILTER
+
+
+def search_filter(query: SearchQuery) -> SearchFilter:
+    """What the search core is asked to stay within, and in what order, for *query*."""
+    from db import search
+
+    where = query.filters
+    sort = search.Sort(query.sort) if query.sort in SORTS else search.Sort.RELEVANCE
+    return search.SearchFilter(
+        category=query.category,
+        date_from=where.date_from,
+        date_to=where.date_to,
+        doc_type=where.doc_type,
+        issuer=where.issuer,
+        sort=sort,
+    )
 
 
 @dataclass(frozen=True)
@@ -62,13 +81,6 @@ class SearchPage:
     suggestion: str | None = None
 
 
-def _where(query: SearchQuery) -> search.SearchFilter:
-    from db import search
-
-    sort = search.Sort(query.sort) if query.sort in SORTS else search.Sort.RELEVANCE
-    return search.SearchFilter(category=query.category, sort=sort)
-
-
 def search_page(
     archive: Archive, query: SearchQuery, offset: int, limit: int = SEARCH_PAGE
 ) -> SearchPage:
@@ -77,7 +89,7 @@ def search_page(
 
     limit = max(0, min(limit, SEARCH_MAX - offset))
     with archive.reading() as session:
-        where = _where(query)
+        where = search_filter(query)
         found = None
         if query.status is not None:
             # A status is computed, not indexed: rank every result, keep those with it.
@@ -113,7 +125,7 @@ def search_ids(archive: Archive, query: SearchQuery, limit: int = SEARCH_MAX) ->
     from db import search, validity
 
     with archive.reading() as session:
-        where = _where(query)
+        where = search_filter(query)
         if query.status is None:
             return search.ranked_ids(session, query.text, where, limit=limit)
         wanted = validity.ids_with_status(session, query.status, archive.as_of)

@@ -22,38 +22,8 @@ from desktop.messages import text
 from desktop.render.dates import posted_line, short_date
 from desktop.render.markdown import escape_text, map_text_nodes, render_body_tables
 from desktop.render.office import banner, link_text, relation_groups, status_label, urgency_label
+from desktop.render.styles import STYLESHEET
 from desktop.render.tables import TableData
-
-STYLESHEET = """
-body { font-family: sans-serif; color: #222222; }
-h1.title { font-size: x-large; color: #0b4f8a; margin-bottom: 4px; }
-p.posted, p.views { color: #666666; font-size: small; margin: 0px; }
-p.withdrawn { background-color: #fde2e1; color: #a8071a; font-weight: bold;
-  padding: 6px; border: 1px solid #a8071a; }
-table.meta { margin-top: 8px; margin-bottom: 8px; border-collapse: collapse; }
-table.meta th { background-color: #eef3f8; text-align: left; font-weight: bold; }
-table.meta th, table.meta td { padding: 4px; border: 1px solid #c8d3de; }
-div.body table { border-collapse: collapse; }
-div.body th, div.body td { border: 1px solid #999999; padding: 3px; }
-blockquote { color: #444444; margin-left: 16px; }
-pre { background-color: #f4f4f4; }
-span.hl { background-color: #fff176; }
-h2.attachments { font-size: medium; color: #0b4f8a; }
-span.urgency { color: #c00000; font-weight: bold; border: 2px solid #c00000; padding: 2px; }
-span.status { font-weight: bold; padding: 2px; }
-span.status-in_force { color: #1b6e20; background-color: #e3f4e4; }
-span.status-not_yet { color: #8a5a00; background-color: #fff3d6; }
-span.status-partly_expired { color: #a85400; background-color: #ffe9d6; }
-span.status-expired { color: #a8071a; background-color: #fde2e1; }
-p.banner { background-color: #fde2e1; color: #a8071a; font-weight: bold;
-  padding: 6px; border: 1px solid #a8071a; }
-p.banner-not_yet { background-color: #fff3d6; color: #8a5a00; border: 1px solid #8a5a00; }
-h2.relations { font-size: medium; color: #0b4f8a; }
-h3.relation { font-size: small; color: #333333; margin-bottom: 2px; }
-span.missing { color: #999999; }
-p.recipients-title { font-weight: bold; font-style: italic; margin-bottom: 0px; }
-ul.recipients { margin-top: 0px; }
-"""
 
 _WORD_CHAR_RE = re.compile(r"\w")
 
@@ -195,8 +165,12 @@ def article_page(
         for attachment in notice.attachments:
             href = f"attachment:{esc(attachment.sha256.lower())}"
             size = human_size(attachment.size, lang)
+            # "Mở" and "Lưu tệp đính kèm…" side by side: the reader (desktop/ui/reader.py)
+            # saves for a link with "?save", and opens for any other.
             parts.append(
-                f'<li><a href="{href}">{escape_text(attachment.name)}</a> ({esc(size)})</li>'
+                f'<li><a href="{href}">{escape_text(attachment.name)}</a> ({esc(size)}) — '
+                f'<a href="{href}">{esc(label("open"))}</a> · '
+                f'<a href="{href}?save">{esc(label("save_attachment"))}</a></li>'
             )
         parts.append("</ul>")
     groups = relation_groups(notice, lang)

@@ -39,7 +39,8 @@ class ActionSpec:
     """One action. `slot` is a dotted path from the owner, called with `argument` if set.
 
     `icon` names one of our icons (desktop/ui/icons.py), `theme_icon` one of
-    the desktop's. Actions with the same `group` exclude each other.
+    the desktop's. Actions with the same `group` exclude each other. A
+    checkable action with `checked_text` says it while checked ("Bỏ lưu").
     """
 
     name: str
@@ -53,6 +54,7 @@ class ActionSpec:
     enabled: bool = True
     group: str = ""
     argument: str | None = None
+    checked_text: str = ""
 
 
 WINDOW_ACTIONS: tuple[ActionSpec, ...] = (
@@ -135,15 +137,35 @@ WINDOW_ACTIONS: tuple[ActionSpec, ...] = (
         shortcuts=(QKeySequence.StandardKey.Refresh,),
     ),
     # Notice
+    # "Lưu", not "Đánh dấu": a bookmark must not read like "Đánh dấu đã đọc".
     ActionSpec(
         "bookmarkAction",
-        QT_TRANSLATE_NOOP("Actions", "Đánh dấu"),
+        QT_TRANSLATE_NOOP("Actions", "Lưu"),
         "reader.toggle_bookmark",
-        tooltip=QT_TRANSLATE_NOOP("Actions", "Đánh dấu hoặc bỏ đánh dấu văn bản này (Ctrl+D)"),
+        tooltip=QT_TRANSLATE_NOOP(
+            "Actions", "Lưu văn bản này vào mục «Đã lưu» để đọc lại, hoặc bỏ lưu (Ctrl+D)"
+        ),
         shortcuts=("Ctrl+D",),
         icon="bookmark",
         checkable=True,
         enabled=False,
+        checked_text=QT_TRANSLATE_NOOP("Actions", "Bỏ lưu"),
+    ),
+    ActionSpec(
+        "nextUnreadAction",
+        QT_TRANSLATE_NOOP("Actions", "Văn bản chưa đọc kế tiếp"),
+        "marking.next_unread",
+        tooltip=QT_TRANSLATE_NOOP("Actions", "Mở văn bản chưa đọc kế tiếp trong danh sách (N)"),
+        shortcuts=("N",),
+    ),
+    ActionSpec(
+        "markUnreadAction",
+        QT_TRANSLATE_NOOP("Actions", "Đánh dấu chưa đọc"),
+        "marking.mark_unread",
+        tooltip=QT_TRANSLATE_NOOP(
+            "Actions", "Đánh dấu các văn bản đã chọn (hoặc văn bản đang mở) là chưa đọc (Ctrl+U)"
+        ),
+        shortcuts=("Ctrl+U",),
     ),
     ActionSpec(
         "markAllReadAction",
@@ -152,12 +174,33 @@ WINDOW_ACTIONS: tuple[ActionSpec, ...] = (
         shortcuts=("Ctrl+Shift+R",),
         icon="mark-read",
     ),
+    # The archive's search is Ctrl+K; Ctrl+F finds in the open article, as in
+    # Kiwix and Calibre.
     ActionSpec(
         "searchAction",
-        QT_TRANSLATE_NOOP("Actions", "Tìm kiếm…"),
+        QT_TRANSLATE_NOOP("Actions", "Tìm trong kho dữ liệu…"),
         "search.focus",
-        tooltip=QT_TRANSLATE_NOOP("Actions", "Tìm văn bản trong kho dữ liệu (Ctrl+F)"),
-        shortcuts=("Ctrl+F", "Ctrl+K"),
+        tooltip=QT_TRANSLATE_NOOP("Actions", "Tìm văn bản trong kho dữ liệu (Ctrl+K)"),
+        shortcuts=("Ctrl+K",),
+    ),
+    ActionSpec(
+        "findAction",
+        QT_TRANSLATE_NOOP("Actions", "Tìm trong văn bản này…"),
+        "article.find_bar.open",
+        tooltip=QT_TRANSLATE_NOOP("Actions", "Tìm chữ trong văn bản đang mở (Ctrl+F)"),
+        shortcuts=(QKeySequence.StandardKey.Find,),
+    ),
+    ActionSpec(
+        "findNextAction",
+        QT_TRANSLATE_NOOP("Actions", "Tìm tiếp"),
+        "article.find_bar.find_next",
+        shortcuts=(QKeySequence.StandardKey.FindNext,),
+    ),
+    ActionSpec(
+        "findPreviousAction",
+        QT_TRANSLATE_NOOP("Actions", "Tìm ngược lại"),
+        "article.find_bar.find_previous",
+        shortcuts=(QKeySequence.StandardKey.FindPrevious,),
     ),
     # Esc is taken only while there is a search to leave, so it still closes
     # menus and dialogs the rest of the time.
@@ -185,6 +228,25 @@ WINDOW_ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "In danh mục kết quả tìm kiếm…"),
         "search.print_results_index",
         enabled=False,
+    ),
+    # Help
+    ActionSpec(
+        "guideAction",
+        QT_TRANSLATE_NOOP("Actions", "Hướng dẫn sử dụng"),
+        "help.show_guide",
+        shortcuts=(QKeySequence.StandardKey.HelpContents,),
+        theme_icon="help-contents",
+    ),
+    ActionSpec(
+        "shortcutsAction",
+        QT_TRANSLATE_NOOP("Actions", "Phím tắt"),
+        "help.show_shortcuts",
+    ),
+    ActionSpec(
+        "aboutAction",
+        QT_TRANSLATE_NOOP("Actions", "Giới thiệu Bảng Tin"),
+        "help.show_about",
+        theme_icon="help-about",
     ),
     # Language: each name in its own language.
     ActionSpec(
@@ -361,6 +423,8 @@ def build_actions(owner: QObject, host: QWidget, specs: Iterable[ActionSpec]) ->
             groups.setdefault(spec.group, QActionGroup(host)).addAction(action)
         slot = _slot(owner, spec)
         action.triggered.connect(lambda _checked=False, slot=slot: slot())
+        if spec.checked_text:
+            action.toggled.connect(lambda _on, a=action, s=spec: _set_text(a, s))
         host.addAction(action)
         actions[spec.name] = action
     retranslate_actions(actions, specs)
@@ -371,15 +435,31 @@ def retranslate_actions(actions: Mapping[str, QAction], specs: Iterable[ActionSp
     """Set each action's text and tooltip in the language now installed."""
     for spec in specs:
         action = actions[spec.name]
-        action.setText(QCoreApplication.translate(CONTEXT, spec.text))
+        _set_text(action, spec)
         if spec.tooltip:
             action.setToolTip(QCoreApplication.translate(CONTEXT, spec.tooltip))
+
+
+def _set_text(action: QAction, spec: ActionSpec) -> None:
+    text = spec.checked_text if spec.checked_text and action.isChecked() else spec.text
+    action.setText(QCoreApplication.translate(CONTEXT, text))
 
 
 # -- where the window puts them ("-": a separator) ------------------------------------------
 
 FILE_MENU = ("importAction", "demoAction", "-", "trustedKeysAction", "-", "quitAction")
-NOTICE_MENU = ("searchAction", "-", "bookmarkAction", "markAllReadAction")
+NOTICE_MENU = (
+    "searchAction",
+    "findAction",
+    "findNextAction",
+    "findPreviousAction",
+    "-",
+    "nextUnreadAction",
+    "markUnreadAction",
+    "bookmarkAction",
+    "markAllReadAction",
+)
+HELP_MENU = ("guideAction", "shortcutsAction", "-", "aboutAction")
 VIEW_MENU = (
     "backAction",
     "forwardAction",

@@ -10,7 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop.ui import i18n, icons
+from db.common import NoticeFilter
+from desktop.ui import i18n, icons, theme, windowstate
 from desktop.ui import settings as prefs
 from desktop.ui.mainwindow import MainWindow
 
@@ -61,13 +62,14 @@ def run(data_dir: Path, *, lang: str | None = None, initial_bundle: Path | None 
     """
     app = _application()
     _style(app)
+    theme.current().follow_system()
     settings = prefs.settings_for(Path(data_dir))
     chosen = prefs.normalize_lang(lang or prefs.language(settings) or "vi")
     i18n.install_language(chosen)
     window = MainWindow(Path(data_dir), settings=settings, lang=chosen)
     if initial_bundle is not None:
         import_when_open(window, initial_bundle)
-    window.show()
+    windowstate.show(window)
     window.start()
     code = app.exec()
     window.shutdown()
@@ -83,21 +85,25 @@ def screenshot(
     lang: str | None = None,
     search: str | None = None,
     view: str = "reader",
+    dark: bool = False,
+    doc_type: str | None = None,
 ) -> int:
     """Render the real window offscreen to *out* (PNG); 0 on success.
 
     Waits on the window's signals (archive opened, counts and list loaded,
     the *search* results, then the notice shown) rather than on a clock.
     With *search* the list shows its results, and the notice (if one of
-    them) its highlighted matches. *view* is the tab shown: "reader",
-    "relations" (the notice's "Lược đồ"), "register" or "todo". Counts no
-    view and remembers nothing: a screenshot leaves the archive and
-    settings as they were.
+    them) its highlighted matches; with *doc_type* the list is filtered to
+    that document type, the filters shown; *dark* draws the dark theme.
+    *view* is the tab shown: "reader", "relations" (the notice's "Lược
+    đồ"), "register" or "todo". Counts no view and remembers nothing: a
+    screenshot leaves the archive and settings as they were.
     """
     if QApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = _application()
     _style(app)
+    theme.current().set_dark(dark)
     settings = prefs.settings_for(Path(data_dir))
     chosen = prefs.normalize_lang(lang or prefs.language(settings) or "vi")
     i18n.install_language(chosen)
@@ -133,6 +139,9 @@ def screenshot(
     def on_list() -> None:
         if not state["list"]:
             state["list"] = True
+            if doc_type:
+                window.filter_bar.set_expanded(True)
+                window.filter_bar.set_filters(NoticeFilter(doc_type=doc_type))
             if search:
                 window.search_for(search)
             elif notice_id is not None:
@@ -195,4 +204,6 @@ def screenshot(
     window.shutdown()
     window.close()
     window.deleteLater()
+    if dark:
+        theme.current().set_dark(False)
     return code

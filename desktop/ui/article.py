@@ -8,7 +8,15 @@ opened; nothing is ever fetched from the network.
 A table too big to lay out here comes cut short, with a "table:N" link;
 the browser opens that one itself, whole, in a table view (desktop/ui/tableview.py).
 
-Signals: `ArticleBrowser.link_activated(QUrl)`, `ZoomBar.zoom_changed(int)`.
+On a dark desktop the article takes the dark stylesheet (desktop/ui/theme.py,
+desktop/render/styles.py) and is shown again whenever the desktop switches.
+
+Under the article, `FindBar` (desktop/ui/findbar.py) finds words in it
+(Ctrl+F). Space pages down as usual; at the very end of the article it asks
+for the next unread notice instead, as feed readers do.
+
+Signals: `ArticleBrowser.link_activated(QUrl)`, `ArticleBrowser.end_reached()`,
+`ZoomBar.zoom_changed(int)`.
 """
 
 from __future__ import annotations
@@ -16,8 +24,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QUrl, Signal
-from PySide6.QtGui import QFont, QImage, QTextDocument
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QFont, QImage, QKeyEvent, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,7 +36,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui import icons
+from desktop.render.styles import themed
+from desktop.ui import icons, theme
+from desktop.ui.findbar import FindBar
 
 if TYPE_CHECKING:
     from desktop.render.tables import TableData
@@ -53,6 +63,7 @@ class ArticleBrowser(QTextBrowser):
     """Shows one article's HTML at the chosen text size."""
 
     link_activated = Signal(QUrl)
+    end_reached = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,7 +80,17 @@ class ArticleBrowser(QTextBrowser):
         if self._base_point_size <= 0:
             self._base_point_size = 10.0
         self._zoom = ZOOM_DEFAULT
+        self._html = ""
+        self.dark = theme.current().dark
+        theme.current().changed.connect(self.set_dark)
         self.retranslate()
+
+    def set_dark(self, dark: bool) -> None:
+        """Show the page again in the colours for a dark (or light) background."""
+        if dark != self.dark:
+            self.dark = dark
+            if self._html:
+                self._set_page(self._html, keep_place=True)
 
     @property
     def zoom(self) -> int:
@@ -94,9 +115,16 @@ class ArticleBrowser(QTextBrowser):
             image = QImage.fromData(data)
             if not image.isNull():
                 self._images[sha] = image
+        self._html = html
+        self._set_page(html)
+
+    def _set_page(self, html: str, *, keep_place: bool = False) -> None:
+        position = self.verticalScrollBar().value()
         self.document().clear()
         self.set_zoom(self._zoom)
-        self.setHtml(html)
+        self.setHtml(themed(html, self.dark))
+        if keep_place:
+            self.verticalScrollBar().setValue(position)
 
     def show_message(self, html: str) -> None:
         self.show_article(html, None)
@@ -137,6 +165,18 @@ class ArticleBrowser(QTextBrowser):
         if url.scheme() == "data":
             return super().loadResource(kind, url)
         return None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        bar = self.verticalScrollBar()
+        if (
+            event.key() == Qt.Key.Key_Space
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and bar.value() >= bar.maximum()
+        ):
+            self.end_reached.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Nội dung văn bản"))
@@ -223,17 +263,19 @@ class ZoomBar(QWidget):
 
 
 class ArticlePane(QWidget):
-    """The zoom bar above the article browser."""
+    """The zoom bar above the article browser, the find bar under it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.zoom_bar = ZoomBar(self)
         self.browser = ArticleBrowser(self)
+        self.find_bar = FindBar(self.browser, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.zoom_bar)
         layout.addWidget(self.browser, 1)
+        layout.addWidget(self.find_bar)
         self.zoom_bar.zoom_changed.connect(self.browser.set_zoom)
 
     def set_zoom(self, value: int) -> None:

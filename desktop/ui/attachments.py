@@ -3,7 +3,10 @@
 Copies are made on the task runner's file thread, from where the archive
 keeps each file (`OpenedNotice.files`); the viewer never gets the store's own
 file, and only the shown notice's own attachments can be opened. Temporary
-copies go away with the window (`cleanup`).
+copies go away with the window (`cleanup`). When no program on the computer
+opens the file, the clerk is offered to save it instead. Saving proposes the
+attachment's name, made valid on Windows, in the folder used last (else
+Documents).
 
 Signals: `status(text)` for the status bar.
 """
@@ -15,12 +18,13 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QObject, QSettings, QUrl, Signal
 from PySide6.QtWidgets import QWidget
 
 from desktop.ops import files
 from desktop.tasks import Runner
 from desktop.ui import dialogs
+from desktop.ui import settings as prefs
 
 
 class Attachments(QObject):
@@ -58,10 +62,11 @@ class Attachments(QObject):
         folder = self.temp_dir()
 
         def opened(path: Path) -> None:
-            if not dialogs.open_url(QUrl.fromLocalFile(str(path))):
-                self.status.emit(
-                    self.tr("Không có chương trình nào mở được {name}.").format(name=name)
-                )
+            if dialogs.open_url(QUrl.fromLocalFile(str(path))):
+                return
+            self.status.emit(self.tr("Không có chương trình nào mở được {name}.").format(name=name))
+            if dialogs.offer_save_instead(self._window, name):
+                self.save(sha)
 
         self._runner.files(
             self,
@@ -76,15 +81,22 @@ class Attachments(QObject):
         if source is None:
             self._failed(FileNotFoundError(self.name(sha)))
             return
-        target = dialogs.choose_save_path(self._window, self.name(sha))
+        settings = self._settings()
+        name = files.safe_file_name(self.name(sha), sha[:16])
+        target = dialogs.choose_save_path(self._window, str(prefs.save_folder(settings) / name))
         if target is None:
             return
+        prefs.remember_save_folder(settings, target)
         self._runner.files(
             self,
             lambda: files.save_attachment(source, target),
             success=lambda path: self.status.emit(self.tr("Đã lưu {path}").format(path=path)),
             failure=self._failed,
         )
+
+    def _settings(self) -> QSettings | None:
+        settings = getattr(self._window, "settings", None)
+        return settings if isinstance(settings, QSettings) else None
 
     def cleanup(self) -> None:
         """Remove the temporary copies."""

@@ -1,8 +1,11 @@
 """The left pane: fixed entries and the archive's category tree with unread counts.
 
-"Tất cả", "Chưa đọc" and "Đã đánh dấu" come first, then the nested
-categories. Counts are refreshed in place when the tree's shape is the same,
-so selection and expansion survive a view being counted.
+"Tất cả", "Chưa đọc" and "Đã lưu" come first, then the nested categories.
+Every entry shows its counts the same way, "(unread/total)": "Tất cả
+(42/50)" is 42 unread of 50 notices, "Chưa đọc (42/50)" the same 42, "Đã lưu
+(1/3)" one unread of three saved; the tooltip says it in words. Counts are
+refreshed in place when the tree's shape is the same, so selection and
+expansion survive a view being counted.
 
 Signals: `CategoryTreeView.filter_chosen(category, show)`.
 """
@@ -62,14 +65,15 @@ class TreeCounts:
     total: int
     unread: int
     bookmarked: int
+    bookmarked_unread: int = 0
 
 
 def build_nodes(counts: TreeCounts) -> list[Node]:
     """Top-level nodes: the fixed entries, then the category roots."""
     top = [
         Node(ALL, "", badge=counts.unread, count=counts.total),
-        Node(UNREAD, "", badge=counts.unread, count=counts.unread),
-        Node(BOOKMARKED, "", badge=counts.bookmarked, count=counts.bookmarked),
+        Node(UNREAD, "", badge=counts.unread, count=counts.total),
+        Node(BOOKMARKED, "", badge=counts.bookmarked_unread, count=counts.bookmarked),
     ]
     by_path: dict[str, Node] = {}
     for info in counts.categories:
@@ -146,7 +150,7 @@ class CategoryModel(QAbstractItemModel):
             return self.tr("Tất cả")
         if key == UNREAD:
             return self.tr("Chưa đọc")
-        return self.tr("Đã đánh dấu")
+        return self.tr("Đã lưu")
 
     # -- Qt model interface -------------------------------------------------------------
 
@@ -184,15 +188,13 @@ class CategoryModel(QAbstractItemModel):
             return None
         name = self.fixed_name(node.key) if node.key in FIXED else node.name
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{name} ({node.badge})" if node.badge else name
+            return f"{name} ({node.badge}/{node.count})" if node.count else name
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            if node.key == BOOKMARKED:
-                return self.tr("{name}: {count} văn bản").format(name=name, count=node.count)
-            return self.tr("{name}: {count} văn bản, {unread} chưa đọc").format(
+            return self.tr("{name}: {unread} chưa đọc trên tổng số {count} văn bản").format(
                 name=name, count=node.count, unread=node.badge
             )
         if role == Qt.ItemDataRole.FontRole:
-            return self._bold if node.badge and node.key != BOOKMARKED else None
+            return self._bold if node.badge else None
         if role == KEY_ROLE:
             return node.key
         return None

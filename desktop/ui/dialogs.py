@@ -31,7 +31,7 @@ def choose_bundle_file(parent: QWidget | None) -> Path | None:
 
 
 def choose_save_path(parent: QWidget | None, suggested_name: str) -> Path | None:
-    """Ask where to save a copy of an attachment ("Lưu…")."""
+    """Ask where to save a copy of an attachment ("Lưu…"); *suggested_name* may hold a folder."""
     name, _filter = QFileDialog.getSaveFileName(
         parent,
         QCoreApplication.translate("Dialogs", "Lưu tệp đính kèm"),
@@ -52,6 +52,50 @@ def choose_xlsx_path(parent: QWidget | None, suggested_name: str) -> Path | None
         return None
     path = Path(name)
     return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
+
+
+def offer_save_instead(parent: QWidget | None, name: str) -> bool:
+    """No program opens the attachment *name*: save a copy instead? True for "Lưu…"."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate("Dialogs", "Tệp đính kèm"))
+    box.setText(
+        QCoreApplication.translate(
+            "Dialogs", "Máy tính này chưa có chương trình nào mở được tệp «{name}»."
+        ).format(name=name)
+    )
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "Dialogs",
+            "Bạn có thể lưu tệp vào máy rồi mở bằng chương trình khác, hoặc chép sang máy khác.",
+        )
+    )
+    save = box.addButton(
+        QCoreApplication.translate("Dialogs", "Lưu tệp…"), QMessageBox.ButtonRole.AcceptRole
+    )
+    close = box.addButton(
+        QCoreApplication.translate("Dialogs", "Đóng"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(save)
+    box.setEscapeButton(close)
+    box.exec()
+    return box.clickedButton() is save
+
+
+def confirm(parent: QWidget | None, title: str, text: str, accept: str) -> bool:
+    """Ask before a change that touches many notices; True when *accept* was clicked."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    yes = box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
+    no = box.addButton(
+        QCoreApplication.translate("Dialogs", "Hủy"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(yes)
+    box.setEscapeButton(no)
+    box.exec()
+    return box.clickedButton() is yes
 
 
 def open_url(url: QUrl) -> bool:

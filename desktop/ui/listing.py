@@ -11,7 +11,8 @@ whatever is shown, a category's list or a search.
 Signals: `list_ready()` when a list's first page is shown; `search_ready(count)`
 when a search's first results are shown; `search_started()` when a search is
 asked for; `search_failed()`; `notice_activated(notice_id)` when the user
-moves to a row; `failed(exc)` when the archive could not be read.
+moves to a row; `notice_opened(notice_id)` when the user opens a row on
+purpose (Enter, a click); `failed(exc)` when the archive could not be read.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from typing import cast
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 
-from db.common import Show
+from db.common import NO_FILTER, NoticeFilter, Show
 from desktop.ops import reading, searching
 from desktop.ops.changes import Changes
 from desktop.ops.reading import ListPage, ListQuery
@@ -43,6 +44,7 @@ class ListController(QObject):
     search_started = Signal()
     search_failed = Signal()
     notice_activated = Signal(str)
+    notice_opened = Signal(str)
     failed = Signal(object)
 
     def __init__(
@@ -66,6 +68,10 @@ class ListController(QObject):
         self.status: str | None = None
         self._select_after: str | None = None
         self._syncing = False
+        view.activated.connect(self._on_opened)
+        view.clicked.connect(self._on_opened)
+        #: The filters above the list (desktop/ui/filterbar.py): they narrow lists and searches.
+        self.filters: NoticeFilter = NO_FILTER
 
     def model(self) -> NoticeRowsModel | None:
         return self._view.list_model()
@@ -75,11 +81,25 @@ class ListController(QObject):
     def show_list(self, category: str | None, show: str) -> None:
         """Show a category's notices (in the order chosen last), ending any search."""
         self.search = None
-        self.query = ListQuery(category, cast(Show, show), self.query.order, self.query.descending)
+        self.query = ListQuery(
+            category,
+            cast(Show, show),
+            self.query.order,
+            self.query.descending,
+            filters=self.filters,
+        )
         self.reload()
 
     def show_search(self, query: SearchQuery) -> None:
-        self.search = query
+        self.search = replace(query, filters=self.filters)
+        self.reload()
+
+    def set_filters(self, filters: NoticeFilter) -> None:
+        """Narrow what is shown, a category's list or a search, to *filters*."""
+        self.filters = filters
+        self.query = replace(self.query, filters=filters)
+        if self.search is not None:
+            self.search = replace(self.search, filters=filters)
         self.reload()
 
     def set_status(self, status: str | None) -> None:
@@ -182,6 +202,11 @@ class ListController(QObject):
         if self._syncing or not current.isValid() or model is None:
             return
         self.notice_activated.emit(model.notice_id(current.row()))
+
+    def _on_opened(self, index: QModelIndex) -> None:
+        model = self.model()
+        if model is not None and index.isValid():
+            self.notice_opened.emit(model.notice_id(index.row()))
 
     def focus_first(self) -> None:
         """Put the focus in the list, on its first row if none is current."""

@@ -11,7 +11,9 @@ refreshes itself when the runner broadcasts `Changes`:
 - `Attachments` (attachments.py), `ArchiveOpener` and `Recovery` (opening.py,
   recovery.py), `ImportController` (importing.py), `PrintActions` (printactions.py),
   `TrustController` (trustdialog.py): trusted keys, the freshness line;
-- `OfficeViews` (office.py): the register, the to-do list, "Lược đồ", the status filter.
+- `OfficeViews` (office.py): the register, the to-do list, "Lược đồ", the status filter;
+- `ReadingMarks` (marking.py): unread, next unread; `HelpController` (helpdialogs.py);
+  what the window remembers lives in windowstate.py, the filters in filterbar.py.
 
 Every action is declared in actions.py; the window only places them.
 
@@ -44,7 +46,7 @@ from PySide6.QtWidgets import (
 
 from desktop.tasks import Runner, TaskRunner
 from desktop.ui import actions as actions_table
-from desktop.ui import i18n, icons, printactions
+from desktop.ui import i18n, icons, printactions, windowstate
 from desktop.ui import settings as prefs
 from desktop.ui.actions import (
     RESULT_ACTIONS,
@@ -56,8 +58,11 @@ from desktop.ui.actions import (
 from desktop.ui.article import ArticlePane
 from desktop.ui.attachments import Attachments
 from desktop.ui.categorytree import CategoryTreeView
+from desktop.ui.filterbar import FilterBar
+from desktop.ui.helpdialogs import HelpController
 from desktop.ui.importing import ImportController
 from desktop.ui.listing import ListController
+from desktop.ui.marking import ReadingMarks
 from desktop.ui.noticelist import NoticeListView, NoticeRowsModel
 from desktop.ui.office import install_office_views
 from desktop.ui.opening import ArchiveOpener
@@ -120,7 +125,11 @@ class MainWindow(QMainWindow):
         )
         self.print_actions.add_search_actions(self._result_actions(), self.search.searching)
         self.office = install_office_views(self)
+        marks = [self.action(n) for n in ("markUnreadAction", "bookmarkAction")]
+        self.print_actions.add_reading_actions(marks)
         self._restore_settings()
+        if remember:
+            windowstate.reopen_last_place(self)
         self.volume_watcher = VolumeWatcher(self)
         self.volume_watcher.volume_added.connect(self.importer.offer_volume)
         if watch_volumes:
@@ -133,17 +142,21 @@ class MainWindow(QMainWindow):
         self.tree = CategoryTreeView(self)
         self.list_view = NoticeListView(self)
         self.search_bar = SearchBar(self)
+        self.filter_bar = FilterBar(self.runner, self)
         self.list_pane = QWidget(self)
         self.list_pane.setObjectName("listPane")
         list_layout = QVBoxLayout(self.list_pane)
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.setSpacing(0)
         list_layout.addWidget(self.search_bar)
+        list_layout.addWidget(self.filter_bar)
         list_layout.addWidget(self.list_view)
         self.article = ArticlePane(self)
         self.browser = self.article.browser
         self.related_panel = NoticePanel("related", self)
         self.latest_panel = NoticePanel("latest", self)
+        for panel in (self.related_panel, self.latest_panel):
+            panel.model.set_lang(self.lang)  # dates in the window's language from the start
         panels = QWidget(self)
         panels_layout = QHBoxLayout(panels)
         panels_layout.setContentsMargins(0, 0, 0, 0)
@@ -185,6 +198,7 @@ class MainWindow(QMainWindow):
             self.tree,
             self.search_bar.box,
             self.search_bar.in_category,
+            *self.filter_bar.focus_chain(),
             self.list_view,
             self.article.zoom_bar.smaller,
             self.article.zoom_bar.larger,
@@ -230,6 +244,12 @@ class MainWindow(QMainWindow):
             settings=self.settings if self._remember else None,
             parent=self,
         )
+        self.marking = ReadingMarks(
+            self.runner, self.listing, self.list_view, self.reader, parent=self
+        )
+        self.help = HelpController(
+            self.runner, self, lang=lang, archive_dir=lambda: self.archive_dir
+        )
         self.opener = ArchiveOpener(
             self.runner, self, data_dir=self.data_dir, lang=lang, interactive=interactive
         )
@@ -238,10 +258,13 @@ class MainWindow(QMainWindow):
 
     def _wire(self) -> None:
         # The article forgets the old archive before the list picks the row to select.
-        for view in (self.reader, self.overview, self.listing):
+        for view in (self.reader, self.overview, self.listing, self.filter_bar):
             self.runner.changes_made.connect(view.apply_changes)
+        self.filter_bar.filters_changed.connect(self.listing.set_filters)
         self.tree.filter_chosen.connect(self.search.choose_filter)
         self.listing.notice_activated.connect(self.reader.show_notice)
+        self.listing.notice_opened.connect(self.reader.mark_read_now)
+        self.browser.end_reached.connect(self.marking.next_unread)
         self.reader.shown.connect(self.listing.select)
         self.article.zoom_bar.zoom_changed.connect(self._on_zoom_changed)
         self.welcome.import_requested.connect(self.importer.choose_and_import)
@@ -255,13 +278,14 @@ class MainWindow(QMainWindow):
         self.opener.failed.connect(self.archive_failed)
         self.opener.opened.connect(lambda _dir: self.opener.recovery.reset())
         self.importer.damaged.connect(self._on_damaged_pages)
-        for source in (self.overview, self.listing, self.reader, self.search):
+        for source in (self.overview, self.listing, self.reader, self.search, self.marking):
             source.failed.connect(self._on_load_failed)
         for status in (
             self.reader.status,
             self.attachments.status,
             self.importer.status,
             self.overview.status,
+            self.marking.status,
         ):
             status.connect(self.show_status)
         bookmark, back, forward = (
@@ -286,6 +310,8 @@ class MainWindow(QMainWindow):
         self.language_menu = self.view_menu.addMenu("")
         self.language_menu.setObjectName("languageMenu")
         place(self.language_menu, actions_table.LANGUAGE_MENU, actions)
+        self.help_menu = bar.addMenu("")
+        place(self.help_menu, actions_table.HELP_MENU, actions)
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
@@ -307,6 +333,7 @@ class MainWindow(QMainWindow):
         self.notice_menu.setTitle(self.tr("&Văn bản"))
         self.view_menu.setTitle(self.tr("&Xem"))
         self.language_menu.setTitle(self.tr("&Ngôn ngữ"))
+        self.help_menu.setTitle(self.tr("Trợ &giúp"))
         self.list_pane.setAccessibleName(self.tr("Danh sách và tìm kiếm"))
         self.toolbar.setWindowTitle(self.tr("Thanh công cụ"))
         self.main_splitter.setAccessibleName(self.tr("Khung đọc văn bản"))
@@ -330,31 +357,11 @@ class MainWindow(QMainWindow):
     # -- settings ---------------------------------------------------------------------------
 
     def _restore_settings(self) -> None:
-        geometry = prefs.blob(self.settings, prefs.GEOMETRY)
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
-        for key, splitter in (
-            (prefs.MAIN_SPLITTER, self.main_splitter),
-            (prefs.ARTICLE_SPLITTER, self.article_splitter),
-        ):
-            state = prefs.blob(self.settings, key)
-            if state is not None:
-                splitter.restoreState(state)
-        self.article.set_zoom(prefs.zoom(self.settings))
-        self.action("languageViAction").setChecked(self.lang == "vi")
-        self.action("languageEnAction").setChecked(self.lang == "en")
+        windowstate.restore(self)
 
     def save_settings(self) -> None:
-        if not self._remember:
-            return
-        self.settings.setValue(prefs.GEOMETRY, self.saveGeometry())
-        self.settings.setValue(prefs.MAIN_SPLITTER, self.main_splitter.saveState())
-        self.settings.setValue(prefs.ARTICLE_SPLITTER, self.article_splitter.saveState())
-        self.settings.setValue(prefs.ZOOM, self.article.zoom_bar.value())
-        self.settings.setValue(prefs.LANGUAGE, self.lang)
-        self.settings.sync()
+        if self._remember:
+            windowstate.save(self)
 
     def _on_zoom_changed(self, value: int) -> None:
         if self._remember:

@@ -151,14 +151,16 @@ class NoticeRowsModel(QAbstractTableModel):
         changed = [
             i
             for i, s in enumerate(self._rows)
-            if (not s.read and changes.made_read(s)) or changes.bookmark(s.id) is not None
+            if (not s.read and changes.made_read(s))
+            or (s.read and changes.made_unread(s))
+            or changes.bookmark(s.id) is not None
         ]
         for i in changed:
             s = self._rows[i]
             mark = changes.bookmark(s.id)
             self._rows[i] = replace(
                 s,
-                read=s.read or changes.made_read(s),
+                read=(s.read or changes.made_read(s)) and not changes.made_unread(s),
                 bookmarked=s.bookmarked if mark is None else mark,
             )
         if changed:
@@ -211,7 +213,7 @@ class NoticeRowsModel(QAbstractTableModel):
                 # The words keep the context they always had, for the shipped translations.
                 parts.append(QCoreApplication.translate("NoticeListModel", "chưa đọc"))
             if s.bookmarked:
-                parts.append(QCoreApplication.translate("NoticeListModel", "đã đánh dấu"))
+                parts.append(QCoreApplication.translate("NoticeListModel", "đã lưu"))
             return ", ".join(p for p in parts if p)
         if role == ID_ROLE:
             return s.id

@@ -4,7 +4,8 @@
 and shows it; it loads again whenever the runner says something changed.
 
 "Đánh dấu đã đọc tất cả" (`mark_all_read`) starts here too, as it works on
-the category chosen in the tree.
+the category chosen in the tree; it asks first (`dialogs.confirm`), as it
+cannot be undone.
 
 Signals: `overview_ready()` when counts, panels and labels are filled;
 `failed(exc)` when the archive could not be read; `status(text)`.
@@ -15,13 +16,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.ops import marks, reading
 from desktop.ops.changes import Changes
 from desktop.ops.reading import Overview
 from desktop.render import dates
 from desktop.tasks import Runner
+from desktop.ui import dialogs
 from desktop.ui.categorytree import CategoryTreeView, TreeCounts
 from desktop.ui.panels import NoticePanel
 
@@ -65,6 +67,19 @@ class OverviewController(QObject):
     def mark_all_read(self) -> None:
         """Mark every notice of the chosen category read (everywhere, for the fixed entries)."""
         category, _show = self._tree.current_key()
+        unread, name = self._unread_in(category)
+        if unread == 0:
+            return
+        parent = self.parent()
+        if not dialogs.confirm(
+            parent if isinstance(parent, QWidget) else None,
+            self.tr("Đánh dấu đã đọc tất cả"),
+            self.tr("Đánh dấu đã đọc {count} văn bản chưa đọc trong «{name}»?").format(
+                count=unread, name=name
+            ),
+            self.tr("Đánh dấu đã đọc"),
+        ):
+            return
         self._runner.write(
             self,
             lambda archive: marks.mark_all_read(archive, category),
@@ -74,10 +89,28 @@ class OverviewController(QObject):
             failure=self.failed.emit,
         )
 
+    def _unread_in(self, category: str | None) -> tuple[int, str]:
+        """How many notices "Đánh dấu đã đọc tất cả" would mark in *category*, and its name."""
+        overview = self.overview
+        if overview is None:
+            return 0, ""
+        if category is None:
+            return overview.unread, self.tr("Tất cả chuyên mục")
+        for info in overview.categories:
+            if info.path == category:
+                return info.unread, info.name
+        return 0, category
+
     def _show(self, overview: Overview) -> None:
         self.overview = overview
         self._tree.set_counts(
-            TreeCounts(overview.categories, overview.total, overview.unread, overview.bookmarked)
+            TreeCounts(
+                overview.categories,
+                overview.total,
+                overview.unread,
+                overview.bookmarked,
+                overview.bookmarked_unread,
+            )
         )
         self._latest.set_rows(overview.latest)
         self.show_counts()

@@ -1,7 +1,9 @@
 """The panels under the article: "Tin liên quan" and "Tin mới nhất".
 
-Each item reads "Title (05/06/2023 7:20 SA)"; clicking it, or pressing
-Enter on it, opens that notice.
+Each item reads "Title (05/06/2023 7:20 SA)" ("7:20 AM" in English),
+wrapped on at most MAX_LINES lines, the last one cut with "…" (the whole
+text is in the tooltip); clicking it, or pressing Enter on it, opens that
+notice.
 
 Signals: `NoticePanel.notice_chosen(notice_id)`.
 """
@@ -17,14 +19,20 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPointF,
+    QSize,
     Qt,
     Signal,
 )
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette, QTextLayout
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QGroupBox,
     QListView,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +44,67 @@ if TYPE_CHECKING:
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Lines an item takes at most: a very long title must not fill the whole panel.
+MAX_LINES = 3
+#: Room around an item's text.
+_PAD = 4
+
+
+def wrapped_lines(text: str, font: QFont, width: float, most: int = MAX_LINES) -> list[str]:
+    """*text* wrapped to *width*, at most *most* lines, the last one ending in "…" if cut."""
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    spans: list[tuple[int, int]] = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(max(width, 1.0))
+        spans.append((line.textStart(), line.textLength()))
+    layout.endLayout()
+    lines = [text[start : start + length].rstrip() for start, length in spans]
+    if len(lines) <= most:
+        return lines
+    rest = text[spans[most - 1][0] :].replace("\n", " ")
+    metrics = QFontMetricsF(font)
+    return [*lines[: most - 1], metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)]
+
+
+class WrappedItemDelegate(QStyledItemDelegate):
+    """Paints an item's text on at most MAX_LINES lines (see `wrapped_lines`)."""
+
+    def _width(self, option: QStyleOptionViewItem) -> float:
+        view = option.widget
+        if isinstance(view, QListView):
+            return float(view.viewport().width() - 2 * view.spacing() - 2 * _PAD)
+        return float(max(option.rect.width() - 2 * _PAD, 1))
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        lines = wrapped_lines(opt.text, opt.font, self._width(opt))
+        height = QFontMetricsF(opt.font).lineSpacing() * max(len(lines), 1) + 2 * _PAD
+        return QSize(int(self._width(opt)), int(height + 0.999))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        metrics = QFontMetricsF(opt.font)
+        width = float(opt.rect.width() - 2 * _PAD)
+        painter.save()
+        painter.setFont(opt.font)
+        painter.setPen(opt.palette.color(role))
+        y = opt.rect.top() + _PAD + metrics.ascent()
+        for line in wrapped_lines(text, opt.font, width):
+            painter.drawText(QPointF(opt.rect.left() + _PAD, y), line)
+            y += metrics.lineSpacing()
+        painter.restore()
 
 
 class NoticeLinkModel(QAbstractListModel):
@@ -107,6 +176,8 @@ class NoticePanel(QGroupBox):
         self.view.setModel(self.model)
         self.view.setWordWrap(True)
         self.view.setSpacing(2)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setItemDelegate(WrappedItemDelegate(self.view))
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setCursor(Qt.CursorShape.PointingHandCursor)

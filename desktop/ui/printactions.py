@@ -34,6 +34,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QMenu, QTextBrowser, QWidget
 
 from desktop.tasks import Runner
+from desktop.ui import settings as prefs
 from desktop.ui.actions import PRINT_ACTIONS, build_actions, retranslate_actions
 
 if TYPE_CHECKING:
@@ -118,11 +119,6 @@ def show_menu(menu: QMenu, global_pos: QPoint) -> None:
 # -- the actions ---------------------------------------------------------------------------
 
 
-def _safe_stem(text: str) -> str:
-    cleaned = "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in text).strip("-.")
-    return cleaned or "van-ban"
-
-
 class PrintActions(QObject):
     """Owns the print and PDF actions of one window; see the module docstring for signals."""
 
@@ -152,6 +148,7 @@ class PrintActions(QObject):
         self.last_pages = 0
         self.many_menu: QMenu | None = None
         self._search_actions: list[QAction] = []
+        self._reading_actions: list[QAction] = []
         self._searching: Callable[[], bool] = lambda: False
         window.installEventFilter(self)
         self.retranslate()
@@ -215,7 +212,20 @@ class PrintActions(QObject):
     def export_current(self) -> None:
         current = self._current_id()
         if current:
-            self.export_pdf([current], suggested=f"{_safe_stem(current)}.pdf")
+            self.export_pdf([current], suggested=self._file_name(current))
+
+    def _file_name(self, notice_id: str) -> str:
+        """ "54-KH-UBND Ke hoach binh dang gioi.pdf" for the notice shown, else its id."""
+        from desktop.ops.files import export_file_name, safe_file_name
+
+        current = getattr(self.window, "current", None)
+        if current is not None and getattr(current, "id", None) == notice_id:
+            return export_file_name(current.number, current.title)
+        return safe_file_name(f"{notice_id}.pdf", "van-ban.pdf")
+
+    def _settings(self) -> QSettings | None:
+        settings = getattr(self.window, "settings", None)
+        return settings if isinstance(settings, QSettings) else None
 
     def print_selection(self) -> None:
         self.print_notices(self.selection())
@@ -245,9 +255,11 @@ class PrintActions(QObject):
         """Ask for a file name, read *ids* on the worker, then write the PDF."""
         if not ids:
             return
-        target = choose_pdf_path(self.window, suggested)
+        folder = prefs.save_folder(self._settings())
+        target = choose_pdf_path(self.window, str(folder / suggested))
         if target is None:
             return
+        prefs.remember_save_folder(self._settings(), target)
         self._collect(ids, index, lambda sources, style: self._write(target, sources, style))
 
     # -- work ----------------------------------------------------------------------------------
@@ -341,6 +353,11 @@ class PrintActions(QObject):
             self.many_menu.addSeparator()
             self.many_menu.addActions(self._search_actions)
 
+    def add_reading_actions(self, actions: list[QAction]) -> None:
+        """Offer *actions* ("Đánh dấu chưa đọc", "Lưu") first in the list's and the
+        article's context menus."""
+        self._reading_actions = list(actions)
+
     def install_list_menu(self, view: QAbstractItemView) -> None:
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(lambda pos: self._list_menu(view, pos))
@@ -349,6 +366,9 @@ class PrintActions(QObject):
         """The notice list's context menu: print the selection, or every search result."""
         menu = QMenu(self.window)
         menu.setObjectName("listMenu")
+        if self._reading_actions:
+            menu.addActions(self._reading_actions)
+            menu.addSeparator()
         menu.addActions(self.selection_actions())
         if self._searching():
             menu.addSeparator()
@@ -372,6 +392,8 @@ class PrintActions(QObject):
     def article_menu(self, browser: QTextBrowser, pos: QPoint) -> QMenu:
         menu = browser.createStandardContextMenu(pos)
         menu.addSeparator()
+        for action in self._reading_actions:
+            menu.addAction(action)
         for action in self.actions():
             menu.addAction(action)
         return menu

@@ -6,6 +6,12 @@ highlighting the searched words when the notice is among the results. Links
 in the article open notices, attachments (desktop/ui/attachments.py) or, in
 the system browser, web pages. Back and Forward walk a `History`.
 
+A notice the clerk only passes in the list (the arrow keys) is shown
+without being marked read; `read_timer` marks it read once it has stayed on
+screen for READ_DELAY_MS, and Enter or a click marks it at once
+(`mark_read_now`). Every other way of opening (a link, a panel, Back) marks
+it read at once. With nothing open the pane shows a short hint.
+
 Signals: `article_ready(notice_id)` when an opened notice is shown, or was
 found missing; `shown(notice_id)` when a notice is shown; `navigation_changed(
 can_go_back, can_go_forward)`; `bookmark_changed(enabled, checked)`;
@@ -14,14 +20,15 @@ can_go_back, can_go_forward)`; `bookmark_changed(enabled, checked)`;
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 
 from desktop.ops import marks, reading
-from desktop.ops.changes import Changes
+from desktop.ops.changes import Changes, in_category
 from desktop.ops.reading import OpenedNotice
 from desktop.tasks import Runner
 from desktop.ui import dialogs
@@ -35,6 +42,8 @@ if TYPE_CHECKING:
 
 # Link queries that save an attachment instead of opening it.
 SAVE_ACTIONS = ("save", "download")
+#: How long a notice passed in the list stays on screen before it counts as read.
+READ_DELAY_MS = 1500
 
 
 class Reader(QObject):
@@ -70,38 +79,100 @@ class Reader(QObject):
         self.current: NoticeDetail | None = None
         self.history = History()
         self._highlighted = False
+        #: Whether the notice shown is read (False while `read_timer` runs).
+        self.current_read = False
+        self._read_on_arrival: str | None = None
+        self.read_timer = QTimer(self)
+        self.read_timer.setSingleShot(True)
+        self.read_timer.setInterval(READ_DELAY_MS)
+        self.read_timer.timeout.connect(self._mark_current_read)
         browser.link_activated.connect(self.follow_link)
         related.notice_chosen.connect(self.open)
         latest.notice_chosen.connect(self.open)
 
     # -- opening ---------------------------------------------------------------------------
 
-    def open(self, notice_id: str, *, record: bool = True, count_view: bool = True) -> None:
-        """Open a notice: count the view, render it, fill the related panel."""
+    def open(
+        self,
+        notice_id: str,
+        *,
+        record: bool = True,
+        count_view: bool = True,
+        mark_read: bool = True,
+    ) -> None:
+        """Open a notice: count the view, render it, fill the related panel.
+
+        Without *mark_read* it is marked read only after READ_DELAY_MS on screen.
+        """
+        self.read_timer.stop()
         lang, search_text = self._lang(), self._search_text_for(notice_id)
+        read = mark_read and count_view
         self._runner.write(
             self,
-            lambda archive: reading.open_notice(archive, notice_id, lang, count_view, search_text),
+            lambda archive: reading.open_notice(
+                archive, notice_id, lang, count_view, search_text, read
+            ),
             key="article",
-            success=lambda opened: self._show(opened, record, bool(search_text)),
+            success=lambda opened: self._show(opened, record, bool(search_text), mark_read),
             failure=self.failed.emit,
         )
 
     def show_notice(self, notice_id: str) -> None:
-        """Open *notice_id* unless it is the one shown already."""
+        """The list's current row moved to *notice_id*: show it, read after a moment."""
         if self.current is None or self.current.id != notice_id:
-            self.open(notice_id)
+            self.open(notice_id, mark_read=False)
+
+    def mark_read_now(self, notice_id: str) -> None:
+        """Enter or a click on *notice_id*'s row: it is read now (or as soon as it is shown)."""
+        if self.current is not None and self.current.id == notice_id:
+            self._mark_current_read()
+        else:
+            self._read_on_arrival = notice_id
+
+    def _mark_current_read(self) -> None:
+        self.read_timer.stop()
+        if self.current is None or self.current_read:
+            return
+        self.current_read = True
+        ids = [self.current.id]
+        self._runner.write(
+            self, lambda archive: marks.set_read(archive, ids, True), failure=self.failed.emit
+        )
 
     def rerender(self) -> None:
-        """Show the current notice again (another language, no highlight); no view is counted."""
+        """Show the current notice again (another language, no highlight); no view is counted.
+
+        With nothing open, show the hint again (in the language now chosen).
+        """
         if self.current is not None:
             self.open(self.current.id, record=False, count_view=False)
+        else:
+            self.show_hint()
+
+    def show_hint(self) -> None:
+        """What the empty article pane says: how to start reading."""
+        keys = [
+            self.tr("N: văn bản chưa đọc kế tiếp (hoặc phím cách ở cuối văn bản)"),
+            self.tr("Ctrl+K: tìm trong kho dữ liệu; Ctrl+F: tìm trong văn bản đang mở"),
+            self.tr("Ctrl+D: lưu văn bản để đọc lại; Ctrl+U: đánh dấu chưa đọc"),
+            self.tr("F1: hướng dẫn sử dụng"),
+        ]
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in keys)
+        self._browser.show_message(
+            '<div style="color: #777777;"><h2>'
+            + html.escape(self.tr("Chọn một văn bản trong danh sách để đọc"))
+            + "</h2><p>"
+            + html.escape(self.tr("Các phím tắt hay dùng:"))
+            + f"</p><ul>{items}</ul></div>"
+        )
 
     def rerender_if_highlighted(self) -> None:
         if self._highlighted:
             self.rerender()
 
-    def _show(self, opened: OpenedNotice, record: bool, highlighted: bool) -> None:
+    def _show(
+        self, opened: OpenedNotice, record: bool, highlighted: bool, mark_read: bool = True
+    ) -> None:
         self._latest.set_rows(opened.latest)
         detail = opened.detail
         if detail is None:
@@ -110,6 +181,7 @@ class Reader(QObject):
             self.article_ready.emit(opened.requested_id)
             return
         self.current = detail
+        self.current_read = detail.first_opened is not None
         self._highlighted = highlighted
         self._browser.show_article(opened.html, opened.images, opened.tables)
         self._related.set_rows(opened.related)
@@ -122,6 +194,11 @@ class Reader(QObject):
             self._navigation_changed()
         self.shown.emit(detail.id)
         self.status.emit(self.tr("Văn bản này đã bị thu hồi") if detail.withdrawn else "")
+        if self._read_on_arrival == detail.id:
+            self._read_on_arrival = None
+            self._mark_current_read()
+        elif not mark_read and not self.current_read:
+            self.read_timer.start()
         self.article_ready.emit(detail.id)
 
     # -- history ---------------------------------------------------------------------------
@@ -166,9 +243,7 @@ class Reader(QObject):
         wanted, notice_id = not detail.bookmarked, detail.id
 
         def done(value: bool) -> None:
-            self.status.emit(
-                self.tr("Đã đánh dấu văn bản") if value else self.tr("Đã bỏ đánh dấu văn bản")
-            )
+            self.status.emit(self.tr("Đã lưu văn bản") if value else self.tr("Đã bỏ lưu văn bản"))
 
         self._runner.write(
             self,
@@ -183,13 +258,28 @@ class Reader(QObject):
             self.history.clear()
             self._navigation_changed()
             self.current = None
+            self.current_read = False
+            self.read_timer.stop()
             self._highlighted = False
-            self._browser.show_message("")
+            self.show_hint()
             self._related.set_rows([])
             self._attachments.show_notice({}, {})
             self.bookmark_changed.emit(False, False)
             return
         if self.current is not None:
+            if self.current.id in changes.unread:
+                # Marked unread while shown: it stays unread until opened again.
+                self.read_timer.stop()
+                self.current_read = False
+            elif self.current.id in changes.read or (
+                changes.all_read
+                and (
+                    changes.read_category is None
+                    or in_category(self.current.category, changes.read_category)
+                )
+            ):
+                self.current_read = True
+                self.read_timer.stop()
             mark = changes.bookmark(self.current.id)
             if mark is not None:
                 self.current = replace(self.current, bookmarked=mark)

@@ -93,7 +93,7 @@ class SearchController(QObject):
         return self.query is not None
 
     def focus(self) -> None:
-        """Ctrl+F / Ctrl+K: put the cursor in the box, its text selected.
+        """Ctrl+K: put the cursor in the box, its text selected.
 
         Not on the welcome page, where the box is hidden.
         """

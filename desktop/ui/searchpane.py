@@ -1,8 +1,8 @@
 """Searching from the window: the search box above the list, and the results model.
 
-`SearchBar` holds the box (Ctrl+F / Ctrl+K), the "only in the chosen
-category" filter, the order ("Sắp xếp: Phù hợp nhất / Mới nhất"), the count
-of results and, when a search finds little, "Có phải bạn muốn tìm: …". `SearchResultsModel` shows
+`SearchBar` holds the box (Ctrl+K), the "only in the chosen category"
+filter, the order ("Sắp xếp: Phù hợp nhất / Mới nhất"), the count of results
+and, when a search finds little, "Có phải bạn muốn tìm: …". `SearchResultsModel` shows
 results in the notice list like any other list (`PagedRowsModel`), with
 each result's snippet under its title (SNIPPET_ROLE, painted by the list's
 `SnippetDelegate`), and fetches more results a page at a time, up to
@@ -240,7 +240,7 @@ class SearchBar(QWidget):
         self.text_edited.emit(text)
 
     def retranslate(self) -> None:
-        self.box.setPlaceholderText(self.tr("Tìm văn bản… (Ctrl+F)"))
+        self.box.setPlaceholderText(self.tr("Tìm văn bản… (Ctrl+K)"))
         self.box.setAccessibleName(self.tr("Tìm kiếm văn bản"))
         self.box.setToolTip(
             self.tr("Gõ từ cần tìm, có dấu hoặc không dấu; Esc để quay lại chuyên mục")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from desktop import paths
 from desktop.ui.article import ZOOM_DEFAULT, clamp_zoom
 
 FILE_NAME = "settings.ini"
@@ -23,6 +24,8 @@ LANGUAGE = "ui/language"
 #: After this many days without newer signed data the status bar warns (freeze attacks).
 STALE_DAYS = "trust/staleDays"
 STALE_DAYS_DEFAULT = 30
+#: The folder a PDF or an attachment was last saved in.
+SAVE_FOLDER = "files/lastFolder"
 
 LANGS = ("vi", "en")
 
@@ -62,3 +65,20 @@ def stale_days(settings: QSettings) -> int:
     except ValueError:
         return STALE_DAYS_DEFAULT
     return min(max(value, 1), 3650)
+
+
+def save_folder(settings: QSettings | None) -> Path:
+    """Where to propose saving a file: the folder used last, else Documents."""
+    value = settings.value(SAVE_FOLDER) if settings is not None else None
+    if value:
+        folder = Path(str(value))
+        if folder.is_dir():
+            return folder
+    return paths.documents_dir()
+
+
+def remember_save_folder(settings: QSettings | None, target: Path) -> None:
+    """A file was saved at *target*: propose its folder next time."""
+    if settings is not None:
+        settings.setValue(SAVE_FOLDER, str(target.parent))
+        settings.sync()

@@ -68,24 +68,60 @@
         <translation>Refresh</translation>
     </message>
     <message>
-        <source>Đánh dấu</source>
-        <translation>Bookmark</translation>
+        <source>Lưu</source>
+        <translation>Save</translation>
     </message>
     <message>
-        <source>Đánh dấu hoặc bỏ đánh dấu văn bản này (Ctrl+D)</source>
-        <translation>Bookmark this notice, or remove the bookmark (Ctrl+D)</translation>
+        <source>Lưu văn bản này vào mục «Đã lưu» để đọc lại, hoặc bỏ lưu (Ctrl+D)</source>
+        <translation>Save this notice under “Saved” to read it again, or unsave it (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Bỏ lưu</source>
+        <translation>Unsave</translation>
+    </message>
+    <message>
+        <source>Văn bản chưa đọc kế tiếp</source>
+        <translation>Next unread notice</translation>
+    </message>
+    <message>
+        <source>Mở văn bản chưa đọc kế tiếp trong danh sách (N)</source>
+        <translation>Open the next unread notice in the list (N)</translation>
+    </message>
+    <message>
+        <source>Đánh dấu chưa đọc</source>
+        <translation>Mark as unread</translation>
+    </message>
+    <message>
+        <source>Đánh dấu các văn bản đã chọn (hoặc văn bản đang mở) là chưa đọc (Ctrl+U)</source>
+        <translation>Mark the selected notices (or the open one) as unread (Ctrl+U)</translation>
+    </message>
+    <message>
+        <source>Tìm trong kho dữ liệu…</source>
+        <translation>Search the archive…</translation>
+    </message>
+    <message>
+        <source>Tìm văn bản trong kho dữ liệu (Ctrl+K)</source>
+        <translation>Search the notices in the archive (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Tìm trong văn bản này…</source>
+        <translation>Find in this notice…</translation>
+    </message>
+    <message>
+        <source>Tìm chữ trong văn bản đang mở (Ctrl+F)</source>
+        <translation>Find words in the open notice (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Tìm tiếp</source>
+        <translation>Find next</translation>
+    </message>
+    <message>
+        <source>Tìm ngược lại</source>
+        <translation>Find previous</translation>
     </message>
     <message>
         <source>Đánh dấu đã đọc tất cả</source>
         <translation>Mark all as read</translation>
-    </message>
-    <message>
-        <source>Tìm kiếm…</source>
-        <translation>Search…</translation>
-    </message>
-    <message>
-        <source>Tìm văn bản trong kho dữ liệu (Ctrl+F)</source>
-        <translation>Search the notices in the archive (Ctrl+F)</translation>
     </message>
     <message>
         <source>Thoát tìm kiếm</source>
@@ -102,6 +138,18 @@
     <message>
         <source>In danh mục kết quả tìm kiếm…</source>
         <translation>Print a list of the search results…</translation>
+    </message>
+    <message>
+        <source>Hướng dẫn sử dụng</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>Phím tắt</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Giới thiệu Bảng Tin</source>
+        <translation>About Bảng Tin</translation>
     </message>
     <message>
         <source>Tiếng Việt</source>
@@ -280,16 +328,12 @@
         <translation>Unread</translation>
     </message>
     <message>
-        <source>Đã đánh dấu</source>
-        <translation>Bookmarked</translation>
+        <source>Đã lưu</source>
+        <translation>Saved</translation>
     </message>
     <message>
-        <source>{name}: {count} văn bản</source>
-        <translation>{name}: {count} notices</translation>
-    </message>
-    <message>
-        <source>{name}: {count} văn bản, {unread} chưa đọc</source>
-        <translation>{name}: {count} notices, {unread} unread</translation>
+        <source>{name}: {unread} chưa đọc trên tổng số {count} văn bản</source>
+        <translation>{name}: {unread} unread of {count} notices</translation>
     </message>
 </context>
 <context>
@@ -323,7 +367,23 @@
     </message>
     <message>
         <source>Sổ tính Excel (*.xlsx)</source>
-        <translation>Excel workbooks (*.xlsx)</translation>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Tệp đính kèm</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>Máy tính này chưa có chương trình nào mở được tệp «{name}».</source>
+        <translation>No program on this computer opens “{name}”.</translation>
+    </message>
+    <message>
+        <source>Bạn có thể lưu tệp vào máy rồi mở bằng chương trình khác, hoặc chép sang máy khác.</source>
+        <translation>You can save the file, then open it with another program or copy it to another computer.</translation>
+    </message>
+    <message>
+        <source>Lưu tệp…</source>
+        <translation>Save file…</translation>
     </message>
     <message>
         <source>Đóng</source>
@@ -364,6 +424,168 @@
     <message>
         <source>Bỏ tin cậy</source>
         <translation>Stop trusting</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>từ {day}</source>
+        <translation>from {day}</translation>
+    </message>
+    <message>
+        <source>đến {day}</source>
+        <translation>until {day}</translation>
+    </message>
+    <message>
+        <source>Mọi loại văn bản</source>
+        <translation>Any document type</translation>
+    </message>
+    <message>
+        <source>Mọi cơ quan ban hành</source>
+        <translation>Any issuer</translation>
+    </message>
+    <message>
+        <source>Lọc</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Lọc danh sách theo ngày đăng, loại văn bản, cơ quan ban hành</source>
+        <translation>Filter the list by date, document type and issuer</translation>
+    </message>
+    <message>
+        <source>Bộ lọc</source>
+        <translation>Filters</translation>
+    </message>
+    <message>
+        <source>Bỏ lọc</source>
+        <translation>Clear filter</translation>
+    </message>
+    <message>
+        <source>Hiện lại mọi văn bản</source>
+        <translation>Show every notice again</translation>
+    </message>
+    <message>
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Đến ngày</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>&amp;Loại:</source>
+        <translation>&amp;Type:</translation>
+    </message>
+    <message>
+        <source>Loại văn bản</source>
+        <translation>Document type</translation>
+    </message>
+    <message>
+        <source>&amp;Cơ quan:</source>
+        <translation>&amp;Issuer:</translation>
+    </message>
+    <message>
+        <source>Cơ quan ban hành</source>
+        <translation>Issuer</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Không thấy</source>
+        <extracomment>Matches tinted at most; a one-letter search in a long decree finds thousands.</extracomment>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <source>Tìm trong văn bản:</source>
+        <translation>Find in notice:</translation>
+    </message>
+    <message>
+        <source>Chữ cần tìm, có dấu hoặc không dấu</source>
+        <translation>Words to find, with or without diacritics</translation>
+    </message>
+    <message>
+        <source>Tìm trong văn bản</source>
+        <translation>Find in notice</translation>
+    </message>
+    <message>
+        <source>Chỗ trước (Shift+F3)</source>
+        <translation>Previous match (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Chỗ trước</source>
+        <translation>Previous match</translation>
+    </message>
+    <message>
+        <source>Chỗ sau (F3)</source>
+        <translation>Next match (F3)</translation>
+    </message>
+    <message>
+        <source>Chỗ sau</source>
+        <translation>Next match</translation>
+    </message>
+    <message>
+        <source>Đóng (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>Đóng thanh tìm kiếm</source>
+        <translation>Close the find bar</translation>
+    </message>
+</context>
+<context>
+    <name>HelpController</name>
+    <message>
+        <source>Hướng dẫn sử dụng Bảng Tin</source>
+        <translation>Bảng Tin user guide</translation>
+    </message>
+    <message>
+        <source>Phím tắt</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Văn bản chưa đọc kế tiếp, ở cuối văn bản</source>
+        <translation>Next unread notice, at the end of a notice</translation>
+    </message>
+    <message>
+        <source>Phím cách</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>Mở văn bản đang chọn trong danh sách</source>
+        <translation>Open the notice selected in the list</translation>
+    </message>
+    <message>
+        <source>Thoát tìm kiếm, đóng thanh tìm trong văn bản</source>
+        <translation>Leave the search, close the find bar</translation>
+    </message>
+    <message>
+        <source>Giới thiệu Bảng Tin</source>
+        <translation>About Bảng Tin</translation>
+    </message>
+    <message>
+        <source>đang tính…</source>
+        <translation>counting…</translation>
+    </message>
+    <message>
+        <source>Chưa tin cậy khóa nào.</source>
+        <translation>No key is trusted yet.</translation>
+    </message>
+    <message>
+        <source>Đọc và lưu trữ văn bản, thông báo của cơ quan nhà nước, không cần mạng.</source>
+        <translation>Reads and keeps official notices and documents, without a network.</translation>
+    </message>
+    <message>
+        <source>Kho dữ liệu:</source>
+        <translation>Archive:</translation>
+    </message>
+    <message>
+        <source>Dung lượng:</source>
+        <translation>Size:</translation>
+    </message>
+    <message>
+        <source>Nơi phát hành được tin cậy:</source>
+        <translation>Trusted publishers:</translation>
     </message>
 </context>
 <context>
@@ -452,6 +674,10 @@
         <translation>&amp;Language</translation>
     </message>
     <message>
+        <source>Trợ &amp;giúp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
         <source>Danh sách và tìm kiếm</source>
         <translation>List and search</translation>
     </message>
@@ -491,8 +717,8 @@
         <translation>unread</translation>
     </message>
     <message>
-        <source>đã đánh dấu</source>
-        <translation>bookmarked</translation>
+        <source>đã lưu</source>
+        <translation>saved</translation>
     </message>
     <message>
         <source>Tiêu đề</source>
@@ -518,6 +744,7 @@
     <name>NoticePanel</name>
     <message>
         <source>Tin liên quan</source>
+        <extracomment>Lines an item takes at most: a very long title must not fill the whole panel. Room around an item&apos;s text.</extracomment>
         <translation>Related notices</translation>
     </message>
     <message>
@@ -563,8 +790,24 @@
 <context>
     <name>OverviewController</name>
     <message>
+        <source>Đánh dấu đã đọc tất cả</source>
+        <translation>Mark all as read</translation>
+    </message>
+    <message>
+        <source>Đánh dấu đã đọc {count} văn bản chưa đọc trong «{name}»?</source>
+        <translation>Mark the {count} unread notices in “{name}” as read?</translation>
+    </message>
+    <message>
+        <source>Đánh dấu đã đọc</source>
+        <translation>Mark as read</translation>
+    </message>
+    <message>
         <source>Đã đánh dấu đã đọc {count} văn bản</source>
         <translation>Marked {count} notices as read</translation>
+    </message>
+    <message>
+        <source>Tất cả chuyên mục</source>
+        <translation>All categories</translation>
     </message>
     <message>
         <source>{total} văn bản, {unread} chưa đọc</source>
@@ -616,6 +859,31 @@
 <context>
     <name>Reader</name>
     <message>
+        <source>N: văn bản chưa đọc kế tiếp (hoặc phím cách ở cuối văn bản)</source>
+        <extracomment>How long a notice passed in the list stays on screen before it counts as read. Whether the notice shown is read (False while `read_timer` runs).</extracomment>
+        <translation>N: the next unread notice (or Space at the end of a notice)</translation>
+    </message>
+    <message>
+        <source>Ctrl+K: tìm trong kho dữ liệu; Ctrl+F: tìm trong văn bản đang mở</source>
+        <translation>Ctrl+K: search the archive; Ctrl+F: find in the open notice</translation>
+    </message>
+    <message>
+        <source>Ctrl+D: lưu văn bản để đọc lại; Ctrl+U: đánh dấu chưa đọc</source>
+        <translation>Ctrl+D: save a notice to read again; Ctrl+U: mark as unread</translation>
+    </message>
+    <message>
+        <source>F1: hướng dẫn sử dụng</source>
+        <translation>F1: user guide</translation>
+    </message>
+    <message>
+        <source>Chọn một văn bản trong danh sách để đọc</source>
+        <translation>Choose a notice in the list to read it</translation>
+    </message>
+    <message>
+        <source>Các phím tắt hay dùng:</source>
+        <translation>Handy keys:</translation>
+    </message>
+    <message>
         <source>Không tìm thấy văn bản này trong kho dữ liệu.</source>
         <translation>This notice is not in the archive.</translation>
     </message>
@@ -624,12 +892,23 @@
         <translation>This notice has been withdrawn</translation>
     </message>
     <message>
-        <source>Đã đánh dấu văn bản</source>
-        <translation>Notice bookmarked</translation>
+        <source>Đã lưu văn bản</source>
+        <translation>Notice saved</translation>
     </message>
     <message>
-        <source>Đã bỏ đánh dấu văn bản</source>
-        <translation>Bookmark removed</translation>
+        <source>Đã bỏ lưu văn bản</source>
+        <translation>Notice unsaved</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingMarks</name>
+    <message>
+        <source>Đã đánh dấu chưa đọc {count} văn bản</source>
+        <translation>Marked {count} notices as unread</translation>
+    </message>
+    <message>
+        <source>Không còn văn bản chưa đọc trong danh sách này</source>
+        <translation>No unread notice left in this list</translation>
     </message>
 </context>
 <context>
@@ -735,8 +1014,8 @@
         <translation>{count} notices found</translation>
     </message>
     <message>
-        <source>Tìm văn bản… (Ctrl+F)</source>
-        <translation>Search notices… (Ctrl+F)</translation>
+        <source>Tìm văn bản… (Ctrl+K)</source>
+        <translation>Search notices… (Ctrl+K)</translation>
     </message>
     <message>
         <source>Tìm kiếm văn bản</source>

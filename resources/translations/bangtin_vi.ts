@@ -68,24 +68,60 @@
         <translation>Làm mới</translation>
     </message>
     <message>
-        <source>Đánh dấu</source>
-        <translation>Đánh dấu</translation>
+        <source>Lưu</source>
+        <translation>Lưu</translation>
     </message>
     <message>
-        <source>Đánh dấu hoặc bỏ đánh dấu văn bản này (Ctrl+D)</source>
-        <translation>Đánh dấu hoặc bỏ đánh dấu văn bản này (Ctrl+D)</translation>
+        <source>Lưu văn bản này vào mục «Đã lưu» để đọc lại, hoặc bỏ lưu (Ctrl+D)</source>
+        <translation>Lưu văn bản này vào mục «Đã lưu» để đọc lại, hoặc bỏ lưu (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Bỏ lưu</source>
+        <translation>Bỏ lưu</translation>
+    </message>
+    <message>
+        <source>Văn bản chưa đọc kế tiếp</source>
+        <translation>Văn bản chưa đọc kế tiếp</translation>
+    </message>
+    <message>
+        <source>Mở văn bản chưa đọc kế tiếp trong danh sách (N)</source>
+        <translation>Mở văn bản chưa đọc kế tiếp trong danh sách (N)</translation>
+    </message>
+    <message>
+        <source>Đánh dấu chưa đọc</source>
+        <translation>Đánh dấu chưa đọc</translation>
+    </message>
+    <message>
+        <source>Đánh dấu các văn bản đã chọn (hoặc văn bản đang mở) là chưa đọc (Ctrl+U)</source>
+        <translation>Đánh dấu các văn bản đã chọn (hoặc văn bản đang mở) là chưa đọc (Ctrl+U)</translation>
+    </message>
+    <message>
+        <source>Tìm trong kho dữ liệu…</source>
+        <translation>Tìm trong kho dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Tìm văn bản trong kho dữ liệu (Ctrl+K)</source>
+        <translation>Tìm văn bản trong kho dữ liệu (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Tìm trong văn bản này…</source>
+        <translation>Tìm trong văn bản này…</translation>
+    </message>
+    <message>
+        <source>Tìm chữ trong văn bản đang mở (Ctrl+F)</source>
+        <translation>Tìm chữ trong văn bản đang mở (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Tìm tiếp</source>
+        <translation>Tìm tiếp</translation>
+    </message>
+    <message>
+        <source>Tìm ngược lại</source>
+        <translation>Tìm ngược lại</translation>
     </message>
     <message>
         <source>Đánh dấu đã đọc tất cả</source>
         <translation>Đánh dấu đã đọc tất cả</translation>
-    </message>
-    <message>
-        <source>Tìm kiếm…</source>
-        <translation>Tìm kiếm…</translation>
-    </message>
-    <message>
-        <source>Tìm văn bản trong kho dữ liệu (Ctrl+F)</source>
-        <translation>Tìm văn bản trong kho dữ liệu (Ctrl+F)</translation>
     </message>
     <message>
         <source>Thoát tìm kiếm</source>
@@ -102,6 +138,18 @@
     <message>
         <source>In danh mục kết quả tìm kiếm…</source>
         <translation>In danh mục kết quả tìm kiếm…</translation>
+    </message>
+    <message>
+        <source>Hướng dẫn sử dụng</source>
+        <translation>Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <source>Phím tắt</source>
+        <translation>Phím tắt</translation>
+    </message>
+    <message>
+        <source>Giới thiệu Bảng Tin</source>
+        <translation>Giới thiệu Bảng Tin</translation>
     </message>
     <message>
         <source>Tiếng Việt</source>
@@ -280,16 +328,12 @@
         <translation>Chưa đọc</translation>
     </message>
     <message>
-        <source>Đã đánh dấu</source>
-        <translation>Đã đánh dấu</translation>
+        <source>Đã lưu</source>
+        <translation>Đã lưu</translation>
     </message>
     <message>
-        <source>{name}: {count} văn bản</source>
-        <translation>{name}: {count} văn bản</translation>
-    </message>
-    <message>
-        <source>{name}: {count} văn bản, {unread} chưa đọc</source>
-        <translation>{name}: {count} văn bản, {unread} chưa đọc</translation>
+        <source>{name}: {unread} chưa đọc trên tổng số {count} văn bản</source>
+        <translation>{name}: {unread} chưa đọc trên tổng số {count} văn bản</translation>
     </message>
 </context>
 <context>
@@ -324,6 +368,22 @@
     <message>
         <source>Sổ tính Excel (*.xlsx)</source>
         <translation>Sổ tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Tệp đính kèm</source>
+        <translation>Tệp đính kèm</translation>
+    </message>
+    <message>
+        <source>Máy tính này chưa có chương trình nào mở được tệp «{name}».</source>
+        <translation>Máy tính này chưa có chương trình nào mở được tệp «{name}».</translation>
+    </message>
+    <message>
+        <source>Bạn có thể lưu tệp vào máy rồi mở bằng chương trình khác, hoặc chép sang máy khác.</source>
+        <translation>Bạn có thể lưu tệp vào máy rồi mở bằng chương trình khác, hoặc chép sang máy khác.</translation>
+    </message>
+    <message>
+        <source>Lưu tệp…</source>
+        <translation>Lưu tệp…</translation>
     </message>
     <message>
         <source>Đóng</source>
@@ -364,6 +424,168 @@
     <message>
         <source>Bỏ tin cậy</source>
         <translation>Bỏ tin cậy</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>từ {day}</source>
+        <translation>từ {day}</translation>
+    </message>
+    <message>
+        <source>đến {day}</source>
+        <translation>đến {day}</translation>
+    </message>
+    <message>
+        <source>Mọi loại văn bản</source>
+        <translation>Mọi loại văn bản</translation>
+    </message>
+    <message>
+        <source>Mọi cơ quan ban hành</source>
+        <translation>Mọi cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Lọc</source>
+        <translation>Lọc</translation>
+    </message>
+    <message>
+        <source>Lọc danh sách theo ngày đăng, loại văn bản, cơ quan ban hành</source>
+        <translation>Lọc danh sách theo ngày đăng, loại văn bản, cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Bộ lọc</source>
+        <translation>Bộ lọc</translation>
+    </message>
+    <message>
+        <source>Bỏ lọc</source>
+        <translation>Bỏ lọc</translation>
+    </message>
+    <message>
+        <source>Hiện lại mọi văn bản</source>
+        <translation>Hiện lại mọi văn bản</translation>
+    </message>
+    <message>
+        <source>Từ ngày</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>Đến ngày</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <source>&amp;Loại:</source>
+        <translation>&amp;Loại:</translation>
+    </message>
+    <message>
+        <source>Loại văn bản</source>
+        <translation>Loại văn bản</translation>
+    </message>
+    <message>
+        <source>&amp;Cơ quan:</source>
+        <translation>&amp;Cơ quan:</translation>
+    </message>
+    <message>
+        <source>Cơ quan ban hành</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Không thấy</source>
+        <extracomment>Matches tinted at most; a one-letter search in a long decree finds thousands.</extracomment>
+        <translation>Không thấy</translation>
+    </message>
+    <message>
+        <source>Tìm trong văn bản:</source>
+        <translation>Tìm trong văn bản:</translation>
+    </message>
+    <message>
+        <source>Chữ cần tìm, có dấu hoặc không dấu</source>
+        <translation>Chữ cần tìm, có dấu hoặc không dấu</translation>
+    </message>
+    <message>
+        <source>Tìm trong văn bản</source>
+        <translation>Tìm trong văn bản</translation>
+    </message>
+    <message>
+        <source>Chỗ trước (Shift+F3)</source>
+        <translation>Chỗ trước (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Chỗ trước</source>
+        <translation>Chỗ trước</translation>
+    </message>
+    <message>
+        <source>Chỗ sau (F3)</source>
+        <translation>Chỗ sau (F3)</translation>
+    </message>
+    <message>
+        <source>Chỗ sau</source>
+        <translation>Chỗ sau</translation>
+    </message>
+    <message>
+        <source>Đóng (Esc)</source>
+        <translation>Đóng (Esc)</translation>
+    </message>
+    <message>
+        <source>Đóng thanh tìm kiếm</source>
+        <translation>Đóng thanh tìm kiếm</translation>
+    </message>
+</context>
+<context>
+    <name>HelpController</name>
+    <message>
+        <source>Hướng dẫn sử dụng Bảng Tin</source>
+        <translation>Hướng dẫn sử dụng Bảng Tin</translation>
+    </message>
+    <message>
+        <source>Phím tắt</source>
+        <translation>Phím tắt</translation>
+    </message>
+    <message>
+        <source>Văn bản chưa đọc kế tiếp, ở cuối văn bản</source>
+        <translation>Văn bản chưa đọc kế tiếp, ở cuối văn bản</translation>
+    </message>
+    <message>
+        <source>Phím cách</source>
+        <translation>Phím cách</translation>
+    </message>
+    <message>
+        <source>Mở văn bản đang chọn trong danh sách</source>
+        <translation>Mở văn bản đang chọn trong danh sách</translation>
+    </message>
+    <message>
+        <source>Thoát tìm kiếm, đóng thanh tìm trong văn bản</source>
+        <translation>Thoát tìm kiếm, đóng thanh tìm trong văn bản</translation>
+    </message>
+    <message>
+        <source>Giới thiệu Bảng Tin</source>
+        <translation>Giới thiệu Bảng Tin</translation>
+    </message>
+    <message>
+        <source>đang tính…</source>
+        <translation>đang tính…</translation>
+    </message>
+    <message>
+        <source>Chưa tin cậy khóa nào.</source>
+        <translation>Chưa tin cậy khóa nào.</translation>
+    </message>
+    <message>
+        <source>Đọc và lưu trữ văn bản, thông báo của cơ quan nhà nước, không cần mạng.</source>
+        <translation>Đọc và lưu trữ văn bản, thông báo của cơ quan nhà nước, không cần mạng.</translation>
+    </message>
+    <message>
+        <source>Kho dữ liệu:</source>
+        <translation>Kho dữ liệu:</translation>
+    </message>
+    <message>
+        <source>Dung lượng:</source>
+        <translation>Dung lượng:</translation>
+    </message>
+    <message>
+        <source>Nơi phát hành được tin cậy:</source>
+        <translation>Nơi phát hành được tin cậy:</translation>
     </message>
 </context>
 <context>
@@ -452,6 +674,10 @@
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
+        <source>Trợ &amp;giúp</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
         <source>Danh sách và tìm kiếm</source>
         <translation>Danh sách và tìm kiếm</translation>
     </message>
@@ -491,8 +717,8 @@
         <translation>chưa đọc</translation>
     </message>
     <message>
-        <source>đã đánh dấu</source>
-        <translation>đã đánh dấu</translation>
+        <source>đã lưu</source>
+        <translation>đã lưu</translation>
     </message>
     <message>
         <source>Tiêu đề</source>
@@ -518,6 +744,7 @@
     <name>NoticePanel</name>
     <message>
         <source>Tin liên quan</source>
+        <extracomment>Lines an item takes at most: a very long title must not fill the whole panel. Room around an item&apos;s text.</extracomment>
         <translation>Tin liên quan</translation>
     </message>
     <message>
@@ -563,8 +790,24 @@
 <context>
     <name>OverviewController</name>
     <message>
+        <source>Đánh dấu đã đọc tất cả</source>
+        <translation>Đánh dấu đã đọc tất cả</translation>
+    </message>
+    <message>
+        <source>Đánh dấu đã đọc {count} văn bản chưa đọc trong «{name}»?</source>
+        <translation>Đánh dấu đã đọc {count} văn bản chưa đọc trong «{name}»?</translation>
+    </message>
+    <message>
+        <source>Đánh dấu đã đọc</source>
+        <translation>Đánh dấu đã đọc</translation>
+    </message>
+    <message>
         <source>Đã đánh dấu đã đọc {count} văn bản</source>
         <translation>Đã đánh dấu đã đọc {count} văn bản</translation>
+    </message>
+    <message>
+        <source>Tất cả chuyên mục</source>
+        <translation>Tất cả chuyên mục</translation>
     </message>
     <message>
         <source>{total} văn bản, {unread} chưa đọc</source>
@@ -616,6 +859,31 @@
 <context>
     <name>Reader</name>
     <message>
+        <source>N: văn bản chưa đọc kế tiếp (hoặc phím cách ở cuối văn bản)</source>
+        <extracomment>How long a notice passed in the list stays on screen before it counts as read. Whether the notice shown is read (False while `read_timer` runs).</extracomment>
+        <translation>N: văn bản chưa đọc kế tiếp (hoặc phím cách ở cuối văn bản)</translation>
+    </message>
+    <message>
+        <source>Ctrl+K: tìm trong kho dữ liệu; Ctrl+F: tìm trong văn bản đang mở</source>
+        <translation>Ctrl+K: tìm trong kho dữ liệu; Ctrl+F: tìm trong văn bản đang mở</translation>
+    </message>
+    <message>
+        <source>Ctrl+D: lưu văn bản để đọc lại; Ctrl+U: đánh dấu chưa đọc</source>
+        <translation>Ctrl+D: lưu văn bản để đọc lại; Ctrl+U: đánh dấu chưa đọc</translation>
+    </message>
+    <message>
+        <source>F1: hướng dẫn sử dụng</source>
+        <translation>F1: hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <source>Chọn một văn bản trong danh sách để đọc</source>
+        <translation>Chọn một văn bản trong danh sách để đọc</translation>
+    </message>
+    <message>
+        <source>Các phím tắt hay dùng:</source>
+        <translation>Các phím tắt hay dùng:</translation>
+    </message>
+    <message>
         <source>Không tìm thấy văn bản này trong kho dữ liệu.</source>
         <translation>Không tìm thấy văn bản này trong kho dữ liệu.</translation>
     </message>
@@ -624,12 +892,23 @@
         <translation>Văn bản này đã bị thu hồi</translation>
     </message>
     <message>
-        <source>Đã đánh dấu văn bản</source>
-        <translation>Đã đánh dấu văn bản</translation>
+        <source>Đã lưu văn bản</source>
+        <translation>Đã lưu văn bản</translation>
     </message>
     <message>
-        <source>Đã bỏ đánh dấu văn bản</source>
-        <translation>Đã bỏ đánh dấu văn bản</translation>
+        <source>Đã bỏ lưu văn bản</source>
+        <translation>Đã bỏ lưu văn bản</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingMarks</name>
+    <message>
+        <source>Đã đánh dấu chưa đọc {count} văn bản</source>
+        <translation>Đã đánh dấu chưa đọc {count} văn bản</translation>
+    </message>
+    <message>
+        <source>Không còn văn bản chưa đọc trong danh sách này</source>
+        <translation>Không còn văn bản chưa đọc trong danh sách này</translation>
     </message>
 </context>
 <context>
@@ -735,8 +1014,8 @@
         <translation>Tìm thấy {count} văn bản</translation>
     </message>
     <message>
-        <source>Tìm văn bản… (Ctrl+F)</source>
-        <translation>Tìm văn bản… (Ctrl+F)</translation>
+        <source>Tìm văn bản… (Ctrl+K)</source>
+        <translation>Tìm văn bản… (Ctrl+K)</translation>
     </message>
     <message>
         <source>Tìm kiếm văn bản</source>

@@ -18,6 +18,7 @@ from desktop.ui.categorytree import ALL, BOOKMARKED, UNREAD
 from desktop.ui.mainwindow import READER_PAGE, WELCOME_PAGE, MainWindow
 from desktop.ui.noticelist import TITLE
 from tests.gui.conftest import PDF_BYTES, PDF_SHA, PNG_SHA, WindowFactory, populate
+from tests.helpers.dialogs import DialogStub
 
 QD118 = "Quyết định phê duyệt kế hoạch chuyển đổi số năm 2023"
 
@@ -29,11 +30,13 @@ def list_titles(window: MainWindow) -> list[str]:
 
 
 def select_row(window: MainWindow, notice_id: str) -> None:
+    """Click the notice's row: it is shown and read at once."""
     model = window.list_model()
     assert model is not None
     row = model.row_of(notice_id)
     assert row is not None
     window.list_view.setCurrentIndex(model.index(row, 0))
+    window.list_view.clicked.emit(model.index(row, 0))
 
 
 def article_text(window: MainWindow) -> str:
@@ -131,7 +134,7 @@ def test_read_state_is_bold_and_remembered(make_window: WindowFactory, populated
     assert model.summary(model.row_of("tb-02-2023") or 0).read
     assert window.counts_label.text() == "3 văn bản, 2 chưa đọc"
     unread_index = window.tree.category_model.index_of(UNREAD)
-    assert unread_index.data() == "Chưa đọc (2)"
+    assert unread_index.data() == "Chưa đọc (2/3)"
     window.close()
 
     again = make_window(populated)
@@ -143,14 +146,20 @@ def test_read_state_is_bold_and_remembered(make_window: WindowFactory, populated
     assert len(list_titles(again)) == 2
 
 
-def test_mark_all_read(make_window: WindowFactory, populated: Path) -> None:
+def test_mark_all_read(
+    make_window: WindowFactory, populated: Path, dialog_stub: DialogStub
+) -> None:
     window = make_window(populated)
+    dialog_stub.script("confirm", False)  # the clerk thinks again: nothing changes
+    window.action("markAllReadAction").trigger()
+    assert window.counts_label.text() == "3 văn bản, 3 chưa đọc"
+    assert "Đánh dấu đã đọc 3 văn bản chưa đọc" in dialog_stub.calls[0][1][2]
     window.action("markAllReadAction").trigger()
     model = window.list_model()
     assert model is not None
     assert all(model.summary(i).read for i in range(model.rowCount()))
     assert window.counts_label.text() == "3 văn bản, 0 chưa đọc"
-    assert window.tree.category_model.index_of(ALL).data() == "Tất cả"
+    assert window.tree.category_model.index_of(ALL).data() == "Tất cả (0/3)"
     assert not window.action("markAllReadAction").isEnabled()
 
 
@@ -160,14 +169,16 @@ def test_bookmark_toggle(make_window: WindowFactory, populated: Path) -> None:
     select_row(window, "qd-642-2023")
     window.action("bookmarkAction").trigger()
     assert window.action("bookmarkAction").isChecked()
-    assert window.tree.category_model.index_of(BOOKMARKED).data() == "Đã đánh dấu (1)"
+    assert window.tree.category_model.index_of(BOOKMARKED).data() == "Đã lưu (0/1)"
+    assert window.action("bookmarkAction").text() == "Bỏ lưu"
     window.tree.select_key(BOOKMARKED)
     assert list_titles(window) == ["Quyết định về quy chế làm việc"]
     model = window.list_model()
     assert model is not None and model.summary(0).bookmarked
     window.action("bookmarkAction").trigger()
     assert not window.action("bookmarkAction").isChecked()
-    assert window.tree.category_model.index_of(BOOKMARKED).data() == "Đã đánh dấu"
+    assert window.tree.category_model.index_of(BOOKMARKED).data() == "Đã lưu"
+    assert window.action("bookmarkAction").text() == "Lưu"
     window.action("bookmarkAction").trigger()
     window.close()
     archive = open_archive(populated)
@@ -306,7 +317,7 @@ def test_attachments_open_from_a_copy_and_save(
     store_file = open_archive(populated).file_path(PDF_SHA)
     assert copy != store_file  # the viewer never gets the store's own file
     window.browser.link_activated.emit(QUrl(f"attachment:{PDF_SHA}?save"))
-    assert asked == ["quyet-dinh.pdf"]
+    assert [Path(name).name for name in asked] == ["quyet-dinh.pdf"]
     assert target.read_bytes() == PDF_BYTES
     window.close()
     assert not copy.exists()  # temporary copies go away with the window

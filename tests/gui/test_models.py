@@ -128,11 +128,12 @@ def test_category_model_passes_model_tester(qtmodeltester: ModelTester, data_dir
     model.set_counts(_counts(data_dir))
     qtmodeltester.check(model)
     top = [model.index(r, 0).data() for r in range(model.rowCount())]
-    assert top == ["Tất cả (6)", "Chưa đọc (6)", "Đã đánh dấu", "Tin tức (4)", "Văn bản (2)"]
+    # Every entry the same way: unread/total.
+    assert top == ["Tất cả (6/6)", "Chưa đọc (6/6)", "Đã lưu", "Tin tức (4/4)", "Văn bản (2/2)"]
     news = model.index_of(("Tin tức", "all"))
     assert model.rowCount(news) == 1
     child = model.index(0, 0, news)
-    assert child.data() == "Trong tỉnh (3)"
+    assert child.data() == "Trong tỉnh (3/3)"
     assert model.parent(child) == news
     assert model.index_of(ALL).isValid() and model.index_of(UNREAD).isValid()
     assert model.index_of(BOOKMARKED).row() == 2
@@ -146,7 +147,7 @@ def test_category_counts_update_in_place(qtbot: QtBot, data_dir: Path) -> None:
     fewer = TreeCounts(counts.categories, counts.total, counts.unread - 1, counts.bookmarked)
     with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.dataChanged):
         model.set_counts(fewer)
-    assert model.index(0, 0).data() == "Tất cả (2)"
+    assert model.index(0, 0).data() == "Tất cả (2/3)"
 
 
 def test_link_model_passes_model_tester(qtmodeltester: ModelTester, data_dir: Path) -> None:

@@ -168,7 +168,7 @@ def test_an_answer_to_an_older_query_is_dropped(
     assert len(ids(window)) == 3
 
 
-def test_ctrl_f_and_ctrl_k_focus_the_search_box(
+def test_ctrl_k_focuses_the_search_box_and_ctrl_f_finds_in_the_article(
     qtbot: QtBot, make_window: WindowFactory, indexed: Path
 ) -> None:
     window = make_window(indexed)
@@ -176,12 +176,15 @@ def test_ctrl_f_and_ctrl_k_focus_the_search_box(
     qtbot.waitUntil(window.isActiveWindow)
     box = window.search_bar.box
     box.setText("cũ")
-    for key in ("f", "k"):
-        window.list_view.setFocus()
-        qtbot.waitUntil(lambda: QApplication.focusWidget() is window.list_view)
-        qtbot.keyClick(window.list_view, key, Qt.KeyboardModifier.ControlModifier)
-        assert QApplication.focusWidget() is box
-        assert box.selectedText() == "cũ"  # typing replaces the last search
+    window.list_view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.list_view)
+    qtbot.keyClick(window.list_view, "k", Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is box
+    assert box.selectedText() == "cũ"  # typing replaces the last search
+    window.list_view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.list_view)
+    qtbot.keyClick(window.list_view, "f", Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.article.find_bar.box
 
 
 def test_esc_returns_to_the_chosen_category(
@@ -309,6 +312,7 @@ def test_bookmarks_and_reading_marks_show_in_results(
     model = results(window)
     assert model.index(0, TITLE).data(Qt.ItemDataRole.FontRole).bold()
     window.list_view.setCurrentIndex(model.index(0, 0))
+    window.list_view.clicked.emit(model.index(0, 0))
     assert model.index(0, TITLE).data(Qt.ItemDataRole.FontRole) is None
     window.action("bookmarkAction").trigger()
     assert model.summary(0).bookmarked
@@ -323,10 +327,10 @@ def test_search_box_speaks_english(qtbot: QtBot, make_window: WindowFactory, ind
     window = make_window(indexed)
     type_and_search(qtbot, window, "quyet dinh")
     window.set_language("en")
-    assert window.search_bar.box.placeholderText() == "Search notices… (Ctrl+F)"
+    assert window.search_bar.box.placeholderText() == "Search notices… (Ctrl+K)"
     assert window.search_bar.in_category.text() == "Only in the selected category"
     assert window.search_bar.count_label.text() == "3 notices found"
-    assert window.action("searchAction").text() == "Search…"
+    assert window.action("searchAction").text() == "Search the archive…"
     assert results(window).headerData(TITLE, Qt.Orientation.Horizontal) == "Title"
 
 

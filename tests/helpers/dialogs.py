@@ -34,6 +34,8 @@ DEFAULT_ANSWERS: dict[str, Any] = {
     "confirm_trust": False,
     "confirm_untrust": False,
     "offer_trust": False,
+    "offer_save_instead": False,
+    "confirm": True,
 }
 
 
