@@ -15,6 +15,7 @@ from db.archive import Archive, open_archive
 from db.common import VN_TZ
 from desktop import paths
 from desktop.bundles import keys
+from desktop.bundles.errors import BundleCode, BundleError
 from desktop.bundles.importer import import_bundle
 from desktop.bundles.manifest import MANIFEST_NAME, parse_json_bytes
 
@@ -22,6 +23,29 @@ DEMO_KEY_NAME = "Bảng Tin (dữ liệu mẫu)"
 #: The demo's own today: its notices are from 2023, so validity and deadlines
 #: are reckoned as of this day, whatever the clock says.
 DEMO_TODAY = date(2023, 12, 28)
+
+
+def demo_key_id() -> str:
+    """The id of the key the shipped demo bundle is signed with."""
+    raw, _comment = keys.load_public_key(paths.demo_public_key_path())
+    return keys.key_id(raw)
+
+
+def is_demo_archive(archive: Archive) -> bool:
+    """Whether *archive* is a demo archive: only a demo archive trusts the demo key."""
+    wanted = demo_key_id()
+    with archive.reading() as session:
+        return any(k.key_id == wanted for k in provenance.trusted_keys(session))
+
+
+def refuse_in_demo(archive: Archive) -> None:
+    """Raise BundleError(DEMO_ARCHIVE) when *archive* is the demo: real bundles go elsewhere.
+
+    The demo holds the shipped notices only; a real bundle imported there
+    would mix with them, and a clerk could take it for the office's archive.
+    """
+    if is_demo_archive(archive):
+        raise BundleError(BundleCode.DEMO_ARCHIVE)
 
 
 def demo_bundle_id(bundle: Path | None = None) -> str | None:

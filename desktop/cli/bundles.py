@@ -82,7 +82,9 @@ def bundle_path(ctx: Context, value: str) -> Path:
     """*value* as a bundle file to read: a missing file fails, a folder is refused."""
     path = Path(value)
     if not path.exists():
-        raise Failure(ctx.say("file_missing", path=value))
+        raise Failure(ctx.say("file_missing", path=value), "file_missing")
+    if path.is_dir():
+        raise BundleError(BundleCode.NOT_A_FILE, path=value)
     if not path.is_file():
         raise BundleError(BundleCode.UNREADABLE, path=value)
     return path

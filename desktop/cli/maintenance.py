@@ -1,4 +1,4 @@
-"""`bangtin reindex | backup | restore | check`: looking after the archive."""
+"""`bangtin init | reindex | backup | restore | check`: looking after the archive."""
 
 from __future__ import annotations
 
@@ -7,6 +7,18 @@ from pathlib import Path
 
 from desktop.cli.context import EXIT_OK, Context, Failure
 from desktop.cli.output import print_json
+
+
+def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
+    """Create a new, empty archive in the data folder: the explicit act that makes one."""
+    from db.archive import DB_NAME
+
+    existed = (ctx.data_dir / DB_NAME).is_file()
+    ctx.create = True
+    with ctx.opened():
+        pass
+    print(ctx.say("archive_exists" if existed else "archive_created", path=ctx.data_dir))
+    return EXIT_OK
 
 
 def cmd_reindex(ctx: Context, args: argparse.Namespace) -> int:

@@ -67,6 +67,13 @@ WINDOW_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "demoAction", QT_TRANSLATE_NOOP("Actions", "Mở kho dữ liệu mẫu"), "opener.open_demo"
     ),
+    ActionSpec(
+        "officeAction",
+        QT_TRANSLATE_NOOP("Actions", "Mở kho dữ liệu của đơn vị"),
+        "opener.open_office",
+        tooltip=QT_TRANSLATE_NOOP("Actions", "Rời kho dữ liệu mẫu, về kho dữ liệu của đơn vị"),
+        enabled=False,
+    ),
     ActionSpec("quitAction", QT_TRANSLATE_NOOP("Actions", "Thoát"), "close", shortcuts=("Ctrl+Q",)),
     # View: history, text size, panes
     ActionSpec(
@@ -295,7 +302,7 @@ def retranslate_actions(actions: Mapping[str, QAction], specs: Iterable[ActionSp
 
 # -- where the window puts them ("-": a separator) ------------------------------------------
 
-FILE_MENU = ("importAction", "demoAction", "-", "quitAction")
+FILE_MENU = ("importAction", "demoAction", "officeAction", "-", "quitAction")
 NOTICE_MENU = ("searchAction", "-", "bookmarkAction", "markAllReadAction")
 VIEW_MENU = (
     "backAction",

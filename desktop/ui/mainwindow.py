@@ -53,6 +53,7 @@ from desktop.ui.actions import (
 )
 from desktop.ui.article import ArticlePane
 from desktop.ui.attachments import Attachments
+from desktop.ui.banner import ReadOnlyBanner, above
 from desktop.ui.categorytree import CategoryTreeView
 from desktop.ui.importing import ImportController
 from desktop.ui.listing import ListController
@@ -94,8 +95,10 @@ class MainWindow(QMainWindow):
         watch_volumes: bool = True,
         remember: bool = True,
         interactive: bool = True,
+        create: bool = True,
     ) -> None:
-        """*runner*: the task runner to use (a `TaskRunner` of the window's own by default)."""
+        """*runner*: the task runner to use (a `TaskRunner` of the window's own by default);
+        *create*: whether *data_dir* may get a new archive without asking (else it asks)."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.data_dir = Path(data_dir)
@@ -107,7 +110,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icons.icon("app"))
         self._build_widgets()
         self._interactive = interactive
-        self._build_controllers(interactive)
+        self._build_controllers(interactive, create)
         self._actions = build_actions(self, self, WINDOW_ACTIONS)
         self._wire()
         self._build_menus()
@@ -166,7 +169,8 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.welcome)
         self.pages.addWidget(self.main_splitter)
         self.pages.setCurrentIndex(READER_PAGE)
-        self.setCentralWidget(self.pages)
+        self.banner = ReadOnlyBanner(self)
+        self.setCentralWidget(above(self.banner, self.pages))
 
         self.counts_label = QLabel(self)
         self.counts_label.setObjectName("countsLabel")
@@ -190,7 +194,7 @@ class MainWindow(QMainWindow):
         for first, second in zip(order, order[1:], strict=False):
             self.setTabOrder(first, second)
 
-    def _build_controllers(self, interactive: bool) -> None:
+    def _build_controllers(self, interactive: bool, create: bool) -> None:
         lang = self._language
         self.overview = OverviewController(
             self.runner,
@@ -225,8 +229,14 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         self.opener = ArchiveOpener(
-            self.runner, self, data_dir=self.data_dir, lang=lang, interactive=interactive
+            self.runner,
+            self,
+            data_dir=self.data_dir,
+            lang=lang,
+            interactive=interactive,
+            create=create,
         )
+        self.banner.follow(self.opener)
         self.importer = ImportController(self, self.runner, lang)
 
     def _wire(self) -> None:
@@ -314,10 +324,8 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _update_title(self) -> None:
-        title = self.tr("Bảng Tin")
-        if self.opener.is_demo:
-            title = self.tr("{app} — kho dữ liệu mẫu").format(app=title)
-        self.setWindowTitle(title)
+        self.setWindowTitle(self.opener.title())
+        self.action("officeAction").setEnabled(self.opener.is_demo)
 
     # -- settings ---------------------------------------------------------------------------
 

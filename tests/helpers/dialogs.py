@@ -29,6 +29,7 @@ DEFAULT_ANSWERS: dict[str, Any] = {
     "show_info": None,
     "show_error": None,
     "offer_bundles": [],
+    "ask_create_archive": False,
 }
 
 
