@@ -25,17 +25,16 @@ DEMO_KEY_NAME = "Bảng Tin (dữ liệu mẫu)"
 DEMO_TODAY = date(2023, 12, 28)
 
 
-def demo_key_id() -> str:
-    """The id of the key the shipped demo bundle is signed with."""
-    raw, _comment = keys.load_public_key(paths.demo_public_key_path())
-    return keys.key_id(raw)
+#: A file in the demo's folder that says it is the demo: the window's title, and
+#: the refusal to import real bundles there, go by it. An office's archive
+#: never has it, even one that trusts the demo key to try the demo bundle.
+DEMO_MARKER = "demo-archive.txt"
+_MARKER_TEXT = "Kho dữ liệu mẫu của Bảng Tin: chỉ để xem thử. / Bảng Tin's demo archive.\n"
 
 
 def is_demo_archive(archive: Archive) -> bool:
-    """Whether *archive* is a demo archive: only a demo archive trusts the demo key."""
-    wanted = demo_key_id()
-    with archive.reading() as session:
-        return any(k.key_id == wanted for k in provenance.trusted_keys(session))
+    """Whether *archive* is a demo archive (made by `ensure_demo_archive`)."""
+    return (archive.data_dir / DEMO_MARKER).is_file()
 
 
 def refuse_in_demo(archive: Archive) -> None:
@@ -66,6 +65,7 @@ def ensure_demo_archive(demo_dir: Path) -> None:
     """
     wanted = demo_bundle_id()
     archive = open_archive(demo_dir)
+    _mark(demo_dir)
     try:
         with archive.reading() as session:
             applied = wanted is not None and provenance.bundle_applied(session, wanted)
@@ -77,10 +77,17 @@ def ensure_demo_archive(demo_dir: Path) -> None:
     if has_log:
         shutil.rmtree(demo_dir)
     archive = open_archive(demo_dir)
+    _mark(demo_dir)
     try:
         _import_demo(archive)
     finally:
         archive.close()
+
+
+def _mark(demo_dir: Path) -> None:
+    marker = demo_dir / DEMO_MARKER
+    if not marker.is_file():
+        marker.write_text(_MARKER_TEXT, encoding="utf-8")
 
 
 def _import_demo(archive: Archive) -> None:

@@ -46,7 +46,9 @@ def _code(exc: BaseException) -> str:
     from desktop.bundles.errors import BundleError, KeyFileError
 
     if isinstance(exc, Failure):
-        return exc.code
+        # A refusal said in words of its own still has the code of its cause.
+        cause = exc.__cause__
+        return _code(cause) if exc.code == "refused" and cause is not None else exc.code
     if isinstance(exc, BundleError | ArchiveError | BackupError | KeyFileError):
         return str(exc.code)
     found = classify(exc)
@@ -83,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return func(ctx, args)
     except Failure as exc:
-        return _fail(str(exc), exc.code, EXIT_REFUSED, as_json)
+        return _fail(str(exc), _code(exc), EXIT_REFUSED, as_json)
     except KeyboardInterrupt:
         return _fail(text("cancelled", ctx.lang), "cancelled", 130, as_json)
     except BrokenPipeError:

@@ -37,7 +37,7 @@ def cmd_bundle_build(ctx: Context, args: argparse.Namespace) -> int:
         bar.clear()
         for error in exc.errors:
             print(error.localized(ctx.lang), file=sys.stderr)
-        raise Failure(ctx.say("source_errors", count=len(exc.errors))) from exc
+        raise Failure(ctx.say("source_errors", count=len(exc.errors)), "source_errors") from exc
     except KeyFileError as exc:
         bar.clear()
         raise Failure(exc.message(ctx.lang)) from exc

@@ -109,6 +109,6 @@ def cmd_trust_remove(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.writing() as session:
         removed = store.remove_trusted_key(session, args.key_id)
     if not removed:
-        raise Failure(ctx.say("unknown_key", key_id=args.key_id))
+        raise Failure(ctx.say("unknown_key", key_id=args.key_id), "unknown_key")
     print(ctx.say("untrusted", key_id=args.key_id))
     return EXIT_OK

@@ -87,6 +87,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "Không có văn bản mã «{id}» trong kho dữ liệu.",
         "There is no notice with id '{id}' in the archive.",
     ),
+    "category_unknown": (
+        "Không có chuyên mục «{category}»; các chuyên mục hiện có: {paths}.",
+        "There is no category '{category}'; the categories are: {paths}.",
+    ),
+    "category_ambiguous": (
+        "«{category}» là tên của nhiều chuyên mục: {paths}; hãy ghi tên đầy đủ.",
+        "'{category}' names several categories: {paths}; give the full path.",
+    ),
     "no_archive_here": (
         "Không có kho dữ liệu ở {path}; nếu đúng là thư mục này, hãy tạo kho dữ liệu mới "
         "bằng «bangtin --data-dir {path} init».",

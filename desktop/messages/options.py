@@ -133,7 +133,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "opt_to": ("chỉ văn bản đăng đến ngày này", "only notices published on or before this day"),
     "opt_type": (
         "chỉ văn bản loại này, ví dụ «Kế hoạch»",
-        "only documents of this type, e.g. 'Kế hoạch'",
+        "only documents of this type, as the notices name it (a plan: Kế hoạch)",
     ),
     "opt_sort": (
         "phù hợp nhất (relevance) hoặc mới nhất (newest)",

@@ -16,6 +16,14 @@
         <translation>Mở kho dữ liệu mẫu</translation>
     </message>
     <message>
+        <source>Mở kho dữ liệu của đơn vị</source>
+        <translation>Mở kho dữ liệu của đơn vị</translation>
+    </message>
+    <message>
+        <source>Rời kho dữ liệu mẫu, về kho dữ liệu của đơn vị</source>
+        <translation>Rời kho dữ liệu mẫu, về kho dữ liệu của đơn vị</translation>
+    </message>
+    <message>
         <source>Thoát</source>
         <translation>Thoát</translation>
     </message>
@@ -139,6 +147,18 @@
 <context>
     <name>ArchiveOpener</name>
     <message>
+        <source>Bảng Tin</source>
+        <translation>Bảng Tin</translation>
+    </message>
+    <message>
+        <source>Kho dữ liệu mẫu</source>
+        <translation>Kho dữ liệu mẫu</translation>
+    </message>
+    <message>
+        <source>{title} (chỉ đọc)</source>
+        <translation>{title} (chỉ đọc)</translation>
+    </message>
+    <message>
         <source>Đang mở kho dữ liệu…</source>
         <translation>Đang mở kho dữ liệu…</translation>
     </message>
@@ -258,6 +278,26 @@
         <source>Hủy</source>
         <translation>Hủy</translation>
     </message>
+    <message>
+        <source>Không có kho dữ liệu</source>
+        <translation>Không có kho dữ liệu</translation>
+    </message>
+    <message>
+        <source>Không có kho dữ liệu ở {path}.</source>
+        <translation>Không có kho dữ liệu ở {path}.</translation>
+    </message>
+    <message>
+        <source>Nếu gõ nhầm tên thư mục, hãy chọn «Không» và mở lại đúng thư mục. Tạo kho dữ liệu mới, trống, ở thư mục này?</source>
+        <translation>Nếu gõ nhầm tên thư mục, hãy chọn «Không» và mở lại đúng thư mục. Tạo kho dữ liệu mới, trống, ở thư mục này?</translation>
+    </message>
+    <message>
+        <source>Tạo kho dữ liệu mới</source>
+        <translation>Tạo kho dữ liệu mới</translation>
+    </message>
+    <message>
+        <source>Không</source>
+        <translation>Không</translation>
+    </message>
 </context>
 <context>
     <name>ImportController</name>
@@ -369,10 +409,6 @@
         <translation>Cập nhật lần cuối</translation>
     </message>
     <message>
-        <source>{app} — kho dữ liệu mẫu</source>
-        <translation>{app} — kho dữ liệu mẫu</translation>
-    </message>
-    <message>
         <source>Cỡ chữ: {value}%</source>
         <translation>Cỡ chữ: {value}%</translation>
     </message>
@@ -469,6 +505,13 @@
     <message>
         <source>Xem trước khi in</source>
         <translation>Xem trước khi in</translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnlyBanner</name>
+    <message>
+        <source>Kho dữ liệu này chỉ đọc được (thư mục hoặc tệp không cho ghi, hoặc ổ đĩa chỉ đọc); kho dữ liệu không bị hỏng. Bạn vẫn đọc, tìm và in văn bản được, nhưng lượt xem, đánh dấu và gói dữ liệu mới không được lưu.</source>
+        <translation>Kho dữ liệu này chỉ đọc được (thư mục hoặc tệp không cho ghi, hoặc ổ đĩa chỉ đọc); kho dữ liệu không bị hỏng. Bạn vẫn đọc, tìm và in văn bản được, nhưng lượt xem, đánh dấu và gói dữ liệu mới không được lưu.</translation>
     </message>
 </context>
 <context>
