@@ -31,9 +31,7 @@ def test_a_mistyped_data_dir_is_said_and_nothing_is_made(
     assert not typo.exists()
 
 
-def test_init_and_create_are_the_explicit_ways_to_make_an_archive(
-    cli: Cli, tmp_path: Path
-) -> None:
+def test_init_and_create_are_the_explicit_ways_to_make_an_archive(cli: Cli, tmp_path: Path) -> None:
     fresh = tmp_path / "office"
     made = cli("--data-dir", fresh, "init")
     assert made.stdout.strip() == text("archive_created", "vi", path=str(fresh))
