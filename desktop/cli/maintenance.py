@@ -35,6 +35,7 @@ def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
 
     archive = ctx.archive()  # refuses a damaged archive: a backup of it is no use
     archive.close()
+    _refuse_read_only(ctx, archive.read_only)
     before = set(backup.list_backups(ctx.data_dir))
     try:
         made = backup.take_backup(ctx.data_dir)
@@ -45,6 +46,11 @@ def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
     if pruned:
         print(ctx.say("backup_pruned", count=pruned, keep=backup.KEEP))
     return EXIT_OK
+
+
+def _refuse_read_only(ctx: Context, read_only: bool) -> None:
+    if read_only:
+        raise Failure(ctx.say("archive_read_only", path=ctx.data_dir), "read_only")
 
 
 def cmd_backup_prune(ctx: Context, args: argparse.Namespace) -> int:
@@ -73,7 +79,10 @@ def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
     from db import backup
     from db.errors import BackupError
 
+    from db.archive import may_write
+
     source = Path(args.file) if args.file else None
+    _refuse_read_only(ctx, ctx.data_dir.exists() and not may_write(ctx.data_dir))
     label = "damaged" if not backup.check_archive(ctx.data_dir).ok else "replaced"
     try:
         done = backup.restore(ctx.data_dir, source, label=label)
@@ -99,6 +108,9 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
         raise Failure(ctx.say("archive_missing", path=path))
     if report.problem == "newer":
         raise Failure(ctx.say("archive_newer", path=path))
+    if report.problem == "read_only":
+        # Sound as far as could be read: only writing is impossible.
+        raise Failure(ctx.say("archive_read_only", path=path), "read_only")
     if report.problem == "wal_missing":
         raise Failure(ctx.say("archive_wal_missing", path=str(ctx.data_dir / "archive.sqlite3")))
     detail = report.detail or report.problem

@@ -48,6 +48,8 @@ def test_a_read_only_archive_is_read_and_left_as_it_was(
         shown = cli(*db, "show", "tb-52-2023", unprivileged=True)
         assert shown.stdout.startswith("Thông báo nghỉ lễ")
         assert cli(*db, "categories", unprivileged=True).stdout
+        checked = cli(*db, "check", unprivileged=True)  # sound, though it may not be written
+        assert checked.stdout.startswith(f"Kho dữ liệu {folder} không có lỗi")
         assert archive_state(folder) == before
         if not files_only:
             # Nothing made, nothing removed: no -wal, -shm, staging or lock file.
@@ -62,7 +64,7 @@ def test_writes_to_a_read_only_archive_are_refused_in_one_sentence(
     said = text("archive_read_only", "vi", path=str(folder))
     with read_only(folder):
         before = archive_state(folder)
-        for args in (("import", published.next), ("reindex",)):
+        for args in (("import", published.next), ("reindex",), ("backup",), ("restore",)):
             refused = cli.fails(*db, *args, unprivileged=True)
             assert refused.err_lines == [said], refused.describe()
             assert "hỏng" not in said.replace("không bị hỏng", "")
