@@ -105,6 +105,7 @@ framework.focus
 framework.print_results
 framework.export_results
 framework.print_results_index
+framework.open_office
 
 # sqlite3 sets this on its exceptions; tests set it on the ones they build.
 framework.sqlite_errorname

@@ -77,9 +77,8 @@ def cmd_backup_prune(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
     from db import backup
-    from db.errors import BackupError
-
     from db.archive import may_write
+    from db.errors import BackupError
 
     source = Path(args.file) if args.file else None
     _refuse_read_only(ctx, ctx.data_dir.exists() and not may_write(ctx.data_dir))
