@@ -8,6 +8,7 @@ archive, the demo has a way back, and the demo takes no real bundle.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,11 +18,13 @@ from db.archive import open_archive
 from desktop.messages import text
 from desktop.ui import recovery
 from desktop.ui.mainwindow import MainWindow
-from tests.gui.conftest import WindowFactory, populate
 from tests.helpers.bundles import World
 from tests.helpers.cli import archive_state
 from tests.helpers.dialogs import DialogStub
 from tests.helpers.unprivileged import read_only, unprivileged
+
+#: The `make_window` fixture of tests/gui: a window opened on a data dir.
+WindowFactory = Callable[..., MainWindow]
 
 
 def _rows(window: MainWindow) -> int:
@@ -41,12 +44,11 @@ def _count(folder: Path) -> int:
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX modes: Windows folders have none")
 def test_a_read_only_archive_is_read_with_a_banner_and_never_offered_a_restore(
     make_window: WindowFactory,
-    tmp_path: Path,
+    populated: Path,
     dialog_stub: DialogStub,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    folder = tmp_path / "office"
-    populate(folder)
+    folder = populated
     offered: list[str] = []
     monkeypatch.setattr(recovery, "ask_damaged_archive", lambda *a: offered.append("asked"))
     with read_only(folder), unprivileged():
