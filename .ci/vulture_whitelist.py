@@ -114,6 +114,7 @@ framework.show_dialog
 framework.mark_unread
 framework.show_shortcuts
 framework.show_about
+framework.open_office
 
 # sqlite3 sets this on its exceptions; tests set it on the ones they build.
 framework.sqlite_errorname

@@ -7,36 +7,46 @@ Staged files left by an interrupted import are removed at the next open.
 The folder decides whom the office trusts: whoever can replace the archive
 file can trust their own key. So folders are created 0700 and the archive
 file 0600, whatever the umask (SQLite gives its -wal and -shm files the
-database file's mode), and `writable_by_others` tells a folder made
-before, or by hand, that others could change.
+database file's mode); db/folders.py keeps those rules, the staging
+folder and the write lock. An archive this program may only read (a
+read-only folder, file or medium) is opened read-only, never set aside.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
 import sqlite3
-import stat
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from db.errors import ArchiveError as ArchiveError  # where callers have always found it
 from db.errors import Damage, ErrorCode, classify, damage_of
-from db.locks import byte_locked_elsewhere, try_lock, unlock
+from db.folders import DB_NAME as DB_NAME
+from db.folders import FILES_DIR as FILES_DIR
+from db.folders import LOCK_NAME as LOCK_NAME
+from db.folders import STAGING_DIR as STAGING_DIR
+from db.folders import UNLOCKED_GRACE_S as UNLOCKED_GRACE_S
+from db.folders import WRITE_LOCK_NAME as WRITE_LOCK_NAME
+from db.folders import StagingClaim as StagingClaim
+from db.folders import clear_staging as clear_staging
+from db.folders import create_private_file as create_private_file
+from db.folders import file_identity as file_identity
+from db.folders import fsync_dir as fsync_dir
+from db.folders import make_private_dir as make_private_dir
+from db.folders import may_write as may_write
+from db.folders import writable_by_others as writable_by_others
+from db.folders import write_lock as write_lock
+from db.locks import byte_locked_elsewhere
 from db.migrations import HEAD_REVISION
 
-DB_NAME = "archive.sqlite3"
-FILES_DIR = "files"
-STAGING_DIR = "staging"
 BUSY_TIMEOUT_MS = 5000
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -59,10 +69,41 @@ def _on_begin(conn: Any) -> None:
     conn.exec_driver_sql(f"BEGIN {mode}")
 
 
-def make_engine(db_path: Path) -> Engine:
-    """An engine on *db_path* with the archive's pragmas and transaction rules."""
-    engine = create_engine(f"sqlite:///{db_path}", future=True)
-    event.listen(engine, "connect", _on_connect)
+def _on_connect_read_only(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    # No journal or sync pragmas: a read-only connection may not change them.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA query_only = ON")
+    cur.close()
+
+
+#: How a read-only archive is opened: `mode=ro` takes part in SQLite's locking
+#: (another program may write meanwhile); `immutable=1` is for a folder where
+#: SQLite cannot even make the -shm file it needs to read a WAL archive.
+ReadMode = Literal["ro", "immutable"]
+
+
+def make_engine(db_path: Path, *, read_only: ReadMode | None = None) -> Engine:
+    """An engine on *db_path* with the archive's pragmas and transaction rules.
+
+    With *read_only* the file is opened through SQLite's URI so that SQLite
+    itself refuses any write, whatever the account may do.
+    """
+    if read_only is None:
+        engine = create_engine(f"sqlite:///{db_path}", future=True)
+        event.listen(engine, "connect", _on_connect)
+    else:
+        query = "mode=ro" if read_only == "ro" else "immutable=1"
+        uri = f"{Path(db_path).resolve().as_uri()}?{query}"
+        engine = create_engine(
+            "sqlite://",
+            creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+            poolclass=QueuePool,
+            future=True,
+        )
+        event.listen(engine, "connect", _on_connect_read_only)
     event.listen(engine, "begin", _on_begin)
     return engine
 
@@ -132,6 +173,10 @@ class Archive:
     #: The day validity and deadlines are reckoned for; None: today in Vietnam.
     #: The demo archive lives on a day of its own (desktop.demo.DEMO_TODAY).
     as_of: date | None = None
+    #: True when the file or its folder may not be written (a read-only
+    #: folder, medium or permission): the archive is read, and every write
+    #: is refused with ArchiveError(READ_ONLY) before it starts.
+    read_only: bool = False
 
     @property
     def db_path(self) -> Path:
@@ -164,6 +209,8 @@ class Archive:
     @contextmanager
     def writing(self) -> Iterator[Session]:
         """A session whose one transaction commits at the end or rolls back."""
+        if self.read_only:
+            raise ArchiveError(ErrorCode.READ_ONLY, "opened read-only", path=str(self.data_dir))
         engine = self.engine.execution_options(bangtin_begin="IMMEDIATE")
         with Session(engine, expire_on_commit=False) as session:
             try:
@@ -178,187 +225,6 @@ class Archive:
 
     def close(self) -> None:
         self.engine.dispose()
-
-
-def make_private_dir(folder: Path) -> None:
-    """Create *folder*, and any parents missing, readable and writable by this user only.
-
-    A folder that exists already is left as it is (see `writable_by_others`).
-    The mode is a request: Windows ignores it, and the folder's ACL decides.
-    """
-    missing: list[Path] = []
-    here = Path(folder)
-    while not here.exists() and here.parent != here:
-        missing.append(here)
-        here = here.parent
-    for path in reversed(missing):
-        try:
-            path.mkdir(mode=0o700)
-        except FileExistsError:
-            pass
-
-
-def create_private_file(path: Path) -> None:
-    """Create *path* empty with mode 0600 unless it exists.
-
-    When it cannot be created (a read-only folder), SQLite's own attempt
-    fails next and is reported as for any archive that cannot be opened.
-    """
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except OSError:
-        return
-    os.close(fd)
-
-
-def writable_by_others(data_dir: Path) -> bool:
-    """Whether another user of this computer could replace the archive.
-
-    True when the data folder or the archive file is writable by others,
-    or the folder sits in a folder others can write without the sticky bit
-    (they could rename the data folder away and put their own in its place).
-    Always False on Windows, where POSIX modes say nothing.
-    """
-    if os.name == "nt":
-        return False
-    data_dir = Path(data_dir)
-    for path in (data_dir, data_dir / DB_NAME):
-        try:
-            if path.stat().st_mode & stat.S_IWOTH:
-                return True
-        except OSError:
-            continue
-    try:
-        parent = data_dir.resolve().parent.stat().st_mode
-    except OSError:
-        return False
-    return bool(parent & stat.S_IWOTH) and not parent & stat.S_ISVTX
-
-
-def file_identity(path: Path) -> tuple[int, int] | None:
-    """(device, inode) of *path*, or None when there is no file."""
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return st.st_dev, st.st_ino
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename or a new file in *folder* durable (a no-op on Windows)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # Windows cannot open folders; NTFS journals renames itself
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-LOCK_NAME = ".lock"
-#: A staging folder with no lock file is left alone this long: its import may
-#: have created the folder and not yet its lock.
-UNLOCKED_GRACE_S = 3600
-
-
-class StagingClaim:
-    """An import's hold on its staging folder, an OS lock on `<folder>/.lock`.
-
-    While an import holds it, another program opening the archive (the
-    window, or `bangtin list`) leaves the folder alone; once its process is
-    gone, for whatever reason, the lock is gone too and the folder is stale.
-    """
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self._fh = (folder / LOCK_NAME).open("a+b")
-        if not try_lock(self._fh.fileno()):  # pragma: no cover - a fresh folder
-            self._fh.close()
-            raise OSError(f"staging folder {folder} is in use")
-
-    def release(self) -> None:
-        if not self._fh.closed:
-            unlock(self._fh.fileno())
-            self._fh.close()
-
-
-WRITE_LOCK_NAME = "write.lock"
-#: How often a program waiting for the write lock looks again.
-_LOCK_POLL_S = 0.05
-
-
-@contextmanager
-def write_lock(
-    data_dir: Path,
-    *,
-    wait_s: float = 0.0,
-    waiting: Callable[[], None] | None = None,
-    cancel: Callable[[], bool] | None = None,
-) -> Iterator[None]:
-    """Hold the archive's write lock, an OS lock on `DATA/write.lock`, for the block.
-
-    An import holds it from staging to commit, and a restore while it
-    replaces the file. SQLite's own lock is not enough for that: a restore
-    renames another file into place, and a program waiting for SQLite's lock
-    on the old file would then write into the file set aside. The OS drops
-    the lock with its process, however that ends.
-
-    Waits up to *wait_s* seconds for another program to let go, calling
-    *waiting* once when it has to wait. Raises ArchiveError("busy") when
-    the wait ends without the lock, ("cancelled") when *cancel* says so.
-    """
-    path = Path(data_dir) / WRITE_LOCK_NAME
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a+b") as fh:
-        deadline = time.monotonic() + wait_s
-        told = False
-        while not try_lock(fh.fileno()):
-            if cancel is not None and cancel():
-                raise ArchiveError(ErrorCode.CANCELLED)
-            if time.monotonic() >= deadline:
-                raise ArchiveError(ErrorCode.BUSY, "another program is writing to the archive")
-            if not told and waiting is not None:
-                told = True
-                waiting()
-            time.sleep(_LOCK_POLL_S)
-        try:
-            yield
-        finally:
-            unlock(fh.fileno())
-
-
-def _stale(folder: Path) -> bool:
-    lock = folder / LOCK_NAME
-    if not lock.exists():
-        try:
-            age = time.time() - folder.stat().st_mtime
-        except OSError:
-            return False
-        return age > UNLOCKED_GRACE_S
-    try:
-        with lock.open("a+b") as fh:
-            if not try_lock(fh.fileno()):
-                return False
-            unlock(fh.fileno())
-    except OSError:
-        return False
-    return True
-
-
-def clear_staging(data_dir: Path) -> None:
-    """Remove what interrupted imports left in the staging folder.
-
-    Folders of imports still running in another program are kept.
-    """
-    staging = data_dir / STAGING_DIR
-    make_private_dir(staging)
-    for child in staging.iterdir():
-        if child.is_dir() and not child.is_symlink():
-            if _stale(child):
-                shutil.rmtree(child, ignore_errors=True)
-        else:
-            child.unlink(missing_ok=True)
 
 
 def open_archive(
@@ -376,6 +242,9 @@ def open_archive(
     *thorough_check_bytes* (default `THOROUGH_CHECK_BYTES`) get a full
     quick_check at open.
 
+    A sound archive that may not be written (its file or folder read-only,
+    or a read-only medium) is opened for reading: `Archive.read_only`.
+
     Raises ArchiveError(MISSING) when there is none and *create* is False,
     (DAMAGED) when the file is not a usable archive, (NEWER) when it was
     written by a newer Bảng Tin, (BUSY) when another program holds it,
@@ -390,7 +259,16 @@ def open_archive(
     if wal_missing(data_dir):
         raise ArchiveError(ErrorCode.WAL_MISSING, str(db_path), path=str(data_dir))
     try:
-        engine = _open_checked(data_dir, db_path, on_upgrade, thorough_check_bytes)
+        if db_path.exists() and not may_write(data_dir):
+            return _open_read_only(data_dir, db_path, thorough_check_bytes)
+        try:
+            engine = _open_checked(data_dir, db_path, on_upgrade, thorough_check_bytes)
+        except ArchiveError as exc:
+            # A medium that says "read-only" only when written (a read-only
+            # mount, a share): read the archive all the same.
+            if exc.code is not ErrorCode.READ_ONLY or not _has_content(db_path):
+                raise
+            return _open_read_only(data_dir, db_path, thorough_check_bytes)
     except ArchiveError as exc:
         exc.path = exc.path or str(data_dir)
         raise
@@ -401,6 +279,62 @@ def open_archive(
     sessions = sessionmaker(engine, expire_on_commit=False)
     return Archive(
         data_dir=data_dir, engine=engine, _sessions=sessions, identity=file_identity(db_path)
+    )
+
+
+def _has_content(db_path: Path) -> bool:
+    try:
+        return db_path.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _open_read_only(data_dir: Path, db_path: Path, thorough_check_bytes: int | None) -> Archive:
+    """The archive in *data_dir*, opened so that nothing in it can change.
+
+    Nothing is created or removed in the folder (no staging, no files
+    folder). An archive that needs migrating cannot be read this way, and one
+    whose -wal holds writes SQLite cannot read without its -shm is refused:
+    reading the file alone would show an older state.
+    """
+    _refuse_foreign(db_path)
+    engine = make_engine(db_path, read_only="ro")
+    try:
+        try:
+            current = current_revision(engine)
+        except OperationalError as exc:
+            # A WAL archive in a folder where SQLite cannot make the -shm file.
+            wal = db_path.with_name(db_path.name + "-wal")
+            if classify(exc) is not ErrorCode.READ_ONLY or _has_content(wal):
+                raise
+            engine.dispose()
+            engine = make_engine(db_path, read_only="immutable")
+            current = current_revision(engine)
+        if current is None:
+            raise ArchiveError(ErrorCode.READ_ONLY, "an empty file that may not be written")
+        if current != head_revision():
+            known = {rev.revision for rev in _script().walk_revisions()}
+            if current not in known:
+                raise ArchiveError(ErrorCode.NEWER, current)
+            raise ArchiveError(ErrorCode.READ_ONLY, f"needs migrating from {current}")
+        _check_at_open(
+            engine,
+            db_path,
+            thorough=False,
+            limit=THOROUGH_CHECK_BYTES if thorough_check_bytes is None else thorough_check_bytes,
+        )
+    except ArchiveError:
+        engine.dispose()
+        raise
+    except DatabaseError as exc:
+        engine.dispose()
+        raise _failure(exc) from exc
+    return Archive(
+        data_dir=data_dir,
+        engine=engine,
+        _sessions=sessionmaker(engine, expire_on_commit=False),
+        identity=file_identity(db_path),
+        read_only=True,
     )
 
 

@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from db.archive import (
@@ -426,10 +427,35 @@ def check_file(path: Path) -> CheckReport:
         return CheckReport(ok=False, problem="unreadable", detail=str(exc))
     if len(header) < 100 or header[: len(SQLITE_MAGIC)] != SQLITE_MAGIC:
         return CheckReport(ok=False, problem="not_sqlite", detail="not a SQLite database")
+    uri = path.resolve().as_uri()
+    wal = path.with_name(path.name + "-wal")
+    found = _read_checks(lambda: sqlite3.connect(path, timeout=30))
+    # A file or folder that may not be written is read the way open_archive
+    # reads it (mode=ro, or immutable where SQLite cannot make its -shm): a
+    # read-only archive is not a damaged one.
+    for query in ("mode=ro", "immutable=1"):
+        if not (isinstance(found, CheckReport) and found.problem == "read_only"):
+            break
+        if query == "immutable=1" and wal.exists() and wal.stat().st_size > 0:
+            break
+        found = _read_checks(partial(sqlite3.connect, f"{uri}?{query}", uri=True, timeout=30))
+    if isinstance(found, CheckReport):
+        return found
+    revision = found
+    if revision is None:
+        return CheckReport(ok=False, problem="schema", detail="no migration revision")
+    if not _known_revision(revision):
+        return CheckReport(ok=False, problem="newer", detail=revision, revision=revision)
+    return CheckReport(ok=True, revision=revision)
+
+
+def _read_checks(connect: Callable[[], sqlite3.Connection]) -> CheckReport | str | None:
+    """The checks of `check_file` on one connection: a report of what is wrong,
+    else the archive's migration revision (None when it has none)."""
     try:
-        conn = sqlite3.connect(path, timeout=30)
+        conn = connect()
     except sqlite3.Error as exc:
-        return CheckReport(ok=False, problem="unreadable", detail=str(exc))
+        return CheckReport(ok=False, problem=_problem(exc, "unreadable"), detail=str(exc))
     try:
         conn.execute("PRAGMA query_only = ON")
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
@@ -446,15 +472,15 @@ def check_file(path: Path) -> CheckReport:
             return CheckReport(ok=False, problem="schema", detail="not a Bảng Tin archive")
         found = conn.execute("SELECT version_num FROM alembic_version").fetchall()
     except sqlite3.Error as exc:
-        return CheckReport(ok=False, problem="integrity", detail=str(exc))
+        return CheckReport(ok=False, problem=_problem(exc, "integrity"), detail=str(exc))
     finally:
         conn.close()
-    revision = found[0][0] if len(found) == 1 else None
-    if revision is None:
-        return CheckReport(ok=False, problem="schema", detail="no migration revision")
-    if not _known_revision(revision):
-        return CheckReport(ok=False, problem="newer", detail=revision, revision=revision)
-    return CheckReport(ok=True, revision=revision)
+    return str(found[0][0]) if len(found) == 1 else None
+
+
+def _problem(exc: sqlite3.Error, otherwise: str) -> str:
+    """ "read_only" when SQLite says the file may not be written: not damage."""
+    return "read_only" if classify(exc) is ErrorCode.READ_ONLY else otherwise
 
 
 def _known_revision(revision: str) -> bool:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from db import validity
 from db.common import NO_FILTER, VN_TZ, ListOrder, NoticeFilter, Show
-from db.folding import strip_bidi
+from db.folding import fold, nfc, strip_bidi
 from db.models import (
     Attachment,
     Category,
@@ -440,6 +440,24 @@ def related_notices(session: Session, notice_id: str, limit: int = 5) -> list[No
 def latest_notices(session: Session, limit: int = 5) -> list[NoticeSummary]:
     """ "Tin mới nhất": the newest visible notices in the archive."""
     return list_notices(session, limit=limit)
+
+
+def matching_categories(session: Session, wanted: str) -> list[str]:
+    """The full paths of the categories *wanted* names, as a clerk would type it.
+
+    The exact path first; else the paths equal to it without diacritics or
+    case ("ke hoach" for "Kế hoạch"); else the paths whose last levels are it
+    ("Kế hoạch" for "Văn bản/Kế hoạch"). Empty when none: the caller names
+    the paths that exist.
+    """
+    wanted = nfc(wanted.strip().strip("/"))
+    paths = list(session.scalars(select(Category.path).order_by(Category.path)))
+    if wanted in paths:
+        return [wanted]
+    key = "/".join(fold(level).strip() for level in wanted.split("/"))
+    folded = {path: "/".join(fold(level).strip() for level in path.split("/")) for path in paths}
+    same = [path for path, f in folded.items() if f == key]
+    return same or [path for path, f in folded.items() if f.endswith("/" + key)]
 
 
 def categories(session: Session) -> list[CategoryInfo]:

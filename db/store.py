@@ -388,7 +388,9 @@ def apply_notices(
             progress(index)
         revision = whole_seconds(rec.revision)
         old = existing.get(rec.id)
-        if newest[rec.id] != index - 1 or (old is not None and revision <= old[0]):
+        # At equal revisions a withdrawal wins over a notice still shown (format §5).
+        ties = old is not None and revision == old[0] and rec.withdrawn and not old[1]
+        if newest[rec.id] != index - 1 or (old is not None and revision <= old[0] and not ties):
             counts.unchanged += 1
             continue
         values = _notice_values(rec, publisher_id, category_ids[category_path(rec.category)])
@@ -501,7 +503,11 @@ def _apply_withdrawals(
             old = existing.get(w.id)
             existing[w.id] = (max(revision, old[0]) if old else revision, True, False)
             held.early.add(w.id)
-            counts.unchanged += 1
+            # Never held here, still a withdrawal; only one remembered before is unchanged.
+            if old is None:
+                counts.withdrawn += 1
+            else:
+                counts.unchanged += 1
             continue
         old_revision, withdrawn, has_content = existing[w.id]
         if revision < old_revision and not withdrawn:

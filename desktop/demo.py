@@ -14,26 +14,42 @@ from db import provenance, register, store
 from db.archive import Archive, open_archive
 from db.common import VN_TZ
 from desktop import paths
+from desktop.bundles import keys
+from desktop.bundles.errors import BundleCode, BundleError
+from desktop.bundles.importer import import_bundle
 from desktop.bundles.manifest import MANIFEST_NAME, parse_json_bytes
 
 DEMO_KEY_NAME = "Bảng Tin (dữ liệu mẫu)"
 #: The demo's own today: its notices are from 2023, so validity and deadlines
 #: are reckoned as of this day, whatever the clock says.
 DEMO_TODAY = date(2023, 12, 28)
-#: The id of the shipped demo key (resources/demo/demo-publisher.pub), which
-#: only the demo archive trusts: how the window knows it shows the demo.
-DEMO_KEY_ID = "22a0372e2345bbef"
 
 
 def archive_day(archive: Archive) -> date | None:
-    """The day *archive* is reckoned on: DEMO_TODAY for the demo archive, else None (today).
+    """The day *archive* is reckoned on: DEMO_TODAY for the demo archive, else None (today)."""
+    return DEMO_TODAY if is_demo_archive(archive) else None
 
-    Cheap enough for every open: one primary-key read, and none of the
-    bundle reader's imports.
+
+#: A file in the demo's folder that says it is the demo: the window's title, and
+#: the refusal to import real bundles there, go by it. An office's archive
+#: never has it, even one that trusts the demo key to try the demo bundle.
+DEMO_MARKER = "demo-archive.txt"
+_MARKER_TEXT = "Kho dữ liệu mẫu của Bảng Tin: chỉ để xem thử. / Bảng Tin's demo archive.\n"
+
+
+def is_demo_archive(archive: Archive) -> bool:
+    """Whether *archive* is a demo archive (made by `ensure_demo_archive`)."""
+    return (archive.data_dir / DEMO_MARKER).is_file()
+
+
+def refuse_in_demo(archive: Archive) -> None:
+    """Raise BundleError(DEMO_ARCHIVE) when *archive* is the demo: real bundles go elsewhere.
+
+    The demo holds the shipped notices only; a real bundle imported there
+    would mix with them, and a clerk could take it for the office's archive.
     """
-    with archive.reading() as session:
-        demo = provenance.trusted_public_key(session, DEMO_KEY_ID) is not None
-    return DEMO_TODAY if demo else None
+    if is_demo_archive(archive):
+        raise BundleError(BundleCode.DEMO_ARCHIVE)
 
 
 def demo_bundle_id(bundle: Path | None = None) -> str | None:
@@ -54,6 +70,7 @@ def ensure_demo_archive(demo_dir: Path) -> None:
     """
     wanted = demo_bundle_id()
     archive = open_archive(demo_dir)
+    _mark(demo_dir)
     try:
         with archive.reading() as session:
             applied = wanted is not None and provenance.bundle_applied(session, wanted)
@@ -65,15 +82,20 @@ def ensure_demo_archive(demo_dir: Path) -> None:
     if has_log:
         shutil.rmtree(demo_dir)
     archive = open_archive(demo_dir)
+    _mark(demo_dir)
     try:
         _import_demo(archive)
     finally:
         archive.close()
 
 
+def _mark(demo_dir: Path) -> None:
+    marker = demo_dir / DEMO_MARKER
+    if not marker.is_file():
+        marker.write_text(_MARKER_TEXT, encoding="utf-8")
+
+
 def _import_demo(archive: Archive) -> None:
-    from desktop.bundles import keys
-    from desktop.bundles.importer import import_bundle
 
     raw, _comment = keys.load_public_key(paths.demo_public_key_path())
     with archive.writing() as session:

@@ -54,7 +54,8 @@ log = logging.getLogger(__name__)
 R = TypeVar("R")
 Success = Callable[[R], object]
 Failure = Callable[[BaseException], object]
-Opener = Callable[[Path], "Archive"]
+#: Opens the archive in a folder; the flag says whether it may be created there.
+Opener = Callable[[Path, bool], "Archive"]
 Lane = Literal["db", "files"]
 
 #: Shortest gap between two progress signals (seconds), except for the last one.
@@ -95,7 +96,7 @@ class TaskState(QObject):
         return self._cancelled.is_set()
 
 
-def open_archive(data_dir: Path) -> Archive:
+def open_archive(data_dir: Path, create: bool = True) -> Archive:
     """`db.archive.open_archive`, imported when first called.
 
     The window makes its runner before its first paint; the archive module
@@ -106,7 +107,7 @@ def open_archive(data_dir: Path) -> Archive:
     from db.archive import open_archive as open_db
     from desktop.demo import archive_day
 
-    archive = open_db(data_dir)
+    archive = open_db(data_dir, create=create)
     try:
         archive.as_of = archive_day(archive)
     except BaseException:
@@ -123,9 +124,9 @@ class _ArchiveHolder:
         self.archive: Archive | None = None
         self.data_dir: Path | None = None
 
-    def open(self, data_dir: Path) -> Written[Path]:
+    def open(self, data_dir: Path, create: bool = True) -> Written[Path]:
         self.close()
-        self.archive = self.opener(Path(data_dir))
+        self.archive = self.opener(Path(data_dir), create)
         self.data_dir = Path(data_dir)
         return Written(Path(data_dir), Changes(archive=True))
 
@@ -247,12 +248,16 @@ class Runner(QObject):
         owner: QObject,
         data_dir: Path,
         *,
+        create: bool = True,
         success: Success[Path] | None = None,
         failure: Failure | None = None,
     ) -> None:
-        """Close the current archive (if any) and open the one in *data_dir*."""
+        """Close the current archive (if any) and open the one in *data_dir*.
+
+        Without *create*, a folder with no archive fails with ArchiveError(MISSING).
+        """
         holder, target = self._holder, Path(data_dir)
-        self._submit(owner, None, "db", lambda: holder.open(target), success, failure, True)
+        self._submit(owner, None, "db", lambda: holder.open(target, create), success, failure, True)
 
     @property
     def data_dir(self) -> Path | None:

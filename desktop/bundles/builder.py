@@ -232,7 +232,18 @@ def build_bundle(
     withdrawals = list(folder.withdrawals) + [
         WithdrawalRecord(id=ident, revision=created) for ident in folder.undated_withdrawals
     ]
-    notices = sorted(folder.notices, key=lambda n: (n.published, n.id))
+    # A notice marked withdrawn without `updated` is withdrawn as of the build,
+    # as a withdrawal-only file is: dated by `published` alone, it would lose
+    # to any copy an office has that was updated since (bundle-format §6).
+    notices = sorted(
+        (
+            replace(n, updated=max(created, n.published))
+            if n.withdrawn and n.updated is None
+            else n
+            for n in folder.notices
+        ),
+        key=lambda n: (n.published, n.id),
+    )
     total = len(notices) + len(folder.attachment_files)
     done = 0
 

@@ -60,6 +60,8 @@ class BundleCode(StrEnum):
     BUSY = "busy"
     ARCHIVE_REPLACED = "archive_replaced"
     IMPORT_DAMAGED_ARCHIVE = "import_damaged_archive"
+    DEMO_ARCHIVE = "demo_archive"
+    NOT_A_FILE = "not_a_file"
 
 
 class Detail:

@@ -241,8 +241,11 @@ def import_bundle(
     second time, and no restore replaces the file under the import.
 
     Raises BundleError when refused and ImportCancelled when *cancel* said
-    so; in both cases the archive is unchanged.
+    so; in both cases the archive is unchanged. A read-only archive is
+    refused (ArchiveError READ_ONLY) before anything is read or written.
     """
+    if archive.read_only:
+        raise ArchiveError(ErrorCode.READ_ONLY, "opened read-only", path=str(archive.data_dir))
 
     def waiting() -> None:
         if progress is not None:

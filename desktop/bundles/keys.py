@@ -99,7 +99,13 @@ def _read_capped(path: Path) -> bytes:
     try:
         with path.open("rb") as fh:
             data = fh.read(MAX_KEY_FILE + 1)
+    except FileNotFoundError as exc:
+        raise KeyFileError(str(path), "key_missing") from exc
+    except IsADirectoryError as exc:
+        raise KeyFileError(str(path), "key_is_folder") from exc
     except OSError as exc:
+        if path.is_dir():  # Windows says "permission denied" for a folder
+            raise KeyFileError(str(path), "key_is_folder") from exc
         raise KeyFileError(str(path), "key_unreadable") from exc
     if len(data) > MAX_KEY_FILE:
         raise KeyFileError(str(path), "key_too_large", limit=MAX_KEY_FILE)

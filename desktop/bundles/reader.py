@@ -255,6 +255,8 @@ def stage_bundle(
         drop()
         if _is_no_space(exc):
             raise BundleError(BundleCode.DISK_FULL) from exc
+        if Path(path).is_dir():  # a folder chosen or dropped instead of a file
+            raise BundleError(BundleCode.NOT_A_FILE, path=str(path)) from exc
         raise BundleError(BundleCode.UNREADABLE, path=str(path)) from exc
     except _READ_ERRORS as exc:
         drop()

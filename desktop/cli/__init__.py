@@ -2,7 +2,8 @@
 
 Scripts and tests depend on it, so its options, JSON field names and exit
 codes are stable: 0 done, 1 refused or failed (nothing changed), 2 usage.
-Messages are Vietnamese unless `--lang en`; errors are one sentence.
+Messages are Vietnamese unless `--lang en`; errors are one sentence on
+stderr, and with `--json` also `{"error": {"code": …, "message": …}}` on stdout.
 
 `parser` holds the grammar, `context` what every command needs, `output`
 how it writes; each command group has its own module (`keys`, `bundles`,
@@ -16,8 +17,15 @@ import sys
 from collections.abc import Sequence
 
 from desktop.cli.context import EXIT_OK, EXIT_PIPE, EXIT_REFUSED, EXIT_USAGE, Context, Failure
-from desktop.cli.output import utf8
-from desktop.cli.parser import Command, UsageError, build_parser, bundle_argument, peek_lang
+from desktop.cli.output import print_json, utf8
+from desktop.cli.parser import (
+    Command,
+    UsageError,
+    argparse_language,
+    build_parser,
+    bundle_argument,
+    peek_lang,
+)
 from desktop.cli.window import cmd_gui
 from desktop.messages import text
 
@@ -32,31 +40,54 @@ def _known(exc: BaseException) -> bool:
     return isinstance(exc, BundleError | ArchiveError)
 
 
+def _code(exc: BaseException) -> str:
+    """Why a command failed, as the stable code `--json` reports."""
+    from db.errors import ArchiveError, BackupError, classify
+    from desktop.bundles.errors import BundleError, KeyFileError
+
+    if isinstance(exc, Failure):
+        # A refusal said in words of its own still has the code of its cause.
+        cause = exc.__cause__
+        return _code(cause) if exc.code == "refused" and cause is not None else exc.code
+    if isinstance(exc, BundleError | ArchiveError | BackupError | KeyFileError):
+        return str(exc.code)
+    found = classify(exc)
+    if found is not None:
+        return str(found)
+    return "os_error" if isinstance(exc, OSError) else "unexpected"
+
+
+def _fail(sentence: str, code: str, exit_code: int, as_json: bool) -> int:
+    """Say why on stderr; under `--json`, also as `{"error": {code, message}}` on stdout."""
+    if as_json:
+        print_json({"error": {"code": code, "message": sentence}})
+    print(sentence, file=sys.stderr)
+    return exit_code
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     utf8(sys.stdout)
     utf8(sys.stderr)
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = peek_lang(argv)
     argv, bundle = bundle_argument(argv)
-    parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        with argparse_language(lang):
+            args = build_parser(lang).parse_args(argv)
     except UsageError as exc:
-        print(text("usage", lang, detail=exc.detail), file=sys.stderr)
-        return EXIT_USAGE
+        return _fail(text("usage", lang, detail=exc.detail), "usage", EXIT_USAGE, "--json" in argv)
     args.initial_bundle = bundle
     args.lang_given = args.lang
     args.lang = args.lang or "vi"
+    as_json = bool(getattr(args, "json", False))
     ctx = Context(args)
     func: Command = getattr(args, "func", cmd_gui)
     try:
         return func(ctx, args)
     except Failure as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_REFUSED
+        return _fail(str(exc), _code(exc), EXIT_REFUSED, as_json)
     except KeyboardInterrupt:
-        print(text("cancelled", ctx.lang), file=sys.stderr)
-        return 130
+        return _fail(text("cancelled", ctx.lang), "cancelled", 130, as_json)
     except BrokenPipeError:
         # `bangtin list | head -1`: the reader of our output has gone. Say
         # nothing, as `ls | head` does, and point stdout at nowhere so that
@@ -68,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             pass
         return EXIT_PIPE
     except Exception as exc:  # noqa: BLE001 - the promise is one sentence, never a traceback
-        print(ctx.describe(exc), file=sys.stderr)
+        status = _fail(ctx.describe(exc), _code(exc), EXIT_REFUSED, as_json)
         if os.environ.get("BANGTIN_DEBUG") and not _known(exc):
             raise
-        return EXIT_REFUSED
+        return status

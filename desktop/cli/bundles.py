@@ -40,7 +40,7 @@ def cmd_bundle_build(ctx: Context, args: argparse.Namespace) -> int:
         bar.clear()
         for error in exc.errors:
             print(error.localized(ctx.lang), file=sys.stderr)
-        raise Failure(ctx.say("source_errors", count=len(exc.errors))) from exc
+        raise Failure(ctx.say("source_errors", count=len(exc.errors)), "source_errors") from exc
     except KeyFileError as exc:
         bar.clear()
         raise Failure(exc.message(ctx.lang)) from exc
@@ -85,7 +85,9 @@ def bundle_path(ctx: Context, value: str) -> Path:
     """*value* as a bundle file to read: a missing file fails, a folder is refused."""
     path = Path(value)
     if not path.exists():
-        raise Failure(ctx.say("file_missing", path=value))
+        raise Failure(ctx.say("file_missing", path=value), "file_missing")
+    if path.is_dir():
+        raise BundleError(BundleCode.NOT_A_FILE, path=value)
     if not path.is_file():
         raise BundleError(BundleCode.UNREADABLE, path=value)
     return path

@@ -34,19 +34,41 @@ EXIT_PIPE = 128 + 13
 
 
 class Failure(Exception):
-    """A command failed; the message is already one sentence in the user's language."""
+    """A command failed; the message is already one sentence in the user's language.
+
+    `code` says why for scripts (`{"error": {"code": …}}` under `--json`).
+    """
+
+    def __init__(self, message: str, code: str = "refused") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 class Context:
-    """What every command needs: the language and where the archive is."""
+    """What every command needs: the language and where the archive is.
+
+    A folder named with `--data-dir` must hold an archive already (unless
+    `init` or `--create`), so that a typo gets "không có kho dữ liệu ở …"
+    instead of a new, empty archive. The configured folder (BANGTIN_DATA_DIR,
+    portable.ini, or the user's data folder) gets its archive the first time
+    a command needs it, as the window's first start makes it there: a fresh
+    install can `trust add` and `import` straight away.
+    """
 
     def __init__(self, args: argparse.Namespace) -> None:
         self.lang: str = args.lang
         self.demo: bool = args.demo
-        self.data_dir: Path = (
-            paths.demo_data_dir(args.data_dir) if args.demo else paths.data_dir(args.data_dir)
-        )
+        #: The folder was typed on the command line (a typo is possible).
+        self.named: bool = bool(args.data_dir)
+        self.create: bool = bool(getattr(args, "create", False))
+        #: The office's own folder, also under `--demo` (the window goes back to it).
+        self.office_dir: Path = paths.data_dir(args.data_dir)
+        self.data_dir: Path = paths.demo_data_dir(args.data_dir) if args.demo else self.office_dir
         self._warned = False
+
+    def may_create(self) -> bool:
+        """Whether a missing archive may be made now (see the class)."""
+        return self.create or not self.named
 
     def today(self) -> date:
         """The day validity and deadlines are reckoned for: the demo's own day in the demo."""
@@ -66,8 +88,9 @@ class Context:
         return describe(exc, self.lang, archive_dir=str(self.data_dir))
 
     def archive(self) -> Archive:
+        """The archive, opened (and made, when it may be: see the class)."""
         from db.archive import open_archive
-        from db.errors import ArchiveError
+        from db.errors import ArchiveError, ErrorCode
 
         if self.demo:
             from desktop.demo import ensure_demo_archive
@@ -75,11 +98,15 @@ class Context:
             try:
                 ensure_demo_archive(self.data_dir)
             except ArchiveError as exc:
-                raise Failure(self.describe(exc)) from exc
+                raise Failure(self.describe(exc), exc.code) from exc
+        create = self.demo or self.may_create()
         try:
-            opened = open_archive(self.data_dir, on_upgrade=self._say_upgrading)
+            opened = open_archive(self.data_dir, create=create, on_upgrade=self._say_upgrading)
         except ArchiveError as exc:
-            raise Failure(self.describe(exc)) from exc
+            if exc.code is ErrorCode.MISSING:
+                said = self.say("no_archive_here", path=self.data_dir)
+                raise Failure(said, exc.code) from exc
+            raise Failure(self.describe(exc), exc.code) from exc
         self.warn_if_exposed()
         return opened
 

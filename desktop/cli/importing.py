@@ -29,9 +29,11 @@ def _refused_json(reason: str, code: str) -> dict[str, Any]:
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     """A refused bundle is reported and the next one still tried; exit 1 if any was refused."""
     from desktop.bundles.importer import ImportResult, import_bundle
+    from desktop.demo import refuse_in_demo
 
     status = EXIT_OK
     with ctx.opened() as archive:
+        refuse_in_demo(archive)  # one sentence for all the files
         for name in args.files:
             bar = ProgressBar(ctx.lang)
             try:
@@ -44,7 +46,7 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
                 if isinstance(exc, BundleError):
                     reason, code = exc.message(ctx.lang), exc.code
                 elif isinstance(exc, Failure):
-                    reason, code = str(exc), "file_missing"
+                    reason, code = str(exc), exc.code
                 else:
                     reason, code = ctx.describe(exc), "cancelled"
                 if args.json:

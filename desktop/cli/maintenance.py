@@ -1,4 +1,4 @@
-"""`bangtin reindex | backup | restore | check`: looking after the archive."""
+"""`bangtin init | reindex | backup | restore | check`: looking after the archive."""
 
 from __future__ import annotations
 
@@ -7,6 +7,18 @@ from pathlib import Path
 
 from desktop.cli.context import EXIT_OK, Context, Failure
 from desktop.cli.output import print_json
+
+
+def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
+    """Create a new, empty archive in the data folder: the explicit act that makes one."""
+    from db.archive import DB_NAME
+
+    existed = (ctx.data_dir / DB_NAME).is_file()
+    ctx.create = True
+    with ctx.opened():
+        pass
+    print(ctx.say("archive_exists" if existed else "archive_created", path=ctx.data_dir))
+    return EXIT_OK
 
 
 def cmd_reindex(ctx: Context, args: argparse.Namespace) -> int:
@@ -23,6 +35,7 @@ def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
 
     archive = ctx.archive()  # refuses a damaged archive: a backup of it is no use
     archive.close()
+    _refuse_read_only(ctx, archive.read_only)
     before = set(backup.list_backups(ctx.data_dir))
     try:
         made = backup.take_backup(ctx.data_dir)
@@ -33,6 +46,11 @@ def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
     if pruned:
         print(ctx.say("backup_pruned", count=pruned, keep=backup.KEEP))
     return EXIT_OK
+
+
+def _refuse_read_only(ctx: Context, read_only: bool) -> None:
+    if read_only:
+        raise Failure(ctx.say("archive_read_only", path=ctx.data_dir), "read_only")
 
 
 def cmd_backup_prune(ctx: Context, args: argparse.Namespace) -> int:
@@ -59,9 +77,11 @@ def cmd_backup_prune(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
     from db import backup
+    from db.archive import may_write
     from db.errors import BackupError
 
     source = Path(args.file) if args.file else None
+    _refuse_read_only(ctx, ctx.data_dir.exists() and not may_write(ctx.data_dir))
     label = "damaged" if not backup.check_archive(ctx.data_dir).ok else "replaced"
     try:
         done = backup.restore(ctx.data_dir, source, label=label)
@@ -87,6 +107,9 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
         raise Failure(ctx.say("archive_missing", path=path))
     if report.problem == "newer":
         raise Failure(ctx.say("archive_newer", path=path))
+    if report.problem == "read_only":
+        # Sound as far as could be read: only writing is impossible.
+        raise Failure(ctx.say("archive_read_only", path=path), "read_only")
     if report.problem == "wal_missing":
         raise Failure(ctx.say("archive_wal_missing", path=str(ctx.data_dir / "archive.sqlite3")))
     detail = report.detail or report.problem

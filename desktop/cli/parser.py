@@ -1,15 +1,18 @@
 """The command line's grammar: every command, its options, and usage errors.
 
 Options and their names are a promise to scripts; change them only with care.
+Every help text is in the user's language (desktop/messages/options.py), and
+so are argparse's own words while `argparse_language` is on.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from db.records import REGISTER_STATUSES
 from desktop import app_version, paths
@@ -27,7 +30,7 @@ from desktop.cli import (
     window,
 )
 from desktop.cli.context import Context
-from desktop.messages import LANGS
+from desktop.messages import CATALOG, LANGS, text
 
 Command = Callable[[Context, argparse.Namespace], int]
 
@@ -47,251 +50,363 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def _parse_day(value: str) -> date:
+# -- argparse in the user's language -----------------------------------------------------
+
+#: argparse's own English words (its msgids) -> our catalog key.
+_ARGPARSE_KEYS = {CATALOG[key][1]: key for key in CATALOG if key.startswith("argparse_")}
+
+
+@contextmanager
+def argparse_language(lang: str) -> Iterator[None]:
+    """argparse speaks *lang* in the block: its headings, "usage:", its reasons for errors.
+
+    argparse looks its words up through the module's `_` and `ngettext`
+    (gettext) when it builds a parser and when it reports; both are pointed
+    at our catalog for the block, so help and usage errors are in one
+    language. Words argparse adds in a later Python stay English.
+    """
+    if lang == "en":
+        yield
+        return
+
+    def translate(message: str) -> str:
+        # "usage: " keeps its trailing space; the catalog holds words without padding.
+        bare = message.rstrip()
+        key = _ARGPARSE_KEYS.get(bare)
+        return text(key, lang) + message[len(bare) :] if key is not None else message
+
+    def translate_n(singular: str, plural: str, n: int) -> str:
+        return translate(singular if n == 1 else plural)
+
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = translate, translate_n  # type: ignore[attr-defined]
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        pass
-    try:
-        return datetime.strptime(value, "%d/%m/%Y").date()
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(value) from exc
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
 
 
-def _at_least_one(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(value) from exc
-    if number < 1:
-        raise argparse.ArgumentTypeError(value)
-    return number
+# -- values, each refused with the form it should have -----------------------------------
 
 
-def _parse_size(value: str) -> tuple[int, int]:
-    try:
-        width, height = value.lower().split("x")
-        result = (int(width), int(height))
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(value) from exc
-    if not (200 <= result[0] <= 8000 and 200 <= result[1] <= 8000):
-        raise argparse.ArgumentTypeError(value)
-    return result
+def _day(lang: str) -> Callable[[str], date]:
+    def parse(value: str) -> date:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+        try:
+            return datetime.strptime(value, "%d/%m/%Y").date()
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(text("bad_day", lang, value=value)) from exc
+
+    return parse
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="bangtin",
-        description="Bảng Tin: đọc và lưu trữ văn bản, thông báo của tỉnh khi không có mạng.",
+def _count(lang: str, least: int) -> Callable[[str], int]:
+    """A whole number of at least *least* (`--limit -5` is refused, not read as "all")."""
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = least - 1
+        if number < least:
+            raise argparse.ArgumentTypeError(text("bad_count", lang, value=value, least=least))
+        return number
+
+    return parse
+
+
+def _size(lang: str) -> Callable[[str], tuple[int, int]]:
+    def parse(value: str) -> tuple[int, int]:
+        try:
+            width, height = value.lower().split("x")
+            result = (int(width), int(height))
+        except ValueError:
+            result = (0, 0)
+        if not (200 <= result[0] <= 8000 and 200 <= result[1] <= 8000):
+            raise argparse.ArgumentTypeError(text("bad_size", lang, value=value))
+        return result
+
+    return parse
+
+
+DAY = "YYYY-MM-DD"
+
+
+def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
+    """The whole grammar, every help text in *lang*; call it inside `argparse_language`."""
+
+    def h(key: str) -> str:
+        return text(key, lang)
+
+    def parser_for(sub: Any, name: str, key: str) -> argparse.ArgumentParser:
+        made: argparse.ArgumentParser = sub.add_parser(name, help=h(key), description=h(key))
+        return made
+
+    def json_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--json", action="store_true", help=h("opt_json"))
+
+    folder, file_, key_file, name, words, ident = (
+        h(k) for k in ("mv_folder", "mv_file", "mv_key", "mv_name", "mv_text", "mv_id")
     )
-    parser.add_argument("--version", action="version", version=f"bangtin {app_version()}")
-    parser.add_argument("--data-dir", help="thư mục kho dữ liệu (data folder)")
-    parser.add_argument("--lang", choices=LANGS, default=None, help="ngôn ngữ / language")
-    parser.add_argument("--demo", action="store_true", help="dùng kho dữ liệu mẫu (demo archive)")
+    day, count = _day(lang), _count(lang, 1)
+    parser = _Parser(prog="bangtin", description=h("cli_description"))
+    parser.add_argument(
+        "--version", action="version", version=f"bangtin {app_version()}", help=h("opt_version")
+    )
+    parser.add_argument("--data-dir", metavar=folder, help=h("opt_data_dir"))
+    parser.add_argument("--lang", choices=LANGS, default=None, help=h("opt_lang"))
+    parser.add_argument("--demo", action="store_true", help=h("opt_demo"))
+    parser.add_argument("--create", action="store_true", help=h("opt_create"))
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    p = sub.add_parser("keygen", help="tạo cặp khóa ký gói dữ liệu")
-    p.add_argument("--out", required=True)
-    p.add_argument("--name", help="ghi chú trong khóa công khai")
-    p.add_argument("--root", action="store_true", help="khóa gốc của tỉnh (root.key, root.pub)")
+    p = parser_for(sub, "init", "cmd_init")
+    p.set_defaults(func=maintenance.cmd_init)
+
+    p = parser_for(sub, "keygen", "cmd_keygen")
+    p.add_argument("--out", required=True, metavar=folder, help=h("opt_keygen_out"))
+    p.add_argument("--name", metavar=name, help=h("opt_key_name"))
+    p.add_argument("--root", action="store_true", help=h("opt_keygen_root"))
     p.set_defaults(func=keys.cmd_keygen)
 
-    key = sub.add_parser("key", help="khóa ký gói dữ liệu")
-    ksub = key.add_subparsers(dest="key_command", required=True, parser_class=_Parser)
-    p = ksub.add_parser("public", help="ghi lại khóa công khai từ khóa bí mật")
-    p.add_argument("key", help="tệp khóa bí mật (publisher.key)")
-    p.add_argument("--out", help="tệp .pub cần ghi; mặc định in ra màn hình")
-    p.add_argument("--name", help="ghi chú trong khóa công khai")
+    ksub = parser_for(sub, "key", "cmd_key").add_subparsers(
+        dest="key_command", required=True, parser_class=_Parser
+    )
+    p = parser_for(ksub, "public", "cmd_key_public")
+    p.add_argument("key", metavar=key_file, help=h("opt_key_private"))
+    p.add_argument("--out", metavar=file_, help=h("opt_key_public_out"))
+    p.add_argument("--name", metavar=name, help=h("opt_key_name"))
     p.set_defaults(func=keys.cmd_key_public)
-    _add_trust_chain_commands(ksub)
+    _add_trust_chain_commands(ksub, lang, count)
 
-    bundle = sub.add_parser("bundle", help="tạo hoặc kiểm tra gói dữ liệu")
-    bsub = bundle.add_subparsers(dest="bundle_command", required=True, parser_class=_Parser)
-    p = bsub.add_parser("build", help="tạo và ký gói dữ liệu từ thư mục nguồn")
-    p.add_argument("src")
-    p.add_argument("--key", required=True)
-    p.add_argument("--publisher", required=True)
-    p.add_argument("--out", required=True)
-    p.add_argument("--since", type=int, default=None)
-    p.add_argument("--sequence", type=int, default=None)
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--delegation", metavar="FILE", help="ủy quyền của khóa gốc cho khóa ký này")
-    p.add_argument("--revocations", metavar="FILE", nargs="+", help="thu hồi khóa do khóa gốc ký")
-    p.add_argument("--root-chain", dest="root_chain", metavar="FILE", nargs="+")
-    p.add_argument("--channel", help="mã tỉnh (kênh) của gói dữ liệu")
+    bsub = parser_for(sub, "bundle", "cmd_bundle").add_subparsers(
+        dest="bundle_command", required=True, parser_class=_Parser
+    )
+    p = parser_for(bsub, "build", "cmd_bundle_build")
+    p.add_argument("src", metavar=folder, help=h("opt_build_src"))
+    p.add_argument("--key", required=True, metavar=key_file, help=h("opt_build_key"))
+    p.add_argument("--publisher", required=True, metavar=name, help=h("opt_build_publisher"))
+    p.add_argument("--out", required=True, metavar=file_, help=h("opt_build_out"))
+    p.add_argument("--since", type=_count(lang, 0), metavar="N", help=h("opt_build_since"))
+    p.add_argument("--sequence", type=count, metavar="N", help=h("opt_build_sequence"))
+    json_option(p)
+    p.add_argument("--delegation", metavar=file_, help=h("opt_build_delegation"))
+    p.add_argument("--revocations", metavar=file_, nargs="+", help=h("opt_build_revocations"))
+    p.add_argument(
+        "--root-chain", dest="root_chain", metavar=file_, nargs="+", help=h("opt_build_root_chain")
+    )
+    p.add_argument("--channel", metavar=ident, help=h("opt_build_channel"))
     p.set_defaults(func=bundles.cmd_bundle_build)
-    p = bsub.add_parser("verify", help="kiểm tra gói dữ liệu, không ghi gì")
-    p.add_argument("file")
+    p = parser_for(bsub, "verify", "cmd_bundle_verify")
+    p.add_argument("file", metavar=file_, help=h("opt_bundle_file"))
     p.set_defaults(func=bundles.cmd_bundle_verify)
 
-    trusted = sub.add_parser("trust", help="quản lý khóa tin cậy")
-    tsub = trusted.add_subparsers(dest="trust_command", required=True, parser_class=_Parser)
-    p = tsub.add_parser("add")
-    p.add_argument("file")
-    p.add_argument("--name")
-    p.add_argument(
-        "--replaces",
-        metavar="KEY_ID",
-        help="khóa mới ký thay cho đơn vị của khóa cũ này (the key this one replaces)",
+    tsub = parser_for(sub, "trust", "cmd_trust").add_subparsers(
+        dest="trust_command", required=True, parser_class=_Parser
     )
+    p = parser_for(tsub, "add", "cmd_trust_add")
+    p.add_argument("file", metavar=file_, help=h("opt_trust_file"))
+    p.add_argument("--name", metavar=name, help=h("opt_trust_name"))
+    p.add_argument("--replaces", metavar="KEY_ID", help=h("opt_trust_replaces"))
     p.set_defaults(func=trust.cmd_trust_add)
-    p = tsub.add_parser("add-dir", help="tin cậy mọi khóa *.pub trong một thư mục")
-    p.add_argument("folder")
+    p = parser_for(tsub, "add-dir", "cmd_trust_add_dir")
+    p.add_argument("folder", metavar=folder, help=h("opt_trust_folder"))
     p.set_defaults(func=trust.cmd_trust_add_dir)
-    p = tsub.add_parser("list")
-    p.add_argument("--json", action="store_true")
+    p = parser_for(tsub, "list", "cmd_trust_list")
+    json_option(p)
     p.set_defaults(func=trust.cmd_trust_list)
-    p = tsub.add_parser("remove")
-    p.add_argument("key_id")
+    p = parser_for(tsub, "remove", "cmd_trust_remove")
+    p.add_argument("key_id", metavar="KEY_ID", help=h("opt_trust_key_id"))
     p.set_defaults(func=trust.cmd_trust_remove)
-    p = tsub.add_parser("add-channel", help="nhận gói dữ liệu của một tỉnh khác")
-    p.add_argument("channel")
+    p = parser_for(tsub, "add-channel", "cmd_trust_add_channel")
+    p.add_argument("channel", metavar=ident, help=h("opt_channel"))
     p.set_defaults(func=trustchain.cmd_trust_add_channel)
 
-    p = sub.add_parser("status", help="tình trạng kho dữ liệu, khóa tin cậy, độ mới của dữ liệu")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--stale-days", dest="stale_days", type=_at_least_one, default=30)
+    p = parser_for(sub, "status", "cmd_status")
+    json_option(p)
+    p.add_argument(
+        "--stale-days",
+        dest="stale_days",
+        type=count,
+        default=30,
+        metavar="N",
+        help=h("opt_stale_days"),
+    )
     p.set_defaults(func=trustchain.cmd_status)
 
-    p = sub.add_parser("import", help="nhập gói dữ liệu")
-    p.add_argument("files", nargs="+")
-    p.add_argument("--json", action="store_true")
+    p = parser_for(sub, "import", "cmd_import")
+    p.add_argument("files", nargs="+", metavar=file_, help=h("opt_import_files"))
+    json_option(p)
     p.set_defaults(func=importing.cmd_import)
 
-    p = sub.add_parser("list", help="liệt kê văn bản, mới nhất trước")
-    p.add_argument("--category")
-    p.add_argument("--limit", type=int, default=None)
-    p.add_argument("--json", action="store_true")
+    p = parser_for(sub, "list", "cmd_list")
+    p.add_argument("--category", metavar=words, help=h("opt_category"))
+    p.add_argument("--limit", type=count, default=None, metavar="N", help=h("opt_limit"))
+    json_option(p)
     p.set_defaults(func=reading.cmd_list)
 
-    p = sub.add_parser("categories", help="liệt kê chuyên mục")
-    p.add_argument("--json", action="store_true")
+    p = parser_for(sub, "categories", "cmd_categories")
+    json_option(p)
     p.set_defaults(func=reading.cmd_categories)
 
-    p = sub.add_parser("show", help="xem một văn bản")
-    p.add_argument("id")
+    p = parser_for(sub, "show", "cmd_show")
+    p.add_argument("id", metavar=ident, help=h("opt_show_id"))
     fmt = p.add_mutually_exclusive_group()
-    fmt.add_argument("--json", action="store_true")
-    fmt.add_argument("--html", action="store_true")
-    p.add_argument("--as-of", dest="as_of", type=_parse_day, help="hiệu lực tính đến ngày này")
+    fmt.add_argument("--json", action="store_true", help=h("opt_json"))
+    fmt.add_argument("--html", action="store_true", help=h("opt_show_html"))
+    p.add_argument("--as-of", dest="as_of", type=day, metavar=DAY, help=h("opt_as_of"))
     p.set_defaults(func=reading.cmd_show)
 
-    p = sub.add_parser("search", help="tìm kiếm văn bản")
-    p.add_argument("query")
-    p.add_argument("--category")
-    p.add_argument("--from", dest="date_from", type=_parse_day)
-    p.add_argument("--to", dest="date_to", type=_parse_day)
-    p.add_argument("--type")
-    p.add_argument("--limit", type=int, default=20)
+    p = parser_for(sub, "search", "cmd_search")
+    p.add_argument("query", metavar=words, help=h("opt_search_query"))
+    p.add_argument("--category", metavar=words, help=h("opt_category"))
+    p.add_argument("--from", dest="date_from", type=day, metavar=DAY, help=h("opt_from"))
+    p.add_argument("--to", dest="date_to", type=day, metavar=DAY, help=h("opt_to"))
+    p.add_argument("--type", metavar=words, help=h("opt_type"))
+    p.add_argument("--limit", type=count, default=20, metavar="N", help=h("opt_limit"))
     p.add_argument(
-        "--sort",
-        choices=("relevance", "newest"),
-        default="relevance",
-        help="phù hợp nhất (relevance) hoặc mới nhất (newest)",
+        "--sort", choices=("relevance", "newest"), default="relevance", help=h("opt_sort")
     )
-    p.add_argument("--json", action="store_true")
+    json_option(p)
     p.set_defaults(func=reading.cmd_search)
 
-    p = sub.add_parser("reindex", help="lập lại chỉ mục tìm kiếm")
+    p = parser_for(sub, "reindex", "cmd_reindex")
     p.set_defaults(func=maintenance.cmd_reindex)
 
-    p = sub.add_parser("backup", help="sao lưu kho dữ liệu ngay (back up the archive now)")
+    p = parser_for(sub, "backup", "cmd_backup")
     p.set_defaults(func=maintenance.cmd_backup)
     bksub = p.add_subparsers(dest="backup_command", parser_class=_Parser)
-    p = bksub.add_parser("prune", help="xóa bản sao lưu cũ (remove older backups)")
-    p.add_argument("--keep", type=_at_least_one, default=None, help="số bản giữ lại")
-    p.add_argument("--json", action="store_true")
+    p = parser_for(bksub, "prune", "cmd_backup_prune")
+    p.add_argument("--keep", type=count, default=None, metavar="N", help=h("opt_keep"))
+    json_option(p)
     p.set_defaults(func=maintenance.cmd_backup_prune)
-    p = sub.add_parser("restore", help="khôi phục kho dữ liệu từ bản sao lưu (restore a backup)")
-    p.add_argument("file", nargs="?", help="bản sao lưu; mặc định là bản mới nhất")
+    p = parser_for(sub, "restore", "cmd_restore")
+    p.add_argument("file", nargs="?", metavar=file_, help=h("opt_restore_file"))
     p.set_defaults(func=maintenance.cmd_restore)
-    p = sub.add_parser("check", help="kiểm tra kho dữ liệu có bị hỏng không (check the archive)")
+    p = parser_for(sub, "check", "cmd_check")
     p.set_defaults(func=maintenance.cmd_check)
 
-    p = sub.add_parser("screenshot", help="chụp cửa sổ ra tệp PNG")
-    p.add_argument("--out", required=True)
-    p.add_argument("--notice")
-    p.add_argument("--size", type=_parse_size, default=(1280, 800))
-    p.add_argument("--search", help="hiện kết quả tìm kiếm những từ này")
+    p = parser_for(sub, "screenshot", "cmd_screenshot")
+    p.add_argument("--out", required=True, metavar=file_, help=h("opt_shot_out"))
+    p.add_argument("--notice", metavar=ident, help=h("opt_shot_notice"))
+    p.add_argument(
+        "--size", type=_size(lang), default=(1280, 800), metavar="WxH", help=h("opt_shot_size")
+    )
+    p.add_argument("--search", metavar=words, help=h("opt_shot_search"))
     p.add_argument(
         "--view",
         choices=("reader", "relations", "register", "todo"),
         default="reader",
-        help="thẻ cần chụp: đọc văn bản, lược đồ, sổ văn bản đến, việc cần làm",
+        help=h("opt_shot_view"),
     )
-    p.add_argument("--type", dest="doc_type", help="lọc danh sách theo loại văn bản này")
-    p.add_argument("--dark", action="store_true", help="giao diện tối")
+    p.add_argument("--type", dest="doc_type", metavar=words, help=h("opt_shot_type"))
+    p.add_argument("--dark", action="store_true", help=h("opt_shot_dark"))
     p.set_defaults(func=window.cmd_screenshot)
 
-    p = sub.add_parser("print", help="in văn bản ra tệp PDF (khổ A4, thể thức hành chính)")
-    p.add_argument("ids", nargs="+", metavar="ID")
-    p.add_argument("--pdf", required=True, help="tệp PDF cần ghi")
-    p.add_argument("--index", action="store_true", help="chỉ in danh mục: tên, số, ngày")
+    p = parser_for(sub, "print", "cmd_print")
+    p.add_argument("ids", nargs="+", metavar=ident, help=h("opt_print_ids"))
+    p.add_argument("--pdf", required=True, metavar=file_, help=h("opt_pdf"))
+    p.add_argument("--index", action="store_true", help=h("opt_print_index"))
     p.set_defaults(func=printing.cmd_print)
 
-    book = sub.add_parser("register", help="sổ đăng ký văn bản đến (incoming register)")
-    rsub = book.add_subparsers(dest="register_command", required=True, parser_class=_Parser)
-    p = rsub.add_parser("list", help="liệt kê sổ văn bản đến")
-    p.add_argument("--year", type=int)
-    p.add_argument("--status", choices=REGISTER_STATUSES)
-    p.add_argument("--json", action="store_true")
+    rsub = parser_for(sub, "register", "cmd_register").add_subparsers(
+        dest="register_command", required=True, parser_class=_Parser
+    )
+    p = parser_for(rsub, "list", "cmd_register_list")
+    p.add_argument("--year", type=count, metavar="YYYY", help=h("opt_year"))
+    p.add_argument("--status", choices=REGISTER_STATUSES, help=h("opt_status"))
+    json_option(p)
     p.set_defaults(func=register.cmd_register_list)
-    p = rsub.add_parser("set", help="ghi người nhận, ngày chuyển, tình trạng, ghi chú")
-    p.add_argument("incoming_number", type=int, metavar="INCOMING_NUMBER")
-    p.add_argument("--year", type=int, help="năm của sổ; mặc định năm nay")
-    p.add_argument("--assigned-to", dest="assigned_to")
-    p.add_argument("--handed-over", dest="handed_over", type=_parse_day)
-    p.add_argument("--status", choices=REGISTER_STATUSES)
-    p.add_argument("--note")
+    p = parser_for(rsub, "set", "cmd_register_set")
+    p.add_argument(
+        "incoming_number", type=count, metavar="INCOMING_NUMBER", help=h("opt_incoming_number")
+    )
+    p.add_argument("--year", type=count, metavar="YYYY", help=h("opt_year"))
+    p.add_argument("--assigned-to", dest="assigned_to", metavar=words, help=h("opt_assigned_to"))
+    p.add_argument(
+        "--handed-over", dest="handed_over", type=day, metavar=DAY, help=h("opt_handed_over")
+    )
+    p.add_argument("--status", choices=REGISTER_STATUSES, help=h("opt_status"))
+    p.add_argument("--note", metavar=words, help=h("opt_note"))
     p.set_defaults(func=register.cmd_register_set)
-    p = rsub.add_parser("print", help="in sổ văn bản đến ra PDF (A4 ngang)")
-    p.add_argument("--year", type=int, required=True)
-    p.add_argument("--pdf", required=True)
-    p.set_defaults(func=register.cmd_register_print)
-    p = rsub.add_parser("export", help="xuất sổ văn bản đến ra tệp Excel")
-    p.add_argument("--year", type=int, required=True)
-    p.add_argument("--xlsx", required=True)
-    p.set_defaults(func=register.cmd_register_export)
+    for command, target, func in (
+        ("print", "--pdf", register.cmd_register_print),
+        ("export", "--xlsx", register.cmd_register_export),
+    ):
+        p = parser_for(rsub, command, f"cmd_register_{command}")
+        p.add_argument(
+            "--year", type=count, required=True, metavar="YYYY", help=h("opt_year_required")
+        )
+        p.add_argument(target, required=True, metavar=file_, help=h(f"opt_{target[2:]}"))
+        p.set_defaults(func=func)
 
-    p = sub.add_parser("todo", help="việc cần làm: văn bản có hạn xử lý chưa hoàn thành")
-    p.add_argument("--json", action="store_true")
+    p = parser_for(sub, "todo", "cmd_todo")
+    json_option(p)
     p.set_defaults(func=todo.cmd_todo)
     return parser
 
 
-def _add_trust_chain_commands(ksub: argparse._SubParsersAction[_Parser]) -> None:
+def _add_trust_chain_commands(
+    ksub: argparse._SubParsersAction[_Parser], lang: str, count: Callable[[str], int]
+) -> None:
     """`key delegate | revoke | rotate-root | root | fingerprint`: the province's root keys."""
-    roots = ("--root-file", "tệp khóa gốc k trên n (khi khóa gốc có nhiều khóa)")
-    p = ksub.add_parser("delegate", help="khóa gốc ủy quyền cho một khóa ký")
-    p.add_argument("--root", action="append", required=True, metavar="ROOT.key")
-    p.add_argument(roots[0], dest="root_file", help=roots[1])
-    p.add_argument("--signing", required=True, metavar="SIGNING.pub")
-    p.add_argument("--publisher", required=True)
-    p.add_argument("--until", required=True, type=trustchain.parse_until, metavar="YYYY-MM-DD")
-    p.add_argument("--out", required=True)
+
+    def h(key: str) -> str:
+        return text(key, lang)
+
+    def command(name: str, key: str) -> argparse.ArgumentParser:
+        made: argparse.ArgumentParser = ksub.add_parser(name, help=h(key), description=h(key))
+        return made
+
+    file_ = h("mv_file")
+    p = command("delegate", "cmd_key_delegate")
+    p.add_argument(
+        "--root", action="append", required=True, metavar="ROOT.key", help=h("opt_root_key")
+    )
+    p.add_argument("--root-file", dest="root_file", metavar=file_, help=h("opt_root_file"))
+    p.add_argument("--signing", required=True, metavar="SIGNING.pub", help=h("opt_signing_pub"))
+    p.add_argument(
+        "--publisher", required=True, metavar=h("mv_name"), help=h("opt_build_publisher")
+    )
+    p.add_argument(
+        "--until",
+        required=True,
+        type=trustchain.parse_until,
+        metavar="YYYY-MM-DD",
+        help=h("opt_until"),
+    )
+    p.add_argument("--out", required=True, metavar=file_, help=h("opt_trust_out"))
     p.set_defaults(func=trustchain.cmd_key_delegate)
-    p = ksub.add_parser("revoke", help="khóa gốc thu hồi một khóa ký")
-    p.add_argument("key_id", metavar="KEY_ID")
-    p.add_argument("--root", action="append", required=True, metavar="ROOT.key")
-    p.add_argument(roots[0], dest="root_file", help=roots[1])
-    p.add_argument("--reason", required=True)
-    p.add_argument("--out", required=True)
+    p = command("revoke", "cmd_key_revoke")
+    p.add_argument("key_id", metavar="KEY_ID", help=h("opt_revoke_key_id"))
+    p.add_argument(
+        "--root", action="append", required=True, metavar="ROOT.key", help=h("opt_root_key")
+    )
+    p.add_argument("--root-file", dest="root_file", metavar=file_, help=h("opt_root_file"))
+    p.add_argument("--reason", required=True, metavar=h("mv_text"), help=h("opt_reason"))
+    p.add_argument("--out", required=True, metavar=file_, help=h("opt_trust_out"))
     p.set_defaults(func=trustchain.cmd_key_revoke)
-    p = ksub.add_parser("rotate-root", help="khóa gốc cũ ký chuyển sang khóa gốc mới")
-    p.add_argument("--old", action="append", required=True, metavar="OLD.key")
-    p.add_argument("--old-root", dest="old_root", help=roots[1])
-    p.add_argument("--new", action="append", required=True, metavar="NEW.pub")
-    p.add_argument("--threshold", type=_at_least_one, default=1)
-    p.add_argument("--out", required=True)
+    p = command("rotate-root", "cmd_key_rotate_root")
+    p.add_argument(
+        "--old", action="append", required=True, metavar="OLD.key", help=h("opt_old_key")
+    )
+    p.add_argument("--old-root", dest="old_root", metavar=file_, help=h("opt_root_file"))
+    p.add_argument(
+        "--new", action="append", required=True, metavar="NEW.pub", help=h("opt_new_pub")
+    )
+    p.add_argument("--threshold", type=count, default=1, metavar="K", help=h("opt_threshold"))
+    p.add_argument("--out", required=True, metavar=file_, help=h("opt_trust_out"))
     p.set_defaults(func=trustchain.cmd_key_rotate_root)
-    p = ksub.add_parser("root", help="tạo khóa gốc k trên n từ các tệp root.pub")
-    p.add_argument("keys", nargs="+", metavar="ROOT.pub")
-    p.add_argument("--threshold", type=_at_least_one, required=True)
-    p.add_argument("--name")
-    p.add_argument("--out", required=True)
+    p = command("root", "cmd_key_root")
+    p.add_argument("keys", nargs="+", metavar="ROOT.pub", help=h("opt_root_pubs"))
+    p.add_argument("--threshold", type=count, required=True, metavar="K", help=h("opt_threshold"))
+    p.add_argument("--name", metavar=h("mv_name"), help=h("opt_key_name"))
+    p.add_argument("--out", required=True, metavar=file_, help=h("opt_trust_out"))
     p.set_defaults(func=trustchain.cmd_key_root)
-    p = ksub.add_parser("fingerprint", help="in dấu vân tay của khóa để đối chiếu trên công văn")
-    p.add_argument("file")
+    p = command("fingerprint", "cmd_key_fingerprint")
+    p.add_argument("file", metavar=file_, help=h("opt_fingerprint_file"))
     p.set_defaults(func=trustchain.cmd_key_fingerprint)
 
 

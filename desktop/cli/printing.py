@@ -21,7 +21,7 @@ def cmd_print(ctx: Context, args: argparse.Namespace) -> int:
         try:
             sources = collect(archive, args.ids, ctx.lang, index=args.index)
         except UnknownNotice as exc:
-            raise Failure(ctx.say("not_found", id=exc.notice_id)) from exc
+            raise Failure(ctx.say("not_found", id=exc.notice_id), "not_found") from exc
     from PySide6.QtGui import QGuiApplication
 
     from desktop import pagepainter

@@ -4,16 +4,49 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from desktop.cli.context import EXIT_OK, Context, Failure
 from desktop.cli.output import notice_json, print_json
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+
+def _category(ctx: Context, session: Session, wanted: str | None) -> str | None:
+    """The one category *wanted* names (see `db.queries.matching_categories`).
+
+    None names, or several, fail with a sentence that names the full paths.
+    """
+    from db import queries
+
+    if not wanted:
+        return None
+    found = queries.matching_categories(session, wanted)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise Failure(
+            ctx.say("category_ambiguous", category=wanted, paths="; ".join(found)),
+            "category_ambiguous",
+        )
+    paths = [c.path for c in queries.categories(session)]
+    shown = "; ".join(paths[:MAX_NAMED]) + ("; …" if len(paths) > MAX_NAMED else "")
+    raise Failure(
+        ctx.say("category_unknown", category=wanted, paths=shown or "—"), "category_unknown"
+    )
+
+
+#: How many category paths a refusal names at most.
+MAX_NAMED = 30
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     from db import queries
 
     with ctx.reading() as session:
-        ids = queries.notice_ids(session, args.category or None, limit=args.limit)
+        category = _category(ctx, session, args.category)
+        ids = queries.notice_ids(session, category, limit=args.limit)
         if args.json:
             # JSON carries every field but the body; a plain listing needs the list rows only.
             details = queries.notice_details(session, ids, body=False, as_of=ctx.today())
@@ -61,7 +94,7 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.reading() as session:
         notice = queries.get_notice(session, args.id, as_of=args.as_of or ctx.today())
     if notice is None:
-        raise Failure(ctx.say("not_found", id=args.id))
+        raise Failure(ctx.say("not_found", id=args.id), "not_found")
     if args.json:
         print_json(notice_json(notice, lang=ctx.lang))
     elif args.html:
@@ -86,14 +119,14 @@ def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
     """
     from db import search
 
-    where = search.SearchFilter(
-        category=args.category,
-        date_from=args.date_from,
-        date_to=args.date_to,
-        doc_type=args.type,
-        sort=search.Sort(args.sort),
-    )
     with ctx.reading() as session:
+        where = search.SearchFilter(
+            category=_category(ctx, session, args.category),
+            date_from=args.date_from,
+            date_to=args.date_to,
+            doc_type=args.type,
+            sort=search.Sort(args.sort),
+        )
         hits = search.search(session, args.query, where, limit=args.limit)
         suggestion = search.suggest(session, args.query, where)
     rows = [

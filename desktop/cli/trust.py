@@ -141,6 +141,6 @@ def cmd_trust_remove(ctx: Context, args: argparse.Namespace) -> int:
         print(ctx.say("root_untrusted", fingerprint=grouped(root)))
         return EXIT_OK
     if not removed:
-        raise Failure(ctx.say("unknown_key", key_id=args.key_id))
+        raise Failure(ctx.say("unknown_key", key_id=args.key_id), "unknown_key")
     print(ctx.say("untrusted", key_id=args.key_id))
     return EXIT_OK

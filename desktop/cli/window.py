@@ -35,9 +35,17 @@ def cmd_gui(ctx: Context, args: argparse.Namespace) -> int:
                 raise
     from desktop.ui.app import run
 
-    if args.initial_bundle is None:
-        return run(ctx.data_dir, lang=args.lang_given)
-    return run(ctx.data_dir, lang=args.lang_given, initial_bundle=args.initial_bundle)
+    # The window starts on the office's folder (and opens the demo from there
+    # under --demo, so that Tệp → Mở kho dữ liệu của đơn vị leads back). On the
+    # configured folder its first start makes the archive; a folder typed with
+    # --data-dir is only made after the window asked.
+    return run(
+        ctx.office_dir,
+        lang=args.lang_given,
+        initial_bundle=args.initial_bundle,
+        create=ctx.may_create(),
+        demo=ctx.demo,
+    )
 
 
 def cmd_screenshot(ctx: Context, args: argparse.Namespace) -> int:

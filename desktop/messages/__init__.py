@@ -9,7 +9,7 @@ languages (tests/unit/test_messages.py checks it).
 `describe(exc, lang)` is the one place that turns an error into a sentence.
 
 The catalog is split by area (bundles, archive, commands, pages, office,
-trust);
+trust; options: the command line's help);
 `CATALOG` joins them. This package imports nothing heavy: the window
 imports it before first paint.
 """
@@ -20,7 +20,7 @@ import errno
 from os import PathLike
 from typing import Any
 
-from desktop.messages import archive, bundles, commands, office, pages, trust
+from desktop.messages import archive, bundles, commands, office, options, pages, trust
 
 DEFAULT_LANG = "vi"
 LANGS = ("vi", "en")
@@ -37,7 +37,13 @@ def _join(*areas: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
 
 
 CATALOG: dict[str, tuple[str, str]] = _join(
-    bundles.WORDS, archive.WORDS, commands.WORDS, pages.WORDS, office.WORDS, trust.WORDS
+    bundles.WORDS,
+    archive.WORDS,
+    commands.WORDS,
+    pages.WORDS,
+    office.WORDS,
+    trust.WORDS,
+    options.WORDS,
 )
 
 

@@ -11,6 +11,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "Không đọc được tệp gói dữ liệu {path}: tệp bị hỏng, bị cắt cụt hoặc đã bị rút ra.",
         "The bundle file {path} could not be read: it is damaged, truncated or was removed.",
     ),
+    "not_a_file": (
+        "{path} là một thư mục, không phải tệp gói dữ liệu (.bangtin); hãy chọn một tệp trong đó.",
+        "{path} is a folder, not a bundle file (.bangtin); choose a file inside it.",
+    ),
+    "demo_archive": (
+        "Kho dữ liệu mẫu chỉ để xem thử và không nhận gói dữ liệu; hãy nhập vào kho dữ liệu "
+        "của đơn vị (Tệp → Mở kho dữ liệu của đơn vị, hoặc bỏ «--demo»).",
+        "The demo archive is only for trying the program and takes no bundles; import into "
+        "the office's archive (File → Open the office's archive, or leave out '--demo').",
+    ),
     "not_bundle": (
         "Tệp {path} không phải là gói dữ liệu Bảng Tin.",
         "The file {path} is not a Bảng Tin bundle.",

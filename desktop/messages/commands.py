@@ -24,6 +24,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "tệp không đọc được hoặc không phải văn bản UTF-8",
         "the file cannot be read or is not UTF-8 text",
     ),
+    "key_missing": ("không có tệp này", "there is no such file"),
+    "key_is_folder": (
+        "đây là một thư mục, không phải tệp khóa",
+        "it is a folder, not a key file",
+    ),
     "key_too_large": (
         "tệp lớn hơn {limit} byte, không tệp khóa nào lớn như vậy",
         "the file is larger than {limit} bytes, which no key file is",
@@ -81,6 +86,28 @@ WORDS: dict[str, tuple[str, str]] = {
     "not_found": (
         "Không có văn bản mã «{id}» trong kho dữ liệu.",
         "There is no notice with id '{id}' in the archive.",
+    ),
+    "category_unknown": (
+        "Không có chuyên mục «{category}»; các chuyên mục hiện có: {paths}.",
+        "There is no category '{category}'; the categories are: {paths}.",
+    ),
+    "category_ambiguous": (
+        "«{category}» là tên của nhiều chuyên mục: {paths}; hãy ghi tên đầy đủ.",
+        "'{category}' names several categories: {paths}; give the full path.",
+    ),
+    "no_archive_here": (
+        "Không có kho dữ liệu ở {path}; nếu đúng là thư mục này, hãy tạo kho dữ liệu mới "
+        "bằng «bangtin --data-dir {path} init».",
+        "There is no archive in {path}; if that is the right folder, create a new archive "
+        "with 'bangtin --data-dir {path} init'.",
+    ),
+    "archive_created": (
+        "Đã tạo kho dữ liệu mới ở {path}.",
+        "Created a new archive in {path}.",
+    ),
+    "archive_exists": (
+        "Đã có kho dữ liệu ở {path}; không thay đổi gì.",
+        "There is an archive in {path} already; nothing was changed.",
     ),
     "file_missing": (
         "Không tìm thấy tệp {path}.",

@@ -25,8 +25,14 @@ class Progress(Protocol):
 
 
 def import_file(archive: Archive, path: Path, progress: Progress) -> Written[ImportResult]:
-    """Import the bundle at *path*; a bundle applied before changes nothing."""
+    """Import the bundle at *path*; a bundle applied before changes nothing.
+
+    The demo archive takes no bundle (BundleError DEMO_ARCHIVE).
+    """
     from desktop.bundles.importer import import_bundle
+    from desktop.demo import refuse_in_demo
+
+    refuse_in_demo(archive)
 
     result = import_bundle(
         archive, path, progress=progress.set_progress, cancel=progress.is_cancelled

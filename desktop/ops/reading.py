@@ -180,7 +180,7 @@ def open_notice(
     search_text: str = "",
     mark_read: bool = True,
 ) -> Written[OpenedNotice]:
-    """Count one view (when asked), then load and render the notice.
+    """Count one view (when asked, and the archive may be written), then load and render it.
 
     With *search_text* the words it matches are highlighted in the article.
     A first opening makes the notice read, unless *mark_read* is False (the
@@ -197,7 +197,8 @@ def open_notice(
             return Written(OpenedNotice(notice_id, None, "", (), latest))
         related = tuple(queries.related_notices(session, notice_id, PANEL_SIZE))
     changes = NO_CHANGES
-    if count_view:
+    # A read-only archive is read all the same; only the view is not counted.
+    if count_view and not archive.read_only:
         at = now()
         with archive.writing() as session:
             views = store.record_view(session, notice_id, at, read=mark_read)

@@ -71,6 +71,13 @@ WINDOW_ACTIONS: tuple[ActionSpec, ...] = (
         "demoAction", QT_TRANSLATE_NOOP("Actions", "Mở kho dữ liệu mẫu"), "opener.open_demo"
     ),
     ActionSpec(
+        "officeAction",
+        QT_TRANSLATE_NOOP("Actions", "Mở kho dữ liệu của đơn vị"),
+        "opener.open_office",
+        tooltip=QT_TRANSLATE_NOOP("Actions", "Rời kho dữ liệu mẫu, về kho dữ liệu của đơn vị"),
+        enabled=False,
+    ),
+    ActionSpec(
         "trustedKeysAction",
         QT_TRANSLATE_NOOP("Actions", "Khóa tin cậy…"),
         "trust.show_dialog",
@@ -447,7 +454,15 @@ def _set_text(action: QAction, spec: ActionSpec) -> None:
 
 # -- where the window puts them ("-": a separator) ------------------------------------------
 
-FILE_MENU = ("importAction", "demoAction", "-", "trustedKeysAction", "-", "quitAction")
+FILE_MENU = (
+    "importAction",
+    "demoAction",
+    "officeAction",
+    "-",
+    "trustedKeysAction",
+    "-",
+    "quitAction",
+)
 NOTICE_MENU = (
     "searchAction",
     "findAction",

@@ -15,7 +15,6 @@ from desktop.ui import i18n, icons, theme, windowstate
 from desktop.ui import settings as prefs
 from desktop.ui.mainwindow import MainWindow
 
-APP_NAME = "Bảng Tin"
 # How long `screenshot` waits for the archive before giving up (not a sleep:
 # the loop ends as soon as the window says it is ready).
 SCREENSHOT_TIMEOUT_MS = 60_000
@@ -29,7 +28,8 @@ def _application() -> QApplication:
         return app
     app = QApplication(sys.argv[:1])
     app.setApplicationName("bangtin")
-    app.setApplicationDisplayName(APP_NAME)
+    # No display name: Qt would add it after every title, and the window's
+    # title already begins with the program's name ("Bảng Tin — <archive>").
     app.setOrganizationName("bangtin")
     app.setWindowIcon(icons.icon("app"))
     return app
@@ -54,11 +54,20 @@ def import_when_open(window: MainWindow, bundle: Path) -> None:
     window.archive_ready.connect(on_ready)
 
 
-def run(data_dir: Path, *, lang: str | None = None, initial_bundle: Path | None = None) -> int:
+def run(
+    data_dir: Path,
+    *,
+    lang: str | None = None,
+    initial_bundle: Path | None = None,
+    create: bool = True,
+    demo: bool = False,
+) -> int:
     """Show the reader window on the archive in *data_dir* until it is closed.
 
     With *initial_bundle* (`bangtin FILE.bangtin`, a double-click on a bundle)
-    the window imports it once the archive is open.
+    the window imports it once the archive is open. *create*: whether a new
+    archive may be made in *data_dir* without asking. With *demo* the window
+    shows the demo archive first; *data_dir* stays the office's, to go back to.
     """
     app = _application()
     _style(app)
@@ -66,11 +75,14 @@ def run(data_dir: Path, *, lang: str | None = None, initial_bundle: Path | None 
     settings = prefs.settings_for(Path(data_dir))
     chosen = prefs.normalize_lang(lang or prefs.language(settings) or "vi")
     i18n.install_language(chosen)
-    window = MainWindow(Path(data_dir), settings=settings, lang=chosen)
+    window = MainWindow(Path(data_dir), settings=settings, lang=chosen, create=create)
     if initial_bundle is not None:
         import_when_open(window, initial_bundle)
     windowstate.show(window)
-    window.start()
+    if demo:
+        window.opener.open_demo()
+    else:
+        window.start()
     code = app.exec()
     window.shutdown()
     return code

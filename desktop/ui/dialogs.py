@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QDir, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
@@ -224,3 +224,33 @@ def confirm_untrust(parent: QWidget | None, title: str, text: str) -> bool:
 def offer_trust(parent: QWidget | None, title: str, text: str, detail: str, offer: str) -> bool:
     """A bundle was refused for an untrusted key or a missed root: offer to trust one."""
     return _ask(parent, QMessageBox.Icon.Warning, title, text, detail, offer)
+
+
+def ask_create_archive(parent: QWidget | None, folder: Path) -> bool:
+    """There is no archive in *folder*: make a new one there? (No, by default: a typo.)"""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate("Dialogs", "Không có kho dữ liệu"))
+    box.setText(
+        QCoreApplication.translate("Dialogs", "Không có kho dữ liệu ở {path}.").format(
+            path=QDir.toNativeSeparators(str(folder))
+        )
+    )
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "Dialogs",
+            "Nếu gõ nhầm tên thư mục, hãy chọn «Không» và mở lại đúng thư mục. "
+            "Tạo kho dữ liệu mới, trống, ở thư mục này?",
+        )
+    )
+    create = box.addButton(
+        QCoreApplication.translate("Dialogs", "Tạo kho dữ liệu mới"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    no = box.addButton(
+        QCoreApplication.translate("Dialogs", "Không"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+    box.exec()
+    return box.clickedButton() is create

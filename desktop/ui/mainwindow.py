@@ -8,12 +8,10 @@ refreshes itself when the runner broadcasts `Changes`:
 - `ListController` (listing.py): the notice list, or search results;
 - `SearchController` (searching.py): the search box, Esc, printing every result;
 - `Reader` (reader.py): the article, its panels, links, history, bookmark;
-- `Attachments` (attachments.py), `ArchiveOpener` and `Recovery` (opening.py,
-  recovery.py), `ImportController` (importing.py), `PrintActions` (printactions.py),
-  `TrustController` (trustdialog.py): trusted keys, the freshness line;
-- `OfficeViews` (office.py): the register, the to-do list, "Lược đồ", the status filter;
-- `ReadingMarks` (marking.py): unread, next unread; `HelpController` (helpdialogs.py);
-  what the window remembers lives in windowstate.py, the filters in filterbar.py.
+- `Attachments`, `ArchiveOpener`, `Recovery`, `ImportController`, `PrintActions`,
+  `TrustController` (trusted keys, freshness), `OfficeViews` (register, to-do,
+  "Lược đồ"), `ReadingMarks`, `HelpController`: each in its own module;
+  windowstate.py remembers the window, filterbar.py holds the filters.
 
 Every action is declared in actions.py; the window only places them.
 
@@ -33,7 +31,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -46,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from desktop.tasks import Runner, TaskRunner
 from desktop.ui import actions as actions_table
-from desktop.ui import i18n, icons, printactions, windowstate
+from desktop.ui import i18n, icons, panes, printactions, windowstate
 from desktop.ui import settings as prefs
 from desktop.ui.actions import (
     RESULT_ACTIONS,
@@ -57,6 +54,7 @@ from desktop.ui.actions import (
 )
 from desktop.ui.article import ArticlePane
 from desktop.ui.attachments import Attachments
+from desktop.ui.banner import ReadOnlyBanner, above
 from desktop.ui.categorytree import CategoryTreeView
 from desktop.ui.filterbar import FilterBar
 from desktop.ui.helpdialogs import HelpController
@@ -103,8 +101,10 @@ class MainWindow(QMainWindow):
         watch_volumes: bool = True,
         remember: bool = True,
         interactive: bool = True,
+        create: bool = True,
     ) -> None:
-        """*runner*: the task runner to use (a `TaskRunner` of the window's own by default)."""
+        """*runner*: the task runner to use (a `TaskRunner` of the window's own by default);
+        *create*: whether *data_dir* may get a new archive without asking (else it asks)."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.data_dir = Path(data_dir)
@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icons.icon("app"))
         self._build_widgets()
         self._interactive = interactive
-        self._build_controllers(interactive)
+        self._build_controllers(interactive, create)
         self._actions = build_actions(self, self, WINDOW_ACTIONS)
         self._wire()
         self._build_menus()
@@ -184,7 +184,8 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.welcome)
         self.pages.addWidget(self.main_splitter)
         self.pages.setCurrentIndex(READER_PAGE)
-        self.setCentralWidget(self.pages)
+        self.banner = ReadOnlyBanner(self)
+        self.setCentralWidget(above(self.banner, self.pages))
 
         self.counts_label = QLabel(self)
         self.counts_label.setObjectName("countsLabel")
@@ -209,7 +210,7 @@ class MainWindow(QMainWindow):
         for first, second in zip(order, order[1:], strict=False):
             self.setTabOrder(first, second)
 
-    def _build_controllers(self, interactive: bool) -> None:
+    def _build_controllers(self, interactive: bool, create: bool) -> None:
         lang = self._language
         self.overview = OverviewController(
             self.runner,
@@ -251,8 +252,14 @@ class MainWindow(QMainWindow):
             self.runner, self, lang=lang, archive_dir=lambda: self.archive_dir
         )
         self.opener = ArchiveOpener(
-            self.runner, self, data_dir=self.data_dir, lang=lang, interactive=interactive
+            self.runner,
+            self,
+            data_dir=self.data_dir,
+            lang=lang,
+            interactive=interactive,
+            create=create,
         )
+        self.banner.follow(self.opener)
         self.importer = ImportController(self, self.runner, lang, lambda: self.archive_dir)
         self.trust = TrustController(self, self.runner, self.importer, settings=self.settings)
 
@@ -349,10 +356,8 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _update_title(self) -> None:
-        title = self.tr("Bảng Tin")
-        if self.opener.is_demo:
-            title = self.tr("{app} — kho dữ liệu mẫu").format(app=title)
-        self.setWindowTitle(title)
+        self.setWindowTitle(self.opener.title())
+        self.action("officeAction").setEnabled(self.opener.is_demo)
 
     # -- settings ---------------------------------------------------------------------------
 
@@ -468,21 +473,11 @@ class MainWindow(QMainWindow):
 
     def next_pane(self) -> None:
         """F6: move the focus to the next pane."""
-        self.cycle_pane(1)
+        panes.cycle(self.panes(), 1)
 
     def previous_pane(self) -> None:
         """Shift+F6: move the focus to the previous pane."""
-        self.cycle_pane(-1)
-
-    def cycle_pane(self, step: int = 1) -> None:
-        panes = self.panes()
-        focused = QApplication.focusWidget()
-        current = -1
-        for i, pane in enumerate(panes):
-            if focused is not None and (focused is pane or pane.isAncestorOf(focused)):
-                current = i
-                break
-        panes[(current + step) % len(panes)].setFocus(Qt.FocusReason.ShortcutFocusReason)
+        panes.cycle(self.panes(), -1)
 
     def show_status(self, text: str, timeout_ms: int = 8000) -> None:
         self.statusBar().showMessage(text, timeout_ms)

@@ -7,8 +7,14 @@ the interpreter while the window draws itself. (A synchronous runner has no
 thread to compete with.) A damaged archive is handed to `Recovery`; the demo
 archive is built, when needed, before it is opened.
 
-Signals: `opened(data_dir)` when an archive is open (the runner has told the
-views already); `failed(exc)` when it could not be opened.
+A new archive is made only when the user means it: on the window's own
+folder when *create* says so (the first start on the default folder), or
+after asking (`dialogs.ask_create_archive`), so a mistyped folder never
+becomes an empty archive. Once open, `info` says whether the archive is the
+demo and whether it may only be read; `title()` names it for the window.
+
+Signals: `opened(data_dir)` when an archive is open and `info` is known (the
+runner has told the views already); `failed(exc)` when it could not be opened.
 """
 
 from __future__ import annotations
@@ -17,9 +23,10 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QDir, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
+from desktop.ops.archiveinfo import ArchiveInfo, archive_info
 from desktop.tasks import Runner
 from desktop.ui import dialogs
 from desktop.ui.recovery import Recovery
@@ -45,31 +52,70 @@ class ArchiveOpener(QObject):
         data_dir: Path,
         lang: Callable[[], str],
         interactive: bool,
+        create: bool = True,
     ) -> None:
+        """*create*: whether the window's own folder may get a new archive without asking."""
         super().__init__(window)
         self._runner = runner
         self._window = window
         self._data_dir = data_dir
         self._interactive = interactive
+        self._create = create
         self._lang = lang
         self.archive_dir: Path | None = None
-        self.is_demo = False
+        self.info: ArchiveInfo | None = None
+        self._demo_dir: Path | None = None
         self._painted = False
-        self._pending: Path | None = None
+        self._pending: tuple[Path, bool] | None = None
         self.recovery = Recovery(runner, window, lang)
         self.recovery.status.connect(lambda text: self._status(text, 0))
-        self.recovery.recovered.connect(self.start)
+        # The user chose "start a new archive" there, or a backup was restored.
+        self.recovery.recovered.connect(lambda folder: self.start(folder, create=True))
         window.installEventFilter(self)
 
-    def start(self, data_dir: Path | None = None) -> None:
-        """Open the archive in *data_dir* (the window's own by default) and load everything."""
+    @property
+    def is_demo(self) -> bool:
+        """Whether the archive shown is the demo (opened as such, or trusting the demo key)."""
+        if self.archive_dir is not None and self.archive_dir == self._demo_dir:
+            return True
+        return self.info is not None and self.info.demo
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the archive shown may only be read (see `db.archive.Archive.read_only`)."""
+        return self.info is not None and self.info.read_only
+
+    def title(self) -> str:
+        """The window's title: the program, and which archive it shows."""
+        title = self.tr("Bảng Tin")
+        if self.archive_dir is None:
+            return title
+        if self.is_demo:
+            where = self.tr("Kho dữ liệu mẫu")
+        else:
+            where = QDir.toNativeSeparators(str(self.archive_dir))
+        title = f"{title} — {where}"
+        return self.tr("{title} (chỉ đọc)").format(title=title) if self.read_only else title
+
+    def start(self, data_dir: Path | None = None, *, create: bool | None = None) -> None:
+        """Open the archive in *data_dir* (the window's own by default) and load everything.
+
+        *create*: whether a missing archive is made without asking (by default
+        only on the window's own folder when the window was told so).
+        """
         target = Path(data_dir) if data_dir is not None else self._data_dir
+        if create is None:
+            create = self._create and target == self._data_dir
         if self._runner.background and self._window.isVisible() and not self._painted:
-            self._pending = target
+            self._pending = (target, create)
             QTimer.singleShot(START_FALLBACK_MS, self._start_pending)
             return
         self._pending = None
-        self._open(target)
+        self._open(target, create)
+
+    def open_office(self) -> None:
+        """Tệp → Mở kho dữ liệu của đơn vị: back from the demo to the office's own archive."""
+        self.start(self._data_dir)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == QEvent.Type.Paint and not self._painted:
@@ -79,18 +125,22 @@ class ArchiveOpener(QObject):
         return False
 
     def _start_pending(self) -> None:
-        target, self._pending = self._pending, None
-        if target is not None:
-            self._open(target)
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self._open(*pending)
 
-    def _open(self, target: Path) -> None:
+    def _open(self, target: Path, create: bool) -> None:
         # Usually a blink; the first start after an update that rebuilds the
         # search index can take a while on a large archive. A message already
         # there (a backup restored) says more, and stays.
         if not self._window.statusBar().currentMessage():
             self._status(self._opening_text(), 0)
         self._runner.open(
-            self, target, success=self._opened, failure=lambda exc: self._failed(exc, target)
+            self,
+            target,
+            create=create,
+            success=self._opened,
+            failure=lambda exc: self._failed(exc, target),
         )
 
     def _opening_text(self) -> str:
@@ -100,7 +150,23 @@ class ArchiveOpener(QObject):
         self._window.statusBar().showMessage(text, timeout_ms)
 
     def _opened(self, data_dir: Path) -> None:
-        self.archive_dir = data_dir
+        self.archive_dir, self.info = data_dir, None
+
+        def unknown(exc: BaseException) -> None:
+            # The views say what is wrong with the archive; the title makes do.
+            log.error("could not tell what kind of archive is open", exc_info=exc)
+            self._described(data_dir, None)
+
+        self._runner.query(
+            self,
+            archive_info,
+            key="info",
+            success=lambda info: self._described(data_dir, info),
+            failure=unknown,
+        )
+
+    def _described(self, data_dir: Path, info: ArchiveInfo | None) -> None:
+        self.info = info
         if self._window.statusBar().currentMessage() == self._opening_text():
             self._window.statusBar().clearMessage()
         self.opened.emit(data_dir)
@@ -109,6 +175,10 @@ class ArchiveOpener(QObject):
         from db.errors import ArchiveError, ErrorCode
         from desktop.messages import describe
 
+        missing = isinstance(exc, ArchiveError) and exc.code is ErrorCode.MISSING
+        if missing and self._interactive and dialogs.ask_create_archive(self._window, data_dir):
+            self._open(data_dir, True)
+            return
         damaged = isinstance(exc, ArchiveError) and exc.code is ErrorCode.DAMAGED
         text = describe(exc, self._lang(), archive_dir=data_dir)
         self.failed.emit(exc)
@@ -124,7 +194,7 @@ class ArchiveOpener(QObject):
         """Build the demo archive if needed, then show it in this window."""
         from desktop.paths import demo_data_dir
 
-        target = demo_data_dir()
+        target = demo_data_dir(self._data_dir)
         self._status(self.tr("Đang chuẩn bị kho dữ liệu mẫu…"))
 
         def prepare() -> Path:
@@ -134,8 +204,8 @@ class ArchiveOpener(QObject):
             return target
 
         def ready(prepared: Path) -> None:
-            self.is_demo = True
-            self.start(prepared)
+            self._demo_dir = prepared
+            self.start(prepared, create=False)
 
         def failed(exc: BaseException) -> None:
             log.error("demo archive failed", exc_info=exc)

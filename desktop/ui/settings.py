@@ -31,7 +31,11 @@ LANGS = ("vi", "en")
 
 
 def settings_for(data_dir: Path) -> QSettings:
-    data_dir.mkdir(parents=True, exist_ok=True)
+    """The settings beside the archive in *data_dir*.
+
+    The folder is not made here: a window sent to a mistyped folder must not
+    leave one behind (QSettings makes it when it first writes a setting).
+    """
     return QSettings(str(data_dir / FILE_NAME), QSettings.Format.IniFormat)
 
 

@@ -20,8 +20,12 @@
         <translation>Trusted keys…</translation>
     </message>
     <message>
-        <source>Khóa gốc của tỉnh, khóa ký, hạn ủy quyền và khóa bị thu hồi</source>
-        <translation>The province&apos;s roots, signing keys, delegation expiry and revoked keys</translation>
+        <source>Mở kho dữ liệu của đơn vị</source>
+        <translation>Open the office&apos;s archive</translation>
+    </message>
+    <message>
+        <source>Rời kho dữ liệu mẫu, về kho dữ liệu của đơn vị</source>
+        <translation>Leave the demo archive for the office&apos;s own archive</translation>
     </message>
     <message>
         <source>Thoát</source>
@@ -122,6 +126,10 @@
     <message>
         <source>Đánh dấu đã đọc tất cả</source>
         <translation>Mark all as read</translation>
+    </message>
+    <message>
+        <source>Khóa gốc của tỉnh, khóa ký, hạn ủy quyền và khóa bị thu hồi</source>
+        <translation>The province's root keys, signing keys, delegation expiry and revoked keys</translation>
     </message>
     <message>
         <source>Thoát tìm kiếm</source>
@@ -250,6 +258,18 @@
 </context>
 <context>
     <name>ArchiveOpener</name>
+    <message>
+        <source>Bảng Tin</source>
+        <translation>Bảng Tin</translation>
+    </message>
+    <message>
+        <source>Kho dữ liệu mẫu</source>
+        <translation>Demo archive</translation>
+    </message>
+    <message>
+        <source>{title} (chỉ đọc)</source>
+        <translation>{title} (read-only)</translation>
+    </message>
     <message>
         <source>Đang mở kho dữ liệu…</source>
         <translation>Opening the archive…</translation>
@@ -404,6 +424,26 @@
     <message>
         <source>Để sau</source>
         <translation>Not now</translation>
+    </message>
+    <message>
+        <source>Không có kho dữ liệu</source>
+        <translation>No archive</translation>
+    </message>
+    <message>
+        <source>Không có kho dữ liệu ở {path}.</source>
+        <translation>There is no archive in {path}.</translation>
+    </message>
+    <message>
+        <source>Nếu gõ nhầm tên thư mục, hãy chọn «Không» và mở lại đúng thư mục. Tạo kho dữ liệu mới, trống, ở thư mục này?</source>
+        <translation>If the folder&apos;s name was mistyped, choose &apos;No&apos; and open the right folder. Create a new, empty archive in this folder?</translation>
+    </message>
+    <message>
+        <source>Tạo kho dữ liệu mới</source>
+        <translation>Create a new archive</translation>
+    </message>
+    <message>
+        <source>Không</source>
+        <translation>No</translation>
     </message>
     <message>
         <source>Hủy</source>
@@ -702,10 +742,6 @@
         <translation>Last update</translation>
     </message>
     <message>
-        <source>{app} — kho dữ liệu mẫu</source>
-        <translation>{app} — demo archive</translation>
-    </message>
-    <message>
         <source>Cỡ chữ: {value}%</source>
         <translation>Text size: {value}%</translation>
     </message>
@@ -854,6 +890,13 @@
     <message>
         <source>Xem trước khi in</source>
         <translation>Print preview</translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnlyBanner</name>
+    <message>
+        <source>Kho dữ liệu này chỉ đọc được (thư mục hoặc tệp không cho ghi, hoặc ổ đĩa chỉ đọc); kho dữ liệu không bị hỏng. Bạn vẫn đọc, tìm và in văn bản được, nhưng lượt xem, đánh dấu và gói dữ liệu mới không được lưu.</source>
+        <translation>This archive can only be read (its folder or file may not be written, or the disk is read-only); it is not damaged. You can still read, search and print notices, but views, bookmarks and new bundles are not kept.</translation>
     </message>
 </context>
 <context>

@@ -20,8 +20,12 @@
         <translation>Khóa tin cậy…</translation>
     </message>
     <message>
-        <source>Khóa gốc của tỉnh, khóa ký, hạn ủy quyền và khóa bị thu hồi</source>
-        <translation>Khóa gốc của tỉnh, khóa ký, hạn ủy quyền và khóa bị thu hồi</translation>
+        <source>Mở kho dữ liệu của đơn vị</source>
+        <translation>Mở kho dữ liệu của đơn vị</translation>
+    </message>
+    <message>
+        <source>Rời kho dữ liệu mẫu, về kho dữ liệu của đơn vị</source>
+        <translation>Rời kho dữ liệu mẫu, về kho dữ liệu của đơn vị</translation>
     </message>
     <message>
         <source>Thoát</source>
@@ -122,6 +126,10 @@
     <message>
         <source>Đánh dấu đã đọc tất cả</source>
         <translation>Đánh dấu đã đọc tất cả</translation>
+    </message>
+    <message>
+        <source>Khóa gốc của tỉnh, khóa ký, hạn ủy quyền và khóa bị thu hồi</source>
+        <translation>Khóa gốc của tỉnh, khóa ký, hạn ủy quyền và khóa bị thu hồi</translation>
     </message>
     <message>
         <source>Thoát tìm kiếm</source>
@@ -250,6 +258,18 @@
 </context>
 <context>
     <name>ArchiveOpener</name>
+    <message>
+        <source>Bảng Tin</source>
+        <translation>Bảng Tin</translation>
+    </message>
+    <message>
+        <source>Kho dữ liệu mẫu</source>
+        <translation>Kho dữ liệu mẫu</translation>
+    </message>
+    <message>
+        <source>{title} (chỉ đọc)</source>
+        <translation>{title} (chỉ đọc)</translation>
+    </message>
     <message>
         <source>Đang mở kho dữ liệu…</source>
         <translation>Đang mở kho dữ liệu…</translation>
@@ -404,6 +424,26 @@
     <message>
         <source>Để sau</source>
         <translation>Để sau</translation>
+    </message>
+    <message>
+        <source>Không có kho dữ liệu</source>
+        <translation>Không có kho dữ liệu</translation>
+    </message>
+    <message>
+        <source>Không có kho dữ liệu ở {path}.</source>
+        <translation>Không có kho dữ liệu ở {path}.</translation>
+    </message>
+    <message>
+        <source>Nếu gõ nhầm tên thư mục, hãy chọn «Không» và mở lại đúng thư mục. Tạo kho dữ liệu mới, trống, ở thư mục này?</source>
+        <translation>Nếu gõ nhầm tên thư mục, hãy chọn «Không» và mở lại đúng thư mục. Tạo kho dữ liệu mới, trống, ở thư mục này?</translation>
+    </message>
+    <message>
+        <source>Tạo kho dữ liệu mới</source>
+        <translation>Tạo kho dữ liệu mới</translation>
+    </message>
+    <message>
+        <source>Không</source>
+        <translation>Không</translation>
     </message>
     <message>
         <source>Hủy</source>
@@ -702,10 +742,6 @@
         <translation>Cập nhật lần cuối</translation>
     </message>
     <message>
-        <source>{app} — kho dữ liệu mẫu</source>
-        <translation>{app} — kho dữ liệu mẫu</translation>
-    </message>
-    <message>
         <source>Cỡ chữ: {value}%</source>
         <translation>Cỡ chữ: {value}%</translation>
     </message>
@@ -854,6 +890,13 @@
     <message>
         <source>Xem trước khi in</source>
         <translation>Xem trước khi in</translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnlyBanner</name>
+    <message>
+        <source>Kho dữ liệu này chỉ đọc được (thư mục hoặc tệp không cho ghi, hoặc ổ đĩa chỉ đọc); kho dữ liệu không bị hỏng. Bạn vẫn đọc, tìm và in văn bản được, nhưng lượt xem, đánh dấu và gói dữ liệu mới không được lưu.</source>
+        <translation>Kho dữ liệu này chỉ đọc được (thư mục hoặc tệp không cho ghi, hoặc ổ đĩa chỉ đọc); kho dữ liệu không bị hỏng. Bạn vẫn đọc, tìm và in văn bản được, nhưng lượt xem, đánh dấu và gói dữ liệu mới không được lưu.</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.helpers.cli import Cli
+from desktop.messages import text
+from tests.helpers.cli import Cli, import_log_rows
+from tests.helpers.published import Published
 
 
 def test_demo_lists_the_demo_notices_and_leaves_the_office_archive_alone(
@@ -19,3 +21,22 @@ def test_demo_lists_the_demo_notices_and_leaves_the_office_archive_alone(
     # The office's data dir (BANGTIN_DATA_DIR) is never created by the demo.
     assert not data_dir.exists()
     assert (data_dir.with_name(data_dir.name + "-demo") / "archive.sqlite3").is_file()
+
+
+def test_a_real_bundle_is_refused_by_the_demo_in_one_sentence(
+    cli: Cli, data_dir: Path, published: Published
+) -> None:
+    demo = data_dir.with_name(data_dir.name + "-demo")
+    before = len(cli("--demo", "list", "--json").json())
+    log = import_log_rows(demo)
+    # Even with the publisher's key trusted there, the demo takes no bundle.
+    cli("--demo", "trust", "add", published.public_key)
+    refused = cli.fails("--demo", "import", published.base)
+    assert refused.err_lines == [text("demo_archive", "vi")]
+    as_json = cli("--demo", "import", published.base, "--json", expect=1).json()
+    assert as_json["error"]["code"] == "demo_archive"
+    assert len(cli("--demo", "list", "--json").json()) == before
+    assert import_log_rows(demo) == log
+    # The office's own archive takes it.
+    cli("trust", "add", published.public_key)
+    assert cli("import", published.base, "--json").json()["status"] == "imported"

@@ -68,12 +68,20 @@ class Opened:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.calls: list[tuple[Path, Path | None]] = []
+        #: Whether each run may make a new archive without asking.
+        self.creates: list[bool] = []
         from desktop.ui import app
 
         def run(
-            data_dir: Path, *, lang: str | None = None, initial_bundle: Path | None = None
+            data_dir: Path,
+            *,
+            lang: str | None = None,
+            initial_bundle: Path | None = None,
+            create: bool = True,
+            demo: bool = False,
         ) -> int:
             self.calls.append((Path(data_dir), initial_bundle))
+            self.creates.append(create)
             return 0
 
         monkeypatch.setattr(app, "run", run)
@@ -94,6 +102,8 @@ def test_a_bundle_path_opens_the_window_and_imports_it(
     assert cli.main([*argv, str(bundle)]) == 0
     expected_dir = tmp_path / "chosen" if "--data-dir" in before else data_dir
     assert opened.calls == [(expected_dir, bundle.resolve())]
+    # A folder typed on the command line is made only after the window asked.
+    assert opened.creates == ["--data-dir" not in before]
 
 
 def test_no_argument_opens_the_window_without_an_import(opened: Opened, data_dir: Path) -> None:

@@ -226,9 +226,10 @@ def kill(child: Child) -> int | None:
     code = child.proc.wait(timeout=60)
     child.read_all()
     os.close(child.master)
-    if ended is None:
-        assert code == -signal.SIGKILL
+    if ended is None and code == -signal.SIGKILL:
         return None
+    # It had ended, or ended by itself between the look and the signal: at a
+    # random delay near the end of the import that happens, and is no failure.
     return code
 
 

@@ -20,6 +20,8 @@ from typing import Any
 
 import pytest
 
+from tests.helpers.unprivileged import drop_for_child
+
 NETGUARD_DIR = Path(__file__).resolve().parents[1] / "e2e" / "netguard"
 TIMEOUT = 60.0
 
@@ -81,8 +83,13 @@ class Cli:
         *args: str | os.PathLike[str],
         expect: int | None = 0,
         timeout: float = TIMEOUT,
+        unprivileged: bool = False,
     ) -> Result:
-        """Run `bangtin ARGS`; assert the exit code when *expect* is not None."""
+        """Run `bangtin ARGS`; assert the exit code when *expect* is not None.
+
+        *unprivileged*: the child honours file modes even when the tests run
+        as root (tests/helpers/unprivileged.py), so a read-only folder binds it.
+        """
         argv = tuple(str(a) for a in args)
         proc = subprocess.run(
             [*bangtin_command(), *argv],
@@ -92,6 +99,7 @@ class Cli:
             capture_output=True,
             timeout=timeout,
             check=False,
+            preexec_fn=drop_for_child if unprivileged else None,
         )
         result = Result(
             args=argv,
@@ -106,9 +114,11 @@ class Cli:
             assert result.returncode == expect, result.describe()
         return result
 
-    def fails(self, *args: str | os.PathLike[str], code: int = 1) -> Result:
+    def fails(
+        self, *args: str | os.PathLike[str], code: int = 1, unprivileged: bool = False
+    ) -> Result:
         """Run a command that must fail with one sentence on stderr."""
-        result = self(*args, expect=code)
+        result = self(*args, expect=code, unprivileged=unprivileged)
         assert len(result.err_lines) == 1, result.describe()
         return result
 

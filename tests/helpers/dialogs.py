@@ -36,6 +36,7 @@ DEFAULT_ANSWERS: dict[str, Any] = {
     "offer_trust": False,
     "offer_save_instead": False,
     "confirm": True,
+    "ask_create_archive": False,
 }
 
 

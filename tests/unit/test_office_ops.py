@@ -9,9 +9,7 @@ from pathlib import Path
 import pytest
 
 from db.archive import Archive, open_archive
-from desktop import paths
-from desktop.bundles import keys
-from desktop.demo import DEMO_KEY_ID, DEMO_TODAY, archive_day, ensure_demo_archive
+from desktop.demo import DEMO_TODAY, archive_day, ensure_demo_archive
 from desktop.ops import register, searching, validity
 from desktop.ops.reading import ListQuery, list_page
 from desktop.ops.searching import SearchQuery, search_ids, search_page
@@ -31,11 +29,6 @@ def demo(demo_dir: Path) -> Iterator[Archive]:
     archive = window_open(demo_dir)
     yield archive
     archive.close()
-
-
-def test_the_demo_key_id_is_the_shipped_keys() -> None:
-    raw, _comment = keys.load_public_key(paths.demo_public_key_path())
-    assert keys.key_id(raw) == DEMO_KEY_ID
 
 
 def test_the_window_opens_the_demo_on_its_day_and_an_office_on_today(

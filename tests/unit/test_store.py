@@ -355,7 +355,8 @@ def test_withdrawal_at_the_same_time_as_the_notice_wins(archive: Archive) -> Non
 
 def test_withdrawal_of_an_unknown_id_leaves_a_tombstone(archive: Archive) -> None:
     counts = apply(archive, withdrawals=[withdrawal("chua-co", 4)])
-    assert (counts.added, counts.withdrawn, counts.unchanged) == (0, 0, 1)
+    # A withdrawal, though the office never had the notice: not "unchanged".
+    assert (counts.added, counts.withdrawn, counts.unchanged) == (0, 1, 0)
     with archive.reading() as session:
         # Remembered for its publisher only, not as a notice.
         assert session.get(Notice, "chua-co") is None
@@ -394,9 +395,21 @@ def test_update_and_older_withdrawal_in_one_bundle(archive: Archive) -> None:
 
 def test_the_same_withdrawal_twice_in_one_bundle(archive: Archive) -> None:
     counts = apply(archive, withdrawals=[withdrawal("x", 1), withdrawal("x", 2)])
-    assert counts.unchanged == 2
+    assert (counts.withdrawn, counts.unchanged) == (1, 1)
     with archive.reading() as session:
         assert early_withdrawals(session, "x") == {PUBLISHER: at(2)}
+
+
+def test_a_withdrawn_copy_at_the_same_revision_withdraws_the_notice(archive: Archive) -> None:
+    apply(archive, [notice("a", revision_days=3)])
+    counts = apply(archive, [notice("a", revision_days=3, withdrawn=True)])
+    assert (counts.withdrawn, counts.unchanged, counts.removed_ids) == (1, 0, ["a"])
+    got = _detail(archive, "a")
+    assert got is not None and got.withdrawn
+    # An older withdrawn copy does not: the notice was published again since.
+    apply(archive, [notice("b", revision_days=3)])
+    counts = apply(archive, [notice("b", revision_days=2, withdrawn=True)])
+    assert (counts.withdrawn, counts.unchanged) == (0, 1)
 
 
 def test_a_notice_record_may_arrive_withdrawn(archive: Archive) -> None:

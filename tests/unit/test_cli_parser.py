@@ -1,0 +1,63 @@
+"""The grammar of `bangtin`: every command and option explained, in both languages."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from desktop.cli.parser import argparse_language, build_parser
+from desktop.messages import CATALOG, LANGS
+
+
+def _parsers(parser: argparse.ArgumentParser) -> Iterator[tuple[str, argparse.ArgumentParser]]:
+    yield parser.prog, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                yield from _parsers(child)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_command_and_option_has_help(lang: str) -> None:
+    with argparse_language(lang):
+        parser = build_parser(lang)
+    seen = 0
+    for prog, each in _parsers(parser):
+        assert each.description, prog
+        for action in each._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                assert all(choice.help for choice in action._choices_actions), prog
+                continue
+            assert action.help and action.help.strip(), f"{prog} {action.option_strings}"
+            seen += 1
+    assert seen > 60
+
+
+def test_the_two_languages_say_different_things() -> None:
+    helps: dict[str, list[str]] = {}
+    for lang in LANGS:
+        with argparse_language(lang):
+            parser = build_parser(lang)
+        helps[lang] = [
+            str(a.help) for _p, each in _parsers(parser) for a in each._actions if a.help
+        ]
+    same = [vi for vi, en in zip(helps["vi"], helps["en"], strict=True) if vi == en]
+    assert same == []
+
+
+@pytest.mark.parametrize("key", sorted(k for k in CATALOG if k.startswith("argparse_")))
+def test_argparse_words_keep_their_placeholders(key: str) -> None:
+    vi, en = CATALOG[key]
+    placeholders = re.compile(r"%\(\w+\)[sr]|%[sr]")
+    assert sorted(placeholders.findall(vi)) == sorted(placeholders.findall(en))
+
+
+def test_argparse_words_are_put_back_after_the_block() -> None:
+    before = argparse._  # type: ignore[attr-defined]
+    with argparse_language("vi"):
+        assert argparse._("options") == "tùy chọn"  # type: ignore[attr-defined]
+    assert argparse._ is before  # type: ignore[attr-defined]
+    assert argparse._("options") == "options"  # type: ignore[attr-defined]
