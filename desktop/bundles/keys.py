@@ -60,15 +60,22 @@ def format_public(raw: bytes, comment: str = "") -> str:
     return f"{line} {comment}".rstrip() + "\n"
 
 
-def generate_keypair(out_dir: Path, comment: str = "") -> tuple[Path, Path, str]:
+def generate_keypair(
+    out_dir: Path,
+    comment: str = "",
+    *,
+    private_name: str = PRIVATE_NAME,
+    public_name: str = PUBLIC_NAME,
+) -> tuple[Path, Path, str]:
     """Write a new key pair into *out_dir*; returns (private, public, key id).
 
     Refuses to overwrite an existing private key: losing it would stop every
-    office from accepting the publisher's next bundle.
+    office from accepting the publisher's next bundle. An office's receipt
+    key is made the same way, under its own file names.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    private_path = out_dir / PRIVATE_NAME
-    public_path = out_dir / PUBLIC_NAME
+    private_path = out_dir / private_name
+    public_path = out_dir / public_name
     if private_path.exists():
         raise FileExistsError(str(private_path))
     private = Ed25519PrivateKey.generate()

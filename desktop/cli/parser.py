@@ -20,6 +20,7 @@ from desktop.cli import (
     maintenance,
     printing,
     reading,
+    receipts,
     register,
     todo,
     trust,
@@ -233,6 +234,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("todo", help="việc cần làm: văn bản có hạn xử lý chưa hoàn thành")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=todo.cmd_todo)
+
+    receipts.add_commands(sub, _Parser, _parse_day)
     return parser
 
 

@@ -8,7 +8,8 @@ languages (tests/unit/test_messages.py checks it).
 
 `describe(exc, lang)` is the one place that turns an error into a sentence.
 
-The catalog is split by area (bundles, archive, commands, pages, office);
+The catalog is split by area (bundles, archive, commands, pages, office,
+receipts);
 `CATALOG` joins them. This package imports nothing heavy: the window
 imports it before first paint.
 """
@@ -19,7 +20,7 @@ import errno
 from os import PathLike
 from typing import Any
 
-from desktop.messages import archive, bundles, commands, office, pages
+from desktop.messages import archive, bundles, commands, office, pages, receipts
 
 DEFAULT_LANG = "vi"
 LANGS = ("vi", "en")
@@ -36,7 +37,7 @@ def _join(*areas: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
 
 
 CATALOG: dict[str, tuple[str, str]] = _join(
-    bundles.WORDS, archive.WORDS, commands.WORDS, pages.WORDS, office.WORDS
+    bundles.WORDS, archive.WORDS, commands.WORDS, pages.WORDS, office.WORDS, receipts.WORDS
 )
 
 
@@ -83,6 +84,10 @@ def describe(
     from desktop.bundles.errors import BundleError, ImportCancelled, KeyFileError
 
     if isinstance(exc, BundleError | KeyFileError):
+        return exc.message(lang)
+    from desktop.receipts.errors import ReceiptError
+
+    if isinstance(exc, ReceiptError):
         return exc.message(lang)
     if isinstance(exc, ImportCancelled):
         return text("cancelled", lang)

@@ -33,6 +33,8 @@ class Changes:
     was marked read. `bookmarked` / `unbookmarked`: bookmarks set or cleared.
     `register`: the clerk changed lines of the incoming register (its
     handling status too, which the to-do list follows).
+    `receipts`: the office's identity, its receipts, the province's enrolled
+    offices or the receipts it imported changed.
     """
 
     archive: bool = False
@@ -43,6 +45,7 @@ class Changes:
     bookmarked: frozenset[str] = frozenset()
     unbookmarked: frozenset[str] = frozenset()
     register: bool = False
+    receipts: bool = False
 
     def __bool__(self) -> bool:
         return bool(
@@ -53,6 +56,7 @@ class Changes:
             or self.bookmarked
             or self.unbookmarked
             or self.register
+            or self.receipts
         )
 
     @property
