@@ -199,12 +199,21 @@ def receipt_applied(session: Session, code: str, receipt_id: str, digest: str) -
     )
 
 
-def _insert_new(session: Session, table: Any, rows: list[dict[str, Any]]) -> int:
-    added = 0
+def _insert_new(session: Session, table: Any, code: str, rows: list[dict[str, Any]]) -> int:
+    """Insert *rows* of office *code*, keeping rows already there; returns how many were new."""
+
+    def count() -> int:
+        return int(
+            session.scalar(
+                select(func.count()).select_from(table).where(table.office_code == code)
+            )
+            or 0
+        )
+
+    before = count()
     for chunk in _chunks(rows):
-        result = session.execute(sqlite_insert(table).on_conflict_do_nothing(), list(chunk))
-        added += max(int(getattr(result, "rowcount", 0) or 0), 0)
-    return added
+        session.execute(sqlite_insert(table).on_conflict_do_nothing(), list(chunk))
+    return count() - before
 
 
 def apply_receipt(
@@ -227,6 +236,7 @@ def apply_receipt(
     new_bundles = _insert_new(
         session,
         ReceiptBundle,
+        code,
         [
             {
                 "office_code": code,
@@ -253,12 +263,13 @@ def apply_receipt(
         for e in events
     ]
     for done, chunk in enumerate(_chunks(rows, 5000), start=1):
-        new_events += _insert_new(session, ReceiptEvent, list(chunk))
+        new_events += _insert_new(session, ReceiptEvent, code, list(chunk))
         if progress is not None:
             progress(min(done * 5000, len(rows)), len(rows))
     new_reports = _insert_new(
         session,
         ReceiptReport,
+        code,
         [
             {
                 "office_code": code,

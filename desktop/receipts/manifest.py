@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from db.folding import clean_field
-from db.officelog import ARRIVED, OPENED, REGISTERED, STATUS_CODES, BundleRow, EventRow, ReportRow
+from db.officelog import OPENED, REGISTERED, STATUS_CODES, BundleRow, EventRow, ReportRow
 from desktop.bundles.manifest import (
     BUNDLE_ID_RE,
     HEX64,
@@ -302,8 +302,7 @@ def _events(data: dict[str, Any]) -> list[EventRow]:
                 notice_id=notice,
                 code=status,
                 at=_time(item, "at"),
-                # An arrival is the program's, not a person's.
-                person=None if status == ARRIVED else _line(item, "person", required=False),
+                person=_line(item, "person", required=False),
                 incoming_year=year,
                 incoming_number=number,
             )
