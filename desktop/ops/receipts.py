@@ -247,7 +247,7 @@ def read_ack(archive: Archive, path: Path) -> Written[AckResult]:
     return Written(result, RECEIPTS_CHANGED if result.status == "acknowledged" else NO_CHANGES)
 
 
-def read_acks_on(archive: Archive, root: Path) -> list[AckResult]:
+def read_acks_on(archive: Archive, root: Path) -> Written[list[AckResult]]:
     """Read every acknowledgement on a stick; those that are not sound are passed over."""
     from desktop.receipts.ack import find_acks
     from desktop.receipts.ack import read_ack as read
@@ -259,7 +259,8 @@ def read_acks_on(archive: Archive, root: Path) -> list[AckResult]:
             results.append(read(archive, path))
         except (ReceiptError, OSError):
             continue
-    return results
+    changed = any(r.status == "acknowledged" for r in results)
+    return Written(results, RECEIPTS_CHANGED if changed else NO_CHANGES)
 
 
 # -- at the province -----------------------------------------------------------------------------

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from desktop.tasks import Runner, TaskRunner
 from desktop.ui import actions as actions_table
-from desktop.ui import i18n, icons, printactions
+from desktop.ui import i18n, icons, printactions, receipting
 from desktop.ui import settings as prefs
 from desktop.ui.actions import (
     RESULT_ACTIONS,
@@ -117,6 +117,8 @@ class MainWindow(QMainWindow):
         self.print_actions.add_search_actions(self._result_actions(), self.search.searching)
         self._restore_settings()
         self.volume_watcher = VolumeWatcher(self)
+        # Before the importer hears of a stick: receipts remember where an import came from.
+        self.receipts = receipting.install_receipts(self)
         self.volume_watcher.volume_added.connect(self.importer.offer_volume)
         if watch_volumes:
             self.volume_watcher.start()

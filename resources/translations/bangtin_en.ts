@@ -135,6 +135,30 @@
         <source>Xuất PDF danh mục các văn bản đã chọn…</source>
         <translation>Export a list of the selected notices as PDF…</translation>
     </message>
+    <message>
+        <source>Thông tin đơn vị…</source>
+        <translation>Office details…</translation>
+    </message>
+    <message>
+        <source>Tên, mã định danh và khóa ký báo nhận của đơn vị</source>
+        <translation>The office&apos;s name, agency code and receipt key</translation>
+    </message>
+    <message>
+        <source>Xuất báo nhận…</source>
+        <translation>Export receipt…</translation>
+    </message>
+    <message>
+        <source>Ghi báo nhận gửi tỉnh: đã nhận, vào sổ, xử lý những văn bản nào</source>
+        <translation>Write a receipt for the province: which documents were received, registered, handled</translation>
+    </message>
+    <message>
+        <source>Tình hình tiếp nhận…</source>
+        <translation>Receipt status…</translation>
+    </message>
+    <message>
+        <source>Các đơn vị đã nhận, vào sổ, xử lý văn bản nào (theo báo nhận)</source>
+        <translation>Which documents the offices received, registered and handled (from their receipts)</translation>
+    </message>
 </context>
 <context>
     <name>ArchiveOpener</name>
@@ -491,6 +515,114 @@
     </message>
 </context>
 <context>
+    <name>ReceiptController</name>
+    <message>
+        <source>Chưa ghi báo nhận; {n} sự kiện chưa báo</source>
+        <translation>No receipt written yet; {n} events not yet told</translation>
+    </message>
+    <message>
+        <source>Báo nhận gần nhất: {when}; {n} sự kiện chưa báo</source>
+        <translation>Last receipt: {when}; {n} events not yet told</translation>
+    </message>
+    <message>
+        <source>Thông tin đơn vị</source>
+        <translation>Office details</translation>
+    </message>
+    <message>
+        <source>{name} ({code})</source>
+        <translation>{name} ({code})</translation>
+    </message>
+    <message>
+        <source>Khóa ký báo nhận: {key_id}
+Tệp khóa: {path}</source>
+        <translation>Receipt key: {key_id}
+Key file: {path}</translation>
+    </message>
+    <message>
+        <source>Đã ghi thông tin đơn vị {name} ({code}).</source>
+        <translation>Recorded the office {name} ({code}).</translation>
+    </message>
+    <message>
+        <source>Gửi tệp {path} cho tỉnh để tỉnh nhận báo nhận của đơn vị.</source>
+        <translation>Send the file {path} to the province so that it accepts the office&apos;s receipts.</translation>
+    </message>
+    <message>
+        <source>Báo nhận</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Đơn vị chưa có thông tin; hãy vào Tệp → Thông tin đơn vị… trước.</source>
+        <translation>The office has no details yet; use File → Office details… first.</translation>
+    </message>
+    <message>
+        <source>Đã ghi báo nhận số {sequence} vào {path}.</source>
+        <translation>Wrote receipt {sequence} to {path}.</translation>
+    </message>
+    <message>
+        <source>{events} sự kiện, {bundles} gói dữ liệu, {reports} báo cáo.</source>
+        <translation>{events} events, {bundles} bundles, {reports} reports.</translation>
+    </message>
+    <message>
+        <source>Tỉnh đã xác nhận báo nhận số {sequence}.</source>
+        <translation>The province acknowledged receipt {sequence}.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialogs</name>
+    <message>
+        <source>Thông tin đơn vị</source>
+        <translation>Office details</translation>
+    </message>
+    <message>
+        <source>Ví dụ: UBND xã An Bình</source>
+        <translation>For example: UBND xã An Bình</translation>
+    </message>
+    <message>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Tên đơn vị</source>
+        <translation>Office name</translation>
+    </message>
+    <message>
+        <source>Mã định danh</source>
+        <translation>Agency code</translation>
+    </message>
+    <message>
+        <source>Thư mục lưu khóa</source>
+        <translation>Key folder</translation>
+    </message>
+    <message>
+        <source>Báo nhận</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Ghi báo nhận vào ổ đĩa «{volume}» để gửi lại cho tỉnh?</source>
+        <translation>Write a receipt onto the drive &apos;{volume}&apos; to send back to the province?</translation>
+    </message>
+    <message>
+        <source>Báo nhận cho tỉnh biết đơn vị đã nhận, vào sổ và xử lý những văn bản nào.</source>
+        <translation>A receipt tells the province which documents the office received, registered and handled.</translation>
+    </message>
+    <message>
+        <source>Ghi báo nhận</source>
+        <translation>Write receipt</translation>
+    </message>
+    <message>
+        <source>Để sau</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Xuất báo nhận</source>
+        <translation>Export receipt</translation>
+    </message>
+    <message>
+        <source>Báo nhận Bảng Tin (*.bangtin-receipt)</source>
+        <translation>Bảng Tin receipts (*.bangtin-receipt)</translation>
+    </message>
+</context>
+<context>
     <name>SearchBar</name>
     <message>
         <source>Đang tìm…</source>
@@ -523,6 +655,29 @@
     <message>
         <source>Chỉ trong chuyên mục đang chọn</source>
         <translation>Only in the selected category</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingDialog</name>
+    <message>
+        <source>Tình hình tiếp nhận</source>
+        <translation>Receipt status</translation>
+    </message>
+    <message>
+        <source>Chỉ văn bản quá hạn</source>
+        <translation>Only overdue documents</translation>
+    </message>
+    <message>
+        <source>Chỉ văn bản có đơn vị chưa nhận</source>
+        <translation>Only documents some office has not received</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingModel</name>
+    <message>
+        <source>Văn bản</source>
+        <extracomment>Cell colours by status: nothing heard, arrived, registered, in progress, done.</extracomment>
+        <translation>Document</translation>
     </message>
 </context>
 <context>

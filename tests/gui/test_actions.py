@@ -11,10 +11,17 @@ import pytest
 from PySide6.QtGui import QKeySequence
 
 from desktop.paths import resources_dir
-from desktop.ui.actions import CONTEXT, PRINT_ACTIONS, WINDOW_ACTIONS, ActionSpec, key_sequences
+from desktop.ui.actions import (
+    CONTEXT,
+    PRINT_ACTIONS,
+    RECEIPT_ACTIONS,
+    WINDOW_ACTIONS,
+    ActionSpec,
+    key_sequences,
+)
 from tests.gui.conftest import WindowFactory
 
-EVERY = WINDOW_ACTIONS + PRINT_ACTIONS
+EVERY = WINDOW_ACTIONS + PRINT_ACTIONS + RECEIPT_ACTIONS
 
 
 def translations(lang: str) -> dict[str, str]:
