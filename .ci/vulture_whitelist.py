@@ -105,6 +105,8 @@ framework.focus
 framework.print_results
 framework.export_results
 framework.print_results_index
+framework.export_receipt
+framework.show_tracking
 
 # sqlite3 sets this on its exceptions; tests set it on the ones they build.
 framework.sqlite_errorname

@@ -204,9 +204,7 @@ def _insert_new(session: Session, table: Any, code: str, rows: list[dict[str, An
 
     def count() -> int:
         return int(
-            session.scalar(
-                select(func.count()).select_from(table).where(table.office_code == code)
-            )
+            session.scalar(select(func.count()).select_from(table).where(table.office_code == code))
             or 0
         )
 

@@ -15,7 +15,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from db.officelog import DONE, OPENED, STATUS_CODES, EventRow, OfficeInfo, ReportRow
 from db.tracking import EnrolledInfo, ReceiptInfo
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from db.archive import Archive
     from desktop.receipts.ack import AckResult
     from desktop.receipts.builder import ReceiptBuildResult
-    from desktop.receipts.importer import ReceiptImportResult
 
 #: Status codes from least to most done, for "the furthest an office got".
 ORDER = {code: rank for rank, code in enumerate(STATUS_CODES, start=1)}
@@ -43,12 +42,6 @@ class OfficeError(ValueError):
         super().__init__(code)
         self.code = code
         self.params = params
-
-
-class Progress(Protocol):
-    def set_progress(self, stage: str, done: int, total: int) -> None: ...
-
-    def is_cancelled(self) -> bool: ...
 
 
 def _now() -> datetime:
@@ -307,20 +300,6 @@ def has_enrolled(archive: Archive) -> bool:
 
     with archive.reading() as session:
         return tracking.has_enrolled(session)
-
-
-def import_receipt_file(
-    archive: Archive, path: Path, progress: Progress | None = None
-) -> Written[ReceiptImportResult]:
-    from desktop.receipts.importer import import_receipt
-
-    result = import_receipt(
-        archive,
-        Path(path),
-        progress=progress.set_progress if progress else None,
-        cancel=progress.is_cancelled if progress else None,
-    )
-    return Written(result, RECEIPTS_CHANGED if result.status == "imported" else NO_CHANGES)
 
 
 # -- the report ----------------------------------------------------------------------------------

@@ -53,7 +53,6 @@ class ReceiptWorld:
     office_a: OfficeKeys
     office_b: OfficeKeys
     office_template: Path
-    office_b_template: Path
     province_template: Path
     #: Office A's first receipt (sequence 1): bundle 1, its events, one report.
     receipt1: Path
@@ -113,7 +112,6 @@ def make_receipt_world(root: Path, world: World) -> ReceiptWorld:
         office_a=a,
         office_b=b,
         office_template=template,
-        office_b_template=root / "office-b",
         province_template=province,
         receipt1=receipt1,
     )
