@@ -351,3 +351,53 @@ def test_the_sequence_state_file_is_private_to_the_key(
     assert caught.value.code == "sequence_state"
     assert snapshot(office) == before
     assert not (tmp_path / "r.bangtin-receipt").exists()
+
+
+# -- the migration ---------------------------------------------------------------------------
+
+
+@pytest.mark.archive(world=True)
+def test_migration_0008_tells_the_register_kept_before_it(archive: Archive) -> None:
+    """Down to 0005 and up again: the register's lines become "01" and "03" at ngày đến,
+    a line in progress "05" at the time of the upgrade; downgrading drops the tables."""
+    import sqlite3
+
+    from alembic import command
+
+    import db.archive
+    from db.archive import DB_NAME, make_engine
+
+    year, number = line_of(archive, "a")
+    data_dir = archive.data_dir
+    archive.close()
+    engine = make_engine(data_dir / DB_NAME)
+    try:
+        with engine.begin() as conn:
+            command.downgrade(db.archive._alembic_config(conn), "0005")
+    finally:
+        engine.dispose()
+    conn = sqlite3.connect(data_dir / DB_NAME)
+    try:
+        with conn:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            assert "office_event" not in tables and "receipt_event" not in tables
+            conn.execute(
+                "UPDATE register_entry SET status = 'in_progress', assigned_to = 'Chị Lan'"
+                " WHERE year = ? AND number = ?",
+                (year, number),
+            )
+            (received,) = conn.execute(
+                "SELECT received_at FROM register_entry WHERE notice_id = 'a'"
+            ).fetchone()
+    finally:
+        conn.close()
+    upgraded = open_archive(data_dir)
+    try:
+        with upgraded.reading() as session:
+            events = officelog.pending(session).events
+    finally:
+        upgraded.close()
+    assert [(e.notice_id, e.code) for e in events] == [("a", "01"), ("a", "03"), ("a", "05")]
+    assert int(events[0].at.timestamp()) == received == int(events[1].at.timestamp())
+    assert (events[1].incoming_year, events[1].incoming_number) == (year, number)
+    assert events[2].person == "Chị Lan" and events[2].at.timestamp() >= received
