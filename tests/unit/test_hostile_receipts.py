@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import stat
 import zipfile
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -531,3 +532,48 @@ def test_the_manifest_as_written_is_canonical(receipt_world: ReceiptWorld) -> No
 
     raw = entry(read_entries(receipt_world.receipt1), MANIFEST_NAME).data
     assert raw == canonical_json(receipt_manifest(receipt_world.receipt1))
+
+
+def test_truncated_entry_data(
+    receipt_world: ReceiptWorld, province: Archive, tmp_path: Path
+) -> None:
+    """The central directory is intact but the report's deflated data is cut short."""
+    import zlib
+
+    def deflate(entries: list[Entry]) -> None:
+        entry(entries, REPORT).compress_type = zipfile.ZIP_DEFLATED
+
+    receipt = tampered(receipt_world, tmp_path, entries=deflate)
+    with zipfile.ZipFile(receipt) as zf:
+        info = zf.getinfo(REPORT)
+    data = bytearray(receipt.read_bytes())
+    start = info.header_offset + 30 + len(REPORT.encode()) + len(info.extra)
+    half = info.compress_size // 2
+    data[start + half : start + info.compress_size] = bytes(info.compress_size - half)
+    receipt.write_bytes(bytes(data))
+    with pytest.raises((zlib.error, zipfile.BadZipFile, EOFError)):
+        zipfile.ZipFile(receipt).read(REPORT)
+    refused(province, receipt, "unreadable")
+
+
+def test_stage_removes_its_folder_on_refusal(receipt_world: ReceiptWorld, tmp_path: Path) -> None:
+    from db.tracking import EnrolledInfo
+    from desktop.receipts.reader import stage_receipt
+
+    def spoil(entries: list[Entry]) -> None:
+        item = entry(entries, REPORT)
+        item.data = item.data[:-1] + b"X"
+
+    receipt = tampered(receipt_world, tmp_path, entries=spoil, redeclare=False)
+    office = EnrolledInfo(
+        key_id=receipt_world.office_a.key_id,
+        public_key=keys.public_raw(receipt_world.office_a.private),
+        code="000.00.12.H56",
+        name="UBND xã An Bình",
+        added_at=datetime.now(UTC),
+    )
+    root = tmp_path / "staging"
+    with pytest.raises(ReceiptError) as caught:
+        stage_receipt(receipt, root, lambda kid: office if kid == office.key_id else None)
+    assert caught.value.code == "hash_mismatch"
+    assert list(root.iterdir()) == []
