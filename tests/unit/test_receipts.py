@@ -372,8 +372,8 @@ def test_migration_0008_tells_the_register_kept_before_it(archive: Archive) -> N
     archive.close()
     engine = make_engine(data_dir / DB_NAME)
     try:
-        with engine.begin() as conn:
-            command.downgrade(db.archive._alembic_config(conn), "0005")
+        with engine.begin() as connection:
+            command.downgrade(db.archive._alembic_config(connection), "0005")
     finally:
         engine.dispose()
     conn = sqlite3.connect(data_dir / DB_NAME)
