@@ -227,6 +227,10 @@ def kill(child: Child) -> int | None:
     child.read_all()
     os.close(child.master)
     if ended is None:
+        if code == 0 and any(stage == "done" for stage, _done in child.lines):
+            # It had drawn "Done" and was already exiting: a process in its
+            # exit ignores SIGKILL, though poll() still said it was running.
+            return code
         assert code == -signal.SIGKILL
         return None
     return code
