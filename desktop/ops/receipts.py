@@ -17,18 +17,16 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from db.officelog import DONE, OPENED, STATUS_CODES, EventRow, OfficeInfo, ReportRow
-from db.tracking import EnrolledInfo, ReceiptInfo
-from db.types import VN_TZ
+from db.common import VN_TZ
 from desktop.ops.changes import NO_CHANGES, Changes, Written
 
 if TYPE_CHECKING:
     from db.archive import Archive
+    from db.officelog import EventRow, OfficeInfo, ReportRow
+    from db.tracking import EnrolledInfo, ReceiptInfo
     from desktop.receipts.ack import AckResult
     from desktop.receipts.builder import ReceiptBuildResult
 
-#: Status codes from least to most done, for "the furthest an office got".
-ORDER = {code: rank for rank, code in enumerate(STATUS_CODES, start=1)}
 RECEIPTS_CHANGED = Changes(receipts=True)
 
 
@@ -165,6 +163,7 @@ def attach_report(archive: Archive, notice_id: str, source: Path) -> Written[Rep
     """
     from db import officelog, queries
     from db.archive import fsync_dir, make_private_dir
+    from db.officelog import ReportRow
     from desktop.receipts.manifest import MAX_REPORT
     from desktop.receipts.reports import check_report
 
@@ -381,8 +380,12 @@ def _office_state(
     deadline: date | None,
     day: date,
 ) -> OfficeState:
-    statuses = [e for e in events if e.code in ORDER]
-    latest = max(statuses, key=lambda e: (e.at, ORDER[e.code]), default=None)
+    # db.officelog loads SQLAlchemy: the window imports this module before its first paint.
+    from db.officelog import DONE, OPENED, STATUS_CODES
+
+    order = {code: rank for rank, code in enumerate(STATUS_CODES, start=1)}
+    statuses = [e for e in events if e.code in order]
+    latest = max(statuses, key=lambda e: (e.at, order[e.code]), default=None)
     registered = next((e for e in statuses if e.code == "03"), None)
     opened = min((e.at for e in events if e.code == OPENED), default=None)
     answers = [e.at for e in statuses if e.code == DONE] + [r.attached_at for r in reports]
