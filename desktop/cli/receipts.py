@@ -49,6 +49,9 @@ def add_commands(sub: Any, parser_class: type[argparse.ArgumentParser], day: Any
     p = tsub.add_parser("list")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_office_trust_list)
+    p = tsub.add_parser("remove", help="không nhận báo nhận ký bằng khóa này nữa")
+    p.add_argument("key_id")
+    p.set_defaults(func=cmd_office_trust_remove)
 
     receipt = sub.add_parser("receipt", help="báo nhận văn bản gửi về tỉnh")
     rsub = receipt.add_subparsers(dest="receipt_command", required=True, parser_class=parser_class)
@@ -292,6 +295,19 @@ def cmd_office_trust_list(ctx: Context, args: argparse.Namespace) -> int:
         print(ctx.say("office_none_enrolled"))
     for office in offices if not args.json else []:
         print(f"{office.code}  {office.name}  ({office.key_id})")
+    return EXIT_OK
+
+
+def cmd_office_trust_remove(ctx: Context, args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from db import tracking
+
+    with ctx.writing() as session:
+        removed = tracking.unenroll(session, args.key_id, datetime.now(UTC))
+    if not removed:
+        raise Failure(ctx.say("office_key_unknown", key_id=args.key_id))
+    print(ctx.say("office_removed", key_id=args.key_id))
     return EXIT_OK
 
 

@@ -266,6 +266,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "Đơn vị {name} ({agency}), khóa {key_id}, đã được đăng ký trước đó.",
         "The office {name} ({agency}), key {key_id}, was enrolled before.",
     ),
+    "office_key_unknown": (
+        "Không có đơn vị nào đăng ký với khóa {key_id}.",
+        "No office is enrolled with the key {key_id}.",
+    ),
+    "office_removed": (
+        "Từ nay không nhận báo nhận ký bằng khóa {key_id}; những gì đã nhận vẫn giữ.",
+        "Receipts signed with the key {key_id} are no longer accepted; what came before is kept.",
+    ),
     "office_none_enrolled": ("Chưa đăng ký đơn vị nào.", "No office is enrolled."),
     "office_unknown": (
         "Không có đơn vị nào đăng ký với mã «{agency}».",

@@ -197,8 +197,19 @@ def test_receipt_import_refuses_an_unenrolled_office_in_one_sentence(
     )
     receipt = tmp_path / "r.bangtin-receipt"
     office("receipt", "build", "--out", receipt)
-    result = places["province"]("receipt", "import", receipt, expect=1)
+    province = places["province"]
+    result = province("receipt", "import", receipt, expect=1)
     assert len(result.err_lines) == 1
     assert "not enrolled" in result.stderr
+    # Enrolled, then removed: refused the same way; the removal is said once.
+    province("office", "trust", "add", tmp_path / "k" / "office.pub")
+    assert province.json("office", "trust", "list")[0]["code"] == "000.00.12.H56"
+    key_id = province.json("office", "trust", "list")[0]["key_id"]
+    assert key_id in province("office", "trust", "remove", key_id).stdout
+    assert province.json("office", "trust", "list") == []
+    province.cli.fails(
+        "--lang", "en", "--data-dir", province.folder, "office", "trust", "remove", key_id
+    )
+    assert "not enrolled" in province("receipt", "import", receipt, expect=1).stderr
     usage = places["province"]("receipt", "import", expect=2)
     assert usage.stdout == ""
