@@ -115,6 +115,8 @@ framework.mark_unread
 framework.show_shortcuts
 framework.show_about
 framework.open_office
+framework.export_receipt
+framework.show_tracking
 
 # sqlite3 sets this on its exceptions; tests set it on the ones they build.
 framework.sqlite_errorname

@@ -328,3 +328,159 @@ class TrustedChannel(Base):
     channel: Mapped[str] = mapped_column(String(120), primary_key=True)
     added_at: Mapped[datetime] = mapped_column(AwareDateTime())
     explicit: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+# -- receipts (revision 0008): what an office tells the province, and what the province heard --
+
+
+class OfficeIdentity(Base):
+    """This archive's office: its name, its code (mã định danh) and its receipt key.
+
+    One row at most (`id` is always 1). `key_path` is where `office init`
+    wrote the private key, so that a receipt can be signed without asking.
+    """
+
+    __tablename__ = "office_identity"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(Text)
+    key_id: Mapped[str] = mapped_column(String(32))
+    public_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    key_path: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime())
+
+
+class OfficeEvent(Base):
+    """Something this office did with a notice, to be told in a receipt.
+
+    `code` is a status of the national exchange format ("01" arrived, "03"
+    registered, "05" in progress, "06" done) or "opened" (the first
+    opening). Rows are only added; `id` orders them, and a receipt carries
+    those after the last acknowledged one.
+    """
+
+    __tablename__ = "office_event"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    notice_id: Mapped[str] = mapped_column(String(120), index=True)
+    code: Mapped[str] = mapped_column(String(10))
+    at: Mapped[datetime] = mapped_column(AwareDateTime())
+    person: Mapped[str | None] = mapped_column(Text)
+    incoming_year: Mapped[int | None] = mapped_column(Integer)
+    incoming_number: Mapped[int | None] = mapped_column(Integer)
+
+
+class OfficeReport(Base):
+    """A report file the office attached to a notice (báo cáo), kept in the file store."""
+
+    __tablename__ = "office_report"
+    __table_args__ = (UniqueConstraint("notice_id", "sha256"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    notice_id: Mapped[str] = mapped_column(String(120))
+    sha256: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(Text)
+    media_type: Mapped[str] = mapped_column(Text)
+    size: Mapped[int] = mapped_column(Integer)
+    attached_at: Mapped[datetime] = mapped_column(AwareDateTime())
+
+
+class ReceiptWritten(Base):
+    """A receipt this office wrote, and how far it reached in each list.
+
+    `last_event_id`, `last_log_id` and `last_report_id` are the newest rows
+    it carried; once the province acknowledges it (`acknowledged_at`), the
+    next receipt starts after them.
+    """
+
+    __tablename__ = "receipt_written"
+
+    sequence: Mapped[int] = mapped_column(Integer, primary_key=True)
+    receipt_id: Mapped[str] = mapped_column(String(32))
+    manifest_sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime())
+    last_event_id: Mapped[int] = mapped_column(Integer, default=0)
+    last_log_id: Mapped[int] = mapped_column(Integer, default=0)
+    last_report_id: Mapped[int] = mapped_column(Integer, default=0)
+    events: Mapped[int] = mapped_column(Integer, default=0)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(AwareDateTime())
+
+
+class EnrolledOffice(Base):
+    """At the province: an office's receipt key, and the office it speaks for.
+
+    A key speaks for one office code only; a receipt that claims another is
+    refused. Removing a key keeps its row (`removed_at`).
+    """
+
+    __tablename__ = "enrolled_office"
+
+    key_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    code: Mapped[str] = mapped_column(String(40), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    added_at: Mapped[datetime] = mapped_column(AwareDateTime())
+    removed_at: Mapped[datetime | None] = mapped_column(AwareDateTime())
+
+
+class ReceiptImported(Base):
+    """At the province: one applied receipt."""
+
+    __tablename__ = "receipt_imported"
+    __table_args__ = (UniqueConstraint("office_code", "sequence"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    office_code: Mapped[str] = mapped_column(String(40))
+    key_id: Mapped[str] = mapped_column(String(32))
+    sequence: Mapped[int] = mapped_column(Integer)
+    receipt_id: Mapped[str] = mapped_column(String(32))
+    manifest_sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime())
+    imported_at: Mapped[datetime] = mapped_column(AwareDateTime())
+    acknowledged: Mapped[int] = mapped_column(Integer, default=0)
+    bundles: Mapped[int] = mapped_column(Integer, default=0)
+    events: Mapped[int] = mapped_column(Integer, default=0)
+    reports: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ReceiptBundle(Base):
+    """At the province: a bundle an office says it applied."""
+
+    __tablename__ = "receipt_bundle"
+
+    office_code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    publisher_id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    bundle_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    manifest_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sequence: Mapped[int] = mapped_column(Integer)
+    imported_at: Mapped[datetime] = mapped_column(AwareDateTime())
+
+
+class ReceiptEvent(Base):
+    """At the province: a status event (or first opening) an office reported."""
+
+    __tablename__ = "receipt_event"
+    __table_args__ = (Index("ix_receipt_event_notice", "notice_id", "office_code"),)
+
+    office_code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    notice_id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    code: Mapped[str] = mapped_column(String(10), primary_key=True)
+    at: Mapped[datetime] = mapped_column(AwareDateTime(), primary_key=True)
+    person: Mapped[str | None] = mapped_column(Text)
+    incoming_year: Mapped[int | None] = mapped_column(Integer)
+    incoming_number: Mapped[int | None] = mapped_column(Integer)
+
+
+class ReceiptReport(Base):
+    """At the province: a report file an office sent, kept in the file store."""
+
+    __tablename__ = "receipt_report"
+
+    office_code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    notice_id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    media_type: Mapped[str] = mapped_column(Text)
+    size: Mapped[int] = mapped_column(Integer)
+    attached_at: Mapped[datetime] = mapped_column(AwareDateTime())

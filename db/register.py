@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from db import officelog
 from db.folding import nfc
 from db.models import Notice, RegisterEntry
 from db.records import RegisterRow, TodoItem
@@ -270,17 +271,20 @@ def set_register_fields(
     for key in ("assigned_to", "note"):
         if isinstance(values.get(key), str):
             values[key] = nfc(values[key]).strip() or None
-    exists = session.scalar(
-        select(func.count())
-        .select_from(RegisterEntry)
-        .where(RegisterEntry.year == year, RegisterEntry.number == number)
-    )
-    if not exists:
+    line = session.get(RegisterEntry, (year, number))
+    if line is None:
         return False
+    before = line.status
     if values:
         session.execute(
             update(RegisterEntry)
             .where(RegisterEntry.year == year, RegisterEntry.number == number)
             .values(values)
+        )
+    if "status" in values and values["status"] != before:
+        # What the office tells the province in its next receipt (05, 06).
+        session.refresh(line)
+        officelog.record_status(
+            session, line.notice_id, line.status, datetime.now(VN_TZ), line.assigned_to
         )
     return True

@@ -17,4 +17,5 @@ pytest_plugins = [
     "tests.helpers.cli",
     "tests.helpers.published",
     "tests.helpers.dialogs",
+    "tests.helpers.receipts",
 ]

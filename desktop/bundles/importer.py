@@ -24,7 +24,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import DBAPIError as SADBAPIError
 from sqlalchemy.orm import Session
 
-from db import backup, provenance, register, search, store
+from db import backup, officelog, provenance, register, search, store
 from db.archive import (
     Archive,
     archive_error_from,
@@ -359,6 +359,8 @@ def _apply(
         # Sổ đăng ký văn bản đến: numbered in this transaction, so a crash
         # leaves no gap and no number twice.
         register.register_incoming(session, counts.changed_ids, now)
+        # What the office tells the province in its next receipt (01, 03).
+        officelog.record_arrivals(session, counts.changed_ids, now)
         if progress is not None:
             progress("indexing", 0, 1)
         search.update_index(session, counts.changed_ids, counts.removed_ids)

@@ -64,7 +64,12 @@ def format_public(raw: bytes, comment: str = "", prefix: str = PUB_PREFIX) -> st
 
 
 def generate_keypair(
-    out_dir: Path, comment: str = "", *, root: bool = False
+    out_dir: Path,
+    comment: str = "",
+    *,
+    root: bool = False,
+    private_name: str | None = None,
+    public_name: str | None = None,
 ) -> tuple[Path, Path, str]:
     """Write a new key pair into *out_dir*; returns (private, public, key id).
 
@@ -72,11 +77,15 @@ def generate_keypair(
     `root.pub` whose line starts with `bangtin-root-ed25519`, so that no
     office mistakes it for a signing key (desktop/bundles/trustdocs.py).
     Refuses to overwrite an existing private key: losing it would stop every
-    office from accepting the publisher's next bundle.
+    office from accepting the publisher's next bundle. An office's receipt
+    key is made the same way, under its own file names.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    private_path = out_dir / (ROOT_PRIVATE_NAME if root else PRIVATE_NAME)
-    public_path = out_dir / (ROOT_PUBLIC_NAME if root else PUBLIC_NAME)
+    default_private, default_public = (
+        (ROOT_PRIVATE_NAME, ROOT_PUBLIC_NAME) if root else (PRIVATE_NAME, PUBLIC_NAME)
+    )
+    private_path = out_dir / (private_name or default_private)
+    public_path = out_dir / (public_name or default_public)
     if private_path.exists():
         raise FileExistsError(str(private_path))
     private = Ed25519PrivateKey.generate()

@@ -7,6 +7,7 @@ an office can import (docs/bundle-format.md, "Limits a reader enforces").
 
 from __future__ import annotations
 
+import re
 import stat
 import zipfile
 
@@ -27,8 +28,12 @@ def ratio_too_high(file_size: int, compress_size: int) -> bool:
     return file_size > RATIO_FLOOR and file_size > MAX_RATIO * max(compress_size, 1)
 
 
-def check_infos(infos: list[zipfile.ZipInfo]) -> None:
-    """Check a zip's central directory; raises BundleError at the first problem."""
+def check_infos(infos: list[zipfile.ZipInfo], entry_re: re.Pattern[str] = ENTRY_RE) -> None:
+    """Check a zip's central directory; raises BundleError at the first problem.
+
+    *entry_re* is the allow-list of names beside the manifest and its
+    signature: a bundle's by default, a receipt's for desktop/receipts.
+    """
     if len(infos) > MAX_ENTRIES:
         raise BundleError(BundleCode.TOO_LARGE, name="(zip)")
     seen: set[str] = set()
@@ -45,7 +50,7 @@ def check_infos(infos: list[zipfile.ZipInfo]) -> None:
             raise BundleError(BundleCode.LINK_ENTRY, name=name)
         if info.flag_bits & 0x1:
             raise BundleError(BundleCode.ENCRYPTED_ENTRY, name=name)
-        if name not in (MANIFEST_NAME, SIGNATURE_NAME) and not ENTRY_RE.match(name):
+        if name not in (MANIFEST_NAME, SIGNATURE_NAME) and not entry_re.match(name):
             raise BundleError(BundleCode.BAD_ENTRY_NAME, name=name)
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise BundleError(BundleCode.UNSUPPORTED_COMPRESSION, name=name)

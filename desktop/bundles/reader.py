@@ -332,3 +332,11 @@ def _load_notices(staged: StagedBundle) -> list[NoticeRecord]:
         missing = sorted(expected)[0]
         raise BundleError(BundleCode.BAD_NOTICE, id=missing, detail=Detail("detail_absent"))
     return notices
+
+
+# What a receipt's reader (desktop/receipts/reader.py) checks in the same way.
+read_small = _read_small
+copy_entry = _copy_entry
+looks_like_zip = _looks_like_zip
+is_no_space = _is_no_space
+READ_ERRORS = _READ_ERRORS

@@ -23,6 +23,7 @@ from desktop.cli import (
     maintenance,
     printing,
     reading,
+    receipts,
     register,
     todo,
     trust,
@@ -345,6 +346,8 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     p = parser_for(sub, "todo", "cmd_todo")
     json_option(p)
     p.set_defaults(func=todo.cmd_todo)
+
+    receipts.add_commands(sub, _Parser, day, lang)
     return parser
 
 

@@ -9,7 +9,7 @@ languages (tests/unit/test_messages.py checks it).
 `describe(exc, lang)` is the one place that turns an error into a sentence.
 
 The catalog is split by area (bundles, archive, commands, pages, office,
-trust; options: the command line's help);
+trust, receipts; options: the command line's help);
 `CATALOG` joins them. This package imports nothing heavy: the window
 imports it before first paint.
 """
@@ -20,7 +20,7 @@ import errno
 from os import PathLike
 from typing import Any
 
-from desktop.messages import archive, bundles, commands, office, options, pages, trust
+from desktop.messages import archive, bundles, commands, office, options, pages, receipts, trust
 
 DEFAULT_LANG = "vi"
 LANGS = ("vi", "en")
@@ -43,6 +43,7 @@ CATALOG: dict[str, tuple[str, str]] = _join(
     pages.WORDS,
     office.WORDS,
     trust.WORDS,
+    receipts.WORDS,
     options.WORDS,
 )
 
@@ -90,6 +91,10 @@ def describe(
     from desktop.bundles.errors import BundleError, ImportCancelled, KeyFileError
 
     if isinstance(exc, BundleError | KeyFileError):
+        return exc.message(lang)
+    from desktop.receipts.errors import ReceiptError
+
+    if isinstance(exc, ReceiptError):
         return exc.message(lang)
     if isinstance(exc, ImportCancelled):
         return text("cancelled", lang)

@@ -328,4 +328,75 @@ WORDS: dict[str, tuple[str, str]] = {
     "opt_threshold": ("số chữ ký cần có (k)", "how many signatures are needed (k)"),
     "opt_root_pubs": ("các tệp root.pub", "the root.pub files"),
     "opt_fingerprint_file": ("tệp khóa", "the key file"),
+    # Receipts back to the province (desktop/cli/receipts.py)
+    "cmd_office": (
+        "thông tin đơn vị và khóa ký báo nhận",
+        "the office's identity and its receipt key",
+    ),
+    "cmd_office_init": (
+        "tạo khóa ký báo nhận và ghi tên, mã định danh của đơn vị",
+        "make the office's receipt key and record its name and code",
+    ),
+    "cmd_office_show": (
+        "đơn vị, báo nhận gần nhất và số sự kiện chưa báo",
+        "the office, its last receipt and the events not yet reported",
+    ),
+    "cmd_office_trust": ("các đơn vị gửi báo nhận về tỉnh", "the offices that send receipts"),
+    "cmd_office_trust_add": (
+        "nhận báo nhận của đơn vị có khóa này (office.pub)",
+        "accept receipts from the office with this key (office.pub)",
+    ),
+    "cmd_office_trust_list": ("liệt kê các đơn vị đã ghi danh", "list the enrolled offices"),
+    "cmd_office_trust_remove": (
+        "không nhận báo nhận ký bằng khóa này nữa",
+        "no longer accept receipts signed with this key",
+    ),
+    "opt_office_name": ("tên đơn vị", "the office's name"),
+    "opt_office_code": (
+        "mã định danh của đơn vị, ví dụ 000.00.12.H56",
+        "the office's agency code, e.g. 000.00.12.H56",
+    ),
+    "opt_office_key_out": (
+        "thư mục ghi office.key và office.pub",
+        "where to write office.key and office.pub",
+    ),
+    "opt_office_pub": ("khóa công khai của đơn vị", "the office's public key"),
+    "cmd_receipt": ("báo nhận văn bản gửi về tỉnh", "receipts sent back to the province"),
+    "cmd_receipt_build": (
+        "ghi báo nhận (*.bangtin-receipt)",
+        "write a receipt (*.bangtin-receipt)",
+    ),
+    "cmd_receipt_attach": (
+        "đính kèm báo cáo (PDF, DOCX, XLSX, ODT) vào văn bản",
+        "attach a report (PDF, DOCX, XLSX, ODT) to a notice",
+    ),
+    "cmd_receipt_import": ("nhập báo nhận của các đơn vị", "import the offices' receipts"),
+    "cmd_receipt_ack": (
+        "đọc xác nhận của tỉnh (*.bangtin-ack)",
+        "read the province's acknowledgement (*.bangtin-ack)",
+    ),
+    "opt_receipt_out": ("tệp báo nhận cần ghi", "the receipt file to write"),
+    "opt_receipt_key": (
+        "khóa của đơn vị; mặc định là khóa «office init» đã tạo",
+        "the office's key; by default the one 'office init' made",
+    ),
+    "opt_receipt_notice": ("mã văn bản", "the notice's id"),
+    "opt_receipt_report": ("tệp báo cáo", "the report file"),
+    "opt_receipt_files": ("các tệp báo nhận", "the receipt files"),
+    "opt_ack_file": ("tệp xác nhận của tỉnh", "the province's acknowledgement file"),
+    "cmd_receipts": ("tình hình tiếp nhận của các đơn vị", "how the offices received documents"),
+    "cmd_receipts_report": (
+        "mỗi văn bản: đơn vị nào đã nhận, vào sổ, xử lý",
+        "for each notice: which offices received, registered and handled it",
+    ),
+    "cmd_receipts_ack": (
+        "ghi xác nhận đã nhận báo nhận, để chép cho các đơn vị",
+        "write the acknowledgement of the receipts, to copy for the offices",
+    ),
+    "opt_report_notice": ("chỉ văn bản này", "only this notice"),
+    "opt_report_office": ("chỉ đơn vị có mã này", "only the office with this code"),
+    "opt_report_as_of": ("tính trễ hạn đến ngày này", "count lateness up to this day"),
+    "opt_report_pdf": ("in bảng ra tệp PDF khổ A4", "print the table to an A4 PDF"),
+    "opt_ack_key": ("khóa ký gói dữ liệu của tỉnh", "the province's bundle signing key"),
+    "opt_ack_out": ("tệp xác nhận cần ghi", "the acknowledgement file to write"),
 }

@@ -35,6 +35,8 @@ class Changes:
     `register`: the clerk changed lines of the incoming register (its
     handling status too, which the to-do list follows).
     `trust`: keys or roots were trusted or removed (the trusted-keys dialog).
+    `receipts`: the office's identity, its receipts, the province's enrolled
+    offices or the receipts it imported changed.
     """
 
     archive: bool = False
@@ -47,6 +49,7 @@ class Changes:
     unbookmarked: frozenset[str] = frozenset()
     register: bool = False
     trust: bool = False
+    receipts: bool = False
 
     def __bool__(self) -> bool:
         return bool(
@@ -59,6 +62,7 @@ class Changes:
             or self.unbookmarked
             or self.register
             or self.trust
+            or self.receipts
         )
 
     @property

@@ -389,6 +389,32 @@ OFFICE_VIEW_MENU = (
     "-",
 )
 
+RECEIPT_ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec(
+        "officeInfoAction",
+        QT_TRANSLATE_NOOP("Actions", "Thông tin đơn vị…"),
+        "office_info",
+        tooltip=QT_TRANSLATE_NOOP("Actions", "Tên, mã định danh và khóa ký báo nhận của đơn vị"),
+    ),
+    ActionSpec(
+        "exportReceiptAction",
+        QT_TRANSLATE_NOOP("Actions", "Xuất báo nhận…"),
+        "export_receipt",
+        tooltip=QT_TRANSLATE_NOOP(
+            "Actions", "Ghi báo nhận gửi tỉnh: đã nhận, vào sổ, xử lý những văn bản nào"
+        ),
+    ),
+    ActionSpec(
+        "trackingAction",
+        QT_TRANSLATE_NOOP("Actions", "Tình hình tiếp nhận…"),
+        "show_tracking",
+        tooltip=QT_TRANSLATE_NOOP(
+            "Actions", "Các đơn vị đã nhận, vào sổ, xử lý văn bản nào (theo báo nhận)"
+        ),
+        enabled=False,
+    ),
+)
+
 
 def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
     """The spec's shortcuts as key sequences (a standard key may stand for several)."""

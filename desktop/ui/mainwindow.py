@@ -43,15 +43,9 @@ from PySide6.QtWidgets import (
 
 from desktop.tasks import Runner, TaskRunner
 from desktop.ui import actions as actions_table
-from desktop.ui import i18n, icons, panes, printactions, windowstate
+from desktop.ui import i18n, icons, panes, printactions, receipting, windowstate
 from desktop.ui import settings as prefs
-from desktop.ui.actions import (
-    RESULT_ACTIONS,
-    WINDOW_ACTIONS,
-    build_actions,
-    place,
-    retranslate_actions,
-)
+from desktop.ui.actions import RESULT_ACTIONS, WINDOW_ACTIONS, build_actions, place
 from desktop.ui.article import ArticlePane
 from desktop.ui.attachments import Attachments
 from desktop.ui.banner import ReadOnlyBanner, above
@@ -131,6 +125,8 @@ class MainWindow(QMainWindow):
         if remember:
             windowstate.reopen_last_place(self)
         self.volume_watcher = VolumeWatcher(self)
+        # Before the importer hears of a stick: receipts remember where an import came from.
+        self.receipts = receipting.install_receipts(self)
         self.volume_watcher.volume_added.connect(self.importer.offer_volume)
         if watch_volumes:
             self.volume_watcher.start()
@@ -334,7 +330,7 @@ class MainWindow(QMainWindow):
         return [self.action(name) for name in RESULT_ACTIONS]
 
     def retranslate(self) -> None:
-        retranslate_actions(self._actions, WINDOW_ACTIONS)
+        actions_table.retranslate_actions(self._actions, WINDOW_ACTIONS)
         self._update_title()
         self.file_menu.setTitle(self.tr("&Tệp"))
         self.notice_menu.setTitle(self.tr("&Văn bản"))

@@ -129,7 +129,7 @@
     </message>
     <message>
         <source>Khóa gốc của tỉnh, khóa ký, hạn ủy quyền và khóa bị thu hồi</source>
-        <translation>The province's root keys, signing keys, delegation expiry and revoked keys</translation>
+        <translation>The province&apos;s root keys, signing keys, delegation expiry and revoked keys</translation>
     </message>
     <message>
         <source>Thoát tìm kiếm</source>
@@ -253,7 +253,31 @@
     </message>
     <message>
         <source>Ghi “Hoàn thành” vào sổ cho văn bản đang chọn, bỏ nó khỏi danh sách</source>
-        <translation>Mark the chosen notice “Done” in the register, taking it off this list</translation>
+        <translation>Write “Done” in the register for the chosen notice and take it off the list</translation>
+    </message>
+    <message>
+        <source>Thông tin đơn vị…</source>
+        <translation>Office details…</translation>
+    </message>
+    <message>
+        <source>Tên, mã định danh và khóa ký báo nhận của đơn vị</source>
+        <translation>The office&apos;s name, agency code and receipt key</translation>
+    </message>
+    <message>
+        <source>Xuất báo nhận…</source>
+        <translation>Export receipt…</translation>
+    </message>
+    <message>
+        <source>Ghi báo nhận gửi tỉnh: đã nhận, vào sổ, xử lý những văn bản nào</source>
+        <translation>Write a receipt for the province: which documents were received, registered, handled</translation>
+    </message>
+    <message>
+        <source>Tình hình tiếp nhận…</source>
+        <translation>Receipt status…</translation>
+    </message>
+    <message>
+        <source>Các đơn vị đã nhận, vào sổ, xử lý văn bản nào (theo báo nhận)</source>
+        <translation>Which documents the offices received, registered and handled (from their receipts)</translation>
     </message>
 </context>
 <context>
@@ -955,6 +979,114 @@
     </message>
 </context>
 <context>
+    <name>ReceiptController</name>
+    <message>
+        <source>Chưa ghi báo nhận; {n} sự kiện chưa báo</source>
+        <translation>No receipt written yet; {n} events not yet told</translation>
+    </message>
+    <message>
+        <source>Báo nhận gần nhất: {when}; {n} sự kiện chưa báo</source>
+        <translation>Last receipt: {when}; {n} events not yet told</translation>
+    </message>
+    <message>
+        <source>Thông tin đơn vị</source>
+        <translation>Office details</translation>
+    </message>
+    <message>
+        <source>{name} ({code})</source>
+        <translation>{name} ({code})</translation>
+    </message>
+    <message>
+        <source>Khóa ký báo nhận: {key_id}
+Tệp khóa: {path}</source>
+        <translation>Receipt key: {key_id}
+Key file: {path}</translation>
+    </message>
+    <message>
+        <source>Đã ghi thông tin đơn vị {name} ({code}).</source>
+        <translation>Recorded the office {name} ({code}).</translation>
+    </message>
+    <message>
+        <source>Gửi tệp {path} cho tỉnh để tỉnh nhận báo nhận của đơn vị.</source>
+        <translation>Send the file {path} to the province so that it accepts the office&apos;s receipts.</translation>
+    </message>
+    <message>
+        <source>Báo nhận</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Đơn vị chưa có thông tin; hãy vào Tệp → Thông tin đơn vị… trước.</source>
+        <translation>The office has no details yet; use File → Office details… first.</translation>
+    </message>
+    <message>
+        <source>Đã ghi báo nhận số {sequence} vào {path}.</source>
+        <translation>Wrote receipt {sequence} to {path}.</translation>
+    </message>
+    <message>
+        <source>{events} sự kiện, {bundles} gói dữ liệu, {reports} báo cáo.</source>
+        <translation>{events} events, {bundles} bundles, {reports} reports.</translation>
+    </message>
+    <message>
+        <source>Tỉnh đã xác nhận báo nhận số {sequence}.</source>
+        <translation>The province acknowledged receipt {sequence}.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialogs</name>
+    <message>
+        <source>Thông tin đơn vị</source>
+        <translation>Office details</translation>
+    </message>
+    <message>
+        <source>Ví dụ: UBND xã An Bình</source>
+        <translation>For example: UBND xã An Bình</translation>
+    </message>
+    <message>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Tên đơn vị</source>
+        <translation>Office name</translation>
+    </message>
+    <message>
+        <source>Mã định danh</source>
+        <translation>Agency code</translation>
+    </message>
+    <message>
+        <source>Thư mục lưu khóa</source>
+        <translation>Key folder</translation>
+    </message>
+    <message>
+        <source>Báo nhận</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Ghi báo nhận vào ổ đĩa «{volume}» để gửi lại cho tỉnh?</source>
+        <translation>Write a receipt onto the drive &apos;{volume}&apos; to send back to the province?</translation>
+    </message>
+    <message>
+        <source>Báo nhận cho tỉnh biết đơn vị đã nhận, vào sổ và xử lý những văn bản nào.</source>
+        <translation>A receipt tells the province which documents the office received, registered and handled.</translation>
+    </message>
+    <message>
+        <source>Ghi báo nhận</source>
+        <translation>Write receipt</translation>
+    </message>
+    <message>
+        <source>Để sau</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Xuất báo nhận</source>
+        <translation>Export receipt</translation>
+    </message>
+    <message>
+        <source>Báo nhận Bảng Tin (*.bangtin-receipt)</source>
+        <translation>Bảng Tin receipts (*.bangtin-receipt)</translation>
+    </message>
+</context>
+<context>
     <name>RegisterModel</name>
     <message>
         <source>Tình trạng xử lý không hợp lệ.</source>
@@ -1153,6 +1285,29 @@
     <message>
         <source>Việc cần làm</source>
         <translation>To do</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingDialog</name>
+    <message>
+        <source>Tình hình tiếp nhận</source>
+        <translation>Receipt status</translation>
+    </message>
+    <message>
+        <source>Chỉ văn bản quá hạn</source>
+        <translation>Only overdue documents</translation>
+    </message>
+    <message>
+        <source>Chỉ văn bản có đơn vị chưa nhận</source>
+        <translation>Only documents some office has not received</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingModel</name>
+    <message>
+        <source>Văn bản</source>
+        <extracomment>Cell colours by status: nothing heard, arrived, registered, in progress, done.</extracomment>
+        <translation>Document</translation>
     </message>
 </context>
 <context>

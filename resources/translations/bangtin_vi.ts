@@ -255,6 +255,30 @@
         <source>Ghi “Hoàn thành” vào sổ cho văn bản đang chọn, bỏ nó khỏi danh sách</source>
         <translation>Ghi “Hoàn thành” vào sổ cho văn bản đang chọn, bỏ nó khỏi danh sách</translation>
     </message>
+    <message>
+        <source>Thông tin đơn vị…</source>
+        <translation>Thông tin đơn vị…</translation>
+    </message>
+    <message>
+        <source>Tên, mã định danh và khóa ký báo nhận của đơn vị</source>
+        <translation>Tên, mã định danh và khóa ký báo nhận của đơn vị</translation>
+    </message>
+    <message>
+        <source>Xuất báo nhận…</source>
+        <translation>Xuất báo nhận…</translation>
+    </message>
+    <message>
+        <source>Ghi báo nhận gửi tỉnh: đã nhận, vào sổ, xử lý những văn bản nào</source>
+        <translation>Ghi báo nhận gửi tỉnh: đã nhận, vào sổ, xử lý những văn bản nào</translation>
+    </message>
+    <message>
+        <source>Tình hình tiếp nhận…</source>
+        <translation>Tình hình tiếp nhận…</translation>
+    </message>
+    <message>
+        <source>Các đơn vị đã nhận, vào sổ, xử lý văn bản nào (theo báo nhận)</source>
+        <translation>Các đơn vị đã nhận, vào sổ, xử lý văn bản nào (theo báo nhận)</translation>
+    </message>
 </context>
 <context>
     <name>ArchiveOpener</name>
@@ -955,6 +979,114 @@
     </message>
 </context>
 <context>
+    <name>ReceiptController</name>
+    <message>
+        <source>Chưa ghi báo nhận; {n} sự kiện chưa báo</source>
+        <translation>Chưa ghi báo nhận; {n} sự kiện chưa báo</translation>
+    </message>
+    <message>
+        <source>Báo nhận gần nhất: {when}; {n} sự kiện chưa báo</source>
+        <translation>Báo nhận gần nhất: {when}; {n} sự kiện chưa báo</translation>
+    </message>
+    <message>
+        <source>Thông tin đơn vị</source>
+        <translation>Thông tin đơn vị</translation>
+    </message>
+    <message>
+        <source>{name} ({code})</source>
+        <translation>{name} ({code})</translation>
+    </message>
+    <message>
+        <source>Khóa ký báo nhận: {key_id}
+Tệp khóa: {path}</source>
+        <translation>Khóa ký báo nhận: {key_id}
+Tệp khóa: {path}</translation>
+    </message>
+    <message>
+        <source>Đã ghi thông tin đơn vị {name} ({code}).</source>
+        <translation>Đã ghi thông tin đơn vị {name} ({code}).</translation>
+    </message>
+    <message>
+        <source>Gửi tệp {path} cho tỉnh để tỉnh nhận báo nhận của đơn vị.</source>
+        <translation>Gửi tệp {path} cho tỉnh để tỉnh nhận báo nhận của đơn vị.</translation>
+    </message>
+    <message>
+        <source>Báo nhận</source>
+        <translation>Báo nhận</translation>
+    </message>
+    <message>
+        <source>Đơn vị chưa có thông tin; hãy vào Tệp → Thông tin đơn vị… trước.</source>
+        <translation>Đơn vị chưa có thông tin; hãy vào Tệp → Thông tin đơn vị… trước.</translation>
+    </message>
+    <message>
+        <source>Đã ghi báo nhận số {sequence} vào {path}.</source>
+        <translation>Đã ghi báo nhận số {sequence} vào {path}.</translation>
+    </message>
+    <message>
+        <source>{events} sự kiện, {bundles} gói dữ liệu, {reports} báo cáo.</source>
+        <translation>{events} sự kiện, {bundles} gói dữ liệu, {reports} báo cáo.</translation>
+    </message>
+    <message>
+        <source>Tỉnh đã xác nhận báo nhận số {sequence}.</source>
+        <translation>Tỉnh đã xác nhận báo nhận số {sequence}.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialogs</name>
+    <message>
+        <source>Thông tin đơn vị</source>
+        <translation>Thông tin đơn vị</translation>
+    </message>
+    <message>
+        <source>Ví dụ: UBND xã An Bình</source>
+        <translation>Ví dụ: UBND xã An Bình</translation>
+    </message>
+    <message>
+        <source>Chọn…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Tên đơn vị</source>
+        <translation>Tên đơn vị</translation>
+    </message>
+    <message>
+        <source>Mã định danh</source>
+        <translation>Mã định danh</translation>
+    </message>
+    <message>
+        <source>Thư mục lưu khóa</source>
+        <translation>Thư mục lưu khóa</translation>
+    </message>
+    <message>
+        <source>Báo nhận</source>
+        <translation>Báo nhận</translation>
+    </message>
+    <message>
+        <source>Ghi báo nhận vào ổ đĩa «{volume}» để gửi lại cho tỉnh?</source>
+        <translation>Ghi báo nhận vào ổ đĩa «{volume}» để gửi lại cho tỉnh?</translation>
+    </message>
+    <message>
+        <source>Báo nhận cho tỉnh biết đơn vị đã nhận, vào sổ và xử lý những văn bản nào.</source>
+        <translation>Báo nhận cho tỉnh biết đơn vị đã nhận, vào sổ và xử lý những văn bản nào.</translation>
+    </message>
+    <message>
+        <source>Ghi báo nhận</source>
+        <translation>Ghi báo nhận</translation>
+    </message>
+    <message>
+        <source>Để sau</source>
+        <translation>Để sau</translation>
+    </message>
+    <message>
+        <source>Xuất báo nhận</source>
+        <translation>Xuất báo nhận</translation>
+    </message>
+    <message>
+        <source>Báo nhận Bảng Tin (*.bangtin-receipt)</source>
+        <translation>Báo nhận Bảng Tin (*.bangtin-receipt)</translation>
+    </message>
+</context>
+<context>
     <name>RegisterModel</name>
     <message>
         <source>Tình trạng xử lý không hợp lệ.</source>
@@ -1153,6 +1285,29 @@
     <message>
         <source>Việc cần làm</source>
         <translation>Việc cần làm</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingDialog</name>
+    <message>
+        <source>Tình hình tiếp nhận</source>
+        <translation>Tình hình tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Chỉ văn bản quá hạn</source>
+        <translation>Chỉ văn bản quá hạn</translation>
+    </message>
+    <message>
+        <source>Chỉ văn bản có đơn vị chưa nhận</source>
+        <translation>Chỉ văn bản có đơn vị chưa nhận</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingModel</name>
+    <message>
+        <source>Văn bản</source>
+        <extracomment>Cell colours by status: nothing heard, arrived, registered, in progress, done.</extracomment>
+        <translation>Văn bản</translation>
     </message>
 </context>
 <context>

@@ -15,13 +15,14 @@ from desktop.ui.actions import (
     CONTEXT,
     OFFICE_ACTIONS,
     PRINT_ACTIONS,
+    RECEIPT_ACTIONS,
     WINDOW_ACTIONS,
     ActionSpec,
     key_sequences,
 )
 from tests.gui.conftest import WindowFactory
 
-EVERY = WINDOW_ACTIONS + PRINT_ACTIONS + OFFICE_ACTIONS
+EVERY = WINDOW_ACTIONS + PRINT_ACTIONS + OFFICE_ACTIONS + RECEIPT_ACTIONS
 
 
 def translations(lang: str) -> dict[str, str]:

@@ -1,9 +1,9 @@
 """The real `bangtin` command in a child process that a test can hold at a stage.
 
 The child runs `desktop.cli.main` with one addition, installed before the
-command runs: the progress callback of `import_bundle` (or of `build_bundle`)
-is wrapped, and when the command reaches the chosen stage the wrapper writes
-the stage's name to a pipe the test reads and then, when asked to hold,
+command runs: the progress callback of `import_bundle` (or of `build_bundle`,
+or of `import_receipt`) is wrapped, and when the command reaches the chosen
+stage the wrapper writes the stage's name to a pipe the test reads and then, when asked to hold,
 blocks reading a second pipe until the test writes to it or closes it. The
 test waits on the first pipe with select(), never with sleep.
 
@@ -63,6 +63,17 @@ def build_bundle(*args, progress=None, **options):
 
 importer.import_bundle = import_bundle
 builder.build_bundle = build_bundle
+
+from desktop.receipts import importer as receipt_importer
+
+real_receipt_import = receipt_importer.import_receipt
+
+
+def import_receipt(archive, path, *, progress=None, **options):
+    return real_receipt_import(archive, path, progress=hooked(progress), **options)
+
+
+receipt_importer.import_receipt = import_receipt
 
 from desktop.cli import main
 
