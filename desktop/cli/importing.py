@@ -28,8 +28,9 @@ def _refused_json(reason: str, code: str) -> dict[str, Any]:
 
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     """A refused bundle is reported and the next one still tried; exit 1 if any was refused."""
-    from desktop.bundles.importer import ImportResult, import_bundle
+    from desktop.bundles.importer import ImportResult
     from desktop.demo import refuse_in_demo
+    from desktop.ops.importing import import_file
 
     status = EXIT_OK
     with ctx.opened() as archive:
@@ -38,7 +39,7 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
             bar = ProgressBar(ctx.lang)
             try:
                 path = bundle_path(ctx, name)
-                result: ImportResult = import_bundle(archive, path, progress=bar)
+                result: ImportResult = import_file(archive, path, bar).value
             except (BundleError, Failure, ImportCancelled) as exc:
                 bar.clear()
                 status = EXIT_REFUSED

@@ -44,6 +44,14 @@ class ProgressBar:
         self.stage = ""
         self.last_draw = 0.0
 
+    def set_progress(self, stage: str, done: int, total: int) -> None:
+        """What desktop.ops.importing reports to: the same as calling the bar."""
+        self(stage, done, total)
+
+    def is_cancelled(self) -> bool:
+        """A command is cancelled with Ctrl+C, which interrupts it; never by asking."""
+        return False
+
     def __call__(self, stage: str, done: int, total: int) -> None:
         if not self.tty:
             return

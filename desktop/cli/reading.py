@@ -10,31 +10,26 @@ from desktop.cli.context import EXIT_OK, Context, Failure
 from desktop.cli.output import notice_json, print_json
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from db.archive import Archive
 
 
-def _category(ctx: Context, session: Session, wanted: str | None) -> str | None:
-    """The one category *wanted* names (see `db.queries.matching_categories`).
+def _category(ctx: Context, archive: Archive, wanted: str | None) -> str | None:
+    """The one category *wanted* names; none or several fail naming the full paths."""
+    from desktop.ops.lookup import UnknownCategory, category_path
 
-    None names, or several, fail with a sentence that names the full paths.
-    """
-    from db import queries
-
-    if not wanted:
-        return None
-    found = queries.matching_categories(session, wanted)
-    if len(found) == 1:
-        return found[0]
-    if found:
+    try:
+        return category_path(archive, wanted)
+    except UnknownCategory as exc:
+        if exc.ambiguous:
+            raise Failure(
+                ctx.say("category_ambiguous", category=wanted, paths="; ".join(exc.paths)),
+                "category_ambiguous",
+            ) from exc
+        paths = exc.paths
+        shown = "; ".join(paths[:MAX_NAMED]) + ("; …" if len(paths) > MAX_NAMED else "")
         raise Failure(
-            ctx.say("category_ambiguous", category=wanted, paths="; ".join(found)),
-            "category_ambiguous",
-        )
-    paths = [c.path for c in queries.categories(session)]
-    shown = "; ".join(paths[:MAX_NAMED]) + ("; …" if len(paths) > MAX_NAMED else "")
-    raise Failure(
-        ctx.say("category_unknown", category=wanted, paths=shown or "—"), "category_unknown"
-    )
+            ctx.say("category_unknown", category=wanted, paths=shown or "—"), "category_unknown"
+        ) from exc
 
 
 #: How many category paths a refusal names at most.
@@ -42,17 +37,16 @@ MAX_NAMED = 30
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
-    from db import queries
+    from desktop.ops import lookup
 
-    with ctx.reading() as session:
-        category = _category(ctx, session, args.category)
-        ids = queries.notice_ids(session, category, limit=args.limit)
+    with ctx.opened() as archive:
+        category = _category(ctx, archive, args.category)
         if args.json:
             # JSON carries every field but the body; a plain listing needs the list rows only.
-            details = queries.notice_details(session, ids, body=False, as_of=ctx.today())
+            details = lookup.list_details(archive, category, args.limit, ctx.today())
             print_json([notice_json(d, body=False, lang=ctx.lang) for d in details])
             return EXIT_OK
-        rows = queries.summaries(session, ids)
+        rows = lookup.list_rows(archive, category, args.limit)
     if not rows:
         print(ctx.say("empty_list"))
     for row in rows:
@@ -63,10 +57,10 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_categories(ctx: Context, args: argparse.Namespace) -> int:
-    from db import queries
+    from desktop.ops import lookup
 
-    with ctx.reading() as session:
-        found = queries.categories(session)
+    with ctx.opened() as archive:
+        found = lookup.categories(archive)
     if args.json:
         print_json(
             [
@@ -89,10 +83,10 @@ def cmd_categories(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
-    from db import queries
+    from desktop.ops import lookup
 
-    with ctx.reading() as session:
-        notice = queries.get_notice(session, args.id, as_of=args.as_of or ctx.today())
+    with ctx.opened() as archive:
+        notice = lookup.notice(archive, args.id, args.as_of or ctx.today())
     if notice is None:
         raise Failure(ctx.say("not_found", id=args.id), "not_found")
     if args.json:
@@ -118,17 +112,18 @@ def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
     ``suggestion`` (the mended query, or null) and ``sort``.
     """
     from db import search
+    from desktop.ops import lookup
 
-    with ctx.reading() as session:
+    with ctx.opened() as archive:
         where = search.SearchFilter(
-            category=_category(ctx, session, args.category),
+            category=_category(ctx, archive, args.category),
             date_from=args.date_from,
             date_to=args.date_to,
             doc_type=args.type,
             sort=search.Sort(args.sort),
         )
-        hits = search.search(session, args.query, where, limit=args.limit)
-        suggestion = search.suggest(session, args.query, where)
+        found = lookup.find(archive, args.query, where, args.limit)
+    hits, suggestion = found.hits, found.suggestion
     rows = [
         {
             "id": h.id,
