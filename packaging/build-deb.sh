@@ -151,6 +151,7 @@ mkdir -p "$TMP/home"
 got="$(run bangtin --version)"
 [[ "$got" == "bangtin $VERSION" ]] || fail "--version printed '$got'"
 RES=/opt/bangtin/_internal/desktop/resources/demo
+run bangtin --data-dir "$TMP/data" init >/dev/null || fail "init failed"
 run bangtin --data-dir "$TMP/data" trust add "$RES/demo-publisher.pub" >/dev/null \
     || fail "trust add failed"
 run bangtin --data-dir "$TMP/data" import "$RES/demo.bangtin" >/dev/null || fail "import failed"

@@ -99,7 +99,9 @@ run "$EXE" --data-dir "$TMP/shot" --demo screenshot --out "$TMP/again.png" \
     || fail "the second screenshot exited non-zero"
 again_ms=$(( $(now_ms) - start ))
 
-# Import the demo bundle as an office would: trust the key, import, list.
+# Import the demo bundle as an office would: make the archive, trust the key,
+# import, list. (A folder named with --data-dir is never made by accident.)
+run "$EXE" --data-dir "$TMP/data" init >/dev/null || fail "init failed"
 run "$EXE" --data-dir "$TMP/data" trust add "$RES/demo/demo-publisher.pub" >/dev/null \
     || fail "trust add failed"
 run "$EXE" --data-dir "$TMP/data" import "$RES/demo/demo.bangtin" --json >"$TMP/import.json" \
