@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import compileall
 import gc
-import html
 import importlib.metadata
 import json
 import os
@@ -34,7 +33,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -47,10 +45,12 @@ if str(ROOT) not in sys.path:  # run as `python bench/run.py`
     sys.path.insert(0, str(ROOT))
 
 from bench import generate  # noqa: E402
+from bench.anchors import raw_insert, raw_rows, trusted_archive, zip_folder  # noqa: E402
 from bench.queries import QUERIES, folded_queries  # noqa: E402
+from bench.report import markdown, percentile  # noqa: E402
+from bench.zimanchor import build_zim, time_libzim  # noqa: E402
 from db import search as search_mod  # noqa: E402
-from db import store  # noqa: E402
-from db.archive import DB_NAME, Archive, open_archive  # noqa: E402
+from db.archive import Archive  # noqa: E402
 from desktop.bundles import keys  # noqa: E402
 from desktop.bundles.builder import build_bundle  # noqa: E402
 from desktop.bundles.importer import import_bundle  # noqa: E402
@@ -101,13 +101,6 @@ def timed(into: list[float]) -> Iterator[None]:
     into.append(time.perf_counter() - start)
 
 
-def percentile(values: Sequence[float], pct: float) -> float:
-    """Nearest-rank percentile."""
-    ordered = sorted(values)
-    k = max(0, min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1))))
-    return ordered[k]
-
-
 # -- machine ---------------------------------------------------------------------------
 
 
@@ -141,92 +134,6 @@ def machine_facts(n: int, seed: int) -> dict[str, object]:
         "libzim": version("libzim"),
         "loadavg_start": os.getloadavg() if hasattr(os, "getloadavg") else None,
     }
-
-
-# -- build and import ------------------------------------------------------------------
-
-
-def zip_folder(src: Path, out: Path) -> None:
-    """The anchor of build: every file of the folder deflated into one zip."""
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-        for path in sorted(src.rglob("*")):
-            if path.is_file():
-                zf.write(path, path.relative_to(src).as_posix())
-
-
-def trusted_archive(folder: Path, public_key: Path) -> Archive:
-    archive = open_archive(folder)
-    raw, _comment = keys.load_public_key(public_key)
-    with archive.writing() as session:
-        store.add_trusted_key(session, keys.key_id(raw), raw, "bench", datetime.now(UTC))
-    return archive
-
-
-#: Tables copied by the raw anchor, parents before children; FTS tables are found.
-PLAIN_TABLES = (
-    "publisher",
-    "trusted_key",
-    "category",
-    "notice",
-    "attachment",
-    "related_link",
-    "import_log",
-    "search_key",
-    "search_term",
-)
-
-
-def _fts_tables(conn: sqlite3.Connection) -> list[str]:
-    return [
-        name
-        for name, sql in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'")
-        if sql and sql.upper().startswith("CREATE VIRTUAL TABLE") and "fts5" in sql.lower()
-    ]
-
-
-def raw_rows(db_path: Path) -> list[tuple[str, list[tuple[object, ...]]]]:
-    """Every row an import wrote, as INSERT statements with their parameters."""
-    conn = sqlite3.connect(db_path)
-    try:
-        plan: list[tuple[str, list[tuple[object, ...]]]] = []
-        existing = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-        for table in PLAIN_TABLES:
-            if table not in existing:
-                continue
-            cur = conn.execute(f"SELECT * FROM {table}")  # in storage order
-            cols = [d[0] for d in cur.description]
-            rows = cur.fetchall()
-            marks = ",".join("?" * len(cols))
-            plan.append((f"INSERT INTO {table} ({','.join(cols)}) VALUES ({marks})", rows))
-        for table in _fts_tables(conn):
-            cur = conn.execute(f"SELECT rowid, * FROM {table} ORDER BY rowid")
-            cols = [d[0] for d in cur.description][1:]
-            rows = cur.fetchall()
-            marks = ",".join("?" * (len(cols) + 1))
-            plan.append((f"INSERT INTO {table} (rowid,{','.join(cols)}) VALUES ({marks})", rows))
-        return plan
-    finally:
-        conn.close()
-
-
-def raw_insert(dest_dir: Path, plan: list[tuple[str, list[tuple[object, ...]]]]) -> float:
-    """The limit: the same rows into a fresh archive, stdlib sqlite3, one transaction."""
-    open_archive(dest_dir).close()  # the schema, exactly as migrations make it
-    conn = sqlite3.connect(dest_dir / DB_NAME, isolation_level=None)
-    try:
-        # The archive's own pragmas (db/archive.py), so both write the same way.
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        gc.collect()
-        start = time.perf_counter()
-        conn.execute("BEGIN IMMEDIATE")
-        for sql, rows in plan:
-            conn.executemany(sql, rows)
-        conn.execute("COMMIT")
-        return time.perf_counter() - start
-    finally:
-        conn.close()
 
 
 # -- search ----------------------------------------------------------------------------
@@ -296,79 +203,6 @@ def expected_matches(
 
 def recall_at(top: Sequence[str], expected: set[str], k: int = PAGE) -> float:
     return len(set(top[:k]) & expected) / min(k, len(expected))
-
-
-# -- libzim ----------------------------------------------------------------------------
-
-
-def _notice_html(notice: generate.Notice) -> str:
-    """A notice as a plain article page: title, metadata, paragraphs."""
-    esc = html.escape
-    meta = " · ".join(p for p in (notice.number, notice.doc_type, notice.issuer) if p)
-    blocks = [f"<p>{esc(b)}</p>" for b in notice.body.split("\n\n")]
-    summary = f"<p><em>{esc(notice.summary)}</em></p>" if notice.summary else ""
-    return (
-        f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">'
-        f"<title>{esc(notice.title)}</title></head><body><h1>{esc(notice.title)}</h1>"
-        f"<p>{esc(meta)}</p>{summary}{''.join(blocks)}</body></html>"
-    )
-
-
-def build_zim(path: Path, all_notices: Sequence[generate.Notice]) -> int:
-    """A ZIM of the visible notices with libzim's full-text index; returns articles."""
-    from libzim.writer import Creator, Hint, Item, StringProvider
-
-    class Article(Item):  # type: ignore[misc]
-        def __init__(self, notice: generate.Notice) -> None:
-            super().__init__()
-            self.notice = notice
-
-        def get_path(self) -> str:
-            return self.notice.id
-
-        def get_title(self) -> str:
-            return self.notice.title
-
-        def get_mimetype(self) -> str:
-            return "text/html"
-
-        def get_contentprovider(self) -> StringProvider:
-            return StringProvider(_notice_html(self.notice))
-
-        def get_hints(self) -> dict[Hint, int]:
-            return {Hint.FRONT_ARTICLE: True}
-
-    count = 0
-    with Creator(str(path)).config_indexing(True, "vie") as creator:
-        creator.set_mainpath(generate.notice_id(0))
-        for notice in all_notices:
-            if notice.withdrawn:
-                continue
-            creator.add_item(Article(notice))
-            count += 1
-        for name, value in (("Title", "Bảng Tin bench"), ("Language", "vie"), ("Name", "bench")):
-            creator.add_metadata(name, value)
-    return count
-
-
-def time_libzim(path: Path, rounds: int) -> tuple[list[float], dict[str, list[str]]]:
-    from libzim.reader import Archive as ZimArchive
-    from libzim.search import Query, Searcher
-
-    searcher = Searcher(ZimArchive(str(path)))
-
-    def run(query: str) -> list[str]:
-        result = searcher.search(Query().set_query(query))
-        return list(result.getResults(0, PAGE))
-
-    top = {q: run(q) for q, _kind in QUERIES}  # warm
-    times: list[float] = []
-    for _ in range(rounds):
-        for query, _kind in QUERIES:
-            a = time.perf_counter()
-            run(query)
-            times.append((time.perf_counter() - a) * 1000)
-    return times, top
 
 
 # -- window ----------------------------------------------------------------------------
@@ -716,104 +550,6 @@ def _by_kind(times: SearchTimes) -> dict[str, dict[str, float]]:
         }
         for kind, (o, r, b) in per.items()
     }
-
-
-# -- output ----------------------------------------------------------------------------
-
-
-def _fmt(value: float | None) -> str:
-    if value is None:
-        return "–"
-    if value >= 100:
-        return f"{value:,.0f}"
-    if value >= 10:
-        return f"{value:.1f}"
-    if value >= 0.01:
-        return f"{value:.3f}".rstrip("0").rstrip(".") if value < 1 else f"{value:.2f}"
-    return f"{value:.4f}"
-
-
-def markdown(rows: Sequence[Row], facts: dict[str, object]) -> str:
-    lines = [
-        f"# Benchmark results: {facts['notices']:,} notices",
-        "",
-        "Every figure is measured beside its anchor in the same run; the ratio is "
-        "figure ÷ anchor. Targets are set for 100,000 notices on 2 cores. "
-        "See bench/README.md for what each anchor is.",
-        "",
-        "| figure | value | anchor | anchor value | ratio | target | met |",
-        "|---|---:|---|---:|---:|---|---|",
-    ]
-    for r in rows:
-        met = "–" if r.met is None else ("yes" if r.met else "**no**")
-        ratio = "–" if r.ratio is None else f"{r.ratio:.3g}×"
-        lines.append(
-            f"| {r.name} | {_fmt(r.value)} {r.unit} | {r.anchor} | "
-            f"{_fmt(r.anchor_value)} {r.unit} | {ratio} | {r.target or '–'} | {met} |"
-        )
-    lines += ["", "## Machine and run", ""]
-    for key in (
-        "notices",
-        "seed",
-        "date",
-        "cpu_count",
-        "cpus_usable",
-        "cpu",
-        "platform",
-        "python",
-        "sqlite",
-        "qt",
-        "pyside6",
-        "sqlalchemy",
-        "libzim",
-        "loadavg_start",
-        "loadavg_end",
-        "generate_s",
-        "source_bytes",
-        "source_zip_bytes",
-        "archive_bytes",
-    ):
-        if key in facts:
-            lines.append(f"- {key}: {facts[key]}")
-    kinds = facts.get("search_by_kind")
-    if isinstance(kinds, dict):
-        lines += [
-            "",
-            "## Search by query kind (ms)",
-            "",
-            "| kind | search p50 | search p95 | ranking p50 | ranking p95 | bare p50 | bare p95 |",
-            "|---|---:|---:|---:|---:|---:|---:|",
-        ]
-        for kind, v in kinds.items():
-            lines.append(
-                f"| {kind} | {v['ours_p50']:.2f} | {v['ours_p95']:.2f} | "
-                f"{v['rank_p50']:.2f} | {v['rank_p95']:.2f} | "
-                f"{v['bare_p50']:.2f} | {v['bare_p95']:.2f} |"
-            )
-    recall = facts.get("recall_by_query")
-    if isinstance(recall, dict):
-        lines += [
-            "",
-            "## Recall@20 of queries typed without diacritics",
-            "",
-            "| query | expected notices | ours | libzim |",
-            "|---|---:|---:|---:|",
-        ]
-        for q, v in recall.items():
-            lines.append(f"| `{q}` | {v['expected']:,} | {v['ours']:.2f} | {v['libzim']:.2f} |")
-    window = facts.get("window")
-    if isinstance(window, dict):
-        lines += ["", "## Window probe runs", ""]
-        lines += [f"- {k}: {_round(v)}" for k, v in window.items()]
-    return "\n".join(lines) + "\n"
-
-
-def _round(value: object) -> object:
-    if isinstance(value, float):
-        return round(value, 1)
-    if isinstance(value, list):
-        return [_round(v) for v in value]
-    return value
 
 
 def main(argv: list[str] | None = None) -> int:
