@@ -274,7 +274,9 @@ def run(args: argparse.Namespace, work: Path) -> tuple[list[Row], dict[str, obje
     for i in range(repeat):
         with timed(zips):
             zip_folder(src.root, work / "source.zip")
-        out = bundle if i == 0 else work / f"again-{i}.bangtin"
+        # The bundle kept is the last one built: the key's state remembers the
+        # last build of sequence 1, which a delta names as its base.
+        out = bundle if i == repeat - 1 else work / f"again-{i}.bangtin"
         with timed(builds):
             built = build_bundle(src.root, key, PUBLISHER, out, sequence=1)
         if out != bundle:

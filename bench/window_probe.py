@@ -186,10 +186,10 @@ def main(argv: list[str] | None = None) -> int:
             loop.quit()
 
         def worker_idle() -> bool:
-            return not reader.worker.busy()
+            return not reader.runner.busy()
 
         reader.article_ready.connect(on_article)
-        reader.worker.idle.connect(loop.quit)  # type: ignore[attr-defined]
+        reader.runner.idle.connect(loop.quit)  # type: ignore[attr-defined]
         opens: list[float] = []
         for notice_id in ids:
             shown.clear()
