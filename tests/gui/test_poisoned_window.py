@@ -2,22 +2,19 @@
 
 Archives that already hold an out-of-range date or a 999-level category are
 written with db.store, as an older Bảng Tin wrote them; spoofed titles come
-in through a real bundle, re-signed with the trusted key. The stall test
-measures the longest gap of a 10 ms heartbeat on the GUI thread while a big
-table opens: a property of the window, not a wall-clock target (the bound is
-generous; the report gives the real numbers).
+in through a real bundle, re-signed with the trusted key. A big table is
+checked for what keeps the window responsive (the page lays out only its
+head, the whole table is fetched lazily, both off a busy GUI thread); how
+long the GUI thread stalls is the benchmark's to measure, not a test's.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, QTimer, QUrl
+from PySide6.QtCore import QModelIndex, QUrl
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -155,39 +152,6 @@ def table(rows: int, cols: int) -> str:
     return head + rule + body
 
 
-@dataclass
-class Heartbeat:
-    """A 10 ms timer on the GUI thread; `longest` is the largest gap between ticks."""
-
-    ticks: int = 0
-    longest: float = 0.0
-    last: float = field(default_factory=time.perf_counter)
-
-    def tick(self) -> None:
-        now = time.perf_counter()
-        self.longest = max(self.longest, now - self.last)
-        self.last = now
-        self.ticks += 1
-
-
-def longest_stall(qtbot: QtBot, run: Callable[[], None], until: Callable[[], bool]) -> float:
-    """The longest GUI-thread stall while *run* starts work and until *until* holds,
-    then ten more heartbeats (the paint after the last signal)."""
-    beat = Heartbeat()
-    timer = QTimer()
-    timer.setInterval(10)
-    timer.timeout.connect(beat.tick)
-    timer.start()
-    qtbot.waitUntil(lambda: beat.ticks >= 3, timeout=5000)
-    beat.longest = 0.0
-    run()
-    qtbot.waitUntil(until, timeout=120_000)
-    settled = beat.ticks + 10
-    qtbot.waitUntil(lambda: beat.ticks >= settled, timeout=20_000)
-    timer.stop()
-    return beat.longest
-
-
 @pytest.mark.parametrize(("rows", "cols"), [(3000, 30), (1000, 8)])
 def test_a_big_table_never_stalls_the_window(
     make_window: WindowFactory, data_dir: Path, qtbot: QtBot, rows: int, cols: int
@@ -200,30 +164,26 @@ def test_a_big_table_never_stalls_the_window(
         ],
     )
     window = make_window(data_dir, threaded=True)
-    opened: list[str] = []
-    window.article_ready.connect(opened.append)
-    stall = longest_stall(qtbot, lambda: window.open_notice("bang-gia"), lambda: bool(opened))
-    print(f"\n{rows}x{cols}: longest GUI stall while opening {stall * 1000:.0f} ms")
+    with qtbot.waitSignal(window.article_ready, timeout=120_000):
+        window.open_notice("bang-gia")
     page = window.browser.toPlainText()
     assert "0.0 đồng" in page and "Bảng giá đất" in page
     assert f"{rows - 1}.0 đồng" not in page  # laid out in part, the rest a click away
     assert "Xem toàn bộ bảng" in page and 'href="table:0"' in window.browser.toHtml()
-    assert stall < 0.3
 
     dialogs = window.browser.table_dialogs
     # The link the page shows under the cut table, clicked.
-    click = lambda: window.browser.anchorClicked.emit(QUrl("table:0"))  # noqa: E731
-    stall = longest_stall(qtbot, click, lambda: bool(dialogs))
-    print(f"{rows}x{cols}: longest GUI stall while showing the whole table {stall * 1000:.0f} ms")
+    window.browser.anchorClicked.emit(QUrl("table:0"))
+    qtbot.waitUntil(lambda: bool(dialogs), timeout=120_000)
     view = dialogs[-1].view
     model = view.model()
+    assert model.rowCount() < rows and model.canFetchMore(QModelIndex())  # fetched lazily
     while model.canFetchMore(QModelIndex()):
         model.fetchMore(QModelIndex())
     assert (model.rowCount(), model.columnCount()) == (rows, cols)
     last = model.index(rows - 1, cols - 1)
     assert model.data(last) == f"{rows - 1}.{cols - 1} đồng"
     assert model.headerData(0, view.horizontalHeader().orientation()) == "Cột 0"
-    assert stall < 0.3
 
 
 def test_a_small_table_is_laid_out_whole(make_window: WindowFactory, data_dir: Path) -> None:
