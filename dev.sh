@@ -2,7 +2,7 @@
 # Set up Bảng Tin from a fresh clone and run it.
 #
 #   ./dev.sh demo    set up, then open the reader on the demo archive
-#   ./dev.sh test    set up, then run the whole test suite
+#   ./dev.sh test    set up, then run the whole test suite, one process per core
 #   ./dev.sh run     set up, then open the reader on this computer's own archive
 #   ./dev.sh setup   only set up (.venv with the app and its test tools)
 #
@@ -169,7 +169,9 @@ case "${1:-}" in
     test)
         setup
         shift
-        exec "$VENV/bin/python" -m pytest "$@"
+        # One test process per core (pytest-xdist); BANGTIN_TEST_PROCESSES=0
+        # runs everything in this one process, for a debugger.
+        exec "$VENV/bin/python" -m pytest -n "${BANGTIN_TEST_PROCESSES:-auto}" "$@"
         ;;
     setup)
         setup

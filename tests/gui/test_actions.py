@@ -20,7 +20,7 @@ from desktop.ui.actions import (
     ActionSpec,
     key_sequences,
 )
-from tests.gui.conftest import WindowFactory
+from tests.helpers.sample import WindowFactory
 
 EVERY = WINDOW_ACTIONS + PRINT_ACTIONS + OFFICE_ACTIONS + RECEIPT_ACTIONS
 

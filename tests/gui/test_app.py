@@ -16,7 +16,7 @@ from desktop.tasks import TaskRunner
 from desktop.ui.app import screenshot
 from desktop.ui.mainwindow import READER_PAGE, WELCOME_PAGE, MainWindow
 from desktop.ui.settings import settings_for
-from tests.gui.conftest import WindowFactory, populate
+from tests.helpers.sample import WindowFactory, populate
 
 
 def _views(data_dir: Path, notice_id: str) -> int:

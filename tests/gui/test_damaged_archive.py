@@ -22,7 +22,7 @@ from db.archive import DB_NAME
 from desktop.messages import text
 from desktop.ui import dialogs, recovery
 from desktop.ui import mainwindow as mw
-from tests.gui.conftest import WindowFactory, populate
+from tests.helpers.sample import WindowFactory, populate
 
 DAMAGES = ("truncated", "random", "wrong_schema")
 REASONS = {

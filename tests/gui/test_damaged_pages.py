@@ -21,7 +21,7 @@ from desktop.bundles import keys
 from desktop.bundles.builder import build_bundle
 from desktop.bundles.importer import import_bundle
 from desktop.ui import dialogs, recovery
-from tests.gui.conftest import WindowFactory, populate
+from tests.helpers.sample import WindowFactory, populate
 
 NOTICE = """---
 id: {id}

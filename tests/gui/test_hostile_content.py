@@ -18,7 +18,7 @@ from db import store
 from db.archive import open_archive
 from db.records import NoticeRecord
 from db.types import VN_TZ
-from tests.gui.conftest import PUBLISHER_ID, PUBLISHER_NAME, WindowFactory
+from tests.helpers.sample import PUBLISHER_ID, PUBLISHER_NAME, WindowFactory
 
 MARK = "Nội dung an toàn"
 MB = 1_000_000

@@ -25,7 +25,7 @@ from desktop.messages import text
 from desktop.ui import dialogs, usbwatch
 from desktop.ui.mainwindow import READER_PAGE, WELCOME_PAGE
 from desktop.ui.usbwatch import Volume
-from tests.gui.conftest import WindowFactory
+from tests.helpers.sample import WindowFactory
 
 NOTICE = """---
 id: {id}

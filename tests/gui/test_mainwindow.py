@@ -17,8 +17,8 @@ from desktop.ui import dialogs
 from desktop.ui.categorytree import ALL, BOOKMARKED, UNREAD
 from desktop.ui.mainwindow import READER_PAGE, WELCOME_PAGE, MainWindow
 from desktop.ui.noticelist import TITLE
-from tests.gui.conftest import PDF_BYTES, PDF_SHA, PNG_SHA, WindowFactory, populate
 from tests.helpers.dialogs import DialogStub
+from tests.helpers.sample import PDF_BYTES, PDF_SHA, PNG_SHA, WindowFactory, populate
 
 QD118 = "Quyết định phê duyệt kế hoạch chuyển đổi số năm 2023"
 

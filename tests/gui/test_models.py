@@ -16,8 +16,8 @@ from desktop.tasks import TaskRunner
 from desktop.ui.categorytree import ALL, BOOKMARKED, UNREAD, CategoryModel, TreeCounts
 from desktop.ui.noticelist import DATE, NUMBER, TITLE, NoticeListModel
 from desktop.ui.panels import NoticeLinkModel
-from tests.gui.conftest import populate
 from tests.helpers.runner import SyncRunner
+from tests.helpers.sample import populate
 
 
 def _open(data_dir: Path) -> tuple[SyncRunner, Archive]:

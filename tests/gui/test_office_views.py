@@ -23,8 +23,8 @@ from desktop.ui.office import READER_TAB, TODO_TAB
 from desktop.ui.relationsview import ID_ROLE, MISSING_COLOR, RELATIONS_TAB
 from desktop.ui.todoview import DUE, LEVEL_COLORS
 from desktop.ui.todoview import TITLE as TODO_TITLE
-from tests.gui.conftest import PUBLISHER_ID, WindowFactory, populate
 from tests.helpers.runner import SyncRunner
+from tests.helpers.sample import PUBLISHER_ID, WindowFactory, populate
 
 
 def listed(window: MainWindow) -> list[str]:

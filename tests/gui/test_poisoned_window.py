@@ -25,8 +25,8 @@ from db.records import NoticeRecord
 from db.types import VN_TZ
 from desktop.bundles.importer import import_bundle
 from desktop.ui.noticelist import TITLE
-from tests.gui.conftest import PUBLISHER_ID, PUBLISHER_NAME, WindowFactory
 from tests.helpers.bundles import build, make_keys, resign_notice, trust, write_notice
+from tests.helpers.sample import PUBLISHER_ID, PUBLISHER_NAME, WindowFactory
 
 SPOOFED = "Quyết định số 12 \u202eFDP.exe\u202c phê duyệt"
 CLEAN = "Quyết định số 12 FDP.exe phê duyệt"

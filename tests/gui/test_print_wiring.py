@@ -21,8 +21,8 @@ from pytestqt.qtbot import QtBot
 from desktop.ops import printing as print_operation
 from desktop.ui import printactions
 from desktop.ui.mainwindow import MainWindow
-from tests.gui.conftest import WindowFactory
 from tests.gui.test_search_ui import QUYET_DINH, ids, indexed, type_and_search
+from tests.helpers.sample import WindowFactory
 
 __all__ = ["indexed"]  # the fixture, shared with the search tests
 

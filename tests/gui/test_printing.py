@@ -38,8 +38,8 @@ from desktop.render.printtemplate import (
 )
 from desktop.ui import printactions
 from desktop.ui.mainwindow import MainWindow
-from tests.gui.conftest import WindowFactory
 from tests.helpers.pdf import pdf_info, pdf_text
+from tests.helpers.sample import WindowFactory
 
 LONG_ID = "kh-54-2023"
 TABLE_ID = "qd-2145-2023"

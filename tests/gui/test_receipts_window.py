@@ -16,9 +16,9 @@ from desktop.ui import receiptdialogs, usbwatch
 from desktop.ui.receiptdialogs import IdentityAnswer
 from desktop.ui.trackingview import COLOURS
 from desktop.ui.usbwatch import Volume
-from tests.gui.conftest import WindowFactory
 from tests.helpers.dialogs import DialogStub
 from tests.helpers.receipts import OFFICE_A, ReceiptWorld, make_office, receipt_manifest
+from tests.helpers.sample import WindowFactory
 
 RECEIPT_DIALOGS = {"ask_office_identity": None, "offer_receipt": False, "choose_receipt_path": None}
 

@@ -34,10 +34,10 @@ from desktop.ui.registermodel import (
     parse_day,
 )
 from desktop.ui.registerview import RegisterView
-from tests.gui.conftest import WindowFactory
 from tests.helpers.dialogs import DialogStub
 from tests.helpers.pdf import pdf_text
 from tests.helpers.runner import SyncRunner
+from tests.helpers.sample import WindowFactory
 
 YEAR = DEMO_TODAY.year
 

@@ -12,7 +12,7 @@ from desktop.ui.mainwindow import MainWindow
 from desktop.ui.searching import SORT_KEY
 from desktop.ui.searchpane import SearchResultsModel
 from desktop.ui.settings import settings_for
-from tests.gui.conftest import WindowFactory
+from tests.helpers.sample import WindowFactory
 
 
 def results(window: MainWindow) -> SearchResultsModel:

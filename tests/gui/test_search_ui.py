@@ -24,8 +24,8 @@ from desktop.ui.mainwindow import MainWindow
 from desktop.ui.noticelist import SNIPPET_ROLE, TITLE, NoticeListModel
 from desktop.ui.searching import SEARCH_DELAY_MS
 from desktop.ui.searchpane import SearchResultsModel
-from tests.gui.conftest import WindowFactory, populate, sample_notices
 from tests.helpers.runner import SyncRunner
+from tests.helpers.sample import WindowFactory, populate, sample_notices
 
 NEWS: tuple[str | None, str] = ("Tin tức", "all")
 # Tier 1 (every word in the title), newest first, then tier 0 (the body of tb-02).

@@ -17,8 +17,8 @@ from db import queries
 from db.archive import Archive
 from desktop.ops.changes import NO_CHANGES, Changes, Written
 from desktop.tasks import Runner, TaskRunner, TaskState
-from tests.gui.conftest import populate
 from tests.helpers.runner import SyncRunner
+from tests.helpers.sample import populate
 
 NOTICES = Changes(notices=True)
 

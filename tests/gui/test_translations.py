@@ -20,7 +20,7 @@ from desktop.paths import resources_dir
 from desktop.ui import i18n
 from desktop.ui.categorytree import ALL
 from desktop.ui.noticelist import TITLE
-from tests.gui.conftest import WindowFactory
+from tests.helpers.sample import WindowFactory
 
 TRANSLATIONS = resources_dir() / "translations"
 LANGS = ("vi", "en")

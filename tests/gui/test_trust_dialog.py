@@ -20,10 +20,10 @@ from desktop.bundles.importer import import_bundle
 from desktop.bundles.trustdocs import TrustFields
 from desktop.ui import settings as prefs
 from desktop.ui.trustdialog import IDENT_ROLE
-from tests.gui.conftest import WindowFactory
 from tests.helpers.bundles import KeyPair, make_keys, write_notice
 from tests.helpers.bundles import trust as trust_key
 from tests.helpers.dialogs import DialogStub
+from tests.helpers.sample import WindowFactory
 from tests.helpers.trustchain import (
     RootKeys,
     build_trusted,

@@ -15,8 +15,8 @@ from desktop.ui.categorytree import ALL, BOOKMARKED, UNREAD
 from desktop.ui.mainwindow import MainWindow
 from desktop.ui.panels import MAX_LINES, wrapped_lines
 from desktop.ui.reader import READ_DELAY_MS
-from tests.gui.conftest import populate
 from tests.helpers.dialogs import DialogStub
+from tests.helpers.sample import populate
 
 QD118, QD642, TB02 = "qd-118-2023", "qd-642-2023", "tb-02-2023"
 
