@@ -14,7 +14,7 @@ from desktop.ui import i18n
 from desktop.ui.mainwindow import MainWindow
 from desktop.ui.settings import settings_for
 from tests.helpers.runner import SyncRunner
-from tests.helpers.sample import WindowFactory, populate
+from tests.helpers.sample import WindowFactory, index_archive, populate
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -83,4 +83,11 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def demo(demo_template: Path, data_dir: Path) -> Path:
     """A copy of the demo archive (every office field, its day DEMO_TODAY) in the data dir."""
     shutil.copytree(demo_template, data_dir)
+    return data_dir
+
+
+@pytest.fixture
+def indexed(data_dir: Path) -> Path:
+    populate(data_dir)
+    index_archive(data_dir)
     return data_dir

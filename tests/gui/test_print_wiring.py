@@ -21,10 +21,7 @@ from pytestqt.qtbot import QtBot
 from desktop.ops import printing as print_operation
 from desktop.ui import printactions
 from desktop.ui.mainwindow import MainWindow
-from tests.gui.test_search_ui import QUYET_DINH, ids, indexed, type_and_search
-from tests.helpers.sample import WindowFactory
-
-__all__ = ["indexed"]  # the fixture, shared with the search tests
+from tests.helpers.sample import QUYET_DINH, WindowFactory, ids, type_and_search
 
 QD118_TITLE = "Quyết định phê duyệt kế hoạch chuyển đổi số năm 2023"
 

@@ -15,7 +15,6 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from db import search
-from db.archive import open_archive
 from desktop import cli
 from desktop.ops import searching
 from desktop.ui.app import screenshot
@@ -25,49 +24,24 @@ from desktop.ui.noticelist import SNIPPET_ROLE, TITLE, NoticeListModel
 from desktop.ui.searching import SEARCH_DELAY_MS
 from desktop.ui.searchpane import SearchResultsModel
 from tests.helpers.runner import SyncRunner
-from tests.helpers.sample import WindowFactory, populate, sample_notices
+from tests.helpers.sample import (
+    QUYET_DINH,
+    WindowFactory,
+    ids,
+    index_archive,
+    populate,
+    type_and_search,
+)
 
 NEWS: tuple[str | None, str] = ("Tin tức", "all")
 # Tier 1 (every word in the title), newest first, then tier 0 (the body of tb-02).
-QUYET_DINH = ["qd-118-2023", "qd-642-2023", "tb-02-2023"]
 HIGHLIGHT = QColor("#fff176")
-
-
-def index_archive(data_dir: Path, extra: int = 0) -> None:
-    archive = open_archive(data_dir)
-    try:
-        with archive.writing() as session:
-            search.update_index(session, [n.id for n in sample_notices(extra)], [])
-    finally:
-        archive.close()
-
-
-@pytest.fixture
-def indexed(data_dir: Path) -> Path:
-    populate(data_dir)
-    index_archive(data_dir)
-    return data_dir
 
 
 def results(window: MainWindow) -> SearchResultsModel:
     model = window.list_model()
     assert isinstance(model, SearchResultsModel)
     return model
-
-
-def ids(window: MainWindow) -> list[str]:
-    model = window.list_model()
-    assert model is not None
-    return [model.notice_id(i) for i in range(model.rowCount())]
-
-
-def type_and_search(qtbot: QtBot, window: MainWindow, text: str) -> None:
-    window.search_bar.box.clear()
-    qtbot.keyClicks(window.search_bar.box, text)
-    assert window.search.timer.isActive()
-    # The debounce's time is the timer's business: fire it instead of waiting.
-    with qtbot.waitSignal(window.search_ready, timeout=10000):
-        window.search.timer.timeout.emit()
 
 
 def highlighted(doc: QTextDocument) -> list[str]:

@@ -9,7 +9,9 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from db import store
+from pytestqt.qtbot import QtBot
+
+from db import search, store
 from db.archive import open_archive
 from db.records import AttachmentRecord, ImportLogEntry, NoticeRecord
 from db.types import VN_TZ
@@ -144,3 +146,29 @@ def populate(data_dir: Path, *, extra: int = 0, logged: bool = True) -> None:
 
 
 WindowFactory = Callable[..., MainWindow]
+
+QUYET_DINH = ["qd-118-2023", "qd-642-2023", "tb-02-2023"]
+
+
+def index_archive(data_dir: Path, extra: int = 0) -> None:
+    archive = open_archive(data_dir)
+    try:
+        with archive.writing() as session:
+            search.update_index(session, [n.id for n in sample_notices(extra)], [])
+    finally:
+        archive.close()
+
+
+def ids(window: MainWindow) -> list[str]:
+    model = window.list_model()
+    assert model is not None
+    return [model.notice_id(i) for i in range(model.rowCount())]
+
+
+def type_and_search(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    window.search_bar.box.clear()
+    qtbot.keyClicks(window.search_bar.box, text)
+    assert window.search.timer.isActive()
+    # The debounce's time is the timer's business: fire it instead of waiting.
+    with qtbot.waitSignal(window.search_ready, timeout=10000):
+        window.search.timer.timeout.emit()
