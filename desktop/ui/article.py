@@ -16,7 +16,7 @@ Under the article, `FindBar` (desktop/ui/findbar.py) finds words in it
 for the next unread notice instead, as feed readers do.
 
 Signals: `ArticleBrowser.link_activated(QUrl)`, `ArticleBrowser.end_reached()`,
-`ZoomBar.zoom_changed(int)`.
+`ArticleBrowser.page_shown()`, `ZoomBar.zoom_changed(int)`.
 """
 
 from __future__ import annotations
@@ -64,6 +64,8 @@ class ArticleBrowser(QTextBrowser):
 
     link_activated = Signal(QUrl)
     end_reached = Signal()
+    #: A page was laid out whole (a notice, a message, the same page re-themed).
+    page_shown = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,6 +127,7 @@ class ArticleBrowser(QTextBrowser):
         self.setHtml(themed(html, self.dark))
         if keep_place:
             self.verticalScrollBar().setValue(position)
+        self.page_shown.emit()
 
     def show_message(self, html: str) -> None:
         self.show_article(html, None)
@@ -277,6 +280,10 @@ class ArticlePane(QWidget):
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.find_bar)
         self.zoom_bar.zoom_changed.connect(self.browser.set_zoom)
+        # Not the document's textChanged: that fires inside QTextDocument.clear(),
+        # and finding (cursors, extra selections) in a document half cleared
+        # corrupts Qt's memory. The page is searched once it is whole.
+        self.browser.page_shown.connect(self.find_bar.page_changed)
 
     def set_zoom(self, value: int) -> None:
         self.zoom_bar.set_value(value)

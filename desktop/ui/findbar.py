@@ -126,7 +126,6 @@ class FindBar(QWidget):
         self.next_button.clicked.connect(self.find_next)
         self.previous_button.clicked.connect(self.find_previous)
         self.close_button.clicked.connect(self.close_bar)
-        editor.textChanged.connect(self._document_changed)
         self.hide()
         self.retranslate()
 
@@ -161,8 +160,8 @@ class FindBar(QWidget):
 
     # -- finding ----------------------------------------------------------------------------
 
-    def _document_changed(self) -> None:
-        # Another notice (or the same in another language): find the words there.
+    def page_changed(self) -> None:
+        """Another page is shown whole (another notice, or the same re-themed): find there."""
         if self.isVisible():
             self._search(self.box.text())
         else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QRect, QSize, Qt
 from pytestqt.qtbot import QtBot
 
@@ -70,6 +71,24 @@ def test_the_find_bar_follows_the_next_notice(make_window: object, populated: Pa
     assert bar.matches() == 0
     window.open_notice("qd-642-2023")
     assert bar.matches() >= 1
+
+
+def test_the_find_bar_searches_a_page_only_once_it_is_whole(
+    make_window: object, populated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Searching inside QTextDocument.clear() (the document's textChanged) put
+    # cursors into a half-cleared document, which corrupted Qt's heap.
+    window: MainWindow = make_window(populated)  # type: ignore[operator]
+    open_qd118(window)
+    bar = window.article.find_bar
+    bar.open()
+    bar.box.setText("quyết định")
+    seen: list[str] = []
+    search = bar._search
+    page = window.browser.toPlainText
+    monkeypatch.setattr(bar, "_search", lambda text: (seen.append(page()), search(text)))
+    window.open_notice("qd-642-2023")
+    assert seen == [page()] and "642" in seen[0]
 
 
 def test_help_menu_opens_the_guide_the_shortcuts_and_about(
