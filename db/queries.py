@@ -106,8 +106,13 @@ def count_notices(
     category: str | None = None,
     show: Show = "all",
     where: NoticeFilter = NO_FILTER,
+    *,
+    condition: ColumnElement[bool] | None = None,
 ) -> int:
-    sub = _narrowed(session, _listing(category, show), where).subquery()
+    """How many visible notices the list holds; *condition* narrows it further
+    (a status filter: validity.status_condition)."""
+    query = _narrowed(session, _listing(category, show), where)
+    sub = (query if condition is None else query.where(condition)).subquery()
     return int(session.scalar(select(func.count()).select_from(sub)) or 0)
 
 
@@ -148,6 +153,7 @@ def notice_ids(
     limit: int | None = None,
     offset: int = 0,
     where: NoticeFilter = NO_FILTER,
+    condition: ColumnElement[bool] | None = None,
 ) -> list[str]:
     """Ids of visible notices in list order (by publication time, then id)."""
     order = (
@@ -155,7 +161,10 @@ def notice_ids(
         if newest_first
         else (Notice.published.asc(), Notice.id.asc())
     )
-    query = _narrowed(session, _listing(category, show), where).order_by(*order).offset(offset)
+    query = _narrowed(session, _listing(category, show), where)
+    if condition is not None:
+        query = query.where(condition)
+    query = query.order_by(*order).offset(offset)
     if limit is not None:
         query = query.limit(limit)
     return list(session.scalars(query))
@@ -535,8 +544,12 @@ def ordered_notice_ids(
     limit: int | None = None,
     offset: int = 0,
     where: NoticeFilter = NO_FILTER,
+    condition: ColumnElement[bool] | None = None,
 ) -> list[str]:
-    """Ids of visible notices sorted by a list column; ties fall back to date, then id."""
+    """Ids of visible notices sorted by a list column; ties fall back to date, then id.
+
+    *condition* narrows them further (a status filter: validity.status_condition).
+    """
     if order == "published":
         return notice_ids(
             session,
@@ -546,14 +559,14 @@ def ordered_notice_ids(
             limit=limit,
             offset=offset,
             where=where,
+            condition=condition,
         )
     column = Notice.title if order == "title" else func.coalesce(Notice.number, "")
     key = column.desc() if descending else column.asc()
-    query = (
-        _narrowed(session, _listing(category, show), where)
-        .order_by(key, Notice.published.desc(), Notice.id.desc())
-        .offset(offset)
-    )
+    query = _narrowed(session, _listing(category, show), where)
+    if condition is not None:
+        query = query.where(condition)
+    query = query.order_by(key, Notice.published.desc(), Notice.id.desc()).offset(offset)
     if limit is not None:
         query = query.limit(limit)
     return list(session.scalars(query))

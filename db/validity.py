@@ -25,10 +25,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, and_, exists, not_, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from db.common import VN_TZ
 from db.models import Notice, NoticeRelation
@@ -164,8 +164,6 @@ def _link(relation: str, other: str, direction: str, nodes: dict[str, Node]) -> 
 
 def today() -> date:
     """Today in Vietnam: the day statuses are shown for unless another is asked."""
-    from datetime import datetime
-
     return datetime.now(VN_TZ).date()
 
 
@@ -305,24 +303,79 @@ def validities(
     }
 
 
-def ids_with_status(session: Session, status: str, day: date | None = None) -> set[str]:
-    """Ids of visible notices whose status on *day* is *status* (a status filter).
+def _in_effect(source: type[Notice], day: date) -> ColumnElement[bool]:
+    """`Node.in_effect` as SQL: *source* is held, visible and took effect on or before *day*."""
+    # Posted is stored as a moment: "posted on or before the day" is "before the next day began".
+    next_day = datetime.combine(day + timedelta(days=1), time(0), VN_TZ)
+    return and_(
+        source.withdrawn.is_(False),
+        source.has_content.is_(True),
+        or_(
+            and_(source.effective.is_not(None), source.effective <= day),
+            and_(source.effective.is_(None), source.issued.is_not(None), source.issued <= day),
+            and_(source.effective.is_(None), source.issued.is_(None), source.published < next_day),
+        ),
+    )
 
-    Only notices with legal fields can have a status, so only they are weighed.
+
+def _targets_of(relations: Iterable[str], day: date | None) -> Select[tuple[str]]:
+    """Ids that another notice states one of *relations* toward: one in effect on *day*,
+    or (day None) any present one."""
+    source = aliased(Notice)
+    held = (
+        _in_effect(source, day)
+        if day is not None
+        else and_(source.withdrawn.is_(False), source.has_content.is_(True))
+    )
+    # EXISTS, not a join: SQLite then walks the few relations and looks each
+    # source up, instead of walking every notice to find the relations.
+    return select(NoticeRelation.target_id).where(
+        NoticeRelation.relation.in_(list(relations)),
+        NoticeRelation.target_id != NoticeRelation.notice_id,
+        exists().where(source.id == NoticeRelation.notice_id, held),
+    )
+
+
+def status_condition(status: str, day: date) -> ColumnElement[bool]:
+    """A condition on Notice: its status on *day* is *status*, by `status_of`'s rules.
+
+    So a status filter is one statement that the database can page and
+    count, never a status computed for every notice of the archive.
+    tests/unit/test_validity.py holds it to `status_of` over random graphs.
     """
-    candidates = set(
+    if status not in STATUSES:
+        raise ValueError(status)
+    # Each part is true or false, never NULL, so that not_() keeps its meaning.
+    ended = or_(
+        and_(Notice.expires.is_not(None), Notice.expires <= day),
+        Notice.id.in_(_targets_of(ENDING, day)),
+    )
+    if status == "expired":
+        return ended
+    not_yet = and_(Notice.effective.is_not(None), Notice.effective > day)
+    if status == "not_yet":
+        return and_(not_(ended), not_yet)
+    partly = Notice.id.in_(_targets_of(PARTIAL, day))
+    if status == "partly_expired":
+        return and_(not_(ended), not_(not_yet), partly)
+    legal = or_(
+        Notice.effective.is_not(None),
+        Notice.expires.is_not(None),
+        Notice.id.in_(select(NoticeRelation.notice_id)),
+        Notice.id.in_(_targets_of(RELATIONS, None)),
+    )
+    return and_(legal, not_(ended), not_(not_yet), not_(partly))
+
+
+def ids_with_status(session: Session, status: str, day: date | None = None) -> set[str]:
+    """Ids of visible notices whose status on *day* (today) is *status* (a status filter)."""
+    day = day or today()
+    return set(
         session.scalars(
             select(Notice.id).where(
                 Notice.withdrawn.is_(False),
                 Notice.has_content.is_(True),
-                or_(
-                    Notice.effective.is_not(None),
-                    Notice.expires.is_not(None),
-                    Notice.id.in_(select(NoticeRelation.notice_id)),
-                    Notice.id.in_(select(NoticeRelation.target_id)),
-                ),
+                status_condition(status, day),
             )
         )
     )
-    found = validities(session, sorted(candidates), day)
-    return {nid for nid, validity in found.items() if validity and validity.status == status}

@@ -109,32 +109,28 @@ def list_page(archive: Archive, query: ListQuery, offset: int, limit: int = PAGE
     """Rows *offset*… of *query* (at most *limit*), with the query's total."""
     from db import queries, validity
 
+    # A status is computed from the relations, in the same statement that pages
+    # and counts the list: never for every notice of the archive.
+    condition = (
+        validity.status_condition(query.status, archive.as_of or validity.today())
+        if query.status is not None
+        else None
+    )
     with archive.reading() as session:
-        if query.status is not None:
-            # Statuses are computed, not stored: keep the listed ids that have it.
-            wanted = validity.ids_with_status(session, query.status, archive.as_of)
-            every = queries.ordered_notice_ids(
-                session,
-                query.category,
-                query.show,
-                order=query.order,
-                descending=query.descending,
-                where=query.filters,
-            )
-            kept = [nid for nid in every if nid in wanted]
-            total, ids = len(kept), kept[offset : offset + limit]
-        else:
-            total = queries.count_notices(session, query.category, query.show, query.filters)
-            ids = queries.ordered_notice_ids(
-                session,
-                query.category,
-                query.show,
-                order=query.order,
-                descending=query.descending,
-                limit=limit,
-                offset=offset,
-                where=query.filters,
-            )
+        total = queries.count_notices(
+            session, query.category, query.show, query.filters, condition=condition
+        )
+        ids = queries.ordered_notice_ids(
+            session,
+            query.category,
+            query.show,
+            order=query.order,
+            descending=query.descending,
+            limit=limit,
+            offset=offset,
+            where=query.filters,
+            condition=condition,
+        )
         rows = queries.summaries(session, ids, archive.as_of)
     return ListPage(query=query, total=total, offset=offset, rows=tuple(rows))
 
