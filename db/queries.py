@@ -171,11 +171,17 @@ def notice_ids(
 
 
 def summaries(
-    session: Session, ids: Sequence[str], as_of: date | None = None
+    session: Session,
+    ids: Sequence[str],
+    as_of: date | None = None,
+    *,
+    status: str | None = None,
 ) -> list[NoticeSummary]:
     """The list rows of *ids*, in the order given (unknown ids are skipped).
 
-    Their status is as of *as_of*, today (in Vietnam) when not given.
+    Their status is as of *as_of*, today (in Vietnam) when not given; with
+    *status*, every one of *ids* is known to have it (a page of a status
+    filter), and it is not reckoned again.
     """
     found: dict[str, NoticeSummary] = {}
     for start in range(0, len(ids), 500):
@@ -196,10 +202,10 @@ def summaries(
             .outerjoin(ReadingState, ReadingState.notice_id == Notice.id)
             .where(Notice.id.in_(chunk), Notice.has_content.is_(True))
         )
-        statuses = validity.validities(session, chunk, as_of)
+        statuses = validity.validities(session, chunk, as_of) if status is None else {}
         for nid, title, number, published, path, withdrawn, opened, bookmarked, urgency in rows:
             assert published is not None  # every notice with content has a date
-            status = statuses.get(nid)
+            found_status = statuses.get(nid)
             found[nid] = NoticeSummary(
                 id=nid,
                 title=shown(title),
@@ -209,7 +215,7 @@ def summaries(
                 withdrawn=bool(withdrawn),
                 read=opened is not None,
                 bookmarked=bool(bookmarked),
-                status=status.status if status else None,
+                status=status or (found_status.status if found_status else None),
                 urgency=urgency,
             )
     return [found[i] for i in ids if i in found]

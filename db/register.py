@@ -110,6 +110,39 @@ def register_rows(
     return _rows(session, *conditions)
 
 
+def _where(year: int, status: str | None) -> list[ColumnElement[bool]]:
+    conditions = [RegisterEntry.year == year]
+    if status is not None:
+        conditions.append(RegisterEntry.status == status)
+    return conditions
+
+
+def register_count(session: Session, year: int, status: str | None = None) -> int:
+    """How many lines *year* has (in *status*, when given)."""
+    query = select(func.count()).select_from(RegisterEntry).where(*_where(year, status))
+    return int(session.scalar(query) or 0)
+
+
+def register_page(
+    session: Session, year: int, status: str | None, offset: int, limit: int
+) -> list[RegisterRow]:
+    """Lines *offset*… of *year* (in *status*, when given), in number order, at most *limit*."""
+    # The numbers first, from the register's own index: an OFFSET over the
+    # joined rows would read the notice of every line it skips.
+    numbers = list(
+        session.scalars(
+            select(RegisterEntry.number)
+            .where(*_where(year, status))
+            .order_by(RegisterEntry.number)
+            .offset(offset)
+            .limit(limit)
+        )
+    )
+    if not numbers:
+        return []
+    return _rows(session, RegisterEntry.year == year, RegisterEntry.number.in_(numbers))
+
+
 def register_row(session: Session, year: int, number: int) -> RegisterRow | None:
     found = _rows(session, RegisterEntry.year == year, RegisterEntry.number == number)
     return found[0] if found else None

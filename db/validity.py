@@ -318,7 +318,7 @@ def _in_effect(source: type[Notice], day: date) -> ColumnElement[bool]:
     )
 
 
-def _targets_of(relations: Iterable[str], day: date | None) -> Select[tuple[str]]:
+def _targets_of(relations: Iterable[str], day: date | None) -> Select[str]:
     """Ids that another notice states one of *relations* toward: one in effect on *day*,
     or (day None) any present one."""
     source = aliased(Notice)

@@ -109,29 +109,37 @@ def list_page(archive: Archive, query: ListQuery, offset: int, limit: int = PAGE
     """Rows *offset*… of *query* (at most *limit*), with the query's total."""
     from db import queries, validity
 
-    # A status is computed from the relations, in the same statement that pages
-    # and counts the list: never for every notice of the archive.
-    condition = (
-        validity.status_condition(query.status, archive.as_of or validity.today())
-        if query.status is not None
-        else None
-    )
     with archive.reading() as session:
-        total = queries.count_notices(
-            session, query.category, query.show, query.filters, condition=condition
-        )
-        ids = queries.ordered_notice_ids(
-            session,
-            query.category,
-            query.show,
-            order=query.order,
-            descending=query.descending,
-            limit=limit,
-            offset=offset,
-            where=query.filters,
-            condition=condition,
-        )
-        rows = queries.summaries(session, ids, archive.as_of)
+        if query.status is not None:
+            # A status is reckoned from the relations in the statement that lists
+            # it, never for every notice of the archive: the ids that have it, in
+            # list order, counted here; their rows need not reckon it again.
+            every = queries.ordered_notice_ids(
+                session,
+                query.category,
+                query.show,
+                order=query.order,
+                descending=query.descending,
+                where=query.filters,
+                condition=validity.status_condition(
+                    query.status, archive.as_of or validity.today()
+                ),
+            )
+            total, ids = len(every), every[offset : offset + limit]
+            rows = queries.summaries(session, ids, archive.as_of, status=query.status)
+        else:
+            total = queries.count_notices(session, query.category, query.show, query.filters)
+            ids = queries.ordered_notice_ids(
+                session,
+                query.category,
+                query.show,
+                order=query.order,
+                descending=query.descending,
+                limit=limit,
+                offset=offset,
+                where=query.filters,
+            )
+            rows = queries.summaries(session, ids, archive.as_of)
     return ListPage(query=query, total=total, offset=offset, rows=tuple(rows))
 
 
