@@ -176,8 +176,9 @@ def _todo_where() -> list[ColumnElement[bool]]:
     ]
 
 
-def todo(session: Session, day: date, limit: int | None = None) -> list[TodoItem]:
-    """Notices with a deadline that are not done (Việc cần làm), soonest first."""
+def todo(session: Session, day: date, limit: int | None = None, offset: int = 0) -> list[TodoItem]:
+    """Notices with a deadline that are not done (Việc cần làm), soonest first;
+    items *offset*… of them, at most *limit*."""
     query = (
         select(
             Notice.id,
@@ -195,6 +196,8 @@ def todo(session: Session, day: date, limit: int | None = None) -> list[TodoItem
     )
     if limit is not None:
         query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
     items: list[TodoItem] = []
     for nid, title, number, deadline, urgency, status, year, incoming in session.execute(query):
         assert deadline is not None  # the query asks for notices with one

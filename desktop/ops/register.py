@@ -112,15 +112,18 @@ def register_page(
         return total, register.register_page(session, year, status, start, limit)
 
 
-def todo_list(archive: Archive, day: date | None = None) -> list[TodoItem]:
-    """Notices with a deadline whose register line is not done, soonest first.
+def todo_list(
+    archive: Archive, day: date | None = None, *, limit: int | None = None, offset: int = 0
+) -> list[TodoItem]:
+    """Notices with a deadline whose register line is not done, soonest first
+    (items *offset*… of them, at most *limit*, when given).
 
     Days are counted from *day*, else the archive's own day, else today.
     """
     from db import register
 
     with archive.reading() as session:
-        return register.todo(session, day or archive.as_of or today())
+        return register.todo(session, day or archive.as_of or today(), limit, offset)
 
 
 @dataclass(frozen=True)
