@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, ColumnElement, func, insert, or_, select, update
+from sqlalchemy import Boolean, ColumnElement, case, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.expression import UnaryExpression
@@ -225,10 +225,11 @@ def todo_count(session: Session, day: date) -> tuple[int, int]:
         .where(*_todo_where())
         .subquery()
     )
-    total = session.scalar(select(func.count()).select_from(sub)) or 0
-    # Dates are stored as YYYY-MM-DD text, which sorts as the days do.
-    overdue = session.scalar(select(func.count()).select_from(sub).where(sub.c.deadline < day))
-    return int(total), int(overdue or 0)
+    # One pass for both. Dates are stored as YYYY-MM-DD text, which sorts as the days do.
+    total, overdue = session.execute(
+        select(func.count(), func.sum(case((sub.c.deadline < day, 1), else_=0))).select_from(sub)
+    ).one()
+    return int(total or 0), int(overdue or 0)
 
 
 # -- writing the register -------------------------------------------------------------

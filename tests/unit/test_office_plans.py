@@ -76,12 +76,15 @@ def test_a_status_filter_is_one_statement_that_walks_the_relations(archive: Arch
     with plans(archive) as found:
         page = reading.list_page(archive, reading.ListQuery(status="expired"), 0)
     assert [r.id for r in page.rows] == ["kh-1"] and page.total == 1
-    count = plan_of(found, lambda s: "count(*)" in s)
-    # The notices are read from the index; the notices that end another's
-    # force are found from the relations, each looked up by its id.
-    assert "COVERING INDEX ix_notice_visible" in count
-    assert "SCAN notice_relation" in count
-    assert count.count("ix_notice_visible") == 1
+    listed = plan_of(found, lambda s: "notice_relation" in s)
+    # The notices are read from the index, in list order; the notices that end
+    # another's force are found from the relations, each looked up by its id.
+    assert "COVERING INDEX ix_notice_visible" in listed and "TEMP B-TREE" not in listed
+    assert "SCAN notice_relation" in listed
+    assert listed.count("ix_notice_visible") == 1
+    # One statement lists and counts them; the rows do not reckon a status again.
+    assert not [s for s, _p in found if "count(*)" in s]
+    assert len([s for s, _p in found if "notice_relation" in s]) == 1
 
 
 def test_the_todo_list_and_its_count_read_only_the_notices_with_a_deadline(
@@ -93,5 +96,5 @@ def test_the_todo_list_and_its_count_read_only_the_notices_with_a_deadline(
         counted = reg_ops.todo_count(archive, DAY)
     assert [i.notice_id for i in items] == ["kh-1"] and counted.total == 1
     todo = [plan for statement, plan in found if "deadline" in statement]
-    assert len(todo) == 3
+    assert len(todo) == 2
     assert all("COVERING INDEX ix_notice_todo" in plan for plan in todo), todo
