@@ -197,13 +197,22 @@ def summaries(
                 ReadingState.first_opened,
                 ReadingState.bookmarked,
                 Notice.urgency,
+                Notice.effective,
+                Notice.expires,
+                Notice.issued,
             )
             .join(Category, Category.id == Notice.category_id)
             .outerjoin(ReadingState, ReadingState.notice_id == Notice.id)
             .where(Notice.id.in_(chunk), Notice.has_content.is_(True))
-        )
-        statuses = validity.validities(session, chunk, as_of) if status is None else {}
-        for nid, title, number, published, path, withdrawn, opened, bookmarked, urgency in rows:
+        ).all()
+        statuses: dict[str, Any] = {}
+        if status is None:
+            # The rows just read are the page's nodes: validity need not read them again.
+            known = {
+                r[0]: validity.node_of(r[0], r[9], r[10], r[11], r[3], r[5], True) for r in rows
+            }
+            statuses = validity.validities(session, chunk, as_of, known=known)
+        for nid, title, number, published, path, withdrawn, opened, bookmarked, urgency, *_ in rows:
             assert published is not None  # every notice with content has a date
             found_status = statuses.get(nid)
             found[nid] = NoticeSummary(

@@ -23,7 +23,7 @@ graphs; the session functions only load the nodes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
@@ -167,6 +167,39 @@ def today() -> date:
     return datetime.now(VN_TZ).date()
 
 
+def node_of(
+    nid: str,
+    effective: date | None,
+    expires: date | None,
+    issued: date | None,
+    published: datetime | None,
+    withdrawn: bool,
+    has_content: bool,
+    title: str | None = None,
+    number: str | None = None,
+    doc_type: str | None = None,
+) -> Node:
+    """The Node of a notice row (`relates` is the caller's to set)."""
+    return Node(
+        id=nid,
+        effective=effective,
+        expires=expires,
+        issued=issued,
+        posted=published.astimezone(VN_TZ).date() if published is not None else None,
+        present=bool(has_content) and not withdrawn,
+        title=title if has_content else None,
+        number=number if has_content else None,
+        doc_type=doc_type if has_content else None,
+    )
+
+
+def _relating(session: Session, ids: Sequence[str]) -> set[str]:
+    """Those of *ids* that state at least one relation."""
+    return set(
+        session.scalars(select(NoticeRelation.notice_id).where(NoticeRelation.notice_id.in_(ids)))
+    )
+
+
 def _nodes(session: Session, ids: Iterable[str]) -> dict[str, Node]:
     wanted = list(dict.fromkeys(ids))
     nodes: dict[str, Node] = {}
@@ -186,35 +219,11 @@ def _nodes(session: Session, ids: Iterable[str]) -> dict[str, Node]:
                 Notice.doc_type,
             ).where(Notice.id.in_(chunk))
         )
-        for (
-            nid,
-            effective,
-            expires,
-            issued,
-            published,
-            withdrawn,
-            has_content,
-            title,
-            num,
-            doc_type,
-        ) in rows:
-            nodes[nid] = Node(
-                id=nid,
-                effective=effective,
-                expires=expires,
-                issued=issued,
-                posted=published.astimezone(VN_TZ).date() if published is not None else None,
-                present=bool(has_content) and not withdrawn,
-                title=title if has_content else None,
-                number=num if has_content else None,
-                doc_type=doc_type if has_content else None,
+        for nid, effective, expires, issued, published, withdrawn, has_content, *named in rows:
+            nodes[nid] = node_of(
+                nid, effective, expires, issued, published, withdrawn, has_content, *named
             )
-        relating = set(
-            session.scalars(
-                select(NoticeRelation.notice_id).where(NoticeRelation.notice_id.in_(chunk))
-            )
-        )
-        for nid in relating & set(nodes):
+        for nid in _relating(session, chunk) & set(nodes):
             nodes[nid] = replace(nodes[nid], relates=True)
     return nodes
 
@@ -285,13 +294,30 @@ def notices_validity(
 
 
 def validities(
-    session: Session, ids: Sequence[str], day: date | None = None
+    session: Session,
+    ids: Sequence[str],
+    day: date | None = None,
+    *,
+    known: Mapping[str, Node] | None = None,
 ) -> dict[str, Validity | None]:
-    """The validity of each of *ids* on *day* (today), for a page of a list."""
+    """The validity of each of *ids* on *day* (today), for a page of a list.
+
+    *known* holds nodes the caller has already read (`node_of` its rows), so
+    that a page's rows are not read twice.
+    """
     day = day or today()
     ids = list(dict.fromkeys(ids))
     incoming = [e for e in _edges(session, ids, toward=True) if e[0] != e[2]]
-    nodes = _nodes(session, [*ids, *(s for s, _r, _t in incoming)])
+    nodes: dict[str, Node] = {}
+    if known:
+        held = [nid for nid in ids if nid in known]
+        relating: set[str] = set()
+        for start in range(0, len(held), BATCH):
+            relating |= _relating(session, held[start : start + BATCH])
+        nodes = {nid: replace(known[nid], relates=nid in relating) for nid in held}
+    nodes.update(
+        _nodes(session, [nid for nid in (*ids, *(s for s, _r, _t in incoming)) if nid not in nodes])
+    )
     toward: dict[str, list[tuple[str, Node]]] = {}
     for source, relation, target in incoming:
         toward.setdefault(target, []).append(
