@@ -27,8 +27,9 @@ from functools import lru_cache
 from pathlib import Path
 
 try:  # run as a script (python bench/generate.py) or imported as bench.generate
-    from bench import vocabulary
+    from bench import officegen, vocabulary
 except ImportError:  # pragma: no cover - the script's own folder is on sys.path
+    import officegen  # type: ignore[no-redef]
     import vocabulary  # type: ignore[no-redef]
 
 from db.types import VN_TZ
@@ -39,7 +40,7 @@ SPAN_DAYS = 5 * 365
 ATTACHMENT_POOL = 24
 MARKER = ".bench-complete.json"
 #: Bump when a change here changes the folders written for a seed.
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 
 #: (category path, weight, document type or None, number suffix)
 CATEGORIES: tuple[tuple[str, int, str | None, str], ...] = (
@@ -92,6 +93,8 @@ class Notice:
     related: tuple[str, ...] = ()
     attachments: tuple[str, ...] = ()
     withdrawn: bool = False
+    #: Bundle format v2: validity, relations, deadline, urgency (bench/officegen.py).
+    office: officegen.OfficeFields = officegen.OfficeFields()
 
     def path(self) -> str:
         """Where the notice lives in the folder, relative to its root."""
@@ -149,12 +152,21 @@ def _body(rng: random.Random, words: Sequence[str], cum: Sequence[float], table:
     return "\n\n".join(blocks)
 
 
+def _category_at(pick: float) -> tuple[str, int, str | None, str]:
+    return CATEGORIES[next(i for i, c in enumerate(_CAT_CUM) if pick < c)]
+
+
+@lru_cache(maxsize=200_000)
+def doc_type_of(index: int, seed: int) -> str | None:
+    """The document type of notice *index*, without making it: its generator's first draw."""
+    return _category_at(random.Random(f"{seed}:{index}").random() * _total)[2]
+
+
 def make_notice(index: int, count: int, seed: int) -> Notice:
     """Notice number *index* (0-based) of a folder of *count*, always the same."""
     rng = random.Random(f"{seed}:{index}")
     words, cum = _words()
-    pick = rng.random() * _total
-    category, _w, doc_type, suffix = CATEGORIES[next(i for i, c in enumerate(_CAT_CUM) if pick < c)]
+    category, _w, doc_type, suffix = _category_at(rng.random() * _total)
     step = SPAN_DAYS * 86400 / max(count, 1)
     published = START + timedelta(seconds=int(index * step) + rng.randint(0, 3599))
     published = published.replace(second=0)
@@ -194,6 +206,7 @@ def make_notice(index: int, count: int, seed: int) -> Notice:
         related=related,
         attachments=attachments,
         withdrawn=rng.random() < 1 / 300,
+        office=officegen.draw(index, seed, published, doc_type, lambda j: doc_type_of(j, seed)),
     )
 
 
@@ -236,6 +249,7 @@ def render(notice: Notice) -> str:
         lines.append(f"attachments: [{', '.join(notice.attachments)}]")
     if notice.withdrawn:
         lines.append("withdrawn: true")
+    lines.extend(officegen.front_matter(notice.office))
     lines.append("---")
     return "\n".join(lines) + "\n" + notice.body + "\n"
 

@@ -44,7 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as `python bench/run.py`
     sys.path.insert(0, str(ROOT))
 
-from bench import generate  # noqa: E402
+from bench import generate, office  # noqa: E402
 from bench.anchors import raw_insert, raw_rows, trusted_archive, zip_folder  # noqa: E402
 from bench.queries import QUERIES, folded_queries  # noqa: E402
 from bench.report import markdown, percentile  # noqa: E402
@@ -412,6 +412,7 @@ def run(args: argparse.Namespace, work: Path) -> tuple[list[Row], dict[str, obje
         )
     rows.extend(zim_rows)
 
+    rows.extend(office.measure(archive, n, seed, work, make_row, facts))  # bench/office.py
     log("delta: 1% of the notices revised, built with since=")
     delta_src = work / "delta-src"
     stats = generate.write_delta(delta_src, n, seed)

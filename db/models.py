@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -94,6 +95,30 @@ class Notice(Base):
     __table_args__ = (
         Index("ix_notice_listing", "withdrawn", "published"),
         Index("ix_notice_category_published", "category_id", "published"),
+        # The list in its order with what validity needs: pages, counts and
+        # status filters read this index, never the rows (revision 0009).
+        Index(
+            "ix_notice_visible",
+            "withdrawn",
+            "has_content",
+            "published",
+            "id",
+            "effective",
+            "expires",
+            "issued",
+        ),
+        # Việc cần làm, soonest first, read from the index alone (revision 0009).
+        Index(
+            "ix_notice_todo",
+            "deadline",
+            "id",
+            "withdrawn",
+            "has_content",
+            "urgency",
+            "number",
+            "title",
+            sqlite_where=text("deadline IS NOT NULL"),
+        ),
     )
 
     id: Mapped[str] = mapped_column(String(120), primary_key=True)

@@ -106,8 +106,13 @@ def count_notices(
     category: str | None = None,
     show: Show = "all",
     where: NoticeFilter = NO_FILTER,
+    *,
+    condition: ColumnElement[bool] | None = None,
 ) -> int:
-    sub = _narrowed(session, _listing(category, show), where).subquery()
+    """How many visible notices the list holds; *condition* narrows it further
+    (a status filter: validity.status_condition)."""
+    query = _narrowed(session, _listing(category, show), where)
+    sub = (query if condition is None else query.where(condition)).subquery()
     return int(session.scalar(select(func.count()).select_from(sub)) or 0)
 
 
@@ -148,6 +153,7 @@ def notice_ids(
     limit: int | None = None,
     offset: int = 0,
     where: NoticeFilter = NO_FILTER,
+    condition: ColumnElement[bool] | None = None,
 ) -> list[str]:
     """Ids of visible notices in list order (by publication time, then id)."""
     order = (
@@ -155,18 +161,27 @@ def notice_ids(
         if newest_first
         else (Notice.published.asc(), Notice.id.asc())
     )
-    query = _narrowed(session, _listing(category, show), where).order_by(*order).offset(offset)
+    query = _narrowed(session, _listing(category, show), where)
+    if condition is not None:
+        query = query.where(condition)
+    query = query.order_by(*order).offset(offset)
     if limit is not None:
         query = query.limit(limit)
     return list(session.scalars(query))
 
 
 def summaries(
-    session: Session, ids: Sequence[str], as_of: date | None = None
+    session: Session,
+    ids: Sequence[str],
+    as_of: date | None = None,
+    *,
+    status: str | None = None,
 ) -> list[NoticeSummary]:
     """The list rows of *ids*, in the order given (unknown ids are skipped).
 
-    Their status is as of *as_of*, today (in Vietnam) when not given.
+    Their status is as of *as_of*, today (in Vietnam) when not given; with
+    *status*, every one of *ids* is known to have it (a page of a status
+    filter), and it is not reckoned again.
     """
     found: dict[str, NoticeSummary] = {}
     for start in range(0, len(ids), 500):
@@ -182,15 +197,24 @@ def summaries(
                 ReadingState.first_opened,
                 ReadingState.bookmarked,
                 Notice.urgency,
+                Notice.effective,
+                Notice.expires,
+                Notice.issued,
             )
             .join(Category, Category.id == Notice.category_id)
             .outerjoin(ReadingState, ReadingState.notice_id == Notice.id)
             .where(Notice.id.in_(chunk), Notice.has_content.is_(True))
-        )
-        statuses = validity.validities(session, chunk, as_of)
-        for nid, title, number, published, path, withdrawn, opened, bookmarked, urgency in rows:
+        ).all()
+        statuses: dict[str, Any] = {}
+        if status is None:
+            # The rows just read are the page's nodes: validity need not read them again.
+            known = {
+                r[0]: validity.node_of(r[0], r[9], r[10], r[11], r[3], r[5], True) for r in rows
+            }
+            statuses = validity.validities(session, chunk, as_of, known=known)
+        for nid, title, number, published, path, withdrawn, opened, bookmarked, urgency, *_ in rows:
             assert published is not None  # every notice with content has a date
-            status = statuses.get(nid)
+            found_status = statuses.get(nid)
             found[nid] = NoticeSummary(
                 id=nid,
                 title=shown(title),
@@ -200,7 +224,7 @@ def summaries(
                 withdrawn=bool(withdrawn),
                 read=opened is not None,
                 bookmarked=bool(bookmarked),
-                status=status.status if status else None,
+                status=status or (found_status.status if found_status else None),
                 urgency=urgency,
             )
     return [found[i] for i in ids if i in found]
@@ -535,8 +559,12 @@ def ordered_notice_ids(
     limit: int | None = None,
     offset: int = 0,
     where: NoticeFilter = NO_FILTER,
+    condition: ColumnElement[bool] | None = None,
 ) -> list[str]:
-    """Ids of visible notices sorted by a list column; ties fall back to date, then id."""
+    """Ids of visible notices sorted by a list column; ties fall back to date, then id.
+
+    *condition* narrows them further (a status filter: validity.status_condition).
+    """
     if order == "published":
         return notice_ids(
             session,
@@ -546,14 +574,14 @@ def ordered_notice_ids(
             limit=limit,
             offset=offset,
             where=where,
+            condition=condition,
         )
     column = Notice.title if order == "title" else func.coalesce(Notice.number, "")
     key = column.desc() if descending else column.asc()
-    query = (
-        _narrowed(session, _listing(category, show), where)
-        .order_by(key, Notice.published.desc(), Notice.id.desc())
-        .offset(offset)
-    )
+    query = _narrowed(session, _listing(category, show), where)
+    if condition is not None:
+        query = query.where(condition)
+    query = query.order_by(key, Notice.published.desc(), Notice.id.desc()).offset(offset)
     if limit is not None:
         query = query.limit(limit)
     return list(session.scalars(query))

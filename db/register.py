@@ -11,8 +11,10 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, insert, or_, select, update
+from sqlalchemy import Boolean, ColumnElement, case, func, insert, or_, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.expression import UnaryExpression
 
 from db import officelog
 from db.folding import nfc
@@ -108,6 +110,39 @@ def register_rows(
     return _rows(session, *conditions)
 
 
+def _where(year: int, status: str | None) -> list[ColumnElement[bool]]:
+    conditions = [RegisterEntry.year == year]
+    if status is not None:
+        conditions.append(RegisterEntry.status == status)
+    return conditions
+
+
+def register_count(session: Session, year: int, status: str | None = None) -> int:
+    """How many lines *year* has (in *status*, when given)."""
+    query = select(func.count()).select_from(RegisterEntry).where(*_where(year, status))
+    return int(session.scalar(query) or 0)
+
+
+def register_page(
+    session: Session, year: int, status: str | None, offset: int, limit: int
+) -> list[RegisterRow]:
+    """Lines *offset*… of *year* (in *status*, when given), in number order, at most *limit*."""
+    # The numbers first, from the register's own index: an OFFSET over the
+    # joined rows would read the notice of every line it skips.
+    numbers = list(
+        session.scalars(
+            select(RegisterEntry.number)
+            .where(*_where(year, status))
+            .order_by(RegisterEntry.number)
+            .offset(offset)
+            .limit(limit)
+        )
+    )
+    if not numbers:
+        return []
+    return _rows(session, RegisterEntry.year == year, RegisterEntry.number.in_(numbers))
+
+
 def register_row(session: Session, year: int, number: int) -> RegisterRow | None:
     found = _rows(session, RegisterEntry.year == year, RegisterEntry.number == number)
     return found[0] if found else None
@@ -124,18 +159,26 @@ def register_years(session: Session) -> list[int]:
     )
 
 
+def _unindexed(column: Any) -> ColumnElement[Any]:
+    """*column* behind SQLite's unary "+": a condition on it picks no index."""
+    return UnaryExpression(column, operator=operators.custom_op("+"), type_=Boolean)
+
+
 def _todo_where() -> list[ColumnElement[bool]]:
     return [
         Notice.deadline.is_not(None),
-        Notice.withdrawn.is_(False),
-        Notice.has_content.is_(True),
+        # So that SQLite reads ix_notice_todo (the notices with a deadline),
+        # not every visible notice through the list's index.
+        _unindexed(Notice.withdrawn).is_(False),
+        _unindexed(Notice.has_content).is_(True),
         # A notice with no line in the register is not done either.
         or_(RegisterEntry.status.is_(None), RegisterEntry.status != "done"),
     ]
 
 
-def todo(session: Session, day: date, limit: int | None = None) -> list[TodoItem]:
-    """Notices with a deadline that are not done (Việc cần làm), soonest first."""
+def todo(session: Session, day: date, limit: int | None = None, offset: int = 0) -> list[TodoItem]:
+    """Notices with a deadline that are not done (Việc cần làm), soonest first;
+    items *offset*… of them, at most *limit*."""
     query = (
         select(
             Notice.id,
@@ -153,6 +196,8 @@ def todo(session: Session, day: date, limit: int | None = None) -> list[TodoItem
     )
     if limit is not None:
         query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
     items: list[TodoItem] = []
     for nid, title, number, deadline, urgency, status, year, incoming in session.execute(query):
         assert deadline is not None  # the query asks for notices with one
@@ -180,10 +225,11 @@ def todo_count(session: Session, day: date) -> tuple[int, int]:
         .where(*_todo_where())
         .subquery()
     )
-    total = session.scalar(select(func.count()).select_from(sub)) or 0
-    # Dates are stored as YYYY-MM-DD text, which sorts as the days do.
-    overdue = session.scalar(select(func.count()).select_from(sub).where(sub.c.deadline < day))
-    return int(total), int(overdue or 0)
+    # One pass for both. Dates are stored as YYYY-MM-DD text, which sorts as the days do.
+    total, overdue = session.execute(
+        select(func.count(), func.sum(case((sub.c.deadline < day, 1), else_=0))).select_from(sub)
+    ).one()
+    return int(total or 0), int(overdue or 0)
 
 
 # -- writing the register -------------------------------------------------------------

@@ -23,12 +23,12 @@ graphs; the session functions only load the nodes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, and_, exists, not_, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from db.common import VN_TZ
 from db.models import Notice, NoticeRelation
@@ -164,9 +164,40 @@ def _link(relation: str, other: str, direction: str, nodes: dict[str, Node]) -> 
 
 def today() -> date:
     """Today in Vietnam: the day statuses are shown for unless another is asked."""
-    from datetime import datetime
-
     return datetime.now(VN_TZ).date()
+
+
+def node_of(
+    nid: str,
+    effective: date | None,
+    expires: date | None,
+    issued: date | None,
+    published: datetime | None,
+    withdrawn: bool,
+    has_content: bool,
+    title: str | None = None,
+    number: str | None = None,
+    doc_type: str | None = None,
+) -> Node:
+    """The Node of a notice row (`relates` is the caller's to set)."""
+    return Node(
+        id=nid,
+        effective=effective,
+        expires=expires,
+        issued=issued,
+        posted=published.astimezone(VN_TZ).date() if published is not None else None,
+        present=bool(has_content) and not withdrawn,
+        title=title if has_content else None,
+        number=number if has_content else None,
+        doc_type=doc_type if has_content else None,
+    )
+
+
+def _relating(session: Session, ids: Sequence[str]) -> set[str]:
+    """Those of *ids* that state at least one relation."""
+    return set(
+        session.scalars(select(NoticeRelation.notice_id).where(NoticeRelation.notice_id.in_(ids)))
+    )
 
 
 def _nodes(session: Session, ids: Iterable[str]) -> dict[str, Node]:
@@ -188,35 +219,11 @@ def _nodes(session: Session, ids: Iterable[str]) -> dict[str, Node]:
                 Notice.doc_type,
             ).where(Notice.id.in_(chunk))
         )
-        for (
-            nid,
-            effective,
-            expires,
-            issued,
-            published,
-            withdrawn,
-            has_content,
-            title,
-            num,
-            doc_type,
-        ) in rows:
-            nodes[nid] = Node(
-                id=nid,
-                effective=effective,
-                expires=expires,
-                issued=issued,
-                posted=published.astimezone(VN_TZ).date() if published is not None else None,
-                present=bool(has_content) and not withdrawn,
-                title=title if has_content else None,
-                number=num if has_content else None,
-                doc_type=doc_type if has_content else None,
+        for nid, effective, expires, issued, published, withdrawn, has_content, *named in rows:
+            nodes[nid] = node_of(
+                nid, effective, expires, issued, published, withdrawn, has_content, *named
             )
-        relating = set(
-            session.scalars(
-                select(NoticeRelation.notice_id).where(NoticeRelation.notice_id.in_(chunk))
-            )
-        )
-        for nid in relating & set(nodes):
+        for nid in _relating(session, chunk) & set(nodes):
             nodes[nid] = replace(nodes[nid], relates=True)
     return nodes
 
@@ -287,13 +294,30 @@ def notices_validity(
 
 
 def validities(
-    session: Session, ids: Sequence[str], day: date | None = None
+    session: Session,
+    ids: Sequence[str],
+    day: date | None = None,
+    *,
+    known: Mapping[str, Node] | None = None,
 ) -> dict[str, Validity | None]:
-    """The validity of each of *ids* on *day* (today), for a page of a list."""
+    """The validity of each of *ids* on *day* (today), for a page of a list.
+
+    *known* holds nodes the caller has already read (`node_of` its rows), so
+    that a page's rows are not read twice.
+    """
     day = day or today()
     ids = list(dict.fromkeys(ids))
     incoming = [e for e in _edges(session, ids, toward=True) if e[0] != e[2]]
-    nodes = _nodes(session, [*ids, *(s for s, _r, _t in incoming)])
+    nodes: dict[str, Node] = {}
+    if known:
+        held = [nid for nid in ids if nid in known]
+        relating: set[str] = set()
+        for start in range(0, len(held), BATCH):
+            relating |= _relating(session, held[start : start + BATCH])
+        nodes = {nid: replace(known[nid], relates=nid in relating) for nid in held}
+    nodes.update(
+        _nodes(session, [nid for nid in (*ids, *(s for s, _r, _t in incoming)) if nid not in nodes])
+    )
     toward: dict[str, list[tuple[str, Node]]] = {}
     for source, relation, target in incoming:
         toward.setdefault(target, []).append(
@@ -305,24 +329,79 @@ def validities(
     }
 
 
-def ids_with_status(session: Session, status: str, day: date | None = None) -> set[str]:
-    """Ids of visible notices whose status on *day* is *status* (a status filter).
+def _in_effect(source: type[Notice], day: date) -> ColumnElement[bool]:
+    """`Node.in_effect` as SQL: *source* is held, visible and took effect on or before *day*."""
+    # Posted is stored as a moment: "posted on or before the day" is "before the next day began".
+    next_day = datetime.combine(day + timedelta(days=1), time(0), VN_TZ)
+    return and_(
+        source.withdrawn.is_(False),
+        source.has_content.is_(True),
+        or_(
+            and_(source.effective.is_not(None), source.effective <= day),
+            and_(source.effective.is_(None), source.issued.is_not(None), source.issued <= day),
+            and_(source.effective.is_(None), source.issued.is_(None), source.published < next_day),
+        ),
+    )
 
-    Only notices with legal fields can have a status, so only they are weighed.
+
+def _targets_of(relations: Iterable[str], day: date | None) -> Select[str]:
+    """Ids that another notice states one of *relations* toward: one in effect on *day*,
+    or (day None) any present one."""
+    source = aliased(Notice)
+    held = (
+        _in_effect(source, day)
+        if day is not None
+        else and_(source.withdrawn.is_(False), source.has_content.is_(True))
+    )
+    # EXISTS, not a join: SQLite then walks the few relations and looks each
+    # source up, instead of walking every notice to find the relations.
+    return select(NoticeRelation.target_id).where(
+        NoticeRelation.relation.in_(list(relations)),
+        NoticeRelation.target_id != NoticeRelation.notice_id,
+        exists().where(source.id == NoticeRelation.notice_id, held),
+    )
+
+
+def status_condition(status: str, day: date) -> ColumnElement[bool]:
+    """A condition on Notice: its status on *day* is *status*, by `status_of`'s rules.
+
+    So a status filter is one statement that the database can page and
+    count, never a status computed for every notice of the archive.
+    tests/unit/test_validity.py holds it to `status_of` over random graphs.
     """
-    candidates = set(
+    if status not in STATUSES:
+        raise ValueError(status)
+    # Each part is true or false, never NULL, so that not_() keeps its meaning.
+    ended = or_(
+        and_(Notice.expires.is_not(None), Notice.expires <= day),
+        Notice.id.in_(_targets_of(ENDING, day)),
+    )
+    if status == "expired":
+        return ended
+    not_yet = and_(Notice.effective.is_not(None), Notice.effective > day)
+    if status == "not_yet":
+        return and_(not_(ended), not_yet)
+    partly = Notice.id.in_(_targets_of(PARTIAL, day))
+    if status == "partly_expired":
+        return and_(not_(ended), not_(not_yet), partly)
+    legal = or_(
+        Notice.effective.is_not(None),
+        Notice.expires.is_not(None),
+        Notice.id.in_(select(NoticeRelation.notice_id)),
+        Notice.id.in_(_targets_of(RELATIONS, None)),
+    )
+    return and_(legal, not_(ended), not_(not_yet), not_(partly))
+
+
+def ids_with_status(session: Session, status: str, day: date | None = None) -> set[str]:
+    """Ids of visible notices whose status on *day* (today) is *status* (a status filter)."""
+    day = day or today()
+    return set(
         session.scalars(
             select(Notice.id).where(
                 Notice.withdrawn.is_(False),
                 Notice.has_content.is_(True),
-                or_(
-                    Notice.effective.is_not(None),
-                    Notice.expires.is_not(None),
-                    Notice.id.in_(select(NoticeRelation.notice_id)),
-                    Notice.id.in_(select(NoticeRelation.target_id)),
-                ),
+                status_condition(status, day),
             )
         )
     )
-    found = validities(session, sorted(candidates), day)
-    return {nid for nid, validity in found.items() if validity and validity.status == status}

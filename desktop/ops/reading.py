@@ -111,8 +111,9 @@ def list_page(archive: Archive, query: ListQuery, offset: int, limit: int = PAGE
 
     with archive.reading() as session:
         if query.status is not None:
-            # Statuses are computed, not stored: keep the listed ids that have it.
-            wanted = validity.ids_with_status(session, query.status, archive.as_of)
+            # A status is reckoned from the relations in the statement that lists
+            # it, never for every notice of the archive: the ids that have it, in
+            # list order, counted here; their rows need not reckon it again.
             every = queries.ordered_notice_ids(
                 session,
                 query.category,
@@ -120,9 +121,12 @@ def list_page(archive: Archive, query: ListQuery, offset: int, limit: int = PAGE
                 order=query.order,
                 descending=query.descending,
                 where=query.filters,
+                condition=validity.status_condition(
+                    query.status, archive.as_of or validity.today()
+                ),
             )
-            kept = [nid for nid in every if nid in wanted]
-            total, ids = len(kept), kept[offset : offset + limit]
+            total, ids = len(every), every[offset : offset + limit]
+            rows = queries.summaries(session, ids, archive.as_of, status=query.status)
         else:
             total = queries.count_notices(session, query.category, query.show, query.filters)
             ids = queries.ordered_notice_ids(
@@ -135,7 +139,7 @@ def list_page(archive: Archive, query: ListQuery, offset: int, limit: int = PAGE
                 offset=offset,
                 where=query.filters,
             )
-        rows = queries.summaries(session, ids, archive.as_of)
+            rows = queries.summaries(session, ids, archive.as_of)
     return ListPage(query=query, total=total, offset=offset, rows=tuple(rows))
 
 

@@ -95,15 +95,35 @@ def list_register(
         return register.register_rows(session, year, status)
 
 
-def todo_list(archive: Archive, day: date | None = None) -> list[TodoItem]:
-    """Notices with a deadline whose register line is not done, soonest first.
+def register_page(
+    archive: Archive, year: int, status: str | None, offset: int, limit: int
+) -> tuple[int, list[RegisterRow]]:
+    """How many lines *year* has (in *status*), and lines *offset*… of them, at most *limit*.
+
+    A negative *offset* counts from the end: -200 is the last 200 lines.
+    """
+    from db import register
+
+    if status is not None and status not in REGISTER_STATUSES:
+        raise BadRegisterValue("status")
+    with archive.reading() as session:
+        total = register.register_count(session, year, status)
+        start = max(0, total + offset) if offset < 0 else offset
+        return total, register.register_page(session, year, status, start, limit)
+
+
+def todo_list(
+    archive: Archive, day: date | None = None, *, limit: int | None = None, offset: int = 0
+) -> list[TodoItem]:
+    """Notices with a deadline whose register line is not done, soonest first
+    (items *offset*… of them, at most *limit*, when given).
 
     Days are counted from *day*, else the archive's own day, else today.
     """
     from db import register
 
     with archive.reading() as session:
-        return register.todo(session, day or archive.as_of or today())
+        return register.todo(session, day or archive.as_of or today(), limit, offset)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,11 @@
 """The incoming register's lines as a table model, and the editors of the clerk's columns.
 
 `RegisterModel` holds one year's lines (plain `RegisterRow`s) with Appendix
-IV's columns, in the words the printed book uses. The clerk's columns
+IV's columns, in the words the printed book uses. A year may hold tens of
+thousands of lines: the view reads its last PAGE lines (the book opens at
+its end) and the model asks for the others, BLOCK at a time, when they are
+first shown (`rows_wanted`), keeping lines read before on screen until they
+are read again. The clerk's columns
 ("Đơn vị hoặc người nhận", "Ngày chuyển", "Ghi chú", "Tình trạng xử lý") are
 editable: the model checks the value, shows it, and asks for the write
 (`edit_requested`); a value the register cannot take is refused in one
@@ -9,7 +13,7 @@ sentence (`rejected`). `RegisterDelegate` edits the status with a list of
 its three values. `load_page` is what the register view asks the worker for.
 
 Signals: `RegisterModel.edit_requested(year, number, column, value)`,
-`RegisterModel.rejected(message)`.
+`RegisterModel.rejected(message)`, `RegisterModel.rows_wanted(offset)`.
 """
 
 from __future__ import annotations
@@ -101,23 +105,42 @@ def cell_text(row: RegisterRow, column: int, lang: str) -> str:
     return str(cells[column]())
 
 
+#: Lines read when a year is shown: its last ones, where the view opens.
+PAGE = 200
+#: Lines read at a time when the clerk scrolls to lines not read yet.
+BLOCK = 200
+
+
 @dataclass(frozen=True)
 class RegisterPage:
-    """What the view shows: the years the register has, the year shown and its lines."""
+    """What the view shows: the years the register has, the year shown, how many
+    lines it has (`total`) and its lines from `offset` on (the last PAGE)."""
 
     years: tuple[int, ...]
     year: int | None
     rows: tuple[RegisterRow, ...]
+    total: int = 0
+    offset: int = 0
+    status: str | None = None
 
 
 def load_page(archive: Archive, year: int | None, status: str | None) -> RegisterPage:
-    """The lines of *year* (by default the archive's current year, else the newest)."""
+    """The last lines of *year* (by default the archive's current year, else the newest)."""
     years = tuple(register.register_years(archive))
     if year not in years:
         current = (archive.as_of or register.today()).year
         year = current if current in years else (years[0] if years else None)
-    rows = tuple(register.list_register(archive, year, status)) if year is not None else ()
-    return RegisterPage(years, year, rows)
+    if year is None:
+        return RegisterPage(years, None, (), status=status)
+    total, rows = register.register_page(archive, year, status, -PAGE, PAGE)
+    return RegisterPage(years, year, tuple(rows), total, max(0, total - PAGE), status)
+
+
+def load_lines(
+    archive: Archive, year: int, status: str | None, offset: int
+) -> tuple[RegisterRow, ...]:
+    """BLOCK lines of *year* from *offset* on: the ones the view asked for."""
+    return tuple(register.register_page(archive, year, status, offset, BLOCK)[1])
 
 
 class RegisterModel(QAbstractTableModel):
@@ -129,35 +152,89 @@ class RegisterModel(QAbstractTableModel):
 
     edit_requested = Signal(int, int, str, object)
     rejected = Signal(str)
+    rows_wanted = Signal(int)
 
     def __init__(self, parent: QObject | None = None, *, lang: str = "vi") -> None:
         super().__init__(parent)
-        self._rows: list[RegisterRow] = []
+        #: Every line of the year; None where it has not been read yet.
+        self._rows: list[RegisterRow | None] = []
         self._lang = lang
+        #: What the lines are of (year, status): lines read for another are dropped.
+        self._key: object = None
+        #: Blocks asked for and not answered yet; blocks shown but to be read again.
+        self._asked: set[int] = set()
+        self._stale: set[int] = set()
+
+    @property
+    def key(self) -> object:
+        return self._key
 
     def set_rows(self, rows: Sequence[RegisterRow]) -> None:
-        """Show *rows*: changed cells in place when they are the same lines, else anew."""
-        rows = list(rows)
-        key = [(r.year, r.incoming_number) for r in rows]
-        if key == [(r.year, r.incoming_number) for r in self._rows]:
-            changed = [
-                i for i, (old, new) in enumerate(zip(self._rows, rows, strict=True)) if old != new
-            ]
-            self._rows = rows
-            if changed:
-                self.dataChanged.emit(
-                    self.index(changed[0], 0), self.index(changed[-1], len(HEADINGS) - 1)
-                )
-            return
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+        """Show *rows*, every line of what is shown."""
+        self.set_window(len(rows), 0, rows, self._key)
 
-    def line(self, row: int) -> RegisterRow:
+    def set_window(
+        self, total: int, offset: int, rows: Sequence[RegisterRow], key: object = None
+    ) -> None:
+        """Show *total* lines of *key*, *rows* from *offset* on; the others are asked
+        for (`rows_wanted`) when first shown.
+
+        The same lines again (same key and count) change in place: lines read
+        before stay on screen, to be read again when shown.
+        """
+        keys = [(r.year, r.incoming_number) for r in rows]
+        same = (
+            key == self._key
+            and total == len(self._rows)
+            and keys
+            == [(r.year, r.incoming_number) for r in self._rows[offset : offset + len(rows)] if r]
+        )
+        if not same:
+            self.beginResetModel()
+            self._key = key
+            self._rows = [None] * total
+            self._rows[offset : offset + len(rows)] = list(rows)
+            self._asked.clear()
+            self._stale.clear()
+            self.endResetModel()
+            return
+        self._asked.clear()
+        window = {i // BLOCK for i in range(offset, offset + len(rows))}
+        self._stale = {i // BLOCK for i, r in enumerate(self._rows) if r is not None} - window
+        self._replace(offset, rows)
+
+    def fill(self, offset: int, rows: Sequence[RegisterRow], key: object) -> None:
+        """Lines *offset*… read for *key*, as `rows_wanted` asked."""
+        self._asked.discard(offset // BLOCK)
+        if key != self._key or offset + len(rows) > len(self._rows):
+            return  # read for lines no longer shown
+        self._stale -= {i // BLOCK for i in range(offset, offset + len(rows))}
+        self._replace(offset, rows)
+
+    def _replace(self, offset: int, rows: Sequence[RegisterRow]) -> None:
+        changed = [offset + i for i, new in enumerate(rows) if self._rows[offset + i] != new]
+        self._rows[offset : offset + len(rows)] = list(rows)
+        if changed:
+            self.dataChanged.emit(
+                self.index(changed[0], 0), self.index(changed[-1], len(HEADINGS) - 1)
+            )
+
+    def _wanted(self, row: int) -> RegisterRow | None:
+        """Line *row*, asking for its block when it has not been read (or is stale)."""
+        line = self._rows[row]
+        block = row // BLOCK
+        if (line is None or block in self._stale) and block not in self._asked:
+            self._asked.add(block)
+            self.rows_wanted.emit(block * BLOCK)
+        return line
+
+    def line(self, row: int) -> RegisterRow | None:
+        """Line *row*, None while it has not been read."""
         return self._rows[row]
 
     def lines(self) -> list[RegisterRow]:
-        return list(self._rows)
+        """The lines read so far, in order."""
+        return [r for r in self._rows if r is not None]
 
     def set_lang(self, lang: str) -> None:
         self._lang = lang
@@ -181,7 +258,7 @@ class RegisterModel(QAbstractTableModel):
             | Qt.ItemFlag.ItemIsSelectable
             | Qt.ItemFlag.ItemNeverHasChildren
         )
-        if index.column() in EDITABLE:
+        if index.column() in EDITABLE and self._rows[index.row()] is not None:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -191,8 +268,8 @@ class RegisterModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        row, column = self._rows[index.row()], index.column()
-        if not 0 <= column < len(HEADINGS):
+        row, column = self._wanted(index.row()), index.column()
+        if row is None or not 0 <= column < len(HEADINGS):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(row, column)
@@ -236,6 +313,8 @@ class RegisterModel(QAbstractTableModel):
         ):
             return False
         row, column = self._rows[index.row()], index.column()
+        if row is None:
+            return False
         field = EDITABLE[column]
         wanted = self._value(column, value)
         if wanted is _REFUSED:

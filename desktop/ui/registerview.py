@@ -54,6 +54,7 @@ from desktop.ui.registermodel import (
     RegisterDelegate,
     RegisterModel,
     RegisterPage,
+    load_lines,
     load_page,
 )
 
@@ -92,6 +93,8 @@ class RegisterView(QWidget):
         self.model = RegisterModel(self, lang=lang())
         self.model.edit_requested.connect(self._write)
         self.model.rejected.connect(self.status)
+        # Queued: the model asks while the table paints; the answer comes later.
+        self.model.rows_wanted.connect(self._read_lines, Qt.ConnectionType.QueuedConnection)
         self.year_label = QLabel(self)
         self.year_box = QComboBox(self)
         self.year_box.setObjectName("registerYear")
@@ -188,6 +191,23 @@ class RegisterView(QWidget):
             failure=self.failed.emit,
         )
 
+    def _read_lines(self, offset: int) -> None:
+        key = self.model.key
+        if not isinstance(key, tuple):
+            return
+        year, status = key
+
+        def show(rows: tuple[RegisterRow, ...]) -> None:
+            self.model.fill(offset, rows, key)
+
+        self._runner.query(
+            self,
+            lambda archive: load_lines(archive, year, status, offset),
+            key=f"register-lines-{offset}",
+            success=show,
+            failure=self.failed.emit,
+        )
+
     def apply_changes(self, changes: Changes) -> None:
         if changes.archive:
             self._year = self._shown_year = None
@@ -204,7 +224,7 @@ class RegisterView(QWidget):
             self.year_box.addItem(str(year), year)
         self.year_box.setCurrentIndex(max(0, self.year_box.findData(page.year)))
         self.year_box.blockSignals(False)
-        self.model.set_rows(page.rows)
+        self.model.set_window(page.total, page.offset, page.rows, (page.year, page.status))
         if fresh:
             self.table.scrollToBottom()
         self._show_count()
@@ -220,8 +240,9 @@ class RegisterView(QWidget):
 
     def _on_activated(self, index: QModelIndex) -> None:
         # The clerk's columns open their editor; the others open the notice.
-        if index.isValid() and index.column() not in EDITABLE:
-            self.notice_chosen.emit(self.model.line(index.row()).notice_id)
+        line = self.model.line(index.row()) if index.isValid() else None
+        if line is not None and index.column() not in EDITABLE:
+            self.notice_chosen.emit(line.notice_id)
 
     # -- writing ---------------------------------------------------------------------------
 

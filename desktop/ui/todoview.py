@@ -7,7 +7,9 @@ those due within SOON_DAYS days orange (`desktop.ops.register.due_level`).
 Days are counted from the archive's own day (today, or the demo's day).
 
 `TodoView` loads the list whenever the register or the notices change, and
-tells the window how many there are (for the status bar). "Hoàn thành"
+tells the window how many there are (for the status bar). It reads the
+first PAGE items and their count; the model asks for the next PAGE when the
+table scrolls to its end (`more_wanted`), as the notice list does. "Hoàn thành"
 marks the chosen one done in the register, which takes it off the list.
 
 Signals: `TodoView.loaded()`; `count_changed(total, overdue)`;
@@ -58,26 +60,38 @@ DEADLINE, DUE, URGENCY, NUMBER, TITLE, STATUS = range(6)
 LEVEL_COLORS = {"overdue": "#c00000", "soon": "#d35400"}
 
 
+#: Items read at a time.
+PAGE = 200
+
+
 @dataclass(frozen=True)
 class TodoPage:
-    """The to-do list as of `day`."""
+    """The to-do list as of `day`: how many items (`total`, `overdue` of them)
+    and the first of them, soonest first."""
 
     day: date
     items: tuple[TodoItem, ...]
-
-    @property
-    def overdue(self) -> int:
-        return sum(1 for item in self.items if item.days_left < 0)
+    total: int = 0
+    overdue: int = 0
 
 
 def load_todo(archive: Archive) -> TodoPage:
     """The to-do list, counted from the archive's day (the demo's own, or today)."""
     day = archive.as_of or register.today()
-    return TodoPage(day, tuple(register.todo_list(archive, day)))
+    counted = register.todo_count(archive, day)
+    items = tuple(register.todo_list(archive, day, limit=PAGE))
+    return TodoPage(day, items, counted.total, counted.overdue)
+
+
+def load_more(archive: Archive, day: date, offset: int) -> tuple[TodoItem, ...]:
+    """The next PAGE items from *offset* on."""
+    return tuple(register.todo_list(archive, day, limit=PAGE, offset=offset))
 
 
 class TodoModel(QAbstractTableModel):
     """Read-only rows of `TodoItem`s, coloured by how near their deadline is."""
+
+    more_wanted = Signal(int)
 
     def __init__(self, parent: QObject | None = None, *, lang: str = "vi") -> None:
         super().__init__(parent)
@@ -85,11 +99,41 @@ class TodoModel(QAbstractTableModel):
         self._lang = lang
         self._bold = QFont()
         self._bold.setBold(True)
+        self._total = 0
+        self._key: object = None
+        self._asked = False
 
-    def set_items(self, items: Sequence[TodoItem]) -> None:
+    @property
+    def key(self) -> object:
+        return self._key
+
+    def set_items(
+        self, items: Sequence[TodoItem], total: int | None = None, key: object = None
+    ) -> None:
+        """Show *items*, the first of *total* (all of them when not given)."""
         self.beginResetModel()
         self._items = list(items)
+        self._total = len(self._items) if total is None else total
+        self._key = key
+        self._asked = False
         self.endResetModel()
+
+    def add_items(self, offset: int, items: Sequence[TodoItem], key: object) -> None:
+        """Items *offset*… read for *key*, as `more_wanted` asked."""
+        self._asked = False
+        if key != self._key or offset != len(self._items) or not items:
+            return  # read for a list no longer shown
+        self.beginInsertRows(QModelIndex(), offset, offset + len(items) - 1)
+        self._items.extend(items)
+        self.endInsertRows()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._items) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent) and not self._asked:
+            self._asked = True
+            self.more_wanted.emit(len(self._items))
 
     def item(self, row: int) -> TodoItem:
         return self._items[row]
@@ -186,6 +230,7 @@ class TodoView(QWidget):
         self._lang = lang
         self.page: TodoPage | None = None
         self.model = TodoModel(self, lang=lang())
+        self.model.more_wanted.connect(self._read_more, Qt.ConnectionType.QueuedConnection)
         self.heading = QLabel(self)
         self.heading.setObjectName("todoHeading")
         self.done_button = QToolButton(self)
@@ -232,13 +277,26 @@ class TodoView(QWidget):
         if changes.register or changes.lists:
             self.reload()
 
+    def _read_more(self, offset: int) -> None:
+        key, page = self.model.key, self.page
+        if page is None:
+            return
+        day = page.day
+        self._runner.query(
+            self,
+            lambda archive: load_more(archive, day, offset),
+            key="todo-more",
+            success=lambda items: self.model.add_items(offset, items, key),
+            failure=self.failed.emit,
+        )
+
     def _show(self, page: TodoPage) -> None:
         self.page = page
-        self.model.set_items(page.items)
+        self.model.set_items(page.items, page.total, (page.day, page.total, page.overdue))
         self._show_heading()
         self.table.setVisible(bool(page.items))
         self.empty.setVisible(not page.items)
-        self.count_changed.emit(len(page.items), page.overdue)
+        self.count_changed.emit(page.total, page.overdue)
         self.loaded.emit()
 
     def _show_heading(self) -> None:

@@ -346,3 +346,38 @@ def test_the_office_views_speak_english(
     assert office.relations.model.item(0).text() == "Replaced by (1)"
     assert badges_of(window, "kh-412-2023") == Badges("", "expired", "Expired")
     assert window.search_bar.sort_box.itemText(0) == "Best match"
+
+
+def test_a_long_todo_list_shows_its_count_and_reads_more_as_it_scrolls(
+    make_window: WindowFactory, data_dir: Path, qtbot: QtBot, qtmodeltester: ModelTester
+) -> None:
+    from datetime import date, timedelta
+
+    from db.archive import open_archive
+    from desktop.ui.todoview import PAGE
+    from tests.helpers.notices import apply, notice
+
+    count = PAGE + 30
+    first = date(2024, 1, 1)
+    archive = open_archive(data_dir)
+    try:
+        apply(
+            archive,
+            [notice(f"cv-{i:04d}", deadline=first + timedelta(days=i)) for i in range(count)],
+        )
+    finally:
+        archive.close()
+    window = make_window(data_dir)
+    model = window.office.todo.model
+    # The status bar counts them all; the list holds the first page, soonest first.
+    assert f"Việc cần làm: {count}" in window.office.todo_label.text()
+    assert model.rowCount() == PAGE and model.canFetchMore()
+    assert model.item(0).notice_id == "cv-0000"
+    with qtbot.waitSignal(model.rowsInserted):
+        model.fetchMore()
+    assert model.rowCount() == count and not model.canFetchMore()
+    assert [model.item(i).notice_id for i in (PAGE, count - 1)] == [
+        "cv-0200",
+        f"cv-{count - 1:04d}",
+    ]
+    qtmodeltester.check(model)

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import threading
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,16 +19,20 @@ from pytestqt.qtbot import QtBot
 
 from db.archive import open_archive
 from db.records import RegisterRow
+from db.types import VN_TZ
 from desktop.demo import DEMO_TODAY
 from desktop.ops import register
+from desktop.ops.changes import Changes
 from desktop.ui import printactions
 from desktop.ui.mainwindow import MainWindow
 from desktop.ui.office import REGISTER_TAB
 from desktop.ui.registermodel import (
     ASSIGNED,
+    BLOCK,
     CONTENT,
     HANDED,
     NOTE,
+    PAGE,
     STATUS,
     RegisterModel,
     parse_day,
@@ -313,3 +317,71 @@ def test_screenshot_draws_the_register_tab(demo: Path, tmp_path: Path) -> None:
     assert screenshot(demo, out, size=(1100, 700), view="register") == 0
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1100, 700)
+
+
+# -- a long year ----------------------------------------------------------------------------
+
+
+def long_register(data_dir: Path, count: int) -> int:
+    """An archive whose register holds *count* lines in one year; returns the year."""
+    from db import register as db_register
+    from tests.helpers.notices import apply, notice
+
+    when = datetime(2024, 3, 1, 9, 0, tzinfo=VN_TZ)
+    archive = open_archive(data_dir)
+    try:
+        ids = [f"cv-{i:04d}" for i in range(1, count + 1)]
+        apply(archive, [notice(nid, number=f"{i}/UBND-VP") for i, nid in enumerate(ids, 1)])
+        with archive.writing() as session:
+            db_register.register_incoming(session, ids, when)
+    finally:
+        archive.close()
+    return when.year
+
+
+def test_a_long_year_opens_at_its_end_and_reads_the_rest_as_it_is_shown(
+    make_window: WindowFactory, data_dir: Path, qtbot: QtBot, qtmodeltester: ModelTester
+) -> None:
+    year = long_register(data_dir, PAGE + BLOCK + 50)
+    window = make_window(data_dir)
+    view = view_of(window)
+    model = view.model
+    assert view.year == year and model.rowCount() == PAGE + BLOCK + 50
+    assert view.count_label.text() == f"{PAGE + BLOCK + 50} văn bản"
+    # Only the last lines were read, and they are in sight.
+    assert [r.incoming_number for r in model.lines()] == list(range(BLOCK + 51, PAGE + BLOCK + 51))
+    last = view.table.visualRect(model.index(model.rowCount() - 1, 0))
+    assert view.table.viewport().rect().intersects(last)
+    assert model.line(0) is None and not model.flags(model.index(0, NOTE)) & (
+        Qt.ItemFlag.ItemIsEditable
+    )
+    # Showing the first line asks for its block, read on the worker and filled in.
+    with qtbot.waitSignal(model.dataChanged):
+        assert model.index(0, CONTENT).data() is None
+    first = model.line(0)
+    assert first is not None and first.incoming_number == 1
+    assert model.index(0, CONTENT).data() == "Thông báo cv-0001"
+    assert len(model.lines()) == PAGE + BLOCK
+    qtmodeltester.check(model)
+
+
+def test_lines_read_before_stay_shown_and_are_read_again_after_a_change(
+    make_window: WindowFactory, data_dir: Path, qtbot: QtBot
+) -> None:
+    year = long_register(data_dir, PAGE + BLOCK)
+    window = make_window(data_dir)
+    model = view_of(window).model
+    with qtbot.waitSignal(model.dataChanged):
+        model.index(0, NOTE).data()
+    archive = open_archive(data_dir)
+    try:  # another window writes line 1
+        register.set_register(archive, year, 1, note="Trình Chủ tịch xã")
+    finally:
+        archive.close()
+    window.office.register.apply_changes(Changes(register=True))
+    # Still shown while it is read again, then shown as the archive holds it.
+    kept = model.line(0)
+    assert kept is not None and kept.note is None
+    with qtbot.waitSignal(model.dataChanged):
+        model.index(0, NOTE).data()
+    assert model.index(0, NOTE).data() == "Trình Chủ tịch xã"

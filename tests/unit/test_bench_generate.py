@@ -66,3 +66,22 @@ def test_vocabulary_is_large_ranked_and_nfc() -> None:
 def test_queries_cover_every_kind() -> None:
     kinds = {kind for _q, kind in QUERIES}
     assert kinds == {"common", "mid", "rare", "number", "folded"}
+
+
+def test_notices_carry_the_v2_fields_the_office_views_read(tmp_path: Path) -> None:
+    generate.write_source(tmp_path / "src", 600, seed=5)
+    folder = read_source(tmp_path / "src")
+    ids = {n.id for n in folder.notices}
+    relating = [n for n in folder.notices if n.relations]
+    assert sum(n.effective is not None for n in folder.notices) > 100
+    assert any(n.expires is not None for n in folder.notices)
+    assert sum(n.deadline is not None for n in folder.notices) > 30
+    assert any(n.urgency for n in folder.notices)
+    assert len(relating) > 30
+    kinds = {relation for n in relating for relation, _target in n.relations}
+    assert {"replaces", "amends", "repeals", "partly_repeals"} <= kinds
+    targets = [target for n in relating for _relation, target in n.relations]
+    assert all(t < n.id for n in relating for _r, t in n.relations if t in ids)  # earlier ones
+    assert any(t not in ids for t in targets)  # and a few the archive does not hold
+    news = [n for n in folder.notices if n.doc_type is None]
+    assert news and not any(n.effective or n.deadline or n.relations for n in news)

@@ -269,12 +269,25 @@ def test_the_archive_computes_what_the_rules_say(
                     assert {(link.relation, link.id, link.direction) for link in links} == {
                         (r, t, "out") for s, r, t in edges if s == nid
                     } | {(r, s, "in") for s, r, t in edges if t == nid}
+                # The list's rows reckon it from the rows they read: the same.
+                shown = {r.id: r.status for r in queries.summaries(session, list(nodes), day)}
+                assert shown == {n: v.status if v else None for n, v in batch.items()}
+                # The status filter is SQL of its own: it must pick what the rules say.
+                filtered = {
+                    status: validity.ids_with_status(session, status, day) for status in STATUSES
+                }
         finally:
             archive.close()
     # Every notice was posted on the factory's day.
     stored = {nid: replace(node, posted=BASE_TIME.date()) for nid, node in nodes.items()}
     for nid in nodes:
         assert batch[nid] == status_of(stored[nid], incoming_of(nid, stored, edges), day)
+    for status in STATUSES:
+        assert filtered[status] == {
+            nid
+            for nid, found in batch.items()
+            if nodes[nid].present and found is not None and found.status == status
+        }
 
 
 def test_list_rows_and_the_status_filter(archive: Archive) -> None:
