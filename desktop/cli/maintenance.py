@@ -10,15 +10,30 @@ from desktop.cli.output import print_json
 
 
 def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
-    """Create a new, empty archive in the data folder: the explicit act that makes one."""
+    """Create a new, empty archive in the data folder (or the server's database named
+    with --database): the explicit act that makes one."""
     from db.archive import DB_NAME
 
-    existed = (ctx.data_dir / DB_NAME).is_file()
+    if ctx.database_url is None:
+        existed = (ctx.data_dir / DB_NAME).is_file()
+    else:
+        existed = _server_holds_archive(ctx)
     ctx.create = True
     with ctx.opened():
         pass
-    print(ctx.say("archive_exists" if existed else "archive_created", path=ctx.data_dir))
+    print(ctx.say("archive_exists" if existed else "archive_created", path=ctx.where))
     return EXIT_OK
+
+
+def _server_holds_archive(ctx: Context) -> bool:
+    ctx.create = False
+    try:
+        ctx.archive().close()
+    except Failure as exc:
+        if exc.code != "missing":
+            raise
+        return False
+    return True
 
 
 def cmd_reindex(ctx: Context, args: argparse.Namespace) -> int:

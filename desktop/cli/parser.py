@@ -158,6 +158,7 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
         "--version", action="version", version=f"bangtin {app_version()}", help=h("opt_version")
     )
     parser.add_argument("--data-dir", metavar=folder, help=h("opt_data_dir"))
+    parser.add_argument("--database", metavar="URL", help=h("opt_database"))
     parser.add_argument("--lang", choices=LANGS, default=None, help=h("opt_lang"))
     parser.add_argument("--demo", action="store_true", help=h("opt_demo"))
     parser.add_argument("--create", action="store_true", help=h("opt_create"))
@@ -433,7 +434,7 @@ def bundle_argument(argv: list[str]) -> tuple[list[str], Path | None]:
     i = 0
     while i < len(argv):
         arg = argv[i]
-        if arg in ("--data-dir", "--lang"):
+        if arg in ("--data-dir", "--database", "--lang"):
             i += 2
             continue
         if not arg.startswith("-") or arg == "-":

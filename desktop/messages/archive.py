@@ -139,6 +139,44 @@ WORDS: dict[str, tuple[str, str]] = {
         "Đang chờ chương trình khác nhập xong",
         "Waiting for another program's import",
     ),
+    "stage_waiting_server": (
+        "Máy khác đang nhập gói dữ liệu",
+        "Another computer is importing a bundle",
+    ),
+    # The shared archive on a PostgreSQL server ({path}: postgresql://user@host/database)
+    "archive_server_unreachable": (
+        "Không kết nối được tới máy chủ dữ liệu {path}: hãy kiểm tra tên máy chủ, mạng, "
+        "và PostgreSQL có đang chạy trên máy đó không.",
+        "Cannot reach the database server {path}: check the server's name, the network, "
+        "and that PostgreSQL is running there.",
+    ),
+    "archive_server_login": (
+        "Máy chủ dữ liệu {path} không chấp nhận tên người dùng hoặc mật khẩu; "
+        "hãy kiểm tra lại rồi thử lại.",
+        "The database server {path} refused the user name or password; check them and try again.",
+    ),
+    "archive_server_no_database": (
+        "Máy chủ dữ liệu không có cơ sở dữ liệu {path}; hãy kiểm tra tên, "
+        "hoặc tạo cơ sở dữ liệu đó trên máy chủ trước.",
+        "The database server has no database {path}; check its name, "
+        "or create that database on the server first.",
+    ),
+    "archive_server_lost": (
+        "Mất kết nối tới máy chủ dữ liệu {path}; việc đang làm chưa được ghi, "
+        "không có gì bị mất, hãy thử lại khi máy chủ chạy lại.",
+        "Lost the connection to the database server {path}; what was being done was not "
+        "written, nothing is lost, try again when the server is back.",
+    ),
+    "archive_not_on_server": (
+        "Việc này chưa làm được với kho dữ liệu dùng chung trên máy chủ PostgreSQL {path}.",
+        "This cannot be done yet with the shared archive on the PostgreSQL server {path}.",
+    ),
+    "archive_not_on_server_search": (
+        "Tìm kiếm chưa dùng được với kho dữ liệu dùng chung trên máy chủ PostgreSQL {path}; "
+        "danh sách, lọc và xem văn bản vẫn dùng được.",
+        "Search is not available yet with the shared archive on the PostgreSQL server {path}; "
+        "lists, filters and reading notices work.",
+    ),
     "restore_busy": (
         "Đang có chương trình nhập gói dữ liệu vào kho {path}; chưa khôi phục gì, "
         "hãy thử lại khi nhập xong.",

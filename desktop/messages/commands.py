@@ -95,6 +95,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "«{category}» là tên của nhiều chuyên mục: {paths}; hãy ghi tên đầy đủ.",
         "'{category}' names several categories: {paths}; give the full path.",
     ),
+    "no_archive_on_server": (
+        "Cơ sở dữ liệu {path} chưa có kho dữ liệu; nếu đúng là cơ sở dữ liệu này, hãy tạo kho "
+        "bằng «bangtin --database {path} init».",
+        "The database {path} holds no archive yet; if that is the right database, create the "
+        "archive with 'bangtin --database {path} init'.",
+    ),
     "no_archive_here": (
         "Không có kho dữ liệu ở {path}; nếu đúng là thư mục này, hãy tạo kho dữ liệu mới "
         "bằng «bangtin --data-dir {path} init».",

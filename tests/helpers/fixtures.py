@@ -13,15 +13,20 @@ or its module (`pytestmark`) carries an `archive` mark:
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
+import psycopg
 import pytest
+from psycopg.conninfo import conninfo_to_dict
 
 from db.archive import Archive, open_archive
 from tests.helpers.bundles import KeyPair, World, make_world, open_copy, trust
+from tests.helpers.postgres import ALLOWED_HOSTS
 
 
 class SocketBlocked(AssertionError):
@@ -42,6 +47,34 @@ def _blocked(*_args: object, **_kwargs: object) -> None:
     raise SocketBlocked("a test tried to reach the network")
 
 
+def pg_targets(conninfo: str, **kwargs: Any) -> list[str]:
+    """Where libpq would connect for these parameters: socket folders, or host:port.
+
+    libpq opens its sockets in C, past Python's socket module, so the guard
+    asks before psycopg connects. No host means libpq's default socket
+    folder, which is not the test cluster's.
+    """
+    params = conninfo_to_dict(conninfo, **kwargs)
+    hosts = str(params.get("host") or os.environ.get("PGHOST") or "<default socket>")
+    port = str(params.get("port") or os.environ.get("PGPORT") or "5432")
+    if params.get("hostaddr"):
+        hosts = str(params["hostaddr"])
+    return [
+        str(Path(host)) if host.startswith("/") else f"{host}:{port.split(',')[0]}"
+        for host in hosts.split(",")
+    ]
+
+
+def _guarded_pg(real: Callable[..., Any]) -> Callable[..., Any]:
+    def connect(conninfo: str = "", **kwargs: Any) -> Any:
+        for target in pg_targets(conninfo, **kwargs):
+            if target not in ALLOWED_HOSTS:
+                raise SocketBlocked(f"a test reached a database server not its own: {target}")
+        return real(conninfo, **kwargs)
+
+    return connect
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
@@ -53,11 +86,16 @@ def pytest_configure(config: pytest.Config) -> None:
 def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Fail any test whose code opens an internet socket or resolves a name.
 
-    Unix sockets stay allowed: Qt and D-Bus use them locally.
+    Unix sockets stay allowed: Qt and D-Bus use them locally. A database
+    connection (libpq, in C) is allowed only to the test cluster
+    (tests.helpers.postgres).
     """
     monkeypatch.setattr(socket, "socket", _GuardedSocket)
     monkeypatch.setattr(socket, "create_connection", _blocked)
     monkeypatch.setattr(socket, "getaddrinfo", _blocked)
+    guarded = _guarded_pg(psycopg.Connection.connect)
+    monkeypatch.setattr(psycopg, "connect", guarded)
+    monkeypatch.setattr(psycopg.Connection, "connect", staticmethod(guarded))
     yield
 
 
