@@ -12,10 +12,10 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import CursorResult, Table, bindparam, delete, func, insert, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import CursorResult, Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from db import dialect
 from db.folding import nfc
 from db.models import (
     Attachment,
@@ -491,13 +491,17 @@ def _apply_withdrawals(
         if w.id not in held.rows:
             # Remember the withdrawal, for this publisher only, so that an
             # older copy of the notice from it cannot come in later.
-            stmt = sqlite_insert(EarlyWithdrawal).values(
+            stmt = dialect.insert(session, EarlyWithdrawal).values(
                 publisher_id=publisher_id, notice_id=w.id, revision=aware(w.revision)
             )
             session.execute(
                 stmt.on_conflict_do_update(
                     index_elements=[EarlyWithdrawal.publisher_id, EarlyWithdrawal.notice_id],
-                    set_={"revision": func.max(EarlyWithdrawal.revision, stmt.excluded.revision)},
+                    set_={
+                        "revision": dialect.greater(
+                            session, EarlyWithdrawal.revision, stmt.excluded.revision
+                        )
+                    },
                 )
             )
             old = existing.get(w.id)

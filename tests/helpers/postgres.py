@@ -10,8 +10,11 @@ stopped at the end of the session.
 - `pg_server`: the server's admin URL (session);
 - `pg_template`: the name of a database migrated to head, made once per
   session (per pytest-xdist worker);
-- `pg_url`: a fresh database copied from that template (`CREATE DATABASE …
-  TEMPLATE`, about 0.1 s), dropped after the test.
+- `pg_url`: a database of the test's own, at head and empty: copied from
+  that template once, emptied after each test and used again (`DatabasePool`);
+- `pg_world`: the session `world`'s template archive on PostgreSQL, which
+  the `archive` fixture copies for tests marked `engines`
+  (tests/helpers/fixtures.py).
 
 Run as a program, it starts and stops a cluster for `.ci/run`:
 
@@ -30,9 +33,15 @@ import sys
 import tempfile
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from tests.helpers.bundles import World
 
 URL_ENV = "BANGTIN_TEST_DATABASE_URL"
 #: The cluster's superuser, whoever runs it.
@@ -178,12 +187,11 @@ def psql_url(url: str) -> str:
     return make_url(url).set(drivername="postgresql+psycopg").render_as_string(False)
 
 
-def admin_execute(admin_url: str, *statements: str) -> None:
-    """Run *statements* outside a transaction (CREATE/DROP DATABASE) on the admin database."""
-    import psycopg
+def _params(url: str) -> dict[str, object]:
+    """psycopg's connection parameters for *url*."""
     from sqlalchemy.engine import make_url
 
-    parsed = make_url(admin_url)
+    parsed = make_url(url)
     params: dict[str, object] = {"dbname": parsed.database or "postgres", "autocommit": True}
     if parsed.username:
         params["user"] = parsed.username
@@ -194,7 +202,14 @@ def admin_execute(admin_url: str, *statements: str) -> None:
         params["host"] = host if isinstance(host, str) else host[0]
     if parsed.port:
         params["port"] = parsed.port
-    with psycopg.connect(**params) as conn:  # type: ignore[arg-type]
+    return params
+
+
+def admin_execute(admin_url: str, *statements: str) -> None:
+    """Run *statements* outside a transaction (CREATE/DROP DATABASE) on the admin database."""
+    import psycopg
+
+    with psycopg.connect(**_params(admin_url)) as conn:  # type: ignore[arg-type]
         for statement in statements:
             conn.execute(statement)  # type: ignore[arg-type]
 
@@ -257,15 +272,155 @@ def pg_template(
         admin_execute(pg_server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-@pytest.fixture
-def pg_url(pg_server: str, pg_template: str, pg_worker: str) -> Iterator[str]:
-    """The URL of a database of this test's own, migrated to head and empty."""
-    name = unique_name("bangtin_test", pg_worker)
-    admin_execute(pg_server, f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"')
+#: Every sequence of the database back to its start (a serial id's next value is 1).
+_RESET_SEQUENCES = """
+DO $$ DECLARE s record; BEGIN
+  FOR s IN SELECT schemaname, sequencename FROM pg_sequences LOOP
+    PERFORM setval(format('%I.%I', s.schemaname, s.sequencename), 1, false);
+  END LOOP;
+END $$
+"""
+
+
+class DatabasePool:
+    """Databases migrated to head, each used by one test at a time and emptied after it.
+
+    `CREATE DATABASE … TEMPLATE` takes most of a second on a busy machine;
+    emptying a database's few rows (DELETE, the sequences reset) takes a few
+    milliseconds. A database that cannot be emptied is dropped instead.
+    """
+
+    def __init__(self, admin_url: str, template: str, worker: str) -> None:
+        self.admin_url = admin_url
+        self.template = template
+        self.worker = worker
+        self.free: list[str] = []
+        self.made: list[str] = []
+
+    def take(self) -> str:
+        """The name of an empty database at head that no test is using."""
+        if self.free:
+            return self.free.pop()
+        name = unique_name("bangtin_test", self.worker)
+        admin_execute(self.admin_url, f'CREATE DATABASE "{name}" TEMPLATE "{self.template}"')
+        self.made.append(name)
+        return name
+
+    def give_back(self, name: str) -> None:
+        """Empty *name* and keep it for the next test (or drop it when that fails)."""
+        import psycopg
+
+        from db.models import Base
+
+        # Connections a test left open would hold locks.
+        admin_execute(
+            self.admin_url,
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            f"WHERE datname = '{name}' AND pid <> pg_backend_pid()",
+        )
+        deletes = [f'DELETE FROM "{t.name}"' for t in reversed(Base.metadata.sorted_tables)]
+        try:
+            with psycopg.connect(**_params(database_url(self.admin_url, name))) as conn:  # type: ignore[arg-type]
+                conn.execute("SET lock_timeout = '5s'")
+                for statement in (*deletes, _RESET_SEQUENCES):
+                    conn.execute(statement)  # type: ignore[arg-type]
+        except psycopg.Error:
+            self.made.remove(name)
+            admin_execute(self.admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            return
+        self.free.append(name)
+
+    def close(self) -> None:
+        for name in self.made:
+            admin_execute(self.admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def pg_pool(pg_server: str, pg_template: str, pg_worker: str) -> Iterator[DatabasePool]:
+    """This session's (this worker's) pool of test databases."""
+    pool = DatabasePool(pg_server, pg_template, pg_worker)
     try:
-        yield psql_url(database_url(pg_server, name))
+        yield pool
     finally:
-        admin_execute(pg_server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        pool.close()
+
+
+@contextmanager
+def pooled_database(pool: DatabasePool) -> Iterator[str]:
+    """An empty database at head for the block; yields its URL."""
+    name = pool.take()
+    try:
+        yield psql_url(database_url(pool.admin_url, name))
+    finally:
+        pool.give_back(name)
+
+
+@pytest.fixture
+def pg_url(pg_pool: DatabasePool) -> Iterator[str]:
+    """The URL of a database of this test's own, migrated to head and empty."""
+    with pooled_database(pg_pool) as url:
+        yield url
+
+
+@dataclass(frozen=True)
+class PgWorld:
+    """The session `world`'s template archive on PostgreSQL: its rows and its local folder."""
+
+    rows: dict[str, list[dict[str, Any]]]
+    sequences: dict[str, int | None]
+    data_dir: Path
+
+    def load(self, url: str) -> None:
+        """Put the world's rows into the empty database at *url*."""
+        from sqlalchemy import create_engine, text
+
+        from db.models import Base
+
+        engine = create_engine(url)
+        try:
+            with engine.begin() as conn:
+                for table in Base.metadata.sorted_tables:
+                    if self.rows[table.name]:
+                        conn.execute(table.insert(), self.rows[table.name])
+                for name, value in self.sequences.items():
+                    if value is not None:
+                        conn.execute(text("SELECT setval(:s, :v)"), {"s": name, "v": value})
+        finally:
+            engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_world(
+    world: World, pg_pool: DatabasePool, tmp_path_factory: pytest.TempPathFactory
+) -> PgWorld:
+    """`world`'s template on PostgreSQL: trusts `world.keys`, has bundle1 applied."""
+    from sqlalchemy import text
+
+    from db.archive import open_archive
+    from db.models import Base
+    from desktop.bundles.importer import import_bundle
+    from tests.helpers.bundles import trust
+
+    folder = tmp_path_factory.mktemp("pg-world")
+    with pooled_database(pg_pool) as url:
+        archive = open_archive(folder, url=url)
+        try:
+            trust(archive, world.keys)
+            import_bundle(archive, world.bundle1)
+            with archive.engine.connect() as conn:
+                rows = {
+                    table.name: [dict(r._mapping) for r in conn.execute(table.select())]
+                    for table in Base.metadata.sorted_tables
+                }
+                sequences = {
+                    str(name): None if value is None else int(value)
+                    for name, value in conn.execute(
+                        text("SELECT sequencename, last_value FROM pg_sequences")
+                    )
+                }
+        finally:
+            archive.close()
+    return PgWorld(rows, sequences, folder)
 
 
 @pytest.fixture
