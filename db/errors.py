@@ -11,6 +11,7 @@ these questions before SQLAlchemy has loaded.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from enum import StrEnum
 
@@ -196,7 +197,26 @@ def server_code(exc: BaseException) -> ErrorCode | None:
         if type(candidate).__name__ == "OperationalError":
             if getattr(exc, "connection_invalidated", False):
                 return ErrorCode.SERVER_LOST
-            return ErrorCode.SERVER_UNREACHABLE
+            return _refused_at_login(str(candidate)) or ErrorCode.SERVER_UNREACHABLE
+    return None
+
+
+# libpq reports a login the server refused without its SQLSTATE (there is no
+# result to carry one), only the server's FATAL message. These are
+# PostgreSQL's own texts (English, as a server with no translation for its
+# locale sends them); anything else counts as a server not reached.
+_LOGIN_REFUSED = re.compile(
+    r"FATAL:.*(password authentication failed|no password supplied|"
+    r"authentication failed|role \".*\" does not exist|no pg_hba\.conf entry)"
+)
+_NO_DATABASE = re.compile(r'FATAL:.*database ".*" does not exist')
+
+
+def _refused_at_login(message: str) -> ErrorCode | None:
+    if _NO_DATABASE.search(message):
+        return ErrorCode.SERVER_NO_DATABASE
+    if _LOGIN_REFUSED.search(message):
+        return ErrorCode.SERVER_LOGIN
     return None
 
 

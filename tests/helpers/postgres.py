@@ -48,6 +48,12 @@ URL_ENV = "BANGTIN_TEST_DATABASE_URL"
 SUPERUSER = "bangtin"
 #: The user a cluster is run as when the tests run as root.
 UNPRIVILEGED_USER = "nobody"
+#: A role that must give its password (every other one is trusted on the
+#: socket): the tests of a wrong password log in as it.
+PASSWORD_USER = "bangtin_password"
+PASSWORD = "mat-khau-dung"
+#: pg_hba.conf of the test cluster: first match wins.
+_HBA = f"local all {PASSWORD_USER} scram-sha-256\nlocal all all trust\n"
 
 #: Hosts (socket folders, or host:port) the socket guard lets the tests reach.
 ALLOWED_HOSTS: set[str] = set()
@@ -126,6 +132,10 @@ def start_cluster(folder: Path) -> str:
         stderr=subprocess.PIPE,
         **run,  # type: ignore[arg-type]
     )
+    hba = data / "pg_hba.conf"
+    hba.write_text(_HBA, encoding="utf-8")
+    if owner:
+        os.chown(hba, int(owner["user"]), int(owner["group"]))  # type: ignore[call-overload]
     options = (
         "-c listen_addresses='' "
         f"-c unix_socket_directories='{folder}' "
@@ -148,7 +158,9 @@ def start_cluster(folder: Path) -> str:
         stderr=subprocess.PIPE,
         **run,  # type: ignore[arg-type]
     )
-    return url_for(folder)
+    url = url_for(folder)
+    admin_execute(url, f"CREATE ROLE {PASSWORD_USER} LOGIN PASSWORD '{PASSWORD}'")
+    return url
 
 
 def stop_cluster(folder: Path) -> None:
@@ -238,6 +250,9 @@ def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     # cluster runs as another user. A short path, too: a socket's path has
     # at most 107 bytes.
     folder = Path(tempfile.mkdtemp(prefix="bangtin-pg-"))
+    # Allowed first: the socket guard may be in place already (this fixture
+    # can be asked for from inside a test), and starting makes a role.
+    ALLOWED_HOSTS.add(allowed_host(url_for(folder)))
     try:
         url = start_cluster(folder)
     except subprocess.CalledProcessError as exc:
@@ -247,7 +262,6 @@ def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     except PostgresMissing as exc:
         stop_cluster(folder)
         pytest.fail(str(exc), pytrace=False)
-    ALLOWED_HOSTS.add(allowed_host(url))
     try:
         yield url
     finally:
