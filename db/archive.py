@@ -46,6 +46,7 @@ from db.folders import writable_by_others as writable_by_others
 from db.folders import write_lock as write_lock
 from db.locks import byte_locked_elsewhere
 from db.migrations import HEAD_REVISION
+from db.people import acting_as
 
 BUSY_TIMEOUT_MS = 5000
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -181,6 +182,9 @@ class Archive:
     #: (db/server.py); None for the SQLite file in `data_dir`. On a server
     #: `data_dir` still holds this computer's attachment store and staging.
     url: str | None = None
+    #: Whose reading state (unread marks, bookmarks) the archive's units of
+    #: work read and write: '' on one PC, the login name on a server (db.people).
+    person: str = ""
 
     @property
     def on_server(self) -> bool:
@@ -221,7 +225,7 @@ class Archive:
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for one unit of reading work."""
-        with self._sessions() as session:
+        with acting_as(self.person), self._sessions() as session:
             yield session
 
     @contextmanager
@@ -230,7 +234,7 @@ class Archive:
         if self.read_only:
             raise ArchiveError(ErrorCode.READ_ONLY, "opened read-only", path=str(self.data_dir))
         engine = self.engine.execution_options(bangtin_begin="IMMEDIATE")
-        with Session(engine, expire_on_commit=False) as session:
+        with acting_as(self.person), Session(engine, expire_on_commit=False) as session:
             try:
                 with session.begin():
                     if self.url is not None:

@@ -31,6 +31,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import sessionmaker
 
 from db.errors import ArchiveError, Damage, ErrorCode, classify
+from db.people import login_name
 
 if TYPE_CHECKING:
     from db.archive import Archive
@@ -243,4 +244,5 @@ def open_server_archive(
         engine=engine,
         _sessions=sessionmaker(engine, expire_on_commit=False),
         url=url,
+        person=login_name(),
     )

@@ -88,3 +88,40 @@ def test_an_empty_database_is_not_made_an_archive_unless_asked(
     with pytest.raises(ArchiveError) as caught:
         open_archive(tmp_path / "local", url=pg_empty_url, create=False)
     assert caught.value.code is ErrorCode.MISSING
+
+
+def test_0009_keeps_the_reading_state_as_the_one_pc_reader(tmp_path: Path) -> None:
+    path = tmp_path / "archive.sqlite3"
+    engine = make_engine(path)
+    try:
+        upgrade(engine, "0008")
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO notice (id, title, body_markdown, revision, withdrawn, "
+                    "has_content, content_hash) VALUES ('a', 'A', '', 1, 0, 1, '')"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO reading_state (notice_id, views, first_opened, bookmarked) "
+                    "VALUES ('a', 3, 100, 1)"
+                )
+            )
+        upgrade(engine)
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT * FROM reading_state")).mappings().all()
+            key = inspect(conn).get_pk_constraint("reading_state")["constrained_columns"]
+    finally:
+        engine.dispose()
+    assert [dict(r) for r in rows] == [
+        {
+            "notice_id": "a",
+            "person": "",
+            "views": 3,
+            "first_opened": 100,
+            "last_opened": None,
+            "bookmarked": 1,
+        }
+    ]
+    assert key == ["notice_id", "person"]

@@ -4,7 +4,7 @@ A wrong password, a wrong host and a missing database each get one sentence
 of their own; a second PC's import waits for the first one's advisory lock
 and says so ("Máy khác đang nhập gói dữ liệu…"), or is cancelled; a
 connection the server drops mid-transaction is "Mất kết nối…", and the next
-unit of work connects again.
+unit of work connects again. Unread marks and bookmarks are each person's.
 """
 
 from __future__ import annotations
@@ -17,15 +17,17 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
-from db import queries
+from db import officelog, queries, store
 from db.archive import Archive, ArchiveError, open_archive
 from db.errors import ErrorCode, classify
+from db.people import login_name
 from db.server import display_url, import_lock, make_server_engine
 from desktop.bundles.errors import ImportCancelled
 from desktop.bundles.importer import ImportResult, import_bundle
 from desktop.messages import describe
 from desktop.messages import text as say
 from tests.helpers.bundles import World, snapshot, trust
+from tests.helpers.notices import apply, at, notice
 from tests.helpers.postgres import (
     ALLOWED_HOSTS,
     PASSWORD,
@@ -145,3 +147,33 @@ def test_a_connection_lost_mid_write_is_one_sentence_and_the_next_work_reconnect
             assert queries.count_notices(session) == 0
     finally:
         pc1.close()
+
+
+def test_each_person_has_their_own_reading_state(pg_url: str, tmp_path: Path) -> None:
+    clerk = open_archive(tmp_path / "pc1", url=pg_url)
+    chairman = open_archive(tmp_path / "pc2", url=pg_url)
+    chairman.person = "chu-tich"
+    try:
+        assert clerk.person == login_name() != ""
+        apply(clerk, [notice("a"), notice("b", days=-1)])
+        with clerk.writing() as session:
+            store.record_view(session, "a", at(0))
+            store.set_bookmark(session, "b", True)
+        with chairman.writing() as session:
+            store.mark_all_read(session, at(0))
+
+        def state(archive: Archive) -> dict[str, tuple[bool, bool]]:
+            with archive.reading() as session:
+                return {n.id: (n.read, n.bookmarked) for n in queries.list_notices(session)}
+
+        assert state(clerk) == {"a": (True, False), "b": (False, True)}
+        assert state(chairman) == {"a": (True, False), "b": (True, False)}
+        with chairman.reading() as session:
+            assert queries.list_notices(session, show="unread") == []
+        with clerk.reading() as session:
+            assert [n.id for n in queries.list_notices(session, show="unread")] == ["b"]
+            # The office told the province of one first opening per notice.
+            assert officelog.untold_openings(session) == 2
+    finally:
+        chairman.close()
+        clerk.close()
