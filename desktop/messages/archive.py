@@ -106,6 +106,40 @@ WORDS: dict[str, tuple[str, str]] = {
         "Kho dữ liệu {path} không có lỗi (phiên bản cấu trúc {revision}).",
         "The archive {path} is sound (schema revision {revision}).",
     ),
+    # The shared archive on a PostgreSQL server: PostgreSQL's own tools do it
+    "server_backup_taken": (
+        "Đã sao lưu kho dữ liệu dùng chung {where} bằng pg_dump của PostgreSQL vào {path}.",
+        "The shared archive {where} was backed up with PostgreSQL's pg_dump to {path}.",
+    ),
+    "server_restored": (
+        "Đã khôi phục kho dữ liệu dùng chung {where} từ {source} bằng pg_restore của PostgreSQL.",
+        "The shared archive {where} was restored from {source} with PostgreSQL's pg_restore.",
+    ),
+    "server_no_backup": (
+        "Chưa có bản sao lưu nào của kho dữ liệu dùng chung trong {path}; hãy chỉ ra tệp .dump "
+        "cần khôi phục.",
+        "There is no backup of the shared archive in {path}; name the .dump file to restore.",
+    ),
+    "server_check_ok": (
+        "Kho dữ liệu dùng chung {where} trả lời và đọc được hết ({rows} dòng, "
+        "phiên bản cấu trúc {revision}).",
+        "The shared archive {where} answers and reads to the end ({rows} rows, "
+        "schema revision {revision}).",
+    ),
+    "pg_tool_missing": (
+        "Không tìm thấy chương trình {tool} của PostgreSQL, cần để sao lưu và khôi phục kho "
+        "dữ liệu dùng chung: trên Debian hãy cài gói postgresql-client "
+        "(sudo apt install postgresql-client); trên Windows hãy cài PostgreSQL từ "
+        "https://www.postgresql.org/download/windows/ rồi thêm thư mục bin của nó vào PATH.",
+        "PostgreSQL's {tool} was not found; it is needed to back up and restore the shared "
+        "archive: on Debian install the package postgresql-client "
+        "(sudo apt install postgresql-client); on Windows install PostgreSQL from "
+        "https://www.postgresql.org/download/windows/ and add its bin folder to PATH.",
+    ),
+    "pg_tool_failed": (
+        "{tool} của PostgreSQL không làm được việc; kho dữ liệu không thay đổi. Lý do: {reason}",
+        "PostgreSQL's {tool} failed; the archive is unchanged. The reason: {reason}",
+    ),
     "check_damaged": (
         "Kho dữ liệu {path} bị hỏng ({detail}); hãy khôi phục bằng lệnh «bangtin restore».",
         "The archive {path} is damaged ({detail}); restore it with 'bangtin restore'.",
