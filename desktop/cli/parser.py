@@ -21,6 +21,7 @@ from desktop.cli import (
     importing,
     keys,
     maintenance,
+    migrate,
     printing,
     reading,
     receipts,
@@ -289,6 +290,9 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     p.set_defaults(func=maintenance.cmd_restore)
     p = parser_for(sub, "check", "cmd_check")
     p.set_defaults(func=maintenance.cmd_check)
+    p = parser_for(sub, "migrate-to", "cmd_migrate_to")
+    p.add_argument("url", metavar="URL", help=h("opt_migrate_url"))
+    p.set_defaults(func=migrate.cmd_migrate_to)
 
     p = parser_for(sub, "screenshot", "cmd_screenshot")
     p.add_argument("--out", required=True, metavar=file_, help=h("opt_shot_out"))

@@ -156,6 +156,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "bản sao lưu; mặc định là bản mới nhất",
         "the backup; the newest by default",
     ),
+    "cmd_migrate_to": (
+        "chuyển kho dữ liệu của máy này vào kho dùng chung trên máy chủ PostgreSQL",
+        "move this computer's archive into the shared archive on a PostgreSQL server",
+    ),
+    "opt_migrate_url": (
+        "cơ sở dữ liệu PostgreSQL trống, dạng postgresql://NGƯỜI_DÙNG@MÁY/TÊN",
+        "an empty PostgreSQL database, as postgresql://USER@HOST/NAME",
+    ),
     "cmd_check": ("kiểm tra kho dữ liệu có bị hỏng không", "check whether the archive is damaged"),
     "cmd_screenshot": ("chụp cửa sổ ra tệp PNG", "save a picture of the window as PNG"),
     "opt_shot_out": ("tệp PNG cần ghi", "the PNG file to write"),
