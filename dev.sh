@@ -17,10 +17,13 @@ cd "$(dirname "$0")"
 
 VENV=.venv
 # binutils: `strip`, which packaging/build.sh (PyInstaller) uses on libpython.
+# postgresql: the tests start a throwaway server of their own (initdb,
+# pg_ctl) for the shared-archive suites, and `bangtin backup` of such an
+# archive drives its pg_dump.
 APT_PACKAGES="python3-venv python3-pip libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 \
 libfontconfig1 libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 \
-fonts-liberation2 fonts-croscore fonts-dejavu-core poppler-utils binutils"
+fonts-liberation2 fonts-croscore fonts-dejavu-core poppler-utils binutils postgresql"
 
 say() { printf '%s\n' "bangtin: $*" >&2; }
 

@@ -131,3 +131,6 @@ framework.paperSize
 framework.fitToWidth
 framework.fitToHeight
 framework.fitToPage
+
+# pytest calls this hook of the helpers plugin by name (tests/helpers/fixtures.py).
+framework.pytest_generate_tests

@@ -46,6 +46,7 @@ from db.folders import writable_by_others as writable_by_others
 from db.folders import write_lock as write_lock
 from db.locks import byte_locked_elsewhere
 from db.migrations import HEAD_REVISION
+from db.people import acting_as
 
 BUSY_TIMEOUT_MS = 5000
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -177,6 +178,27 @@ class Archive:
     #: folder, medium or permission): the archive is read, and every write
     #: is refused with ArchiveError(READ_ONLY) before it starts.
     read_only: bool = False
+    #: The PostgreSQL database's URL when the archive is on a server
+    #: (db/server.py); None for the SQLite file in `data_dir`. On a server
+    #: `data_dir` still holds this computer's attachment store and staging.
+    url: str | None = None
+    #: Whose reading state (unread marks, bookmarks) the archive's units of
+    #: work read and write: '' on one PC, the login name on a server (db.people).
+    person: str = ""
+
+    @property
+    def on_server(self) -> bool:
+        """True when the archive is a PostgreSQL database, not the SQLite file."""
+        return self.url is not None
+
+    @property
+    def where(self) -> str:
+        """The archive as a sentence names it: its folder, or the server's database."""
+        if self.url is not None:
+            from db.server import display_url
+
+            return display_url(self.url)
+        return str(self.data_dir)
 
     @property
     def db_path(self) -> Path:
@@ -203,7 +225,7 @@ class Archive:
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for one unit of reading work."""
-        with self._sessions() as session:
+        with acting_as(self.person), self._sessions() as session:
             yield session
 
     @contextmanager
@@ -212,9 +234,13 @@ class Archive:
         if self.read_only:
             raise ArchiveError(ErrorCode.READ_ONLY, "opened read-only", path=str(self.data_dir))
         engine = self.engine.execution_options(bangtin_begin="IMMEDIATE")
-        with Session(engine, expire_on_commit=False) as session:
+        with acting_as(self.person), Session(engine, expire_on_commit=False) as session:
             try:
                 with session.begin():
+                    if self.url is not None:
+                        from db.server import begin_writing
+
+                        begin_writing(session)
                     yield session
             except OperationalError as exc:
                 # Other failures pass through as they are: the importer and
@@ -222,6 +248,25 @@ class Archive:
                 if classify(exc) is ErrorCode.BUSY:
                     raise ArchiveError(ErrorCode.BUSY, path=str(self.data_dir)) from exc
                 raise
+
+    @contextmanager
+    def write_lock(
+        self,
+        *,
+        wait_s: float,
+        waiting: Callable[[], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> Iterator[None]:
+        """The lock an import or restore holds throughout: the folder's lock file,
+        or on a server its advisory lock (`db.server.import_lock`)."""
+        if self.url is None:
+            with write_lock(self.data_dir, wait_s=wait_s, waiting=waiting, cancel=cancel):
+                yield
+            return
+        from db.server import import_lock
+
+        with import_lock(self.engine, wait_s=wait_s, waiting=waiting, cancel=cancel):
+            yield
 
     def close(self) -> None:
         self.engine.dispose()
@@ -233,8 +278,9 @@ def open_archive(
     create: bool = True,
     on_upgrade: Callable[[], None] | None = None,
     thorough_check_bytes: int | None = None,
+    url: str | None = None,
 ) -> Archive:
-    """Open (and migrate) the archive in *data_dir*.
+    """Open (and migrate) the archive in *data_dir*, or on the server at *url*.
 
     *on_upgrade* is called before an existing archive is migrated: a
     migration can rebuild the search index, minutes on a large archive, and
@@ -251,8 +297,15 @@ def open_archive(
     (WAL_MISSING) when another program holds it and its -wal was deleted, and
     (READ_ONLY, IO_ERROR, DISK_FULL) when the file or its disk cannot be
     used, which is not damage: the file must not be set aside for it.
+
+    With *url* the archive is the PostgreSQL database there (db/server.py);
+    *data_dir* then holds only this computer's attachment store and staging.
     """
     data_dir = Path(data_dir)
+    if url is not None:
+        from db.server import open_server_archive
+
+        return open_server_archive(url, data_dir, create=create, on_upgrade=on_upgrade)
     db_path = data_dir / DB_NAME
     if not db_path.exists() and not create:
         raise ArchiveError(ErrorCode.MISSING, str(db_path), path=str(data_dir))

@@ -11,6 +11,7 @@ these questions before SQLAlchemy has loaded.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from enum import StrEnum
 
@@ -43,6 +44,16 @@ class ErrorCode(StrEnum):
     NO_BACKUP = "no_backup"
     #: The chosen backup is not a sound archive.
     BAD_BACKUP = "bad_backup"
+    #: The archive's database server cannot be reached (wrong host, server down).
+    SERVER_UNREACHABLE = "server_unreachable"
+    #: The server refused the user name or password.
+    SERVER_LOGIN = "server_login"
+    #: The server has no database of that name.
+    SERVER_NO_DATABASE = "server_no_database"
+    #: The connection to the server was lost while it was in use.
+    SERVER_LOST = "server_lost"
+    #: What was asked is not done on a PostgreSQL archive yet.
+    NOT_ON_SERVER = "not_on_server"
 
 
 class Damage(StrEnum):
@@ -131,15 +142,82 @@ def sqlite_code(exc: BaseException) -> int | None:
 
 
 def classify(exc: BaseException) -> ErrorCode | None:
-    """The archive error a SQLite failure means, by SQLite's own result code.
+    """The archive error a SQLite or PostgreSQL failure means, by the engine's own code.
 
     BUSY and LOCKED mean busy; FULL a full disk; READONLY, CANTOPEN and PERM
     a file that may not be written (a permission or a read-only medium);
-    IOERR a failing disk; CORRUPT and NOTADB damage. Anything else (a
+    IOERR a failing disk; CORRUPT and NOTADB damage. PostgreSQL's failures
+    are sorted by their SQLSTATE (`server_code`). Anything else (a
     constraint, a bug in our SQL) is None: the caller lets it through.
     """
     code = sqlite_code(exc)
-    return None if code is None else _BY_SQLITE_CODE.get(code)
+    if code is not None:
+        return _BY_SQLITE_CODE.get(code)
+    return server_code(exc)
+
+
+# PostgreSQL's SQLSTATEs (Appendix A of its manual), whole or by class.
+_BY_SQLSTATE: dict[str, ErrorCode] = {
+    "55P03": ErrorCode.BUSY,  # lock_not_available (lock_timeout)
+    "40P01": ErrorCode.BUSY,  # deadlock_detected
+    "40001": ErrorCode.BUSY,  # serialization_failure
+    "53100": ErrorCode.DISK_FULL,
+    "25006": ErrorCode.READ_ONLY,  # read_only_sql_transaction (a standby)
+    "42501": ErrorCode.READ_ONLY,  # insufficient_privilege
+    "28P01": ErrorCode.SERVER_LOGIN,  # invalid_password
+    "28000": ErrorCode.SERVER_LOGIN,  # invalid_authorization_specification
+    "3D000": ErrorCode.SERVER_NO_DATABASE,  # invalid_catalog_name
+    "57P01": ErrorCode.SERVER_LOST,  # admin_shutdown
+    "57P02": ErrorCode.SERVER_LOST,  # crash_shutdown
+    "57P03": ErrorCode.SERVER_UNREACHABLE,  # cannot_connect_now (starting up)
+    "XX001": ErrorCode.DAMAGED,  # data_corrupted
+    "XX002": ErrorCode.DAMAGED,  # index_corrupted
+}
+
+
+def server_code(exc: BaseException) -> ErrorCode | None:
+    """The archive error a PostgreSQL failure means, by its SQLSTATE.
+
+    Looks through SQLAlchemy's wrapper without importing psycopg. A
+    connection that failed without any answer from a server (a wrong host, a
+    server that is down) has no SQLSTATE: SERVER_UNREACHABLE when it never
+    connected, SERVER_LOST when an open connection broke (class 08).
+    """
+    for candidate in (exc, getattr(exc, "orig", None)):
+        if candidate is None or not type(candidate).__module__.startswith("psycopg"):
+            continue
+        state = getattr(candidate, "sqlstate", None)
+        if isinstance(state, str) and state:
+            found = _BY_SQLSTATE.get(state)
+            if found is not None:
+                return found
+            if state.startswith("08"):
+                return ErrorCode.SERVER_LOST
+            return None
+        if type(candidate).__name__ == "OperationalError":
+            if getattr(exc, "connection_invalidated", False):
+                return ErrorCode.SERVER_LOST
+            return _refused_at_login(str(candidate)) or ErrorCode.SERVER_UNREACHABLE
+    return None
+
+
+# libpq reports a login the server refused without its SQLSTATE (there is no
+# result to carry one), only the server's FATAL message. These are
+# PostgreSQL's own texts (English, as a server with no translation for its
+# locale sends them); anything else counts as a server not reached.
+_LOGIN_REFUSED = re.compile(
+    r"FATAL:.*(password authentication failed|no password supplied|"
+    r"authentication failed|role \".*\" does not exist|no pg_hba\.conf entry)"
+)
+_NO_DATABASE = re.compile(r'FATAL:.*database ".*" does not exist')
+
+
+def _refused_at_login(message: str) -> ErrorCode | None:
+    if _NO_DATABASE.search(message):
+        return ErrorCode.SERVER_NO_DATABASE
+    if _LOGIN_REFUSED.search(message):
+        return ErrorCode.SERVER_LOGIN
+    return None
 
 
 def damage_of(exc: BaseException) -> Damage:

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Notice, ReadingState
+from db.people import mine, person
 
 
 def set_read(session: Session, ids: Sequence[str], at: datetime | None) -> list[str]:
@@ -26,7 +27,9 @@ def set_read(session: Session, ids: Sequence[str], at: datetime | None) -> list[
     known = set(session.scalars(select(Notice.id).where(Notice.id.in_(wanted))))
     states = {
         row.notice_id: row
-        for row in session.scalars(select(ReadingState).where(ReadingState.notice_id.in_(wanted)))
+        for row in session.scalars(
+            select(ReadingState).where(ReadingState.notice_id.in_(wanted), mine())
+        )
     }
     changed: list[str] = []
     for notice_id in wanted:
@@ -39,7 +42,7 @@ def set_read(session: Session, ids: Sequence[str], at: datetime | None) -> list[
                 changed.append(notice_id)
             continue
         if row is None:
-            row = ReadingState(notice_id=notice_id, views=0, bookmarked=False)
+            row = ReadingState(notice_id=notice_id, person=person(), views=0, bookmarked=False)
             session.add(row)
         if row.first_opened is None:
             row.first_opened = at

@@ -243,13 +243,15 @@ class RegisterEntry(Base):
 
 
 class ReadingState(Base):
-    """What this office did with a notice: views, opening times, bookmark."""
+    """What a person of this office did with a notice: views, opening times, bookmark."""
 
     __tablename__ = "reading_state"
 
     notice_id: Mapped[str] = mapped_column(
         ForeignKey("notice.id", ondelete="CASCADE"), primary_key=True
     )
+    #: Whose state: the login name on a shared archive, '' on one PC (db.people).
+    person: Mapped[str] = mapped_column(Text, primary_key=True, default="", server_default="")
     views: Mapped[int] = mapped_column(Integer, default=0)
     first_opened: Mapped[datetime | None] = mapped_column(AwareDateTime())
     last_opened: Mapped[datetime | None] = mapped_column(AwareDateTime())

@@ -240,10 +240,13 @@ def record_status(
 def sync_openings(session: Session) -> int:
     """Turn first openings not yet told into OPENED events; returns how many."""
     told = select(OfficeEvent.notice_id).where(OfficeEvent.code == OPENED)
+    # On a shared archive each person has a first opening: the office's is the earliest.
+    first = func.min(ReadingState.first_opened)
     fresh = session.execute(
-        select(ReadingState.notice_id, ReadingState.first_opened)
+        select(ReadingState.notice_id, first)
         .where(ReadingState.first_opened.is_not(None), ReadingState.notice_id.not_in(told))
-        .order_by(ReadingState.first_opened, ReadingState.notice_id)
+        .group_by(ReadingState.notice_id)
+        .order_by(first, ReadingState.notice_id)
     ).all()
     rows = [{"notice_id": nid, "code": OPENED, "at": at} for nid, at in fresh]
     for chunk in _chunks(rows):
@@ -256,9 +259,9 @@ def untold_openings(session: Session) -> int:
     told = select(OfficeEvent.notice_id).where(OfficeEvent.code == OPENED)
     return int(
         session.scalar(
-            select(func.count())
-            .select_from(ReadingState)
-            .where(ReadingState.first_opened.is_not(None), ReadingState.notice_id.not_in(told))
+            select(func.count(ReadingState.notice_id.distinct())).where(
+                ReadingState.first_opened.is_not(None), ReadingState.notice_id.not_in(told)
+            )
         )
         or 0
     )

@@ -27,6 +27,7 @@ from db.models import (
     ReadingState,
     RelatedLink,
 )
+from db.people import person, state_of
 from db.records import (
     AttachmentRecord,
     CategoryInfo,
@@ -67,7 +68,7 @@ def _listing(category: str | None, show: Show) -> Select[str]:
     if category:
         query = query.join(Category, Category.id == Notice.category_id).where(in_category(category))
     if show != "all":
-        query = query.outerjoin(ReadingState, ReadingState.notice_id == Notice.id)
+        query = query.outerjoin(ReadingState, state_of(Notice.id))
         if show == "unread":
             query = query.where(ReadingState.first_opened.is_(None))
         else:
@@ -202,7 +203,7 @@ def summaries(
                 Notice.issued,
             )
             .join(Category, Category.id == Notice.category_id)
-            .outerjoin(ReadingState, ReadingState.notice_id == Notice.id)
+            .outerjoin(ReadingState, state_of(Notice.id))
             .where(Notice.id.in_(chunk), Notice.has_content.is_(True))
         ).all()
         statuses: dict[str, Any] = {}
@@ -271,7 +272,7 @@ def get_notice(session: Session, notice_id: str, as_of: date | None = None) -> N
             .order_by(RelatedLink.position)
         )
     )
-    state = session.get(ReadingState, notice_id)
+    state = session.get(ReadingState, (notice_id, person()))
     assert notice.published is not None
     status, relations = validity.notice_validity(session, notice_id, as_of)
     signer = (
@@ -373,7 +374,7 @@ def notice_details(
             select(*columns)
             .outerjoin(Category, Category.id == Notice.category_id)
             .outerjoin(Publisher, Publisher.id == Notice.publisher_id)
-            .outerjoin(ReadingState, ReadingState.notice_id == Notice.id)
+            .outerjoin(ReadingState, state_of(Notice.id))
             .where(Notice.id.in_(chunk), Notice.has_content.is_(True))
         )
         for found_row in rows:
@@ -498,7 +499,7 @@ def categories(session: Session) -> list[CategoryInfo]:
             func.count(),
             func.sum(ReadingState.first_opened.is_(None).cast(Integer_)),
         )
-        .outerjoin(ReadingState, ReadingState.notice_id == Notice.id)
+        .outerjoin(ReadingState, state_of(Notice.id))
         .where(_VISIBLE)
         .group_by(Notice.category_id)
     )

@@ -12,10 +12,10 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import CursorResult, Table, bindparam, delete, func, insert, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import CursorResult, Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from db import dialect
 from db.folding import nfc
 from db.models import (
     Attachment,
@@ -29,6 +29,7 @@ from db.models import (
     RelatedLink,
     TrustedKey,
 )
+from db.people import mine, person, state_of
 from db.queries import in_category
 from db.records import (
     ImportCounts,
@@ -491,13 +492,17 @@ def _apply_withdrawals(
         if w.id not in held.rows:
             # Remember the withdrawal, for this publisher only, so that an
             # older copy of the notice from it cannot come in later.
-            stmt = sqlite_insert(EarlyWithdrawal).values(
+            stmt = dialect.insert(session, EarlyWithdrawal).values(
                 publisher_id=publisher_id, notice_id=w.id, revision=aware(w.revision)
             )
             session.execute(
                 stmt.on_conflict_do_update(
                     index_elements=[EarlyWithdrawal.publisher_id, EarlyWithdrawal.notice_id],
-                    set_={"revision": func.max(EarlyWithdrawal.revision, stmt.excluded.revision)},
+                    set_={
+                        "revision": dialect.greater(
+                            session, EarlyWithdrawal.revision, stmt.excluded.revision
+                        )
+                    },
                 )
             )
             old = existing.get(w.id)
@@ -533,9 +538,9 @@ def _apply_withdrawals(
 def record_view(session: Session, notice_id: str, at: datetime, *, read: bool = True) -> int:
     """Count one opening of a notice (marking it read unless *read* is False); returns
     the new view count."""
-    row = session.get(ReadingState, notice_id)
+    row = session.get(ReadingState, (notice_id, person()))
     if row is None:
-        row = ReadingState(notice_id=notice_id, views=0, bookmarked=False)
+        row = ReadingState(notice_id=notice_id, person=person(), views=0, bookmarked=False)
         session.add(row)
     if read and row.first_opened is None:  # a bookmark may have made the row first
         row.first_opened = at
@@ -546,9 +551,9 @@ def record_view(session: Session, notice_id: str, at: datetime, *, read: bool = 
 
 
 def set_bookmark(session: Session, notice_id: str, bookmarked: bool) -> None:
-    row = session.get(ReadingState, notice_id)
+    row = session.get(ReadingState, (notice_id, person()))
     if row is None:
-        row = ReadingState(notice_id=notice_id, views=0, bookmarked=bookmarked)
+        row = ReadingState(notice_id=notice_id, person=person(), views=0, bookmarked=bookmarked)
         session.add(row)
     row.bookmarked = bookmarked
     session.flush()
@@ -563,7 +568,7 @@ def mark_all_read(session: Session, at: datetime, category: str | None = None) -
         Notice.withdrawn.is_(False),
         Notice.has_content.is_(True),
         ~select(ReadingState.notice_id)
-        .where(ReadingState.notice_id == Notice.id, ReadingState.first_opened.is_not(None))
+        .where(state_of(Notice.id), ReadingState.first_opened.is_not(None))
         .exists(),
     )
     if category:
@@ -572,7 +577,9 @@ def mark_all_read(session: Session, at: datetime, category: str | None = None) -
     existing: set[str] = set()
     for chunk in _chunks(ids):
         existing.update(
-            session.scalars(select(ReadingState.notice_id).where(ReadingState.notice_id.in_(chunk)))
+            session.scalars(
+                select(ReadingState.notice_id).where(ReadingState.notice_id.in_(chunk), mine())
+            )
         )
     fresh = [i for i in ids if i not in existing]
     for chunk in _chunks(fresh):
@@ -581,6 +588,7 @@ def mark_all_read(session: Session, at: datetime, category: str | None = None) -
             [
                 {
                     "notice_id": i,
+                    "person": person(),
                     "views": 0,
                     "first_opened": at,
                     "last_opened": at,
@@ -593,7 +601,7 @@ def mark_all_read(session: Session, at: datetime, category: str | None = None) -
     for chunk in _chunks(seen):
         session.execute(
             update(ReadingState)
-            .where(ReadingState.notice_id.in_(chunk), ReadingState.first_opened.is_(None))
+            .where(ReadingState.notice_id.in_(chunk), mine(), ReadingState.first_opened.is_(None))
             .values(first_opened=at)
         )
     return len(ids)

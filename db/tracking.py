@@ -14,9 +14,9 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from db import dialect
 from db.folding import nfc
 from db.models import (
     EnrolledOffice,
@@ -210,7 +210,7 @@ def _insert_new(session: Session, table: Any, code: str, rows: list[dict[str, An
 
     before = count()
     for chunk in _chunks(rows):
-        session.execute(sqlite_insert(table).on_conflict_do_nothing(), list(chunk))
+        session.execute(dialect.insert(session, table).on_conflict_do_nothing(), list(chunk))
     return count() - before
 
 

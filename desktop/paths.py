@@ -13,6 +13,8 @@ from pathlib import Path
 
 APP_NAME = "bangtin"
 ENV_DATA_DIR = "BANGTIN_DATA_DIR"
+#: The office's shared archive on a PostgreSQL server, when it has one.
+ENV_DATABASE_URL = "BANGTIN_DATABASE_URL"
 PORTABLE_MARKER = "portable.ini"
 BUNDLE_SUFFIX = ".bangtin"
 
@@ -37,6 +39,14 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     import platformdirs  # only here: the window imports this module before its first paint
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def database_url(override: str | None = None) -> str | None:
+    """The PostgreSQL URL of the office's shared archive, or None for the SQLite file.
+
+    `--database`, then the environment variable BANGTIN_DATABASE_URL.
+    """
+    return override or os.environ.get(ENV_DATABASE_URL) or None
 
 
 def demo_data_dir(override: str | os.PathLike[str] | None = None) -> Path:

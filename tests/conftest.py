@@ -13,6 +13,8 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
 pytest_plugins = [
+    # Before fixtures, which imports it (the socket guard's allowed hosts).
+    "tests.helpers.postgres",
     "tests.helpers.fixtures",
     "tests.helpers.cli",
     "tests.helpers.published",

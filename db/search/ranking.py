@@ -43,6 +43,7 @@ from datetime import datetime
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
+from db.errors import ArchiveError, ErrorCode
 from db.folding import strip_bidi
 from db.search import abbreviations, typos
 from db.search.filters import ANY, Bounds, SearchFilter, Sort, key_sql, match_sql, resolve
@@ -209,7 +210,8 @@ def _dbapi(conn: Connection) -> sqlite3.Connection:
     """
     raw = conn.connection.driver_connection
     if not isinstance(raw, sqlite3.Connection):
-        raise TypeError("the archive is not an sqlite3 connection")
+        # The index is SQLite's FTS5; a PostgreSQL archive has none yet.
+        raise ArchiveError(ErrorCode.NOT_ON_SERVER, "search")
     return raw
 
 

@@ -30,7 +30,6 @@ from db.archive import (
     archive_error_from,
     fsync_dir,
     make_private_dir,
-    write_lock,
 )
 from db.errors import ArchiveError, ErrorCode, classify
 from db.records import ImportCounts, ImportLogEntry
@@ -249,10 +248,11 @@ def import_bundle(
 
     def waiting() -> None:
         if progress is not None:
-            progress("waiting", 0, 1)
+            # On a server the lock is held by another PC's import.
+            progress("waiting_server" if archive.on_server else "waiting", 0, 1)
 
     try:
-        with write_lock(archive.data_dir, wait_s=wait_s, waiting=waiting, cancel=cancel):
+        with archive.write_lock(wait_s=wait_s, waiting=waiting, cancel=cancel):
             if archive.replaced():
                 raise BundleError(BundleCode.ARCHIVE_REPLACED)
             return _import_locked(archive, Path(path), progress, cancel)
@@ -287,9 +287,12 @@ def _import_locked(
         # that an office whose disk later damages the file can go back to it.
         # The copy must pass quick_check: an archive whose pages fail it
         # stops here, before anything is written or any good backup pruned.
-        if progress is not None:
-            progress("backup", 0, 1)
-        backup.take_backup(archive.data_dir)
+        # On a server the office backs up the database with pg_dump (bangtin
+        # backup); there is no file here to copy.
+        if not archive.on_server:
+            if progress is not None:
+                progress("backup", 0, 1)
+            backup.take_backup(archive.data_dir)
         return _apply(archive, staged, progress, cancel)
     except backup.BackupError as exc:
         if exc.code is ErrorCode.DAMAGED:

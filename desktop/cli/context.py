@@ -64,7 +64,27 @@ class Context:
         #: The office's own folder, also under `--demo` (the window goes back to it).
         self.office_dir: Path = paths.data_dir(args.data_dir)
         self.data_dir: Path = paths.demo_data_dir(args.data_dir) if args.demo else self.office_dir
+        #: The shared archive's PostgreSQL URL (`--database`, BANGTIN_DATABASE_URL);
+        #: None for the SQLite file in `data_dir`. The demo is always a file.
+        self.database_url: str | None = (
+            None if args.demo else paths.database_url(getattr(args, "database", None))
+        )
+        if self.database_url is not None:
+            # A server named wrongly must not get a new, empty archive either.
+            self.named = True
         self._warned = False
+
+    @property
+    def where(self) -> str:
+        """The archive as sentences name it: its folder, or the server's database."""
+        if self.database_url is not None:
+            from db.server import display_url
+
+            try:
+                return display_url(self.database_url)
+            except ValueError:
+                return self.database_url
+        return str(self.data_dir)
 
     def may_create(self) -> bool:
         """Whether a missing archive may be made now (see the class)."""
@@ -85,7 +105,7 @@ class Context:
 
     def describe(self, exc: BaseException) -> str:
         """*exc* as one sentence; archive errors name this command's data folder."""
-        return describe(exc, self.lang, archive_dir=str(self.data_dir))
+        return describe(exc, self.lang, archive_dir=self.where)
 
     def archive(self) -> Archive:
         """The archive, opened (and made, when it may be: see the class)."""
@@ -101,10 +121,16 @@ class Context:
                 raise Failure(self.describe(exc), exc.code) from exc
         create = self.demo or self.may_create()
         try:
-            opened = open_archive(self.data_dir, create=create, on_upgrade=self._say_upgrading)
+            opened = open_archive(
+                self.data_dir,
+                create=create,
+                on_upgrade=self._say_upgrading,
+                url=self.database_url,
+            )
         except ArchiveError as exc:
             if exc.code is ErrorCode.MISSING:
-                said = self.say("no_archive_here", path=self.data_dir)
+                key = "no_archive_here" if self.database_url is None else "no_archive_on_server"
+                said = self.say(key, path=self.where)
                 raise Failure(said, exc.code) from exc
             raise Failure(self.describe(exc), exc.code) from exc
         self.warn_if_exposed()
@@ -114,6 +140,8 @@ class Context:
         """Say once on stderr when other users could replace the archive (and so the keys)."""
         from db.archive import writable_by_others
 
+        if self.database_url is not None:
+            return  # the server's database; its rights are the server's to keep
         if not self._warned and writable_by_others(self.data_dir):
             self._warned = True
             print(self.say("data_dir_exposed", path=self.data_dir), file=sys.stderr, flush=True)

@@ -10,15 +10,30 @@ from desktop.cli.output import print_json
 
 
 def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
-    """Create a new, empty archive in the data folder: the explicit act that makes one."""
+    """Create a new, empty archive in the data folder (or the server's database named
+    with --database): the explicit act that makes one."""
     from db.archive import DB_NAME
 
-    existed = (ctx.data_dir / DB_NAME).is_file()
+    if ctx.database_url is None:
+        existed = (ctx.data_dir / DB_NAME).is_file()
+    else:
+        existed = _server_holds_archive(ctx)
     ctx.create = True
     with ctx.opened():
         pass
-    print(ctx.say("archive_exists" if existed else "archive_created", path=ctx.data_dir))
+    print(ctx.say("archive_exists" if existed else "archive_created", path=ctx.where))
     return EXIT_OK
+
+
+def _server_holds_archive(ctx: Context) -> bool:
+    ctx.create = False
+    try:
+        ctx.archive().close()
+    except Failure as exc:
+        if exc.code != "missing":
+            raise
+        return False
+    return True
 
 
 def cmd_reindex(ctx: Context, args: argparse.Namespace) -> int:
@@ -33,6 +48,8 @@ def cmd_reindex(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
     from db import backup
 
+    if ctx.database_url is not None:
+        return _server_backup(ctx)
     archive = ctx.archive()  # refuses a damaged archive: a backup of it is no use
     archive.close()
     _refuse_read_only(ctx, archive.read_only)
@@ -81,6 +98,8 @@ def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
     from db.errors import BackupError
 
     source = Path(args.file) if args.file else None
+    if ctx.database_url is not None:
+        return _server_restore(ctx, source)
     _refuse_read_only(ctx, ctx.data_dir.exists() and not may_write(ctx.data_dir))
     label = "damaged" if not backup.check_archive(ctx.data_dir).ok else "replaced"
     try:
@@ -97,6 +116,8 @@ def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
     from db import backup
 
+    if ctx.database_url is not None:
+        return _server_check(ctx)
     report = backup.check_archive(ctx.data_dir)
     ctx.warn_if_exposed()
     path = str(ctx.data_dir)
@@ -114,3 +135,65 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
         raise Failure(ctx.say("archive_wal_missing", path=str(ctx.data_dir / "archive.sqlite3")))
     detail = report.detail or report.problem
     raise Failure(ctx.say("check_damaged", path=path, detail=detail[:200]))
+
+
+# -- the shared archive on a PostgreSQL server: PostgreSQL's own tools -------------------
+
+
+def _tool_failure(ctx: Context, exc: Exception) -> Failure:
+    from db.serverbackup import ToolFailed, ToolMissing
+
+    if isinstance(exc, ToolMissing):
+        return Failure(ctx.say("pg_tool_missing", tool=exc.tool), "tool_missing")
+    assert isinstance(exc, ToolFailed)
+    return Failure(ctx.say("pg_tool_failed", tool=exc.tool, reason=exc.reason), "tool_failed")
+
+
+def _server_backup(ctx: Context) -> int:
+    from db import serverbackup
+
+    assert ctx.database_url is not None
+    ctx.archive().close()  # one sentence for a server that cannot be reached
+    try:
+        made = serverbackup.take_backup(ctx.database_url, ctx.data_dir)
+    except (serverbackup.ToolMissing, serverbackup.ToolFailed) as exc:
+        raise _tool_failure(ctx, exc) from exc
+    print(ctx.say("server_backup_taken", where=ctx.where, path=made))
+    return EXIT_OK
+
+
+def _server_restore(ctx: Context, source: Path | None) -> int:
+    from db import serverbackup
+    from db.errors import ArchiveError
+
+    assert ctx.database_url is not None
+    if source is None:
+        source = serverbackup.newest_backup(ctx.data_dir)
+        if source is None:
+            folder = ctx.data_dir / serverbackup.BACKUP_DIR
+            raise Failure(ctx.say("server_no_backup", path=folder), "no_backup")
+    with ctx.opened() as archive:
+        try:
+            serverbackup.restore(ctx.database_url, archive.engine, source)
+        except (serverbackup.ToolMissing, serverbackup.ToolFailed) as exc:
+            raise _tool_failure(ctx, exc) from exc
+        except (ArchiveError, OSError) as exc:
+            raise Failure(ctx.describe(exc)) from exc
+    # Opened again: a dump of an older revision is migrated now, as at any open.
+    ctx.archive().close()
+    print(ctx.say("server_restored", where=ctx.where, source=source))
+    return EXIT_OK
+
+
+def _server_check(ctx: Context) -> int:
+    from sqlalchemy.exc import DBAPIError
+
+    from db import serverbackup
+
+    with ctx.opened() as archive:
+        try:
+            found = serverbackup.check(archive.engine)
+        except DBAPIError as exc:
+            raise Failure(ctx.describe(exc)) from exc
+    print(ctx.say("server_check_ok", where=ctx.where, rows=found.rows, revision=found.revision))
+    return EXIT_OK

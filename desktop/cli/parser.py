@@ -21,6 +21,7 @@ from desktop.cli import (
     importing,
     keys,
     maintenance,
+    migrate,
     printing,
     reading,
     receipts,
@@ -158,6 +159,7 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
         "--version", action="version", version=f"bangtin {app_version()}", help=h("opt_version")
     )
     parser.add_argument("--data-dir", metavar=folder, help=h("opt_data_dir"))
+    parser.add_argument("--database", metavar="URL", help=h("opt_database"))
     parser.add_argument("--lang", choices=LANGS, default=None, help=h("opt_lang"))
     parser.add_argument("--demo", action="store_true", help=h("opt_demo"))
     parser.add_argument("--create", action="store_true", help=h("opt_create"))
@@ -288,6 +290,9 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     p.set_defaults(func=maintenance.cmd_restore)
     p = parser_for(sub, "check", "cmd_check")
     p.set_defaults(func=maintenance.cmd_check)
+    p = parser_for(sub, "migrate-to", "cmd_migrate_to")
+    p.add_argument("url", metavar="URL", help=h("opt_migrate_url"))
+    p.set_defaults(func=migrate.cmd_migrate_to)
 
     p = parser_for(sub, "screenshot", "cmd_screenshot")
     p.add_argument("--out", required=True, metavar=file_, help=h("opt_shot_out"))
@@ -433,7 +438,7 @@ def bundle_argument(argv: list[str]) -> tuple[list[str], Path | None]:
     i = 0
     while i < len(argv):
         arg = argv[i]
-        if arg in ("--data-dir", "--lang"):
+        if arg in ("--data-dir", "--database", "--lang"):
             i += 2
             continue
         if not arg.startswith("-") or arg == "-":

@@ -69,6 +69,11 @@ _ARCHIVE_SENTENCES = {
     "disk_full": "archive_disk_full",
     "read_only": "archive_read_only",
     "io_error": "archive_io_error",
+    "server_unreachable": "archive_server_unreachable",
+    "server_login": "archive_server_login",
+    "server_no_database": "archive_server_no_database",
+    "server_lost": "archive_server_lost",
+    "not_on_server": "archive_not_on_server",
 }
 
 
@@ -105,6 +110,8 @@ def describe(
             return text("archive_wal_missing", lang, path=exc.detail)
         if exc.code is ErrorCode.CANCELLED:
             return text("cancelled", lang)
+        if exc.code is ErrorCode.NOT_ON_SERVER and exc.detail == "search":
+            return text("archive_not_on_server_search", lang, path=where or "")
         return _archive_sentence(exc.code, lang, where)
     if isinstance(exc, BackupError):
         where = archive_dir or ""

@@ -106,6 +106,40 @@ WORDS: dict[str, tuple[str, str]] = {
         "Kho dữ liệu {path} không có lỗi (phiên bản cấu trúc {revision}).",
         "The archive {path} is sound (schema revision {revision}).",
     ),
+    # The shared archive on a PostgreSQL server: PostgreSQL's own tools do it
+    "server_backup_taken": (
+        "Đã sao lưu kho dữ liệu dùng chung {where} bằng pg_dump của PostgreSQL vào {path}.",
+        "The shared archive {where} was backed up with PostgreSQL's pg_dump to {path}.",
+    ),
+    "server_restored": (
+        "Đã khôi phục kho dữ liệu dùng chung {where} từ {source} bằng pg_restore của PostgreSQL.",
+        "The shared archive {where} was restored from {source} with PostgreSQL's pg_restore.",
+    ),
+    "server_no_backup": (
+        "Chưa có bản sao lưu nào của kho dữ liệu dùng chung trong {path}; hãy chỉ ra tệp .dump "
+        "cần khôi phục.",
+        "There is no backup of the shared archive in {path}; name the .dump file to restore.",
+    ),
+    "server_check_ok": (
+        "Kho dữ liệu dùng chung {where} trả lời và đọc được hết ({rows} dòng, "
+        "phiên bản cấu trúc {revision}).",
+        "The shared archive {where} answers and reads to the end ({rows} rows, "
+        "schema revision {revision}).",
+    ),
+    "pg_tool_missing": (
+        "Không tìm thấy chương trình {tool} của PostgreSQL, cần để sao lưu và khôi phục kho "
+        "dữ liệu dùng chung: trên Debian hãy cài gói postgresql-client "
+        "(sudo apt install postgresql-client); trên Windows hãy cài PostgreSQL từ "
+        "https://www.postgresql.org/download/windows/ rồi thêm thư mục bin của nó vào PATH.",
+        "PostgreSQL's {tool} was not found; it is needed to back up and restore the shared "
+        "archive: on Debian install the package postgresql-client "
+        "(sudo apt install postgresql-client); on Windows install PostgreSQL from "
+        "https://www.postgresql.org/download/windows/ and add its bin folder to PATH.",
+    ),
+    "pg_tool_failed": (
+        "{tool} của PostgreSQL không làm được việc; kho dữ liệu không thay đổi. Lý do: {reason}",
+        "PostgreSQL's {tool} failed; the archive is unchanged. The reason: {reason}",
+    ),
     "check_damaged": (
         "Kho dữ liệu {path} bị hỏng ({detail}); hãy khôi phục bằng lệnh «bangtin restore».",
         "The archive {path} is damaged ({detail}); restore it with 'bangtin restore'.",
@@ -138,6 +172,44 @@ WORDS: dict[str, tuple[str, str]] = {
     "stage_waiting": (
         "Đang chờ chương trình khác nhập xong",
         "Waiting for another program's import",
+    ),
+    "stage_waiting_server": (
+        "Máy khác đang nhập gói dữ liệu",
+        "Another computer is importing a bundle",
+    ),
+    # The shared archive on a PostgreSQL server ({path}: postgresql://user@host/database)
+    "archive_server_unreachable": (
+        "Không kết nối được tới máy chủ dữ liệu {path}: hãy kiểm tra tên máy chủ, mạng, "
+        "và PostgreSQL có đang chạy trên máy đó không.",
+        "Cannot reach the database server {path}: check the server's name, the network, "
+        "and that PostgreSQL is running there.",
+    ),
+    "archive_server_login": (
+        "Máy chủ dữ liệu {path} không chấp nhận tên người dùng hoặc mật khẩu; "
+        "hãy kiểm tra lại rồi thử lại.",
+        "The database server {path} refused the user name or password; check them and try again.",
+    ),
+    "archive_server_no_database": (
+        "Máy chủ dữ liệu không có cơ sở dữ liệu {path}; hãy kiểm tra tên, "
+        "hoặc tạo cơ sở dữ liệu đó trên máy chủ trước.",
+        "The database server has no database {path}; check its name, "
+        "or create that database on the server first.",
+    ),
+    "archive_server_lost": (
+        "Mất kết nối tới máy chủ dữ liệu {path}; việc đang làm chưa được ghi, "
+        "không có gì bị mất, hãy thử lại khi máy chủ chạy lại.",
+        "Lost the connection to the database server {path}; what was being done was not "
+        "written, nothing is lost, try again when the server is back.",
+    ),
+    "archive_not_on_server": (
+        "Việc này chưa làm được với kho dữ liệu dùng chung trên máy chủ PostgreSQL {path}.",
+        "This cannot be done yet with the shared archive on the PostgreSQL server {path}.",
+    ),
+    "archive_not_on_server_search": (
+        "Tìm kiếm chưa dùng được với kho dữ liệu dùng chung trên máy chủ PostgreSQL {path}; "
+        "danh sách, lọc và xem văn bản vẫn dùng được.",
+        "Search is not available yet with the shared archive on the PostgreSQL server {path}; "
+        "lists, filters and reading notices work.",
     ),
     "restore_busy": (
         "Đang có chương trình nhập gói dữ liệu vào kho {path}; chưa khôi phục gì, "

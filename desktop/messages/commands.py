@@ -95,6 +95,44 @@ WORDS: dict[str, tuple[str, str]] = {
         "«{category}» là tên của nhiều chuyên mục: {paths}; hãy ghi tên đầy đủ.",
         "'{category}' names several categories: {paths}; give the full path.",
     ),
+    "migrated_to": (
+        "Đã chuyển kho dữ liệu vào {where}: {notices} văn bản; số dòng của cả {tables} bảng "
+        "đã được đếm lại trên máy chủ và khớp.",
+        "The archive was moved into {where}: {notices} notices; the rows of all {tables} tables "
+        "were counted again on the server and match.",
+    ),
+    "migrated_next": (
+        "Từ nay hãy dùng «bangtin --database {url} …», hoặc đặt biến môi trường "
+        "BANGTIN_DATABASE_URL; kho dữ liệu trên máy này được giữ nguyên.",
+        "From now on use 'bangtin --database {url} …', or set the environment variable "
+        "BANGTIN_DATABASE_URL; the archive on this computer is kept as it was.",
+    ),
+    "migrate_target_not_empty": (
+        "Cơ sở dữ liệu {where} không trống; chỉ chuyển kho dữ liệu vào một cơ sở dữ liệu "
+        "trống, chưa có gì được chép.",
+        "The database {where} is not empty; an archive is moved only into an empty database, "
+        "nothing was copied.",
+    ),
+    "migrate_not_postgresql": (
+        "{url} không phải địa chỉ cơ sở dữ liệu PostgreSQL (dạng postgresql://NGƯỜI_DÙNG@MÁY/TÊN).",
+        "{url} is not a PostgreSQL database address (as postgresql://USER@HOST/NAME).",
+    ),
+    "migrate_from_server": (
+        "«migrate-to» chuyển kho dữ liệu trên máy này; đừng dùng kèm «--database».",
+        "'migrate-to' moves the archive on this computer; do not give '--database' with it.",
+    ),
+    "migrate_count_mismatch": (
+        "Số dòng của bảng {table} không khớp ({read} đọc, {written} ghi); chưa có gì được giữ "
+        "lại trên máy chủ.",
+        "The rows of the table {table} do not match ({read} read, {written} written); nothing "
+        "was kept on the server.",
+    ),
+    "no_archive_on_server": (
+        "Cơ sở dữ liệu {path} chưa có kho dữ liệu; nếu đúng là cơ sở dữ liệu này, hãy tạo kho "
+        "bằng «bangtin --database {path} init».",
+        "The database {path} holds no archive yet; if that is the right database, create the "
+        "archive with 'bangtin --database {path} init'.",
+    ),
     "no_archive_here": (
         "Không có kho dữ liệu ở {path}; nếu đúng là thư mục này, hãy tạo kho dữ liệu mới "
         "bằng «bangtin --data-dir {path} init».",

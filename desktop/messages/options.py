@@ -30,6 +30,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "thư mục kho dữ liệu; phải có sẵn kho dữ liệu, trừ khi dùng «init» hoặc «--create»",
         "the archive's folder; it must hold an archive already, unless with 'init' or '--create'",
     ),
+    "opt_database": (
+        "kho dữ liệu dùng chung trên máy chủ PostgreSQL, dạng postgresql://NGƯỜI_DÙNG@MÁY/TÊN "
+        "(hoặc biến môi trường BANGTIN_DATABASE_URL); phải có sẵn kho, trừ khi dùng «init»",
+        "the shared archive on a PostgreSQL server, as postgresql://USER@HOST/NAME "
+        "(or the environment variable BANGTIN_DATABASE_URL); it must hold an archive already, "
+        "unless with 'init'",
+    ),
     "opt_lang": ("ngôn ngữ của chương trình: vi hoặc en", "the program's language: vi or en"),
     "opt_demo": (
         "dùng kho dữ liệu mẫu, tách riêng khỏi kho dữ liệu của đơn vị",
@@ -148,6 +155,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "opt_restore_file": (
         "bản sao lưu; mặc định là bản mới nhất",
         "the backup; the newest by default",
+    ),
+    "cmd_migrate_to": (
+        "chuyển kho dữ liệu của máy này vào kho dùng chung trên máy chủ PostgreSQL",
+        "move this computer's archive into the shared archive on a PostgreSQL server",
+    ),
+    "opt_migrate_url": (
+        "cơ sở dữ liệu PostgreSQL trống, dạng postgresql://NGƯỜI_DÙNG@MÁY/TÊN",
+        "an empty PostgreSQL database, as postgresql://USER@HOST/NAME",
     ),
     "cmd_check": ("kiểm tra kho dữ liệu có bị hỏng không", "check whether the archive is damaged"),
     "cmd_screenshot": ("chụp cửa sổ ra tệp PNG", "save a picture of the window as PNG"),

@@ -22,7 +22,7 @@ from sqlalchemy.exc import DBAPIError as SADBAPIError
 from sqlalchemy.orm import Session
 
 from db import tracking
-from db.archive import Archive, fsync_dir, make_private_dir, write_lock
+from db.archive import Archive, fsync_dir, make_private_dir
 from db.errors import ArchiveError, ErrorCode, classify
 from db.tracking import EnrolledInfo
 from db.types import VN_TZ
@@ -152,7 +152,7 @@ def import_receipt(
             progress("waiting", 0, 1)
 
     try:
-        with write_lock(archive.data_dir, wait_s=wait_s, waiting=waiting, cancel=cancel):
+        with archive.write_lock(wait_s=wait_s, waiting=waiting, cancel=cancel):
             if archive.replaced():
                 raise ReceiptError(ReceiptCode.ARCHIVE_REPLACED)
             return _import_locked(archive, Path(path), progress, cancel)

@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import inspect, text
 
 from db import store
 from db.archive import Archive
@@ -350,14 +351,17 @@ def snapshot(archive: Archive) -> dict[str, list[tuple[Any, ...]]]:
     """
     out: dict[str, list[tuple[Any, ...]]] = {}
     with archive.engine.connect() as conn:
-        tables = [
-            name
-            for name, sql in conn.exec_driver_sql(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name"
-            )
-            if not name.startswith("sqlite_")
-            and not (sql or "").upper().startswith("CREATE VIRTUAL")
-        ]
+        if archive.on_server:
+            tables = sorted(inspect(conn).get_table_names())
+        else:
+            tables = [
+                name
+                for name, sql in conn.exec_driver_sql(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name"
+                )
+                if not name.startswith("sqlite_")
+                and not (sql or "").upper().startswith("CREATE VIRTUAL")
+            ]
         for table in tables:
             rows = conn.exec_driver_sql(f'SELECT * FROM "{table}"').fetchall()
             out[table] = sorted((tuple(r) for r in rows), key=repr)
@@ -380,8 +384,8 @@ def notice_state(archive: Archive) -> dict[str, tuple[int, bool, bool, str]]:
 
 def last_sequence(archive: Archive, publisher_id: str = PUBLISHER_ID) -> int | None:
     with archive.engine.connect() as conn:
-        row = conn.exec_driver_sql(
-            "SELECT last_sequence FROM publisher WHERE id = ?", (publisher_id,)
+        row = conn.execute(
+            text("SELECT last_sequence FROM publisher WHERE id = :id"), {"id": publisher_id}
         ).fetchone()
     return None if row is None else int(row[0])
 

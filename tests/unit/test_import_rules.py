@@ -36,7 +36,7 @@ from tests.helpers.bundles import (
     write_withdrawal,
 )
 
-pytestmark = pytest.mark.archive(trusting="pair")
+pytestmark = [pytest.mark.archive(trusting="pair"), pytest.mark.engines]
 
 
 def vn(stamp: str) -> int:
@@ -423,7 +423,7 @@ def test_staged_files_from_a_crash_are_removed_at_open(
     (leftover / ("files_" + "0" * 64)).write_bytes(b"half a file")
     (archive.staging_dir / "stray.tmp").write_bytes(b"x")
     archive.close()
-    reopened = open_archive(archive.data_dir)
+    reopened = open_archive(archive.data_dir, url=archive.url)
     try:
         assert staging_contents(reopened) == []
         assert reopened.staging_dir.is_dir()

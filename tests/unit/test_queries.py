@@ -23,6 +23,9 @@ from db.records import CategoryInfo, NoticeSummary
 from db.store import mark_all_read, record_view, set_bookmark
 from tests.helpers.notices import apply, at, notice, withdrawal
 
+# Listing, one notice, marks and bookmarks: the same on both engines.
+pytestmark = pytest.mark.engines
+
 QD = "Văn bản/Quyết định"
 TB = "Văn bản/Thông báo"
 MOI = "Văn bản mới"

@@ -31,6 +31,10 @@ from desktop.receipts.manifest import MAX_REPORT
 from tests.helpers.bundles import World, make_keys, sha256, snapshot
 from tests.helpers.receipts import REPORT_PDF, ReceiptWorld, receipt_manifest
 
+# The tests on the `archive` fixture run on both engines; those on the
+# receipt world's office and province archives on SQLite.
+pytestmark = pytest.mark.engines
+
 
 def events_of(archive: Archive) -> list[tuple[str, str, str | None]]:
     with archive.reading() as session:
@@ -59,7 +63,7 @@ def test_office_init_writes_a_private_key_and_records_the_office(
     assert stat.S_IMODE(private.stat().st_mode) == 0o600
     line = (tmp_path / "k" / "office.pub").read_text("utf-8")
     assert line.split()[2:4] == ["000.00.20.H56", "UBND"]
-    again = open_archive(archive.data_dir)
+    again = open_archive(archive.data_dir, url=archive.url)
     try:
         assert receipt_status(again).office == info
     finally:
@@ -356,6 +360,7 @@ def test_the_sequence_state_file_is_private_to_the_key(
 # -- the migration ---------------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only("drives the file's migrations by hand")
 @pytest.mark.archive(world=True)
 def test_migration_0008_tells_the_register_kept_before_it(archive: Archive) -> None:
     """Down to 0005 and up again: the register's lines become "01" and "03" at ngày đến,

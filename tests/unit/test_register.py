@@ -29,7 +29,7 @@ def pair(tmp_path_factory: pytest.TempPathFactory) -> KeyPair:
     return make_keys(tmp_path_factory.mktemp("keys"))
 
 
-pytestmark = pytest.mark.archive(trusting="pair")
+pytestmark = [pytest.mark.archive(trusting="pair"), pytest.mark.engines]
 
 
 def numbers(archive: Archive) -> list[tuple[int, int, str]]:
@@ -154,6 +154,7 @@ def test_set_register_refuses_what_the_register_cannot_take(archive: Archive) ->
     assert (row.note, row.assigned_to) == (None, "Tư pháp")
 
 
+@pytest.mark.sqlite_only("the file's own backups; a server's are pg_dump's")
 def test_the_register_is_in_the_backups(archive: Archive, pair: KeyPair, tmp_path: Path) -> None:
     first_source(tmp_path / "src")
     import_bundle(archive, build(tmp_path / "src", pair, tmp_path / "b1.bangtin", sequence=1).path)

@@ -5,7 +5,7 @@ DDL is written out here, as a migration must be. These tables are created
 empty: migration 0003 replaces them and fills the new ones, so an archive
 that had notices at 0001 comes out searchable at head. (Archives that reached
 0002 with an earlier Bảng Tin had these tables filled; 0003 drops them all
-the same.)
+the same.) SQLite only: on PostgreSQL this revision does nothing.
 
 Revision ID: 0002
 Revises: 0001
@@ -39,11 +39,17 @@ SCHEMA = (
 
 
 def upgrade() -> None:
+    # FTS5 is SQLite's: a PostgreSQL archive has no such tables (its search
+    # index is its own, added by a later revision).
+    if op.get_bind().dialect.name != "sqlite":
+        return
     for statement in SCHEMA:
         op.execute(statement)
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        return
     op.execute("DROP TABLE IF EXISTS search_title")
     op.execute("DROP TABLE IF EXISTS search_main")
     op.execute("DROP TABLE IF EXISTS search_term")

@@ -19,7 +19,8 @@ does must not. A test checks that an archive migrated from 0002 searches as a
 new one does, and another that no revision imports the program.
 
 Downgrading recreates the 0002 tables empty: run `bangtin reindex` with the
-older Bảng Tin to fill them.
+older Bảng Tin to fill them. SQLite only: on PostgreSQL this revision does
+nothing.
 
 Revision ID: 0003
 Revises: 0002
@@ -86,12 +87,17 @@ SCHEMA_0002 = (
 
 
 def upgrade() -> None:
+    # FTS5 is SQLite's (see 0002): nothing to do on PostgreSQL.
+    if op.get_bind().dialect.name != "sqlite":
+        return
     for statement in (*DROP, *SCHEMA):
         op.execute(statement)
     fill(op.get_bind())
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        return
     for statement in (*DROP, *SCHEMA_0002):
         op.execute(statement)
 

@@ -50,6 +50,9 @@ def upgrade() -> None:
     with op.batch_alter_table('import_log', schema=None) as batch_op:
         batch_op.add_column(sa.Column('manifest_sha256', sa.String(length=64), nullable=True))
 
+    # SQLite keeps booleans as 0 and 1; PostgreSQL compares them only with
+    # its own false and true.
+    false = "0" if op.get_bind().dialect.name == "sqlite" else "false"
     # A notice without a publisher goes to the only publisher there is.
     op.execute(
         "UPDATE notice SET publisher_id = (SELECT id FROM publisher) "
@@ -61,22 +64,23 @@ def upgrade() -> None:
         "INSERT INTO early_withdrawal (publisher_id, notice_id, revision) "
         "SELECT p.id, n.id, n.revision FROM notice AS n JOIN publisher AS p "
         "ON n.publisher_id = p.id OR n.publisher_id IS NULL "
-        "WHERE n.has_content = 0"
+        f"WHERE n.has_content = {false}"
     )
     for table in ('reading_state', 'related_link', 'attachment'):
         op.execute(
             f"DELETE FROM {table} WHERE notice_id IN "
-            "(SELECT id FROM notice WHERE has_content = 0)"
+            f"(SELECT id FROM notice WHERE has_content = {false})"
         )
-    op.execute("DELETE FROM notice WHERE has_content = 0")
+    op.execute(f"DELETE FROM notice WHERE has_content = {false}")
 
 
 def downgrade() -> None:
+    flags = "1, 0" if op.get_bind().dialect.name == "sqlite" else "true, false"
     op.execute(
         "INSERT INTO notice (id, publisher_id, title, body_markdown, revision, "
         "withdrawn, has_content, content_hash) "
         "SELECT notice_id, CASE WHEN count(*) = 1 THEN max(publisher_id) END, '', '', "
-        "max(revision), 1, 0, '' FROM early_withdrawal "
+        f"max(revision), {flags}, '' FROM early_withdrawal "
         "WHERE notice_id NOT IN (SELECT id FROM notice) GROUP BY notice_id"
     )
     op.drop_table('early_withdrawal')

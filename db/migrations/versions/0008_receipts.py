@@ -169,10 +169,15 @@ def upgrade() -> None:
         "SELECT notice_id, '03', received_at, year, number FROM register_entry "
         "ORDER BY year, number"
     )
+    now = (
+        "CAST(strftime('%s', 'now') AS INTEGER)"
+        if op.get_bind().dialect.name == "sqlite"
+        else "CAST(extract(epoch FROM now()) AS INTEGER)"
+    )
     op.execute(
         "INSERT INTO office_event (notice_id, code, at, person) "
         "SELECT notice_id, CASE status WHEN 'done' THEN '06' ELSE '05' END, "
-        "CAST(strftime('%s', 'now') AS INTEGER), assigned_to FROM register_entry "
+        f"{now}, assigned_to FROM register_entry "
         "WHERE status IN ('in_progress', 'done') ORDER BY year, number"
     )
 

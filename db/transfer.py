@@ -1,0 +1,101 @@
+"""Moving an office's SQLite archive into an empty PostgreSQL database (`bangtin migrate-to`).
+
+Every table the models map is copied row by row, in the order their
+foreign keys need, in one transaction on the server: the notices and their
+attachments' records, the register and its edits, the office's events and
+receipts, trusted keys and roots, and the reading state. The reading state
+of the one PC (the person '') becomes the person's who moves the archive
+(their login name), as it was theirs. Serial ids go on from the highest
+copied. Then every table's rows are counted on both sides, still inside the
+transaction: a count that differs rolls it all back.
+
+The search index (SQLite's FTS5) is not copied: PostgreSQL has none yet. The
+attachment store stays in the data folder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Integer, func, inspect, select, text
+
+from db.models import Base, ReadingState
+
+CHUNK = 1000
+
+
+class CountMismatch(Exception):
+    """A table's rows counted on the server differ from those read: nothing was kept."""
+
+    def __init__(self, table: str, read: int, written: int) -> None:
+        super().__init__(f"{table}: {read} rows read, {written} written")
+        self.table = table
+        self.read = read
+        self.written = written
+
+
+class TargetNotEmpty(Exception):
+    """The server's database holds tables already: the archive is moved only into an empty one."""
+
+
+@dataclass(frozen=True)
+class Moved:
+    """What was copied: rows per table, each counted the same on both sides."""
+
+    rows: dict[str, int]
+
+    @property
+    def notices(self) -> int:
+        return self.rows.get("notice", 0)
+
+
+def ensure_empty(conn: Connection) -> None:
+    """Refuse a database that holds any table (TargetNotEmpty)."""
+    if inspect(conn).get_table_names():
+        raise TargetNotEmpty()
+
+
+def _chunks(rows: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(rows), CHUNK):
+        yield rows[start : start + CHUNK]
+
+
+def copy_archive(source: Connection, target: Connection, *, person: str) -> Moved:
+    """Copy every mapped table from *source* (SQLite) to *target* (PostgreSQL, at head, empty).
+
+    Runs in *target*'s transaction; raises CountMismatch when a count differs
+    afterwards, so that the caller's rollback leaves the database empty.
+    """
+    rows: dict[str, int] = {}
+    for table in Base.metadata.sorted_tables:
+        found = [dict(r._mapping) for r in source.execute(select(table))]
+        if table.name == ReadingState.__tablename__:
+            for row in found:
+                if row["person"] == "":
+                    row["person"] = person
+        for chunk in _chunks(found):
+            target.execute(table.insert(), list(chunk))
+        rows[table.name] = len(found)
+        _continue_serial(target, table)
+    for table in Base.metadata.sorted_tables:
+        there = int(target.execute(select(func.count()).select_from(table)).scalar() or 0)
+        if there != rows[table.name]:
+            raise CountMismatch(table.name, rows[table.name], there)
+    return Moved(rows)
+
+
+def _continue_serial(target: Connection, table: Any) -> None:
+    """Let the table's serial id go on from the highest one copied."""
+    keys = list(table.primary_key.columns)
+    if len(keys) != 1 or not isinstance(keys[0].type, Integer) or keys[0].autoincrement is False:
+        return
+    sequence = target.execute(
+        text("SELECT pg_get_serial_sequence(:t, :c)"), {"t": table.name, "c": keys[0].name}
+    ).scalar()
+    if sequence is None:
+        return
+    highest = target.execute(select(func.max(keys[0]))).scalar()
+    if highest is not None:
+        target.execute(text("SELECT setval(:s, :v)"), {"s": sequence, "v": int(highest)})

@@ -1,0 +1,60 @@
+"""`bangtin migrate-to postgresql://…`: move this PC's archive into the office's shared one."""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop.cli.context import EXIT_OK, Context, Failure
+
+
+def cmd_migrate_to(ctx: Context, args: argparse.Namespace) -> int:
+    """Copy the SQLite archive of the data folder into an empty PostgreSQL database.
+
+    The database must exist and be empty (the server's administrator makes
+    it); it is migrated to this program's revision, filled in one
+    transaction, and each table's rows counted on both sides.
+    """
+    from sqlalchemy.exc import DBAPIError
+
+    from db import transfer
+    from db.archive import open_archive
+    from db.errors import ArchiveError
+    from db.people import login_name
+    from db.server import display_url, make_server_engine, server_error
+
+    target_url: str = args.url
+    if ctx.database_url is not None:
+        raise Failure(ctx.say("migrate_from_server"), "usage")
+    try:
+        where = display_url(target_url)
+        probe = make_server_engine(target_url)
+    except ValueError as exc:
+        raise Failure(ctx.say("migrate_not_postgresql", url=target_url), "usage") from exc
+    try:
+        with probe.connect() as conn:
+            transfer.ensure_empty(conn)
+    except transfer.TargetNotEmpty as exc:
+        raise Failure(ctx.say("migrate_target_not_empty", where=where), "not_empty") from exc
+    except DBAPIError as exc:
+        found = server_error(exc, target_url)
+        raise Failure(ctx.describe(found or exc), found.code if found else "refused") from exc
+    finally:
+        probe.dispose()
+    with ctx.opened() as source:
+        try:
+            target = open_archive(ctx.data_dir, url=target_url, create=True)
+        except ArchiveError as exc:
+            raise Failure(ctx.describe(exc), exc.code) from exc
+        try:
+            with source.engine.connect() as reading, target.engine.begin() as writing:
+                moved = transfer.copy_archive(reading, writing, person=login_name())
+        except transfer.CountMismatch as exc:
+            said = ctx.say(
+                "migrate_count_mismatch", table=exc.table, read=exc.read, written=exc.written
+            )
+            raise Failure(said, "count_mismatch") from exc
+        finally:
+            target.close()
+    print(ctx.say("migrated_to", where=where, notices=moved.notices, tables=len(moved.rows)))
+    print(ctx.say("migrated_next", url=where))
+    return EXIT_OK

@@ -1,0 +1,51 @@
+"""`bangtin --database postgresql://…`: the command line on an office's shared archive.
+
+Real `bangtin` subprocesses on a database of the test cluster: made an
+archive on purpose (`init`), trusted, imported into, listed and read; and
+search, which is not on PostgreSQL yet, says so in one sentence.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.messages import text
+from tests.helpers.cli import Cli
+from tests.helpers.published import Published, ids_of
+
+
+def test_the_command_line_on_the_shared_archive(
+    cli: Cli, published: Published, pg_empty_url: str, data_dir: Path
+) -> None:
+    db = ("--database", pg_empty_url)
+    # A database that holds no archive is not made one by a typo.
+    refused = cli.fails(*db, "list")
+    assert "init" in refused.stderr
+    made = cli(*db, "--lang", "en", "init")
+    assert "postgresql://bangtin@" in made.stdout and "?host" not in made.stdout
+    cli(*db, "trust", "add", published.public_key)
+    first = cli(*db, "import", published.base, "--json").json_lines()
+    assert [line["status"] for line in first] == ["imported"]
+    again = cli(*db, "import", published.base, "--json").json_lines()
+    assert [line["status"] for line in again] == ["already"]
+    notices = cli(*db, "list", "--json").json()
+    assert len(notices) == first[0]["added"]
+    shown = cli(*db, "show", ids_of(notices)[0], "--json").json()
+    assert shown["id"] == ids_of(notices)[0]
+    # The local data folder holds no SQLite archive: the notices are on the server,
+    # and another PC (another data folder) lists the same.
+    assert not (data_dir / "archive.sqlite3").exists()
+    other_pc = ("--data-dir", data_dir.with_name("other-pc"))
+    assert cli(*other_pc, *db, "list", "--json").json() == notices
+
+
+def test_search_on_the_shared_archive_says_it_is_not_there_yet(
+    cli: Cli, published: Published, pg_url: str
+) -> None:
+    db = ("--database", pg_url)
+    cli(*db, "trust", "add", published.public_key)
+    cli(*db, "import", published.base, "--json")
+    said = cli.fails(*db, "search", "kế hoạch")
+    sentence = text("archive_not_on_server_search", "vi", path="")
+    assert sentence.split("{path}")[0][:40] in said.stderr
+    assert "postgresql://" in said.stderr

@@ -1,0 +1,71 @@
+"""`bangtin migrate-to postgresql://…`: an office's SQLite archive moved into an empty database.
+
+Everything the office made comes along: the notices, the register and the
+clerk's edits, the reading state (as the mover's), the trusted keys; every
+table's rows are counted on both sides. A database that holds anything is
+refused with nothing copied.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from db import queries, register, store
+from db.archive import Archive, open_archive
+from db.models import Base, TrustedKey
+from db.people import login_name
+from desktop.cli import main
+from desktop.messages import text
+from tests.helpers.notices import at
+
+pytestmark = pytest.mark.archive(world=True)
+
+
+def office_state(archive: Archive) -> dict[str, Any]:
+    with archive.reading() as session:
+        return {
+            "notices": queries.list_notices(session),
+            "register": register.register_rows(session),
+            "keys": sorted(session.scalars(select(TrustedKey.key_id))),
+            "rows": {
+                table.name: session.scalar(select(func.count()).select_from(table))
+                for table in Base.metadata.sorted_tables
+            },
+        }
+
+
+def test_the_archive_moves_whole_into_an_empty_database(
+    archive: Archive, pg_empty_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with archive.writing() as session:
+        first = register.register_rows(session)[0]
+        register.set_register_fields(
+            session, first.year, first.incoming_number, assigned_to="Chị Lan", status="done"
+        )
+        store.record_view(session, first.notice_id, at(0))
+        store.set_bookmark(session, "b", True)
+    before = office_state(archive)
+    archive.close()
+
+    assert (
+        main(["--lang", "en", "--data-dir", str(archive.data_dir), "migrate-to", pg_empty_url]) == 0
+    )
+    said = capsys.readouterr().out
+    assert "were counted again on the server and match" in said
+
+    moved = open_archive(tmp_path / "other-pc", url=pg_empty_url)
+    try:
+        assert moved.person == login_name()
+        assert office_state(moved) == before
+        assert before["rows"]["register_entry"] > 0 and before["rows"]["reading_state"] == 2
+    finally:
+        moved.close()
+
+    # A second move finds the database in use: refused, nothing copied.
+    assert main(["--data-dir", str(archive.data_dir), "migrate-to", pg_empty_url]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(text("migrate_target_not_empty", "vi", where="@@").split("@@")[0])

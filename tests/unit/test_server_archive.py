@@ -1,0 +1,179 @@
+"""The shared archive on PostgreSQL: what goes wrong reaching it, and two PCs importing at once.
+
+A wrong password, a wrong host and a missing database each get one sentence
+of their own; a second PC's import waits for the first one's advisory lock
+and says so ("Máy khác đang nhập gói dữ liệu…"), or is cancelled; a
+connection the server drops mid-transaction is "Mất kết nối…", and the next
+unit of work connects again. Unread marks and bookmarks are each person's.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+
+from db import officelog, queries, store
+from db.archive import Archive, ArchiveError, open_archive
+from db.errors import ErrorCode, classify
+from db.people import login_name
+from db.server import display_url, import_lock, make_server_engine
+from desktop.bundles.errors import ImportCancelled
+from desktop.bundles.importer import ImportResult, import_bundle
+from desktop.messages import describe
+from desktop.messages import text as say
+from tests.helpers.bundles import World, snapshot, trust
+from tests.helpers.notices import apply, at, notice
+from tests.helpers.postgres import (
+    ALLOWED_HOSTS,
+    PASSWORD,
+    PASSWORD_USER,
+    admin_execute,
+    database_url,
+    psql_url,
+)
+
+
+def refusal(url: str, tmp_path: Path, **kwargs: bool) -> ArchiveError:
+    with pytest.raises(ArchiveError) as caught:
+        open_archive(tmp_path / "local", url=url, **kwargs)  # type: ignore[arg-type]
+    return caught.value
+
+
+def test_a_missing_database_is_one_sentence(pg_server: str, tmp_path: Path) -> None:
+    url = psql_url(database_url(pg_server, "khong_co_csdl_nay"))
+    error = refusal(url, tmp_path)
+    assert error.code is ErrorCode.SERVER_NO_DATABASE
+    for lang in ("vi", "en"):
+        assert describe(error, lang) == say(
+            "archive_server_no_database", lang, path=display_url(url)
+        )
+    assert not (tmp_path / "local").exists()
+
+
+def test_a_wrong_password_is_one_sentence(pg_server: str, tmp_path: Path) -> None:
+    server = make_url(psql_url(pg_server)).set(username=PASSWORD_USER)
+    wrong = server.set(password="sai-mat-khau").render_as_string(False)
+    error = refusal(wrong, tmp_path)
+    assert error.code is ErrorCode.SERVER_LOGIN
+    sentence = describe(error, "vi")
+    assert sentence == say("archive_server_login", "vi", path=display_url(wrong))
+    assert "sai-mat-khau" not in sentence
+    # With the right one the login passes: the database only holds no archive.
+    right = server.set(password=PASSWORD).render_as_string(False)
+    assert refusal(right, tmp_path, create=False).code is ErrorCode.MISSING
+
+
+def test_a_wrong_host_is_one_sentence(pg_server: str, tmp_path: Path) -> None:
+    # A socket folder where no server listens: as a PC whose server is off.
+    nowhere = tmp_path / "no-server"
+    nowhere.mkdir()
+    ALLOWED_HOSTS.add(str(nowhere))
+    try:
+        url = make_url(psql_url(pg_server)).update_query_dict({"host": str(nowhere)})
+        error = refusal(url.render_as_string(False), tmp_path)
+    finally:
+        ALLOWED_HOSTS.discard(str(nowhere))
+    assert error.code is ErrorCode.SERVER_UNREACHABLE
+    assert describe(error, "en").startswith("Cannot reach the database server postgresql://")
+
+
+@pytest.fixture
+def pc1(world: World, pg_url: str, tmp_path: Path) -> Archive:
+    archive = open_archive(tmp_path / "pc1", url=pg_url)
+    trust(archive, world.keys)
+    return archive
+
+
+def test_a_second_import_waits_for_the_other_pc_and_says_so(
+    pc1: Archive, world: World, pg_url: str
+) -> None:
+    waited = threading.Event()
+    stages: list[str] = []
+    results: list[ImportResult] = []
+
+    def progress(stage: str, _done: int, _total: int) -> None:
+        stages.append(stage)
+        if stage == "waiting_server":
+            waited.set()
+
+    other_pc = make_server_engine(pg_url)
+    try:
+        with import_lock(other_pc, wait_s=0):
+            importing = threading.Thread(
+                target=lambda: results.append(import_bundle(pc1, world.bundle1, progress=progress))
+            )
+            importing.start()
+            assert waited.wait(60)
+            with pc1.reading() as session:
+                assert queries.count_notices(session) == 0
+        importing.join(60)
+    finally:
+        other_pc.dispose()
+        pc1.close()
+    assert [r.status for r in results] == ["imported"]
+    assert stages[0] == "waiting_server" and "applying" in stages
+    assert say("stage_waiting_server", "vi") == "Máy khác đang nhập gói dữ liệu"
+
+
+def test_a_waiting_import_can_be_cancelled(pc1: Archive, world: World, pg_url: str) -> None:
+    before = snapshot(pc1)
+    other_pc = make_server_engine(pg_url)
+    try:
+        with import_lock(other_pc, wait_s=0), pytest.raises(ImportCancelled):
+            import_bundle(pc1, world.bundle1, cancel=lambda: True)
+        assert snapshot(pc1) == before
+    finally:
+        other_pc.dispose()
+        pc1.close()
+
+
+def test_a_connection_lost_mid_write_is_one_sentence_and_the_next_work_reconnects(
+    pc1: Archive, pg_server: str
+) -> None:
+    try:
+        with pytest.raises(OperationalError) as caught, pc1.writing() as session:
+            pid = session.execute(text("SELECT pg_backend_pid()")).scalar()
+            admin_execute(pg_server, f"SELECT pg_terminate_backend({pid})")
+            session.execute(text("SELECT 1"))
+        assert classify(caught.value) is ErrorCode.SERVER_LOST
+        sentence = describe(caught.value, "vi", archive_dir=display_url(pc1.url or ""))
+        assert sentence.startswith("Mất kết nối tới máy chủ dữ liệu postgresql://")
+        with pc1.reading() as session:
+            assert queries.count_notices(session) == 0
+    finally:
+        pc1.close()
+
+
+def test_each_person_has_their_own_reading_state(pg_url: str, tmp_path: Path) -> None:
+    clerk = open_archive(tmp_path / "pc1", url=pg_url)
+    chairman = open_archive(tmp_path / "pc2", url=pg_url)
+    chairman.person = "chu-tich"
+    try:
+        assert clerk.person == login_name() != ""
+        apply(clerk, [notice("a"), notice("b", days=-1)])
+        with clerk.writing() as session:
+            store.record_view(session, "a", at(0))
+            store.set_bookmark(session, "b", True)
+        with chairman.writing() as session:
+            store.mark_all_read(session, at(0))
+
+        def state(archive: Archive) -> dict[str, tuple[bool, bool]]:
+            with archive.reading() as session:
+                return {n.id: (n.read, n.bookmarked) for n in queries.list_notices(session)}
+
+        assert state(clerk) == {"a": (True, False), "b": (False, True)}
+        assert state(chairman) == {"a": (True, False), "b": (True, False)}
+        with chairman.reading() as session:
+            assert queries.list_notices(session, show="unread") == []
+        with clerk.reading() as session:
+            assert [n.id for n in queries.list_notices(session, show="unread")] == ["b"]
+            # The office told the province of one first opening per notice.
+            assert officelog.untold_openings(session) == 2
+    finally:
+        chairman.close()
+        clerk.close()
