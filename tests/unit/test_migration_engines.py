@@ -90,7 +90,7 @@ def test_an_empty_database_is_not_made_an_archive_unless_asked(
     assert caught.value.code is ErrorCode.MISSING
 
 
-def test_0009_keeps_the_reading_state_as_the_one_pc_reader(tmp_path: Path) -> None:
+def test_0010_keeps_the_reading_state_as_the_one_pc_reader(tmp_path: Path) -> None:
     path = tmp_path / "archive.sqlite3"
     engine = make_engine(path)
     try:

@@ -10,8 +10,8 @@ archive keeps using '' only.
 Batch mode, so that SQLite rebuilds the table to change its key. The
 revision imports nothing of the program (tests/unit/test_migrations_frozen.py).
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-12-07 00:30:00
 """
 
@@ -20,8 +20,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0009'
-down_revision = '0008'
+revision = '0010'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 
