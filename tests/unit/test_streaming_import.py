@@ -15,6 +15,7 @@ from desktop.bundles import builder
 from desktop.bundles.errors import BundleError
 from desktop.bundles.manifest import chunk_name
 from desktop.bundles.reader import stage_bundle
+from desktop.bundles.source import SourceErrors, read_notice, read_source
 from tests.helpers.bundles import build, make_keys, write_source1
 from tests.helpers.notices import PUBLISHER, notice, withdrawal
 
@@ -77,3 +78,19 @@ def test_chunks_are_read_one_at_a_time(monkeypatch: pytest.MonkeyPatch, tmp_path
     finally:
         staged.discard()
     assert caught.value.code == "bad_json"
+
+
+def test_a_build_reads_where_notices_are_then_each_again(tmp_path: Path) -> None:
+    """The build's first pass keeps no text; each notice is read again when written."""
+    src = tmp_path / "src"
+    write_source1(src)
+    folder = read_source(src, keep_text=False)
+    assert folder.notices == []
+    assert sorted(ident for _when, ident, _path in folder.notice_files) == ["a", "b", "c"]
+    full = {n.id: n for n in read_source(src).notices}
+    for _when, ident, path in folder.notice_files:
+        assert read_notice(src, path, ident) == full[ident]
+    _when, ident, path = folder.notice_files[0]
+    path.write_text(path.read_text(encoding="utf-8").replace(f"id: {ident}", "id: khac"), "utf-8")
+    with pytest.raises(SourceErrors):
+        read_notice(src, path, ident)
