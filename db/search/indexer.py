@@ -4,8 +4,8 @@ The FTS tables are contentless: deleting a row needs the very values it was
 indexed with, and when the importer calls `update_index` the notice row
 already holds the new text (contentless_delete needs SQLite 3.43). So
 ``search_text`` keeps them, once: the short columns as indexed, the body as
-plain text, folded again for the delete. The plain text is also what
-snippets are cut from, so no search strips Markdown. After an import the
+plain text and folded. The plain text is also what snippets are cut from,
+so no search strips Markdown. After an import the
 touched FTS tables are merged back into few b-trees (`_tidy`): a query reads
 every segment, and the 17 segments a 100,000-notice import leaves make each
 query ~2.5× slower.
@@ -85,7 +85,7 @@ def _chunks(items: Sequence[str], size: int = CHUNK) -> Iterable[Sequence[str]]:
 def _remove(conn: Connection, ids: Sequence[str]) -> None:
     for chunk in _chunks(ids):
         rows = conn.exec_driver_sql(
-            "SELECT k.rowid, t.title, t.title_exact, t.number, t.meta, t.exact, t.plain "
+            "SELECT k.rowid, t.title, t.title_exact, t.number, t.meta, t.exact, t.folded "
             "FROM search_key AS k LEFT JOIN search_text AS t ON t.rowid = k.rowid "
             f"WHERE k.notice_id IN ({marks(len(chunk))})",
             tuple(chunk),
@@ -103,7 +103,7 @@ def _forget(conn: Connection, texts: Sequence[Sequence[Any]]) -> None:
     """Take rows out of the contentless FTS tables, given what they were indexed with."""
     if not texts:
         return
-    mains = [(r[0], r[1], r[3], fold_text(r[6]), r[4], r[5]) for r in texts]
+    mains = [(r[0], r[1], r[3], r[6], r[4], r[5]) for r in texts]
     conn.exec_driver_sql(
         "INSERT INTO search_main (search_main, rowid, title, number, body, meta, exact) "
         "VALUES ('delete', ?, ?, ?, ?, ?, ?)",
@@ -174,9 +174,10 @@ def _add(conn: Connection, ids: Sequence[str], *, fresh: bool = False) -> int:
             exact = exact_words(title, number, text, issuer, doc_type)
             title_exact = exact_words(title)
             keys.append((rowid, nid, category_id, opt_fold(doc_type), opt_fold(issuer)))
-            mains.append((rowid, title_f, number_c, fold_text(text), meta, exact))
+            folded = fold_text(text)
+            mains.append((rowid, title_f, number_c, folded, meta, exact))
             titles.append((rowid, title_f, title_exact))
-            texts.append((rowid, title_f, title_exact, number_c, meta, exact, text))
+            texts.append((rowid, title_f, title_exact, number_c, meta, exact, text, folded))
             if number_c:
                 numbers.append((rowid, number_c))
             for column in mains[-1][1:]:
@@ -190,8 +191,9 @@ def _add(conn: Connection, ids: Sequence[str], *, fresh: bool = False) -> int:
                 keys,
             )
             conn.exec_driver_sql(
-                "INSERT INTO search_text (rowid, title, title_exact, number, meta, exact, plain) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO search_text "
+                "(rowid, title, title_exact, number, meta, exact, plain, folded) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 texts,
             )
             conn.exec_driver_sql(

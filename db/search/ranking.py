@@ -61,7 +61,7 @@ from db.search.query import (
 from db.search.schema import TS_MAX, TS_MIN, marks, rowid_ts
 from db.search.scoring import BODY_CHARS, Fields, Scorer
 from db.search.snippets import highlight_terms_of, make_snippet, render_html
-from db.search.text import WORD, exact_words, fold_text
+from db.search.text import WORD, exact_words
 from db.types import from_seconds
 
 __all__ = ["POOL", "SearchHit", "count_matches", "ranked_ids", "search", "suggest"]
@@ -416,18 +416,18 @@ def _all_but_one(db: sqlite3.Connection, plan: _Plan, prefix: Prefixes, count: i
 def _fields(db: sqlite3.Connection, rowids: list[int], marked: bool) -> list[Fields]:
     """What `Scorer` reads of each notice.
 
-    The folded columns come from ``search_text`` (title, number, meta and
-    exact as indexed; the start of the plain body, folded here), read by
-    rowid. Of the notice only the title (with diacritics, when the query has
-    them) and the summary's length: both come before its body in the row, so
-    a long body's overflow pages are never read.
+    The folded columns come from ``search_text`` (title, number, meta,
+    exact and the start of the folded body, as indexed), read by rowid. Of
+    the notice only the title (with diacritics, when the query has them) and
+    the summary's length: both come before its body in the row, so a long
+    body's overflow pages are never read.
     """
     out: list[Fields] = []
     title = "n.title" if marked else "NULL"
     for start in range(0, len(rowids), 500):
         chunk = rowids[start : start + 500]
         rows = db.execute(
-            "SELECT k.rowid, m.title, m.number, substr(m.plain, 1, ?), m.meta, m.exact, "
+            "SELECT k.rowid, m.title, m.number, substr(m.folded, 1, ?), m.meta, m.exact, "
             f"k.doc_type_f, k.issuer_f, {title}, length(n.summary) "
             "FROM search_key AS k JOIN search_text AS m ON m.rowid = k.rowid "
             "JOIN notice AS n ON n.id = k.notice_id "
@@ -440,7 +440,7 @@ def _fields(db: sqlite3.Connection, rowids: list[int], marked: bool) -> list[Fie
                     rowid=rowid,
                     title=title_f or "",
                     number=number or "",
-                    body=fold_text(body) if body else "",
+                    body=body or "",
                     meta=meta or "",
                     exact=exact or "",
                     title_exact=frozenset(exact_words(original).split()) if original else _NONE,
@@ -472,7 +472,7 @@ def _hits(conn: Connection, page: list[tuple[int, float]], q: Query) -> list[Sea
     rowids = tuple(r for r, _ in page)
     # The plain text stored at import: no Markdown is stripped here.
     rows = conn.exec_driver_sql(
-        "SELECT k.rowid, n.id, n.title, n.published, n.number, c.path, t.plain "
+        "SELECT k.rowid, n.id, n.title, n.published, n.number, c.path, t.plain, t.folded "
         "FROM search_key AS k JOIN notice AS n ON n.id = k.notice_id "
         "JOIN search_text AS t ON t.rowid = k.rowid "
         f"LEFT JOIN category AS c ON c.id = n.category_id WHERE k.rowid IN ({placeholders})",
@@ -486,8 +486,8 @@ def _hits(conn: Connection, page: list[tuple[int, float]], q: Query) -> list[Sea
         row = by_rowid.get(rowid)
         if row is None:
             continue
-        _, nid, title, published, number, path, text = row
-        snippet, spans = make_snippet(text, terms, prefer=prefer)
+        _, nid, title, published, number, path, text, folded = row
+        snippet, spans = make_snippet(text, terms, prefer=prefer, folded=folded)
         hits.append(
             SearchHit(
                 id=nid,

@@ -6,11 +6,12 @@ in all. Now:
 
 - ``search_text`` holds what the index was given for each notice, once: the
   title, number and meta folded, the exact words of the notice and of its
-  title, and ``plain``, the summary and body as plain text (Markdown stripped
-  once, here and at import; searches cut snippets from it);
+  title, ``plain``, the summary and body as plain text (Markdown stripped
+  once, here and at import; searches cut snippets from it), and ``folded``,
+  the same folded (what the body index was given);
 - ``search_main``, ``search_title`` and ``search_number`` are contentless
   (``content=''``); a row leaves them by a 'delete' given the values it was
-  indexed with, from ``search_text`` (the body folded again from ``plain``);
+  indexed with, from ``search_text``;
 - prefix indexes for two and three characters on the word tables only: a
   single letter is never a prefix query, and numbers' prefixes are long.
 
@@ -52,7 +53,8 @@ TEXT_TABLE = (
     "number TEXT NOT NULL, "
     "meta TEXT NOT NULL, "
     "exact TEXT NOT NULL, "
-    "plain TEXT NOT NULL)"
+    "plain TEXT NOT NULL, "
+    "folded TEXT NOT NULL)"
 )
 NEW_FTS = (
     "CREATE VIRTUAL TABLE search_main USING fts5("
@@ -174,28 +176,29 @@ def fill_text(conn: Connection) -> None:
         "ORDER BY k.rowid"
     )
     while batch := rows.fetchmany(BATCH):
+        texts = [
+            (r[0], r[1] or "", r[2] or "", r[3] or "", r[4] or "", r[5] or "", body_text(r[6], r[7]))
+            for r in batch
+        ]
         conn.exec_driver_sql(
-            "INSERT INTO search_text (rowid, title, title_exact, number, meta, exact, plain) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [
-                (r[0], r[1] or "", r[2] or "", r[3] or "", r[4] or "", r[5] or "")
-                + (body_text(r[6], r[7]),)
-                for r in batch
-            ],
+            "INSERT INTO search_text "
+            "(rowid, title, title_exact, number, meta, exact, plain, folded) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(*r, fold_text(r[6])) for r in texts],
         )
 
 
 def fill_fts(conn: Connection) -> None:
     """The contentless tables from search_text, in rowid order (FTS5 appends cheaply)."""
     rows = conn.exec_driver_sql(
-        "SELECT rowid, title, title_exact, number, meta, exact, plain "
+        "SELECT rowid, title, title_exact, number, meta, exact, folded "
         "FROM search_text ORDER BY rowid"
     )
     while batch := rows.fetchmany(BATCH):
         conn.exec_driver_sql(
             "INSERT INTO search_main (rowid, title, number, body, meta, exact) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            [(r[0], r[1], r[3], fold_text(r[6]), r[4], r[5]) for r in batch],
+            [(r[0], r[1], r[3], r[6], r[4], r[5]) for r in batch],
         )
         conn.exec_driver_sql(
             "INSERT INTO search_title (rowid, title, exact) VALUES (?, ?, ?)",
