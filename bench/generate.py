@@ -301,6 +301,11 @@ def _write_all(root: Path, items: Iterator[Notice], seed: int) -> SourceStats:
     return SourceStats(root=root, notices=count, withdrawn=withdrawn, bytes=total)
 
 
+def write_notices(root: Path, items: Iterator[Notice], seed: int) -> SourceStats:
+    """Write *items* (and the attachment pool) as a source folder into *root*."""
+    return _write_all(root, items, seed)
+
+
 def write_source(root: Path, count: int, seed: int) -> SourceStats:
     """Write the folder of *count* notices for *seed* into the empty folder *root*."""
     root = Path(root)

@@ -18,18 +18,15 @@ The machines are shared and noisy: read the ratios, not the absolute times.
 from __future__ import annotations
 
 import argparse
-import compileall
 import gc
 import importlib.metadata
 import json
 import os
 import platform
-import random
 import re
 import shutil
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -38,25 +35,25 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as `python bench/run.py`
     sys.path.insert(0, str(ROOT))
 
-from bench import generate, office  # noqa: E402
-from bench.anchors import raw_insert, raw_rows, trusted_archive, zip_folder  # noqa: E402
+from bench import bare, corpus2, generate, office  # noqa: E402
+from bench.anchors import trusted_archive, zip_folder  # noqa: E402
+from bench.measure import run_child  # noqa: E402
 from bench.queries import QUERIES, folded_queries  # noqa: E402
 from bench.report import markdown, percentile  # noqa: E402
+from bench.windowrun import sample_ids, window_rows  # noqa: E402
 from bench.zimanchor import build_zim, time_libzim  # noqa: E402
 from db import search as search_mod  # noqa: E402
-from db.archive import Archive  # noqa: E402
+from db.archive import Archive, open_archive  # noqa: E402
 from desktop.bundles import keys  # noqa: E402
 from desktop.bundles.builder import build_bundle  # noqa: E402
 from desktop.bundles.importer import import_bundle  # noqa: E402
 
 PUBLISHER = "Sở Thông tin và Truyền thông tỉnh Sơn Hà"
-FTS_TABLE = "search_main"  # the body index (db/search/schema.py)
 PAGE = 20
 _WORD = re.compile(r"[^\W_]+")
 
@@ -139,12 +136,6 @@ def machine_facts(n: int, seed: int) -> dict[str, object]:
 # -- search ----------------------------------------------------------------------------
 
 
-def bare_expr(query: str) -> str:
-    """The query folded and split into words, each quoted: all must match."""
-    words = _WORD.findall(search_mod.fold_text(query))
-    return " AND ".join('"' + w + '"' for w in words)
-
-
 @dataclass
 class SearchTimes:
     ours: list[float]
@@ -153,36 +144,38 @@ class SearchTimes:
     top: dict[str, list[str]]
 
 
-def time_search(archive: Archive, rounds: int) -> SearchTimes:
+def time_search(
+    archive: Archive, bare_dir: Path, rounds: int, queries: Sequence[tuple[str, str]]
+) -> SearchTimes:
     """Our `search` (snippets included), its ranking alone (`ranked_ids`) and a
-    bare MATCH, interleaved, per query."""
-    sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? LIMIT {PAGE}"
+    bare MATCH on the bare import's FTS5 table, interleaved, per query."""
+    bare_conn = bare.connect(bare_dir)
     ours: list[float] = []
     rank: list[float] = []
-    bare: list[float] = []
+    bare_ms: list[float] = []
     top: dict[str, list[str]] = {}
     with archive.reading() as session:
-        conn = session.connection()
-        for query, _kind in QUERIES:  # warm the page cache and the statement cache
+        for query, _kind in queries:  # warm the page cache and the statement cache
             top[query] = [h.id for h in search_mod.search(session, query, limit=PAGE)]
             if search_mod.ranked_ids(session, query, limit=PAGE) != top[query]:
                 raise RuntimeError(f"ranked_ids and search disagree on {query!r}")
-            conn.exec_driver_sql(sql, (bare_expr(query),)).fetchall()
+            bare.bare_search(bare_conn, bare.bare_expr(query))
         gc.collect()
         for _ in range(rounds):
-            for query, _kind in QUERIES:
-                expr = bare_expr(query)
+            for query, _kind in queries:
+                expr = bare.bare_expr(query)
                 a = time.perf_counter()
                 search_mod.search(session, query, limit=PAGE)
                 b = time.perf_counter()
-                conn.exec_driver_sql(sql, (expr,)).fetchall()
+                bare.bare_search(bare_conn, expr)
                 c = time.perf_counter()
                 search_mod.ranked_ids(session, query, limit=PAGE)
                 d = time.perf_counter()
                 ours.append((b - a) * 1000)
-                bare.append((c - b) * 1000)
+                bare_ms.append((c - b) * 1000)
                 rank.append((d - c) * 1000)
-    return SearchTimes(ours, rank, bare, top)
+    bare_conn.close()
+    return SearchTimes(ours, rank, bare_ms, top)
 
 
 def expected_matches(
@@ -205,50 +198,6 @@ def recall_at(top: Sequence[str], expected: set[str], k: int = PAGE) -> float:
     return len(set(top[:k]) & expected) / min(k, len(expected))
 
 
-# -- window ----------------------------------------------------------------------------
-
-
-def compile_bytecode() -> None:
-    """Compile the app's modules to bytecode, as installing it does.
-
-    pip and PyInstaller both ship .pyc files, so a clerk's window never
-    compiles its source at start. A run from a source tree with
-    PYTHONDONTWRITEBYTECODE set (some CI machines) would compile every module
-    on every cold start: ~35 ms that no installed copy pays.
-    """
-    for package in ("desktop", "db"):
-        compileall.compile_dir(str(ROOT / package), quiet=1)
-
-
-def probe(
-    mode: str, out: Path, data_dir: Path | None = None, ids: Path | None = None
-) -> dict[str, Any]:
-    cmd = [sys.executable, str(ROOT / "bench" / "window_probe.py"), mode, "--out", str(out)]
-    if data_dir is not None:
-        cmd += ["--data-dir", str(data_dir)]
-    if ids is not None:
-        cmd += ["--ids", str(ids)]
-    env = dict(os.environ)
-    env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    env["BENCH_T0_NS"] = str(time.monotonic_ns())
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False, timeout=900)
-    if proc.returncode != 0:
-        raise RuntimeError(f"window probe {mode} failed:\n{proc.stdout}\n{proc.stderr}")
-    data: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
-    return data
-
-
-def sample_ids(archive: Archive, count: int, seed: int) -> list[str]:
-    with archive.reading() as session:
-        ids = [
-            r[0]
-            for r in session.connection().exec_driver_sql(
-                "SELECT id FROM notice WHERE withdrawn = 0 AND has_content = 1 ORDER BY id"
-            )
-        ]
-    return random.Random(f"{seed}:opens").sample(ids, min(count, len(ids)))
-
-
 # -- the run ---------------------------------------------------------------------------
 
 
@@ -259,9 +208,12 @@ def run(args: argparse.Namespace, work: Path) -> tuple[list[Row], dict[str, obje
     small = n <= 10_000
     repeat = args.repeat or (3 if small else 1)
 
-    log(f"source folder: {n} notices, seed {seed} (cache {args.cache})")
+    portal = args.corpus == "portal"
+    facts["corpus"] = args.corpus
+    queries = QUERIES if portal else corpus2.queries(seed)
+    log(f"source folder: {n} notices of {args.corpus}, seed {seed} (cache {args.cache})")
     t0 = time.perf_counter()
-    src = generate.cached_source(args.cache, n, seed)
+    src = (generate if portal else corpus2).cached_source(args.cache, n, seed)
     facts["generate_s"] = round(time.perf_counter() - t0, 1)
     facts["source_bytes"] = src.bytes
 
@@ -277,48 +229,77 @@ def run(args: argparse.Namespace, work: Path) -> tuple[list[Row], dict[str, obje
         # The bundle kept is the last one built: the key's state remembers the
         # last build of sequence 1, which a delta names as its base.
         out = bundle if i == repeat - 1 else work / f"again-{i}.bangtin"
-        with timed(builds):
-            built = build_bundle(src.root, key, PUBLISHER, out, sequence=1)
+        built = run_child("build", src.root, key, out)  # its own process: its peak RSS
+        builds.append(built["seconds"])
         if out != bundle:
             out.unlink()
-    bundle_bytes = built.size
+    bundle_bytes = built["size"]
     zip_bytes = (work / "source.zip").stat().st_size
     (work / "source.zip").unlink()
     rows.append(make_row("build", min(builds), "s", "zip -r of the source folder", min(zips)))
+    rows.append(
+        make_row(
+            "build_rss",
+            built["peak_rss"] / 2**20,
+            "MB",
+            "–",
+            None,
+            "≤ 300 MB",
+            lambda v, _r: v <= 300,
+        )
+    )
 
-    log("import: the full bundle vs raw sqlite3 executemany of the same rows")
-    imports: list[float] = []
-    limits: list[float] = []
-    archive: Archive | None = None
+    log("import: the full bundle vs the bare import of the same notices")
+    bare_rows = list(bare.source_rows(src.root))  # read before any clock starts
+    imports: list[dict[str, float]] = []
+    anchors: list[float] = []
     for i in range(repeat):
-        if archive is not None:
-            archive.close()
         folder = work / f"archive-{i}"
-        archive = trusted_archive(folder, public)
-        with timed(imports):
-            result = import_bundle(archive, bundle)
-        assert result.status == "imported", result
-        plan = raw_rows(archive.db_path)
-        limits.append(raw_insert(work / f"raw-{i}", plan))
-        del plan
-        shutil.rmtree(work / f"raw-{i}")
+        trusted_archive(folder, public).close()
+        imports.append(run_child("import", folder, bundle))  # its own process: RSS, disk
+        assert imports[-1]["status"] == "imported", imports[-1]
+        shutil.rmtree(work / "bare", ignore_errors=True)
+        anchors.append(bare.bare_import(work / "bare", bare_rows))
         if i < repeat - 1:
-            archive.close()
-            archive = None
             shutil.rmtree(folder)
-    assert archive is not None
-    facts["imported"] = asdict(result)
+    del bare_rows
+    archive = open_archive(folder)
+    best = min(imports, key=lambda r: r["seconds"])
+    facts["imported"] = imports
     facts["archive_bytes"] = archive.db_path.stat().st_size
-    first_import = min(imports)
+    facts["bare_bytes"] = (work / "bare" / bare.BARE_DB).stat().st_size
+    first_import = best["seconds"]
     rows.append(
         make_row(
             "import",
             first_import,
             "s",
-            "raw sqlite3 executemany of the same rows + FTS rows, one transaction",
-            min(limits),
+            "bare import: executemany into one table + one FTS5 table, one transaction",
+            min(anchors),
             "≤ 3× anchor",
             lambda _v, r: r is not None and r <= 3,
+        )
+    )
+    rows.append(
+        make_row(
+            "import_rss",
+            max(r["peak_rss"] for r in imports) / 2**20,
+            "MB",
+            "–",
+            None,
+            "≤ 300 MB",
+            lambda v, _r: v <= 300,
+        )
+    )
+    rows.append(
+        make_row(
+            "import_disk",
+            max(r["peak_disk"] for r in imports) / 1e6,
+            "MB",
+            "final data folder",
+            best["final_disk"] / 1e6,
+            "≤ 1.3× anchor",
+            lambda _v, r: r is not None and r <= 1.3,
         )
     )
 
@@ -342,7 +323,7 @@ def run(args: argparse.Namespace, work: Path) -> tuple[list[Row], dict[str, obje
 
     log("search: our search() vs a bare FTS5 MATCH")
     rounds = args.rounds or (20 if small else 10)
-    times = time_search(archive, rounds)
+    times = time_search(archive, work / "bare", rounds, queries)
     p50, p95 = percentile(times.ours, 50), percentile(times.ours, 95)
     b50, b95 = percentile(times.bare, 50), percentile(times.bare, 95)
     r50, r95 = percentile(times.rank, 50), percentile(times.rank, 95)
@@ -354,8 +335,19 @@ def run(args: argparse.Namespace, work: Path) -> tuple[list[Row], dict[str, obje
             "ms",
             "bare FTS5 MATCH p95",
             b95,
-            "≤ 20 ms",
-            lambda v, _r: v <= 20,
+            "≤ 10 ms",
+            lambda v, _r: v <= 10,
+        )
+    )
+    rows.append(
+        make_row(
+            "search_p99",
+            percentile(times.ours, 99),
+            "ms",
+            "bare FTS5 MATCH p99",
+            percentile(times.bare, 99),
+            "≤ 25 ms",
+            lambda v, _r: v <= 25,
         )
     )
     rows.append(make_row("search_rank_p50", r50, "ms", "bare FTS5 MATCH p50", b50))
@@ -370,11 +362,11 @@ def run(args: argparse.Namespace, work: Path) -> tuple[list[Row], dict[str, obje
             lambda _v, r: r is not None and r <= 1.5,
         )
     )
-    facts["search_by_kind"] = _by_kind(times)
+    facts["search_by_kind"] = _by_kind(times, queries)
 
     zim_path = work / "notices.zim"
     zim_rows: list[Row] = []
-    if not args.no_zim:
+    if not args.no_zim and portal:
         log("libzim: building a ZIM of the same notices")
         all_notices = list(generate.notices(n, seed))  # made once, outside the timing
         zim_build: list[float] = []
@@ -412,25 +404,26 @@ def run(args: argparse.Namespace, work: Path) -> tuple[list[Row], dict[str, obje
         )
     rows.extend(zim_rows)
 
-    rows.extend(office.measure(archive, n, seed, work, make_row, facts))  # bench/office.py
-    log("delta: 1% of the notices revised, built with since=")
-    delta_src = work / "delta-src"
-    stats = generate.write_delta(delta_src, n, seed)
-    delta_bundle = work / "delta.bangtin"
-    build_bundle(delta_src, key, PUBLISHER, delta_bundle, since=1)
-    deltas: list[float] = []
-    with timed(deltas):
-        result = import_bundle(archive, delta_bundle)
-    assert result.status == "imported", result
-    facts["delta"] = {**asdict(result), "notices": stats.notices}
-    rows.append(make_row("delta", deltas[0], "s", "first import", first_import))
+    if portal:  # the office views and the delta use notices of bench/generate.py
+        rows.extend(office.measure(archive, n, seed, work, make_row, facts))  # bench/office.py
+        log("delta: 1% of the notices revised, built with since=")
+        delta_src = work / "delta-src"
+        stats = generate.write_delta(delta_src, n, seed)
+        delta_bundle = work / "delta.bangtin"
+        build_bundle(delta_src, key, PUBLISHER, delta_bundle, since=1)
+        deltas: list[float] = []
+        with timed(deltas):
+            result = import_bundle(archive, delta_bundle)
+        assert result.status == "imported", result
+        facts["delta"] = {**asdict(result), "notices": stats.notices}
+        rows.append(make_row("delta", deltas[0], "s", "first import", first_import))
 
     rows.append(
         make_row(
             "bundle_size", bundle_bytes / 1e6, "MB", "source files", src.bytes / 1e6, None, None
         )
     )
-    if not args.no_zim:
+    if not args.no_zim and portal:
         rows.append(
             make_row("bundle_size_vs_zim", bundle_bytes / 1e6, "MB", "ZIM", zim_bytes / 1e6)
         )
@@ -441,79 +434,29 @@ def run(args: argparse.Namespace, work: Path) -> tuple[list[Row], dict[str, obje
             "MB",
             "source files",
             src.bytes / 1e6,
+            "≤ 2.5× anchor",
+            lambda _v, r: r is not None and r <= 2.5,
         )
     )
     facts["source_zip_bytes"] = zip_bytes
 
-    ids_file = work / "ids.json"
-    ids_file.write_text(json.dumps(sample_ids(archive, args.opens, seed)), encoding="utf-8")
+    ids = sample_ids(archive, args.opens, seed)
     data_dir = archive.data_dir
     archive.close()
 
     log(f"window: {args.probe_runs} cold starts each, bare window and the reader")
-    compile_bytecode()
-    probe("bare", work / "warm-bare.json")  # one of each first, so both find the same disk cache
-    probe("app", work / "warm-app.json", data_dir)
-    bare_runs, app_runs = [], []
-    for i in range(args.probe_runs):
-        bare_runs.append(probe("bare", work / f"bare-{i}.json"))
-        last = i == args.probe_runs - 1
-        app_runs.append(probe("app", work / f"app-{i}.json", data_dir, ids_file if last else None))
-    bare_paint = statistics.median(float(r["first_paint"]) for r in bare_runs)
-    app_paint = statistics.median(float(r["first_paint"]) for r in app_runs)
-    app_content = statistics.median(float(r["first_content"]) for r in app_runs)
-    bare_rss = statistics.median(int(r["rss_idle"]) for r in bare_runs) / 2**20
-    app_rss = statistics.median(int(r["rss_idle"]) for r in app_runs) / 2**20
-    opens = [float(x) for x in app_runs[-1]["opens"]]
-    rows.append(
-        make_row(
-            "first_paint",
-            app_paint,
-            "ms",
-            "bare PySide6 QMainWindow, same start",
-            bare_paint,
-            "≤ 2× anchor",
-            lambda _v, r: r is not None and r <= 2,
-        )
-    )
-    rows.append(make_row("first_content", app_content, "ms", "bare QMainWindow", bare_paint))
-    rows.append(
-        make_row(
-            "open_p95",
-            percentile(opens, 95),
-            "ms",
-            "open p50",
-            percentile(opens, 50),
-            "≤ 50 ms",
-            lambda v, _r: v <= 50,
-        )
-    )
-    rows.append(
-        make_row(
-            "rss",
-            app_rss,
-            "MB",
-            "bare QMainWindow RSS",
-            bare_rss,
-            "≤ 300 MB",
-            lambda v, _r: v <= 300,
-        )
-    )
-    facts["window"] = {
-        "bare_first_paint_ms": [r["first_paint"] for r in bare_runs],
-        "app_first_paint_ms": [r["first_paint"] for r in app_runs],
-        "app_first_content_ms": [r["first_content"] for r in app_runs],
-        "opens": len(opens),
-        "open_max_ms": max(opens),
-        "rss_after_opens_mb": int(app_runs[-1]["rss_after_opens"]) / 2**20,
-    }
+    window, facts["window"] = window_rows(make_row, work, data_dir, ids, args.probe_runs)
+    rows.extend(window)
     facts["loadavg_end"] = os.getloadavg() if hasattr(os, "getloadavg") else None
     order = [
         "import",
+        "import_rss",
+        "import_disk",
         "reimport",
         "delta",
         "search_p50",
         "search_p95",
+        "search_p99",
         "search_rank_p50",
         "search_rank_p95",
         "search_p50_vs_libzim",
@@ -521,9 +464,11 @@ def run(args: argparse.Namespace, work: Path) -> tuple[list[Row], dict[str, obje
         "recall_folded",
         "first_paint",
         "first_content",
+        "first_content_unclean",
         "open_p95",
         "rss",
         "build",
+        "build_rss",
         "build_vs_zim",
         "bundle_size",
         "bundle_size_vs_zim",
@@ -533,15 +478,15 @@ def run(args: argparse.Namespace, work: Path) -> tuple[list[Row], dict[str, obje
     return rows, facts
 
 
-def _by_kind(times: SearchTimes) -> dict[str, dict[str, float]]:
+def _by_kind(times: SearchTimes, queries: Sequence[tuple[str, str]]) -> dict[str, dict[str, float]]:
     per: dict[str, tuple[list[float], list[float], list[float]]] = {}
-    kinds = [kind for _q, kind in QUERIES]
-    for i, (ours, rank, bare) in enumerate(zip(times.ours, times.rank, times.bare, strict=True)):
+    kinds = [kind for _q, kind in queries]
+    for i, (ours, rank, b) in enumerate(zip(times.ours, times.rank, times.bare, strict=True)):
         kind = kinds[i % len(kinds)]
         per.setdefault(kind, ([], [], []))
         per[kind][0].append(ours)
         per[kind][1].append(rank)
-        per[kind][2].append(bare)
+        per[kind][2].append(b)
     return {
         kind: {
             "ours_p50": percentile(o, 50),
@@ -572,6 +517,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--probe-runs", type=int, default=5)
     parser.add_argument("--opens", type=int, default=100)
     parser.add_argument("--no-zim", action="store_true", help="skip libzim (not installed)")
+    parser.add_argument(
+        "--corpus",
+        choices=("portal", "zipf"),
+        default="portal",
+        help="bench/generate.py (portal) or bench/corpus2.py (zipf: no delta, no libzim)",
+    )
     args = parser.parse_args(argv)
 
     started = time.perf_counter()

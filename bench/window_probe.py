@@ -2,9 +2,12 @@
 
     python bench/window_probe.py bare --out probe.json
     python bench/window_probe.py app --data-dir DIR --ids ids.json --out probe.json
+    python bench/window_probe.py bare-open --pages pages.sqlite3 --ids ids.json --out probe.json
 
-`bare` shows an empty QMainWindow (the anchor); `app` shows the real reader
-window the way `bangtin` starts it (desktop/ui/app.py `run`) on the archive
+`bare` shows an empty QMainWindow (the anchor); `bare-open` shows a
+QMainWindow holding one QTextBrowser and, for each id, SELECTs its page
+from a plain SQLite table and `setHtml`s it (the anchor of opening); `app`
+shows the real reader window the way `bangtin` starts it (desktop/ui/app.py `run`) on the archive
 in DIR. Times count from BENCH_T0_NS, the parent's `time.monotonic_ns()`
 just before it started this process (CLOCK_MONOTONIC is one clock for every
 process), so they include the interpreter's start and every import.
@@ -15,7 +18,9 @@ the counts and the first page of the list are shown; `rss_idle`, the
 resident memory one second after that, the event loop idle; and `opens`,
 the time of each notice in *ids* from `MainWindow.open_notice` to the first
 paint of the article view showing it. Each open starts once the worker has
-finished the previous one's follow-up work, as when a clerk reads.
+finished the previous one's follow-up work, as when a clerk reads. With
+`--pages-out` the app also writes the HTML each open gave the view, for
+`bare-open` to show.
 
 Only the standard library is imported before the clock matters.
 """
@@ -55,14 +60,16 @@ def rss_bytes() -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("mode", choices=("bare", "app"))
+    parser.add_argument("mode", choices=("bare", "bare-open", "app"))
     parser.add_argument("--data-dir", type=Path)
     parser.add_argument("--ids", type=Path, help="JSON list of notice ids to open")
+    parser.add_argument("--pages", type=Path, help="bare-open: SQLite file of (id, html)")
+    parser.add_argument("--pages-out", type=Path, help="app: write the HTML of each open here")
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
 
     from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
-    from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTextBrowser, QWidget
 
     result: dict[str, object] = {"mode": args.mode}
     loop: QEventLoop  # made once the application exists
@@ -108,6 +115,34 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 widget.removeEventFilter(watch)
 
+    if args.mode == "bare-open":
+        import sqlite3
+
+        app = QApplication(sys.argv[:1])
+        loop = QEventLoop()
+        window = QMainWindow()
+        window.resize(1280, 800)
+        view = QTextBrowser()
+        window.setCentralWidget(view)
+        window.show()
+        conn = sqlite3.connect(args.pages)
+        ids = json.loads(args.ids.read_text(encoding="utf-8"))
+        view_watch = PaintWatch(view.viewport())
+        view.viewport().installEventFilter(view_watch)
+        wait(lambda: view_watch.count > 0)
+        opens: list[float] = []
+        for notice_id in ids:
+            painted = view_watch.count
+            start = time.perf_counter()
+            (html,) = conn.execute("SELECT html FROM page WHERE id = ?", (notice_id,)).fetchone()
+            view.setHtml(html)
+            wait(lambda p=painted: view_watch.count > p)
+            opens.append((time.perf_counter() - start) * 1000)
+        result["opens"] = opens
+        args.out.write_text(json.dumps(result), encoding="utf-8")
+        window.close()
+        del app
+        return 0
     if args.mode == "bare":
         app = QApplication(sys.argv[:1])
         loop = QEventLoop()
@@ -158,6 +193,14 @@ def main(argv: list[str] | None = None) -> int:
         wait(lambda: state["failed"] or (state["overview"] and state["list"]))
         if state["failed"]:
             raise SystemExit("window_probe: the archive did not open")
+        # The counts and the first page may be drawn by widgets made after
+        # the window was shown (the list's rows, the panels): watch every
+        # widget there is now, or their paint is never seen and the wait
+        # runs to its timeout. Nothing is painted between the last ready
+        # signal and here: both come from queued slots, and their paints
+        # are posted after them.
+        watch_window(window, watch, on=False)
+        watch_window(window, watch)
         painted = watch.count
         wait(lambda: watch.count > painted)
         result["first_content"] = _ms_since_t0()
@@ -188,11 +231,22 @@ def main(argv: list[str] | None = None) -> int:
         def worker_idle() -> bool:
             return not reader.runner.busy()
 
+        pages: dict[str, str] = {}
+        current = [""]
+        set_html = reader.browser.setHtml
+
+        def capture(html: str) -> None:  # the HTML the view is given, for bare-open
+            pages[current[0]] = html
+            set_html(html)
+
+        if args.pages_out is not None:
+            reader.browser.setHtml = capture  # type: ignore[method-assign]
         reader.article_ready.connect(on_article)
         reader.runner.idle.connect(loop.quit)  # type: ignore[attr-defined]
         opens: list[float] = []
         for notice_id in ids:
             shown.clear()
+            current[0] = notice_id
             start = time.perf_counter()
             reader.open_notice(notice_id)
             wait(lambda nid=notice_id: shown.get(nid, False))
@@ -202,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
             wait(worker_idle)
         result["opens"] = opens
         result["rss_after_opens"] = rss_bytes()
+        if args.pages_out is not None:
+            args.pages_out.write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
         reader.shutdown()
 
     args.out.write_text(json.dumps(result), encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Writing to the archive: what an import applies, and local reading state.
+"""Writing to the archive: what an import applies (reading state is in `db.reading`).
 
 Every function here runs inside the caller's session and transaction; an
 import calls them all in one transaction so that it lands whole or not at all.
@@ -25,12 +25,12 @@ from db.models import (
     Notice,
     NoticeRelation,
     Publisher,
-    ReadingState,
     RelatedLink,
     TrustedKey,
 )
-from db.people import mine, person, state_of
-from db.queries import in_category
+from db.reading import mark_all_read as mark_all_read
+from db.reading import record_view as record_view
+from db.reading import set_bookmark as set_bookmark
 from db.records import (
     ImportCounts,
     ImportLogEntry,
@@ -372,10 +372,62 @@ def apply_notices(
     older copy of the notice, from any bundle, never brings it back; at equal
     revisions the withdrawal wins. Revisions compare in whole seconds, as stored.
     """
+    return apply_notice_chunks(
+        session,
+        publisher_id,
+        [n.id for n in notices],
+        [notices],
+        withdrawals,
+        category_ids,
+        progress,
+    )
+
+
+def apply_notice_chunks(
+    session: Session,
+    publisher_id: str,
+    ids: Sequence[str],
+    chunks: Iterable[Sequence[NoticeRecord]],
+    withdrawals: Sequence[WithdrawalRecord],
+    category_ids: dict[str, int],
+    progress: Progress | None = None,
+) -> ImportCounts:
+    """`apply_notices` for notices that arrive a chunk at a time (a bundle's).
+
+    *ids* are the ids of every notice the chunks will hold, so that ownership
+    is checked before anything is written; only one chunk's notices and rows
+    are held at a time. The same rules as `apply_notices`: one id twice keeps
+    its newest copy (the first, on a tie), whichever chunks the copies are in.
+    """
     counts = ImportCounts()
-    held = _existing(session, publisher_id, [n.id for n in notices] + [w.id for w in withdrawals])
+    held = _existing(session, publisher_id, [*ids, *(w.id for w in withdrawals)])
+    seen = 0
+    for notices in chunks:
+        seen = _apply_chunk(
+            session, publisher_id, notices, category_ids, held, counts, seen, progress
+        )
+    # `existing` now holds what the notices above wrote, so a withdrawal in the
+    # same bundle is weighed against the notice as it now stands.
+    _apply_withdrawals(session, publisher_id, withdrawals, held, counts)
+    if progress is not None:
+        progress(seen)
+    return counts
+
+
+def _apply_chunk(
+    session: Session,
+    publisher_id: str,
+    notices: Sequence[NoticeRecord],
+    category_ids: dict[str, int],
+    held: _Existing,
+    counts: ImportCounts,
+    seen: int,
+    progress: Progress | None,
+) -> int:
+    """Write one chunk's notices; returns how many notices have been seen so far."""
     existing = held.known
-    # One id twice in a bundle: only its newest copy (the first, on a tie) counts.
+    # One id twice in a chunk: only its newest copy (the first, on a tie) counts.
+    # Across chunks `existing` decides: a later copy must be newer to win.
     newest: dict[str, int] = {}
     for index, rec in enumerate(notices):
         kept = newest.get(rec.id)
@@ -385,8 +437,9 @@ def apply_notices(
     updates: list[dict[str, object]] = []
     written: list[NoticeRecord] = []
     for index, rec in enumerate(notices, start=1):
-        if progress is not None and index % BATCH == 0:
-            progress(index)
+        seen += 1
+        if progress is not None and seen % BATCH == 0:
+            progress(seen)
         revision = whole_seconds(rec.revision)
         old = existing.get(rec.id)
         # At equal revisions a withdrawal wins over a notice still shown (format §5).
@@ -471,12 +524,7 @@ def apply_notices(
             )
         )
 
-    # `existing` now holds what the notices above wrote, so a withdrawal in the
-    # same bundle is weighed against the notice as it now stands.
-    _apply_withdrawals(session, publisher_id, withdrawals, held, counts)
-    if progress is not None:
-        progress(len(notices))
-    return counts
+    return seen
 
 
 def _apply_withdrawals(
@@ -530,78 +578,3 @@ def _apply_withdrawals(
         else:
             counts.withdrawn += 1
             counts.removed_ids.append(w.id)
-
-
-# -- local reading state -------------------------------------------------------------
-
-
-def record_view(session: Session, notice_id: str, at: datetime, *, read: bool = True) -> int:
-    """Count one opening of a notice (marking it read unless *read* is False); returns
-    the new view count."""
-    row = session.get(ReadingState, (notice_id, person()))
-    if row is None:
-        row = ReadingState(notice_id=notice_id, person=person(), views=0, bookmarked=False)
-        session.add(row)
-    if read and row.first_opened is None:  # a bookmark may have made the row first
-        row.first_opened = at
-    row.views += 1
-    row.last_opened = at
-    session.flush()
-    return row.views
-
-
-def set_bookmark(session: Session, notice_id: str, bookmarked: bool) -> None:
-    row = session.get(ReadingState, (notice_id, person()))
-    if row is None:
-        row = ReadingState(notice_id=notice_id, person=person(), views=0, bookmarked=bookmarked)
-        session.add(row)
-    row.bookmarked = bookmarked
-    session.flush()
-
-
-def mark_all_read(session: Session, at: datetime, category: str | None = None) -> int:
-    """Mark every unread notice (in *category* and below) as read; returns how many.
-
-    Marking read does not count a view: "Lượt xem" counts openings only.
-    """
-    query = select(Notice.id).where(
-        Notice.withdrawn.is_(False),
-        Notice.has_content.is_(True),
-        ~select(ReadingState.notice_id)
-        .where(state_of(Notice.id), ReadingState.first_opened.is_not(None))
-        .exists(),
-    )
-    if category:
-        query = query.join(Category, Category.id == Notice.category_id).where(in_category(category))
-    ids = list(session.scalars(query))
-    existing: set[str] = set()
-    for chunk in _chunks(ids):
-        existing.update(
-            session.scalars(
-                select(ReadingState.notice_id).where(ReadingState.notice_id.in_(chunk), mine())
-            )
-        )
-    fresh = [i for i in ids if i not in existing]
-    for chunk in _chunks(fresh):
-        session.execute(
-            insert(ReadingState),
-            [
-                {
-                    "notice_id": i,
-                    "person": person(),
-                    "views": 0,
-                    "first_opened": at,
-                    "last_opened": at,
-                    "bookmarked": False,
-                }
-                for i in chunk
-            ],
-        )
-    seen = [i for i in ids if i in existing]
-    for chunk in _chunks(seen):
-        session.execute(
-            update(ReadingState)
-            .where(ReadingState.notice_id.in_(chunk), mine(), ReadingState.first_opened.is_(None))
-            .values(first_opened=at)
-        )
-    return len(ids)

@@ -1,16 +1,20 @@
 """Keeping the index up to date: after each import, on a rebuild, and when a migration fills it.
 
-Both FTS tables keep their own content: deleting a row needs its old tokens,
-and when the importer calls `update_index` the notice row already holds the new
-text (contentless_delete needs SQLite 3.43). The stored folded body also saves
-folding it again for snippets. After an import the touched FTS tables are
-merged back into few b-trees (`_tidy`): a query reads every segment, and the
-17 segments a 100,000-notice import leaves make each query ~2.5× slower.
+The FTS tables are contentless: deleting a row needs the very values it was
+indexed with, and when the importer calls `update_index` the notice row
+already holds the new text (contentless_delete needs SQLite 3.43). So
+``search_text`` keeps them, once: the short columns as indexed, the body as
+plain text and folded. The plain text is also what snippets are cut from,
+so no search strips Markdown. After an import the
+touched FTS tables are merged back into few b-trees (`_tidy`): a query reads
+every segment, and the 17 segments a 100,000-notice import leaves make each
+query ~2.5× slower.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
@@ -35,26 +39,39 @@ class _Allocator:
     """Hands out free rowids inside each publication second's block.
 
     From the top of the block down: of two notices published in the same
-    second, the one indexed later comes first, as if it were newer.
+    second, the one indexed later comes first, as if it were newer. The
+    lowest rowid already taken in each block is read once per chunk, for
+    every second the chunk touches, in one query (`prime`).
     """
 
     def __init__(self, conn: Connection, fresh: bool) -> None:
-        self._conn = conn
+        self._db = conn.connection.driver_connection
         self._fresh = fresh
         self._next: dict[int, int] = {}
 
+    def prime(self, stamps: Sequence[int]) -> None:
+        """Look up the blocks of the seconds *stamps* not looked up yet."""
+        bases = {block(ts) for ts in stamps} - self._next.keys()
+        if not bases:
+            return
+        for base in bases:
+            self._next[base] = base + (1 << SHIFT) - 1
+        if self._fresh:
+            return
+        low, high = min(bases), max(bases) + (1 << SHIFT)
+        for base, taken in self._db.execute(  # type: ignore[union-attr]
+            f"SELECT rowid >> {SHIFT} << {SHIFT}, min(rowid) FROM search_key "
+            f"WHERE rowid >= ? AND rowid < ? GROUP BY rowid >> {SHIFT}",
+            (low, high),
+        ):
+            if base in bases:
+                self._next[base] = min(self._next[base], int(taken) - 1)
+
     def take(self, ts: int) -> int:
         base = block(ts)
-        nxt = self._next.get(base)
-        if nxt is None:
-            nxt = base + (1 << SHIFT) - 1
-            if not self._fresh:
-                low = self._conn.exec_driver_sql(
-                    "SELECT min(rowid) FROM search_key WHERE rowid >= ? AND rowid < ?",
-                    (base, base + (1 << SHIFT)),
-                ).scalar()
-                if low is not None:
-                    nxt = int(low) - 1
+        if base not in self._next:
+            self.prime([ts])
+        nxt = self._next[base]
         if nxt < base:
             raise ValueError(f"more than {1 << SHIFT} notices published in one second")
         self._next[base] = nxt - 1
@@ -68,17 +85,41 @@ def _chunks(items: Sequence[str], size: int = CHUNK) -> Iterable[Sequence[str]]:
 
 def _remove(conn: Connection, ids: Sequence[str]) -> None:
     for chunk in _chunks(ids):
-        rowids = [
-            (r[0],)
-            for r in conn.exec_driver_sql(
-                f"SELECT rowid FROM search_key WHERE notice_id IN ({marks(len(chunk))})",
-                tuple(chunk),
-            )
-        ]
-        if not rowids:
+        rows = conn.exec_driver_sql(
+            "SELECT k.rowid, t.title, t.title_exact, t.number, t.meta, t.exact, t.folded "
+            "FROM search_key AS k LEFT JOIN search_text AS t ON t.rowid = k.rowid "
+            f"WHERE k.notice_id IN ({marks(len(chunk))})",
+            tuple(chunk),
+        ).fetchall()
+        if not rows:
             continue
-        for table in (*FTS_TABLES, "search_key"):
-            conn.exec_driver_sql(f"DELETE FROM {table} WHERE rowid = ?", rowids)
+        texts = [r for r in rows if r[1] is not None]
+        _forget(conn, texts)
+        rowids = [(r[0],) for r in rows]
+        conn.exec_driver_sql("DELETE FROM search_text WHERE rowid = ?", rowids)
+        conn.exec_driver_sql("DELETE FROM search_key WHERE rowid = ?", rowids)
+
+
+def _forget(conn: Connection, texts: Sequence[Sequence[Any]]) -> None:
+    """Take rows out of the contentless FTS tables, given what they were indexed with."""
+    if not texts:
+        return
+    mains = [(r[0], r[1], r[3], r[6], r[4], r[5]) for r in texts]
+    conn.exec_driver_sql(
+        "INSERT INTO search_main (search_main, rowid, title, number, body, meta, exact) "
+        "VALUES ('delete', ?, ?, ?, ?, ?, ?)",
+        mains,
+    )
+    conn.exec_driver_sql(
+        "INSERT INTO search_title (search_title, rowid, title, exact) VALUES ('delete', ?, ?, ?)",
+        [(r[0], r[1], r[2]) for r in texts],
+    )
+    numbers = [(r[0], r[3]) for r in texts if r[3]]
+    if numbers:
+        conn.exec_driver_sql(
+            "INSERT INTO search_number (search_number, rowid, number) VALUES ('delete', ?, ?)",
+            numbers,
+        )
 
 
 # The unary + keeps SQLite on the primary key: through the listing index it
@@ -122,36 +163,39 @@ def _add(conn: Connection, ids: Sequence[str], *, fresh: bool = False) -> int:
             ),
             key=lambda r: (-published_ts(r[8]), r[0]),
         )
-        keys, mains, titles, numbers = [], [], [], []
+        alloc.prime([published_ts(r[8]) for r in rows])
+        keys, mains, titles, numbers, texts = [], [], [], [], []
         vocabulary: set[str] = set()
         for nid, title, number, summary, body, issuer, doc_type, category_id, published in rows:
             rowid = alloc.take(published_ts(published))
             text = body_text(summary, body)
             title_f = fold_text(nfc(title or ""))
             number_c = number_column(number)
+            meta = fold_text(nfc(f"{issuer or ''} {doc_type or ''}"))
+            exact = exact_words(title, number, text, issuer, doc_type)
+            title_exact = exact_words(title)
             keys.append((rowid, nid, category_id, opt_fold(doc_type), opt_fold(issuer)))
-            mains.append(
-                (
-                    rowid,
-                    title_f,
-                    number_c,
-                    fold_text(text),
-                    fold_text(nfc(f"{issuer or ''} {doc_type or ''}")),
-                    exact_words(title, number, text, issuer, doc_type),
-                )
-            )
-            titles.append((rowid, title_f, exact_words(title)))
+            folded = fold_text(text)
+            mains.append((rowid, title_f, number_c, folded, meta, exact))
+            titles.append((rowid, title_f, title_exact))
+            texts.append((rowid, title_f, title_exact, number_c, meta, exact, text, folded))
             if number_c:
                 numbers.append((rowid, number_c))
             for column in mains[-1][1:]:
                 vocabulary.update(WORD.findall(column))
-        for table_rows in (keys, mains, titles, numbers):
+        for table_rows in (keys, mains, titles, numbers, texts):
             table_rows.sort(key=lambda r: r[0])
         if keys:
             conn.exec_driver_sql(
                 "INSERT INTO search_key (rowid, notice_id, category_id, doc_type_f, issuer_f) "
                 "VALUES (?, ?, ?, ?, ?)",
                 keys,
+            )
+            conn.exec_driver_sql(
+                "INSERT INTO search_text "
+                "(rowid, title, title_exact, number, meta, exact, plain, folded) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                texts,
             )
             conn.exec_driver_sql(
                 "INSERT INTO search_main (rowid, title, number, body, meta, exact) "

@@ -9,8 +9,9 @@ nothing.
 Prefixes. The last word is a prefix while it is being typed, from its second
 letter on (a single letter being typed is left out until the next one comes);
 the words before it, and a last word followed by a space, match whole words,
-so "ke hoach" finds "kế hoạch" and not "kết … hoạch". FTS5 answers ``"a"*`` to ``"abc"*`` from
-its prefix indexes (prefix='1 2 3'); a longer prefix would make it merge every
+so "ke hoach" finds "kế hoạch" and not "kết … hoạch". FTS5 answers ``"ab"*`` and ``"abc"*`` from
+its prefix indexes (prefix='2 3': one letter alone is never a prefix query, and
+in an open phrase it only costs a scan of the terms); a longer prefix would make it merge every
 matching term's whole doclist before the first row (~5 ms for a common word
 in 100,000 notices), so we look the prefix up in ``search_term`` and write it
 as an OR of the few exact terms it stands for, which streams like any term.
@@ -185,7 +186,7 @@ def quote(token: str) -> str:
 class Prefixes:
     """Writes a word prefix as FTS5 terms, expanded through `search_term`.
 
-    FTS5 answers ``"word"*`` from a prefix index when the prefix is 1 to 3
+    FTS5 answers ``"word"*`` from a prefix index when the prefix is 2 or 3
     characters long; a longer one makes it merge every matching term's whole
     doclist before it returns the first row (~5 ms for a common word in
     100,000 notices). A few exact terms joined by OR stream instead, and stop

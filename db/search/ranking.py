@@ -62,7 +62,7 @@ from db.search.query import (
 from db.search.schema import TS_MAX, TS_MIN, marks, rowid_ts
 from db.search.scoring import BODY_CHARS, Fields, Scorer
 from db.search.snippets import highlight_terms_of, make_snippet, render_html
-from db.search.text import WORD, body_text, exact_words
+from db.search.text import WORD, exact_words
 from db.types import from_seconds
 
 __all__ = ["POOL", "SearchHit", "count_matches", "ranked_ids", "search", "suggest"]
@@ -242,24 +242,25 @@ def _walk(
 def _referred(db: sqlite3.Connection, ref: Reference, bounds: Bounds, count: int) -> list[int]:
     """The notices, newest first, whose own number is *ref* (type and all)."""
     sql, params = match_sql("search_number", bounds)
-    sql = sql.replace("SELECT search_number.rowid", "SELECT search_number.rowid, number", 1)
     found: list[int] = []
     rows = db.execute(
         sql + " ORDER BY search_number.rowid LIMIT ?", ("^" + quote(ref.number), *params, REF_SCAN)
     )
-    numbered = rows.fetchall()
+    numbered = [r for (r,) in rows.fetchall()]
     if not numbered:
         return found
-    keys = dict(
-        (r[0], (r[1], r[2]))
+    # The FTS table holds no content: the number as indexed is in search_text.
+    keys = {
+        r[0]: (r[1], r[2], r[3])
         for r in db.execute(
-            "SELECT rowid, doc_type_f, issuer_f FROM search_key "
-            f"WHERE rowid IN ({marks(len(numbered))})",
-            [r for r, _ in numbered],
+            "SELECT k.rowid, k.doc_type_f, k.issuer_f, t.number FROM search_key AS k "
+            "JOIN search_text AS t ON t.rowid = k.rowid "
+            f"WHERE k.rowid IN ({marks(len(numbered))})",
+            numbered,
         )
-    )
-    for rowid, number in numbered:
-        doc_type, issuer = keys.get(rowid, (None, None))
+    }
+    for rowid in numbered:
+        doc_type, issuer, number = keys.get(rowid, (None, None, ""))
         if ref.level(number, doc_type, issuer, ""):
             found.append(rowid)
             if len(found) >= count:
@@ -417,21 +418,20 @@ def _all_but_one(db: sqlite3.Connection, plan: _Plan, prefix: Prefixes, count: i
 def _fields(db: sqlite3.Connection, rowids: list[int], marked: bool) -> list[Fields]:
     """What `Scorer` reads of each notice.
 
-    The folded columns come from the body index's own copy of them
-    (``search_main_content``: title, number, body, meta, exact), read as a
-    plain table by rowid; through the FTS5 table each row costs a cursor.
-    Of the notice only the title (with diacritics, when the query has them)
-    and the summary's length: both come before its body in the row, so a
-    long body's overflow pages are never read.
+    The folded columns come from ``search_text`` (title, number, meta,
+    exact and the start of the folded body, as indexed), read by rowid. Of
+    the notice only the title (with diacritics, when the query has them) and
+    the summary's length: both come before its body in the row, so a long
+    body's overflow pages are never read.
     """
     out: list[Fields] = []
     title = "n.title" if marked else "NULL"
     for start in range(0, len(rowids), 500):
         chunk = rowids[start : start + 500]
         rows = db.execute(
-            "SELECT k.rowid, m.c0, m.c1, substr(m.c2, 1, ?), m.c3, m.c4, "
+            "SELECT k.rowid, m.title, m.number, substr(m.folded, 1, ?), m.meta, m.exact, "
             f"k.doc_type_f, k.issuer_f, {title}, length(n.summary) "
-            "FROM search_key AS k JOIN search_main_content AS m ON m.id = k.rowid "
+            "FROM search_key AS k JOIN search_text AS m ON m.rowid = k.rowid "
             "JOIN notice AS n ON n.id = k.notice_id "
             f"WHERE k.rowid IN ({marks(len(chunk))})",
             (BODY_CHARS, *chunk),
@@ -472,19 +472,14 @@ def _newest(db: sqlite3.Connection, plan: _Plan, need: int) -> list[tuple[int, f
 def _hits(conn: Connection, page: list[tuple[int, float]], q: Query) -> list[SearchHit]:
     placeholders = marks(len(page))
     rowids = tuple(r for r, _ in page)
+    # The plain text stored at import: no Markdown is stripped here.
     rows = conn.exec_driver_sql(
-        "SELECT k.rowid, n.id, n.title, n.published, n.number, c.path, n.summary, "
-        "n.body_markdown FROM search_key AS k JOIN notice AS n ON n.id = k.notice_id "
+        "SELECT k.rowid, n.id, n.title, n.published, n.number, c.path, t.plain, t.folded "
+        "FROM search_key AS k JOIN notice AS n ON n.id = k.notice_id "
+        "JOIN search_text AS t ON t.rowid = k.rowid "
         f"LEFT JOIN category AS c ON c.id = n.category_id WHERE k.rowid IN ({placeholders})",
         rowids,
     ).fetchall()
-    # The index already holds each body folded: reuse it instead of folding again.
-    folded: dict[int, str] = {
-        r[0]: r[1]
-        for r in conn.exec_driver_sql(
-            f"SELECT rowid, body FROM search_main WHERE rowid IN ({placeholders})", rowids
-        )
-    }
     by_rowid = {r[0]: r for r in rows}
     terms = highlight_terms_of(q)
     prefer = sorted({t.exact for t in q.terms if t.exact}, key=len, reverse=True)
@@ -493,9 +488,8 @@ def _hits(conn: Connection, page: list[tuple[int, float]], q: Query) -> list[Sea
         row = by_rowid.get(rowid)
         if row is None:
             continue
-        _, nid, title, published, number, path, summary, body = row
-        text = body_text(summary, body)
-        snippet, spans = make_snippet(text, terms, prefer=prefer, folded=folded.get(rowid))
+        _, nid, title, published, number, path, text, folded = row
+        snippet, spans = make_snippet(text, terms, prefer=prefer, folded=folded)
         hits.append(
             SearchHit(
                 id=nid,

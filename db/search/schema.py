@@ -1,6 +1,6 @@
 """The index's tables and the layout of its rowids.
 
-Five tables (migration 0003 writes out the same DDL, frozen):
+Six tables (migration 0011 writes out the same DDL, frozen):
 
 - ``search_key(rowid INTEGER PRIMARY KEY, notice_id UNIQUE, category_id,
   doc_type_f, issuer_f)`` maps index rowids to notice ids and holds the filter
@@ -12,6 +12,16 @@ Five tables (migration 0003 writes out the same DDL, frozen):
   ascending rowid order, so ``LIMIT k`` returns the k newest matches, and a
   date range is a rowid range. (Walking backwards, ``ORDER BY rowid DESC``,
   costs FTS5 about twice as much.)
+- ``search_text``: what the index was given for each notice, once: the title,
+  number and meta folded, the exact words (of the whole notice and of the
+  title alone), ``plain``, the summary and body as plain text (Markdown
+  stripped at import, never again), and ``folded``, the same folded.
+  Snippets are cut from ``plain``, matches found in ``folded``; scoring reads
+  the start of ``folded`` (folding 3,000 characters of Vietnamese in Python
+  costs ~0.15 ms, and a query scores dozens of candidates). The FTS5 tables
+  below are contentless (``content=''``): they hold the index and nothing
+  else, and a notice leaves them by a 'delete' given the very values it was
+  indexed with, which this table keeps.
 - ``search_main`` (FTS5): title, number, body (summary + Markdown stripped to
   text), meta (issuer, doc_type), all folded with `db.folding.fold`; the number
   also as one compact token ("54/KH-UBND" → "54/kh-ubnd 54khubnd", which
@@ -25,6 +35,11 @@ Five tables (migration 0003 writes out the same DDL, frozen):
   kept out of it: "ubnd" and "kh" are in nearly every number, and they would
   make each title query walk them.
 - ``search_number`` (FTS5): the number, folded and compact, for the number tiers.
+
+Prefix indexes: ``prefix='2 3'`` on the word tables, for the word being typed
+(`db.search.query.Prefixes`: one letter is never a prefix query, and four or
+more are expanded through ``search_term``); none on ``search_number``, whose
+prefixes are long.
 - ``search_term``: every term ever indexed, to expand long prefixes (`db.search.query`).
 """
 
@@ -52,21 +67,31 @@ SCHEMA: tuple[str, ...] = (
     "doc_type_f TEXT, "
     "issuer_f TEXT)",
     "CREATE TABLE search_term (term TEXT PRIMARY KEY) WITHOUT ROWID",
+    "CREATE TABLE search_text ("
+    "rowid INTEGER PRIMARY KEY, "
+    "title TEXT NOT NULL, "
+    "title_exact TEXT NOT NULL, "
+    "number TEXT NOT NULL, "
+    "meta TEXT NOT NULL, "
+    "exact TEXT NOT NULL, "
+    "plain TEXT NOT NULL, "
+    "folded TEXT NOT NULL)",
     "CREATE VIRTUAL TABLE search_main USING fts5("
-    "title, number, body, meta, exact, "
-    "tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3')",
+    "title, number, body, meta, exact, content = '', "
+    "tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3')",
     "CREATE VIRTUAL TABLE search_title USING fts5("
-    "title, exact, "
-    "tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3')",
+    "title, exact, content = '', "
+    "tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3')",
     "CREATE VIRTUAL TABLE search_number USING fts5("
-    "number, "
-    "tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3')",
+    "number, content = '', "
+    "tokenize = 'unicode61 remove_diacritics 0')",
 )
 FTS_TABLES = ("search_main", "search_title", "search_number")
 DROP: tuple[str, ...] = (
     "DROP TABLE IF EXISTS search_number",
     "DROP TABLE IF EXISTS search_title",
     "DROP TABLE IF EXISTS search_main",
+    "DROP TABLE IF EXISTS search_text",
     "DROP TABLE IF EXISTS search_term",
     "DROP TABLE IF EXISTS search_key",
 )

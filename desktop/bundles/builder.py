@@ -28,7 +28,7 @@ from typing import Any
 
 from db.folding import clean_field, fold, nfc
 from db.locks import try_lock, unlock
-from db.records import WithdrawalRecord
+from db.records import NoticeRecord, WithdrawalRecord
 from db.types import VN_TZ
 from desktop.bundles import keys
 from desktop.bundles.limits import check_infos, ratio_too_high
@@ -46,7 +46,7 @@ from desktop.bundles.manifest import (
     notice_to_json,
     signed_bytes,
 )
-from desktop.bundles.source import read_source
+from desktop.bundles.source import read_notice, read_source
 from desktop.bundles.trustdocs import TrustFields
 
 Progress = Callable[[str, int, int], None]
@@ -213,7 +213,9 @@ def build_bundle(
     """
     private = keys.load_private_key(key_path)
     raw_public = keys.public_raw(private)
-    folder = read_source(src)
+    # Where each notice is, not its text: each is read again as its chunk is
+    # written, so a build holds one chunk of notices, not the folder's.
+    folder = read_source(src, keep_text=False)
     publisher_name = clean_field(publisher).strip()
     publisher_id = publisher_id_for(publisher_name)
     last = _last_sequence(key_path, publisher_id)
@@ -235,15 +237,19 @@ def build_bundle(
     # A notice marked withdrawn without `updated` is withdrawn as of the build,
     # as a withdrawal-only file is: dated by `published` alone, it would lose
     # to any copy an office has that was updated since (bundle-format §6).
-    notices = sorted(
-        (
+    notices = sorted(folder.notice_files)
+
+    def chunk_notices(start: int) -> list[NoticeRecord]:
+        return [
             replace(n, updated=max(created, n.published))
             if n.withdrawn and n.updated is None
             else n
-            for n in folder.notices
-        ),
-        key=lambda n: (n.published, n.id),
-    )
+            for n in (
+                read_notice(src, path, ident)
+                for _when, ident, path in notices[start : start + NOTICES_PER_CHUNK]
+            )
+        ]
+
     total = len(notices) + len(folder.attachment_files)
     done = 0
 
@@ -264,9 +270,11 @@ def build_bundle(
         done = 0
         entries: list[EntryRef] = []
         refs: list[NoticeRef] = []
+        uses_v2 = False
         with zipfile.ZipFile(tmp, "w", allowZip64=True) as zf:
             for start in range(0, len(notices), NOTICES_PER_CHUNK):
-                chunk = notices[start : start + NOTICES_PER_CHUNK]
+                chunk = chunk_notices(start)
+                uses_v2 = uses_v2 or any(n.uses_v2 for n in chunk)
                 name = chunk_name(start // NOTICES_PER_CHUNK + 1)
                 docs = [notice_to_json(n) for n in chunk]
                 for rec, doc in zip(chunk, docs, strict=True):
@@ -315,7 +323,7 @@ def build_bundle(
                 notices=tuple(refs),
                 withdrawals=tuple(sorted(withdrawals, key=lambda w: w.id)),
                 entries=tuple(entries),
-                version=3 if trust else 2 if any(n.uses_v2 for n in notices) else 1,
+                version=3 if trust else 2 if uses_v2 else 1,
                 trust=trust or None,
             )
             manifest_bytes = canonical_json(manifest.to_json())

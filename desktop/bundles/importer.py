@@ -206,7 +206,11 @@ def verify_bundle(archive: Archive, path: Path) -> ImportResult:
             staged = _stage(archive, Path(path), Path(tmp), None, None)
         except _AlreadyApplied as done:
             return _already(done.manifest)
-        staged.discard()
+        try:
+            for _chunk in staged.notice_chunks():  # checked, then let go
+                pass
+        finally:
+            staged.discard()
         return _result(staged.manifest, "imported")
 
 
@@ -334,7 +338,7 @@ def _apply(
 ) -> ImportResult:
     manifest = staged.manifest
     now = datetime.now(UTC).astimezone(VN_TZ)
-    total = len(staged.notices)
+    total = staged.notice_count
 
     def applied(done: int) -> None:
         if progress is not None:
@@ -351,10 +355,12 @@ def _apply(
         store.ensure_publisher(session, manifest.publisher_id, manifest.publisher_name)
         store.bind_key(session, manifest.key_id, manifest.publisher_id)
         category_ids = store.ensure_categories(session, manifest.categories)
-        counts = store.apply_notices(
+        # One chunk of notices in memory at a time, all in this transaction.
+        counts = store.apply_notice_chunks(
             session,
             manifest.publisher_id,
-            staged.notices,
+            [ref.id for ref in manifest.notices],
+            staged.notice_chunks(),
             manifest.withdrawals,
             category_ids,
             progress=applied,

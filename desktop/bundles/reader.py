@@ -14,7 +14,7 @@ import shutil
 import uuid
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -72,13 +72,29 @@ ZIP_MAGIC = b"PK\x03\x04"
 
 @dataclass
 class StagedBundle:
-    """A verified bundle whose entries sit in a staging folder."""
+    """A verified bundle whose entries sit in a staging folder.
+
+    Its notices are read one chunk at a time (`notice_chunks`), so an import
+    holds one chunk's notices in memory, not the whole bundle's.
+    """
 
     manifest: Manifest
     staging: Path
-    notices: list[NoticeRecord] = field(default_factory=list)
     files: dict[str, Path] = field(default_factory=dict)
     claim: StagingClaim | None = None
+
+    @property
+    def notice_count(self) -> int:
+        """How many notices the signed manifest lists."""
+        return len(self.manifest.notices)
+
+    def notice_chunks(self) -> Iterator[list[NoticeRecord]]:
+        """Parse the staged chunks in order, each matched to the signed manifest.
+
+        Raises BundleError at the first notice that does not match, and after
+        the last chunk when the manifest lists a notice no chunk held.
+        """
+        return _notice_chunks(self)
 
     def discard(self) -> None:
         if self.claim is not None:
@@ -238,7 +254,6 @@ def stage_bundle(
                     staged.files[entry.sha256] = dest
                 if progress is not None:
                     progress("staging", done, total)
-        staged.notices = _load_notices(staged)
         return staged
     except BundleError:
         drop()
@@ -280,8 +295,7 @@ def _is_no_space(exc: OSError) -> bool:
     return exc.errno in (errno.ENOSPC, errno.EDQUOT)
 
 
-def _load_notices(staged: StagedBundle) -> list[NoticeRecord]:
-    """Parse the staged chunks and match every notice to the signed manifest."""
+def _notice_chunks(staged: StagedBundle) -> Iterator[list[NoticeRecord]]:
     manifest = staged.manifest
     expected = {ref.id: ref for ref in manifest.notices}
     chunks = sorted(
@@ -289,8 +303,8 @@ def _load_notices(staged: StagedBundle) -> list[NoticeRecord]:
         | {e.name for e in manifest.entries if e.name.startswith("notices/")}
     )
     files = {e.sha256: e.size for e in manifest.entries if e.name.startswith("files/")}
-    notices: list[NoticeRecord] = []
     for chunk in chunks:
+        notices: list[NoticeRecord] = []
         raw = (staged.staging / chunk.replace("/", "_")).read_bytes()
         try:
             docs = parse_json_bytes(raw)
@@ -328,10 +342,11 @@ def _load_notices(staged: StagedBundle) -> list[NoticeRecord]:
                         detail=Detail("detail_attachment_missing", name=att.name),
                     )
             notices.append(rec)
+        del raw, docs
+        yield notices
     if expected:
         missing = sorted(expected)[0]
         raise BundleError(BundleCode.BAD_NOTICE, id=missing, detail=Detail("detail_absent"))
-    return notices
 
 
 # What a receipt's reader (desktop/receipts/reader.py) checks in the same way.

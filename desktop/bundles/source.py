@@ -149,6 +149,8 @@ class SourceFolder:
     """What a source folder holds, ready to be written into a bundle."""
 
     notices: list[NoticeRecord] = field(default_factory=list)
+    #: Instead of `notices` when read without text: (published, id, file) of each.
+    notice_files: list[tuple[datetime, str, Path]] = field(default_factory=list)
     withdrawals: list[WithdrawalRecord] = field(default_factory=list)
     #: Withdrawals whose time is the build time (no `updated` given).
     undated_withdrawals: list[str] = field(default_factory=list)
@@ -472,8 +474,13 @@ def _attachment(root: Path, entry: str) -> SourceAttachment | str:
     )
 
 
-def read_source(root: Path) -> SourceFolder:
-    """Read every `*.md` under *root*; raises SourceErrors listing all problems."""
+def read_source(root: Path, *, keep_text: bool = True) -> SourceFolder:
+    """Read every `*.md` under *root*; raises SourceErrors listing all problems.
+
+    Without *keep_text* every file is checked but only where each notice is
+    is kept (`notice_files`), not the notice: a bundle build then reads each
+    again with `read_notice` as it writes it, holding one chunk at a time.
+    """
     root = Path(root)
     if not root.is_dir():
         raise SourceErrors([SourceError(str(root), 0, "the source folder does not exist")])
@@ -504,7 +511,10 @@ def read_source(root: Path) -> SourceFolder:
         if parsed.failed_id is not None:
             continue
         if parsed.notice is not None:
-            folder.notices.append(parsed.notice)
+            if keep_text:
+                folder.notices.append(parsed.notice)
+            else:
+                folder.notice_files.append((parsed.notice.published, parsed.notice.id, path))
             if parsed.notice.category not in folder.categories:
                 folder.categories.append(parsed.notice.category)
             for att in parsed.attachments:
@@ -518,6 +528,16 @@ def read_source(root: Path) -> SourceFolder:
         raise SourceErrors(errors)
     folder.categories.sort(key=lambda path: _category_order(path, order))
     return folder
+
+
+def read_notice(root: Path, path: Path, ident: str) -> NoticeRecord:
+    """The notice *ident* in *path* again; SourceErrors if it changed into something else."""
+    errors: list[SourceError] = []
+    parsed = parse_file(path, Path(root), errors)
+    if errors or parsed is None or parsed.notice is None or parsed.notice.id != ident:
+        rel = path.relative_to(root).as_posix()
+        raise SourceErrors(errors or [SourceError(rel, 1, f"'{ident}' changed while being read")])
+    return parsed.notice
 
 
 CATEGORY_ORDER_FILE = "categories.yaml"

@@ -528,14 +528,25 @@ def test_verify_refuses_without_writing(world: World, archive: Archive, tmp_path
     assert snapshot(archive) == before
 
 
-def test_stage_removes_its_folder_on_refusal(world: World, tmp_path: Path) -> None:
+def test_notice_refused_when_its_chunk_is_read(
+    world: World, archive: Archive, tmp_path: Path
+) -> None:
+    """Notices are checked as their chunk is read (one chunk in memory at a
+    time); the refusal still leaves nothing staged and the archive unchanged."""
+
     def spoil(entries: list[Entry]) -> None:
         edit_notice(entries, "b", lambda doc: doc.update(title="khác"))
 
     bundle = tampered(world, tmp_path, entries=spoil)
     root = tmp_path / "staging"
     key = (world.keys.raw_public, None)
-    with pytest.raises(BundleError) as caught:
-        stage_bundle(bundle, root, lambda kid: key if kid == world.keys.key_id else None)
+    staged = stage_bundle(bundle, root, lambda kid: key if kid == world.keys.key_id else None)
+    try:
+        with pytest.raises(BundleError) as caught:
+            for _chunk in staged.notice_chunks():
+                pass
+    finally:
+        staged.discard()
     assert caught.value.code == "hash_mismatch"
     assert list(root.iterdir()) == []
+    refused(archive, bundle, "hash_mismatch")

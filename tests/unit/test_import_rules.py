@@ -463,7 +463,7 @@ def test_staging_checks_every_entry_onto_local_disk(
         assert staged.staging.parent == root
         assert staged.files[sha256(PDF)].read_bytes() == PDF
         assert staged.files[sha256(PDF)].is_relative_to(staged.staging)
-        assert sorted(n.id for n in staged.notices) == ["a", "b", "c"]
+        assert sorted(n.id for chunk in staged.notice_chunks() for n in chunk) == ["a", "b", "c"]
     finally:
         staged.discard()
     assert list(root.iterdir()) == []

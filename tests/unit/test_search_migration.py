@@ -186,7 +186,8 @@ def _index_rows(session: Session) -> tuple[object, ...]:
     title = session.execute(text("SELECT rowid, * FROM search_title ORDER BY rowid")).all()
     number = session.execute(text("SELECT rowid, * FROM search_number ORDER BY rowid")).all()
     terms = session.execute(text("SELECT term FROM search_term ORDER BY term")).all()
-    return (schema, keys, main, title, number, terms)
+    texts = session.execute(text("SELECT * FROM search_text ORDER BY rowid")).all()
+    return (schema, keys, main, title, number, terms, texts)
 
 
 def _results(archive: Archive) -> dict[tuple[str, int], tuple[object, ...]]:
@@ -251,3 +252,62 @@ def test_downgrading_drops_the_index(fresh: Archive) -> None:
         )
         assert names == set()
         assert session.execute(text("SELECT count(*) FROM notice")).scalar() == len(CORPUS) + 1
+
+
+def test_an_archive_at_0008_is_upgraded_in_place(tmp_path: Path, fresh: Archive) -> None:
+    """0011 turns the 0003 layout (tables with their own content) into the lean one."""
+    _old_archive(tmp_path / "old", "0002")
+    engine = make_engine(tmp_path / "old" / DB_NAME)
+    try:
+        with engine.begin() as conn:
+            command.upgrade(_alembic_config(conn), "0008")  # 0003 fills the old layout
+            assert conn.exec_driver_sql("SELECT count(*) FROM search_main_content").scalar()
+    finally:
+        engine.dispose()
+    archive = open_archive(tmp_path / "old")
+    try:
+        assert _results(archive) == _results(fresh)
+        with archive.reading() as session, fresh.reading() as other:
+            assert _index_rows(session) == _index_rows(other)
+        # Deleting from a contentless table takes the values it was indexed
+        # with: a notice indexed by the migration leaves no word behind.
+        newer = notice(
+            "ke-hoach",
+            title="Kế hoạch mới",
+            body_markdown="Nội dung khác hẳn.",
+            category="Văn bản/Kế hoạch",
+            days=3,
+            revision_days=9,
+        )
+        with archive.writing() as session:
+            ids = ensure_categories(session, [newer.category])
+            counts = apply_notices(session, PUBLISHER, [newer], [], ids)
+            search.update_index(session, counts.changed_ids, counts.removed_ids)
+        with archive.reading() as session:
+            assert search.ranked_ids(session, "phong chong dich") == []
+            assert search.ranked_ids(session, "noi dung khac") == ["ke-hoach"]
+            stale = session.execute(
+                text("SELECT count(*) FROM search_main WHERE search_main MATCH 'phong'")
+            ).scalar()
+            assert stale == 0
+    finally:
+        archive.close()
+
+
+def test_the_index_keeps_no_second_copy_of_the_text(fresh: Archive) -> None:
+    with fresh.reading() as session:
+        names = set(
+            session.execute(text("SELECT name FROM sqlite_master WHERE name LIKE 'search%'"))
+            .scalars()
+            .all()
+        )
+        assert not {"search_main_content", "search_title_content", "search_number_content"} & names
+        plain = session.execute(
+            text(
+                "SELECT t.plain FROM search_text AS t JOIN search_key AS k ON k.rowid = t.rowid "
+                "WHERE k.notice_id = 'ke-hoach'"
+            )
+        ).scalar_one()
+    # Stripped of its Markdown once, at import: searches never strip it again.
+    assert plain.startswith("Tóm tắt: kế hoạch của phường. Kế hoạch Theo đề nghị")
+    assert "**" not in plain and "](" not in plain

@@ -1,0 +1,96 @@
+"""An import reads and applies a bundle a chunk of notices at a time, in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+
+from db.archive import Archive
+from db.queries import count_notices
+from db.records import ImportCounts, NoticeRecord, WithdrawalRecord
+from db.store import apply_notice_chunks, ensure_categories, ensure_publisher
+from desktop.bundles import builder
+from desktop.bundles.errors import BundleError
+from desktop.bundles.manifest import chunk_name
+from desktop.bundles.reader import stage_bundle
+from desktop.bundles.source import SourceErrors, read_notice, read_source
+from tests.helpers.bundles import build, make_keys, write_source1
+from tests.helpers.notices import PUBLISHER, notice, withdrawal
+
+
+def _apply_chunks(
+    archive: Archive,
+    chunks: Sequence[Sequence[NoticeRecord]],
+    withdrawals: Sequence[WithdrawalRecord] = (),
+) -> ImportCounts:
+    ids = [n.id for chunk in chunks for n in chunk]
+    with archive.writing() as session:
+        ensure_publisher(session, PUBLISHER, "UBND xã Demo")
+        cats = ensure_categories(session, [n.category for chunk in chunks for n in chunk])
+        return apply_notice_chunks(session, PUBLISHER, ids, iter(chunks), withdrawals, cats)
+
+
+def test_one_id_in_two_chunks_keeps_its_newest_copy(archive: Archive) -> None:
+    older = notice("a", revision_days=1, title="Bản cũ")
+    newer = notice("a", revision_days=2, title="Bản mới")
+    counts = _apply_chunks(archive, [[older, notice("b")], [newer]])
+    assert (counts.added, counts.unchanged) == (2, 0)
+    with archive.reading() as session:
+        rows = session.connection().exec_driver_sql("SELECT id, title FROM notice")
+        titles = {r[0]: r[1] for r in rows}
+    assert titles["a"] == "Bản mới"
+
+    counts = _apply_chunks(archive, [[newer], [older]])
+    assert (counts.added, counts.updated, counts.unchanged) == (0, 0, 2)
+
+
+def test_withdrawal_weighs_against_notices_of_every_chunk(archive: Archive) -> None:
+    counts = _apply_chunks(
+        archive, [[notice("a")], [notice("b")]], withdrawals=[withdrawal("a", 1)]
+    )
+    assert (counts.added, counts.withdrawn) == (2, 1)
+    with archive.reading() as session:
+        assert count_notices(session) == 1
+
+
+def test_chunks_are_read_one_at_a_time(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A bundle of three chunks is read as three lists, each parsed only when asked for."""
+    monkeypatch.setattr(builder, "NOTICES_PER_CHUNK", 1)
+    pair = make_keys(tmp_path / "keys")
+    src = tmp_path / "src"
+    write_source1(src)
+    bundle = build(src, pair, tmp_path / "out.bangtin").path
+    key = (pair.raw_public, None)
+    staged = stage_bundle(bundle, tmp_path / "staging", lambda kid: key)
+    try:
+        assert staged.notice_count == 3
+        chunks: Iterator[list[NoticeRecord]] = staged.notice_chunks()
+        first = next(chunks)
+        second = next(chunks)
+        assert len(first) == len(second) == 1
+        # The third chunk is read only now: damaged after the first two were
+        # read, it is still caught.
+        (staged.staging / chunk_name(3).replace("/", "_")).write_bytes(b"[")
+        with pytest.raises(BundleError) as caught:
+            next(chunks)
+    finally:
+        staged.discard()
+    assert caught.value.code == "bad_json"
+
+
+def test_a_build_reads_where_notices_are_then_each_again(tmp_path: Path) -> None:
+    """The build's first pass keeps no text; each notice is read again when written."""
+    src = tmp_path / "src"
+    write_source1(src)
+    folder = read_source(src, keep_text=False)
+    assert folder.notices == []
+    assert sorted(ident for _when, ident, _path in folder.notice_files) == ["a", "b", "c"]
+    full = {n.id: n for n in read_source(src).notices}
+    for _when, ident, path in folder.notice_files:
+        assert read_notice(src, path, ident) == full[ident]
+    _when, ident, path = folder.notice_files[0]
+    path.write_text(path.read_text(encoding="utf-8").replace(f"id: {ident}", "id: khac"), "utf-8")
+    with pytest.raises(SourceErrors):
+        read_notice(src, path, ident)
