@@ -12,9 +12,9 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Boolean, ColumnElement, case, func, insert, or_, select, update
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
-from sqlalchemy.sql import operators
-from sqlalchemy.sql.expression import UnaryExpression
+from sqlalchemy.sql.functions import FunctionElement
 
 from db import officelog
 from db.folding import nfc
@@ -159,9 +159,27 @@ def register_years(session: Session) -> list[int]:
     )
 
 
-def _unindexed(column: Any) -> ColumnElement[Any]:
-    """*column* behind SQLite's unary "+": a condition on it picks no index."""
-    return UnaryExpression(column, operator=operators.custom_op("+"), type_=Boolean)
+class _Unindexed(FunctionElement[bool]):
+    """A boolean column that SQLite must not pick an index for: "+column" there
+    (its documented way), the plain column on PostgreSQL, whose planner needs no hint."""
+
+    type = Boolean()
+    name = "unindexed"
+    inherit_cache = True
+
+
+@compiles(_Unindexed)
+def _plain(element: _Unindexed, compiler: Any, **kw: Any) -> str:
+    return str(compiler.process(element.clauses, **kw))
+
+
+@compiles(_Unindexed, "sqlite")
+def _behind_plus(element: _Unindexed, compiler: Any, **kw: Any) -> str:
+    return "+" + str(compiler.process(element.clauses, **kw))
+
+
+def _unindexed(column: Any) -> ColumnElement[bool]:
+    return _Unindexed(column)
 
 
 def _todo_where() -> list[ColumnElement[bool]]:
