@@ -199,7 +199,7 @@ def psql_url(url: str) -> str:
     return make_url(url).set(drivername="postgresql+psycopg").render_as_string(False)
 
 
-def _params(url: str) -> dict[str, object]:
+def connect_params(url: str) -> dict[str, object]:
     """psycopg's connection parameters for *url*."""
     from sqlalchemy.engine import make_url
 
@@ -221,7 +221,7 @@ def admin_execute(admin_url: str, *statements: str) -> None:
     """Run *statements* outside a transaction (CREATE/DROP DATABASE) on the admin database."""
     import psycopg
 
-    with psycopg.connect(**_params(admin_url)) as conn:  # type: ignore[arg-type]
+    with psycopg.connect(**connect_params(admin_url)) as conn:  # type: ignore[arg-type]
         for statement in statements:
             conn.execute(statement)  # type: ignore[arg-type]
 
@@ -334,7 +334,7 @@ class DatabasePool:
         )
         deletes = [f'DELETE FROM "{t.name}"' for t in reversed(Base.metadata.sorted_tables)]
         try:
-            with psycopg.connect(**_params(database_url(self.admin_url, name))) as conn:  # type: ignore[arg-type]
+            with psycopg.connect(**connect_params(database_url(self.admin_url, name))) as conn:  # type: ignore[arg-type]
                 conn.execute("SET lock_timeout = '5s'")
                 for statement in (*deletes, _RESET_SEQUENCES):
                     conn.execute(statement)  # type: ignore[arg-type]

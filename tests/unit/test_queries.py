@@ -378,6 +378,7 @@ def test_listing_matches_a_plain_python_model(
 # -- many notices with every field (`bangtin list --json`) ----------------------------------
 
 
+@pytest.mark.sqlite_only("a cost test of 1,200 notices: the statements are the same on both")
 def test_notice_details_equal_get_notice_in_few_statements(archive: Archive) -> None:
     """`list --json` on 20,000 notices took 22-46 s: one get_notice (four queries and
     the whole body) per notice. notice_details reads them in a few statements per
