@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.engine import Dialect
-from sqlalchemy.types import Integer, String, TypeDecorator
+from sqlalchemy.types import BigInteger, Integer, String, TypeDecorator, TypeEngine
 
 from db.common import VN_TZ
 
@@ -59,6 +59,13 @@ class AwareDateTime(TypeDecorator[datetime]):
 
     impl = Integer
     cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        # SQLite's INTEGER has 64 bits; PostgreSQL's has 32, too few for the
+        # years 1900–2200 that imports accept (migration 0012).
+        if dialect.name == "postgresql":
+            return dialect.type_descriptor(BigInteger())
+        return dialect.type_descriptor(Integer())
 
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> int | None:
         if value is None:
