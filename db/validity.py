@@ -18,7 +18,9 @@ Once out of force a notice stays so: a repealing notice that is itself
 repealed later does not bring it back, as in Vietnamese law.
 
 The rules are pure functions over `Node`s, so they are tested over random
-graphs; the session functions only load the nodes.
+graphs; the session functions only load the nodes. `status_condition`
+states the same rules in SQL, so that a status filter is one statement the
+database pages and counts; the random graphs hold it to `status_of` too.
 """
 
 from __future__ import annotations
