@@ -29,9 +29,12 @@ def _exponent(n0: int, v0: object, n1: int, v1: object) -> str:
     if n0 == n1:
         return "–"
     k = math.log(v1 / v0) / math.log(n1 / n0)
-    word = (
-        "flat" if abs(k) < 0.15 else "sublinear" if k < 0.85 else "linear" if k < 1.15 else "worse"
-    )
+    if abs(k) < 0.15:
+        word = "flat"
+    elif k < 0:
+        word = "falls"  # on a shared machine: the load, not the size
+    else:
+        word = "sublinear" if k < 0.85 else "linear" if k < 1.15 else "worse"
     return f"{k:.2f} ({word})"
 
 
