@@ -217,7 +217,6 @@ class SharingController(QObject):
             self.dialog.accepted.connect(self._save)
             self.dialog.finished.connect(self._forget_dialog)
         self.dialog.show()
-        self.dialog.raise_()
 
     def _forget_dialog(self) -> None:
         dialog, self.dialog = self.dialog, None

@@ -41,6 +41,12 @@ class OwnCluster:
         """The office database's URL, as the superuser (no password)."""
         return postgres.psql_url(postgres.database_url(self.admin_url, DATABASE))
 
+    def new_database(self) -> str:
+        """A new, empty database of the caller's own; returns its URL (as the superuser)."""
+        name = postgres.unique_name("bangtin_own", "main")
+        postgres.admin_execute(self.admin_url, f'CREATE DATABASE "{name}"')
+        return postgres.psql_url(postgres.database_url(self.admin_url, name))
+
     def _pg_ctl(self, *args: str) -> None:
         subprocess.run(
             [postgres.server_program("pg_ctl"), "--pgdata", str(self.folder / "data"), *args],
