@@ -145,11 +145,17 @@ class _ArchiveHolder:
         self.listener: Listener | None = None
         self.data_dir: Path | None = None
 
-    def open(self, data_dir: Path, create: bool = True, url: str | None = None) -> Written[Path]:
+    def open(
+        self, data_dir: Path, create: bool = True, url: str | None = None, reader: str = ""
+    ) -> Written[Path]:
         self.close()
         self.archive = self.opener(Path(data_dir), create, url)
         self.data_dir = Path(data_dir)
         if self.archive.on_server:
+            # Read marks and bookmarks are each person's own there (db/people.py):
+            # the login name, unless the settings name someone else.
+            if reader:
+                self.archive.person = reader
             self.listener = self.listen(self.archive)
             self.listener.start()
         return Written(Path(data_dir), Changes(archive=True))
@@ -288,6 +294,7 @@ class Runner(QObject):
         *,
         create: bool = True,
         url: Callable[[], str | None] | None = None,
+        reader: str = "",
         success: Success[Path] | None = None,
         failure: Failure | None = None,
     ) -> None:
@@ -295,13 +302,14 @@ class Runner(QObject):
 
         *url*, called on the database thread (it may ask the keyring), names
         the shared archive on a server; *data_dir* then holds this PC's
-        attachments. Without *create*, a folder (or an empty database) with
+        attachments, and *reader* (when given) is whose read marks and
+        bookmarks the window shows. Without *create*, a folder (or an empty database) with
         no archive fails with ArchiveError(MISSING).
         """
         holder, target = self._holder, Path(data_dir)
 
         def work() -> Written[Path]:
-            return holder.open(target, create, None if url is None else url())
+            return holder.open(target, create, None if url is None else url(), reader)
 
         self._submit(owner, None, "db", work, success, failure, True)
 

@@ -72,6 +72,13 @@ class ServerChoice:
         ).render_as_string(hide_password=False)
 
 
+def login_name() -> str:
+    """The person at this PC as the OS knows them: whose read marks a shared archive keeps."""
+    from db.people import login_name as os_login_name
+
+    return os_login_name()
+
+
 def stored_password(choice: ServerChoice) -> str | None:
     """The password the keyring keeps for *choice*, or None (then libpq tries ~/.pgpass)."""
     import keyring

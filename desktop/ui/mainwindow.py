@@ -255,7 +255,7 @@ class MainWindow(QMainWindow):
             lang=lang,
             interactive=interactive,
             create=create,
-            server=lambda: prefs.server_choice(self.settings),
+            settings=self.settings,
         )
         self.sharing = SharingController(self, self.runner, self.opener, self.settings)
         self.banner.follow(self.opener)

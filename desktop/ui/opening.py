@@ -28,13 +28,14 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QDir, QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
 from desktop.ops.archiveinfo import ArchiveInfo, archive_info
 from desktop.ops.sharing import ServerChoice
 from desktop.tasks import Runner
 from desktop.ui import dialogs
+from desktop.ui import settings as prefs
 from desktop.ui.recovery import Recovery
 
 log = logging.getLogger(__name__)
@@ -59,10 +60,11 @@ class ArchiveOpener(QObject):
         lang: Callable[[], str],
         interactive: bool,
         create: bool = True,
-        server: Callable[[], ServerChoice | None] = lambda: None,
+        settings: QSettings | None = None,
     ) -> None:
         """*create*: whether the window's own folder may get a new archive without asking;
-        *server*: the shared archive's server the settings choose, if any."""
+        *settings*: the window's, which may choose the shared archive on a
+        server (and whose read marks and bookmarks it shows)."""
         super().__init__(window)
         self._runner = runner
         self._window = window
@@ -70,7 +72,7 @@ class ArchiveOpener(QObject):
         self._interactive = interactive
         self._create = create
         self._lang = lang
-        self._server = server
+        self._settings = settings
         #: The server of the archive shown, when it is the shared one.
         self.server: ServerChoice | None = None
         #: A password typed this session that no keyring could keep.
@@ -157,7 +159,9 @@ class ArchiveOpener(QObject):
         # there (a backup restored) says more, and stays.
         if not self._window.statusBar().currentMessage():
             self._status(self._opening_text(), 0)
-        choice = self._server() if target == self._data_dir else None
+        # Only the window's own folder stands for the shared archive (never the demo).
+        settings = self._settings if target == self._data_dir else None
+        choice = prefs.server_choice(settings) if settings is not None else None
         password = self.session_password
 
         def url() -> str | None:
@@ -170,6 +174,7 @@ class ArchiveOpener(QObject):
             target,
             create=create,
             url=url,
+            reader=prefs.reader(settings) if settings is not None and choice else "",
             success=lambda opened: self._opened(opened, choice),
             failure=lambda exc: self._failed(exc, target, choice),
         )

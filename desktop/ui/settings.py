@@ -35,6 +35,9 @@ SERVER_PORT = "archive/port"
 SERVER_DATABASE = "archive/database"
 SERVER_USER = "archive/user"
 
+#: Whose read marks and bookmarks the shared archive shows; the login name when unset.
+READER = "user/name"
+
 LANGS = ("vi", "en")
 
 
@@ -134,3 +137,8 @@ def save_server_choice(settings: QSettings, choice: ServerChoice, *, shared: boo
     settings.setValue(SERVER_DATABASE, choice.database)
     settings.setValue(SERVER_USER, choice.user)
     settings.sync()
+
+
+def reader(settings: QSettings) -> str:
+    """The person at this PC the settings name; "" for the OS login name (db/people.py)."""
+    return str(settings.value(READER, "") or "").strip()

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ops.sharing import DEFAULT_PORT, ServerChoice, Verdict
+from desktop.ops.sharing import DEFAULT_PORT, ServerChoice, Verdict, login_name
 from desktop.tasks import Runner
 from desktop.ui import settings as prefs
 
@@ -90,6 +90,18 @@ class SettingsDialog(QDialog):
         shared.addWidget(self.password_note)
         shared.addLayout(check_row)
 
+        self.person_box = QGroupBox(self)
+        self.person_box.setObjectName("personBox")
+        self.reader = QLineEdit(self.person_box)
+        self.reader.setObjectName("readerName")
+        self.reader_label = QLabel(self.person_box)
+        self.reader_label.setBuddy(self.reader)
+        self.reader_note = QLabel(self.person_box)
+        self.reader_note.setWordWrap(True)
+        person = QFormLayout(self.person_box)
+        person.addRow(self.reader_label, self.reader)
+        person.addRow(self.reader_note)
+
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -97,6 +109,7 @@ class SettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.shared_box)
+        layout.addWidget(self.person_box)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
 
@@ -105,6 +118,8 @@ class SettingsDialog(QDialog):
         self.port.setValue(kept.port or DEFAULT_PORT)
         self.database.setText(kept.database)
         self.user.setText(kept.user)
+        self.reader.setText(str(settings.value(prefs.READER, "") or ""))
+        self.reader.setPlaceholderText(login_name())
         on_server = prefs.server_choice(settings) is not None
         (self.server_choice if on_server else self.local_choice).setChecked(True)
         self.server_choice.toggled.connect(self._enable)
@@ -135,6 +150,14 @@ class SettingsDialog(QDialog):
             )
         )
         self.check_button.setText(self.tr("Kiểm tra kết nối"))
+        self.person_box.setTitle(self.tr("Người dùng"))
+        self.reader_label.setText(self.tr("Tên người dùng:"))
+        self.reader_note.setText(
+            self.tr(
+                "Dấu đã đọc và văn bản đã lưu là của riêng từng người; sổ đăng ký, "
+                "tình trạng xử lý và phiếu báo nhận là chung."
+            )
+        )
 
     def choice(self) -> ServerChoice:
         """The server as the fields say now."""
@@ -162,6 +185,8 @@ class SettingsDialog(QDialog):
         for widget in (self.host, self.port, self.database, self.user, self.password):
             widget.setEnabled(on)
         self.check_button.setEnabled(on)
+        # Whose read marks: only a shared archive has more than one reader.
+        self.person_box.setEnabled(on)
         self.verdict.clear()
 
     def _check(self) -> None:
@@ -250,15 +275,17 @@ class SharingController(QObject):
             return
         shared = dialog.shared() and dialog.complete()
         choice, password = dialog.choice(), dialog.password.text()
-        before = prefs.server_choice(self._settings)
+        before = (prefs.server_choice(self._settings), prefs.reader(self._settings))
         prefs.save_server_choice(self._settings, choice, shared=shared)
-        after = prefs.server_choice(self._settings)
+        self._settings.setValue(prefs.READER, dialog.reader.text().strip())
+        self._settings.sync()
+        after = (prefs.server_choice(self._settings), prefs.reader(self._settings))
         if not password and before == after:
             return
         self._runner.call(
             self,
             lambda: self._keep_password(choice, password),
-            success=lambda kept: self._reopen(kept),
+            success=lambda kept: self._reopen(kept, password),
         )
 
     @staticmethod
@@ -275,7 +302,9 @@ class SharingController(QObject):
             return False
         return True
 
-    def _reopen(self, kept: bool) -> None:
+    def _reopen(self, kept: bool, password: str) -> None:
+        # A password no keyring could keep is used for this session only.
+        self._opener.session_password = None if kept else password or None
         if not kept:
             self._status(
                 self.tr(

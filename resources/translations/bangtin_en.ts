@@ -1246,7 +1246,7 @@ Key file: {path}</translation>
     </message>
     <message>
         <source>Kho dữ liệu riêng của máy này</source>
-        <translation>This PC's own archive</translation>
+        <translation>This PC&apos;s own archive</translation>
     </message>
     <message>
         <source>Kho dữ liệu chung trên máy chủ PostgreSQL</source>
@@ -1278,15 +1278,27 @@ Key file: {path}</translation>
     </message>
     <message>
         <source>Mật khẩu được giữ trong kho mật khẩu của hệ điều hành, không bao giờ ghi vào tệp cài đặt.</source>
-        <translation>The password is kept in the operating system's keyring, never written to the settings file.</translation>
+        <translation>The password is kept in the operating system&apos;s keyring, never written to the settings file.</translation>
     </message>
     <message>
         <source>Kiểm tra kết nối</source>
         <translation>Test connection</translation>
     </message>
     <message>
+        <source>Người dùng</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Tên người dùng:</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <source>Dấu đã đọc và văn bản đã lưu là của riêng từng người; sổ đăng ký, tình trạng xử lý và phiếu báo nhận là chung.</source>
+        <translation>Read marks and saved notices are each person's own; the register, handling status and receipts are shared.</translation>
+    </message>
+    <message>
         <source>Hãy nhập tên máy chủ và tên cơ sở dữ liệu.</source>
-        <translation>Enter the server's name and the database's name.</translation>
+        <translation>Enter the server&apos;s name and the database&apos;s name.</translation>
     </message>
     <message>
         <source>Đang kiểm tra kết nối…</source>
@@ -1317,7 +1329,7 @@ Key file: {path}</translation>
     </message>
     <message>
         <source>Không lưu được mật khẩu vào kho mật khẩu của hệ điều hành; hãy ghi nó vào tệp .pgpass của người dùng.</source>
-        <translation>The password could not be kept in the operating system's keyring; write it into the user's .pgpass file.</translation>
+        <translation>The password could not be kept in the operating system&apos;s keyring; write it into the user&apos;s .pgpass file.</translation>
     </message>
     <message>
         <source>Đã kết nối lại tới máy chủ dữ liệu.</source>

@@ -1285,6 +1285,18 @@ Tệp khóa: {path}</translation>
         <translation>Kiểm tra kết nối</translation>
     </message>
     <message>
+        <source>Người dùng</source>
+        <translation>Người dùng</translation>
+    </message>
+    <message>
+        <source>Tên người dùng:</source>
+        <translation>Tên người dùng:</translation>
+    </message>
+    <message>
+        <source>Dấu đã đọc và văn bản đã lưu là của riêng từng người; sổ đăng ký, tình trạng xử lý và phiếu báo nhận là chung.</source>
+        <translation>Dấu đã đọc và văn bản đã lưu là của riêng từng người; sổ đăng ký, tình trạng xử lý và phiếu báo nhận là chung.</translation>
+    </message>
+    <message>
         <source>Hãy nhập tên máy chủ và tên cơ sở dữ liệu.</source>
         <translation>Hãy nhập tên máy chủ và tên cơ sở dữ liệu.</translation>
     </message>

@@ -40,10 +40,14 @@ def choice_for(url: str) -> ServerChoice:
     return ServerChoice(host=host, port=5432, database=str(parsed.database), user="bangtin")
 
 
-def on_server(data_dir: Path, choice: ServerChoice) -> Path:
+def on_server(data_dir: Path, choice: ServerChoice, reader: str = "") -> Path:
     """*data_dir*'s settings choose the shared archive at *choice*, as a PC set up so."""
     data_dir.mkdir(parents=True, exist_ok=True)
-    prefs.save_server_choice(settings_for(data_dir), choice, shared=True)
+    settings = settings_for(data_dir)
+    prefs.save_server_choice(settings, choice, shared=True)
+    if reader:
+        settings.setValue(prefs.READER, reader)
+        settings.sync()
     return data_dir
 
 
@@ -95,6 +99,28 @@ def test_the_settings_choose_the_shared_archive_and_keep_its_password_out_of_the
     assert test_keyring.get_password(KEYRING_SERVICE, account) == CLERK_PASSWORD
 
 
+def test_without_a_keyring_the_password_is_used_this_session_and_never_written(
+    make_window: WindowFactory, data_dir: Path, own_cluster: OwnCluster, qtbot: QtBot
+) -> None:
+    import keyring
+    from keyring.backends.fail import Keyring as FailKeyring
+
+    keyring.set_keyring(FailKeyring())  # a PC with no keyring at all
+    window = make_window(data_dir)
+    window.action("settingsAction").trigger()
+    dialog = window.sharing.dialog
+    assert dialog is not None
+    dialog.server_choice.setChecked(True)
+    dialog.host.setText(str(own_cluster.folder))
+    dialog.database.setText(DATABASE)
+    dialog.user.setText(CLERK)
+    dialog.password.setText(CLERK_PASSWORD)
+    with qtbot.waitSignal(window.archive_ready, timeout=WAIT_MS):
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert "Kho dữ liệu chung" in window.windowTitle()
+    assert CLERK_PASSWORD not in (data_dir / prefs.FILE_NAME).read_text(encoding="utf-8")
+
+
 def test_a_window_sees_another_pcs_import_within_moments(
     make_window: WindowFactory, pg_url: str, world: World, tmp_path: Path, qtbot: QtBot
 ) -> None:
@@ -104,8 +130,8 @@ def test_a_window_sees_another_pcs_import_within_moments(
     finally:
         setup.close()
     choice = choice_for(pg_url)
-    importing = make_window(on_server(tmp_path / "pc1", choice), threaded=True)
-    reading = make_window(on_server(tmp_path / "pc2", choice), threaded=True)
+    importing = make_window(on_server(tmp_path / "pc1", choice, "an"), threaded=True)
+    reading = make_window(on_server(tmp_path / "pc2", choice, "bình"), threaded=True)
     assert reading.overview.overview is not None and reading.overview.overview.total == 0
 
     # The clerk at the first PC imports; the second PC's window only listens.
@@ -114,6 +140,34 @@ def test_a_window_sees_another_pcs_import_within_moments(
             importing, lambda archive: import_file(archive, world.bundle1, TaskState())
         )
     assert reading.overview.overview is not None and reading.overview.overview.total == 3
+
+
+def unread(window: MainWindow, qtbot: QtBot) -> int:
+    with qtbot.waitSignal(window.overview_ready, timeout=WAIT_MS):
+        window.refresh()
+    assert window.overview.overview is not None
+    return window.overview.overview.unread
+
+
+def test_what_one_person_reads_stays_unread_for_another(
+    make_window: WindowFactory, pg_url: str, world: World, tmp_path: Path, qtbot: QtBot
+) -> None:
+    setup = open_archive(tmp_path / "setup", url=pg_url)
+    try:
+        trust(setup, world.keys)
+        from desktop.bundles.importer import import_bundle
+
+        import_bundle(setup, world.bundle1)
+    finally:
+        setup.close()
+    choice = choice_for(pg_url)
+    an = make_window(on_server(tmp_path / "pc1", choice, "an"), threaded=True)
+    binh = make_window(on_server(tmp_path / "pc2", choice, "bình"), threaded=True)
+    assert unread(an, qtbot) == unread(binh, qtbot) == 3
+    with qtbot.waitSignal(an.article_ready, timeout=WAIT_MS):
+        an.open_notice("a")
+    assert unread(an, qtbot) == 2
+    assert unread(binh, qtbot) == 3
 
 
 class Held:

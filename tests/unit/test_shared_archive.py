@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import queue
 import socket
+import threading
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from db.archive import open_archive
 from db.notify import Listener, heard_kinds
@@ -145,3 +147,42 @@ def test_the_listener_says_when_the_server_is_lost_and_when_it_is_back(
     finally:
         listener.stop()
         archive.close()
+
+
+def test_a_reader_never_waits_for_an_import(pg_url: str, world: World, tmp_path: Path) -> None:
+    from db.queries import count_notices
+
+    importer = open_archive(tmp_path / "pc1", url=pg_url)
+    reader = open_archive(tmp_path / "pc2", url=pg_url)
+    inside, go_on = threading.Event(), threading.Event()
+    failures: list[BaseException] = []
+
+    def progress(stage: str, _done: int, _total: int) -> None:
+        if stage == "indexing" and not inside.is_set():
+            inside.set()  # every notice written, the transaction still open
+            assert go_on.wait(WAIT_S)
+
+    def run() -> None:
+        try:
+            import_bundle(importer, world.bundle1, progress=progress)
+        except BaseException as exc:  # noqa: BLE001 - handed to the test
+            failures.append(exc)
+
+    trust(importer, world.keys)
+    worker = threading.Thread(target=run)
+    worker.start()
+    try:
+        assert inside.wait(WAIT_S)
+        # The import holds its locks; a read answers at once, from before it.
+        with reader.reading() as session:
+            # Were it to wait, it fails here instead of hanging the test.
+            session.execute(text("SET LOCAL statement_timeout = '20s'"))
+            assert count_notices(session) == 0
+    finally:
+        go_on.set()
+        worker.join()
+    assert failures == []
+    with reader.reading() as session:
+        assert count_notices(session) == 3
+    importer.close()
+    reader.close()
