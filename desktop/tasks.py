@@ -309,7 +309,10 @@ class Runner(QObject):
         holder, target = self._holder, Path(data_dir)
 
         def work() -> Written[Path]:
-            return holder.open(target, create, None if url is None else url(), reader)
+            opened = holder.open(target, create, None if url is None else url(), reader)
+            # A lost server is no longer the window's concern once another archive opened.
+            self._connection.emit(True)
+            return opened
 
         self._submit(owner, None, "db", work, success, failure, True)
 

@@ -291,3 +291,19 @@ def test_an_import_cut_off_by_the_server_is_before_or_after_and_can_be_tried_aga
         )
     assert len(failed) == 1 and len(done) == 1
     assert notice_count(own_url, tmp_path) == 4
+
+
+def test_opening_another_archive_after_losing_the_server_leaves_the_loss_behind(
+    server_window: MainWindow, own_cluster: OwnCluster, tmp_path: Path, qtbot: QtBot
+) -> None:
+    window = server_window
+    try:
+        with qtbot.waitSignal(window.runner.connection_changed, timeout=WAIT_MS):
+            own_cluster.stop()
+        assert not window.runner.connected
+        with qtbot.waitSignal(window.archive_ready, timeout=WAIT_MS):
+            window.opener.start(tmp_path / "local", create=True)
+        assert window.runner.connected
+        assert LOST_VI not in status(window)
+    finally:
+        own_cluster.start()
