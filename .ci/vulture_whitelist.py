@@ -134,3 +134,8 @@ framework.fitToPage
 
 # pytest calls this hook of the helpers plugin by name (tests/helpers/fixtures.py).
 framework.pytest_generate_tests
+
+# psycopg reads the listener connection's autocommit (db/notify.py); keyring
+# reads a backend's priority (tests/helpers/keyrings.py).
+framework.autocommit
+framework.priority

@@ -13,7 +13,10 @@ The GUI thread never runs SQL or hashes files. It hands operations
   touches the archive (USB scans, attachment copies, PDF writing), so a slow
   stick never queues in front of a search;
 - `open(owner, data_dir)` closes the archive and opens another (`changes_made`
-  then says `archive=True`).
+  then says `archive=True`); with *url*, the shared archive on a PostgreSQL
+  server, whose other PCs' writes are then heard (db/notify.py) and
+  broadcast as `changes_made` too, and whose lost connection is told by
+  `connection_changed(False)`, then `(True)` once it is back.
 
 Every request has an *owner* (a QObject) and may have a *key*. A newer
 request with the same (owner, key) supersedes an older one: a superseded
@@ -48,14 +51,16 @@ from desktop.ops.changes import Changes, Written
 
 if TYPE_CHECKING:
     from db.archive import Archive
+    from db.notify import Listener
 
 log = logging.getLogger(__name__)
 
 R = TypeVar("R")
 Success = Callable[[R], object]
 Failure = Callable[[BaseException], object]
-#: Opens the archive in a folder; the flag says whether it may be created there.
-Opener = Callable[[Path, bool], "Archive"]
+#: Opens the archive in a folder (on the server at the URL, when given); the
+#: flag says whether it may be created there.
+Opener = Callable[[Path, bool, str | None], "Archive"]
 Lane = Literal["db", "files"]
 
 #: Shortest gap between two progress signals (seconds), except for the last one.
@@ -96,7 +101,7 @@ class TaskState(QObject):
         return self._cancelled.is_set()
 
 
-def open_archive(data_dir: Path, create: bool = True) -> Archive:
+def open_archive(data_dir: Path, create: bool = True, url: str | None = None) -> Archive:
     """`db.archive.open_archive`, imported when first called.
 
     The window makes its runner before its first paint; the archive module
@@ -107,7 +112,7 @@ def open_archive(data_dir: Path, create: bool = True) -> Archive:
     from db.archive import open_archive as open_db
     from desktop.demo import archive_day
 
-    archive = open_db(data_dir, create=create)
+    archive = open_db(data_dir, create=create, url=url)
     try:
         archive.as_of = archive_day(archive)
     except BaseException:
@@ -116,18 +121,43 @@ def open_archive(data_dir: Path, create: bool = True) -> Archive:
     return archive
 
 
-class _ArchiveHolder:
-    """The archive the runner owns; touched only by the thread that runs database work."""
+#: After the connection came back: whatever the other PCs did meanwhile.
+CAUGHT_UP = Changes(notices=True, register=True, receipts=True)
 
-    def __init__(self, opener: Opener) -> None:
+
+def heard_changes(kinds: frozenset[str]) -> Changes:
+    """The `Changes` another PC's announcement of *kinds* (db/notify.py) stands for."""
+    return Changes(
+        notices="notices" in kinds, register="register" in kinds, receipts="receipts" in kinds
+    )
+
+
+class _ArchiveHolder:
+    """The archive the runner owns; touched only by the thread that runs database work.
+
+    A shared archive on a server is listened to (*listen*) while it is open.
+    """
+
+    def __init__(self, opener: Opener, listen: Callable[[Archive], Listener]) -> None:
         self.opener = opener
+        self.listen = listen
         self.archive: Archive | None = None
+        self.listener: Listener | None = None
         self.data_dir: Path | None = None
 
-    def open(self, data_dir: Path, create: bool = True) -> Written[Path]:
+    def open(
+        self, data_dir: Path, create: bool = True, url: str | None = None, reader: str = ""
+    ) -> Written[Path]:
         self.close()
-        self.archive = self.opener(Path(data_dir), create)
+        self.archive = self.opener(Path(data_dir), create, url)
         self.data_dir = Path(data_dir)
+        if self.archive.on_server:
+            # Read marks and bookmarks are each person's own there (db/people.py):
+            # the login name, unless the settings name someone else.
+            if reader:
+                self.archive.person = reader
+            self.listener = self.listen(self.archive)
+            self.listener.start()
         return Written(Path(data_dir), Changes(archive=True))
 
     def require(self) -> Archive:
@@ -136,6 +166,9 @@ class _ArchiveHolder:
         return self.archive
 
     def close(self) -> None:
+        if self.listener is not None:
+            self.listener.stop()
+            self.listener = None
         if self.archive is not None:
             self.archive.close()
             self.archive = None
@@ -172,19 +205,30 @@ def _log_failure(exc: BaseException) -> None:
 class Runner(QObject):
     """What the window needs from a task runner; subclasses say when work runs.
 
-    Signals: `changes_made(Changes)` after a write succeeded; `finished()`
-    after each request was answered (or dropped); `idle()` when none is left.
+    Signals: `changes_made(Changes)` after a write succeeded, or another PC
+    wrote to the shared archive; `connection_changed(bool)` when the
+    connection to its server was lost (False) and when it is back (True);
+    `finished()` after each request was answered (or dropped); `idle()`
+    when none is left.
     """
 
     changes_made = Signal(object)
+    connection_changed = Signal(bool)
     finished = Signal()
     idle = Signal()
+    # From the listener's thread to the GUI thread (queued).
+    _heard = Signal(object)
+    _connection = Signal(bool)
     #: True when work runs on other threads (and competes with the GUI thread).
     background = False
 
     def __init__(self, parent: QObject | None = None, *, opener: Opener = open_archive) -> None:
         super().__init__(parent)
-        self._holder = _ArchiveHolder(opener)
+        self._holder = _ArchiveHolder(opener, self._listen)
+        self._heard.connect(self._on_heard, Qt.ConnectionType.QueuedConnection)
+        self._connection.connect(self._on_connection, Qt.ConnectionType.QueuedConnection)
+        #: Whether the shared archive's server is reachable (True for a file).
+        self.connected = True
         self._tickets = itertools.count(1)
         self._newest: dict[tuple[int, Hashable], int] = {}
         self._lock = threading.Lock()
@@ -249,15 +293,54 @@ class Runner(QObject):
         data_dir: Path,
         *,
         create: bool = True,
+        url: Callable[[], str | None] | None = None,
+        reader: str = "",
         success: Success[Path] | None = None,
         failure: Failure | None = None,
     ) -> None:
         """Close the current archive (if any) and open the one in *data_dir*.
 
-        Without *create*, a folder with no archive fails with ArchiveError(MISSING).
+        *url*, called on the database thread (it may ask the keyring), names
+        the shared archive on a server; *data_dir* then holds this PC's
+        attachments, and *reader* (when given) is whose read marks and
+        bookmarks the window shows. Without *create*, a folder (or an empty database) with
+        no archive fails with ArchiveError(MISSING).
         """
         holder, target = self._holder, Path(data_dir)
-        self._submit(owner, None, "db", lambda: holder.open(target, create), success, failure, True)
+
+        def work() -> Written[Path]:
+            opened = holder.open(target, create, None if url is None else url(), reader)
+            # A lost server is no longer the window's concern once another archive opened.
+            self._connection.emit(True)
+            return opened
+
+        self._submit(owner, None, "db", work, success, failure, True)
+
+    # -- the other PCs -------------------------------------------------------------------
+
+    def _listen(self, archive: Archive) -> Listener:
+        from db.notify import Listener
+
+        return Listener(
+            archive.engine,
+            heard=self._heard.emit,
+            lost=lambda: self._connection.emit(False),
+            back=lambda: self._connection.emit(True),
+        )
+
+    @Slot(object)
+    def _on_heard(self, kinds: frozenset[str]) -> None:
+        if not self._stopped:
+            self.changes_made.emit(heard_changes(kinds))
+
+    @Slot(bool)
+    def _on_connection(self, up: bool) -> None:
+        if self._stopped or up == self.connected:
+            return
+        self.connected = up
+        self.connection_changed.emit(up)
+        if up:
+            self.changes_made.emit(CAUGHT_UP)
 
     @property
     def data_dir(self) -> Path | None:

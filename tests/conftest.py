@@ -20,4 +20,6 @@ pytest_plugins = [
     "tests.helpers.published",
     "tests.helpers.dialogs",
     "tests.helpers.receipts",
+    "tests.helpers.keyrings",
+    "tests.helpers.pgcluster",
 ]

@@ -24,7 +24,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import DBAPIError as SADBAPIError
 from sqlalchemy.orm import Session
 
-from db import backup, officelog, provenance, register, search, store
+from db import backup, notify, officelog, provenance, register, search, store
 from db.archive import (
     Archive,
     archive_error_from,
@@ -394,6 +394,8 @@ def _apply(
             ),
         )
         trustcheck.record(session, manifest, verdict, now)
+        # The other PCs on a shared archive hear of it once this commits.
+        notify.announce(session, "notices", "register", "receipts")
         if cancel is not None and cancel():
             raise ImportCancelled()
         _move_files(archive, staged)

@@ -87,7 +87,7 @@ def init_office(archive: Archive, name: str, code: str, key_out: Path) -> Writte
     Refuses an archive that has an identity already (its key is the one the
     province enrolled) and a folder that holds an office key already.
     """
-    from db import officelog
+    from db import notify, officelog
     from desktop.bundles import keys
     from desktop.receipts.builder import PRIVATE_NAME, PUBLIC_NAME
 
@@ -119,6 +119,7 @@ def init_office(archive: Archive, name: str, code: str, key_out: Path) -> Writte
             at=_now(),
         )
         info = officelog.identity(session)
+        notify.announce(session, "receipts")
     assert info is not None
     return Written(info, RECEIPTS_CHANGED)
 
@@ -161,7 +162,7 @@ def attach_report(archive: Archive, notice_id: str, source: Path) -> Written[Rep
     what is kept. Raises OfficeError (no such notice), ReceiptError (type,
     size) and OSError.
     """
-    from db import officelog, queries
+    from db import notify, officelog, queries
     from db.archive import fsync_dir, make_private_dir
     from db.officelog import ReportRow
     from desktop.receipts.manifest import MAX_REPORT
@@ -196,6 +197,7 @@ def attach_report(archive: Archive, notice_id: str, source: Path) -> Written[Rep
             fsync_dir(dest.parent)
         with archive.writing() as session:
             added = officelog.add_report(session, row)
+            notify.announce(session, "receipts")
     finally:
         copy.unlink(missing_ok=True)
     return Written(row, RECEIPTS_CHANGED if added else NO_CHANGES)
@@ -266,7 +268,7 @@ def enrol_office(
     The code is *code*, or the first word of the key's comment (`office
     init` writes "CODE NAME" there); the name is *name*, or the rest.
     """
-    from db import tracking
+    from db import notify, tracking
     from desktop.bundles import keys
 
     raw, comment = keys.load_public_key(Path(pub))
@@ -283,6 +285,7 @@ def enrol_office(
         except tracking.EnrolConflict as exc:
             raise OfficeError("office_key_other", key_id=kid, agency=exc.code) from exc
         info = tracking.enrolled_key(session, kid)
+        notify.announce(session, "receipts")
     assert info is not None
     return Written((info, added), RECEIPTS_CHANGED if added else NO_CHANGES)
 

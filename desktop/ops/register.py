@@ -170,7 +170,7 @@ def set_register(
     received / in_progress / done. Raises UnknownRegisterLine and
     BadRegisterValue; nothing is written then.
     """
-    from db import register
+    from db import notify, register
 
     assigned_to = _clerk_text(assigned_to, "assigned_to")
     note = _clerk_text(note, "note")
@@ -191,6 +191,7 @@ def set_register(
         if not found:
             raise UnknownRegisterLine(year, number)
         row = register.register_row(session, year, number)
+        notify.announce(session, "register")
     assert row is not None
     return Written(row, Changes(register=True))
 

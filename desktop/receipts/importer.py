@@ -21,7 +21,7 @@ from typing import Any, Literal
 from sqlalchemy.exc import DBAPIError as SADBAPIError
 from sqlalchemy.orm import Session
 
-from db import tracking
+from db import notify, tracking
 from db.archive import Archive, fsync_dir, make_private_dir
 from db.errors import ArchiveError, ErrorCode, classify
 from db.tracking import EnrolledInfo
@@ -229,6 +229,8 @@ def _apply(
             at=now,
             progress=applied,
         )
+        # The other PCs on a shared archive hear of it once this commits.
+        notify.announce(session, "receipts")
         if cancel is not None and cancel():
             raise ImportCancelled()
         _move_files(archive, staged)

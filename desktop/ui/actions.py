@@ -85,6 +85,15 @@ WINDOW_ACTIONS: tuple[ActionSpec, ...] = (
             "Actions", "Khóa gốc của tỉnh, khóa ký, hạn ủy quyền và khóa bị thu hồi"
         ),
     ),
+    ActionSpec(
+        "settingsAction",
+        QT_TRANSLATE_NOOP("Actions", "Cài đặt…"),
+        "sharing.show_dialog",
+        tooltip=QT_TRANSLATE_NOOP(
+            "Actions", "Kho dữ liệu dùng chung trên máy chủ, và các cài đặt khác"
+        ),
+        theme_icon="preferences-system",
+    ),
     ActionSpec("quitAction", QT_TRANSLATE_NOOP("Actions", "Thoát"), "close", shortcuts=("Ctrl+Q",)),
     # View: history, text size, panes
     ActionSpec(
@@ -486,6 +495,7 @@ FILE_MENU = (
     "officeAction",
     "-",
     "trustedKeysAction",
+    "settingsAction",
     "-",
     "quitAction",
 )

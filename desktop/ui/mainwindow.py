@@ -63,6 +63,7 @@ from desktop.ui.panels import NoticePanel
 from desktop.ui.reader import Reader
 from desktop.ui.searching import SearchController
 from desktop.ui.searchpane import SearchBar
+from desktop.ui.sharedarchive import SharingController
 from desktop.ui.trustdialog import TrustController
 from desktop.ui.usbwatch import VolumeWatcher
 from desktop.ui.welcome import WelcomePage
@@ -254,7 +255,9 @@ class MainWindow(QMainWindow):
             lang=lang,
             interactive=interactive,
             create=create,
+            settings=self.settings,
         )
+        self.sharing = SharingController(self, self.runner, self.opener, self.settings)
         self.banner.follow(self.opener)
         self.importer = ImportController(self, self.runner, lang, lambda: self.archive_dir)
         self.trust = TrustController(self, self.runner, self.importer, settings=self.settings)
@@ -397,7 +400,7 @@ class MainWindow(QMainWindow):
         from desktop.messages import describe
 
         log.error("loading from the archive failed", exc_info=exc)
-        self.show_status(describe(exc, self.lang, archive_dir=self.archive_dir), 0)
+        self.show_status(describe(exc, self.lang, archive_dir=self.opener.where), 0)
         found = archive_error_from(exc)
         if found is not None and found.code is ErrorCode.DAMAGED:
             self._on_damaged_pages(found)

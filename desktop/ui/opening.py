@@ -13,6 +13,11 @@ after asking (`dialogs.ask_create_archive`), so a mistyped folder never
 becomes an empty archive. Once open, `info` says whether the archive is the
 demo and whether it may only be read; `title()` names it for the window.
 
+When the settings choose the shared archive on a PostgreSQL server
+(desktop/ui/sharedarchive.py), the window's own folder stands for it: the
+runner opens the server's database, and the folder keeps this PC's
+attachments. The demo is always a file.
+
 Signals: `opened(data_dir)` when an archive is open and `info` is known (the
 runner has told the views already); `failed(exc)` when it could not be opened.
 """
@@ -23,12 +28,14 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QDir, QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
 from desktop.ops.archiveinfo import ArchiveInfo, archive_info
+from desktop.ops.sharing import ServerChoice
 from desktop.tasks import Runner
 from desktop.ui import dialogs
+from desktop.ui import settings as prefs
 from desktop.ui.recovery import Recovery
 
 log = logging.getLogger(__name__)
@@ -53,8 +60,11 @@ class ArchiveOpener(QObject):
         lang: Callable[[], str],
         interactive: bool,
         create: bool = True,
+        settings: QSettings | None = None,
     ) -> None:
-        """*create*: whether the window's own folder may get a new archive without asking."""
+        """*create*: whether the window's own folder may get a new archive without asking;
+        *settings*: the window's, which may choose the shared archive on a
+        server (and whose read marks and bookmarks it shows)."""
         super().__init__(window)
         self._runner = runner
         self._window = window
@@ -62,6 +72,11 @@ class ArchiveOpener(QObject):
         self._interactive = interactive
         self._create = create
         self._lang = lang
+        self._settings = settings
+        #: The server of the archive shown, when it is the shared one.
+        self.server: ServerChoice | None = None
+        #: A password typed this session that no keyring could keep.
+        self.session_password: str | None = None
         self.archive_dir: Path | None = None
         self.info: ArchiveInfo | None = None
         self._demo_dir: Path | None = None
@@ -85,6 +100,11 @@ class ArchiveOpener(QObject):
         """Whether the archive shown may only be read (see `db.archive.Archive.read_only`)."""
         return self.info is not None and self.info.read_only
 
+    @property
+    def where(self) -> Path | None:
+        """The folder sentences about the archive name; None for a server's (its errors name it)."""
+        return None if self.server is not None else self.archive_dir
+
     def title(self) -> str:
         """The window's title: the program, and which archive it shows."""
         title = self.tr("Bảng Tin")
@@ -92,6 +112,10 @@ class ArchiveOpener(QObject):
             return title
         if self.is_demo:
             where = self.tr("Kho dữ liệu mẫu")
+        elif self.server is not None:
+            where = self.tr("Kho dữ liệu chung {database} trên {host}").format(
+                database=self.server.database, host=self.server.host
+            )
         else:
             where = QDir.toNativeSeparators(str(self.archive_dir))
         title = f"{title} — {where}"
@@ -135,12 +159,24 @@ class ArchiveOpener(QObject):
         # there (a backup restored) says more, and stays.
         if not self._window.statusBar().currentMessage():
             self._status(self._opening_text(), 0)
+        # Only the window's own folder stands for the shared archive (never the demo).
+        settings = self._settings if target == self._data_dir else None
+        choice = prefs.server_choice(settings) if settings is not None else None
+        password = self.session_password
+
+        def url() -> str | None:
+            from desktop.ops.sharing import server_url
+
+            return None if choice is None else server_url(choice, password)
+
         self._runner.open(
             self,
             target,
             create=create,
-            success=self._opened,
-            failure=lambda exc: self._failed(exc, target),
+            url=url,
+            reader=prefs.reader(settings) if settings is not None and choice else "",
+            success=lambda opened: self._opened(opened, choice),
+            failure=lambda exc: self._failed(exc, target, choice),
         )
 
     def _opening_text(self) -> str:
@@ -149,8 +185,8 @@ class ArchiveOpener(QObject):
     def _status(self, text: str, timeout_ms: int = 8000) -> None:
         self._window.statusBar().showMessage(text, timeout_ms)
 
-    def _opened(self, data_dir: Path) -> None:
-        self.archive_dir, self.info = data_dir, None
+    def _opened(self, data_dir: Path, server: ServerChoice | None = None) -> None:
+        self.archive_dir, self.info, self.server = data_dir, None, server
 
         def unknown(exc: BaseException) -> None:
             # The views say what is wrong with the archive; the title makes do.
@@ -171,10 +207,20 @@ class ArchiveOpener(QObject):
             self._window.statusBar().clearMessage()
         self.opened.emit(data_dir)
 
-    def _failed(self, exc: BaseException, data_dir: Path) -> None:
+    def _failed(
+        self, exc: BaseException, data_dir: Path, server: ServerChoice | None = None
+    ) -> None:
         from db.errors import ArchiveError, ErrorCode
         from desktop.messages import describe
 
+        if server is not None:
+            # A server's failure is told by its own sentence; nothing to create or restore.
+            self.failed.emit(exc)
+            text = describe(exc, self._lang())  # its sentence names the server
+            self._status(text, 0)
+            if self._interactive:
+                dialogs.show_error(self._window, self.tr("Không mở được kho dữ liệu"), text)
+            return
         missing = isinstance(exc, ArchiveError) and exc.code is ErrorCode.MISSING
         if missing and self._interactive and dialogs.ask_create_archive(self._window, data_dir):
             self._open(data_dir, True)

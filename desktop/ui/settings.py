@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from desktop import paths
+from desktop.ops.sharing import DEFAULT_PORT, ServerChoice
 from desktop.ui.article import ZOOM_DEFAULT, clamp_zoom
 
 FILE_NAME = "settings.ini"
@@ -26,6 +27,16 @@ STALE_DAYS = "trust/staleDays"
 STALE_DAYS_DEFAULT = 30
 #: The folder a PDF or an attachment was last saved in.
 SAVE_FOLDER = "files/lastFolder"
+
+#: "local" (this PC's own archive) or "server" (the shared archive on PostgreSQL).
+ARCHIVE_KIND = "archive/kind"
+SERVER_HOST = "archive/host"
+SERVER_PORT = "archive/port"
+SERVER_DATABASE = "archive/database"
+SERVER_USER = "archive/user"
+
+#: Whose read marks and bookmarks the shared archive shows; the login name when unset.
+READER = "user/name"
 
 LANGS = ("vi", "en")
 
@@ -86,3 +97,48 @@ def remember_save_folder(settings: QSettings | None, target: Path) -> None:
     if settings is not None:
         settings.setValue(SAVE_FOLDER, str(target.parent))
         settings.sync()
+
+
+def server_choice(settings: QSettings) -> ServerChoice | None:
+    """The shared archive's server the settings choose, or None for this PC's own archive."""
+    if str(settings.value(ARCHIVE_KIND, "local")) != "server":
+        return None
+    host = str(settings.value(SERVER_HOST, "") or "").strip()
+    database = str(settings.value(SERVER_DATABASE, "") or "").strip()
+    if not host or not database:
+        return None
+    try:
+        port = int(str(settings.value(SERVER_PORT, DEFAULT_PORT)))
+    except ValueError:
+        port = DEFAULT_PORT
+    user = str(settings.value(SERVER_USER, "") or "").strip()
+    return ServerChoice(host=host, port=port, database=database, user=user)
+
+
+def server_fields(settings: QSettings) -> ServerChoice:
+    """The server fields as last entered, even while this PC's own archive is chosen."""
+    try:
+        port = int(str(settings.value(SERVER_PORT, DEFAULT_PORT)))
+    except ValueError:
+        port = DEFAULT_PORT
+    return ServerChoice(
+        host=str(settings.value(SERVER_HOST, "") or ""),
+        port=port,
+        database=str(settings.value(SERVER_DATABASE, "") or ""),
+        user=str(settings.value(SERVER_USER, "") or ""),
+    )
+
+
+def save_server_choice(settings: QSettings, choice: ServerChoice, *, shared: bool) -> None:
+    """Remember the server (never its password) and whether the shared archive is used."""
+    settings.setValue(ARCHIVE_KIND, "server" if shared else "local")
+    settings.setValue(SERVER_HOST, choice.host)
+    settings.setValue(SERVER_PORT, choice.port)
+    settings.setValue(SERVER_DATABASE, choice.database)
+    settings.setValue(SERVER_USER, choice.user)
+    settings.sync()
+
+
+def reader(settings: QSettings) -> str:
+    """The person at this PC the settings name; "" for the OS login name (db/people.py)."""
+    return str(settings.value(READER, "") or "").strip()

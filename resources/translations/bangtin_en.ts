@@ -132,6 +132,14 @@
         <translation>The province&apos;s root keys, signing keys, delegation expiry and revoked keys</translation>
     </message>
     <message>
+        <source>Cài đặt…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>Kho dữ liệu dùng chung trên máy chủ, và các cài đặt khác</source>
+        <translation>The shared archive on a server, and other settings</translation>
+    </message>
+    <message>
         <source>Thoát tìm kiếm</source>
         <translation>Leave the search</translation>
     </message>
@@ -284,11 +292,16 @@
     <name>ArchiveOpener</name>
     <message>
         <source>Bảng Tin</source>
+        <extracomment>The server of the archive shown, when it is the shared one. A password typed this session that no keyring could keep.</extracomment>
         <translation>Bảng Tin</translation>
     </message>
     <message>
         <source>Kho dữ liệu mẫu</source>
         <translation>Demo archive</translation>
+    </message>
+    <message>
+        <source>Kho dữ liệu chung {database} trên {host}</source>
+        <translation>Shared archive {database} on {host}</translation>
     </message>
     <message>
         <source>{title} (chỉ đọc)</source>
@@ -1219,6 +1232,112 @@ Key file: {path}</translation>
     <message>
         <source>Sắp xếp kết quả tìm kiếm</source>
         <translation>Order of search results</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Kho dữ liệu dùng chung</source>
+        <translation>Shared archive</translation>
+    </message>
+    <message>
+        <source>Kho dữ liệu riêng của máy này</source>
+        <translation>This PC&apos;s own archive</translation>
+    </message>
+    <message>
+        <source>Kho dữ liệu chung trên máy chủ PostgreSQL</source>
+        <translation>The shared archive on a PostgreSQL server</translation>
+    </message>
+    <message>
+        <source>Máy chủ:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Cổng:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu:</source>
+        <translation>Database:</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập:</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <source>Mật khẩu:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>(giữ mật khẩu đã lưu)</source>
+        <translation>(keep the saved password)</translation>
+    </message>
+    <message>
+        <source>Mật khẩu được giữ trong kho mật khẩu của hệ điều hành, không bao giờ ghi vào tệp cài đặt.</source>
+        <translation>The password is kept in the operating system&apos;s keyring, never written to the settings file.</translation>
+    </message>
+    <message>
+        <source>Kiểm tra kết nối</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>Người dùng</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Tên người dùng:</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <source>Dấu đã đọc và văn bản đã lưu là của riêng từng người; sổ đăng ký, tình trạng xử lý và phiếu báo nhận là chung.</source>
+        <translation>Read marks and saved notices are each person's own; the register, handling status and receipts are shared.</translation>
+    </message>
+    <message>
+        <source>Hãy nhập tên máy chủ và tên cơ sở dữ liệu.</source>
+        <translation>Enter the server&apos;s name and the database&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra kết nối…</source>
+        <translation>Testing the connection…</translation>
+    </message>
+</context>
+<context>
+    <name>SharingController</name>
+    <message>
+        <source>Kết nối được: máy chủ và cơ sở dữ liệu đều sẵn sàng.</source>
+        <translation>Connected: the server and the database are ready.</translation>
+    </message>
+    <message>
+        <source>Sai tên đăng nhập hoặc mật khẩu.</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy máy chủ có tên này.</source>
+        <translation>No server by this name was found.</translation>
+    </message>
+    <message>
+        <source>Máy chủ không có cơ sở dữ liệu này.</source>
+        <translation>The server has no database by this name.</translation>
+    </message>
+    <message>
+        <source>Máy chủ không trả lời.</source>
+        <translation>The server is not answering.</translation>
+    </message>
+    <message>
+        <source>Không lưu được mật khẩu vào kho mật khẩu của hệ điều hành; hãy ghi nó vào tệp .pgpass của người dùng.</source>
+        <translation>The password could not be kept in the operating system&apos;s keyring; write it into the user&apos;s .pgpass file.</translation>
+    </message>
+    <message>
+        <source>Đã kết nối lại tới máy chủ dữ liệu.</source>
+        <translation>Connected to the database server again.</translation>
+    </message>
+    <message>
+        <source>Mất kết nối tới máy chủ dữ liệu; đang thử kết nối lại…</source>
+        <translation>Lost the connection to the database server; trying to reconnect…</translation>
     </message>
 </context>
 <context>

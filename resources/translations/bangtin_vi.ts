@@ -132,6 +132,14 @@
         <translation>Khóa gốc của tỉnh, khóa ký, hạn ủy quyền và khóa bị thu hồi</translation>
     </message>
     <message>
+        <source>Cài đặt…</source>
+        <translation>Cài đặt…</translation>
+    </message>
+    <message>
+        <source>Kho dữ liệu dùng chung trên máy chủ, và các cài đặt khác</source>
+        <translation>Kho dữ liệu dùng chung trên máy chủ, và các cài đặt khác</translation>
+    </message>
+    <message>
         <source>Thoát tìm kiếm</source>
         <translation>Thoát tìm kiếm</translation>
     </message>
@@ -284,11 +292,16 @@
     <name>ArchiveOpener</name>
     <message>
         <source>Bảng Tin</source>
+        <extracomment>The server of the archive shown, when it is the shared one. A password typed this session that no keyring could keep.</extracomment>
         <translation>Bảng Tin</translation>
     </message>
     <message>
         <source>Kho dữ liệu mẫu</source>
         <translation>Kho dữ liệu mẫu</translation>
+    </message>
+    <message>
+        <source>Kho dữ liệu chung {database} trên {host}</source>
+        <translation>Kho dữ liệu chung {database} trên {host}</translation>
     </message>
     <message>
         <source>{title} (chỉ đọc)</source>
@@ -1219,6 +1232,112 @@ Tệp khóa: {path}</translation>
     <message>
         <source>Sắp xếp kết quả tìm kiếm</source>
         <translation>Sắp xếp kết quả tìm kiếm</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Cài đặt</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>Kho dữ liệu dùng chung</source>
+        <translation>Kho dữ liệu dùng chung</translation>
+    </message>
+    <message>
+        <source>Kho dữ liệu riêng của máy này</source>
+        <translation>Kho dữ liệu riêng của máy này</translation>
+    </message>
+    <message>
+        <source>Kho dữ liệu chung trên máy chủ PostgreSQL</source>
+        <translation>Kho dữ liệu chung trên máy chủ PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Máy chủ:</source>
+        <translation>Máy chủ:</translation>
+    </message>
+    <message>
+        <source>Cổng:</source>
+        <translation>Cổng:</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu:</source>
+        <translation>Cơ sở dữ liệu:</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập:</source>
+        <translation>Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>Mật khẩu:</source>
+        <translation>Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>(giữ mật khẩu đã lưu)</source>
+        <translation>(giữ mật khẩu đã lưu)</translation>
+    </message>
+    <message>
+        <source>Mật khẩu được giữ trong kho mật khẩu của hệ điều hành, không bao giờ ghi vào tệp cài đặt.</source>
+        <translation>Mật khẩu được giữ trong kho mật khẩu của hệ điều hành, không bao giờ ghi vào tệp cài đặt.</translation>
+    </message>
+    <message>
+        <source>Kiểm tra kết nối</source>
+        <translation>Kiểm tra kết nối</translation>
+    </message>
+    <message>
+        <source>Người dùng</source>
+        <translation>Người dùng</translation>
+    </message>
+    <message>
+        <source>Tên người dùng:</source>
+        <translation>Tên người dùng:</translation>
+    </message>
+    <message>
+        <source>Dấu đã đọc và văn bản đã lưu là của riêng từng người; sổ đăng ký, tình trạng xử lý và phiếu báo nhận là chung.</source>
+        <translation>Dấu đã đọc và văn bản đã lưu là của riêng từng người; sổ đăng ký, tình trạng xử lý và phiếu báo nhận là chung.</translation>
+    </message>
+    <message>
+        <source>Hãy nhập tên máy chủ và tên cơ sở dữ liệu.</source>
+        <translation>Hãy nhập tên máy chủ và tên cơ sở dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra kết nối…</source>
+        <translation>Đang kiểm tra kết nối…</translation>
+    </message>
+</context>
+<context>
+    <name>SharingController</name>
+    <message>
+        <source>Kết nối được: máy chủ và cơ sở dữ liệu đều sẵn sàng.</source>
+        <translation>Kết nối được: máy chủ và cơ sở dữ liệu đều sẵn sàng.</translation>
+    </message>
+    <message>
+        <source>Sai tên đăng nhập hoặc mật khẩu.</source>
+        <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy máy chủ có tên này.</source>
+        <translation>Không tìm thấy máy chủ có tên này.</translation>
+    </message>
+    <message>
+        <source>Máy chủ không có cơ sở dữ liệu này.</source>
+        <translation>Máy chủ không có cơ sở dữ liệu này.</translation>
+    </message>
+    <message>
+        <source>Máy chủ không trả lời.</source>
+        <translation>Máy chủ không trả lời.</translation>
+    </message>
+    <message>
+        <source>Không lưu được mật khẩu vào kho mật khẩu của hệ điều hành; hãy ghi nó vào tệp .pgpass của người dùng.</source>
+        <translation>Không lưu được mật khẩu vào kho mật khẩu của hệ điều hành; hãy ghi nó vào tệp .pgpass của người dùng.</translation>
+    </message>
+    <message>
+        <source>Đã kết nối lại tới máy chủ dữ liệu.</source>
+        <translation>Đã kết nối lại tới máy chủ dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Mất kết nối tới máy chủ dữ liệu; đang thử kết nối lại…</source>
+        <translation>Mất kết nối tới máy chủ dữ liệu; đang thử kết nối lại…</translation>
     </message>
 </context>
 <context>

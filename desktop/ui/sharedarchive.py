@@ -1,0 +1,325 @@
+"""Tệp → Cài đặt…: which archive the window opens ("Kho dữ liệu dùng chung"), and its server.
+
+`SettingsDialog` offers this PC's own archive or a PostgreSQL server (host,
+port, database, user, password) with "Kiểm tra kết nối", whose answer is
+one sentence. `SharingController` opens the dialog, runs the check and
+keeps the password in the OS keyring (desktop/ops/sharing.py) on the task
+runner's thread, writes the rest to the settings file, and has the window
+open the chosen archive again. It also says in the status bar when the
+connection to the server is lost, and when it is back (`Runner.connection_changed`).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ops.sharing import DEFAULT_PORT, ServerChoice, Verdict, login_name
+from desktop.tasks import Runner
+from desktop.ui import settings as prefs
+
+if TYPE_CHECKING:
+    from desktop.ui.opening import ArchiveOpener
+
+log = logging.getLogger(__name__)
+
+
+class SettingsDialog(QDialog):
+    """The settings; "Kiểm tra kết nối" emits `check_requested(choice, password)`."""
+
+    check_requested = Signal(object, str)
+
+    def __init__(self, settings: QSettings, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.shared_box = QGroupBox(self)
+        self.local_choice = QRadioButton(self.shared_box)
+        self.local_choice.setObjectName("localArchiveChoice")
+        self.server_choice = QRadioButton(self.shared_box)
+        self.server_choice.setObjectName("serverArchiveChoice")
+        self.host = QLineEdit(self.shared_box)
+        self.host.setObjectName("serverHost")
+        self.port = QSpinBox(self.shared_box)
+        self.port.setObjectName("serverPort")
+        self.port.setRange(1, 65535)
+        self.database = QLineEdit(self.shared_box)
+        self.database.setObjectName("serverDatabase")
+        self.user = QLineEdit(self.shared_box)
+        self.user.setObjectName("serverUser")
+        self.password = QLineEdit(self.shared_box)
+        self.password.setObjectName("serverPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.check_button = QPushButton(self.shared_box)
+        self.check_button.setObjectName("checkConnectionButton")
+        self.verdict = QLabel(self.shared_box)
+        self.verdict.setObjectName("connectionVerdict")
+        self.verdict.setWordWrap(True)
+        self.password_note = QLabel(self.shared_box)
+        self.password_note.setWordWrap(True)
+
+        self.form = QFormLayout()
+        self._labels = [QLabel(self.shared_box) for _ in range(5)]
+        fields = (self.host, self.port, self.database, self.user, self.password)
+        for label, field in zip(self._labels, fields, strict=True):
+            label.setBuddy(field)
+            self.form.addRow(label, field)
+        check_row = QHBoxLayout()
+        check_row.addWidget(self.check_button)
+        check_row.addWidget(self.verdict, 1)
+        shared = QVBoxLayout(self.shared_box)
+        shared.addWidget(self.local_choice)
+        shared.addWidget(self.server_choice)
+        shared.addLayout(self.form)
+        shared.addWidget(self.password_note)
+        shared.addLayout(check_row)
+
+        self.person_box = QGroupBox(self)
+        self.person_box.setObjectName("personBox")
+        self.reader = QLineEdit(self.person_box)
+        self.reader.setObjectName("readerName")
+        self.reader_label = QLabel(self.person_box)
+        self.reader_label.setBuddy(self.reader)
+        self.reader_note = QLabel(self.person_box)
+        self.reader_note.setWordWrap(True)
+        person = QFormLayout(self.person_box)
+        person.addRow(self.reader_label, self.reader)
+        person.addRow(self.reader_note)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.shared_box)
+        layout.addWidget(self.person_box)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+
+        kept = prefs.server_fields(settings)
+        self.host.setText(kept.host)
+        self.port.setValue(kept.port or DEFAULT_PORT)
+        self.database.setText(kept.database)
+        self.user.setText(kept.user)
+        self.reader.setText(str(settings.value(prefs.READER, "") or ""))
+        self.reader.setPlaceholderText(login_name())
+        on_server = prefs.server_choice(settings) is not None
+        (self.server_choice if on_server else self.local_choice).setChecked(True)
+        self.server_choice.toggled.connect(self._enable)
+        self.check_button.clicked.connect(self._check)
+        self._enable()
+        self.retranslate()
+        self.resize(520, 0)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Cài đặt"))
+        self.shared_box.setTitle(self.tr("Kho dữ liệu dùng chung"))
+        self.local_choice.setText(self.tr("Kho dữ liệu riêng của máy này"))
+        self.server_choice.setText(self.tr("Kho dữ liệu chung trên máy chủ PostgreSQL"))
+        texts = (
+            self.tr("Máy chủ:"),
+            self.tr("Cổng:"),
+            self.tr("Cơ sở dữ liệu:"),
+            self.tr("Tên đăng nhập:"),
+            self.tr("Mật khẩu:"),
+        )
+        for label, text in zip(self._labels, texts, strict=True):
+            label.setText(text)
+        self.password.setPlaceholderText(self.tr("(giữ mật khẩu đã lưu)"))
+        self.password_note.setText(
+            self.tr(
+                "Mật khẩu được giữ trong kho mật khẩu của hệ điều hành, "
+                "không bao giờ ghi vào tệp cài đặt."
+            )
+        )
+        self.check_button.setText(self.tr("Kiểm tra kết nối"))
+        self.person_box.setTitle(self.tr("Người dùng"))
+        self.reader_label.setText(self.tr("Tên người dùng:"))
+        self.reader_note.setText(
+            self.tr(
+                "Dấu đã đọc và văn bản đã lưu là của riêng từng người; sổ đăng ký, "
+                "tình trạng xử lý và phiếu báo nhận là chung."
+            )
+        )
+
+    def choice(self) -> ServerChoice:
+        """The server as the fields say now."""
+        return ServerChoice(
+            host=self.host.text().strip(),
+            port=self.port.value(),
+            database=self.database.text().strip(),
+            user=self.user.text().strip(),
+        )
+
+    def shared(self) -> bool:
+        return self.server_choice.isChecked()
+
+    def complete(self) -> bool:
+        """Whether the server fields say enough to connect (a host and a database)."""
+        choice = self.choice()
+        return bool(choice.host and choice.database)
+
+    def show_verdict(self, text: str) -> None:
+        self.verdict.setText(text)
+        self.check_button.setEnabled(self.shared())
+
+    def _enable(self) -> None:
+        on = self.shared()
+        for widget in (self.host, self.port, self.database, self.user, self.password):
+            widget.setEnabled(on)
+        self.check_button.setEnabled(on)
+        # Whose read marks: only a shared archive has more than one reader.
+        self.person_box.setEnabled(on)
+        self.verdict.clear()
+
+    def _check(self) -> None:
+        if not self.complete():
+            self.verdict.setText(self.tr("Hãy nhập tên máy chủ và tên cơ sở dữ liệu."))
+            return
+        self.check_button.setEnabled(False)
+        self.verdict.setText(self.tr("Đang kiểm tra kết nối…"))
+        self.check_requested.emit(self.choice(), self.password.text())
+
+
+class SharingController(QObject):
+    """Tệp → Cài đặt… and the shared archive's connection; see the module docstring.
+
+    Signals: `checked(verdict)` when "Kiểm tra kết nối" has its answer;
+    `saved()` once a choice was written and the archive is being opened again.
+    """
+
+    checked = Signal(object)
+    saved = Signal()
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        runner: Runner,
+        opener: ArchiveOpener,
+        settings: QSettings,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._runner = runner
+        self._opener = opener
+        self._settings = settings
+        self.dialog: SettingsDialog | None = None
+        runner.connection_changed.connect(self._on_connection)
+
+    def verdict_text(self, verdict: Verdict) -> str:
+        """ "Kiểm tra kết nối"'s answer, in one sentence."""
+        texts = {
+            Verdict.WORKS: self.tr("Kết nối được: máy chủ và cơ sở dữ liệu đều sẵn sàng."),
+            Verdict.LOGIN: self.tr("Sai tên đăng nhập hoặc mật khẩu."),
+            Verdict.NO_HOST: self.tr("Không tìm thấy máy chủ có tên này."),
+            Verdict.NO_DATABASE: self.tr("Máy chủ không có cơ sở dữ liệu này."),
+            Verdict.NOT_ANSWERING: self.tr("Máy chủ không trả lời."),
+        }
+        return texts[verdict]
+
+    def show_dialog(self) -> None:
+        """Tệp → Cài đặt…: show the dialog (one at a time)."""
+        if self.dialog is None:
+            self.dialog = SettingsDialog(self._settings, self._window)
+            self.dialog.check_requested.connect(self.check)
+            self.dialog.accepted.connect(self._save)
+            self.dialog.finished.connect(self._forget_dialog)
+        self.dialog.show()
+
+    def _forget_dialog(self) -> None:
+        dialog, self.dialog = self.dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def check(self, choice: ServerChoice, password: str) -> None:
+        """Try the server on the database thread; the dialog shows the answer."""
+        from desktop.ops.sharing import check_server
+
+        def failed(exc: BaseException) -> None:
+            log.error("checking the connection failed", exc_info=exc)
+            self._answer(Verdict.NOT_ANSWERING)
+
+        self._runner.call(
+            self,
+            lambda: check_server(choice, password or None),
+            key="check",
+            success=self._answer,
+            failure=failed,
+        )
+
+    def _answer(self, verdict: Verdict) -> None:
+        if self.dialog is not None:
+            self.dialog.show_verdict(self.verdict_text(verdict))
+        self.checked.emit(verdict)
+
+    def _save(self) -> None:
+        dialog = self.dialog
+        if dialog is None:
+            return
+        shared = dialog.shared() and dialog.complete()
+        choice, password = dialog.choice(), dialog.password.text()
+        before = (prefs.server_choice(self._settings), prefs.reader(self._settings))
+        prefs.save_server_choice(self._settings, choice, shared=shared)
+        self._settings.setValue(prefs.READER, dialog.reader.text().strip())
+        self._settings.sync()
+        after = (prefs.server_choice(self._settings), prefs.reader(self._settings))
+        if not password and before == after:
+            return
+        self._runner.call(
+            self,
+            lambda: self._keep_password(choice, password),
+            success=lambda kept: self._reopen(kept, password),
+        )
+
+    @staticmethod
+    def _keep_password(choice: ServerChoice, password: str) -> bool:
+        """On the database thread: the password into the keyring; False when none can keep it."""
+        from desktop.ops.sharing import PasswordNotKept, store_password
+
+        if not password:
+            return True
+        try:
+            store_password(choice, password)
+        except PasswordNotKept:
+            log.warning("no keyring could keep the shared archive's password")
+            return False
+        return True
+
+    def _reopen(self, kept: bool, password: str) -> None:
+        # A password no keyring could keep is used for this session only.
+        self._opener.session_password = None if kept else password or None
+        if not kept:
+            self._status(
+                self.tr(
+                    "Không lưu được mật khẩu vào kho mật khẩu của hệ điều hành; "
+                    "hãy ghi nó vào tệp .pgpass của người dùng."
+                )
+            )
+        self._opener.start()
+        self.saved.emit()
+
+    def _on_connection(self, up: bool) -> None:
+        if up:
+            self._status(self.tr("Đã kết nối lại tới máy chủ dữ liệu."), 8000)
+        else:
+            self._status(self.tr("Mất kết nối tới máy chủ dữ liệu; đang thử kết nối lại…"), 0)
+
+    def _status(self, text: str, timeout_ms: int = 0) -> None:
+        self._window.statusBar().showMessage(text, timeout_ms)
