@@ -1,0 +1,159 @@
+"""Keeping a PostgreSQL archive's search index up to date (`db.search.pgschema`).
+
+The same text as SQLite's index (`db.search.indexer`), folded by the same
+functions, in the import's own transaction: the notices a bundle changes or
+withdraws leave ``search_doc`` and the visible ones come back in, under the
+same newest-first keys. Rows go in a chunk at a time through ``unnest`` of
+arrays, one statement for each chunk; the server makes the tsvectors. GIN
+keeps its own pending list for fast inserts (``fastupdate``), merged by
+autovacuum or when it fills: nothing to tidy as FTS5's segments are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Connection
+
+from db.folding import nfc
+from db.search.pgschema import DROP, SCHEMA, TRIGRAMS, words
+from db.search.schema import SHIFT, block, published_ts
+from db.search.text import WORD, body_text, exact_words, fold_text, number_column, opt_fold
+
+__all__ = ["fill", "rebuild", "update"]
+
+CHUNK = 1000
+
+_INSERT = (
+    "INSERT INTO search_doc (rank_key, notice_id, category_id, doc_type_f, issuer_f, "
+    "number_head, title_f, number_f, body_f, meta_f, exact, "
+    "title_tsv, number_tsv, main_tsv) "
+    "SELECT k, i, c, d, s, h, t, n, b, m, e, to_tsvector('simple', tw), "
+    "to_tsvector('simple', nw), to_tsvector('simple', mw) "
+    "FROM unnest(%s::bigint[], %s::text[], %s::int[], %s::text[], %s::text[], %s::text[], "
+    "%s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], "
+    "%s::text[]) AS r(k, i, c, d, s, h, t, n, b, m, e, tw, nw, mw)"
+)
+
+
+def _raw(conn: Connection) -> Any:
+    """The psycopg connection under *conn*, in its transaction."""
+    return conn.connection.driver_connection
+
+
+class _Allocator:
+    """Free keys inside each publication second's block, from the top down
+    (as `db.search.indexer` hands out SQLite's rowids)."""
+
+    def __init__(self, cur: Any, fresh: bool) -> None:
+        self._cur = cur
+        self._fresh = fresh
+        self._next: dict[int, int] = {}
+
+    def take(self, ts: int) -> int:
+        base = block(ts)
+        nxt = self._next.get(base)
+        if nxt is None:
+            nxt = base + (1 << SHIFT) - 1
+            if not self._fresh:
+                self._cur.execute(
+                    "SELECT min(rank_key) FROM search_doc WHERE rank_key >= %s AND rank_key < %s",
+                    (base, base + (1 << SHIFT)),
+                )
+                low = self._cur.fetchone()[0]
+                if low is not None:
+                    nxt = int(low) - 1
+        if nxt < base:
+            raise ValueError(f"more than {1 << SHIFT} notices published in one second")
+        self._next[base] = nxt - 1
+        return nxt
+
+
+def _visible(cur: Any, ids: Sequence[str]) -> list[tuple[Any, ...]]:
+    """The visible notices among *ids*, newest first (ties by id)."""
+    cur.execute(
+        "SELECT id, title, number, summary, body_markdown, issuer, doc_type, category_id, "
+        "published FROM notice WHERE id = ANY(%s) AND NOT withdrawn AND has_content",
+        (list(ids),),
+    )
+    rows: list[tuple[Any, ...]] = cur.fetchall()
+    rows.sort(key=lambda r: (-published_ts(r[8]), r[0]))
+    return rows
+
+
+def _add(cur: Any, ids: Sequence[str], *, fresh: bool = False) -> int:
+    alloc = _Allocator(cur, fresh)
+    added = 0
+    for start in range(0, len(ids), CHUNK):
+        rows = _visible(cur, ids[start : start + CHUNK])
+        columns: list[list[Any]] = [[] for _ in range(14)]
+        vocabulary: set[str] = set()
+        for nid, title, number, summary, body, issuer, doc_type, category_id, published in rows:
+            text = body_text(summary, body)
+            title_f = fold_text(nfc(title or ""))
+            number_f = number_column(number)
+            body_f = fold_text(text)
+            meta_f = fold_text(nfc(f"{issuer or ''} {doc_type or ''}"))
+            exact = exact_words(title, number, text, issuer, doc_type)
+            number_w = words(number_f)
+            main_w = f"{words(title_f)} {number_w} {words(body_f)} {words(meta_f)} {exact}"
+            values = (
+                alloc.take(published_ts(published)),
+                nid,
+                category_id,
+                opt_fold(doc_type),
+                opt_fold(issuer),
+                number_w.split(" ", 1)[0] if number_w else None,
+                title_f,
+                number_f,
+                body_f,
+                meta_f,
+                exact,
+                f"{words(title_f)} {exact_words(title)}",
+                number_w,
+                main_w,
+            )
+            for column, value in zip(columns, values, strict=True):
+                column.append(value)
+            vocabulary.update(WORD.findall(main_w))
+        if rows:
+            cur.execute(_INSERT, columns)
+            # Terms are never removed: a stale one only offers a spelling
+            # that finds nothing, which is never suggested.
+            cur.execute(
+                "INSERT INTO search_term (term) SELECT unnest(%s::text[]) ON CONFLICT DO NOTHING",
+                (sorted(vocabulary),),
+            )
+        added += len(rows)
+    return added
+
+
+def update(conn: Connection, changed_ids: Sequence[str], removed_ids: Sequence[str]) -> None:
+    """`db.search.update_index` on PostgreSQL: in the caller's transaction."""
+    changed = list(dict.fromkeys(changed_ids))
+    touched = list(dict.fromkeys([*changed, *removed_ids]))
+    if not touched:
+        return
+    with _raw(conn).cursor() as cur:
+        cur.execute("DELETE FROM search_doc WHERE notice_id = ANY(%s)", (touched,))
+        _add(cur, changed)
+
+
+def fill(conn: Connection) -> int:
+    """Index every visible notice into the empty index; returns how many."""
+    with _raw(conn).cursor() as cur:
+        cur.execute("SELECT id FROM notice WHERE NOT withdrawn AND has_content")
+        ids = [r[0] for r in cur.fetchall()]
+        return _add(cur, ids, fresh=True)
+
+
+def rebuild(conn: Connection) -> int:
+    """Drop, make again and fill the whole index (`bangtin reindex`)."""
+    with _raw(conn).cursor() as cur:
+        trigrams = cur.execute(
+            "SELECT 1 FROM pg_indexes WHERE indexname = 'search_term_trigram'"
+        ).fetchone()
+        for statement in (*DROP, *SCHEMA, *(TRIGRAMS if trigrams else ())):
+            cur.execute(statement)
+    return fill(conn)
