@@ -11,7 +11,7 @@ autovacuum or when it fills: nothing to tidy as FTS5's segments are.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Connection
@@ -44,26 +44,36 @@ def _raw(conn: Connection) -> Any:
 
 class _Allocator:
     """Free keys inside each publication second's block, from the top down
-    (as `db.search.indexer` hands out SQLite's rowids)."""
+    (as `db.search.indexer` hands out SQLite's rowids).
+
+    The lowest key each block already holds is asked for a chunk at a time
+    (`prepare`): one query a row was a round trip each, most of an import.
+    """
 
     def __init__(self, cur: Any, fresh: bool) -> None:
         self._cur = cur
         self._fresh = fresh
         self._next: dict[int, int] = {}
 
+    def prepare(self, stamps: Iterable[int]) -> None:
+        bases = sorted({block(ts) for ts in stamps} - set(self._next))
+        if not bases:
+            return
+        lows: dict[int, Any] = {}
+        if not self._fresh:
+            self._cur.execute(
+                "SELECT b, (SELECT min(rank_key) FROM search_doc "
+                "WHERE rank_key >= b AND rank_key < b + %s) FROM unnest(%s::bigint[]) AS b",
+                (1 << SHIFT, bases),
+            )
+            lows = dict(self._cur.fetchall())
+        for base in bases:
+            low = lows.get(base)
+            self._next[base] = base + (1 << SHIFT) - 1 if low is None else int(low) - 1
+
     def take(self, ts: int) -> int:
         base = block(ts)
-        nxt = self._next.get(base)
-        if nxt is None:
-            nxt = base + (1 << SHIFT) - 1
-            if not self._fresh:
-                self._cur.execute(
-                    "SELECT min(rank_key) FROM search_doc WHERE rank_key >= %s AND rank_key < %s",
-                    (base, base + (1 << SHIFT)),
-                )
-                low = self._cur.fetchone()[0]
-                if low is not None:
-                    nxt = int(low) - 1
+        nxt = self._next[base]
         if nxt < base:
             raise ValueError(f"more than {1 << SHIFT} notices published in one second")
         self._next[base] = nxt - 1
@@ -87,6 +97,7 @@ def _add(cur: Any, ids: Sequence[str], *, fresh: bool = False) -> int:
     added = 0
     for start in range(0, len(ids), CHUNK):
         rows = _visible(cur, ids[start : start + CHUNK])
+        alloc.prepare(published_ts(r[8]) for r in rows)
         columns: list[list[Any]] = [[] for _ in range(14)]
         vocabulary: set[str] = set()
         for nid, title, number, summary, body, issuer, doc_type, category_id, published in rows:

@@ -48,6 +48,17 @@ def test_the_frozen_revisions_make_the_sqlite_schema_they_always_made(tmp_path: 
     assert sqlite_schema(path) == SNAPSHOT.read_text(encoding="utf-8")
 
 
+def test_the_postgresql_search_revision_leaves_sqlite_as_it_was(tmp_path: Path) -> None:
+    # 0010 makes PostgreSQL's search index; a SQLite archive keeps its FTS5 one.
+    path = tmp_path / "archive.sqlite3"
+    engine = make_engine(path)
+    try:
+        upgrade(engine, "0010")
+    finally:
+        engine.dispose()
+    assert sqlite_schema(path) == SNAPSHOT.read_text(encoding="utf-8")
+
+
 def test_an_empty_postgresql_database_is_migrated_to_the_models(
     pg_empty_url: str, tmp_path: Path
 ) -> None:
