@@ -222,7 +222,7 @@ def run(args: argparse.Namespace, work: Path) -> tuple[list[Row], dict[str, obje
                 bare95,
             ),
         ]
-        facts["search_by_kind"] = {
+        facts["pg_search_by_kind"] = {
             kind: {"p50": percentile(v, 50), "p95": percentile(v, 95)}
             for kind, v in times["by_kind"].items()
         }
@@ -281,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     print(markdown(rows, facts))
     print(
         json.dumps(
-            {k: facts[k] for k in facts if k.startswith(("search_by", "engines", "sqlite"))},
+            {k: facts[k] for k in facts if k.startswith(("pg_search_by", "engines", "sqlite"))},
             indent=1,
             default=str,
         )

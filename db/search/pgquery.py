@@ -249,7 +249,7 @@ def _streams(
         yield MAIN, " | ".join(phrase(f"{ref.number} {c}") for c in ref.codes), body
 
 
-def _heading(db: Any, kept: Query, dropped: Query, bounds: Bounds, count: int) -> list[int]:
+def _heading_sql(kept: Query, dropped: Query, bounds: Bounds) -> tuple[str, list[Any]]:
     """`db.search.ranking._heading`: the title holds *kept*, the issuer or type *dropped*."""
     params: list[Any] = [folded_tsq(kept)]
     sql = f"SELECT rank_key FROM search_doc WHERE {TITLE} @@ %s::tsquery"
@@ -259,14 +259,35 @@ def _heading(db: Any, kept: Query, dropped: Query, bounds: Bounds, count: int) -
         ends = [" " if not g.prefix or i else "" for i in range(len(words))]
         sql += " AND (" + " OR ".join(f"strpos({heading}, %s) > 0" for _ in words) + ")"
         params.extend(f" {w}{end}" for w, end in zip(words, ends, strict=True))
-    sql = _within(bounds, sql, params)
-    return [r for (r,) in db.execute(sql + " ORDER BY rank_key LIMIT %s", (*params, count))]
+    return _within(bounds, sql, params), params
+
+
+def _walks(db: Any, selects: list[tuple[str, list[Any], int]]) -> list[list[int]]:
+    """Each ``SELECT rank_key …`` with its parameters, newest first up to its count.
+
+    Sent together in one pipeline: a round trip to the server costs as much
+    as a short index walk. Not prepared: a generic plan would not know how
+    many notices hold the words, which decides between walking the keys and
+    reading the GIN index.
+    """
+    with db.pipeline():
+        cursors = [
+            db.cursor().execute(
+                sql + " ORDER BY rank_key LIMIT %s", (*params, count), prepare=False
+            )
+            for sql, params, count in selects
+        ]
+    return [[r for (r,) in cur.fetchall()] for cur in cursors]
 
 
 def _all_but_one(db: Any, plan: _Plan, count: int) -> list[int]:
+    selects = [
+        (*_match_sql(TITLE, folded_tsq(rest), plan.bounds), count)
+        for rest in _all_but_one_groups(plan.q)
+    ]
     found: dict[int, None] = {}
-    for rest in _all_but_one_groups(plan.q):
-        found.update(dict.fromkeys(_walk(db, TITLE, folded_tsq(rest), plan.bounds, count)))
+    for keys in _walks(db, selects):
+        found.update(dict.fromkeys(keys))
     return list(found)
 
 
@@ -276,18 +297,25 @@ def _relevant(db: Any, plan: _Plan, need: int) -> list[tuple[int, float]]:
     if plan.ref is not None:
         pool.update(dict.fromkeys(_referred(db, plan.ref, plan.bounds, size)))
     words = folded_tsq(plan.q)
+    # Every candidate query at once (`_walks`); then taken in order as
+    # `db.search.ranking._relevant` takes them, stopping where it stops.
+    streams = list(_streams(plan, size, need))
+    selects: list[tuple[str, list[Any], int]] = []
+    for stream in streams:
+        if len(stream) == 2:
+            selects.append((*_heading_sql(stream[0], stream[1], plan.bounds), size))
+        else:
+            selects.append((*_match_sql(stream[0], stream[1], plan.bounds), stream[2]))
     short = False
-    for stream in _streams(plan, size, need):
+    for stream, found in zip(streams, _walks(db, selects), strict=True):
         if len(pool) >= size:
             break
         if len(stream) == 2:
-            kept, dropped = stream
-            pool.update(dict.fromkeys(_heading(db, kept, dropped, plan.bounds, size)))
+            pool.update(dict.fromkeys(found))
             continue
         column, tsq, limit = stream
         if short and column == MAIN:
             break
-        found = _walk(db, column, tsq, plan.bounds, limit)
         pool.update(dict.fromkeys(found))
         short = short or (column == MAIN and tsq == words and len(found) < limit)
     if len(pool) < FEW:

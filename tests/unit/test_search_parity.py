@@ -131,5 +131,4 @@ def test_both_engines_give_the_same_first_results(
                 equal += 1
     # Every list so far has been equal in full, snippets and all; the rule
     # above leaves room for the phrase across fields only.
-    print(f"{equal} of {asked} lists equal")
     assert equal >= asked * 0.95, f"{equal} of {asked} lists equal"
