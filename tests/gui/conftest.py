@@ -118,8 +118,11 @@ def sample_notices(extra: int = 0) -> list[NoticeRecord]:
     return notices
 
 
-def populate(data_dir: Path, *, extra: int = 0, logged: bool = True) -> None:
-    archive = open_archive(data_dir)
+def populate(
+    data_dir: Path, *, extra: int = 0, logged: bool = True, url: str | None = None
+) -> None:
+    """The sample notices in the archive of *data_dir*, or on the server at *url*."""
+    archive = open_archive(data_dir, url=url)
     try:
         notices = sample_notices(extra)
         with archive.writing() as session:
