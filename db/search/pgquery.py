@@ -479,10 +479,6 @@ class _Words(typos.Words):
     def __init__(self, db: Any) -> None:
         super().__init__(cast(Any, db))
         self._pg = db
-        row = db.execute(
-            "SELECT 1 FROM pg_indexes WHERE indexname = 'search_term_trigram'"
-        ).fetchone()
-        self._trigrams = row is not None
 
     def known(self, words: Iterable[str]) -> set[str]:
         wanted = list(dict.fromkeys(words))
@@ -508,7 +504,11 @@ class _Words(typos.Words):
     def starting_with_letter(self, word: str) -> list[str]:
         """The words that begin as *word* does, nearest first by their trigrams."""
         after = chr(ord(word[0]) + 1)
-        if not self._trigrams:
+        # Without pg_trgm on the server (migration 0010), the scan SQLite does.
+        trigrams = self._pg.execute(
+            "SELECT 1 FROM pg_indexes WHERE indexname = 'search_term_trigram'"
+        ).fetchone()
+        if trigrams is None:
             sql = "SELECT term FROM search_term WHERE term >= %s AND term < %s LIMIT %s"
             return [r[0] for r in self._pg.execute(sql, (word[0], after, typos.SCAN))]
         sql = (
