@@ -51,7 +51,12 @@ framework.impl
 framework.cache_ok
 framework.process_bind_param
 framework.process_result_value
+framework.load_dialect_impl
 framework.isolation_level
+# SQLAlchemy's compiler extension: a construct's cache flag, and the function
+# @compiles registers for a dialect.
+framework.inherit_cache
+framework._behind_plus
 
 # Alembic reads these from every migration.
 framework.branch_labels

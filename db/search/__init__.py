@@ -15,6 +15,11 @@ Its modules, in the order a notice meets them:
 - `db.search.ranking`: `search`, `ranked_ids`, `count_matches`, `suggest`.
 - `db.search.typos`: mending unknown words (Telex, VNI, an edit or two).
 - `db.search.snippets`: matches in the original text, snippets, their HTML.
+
+A PostgreSQL archive has its own index and queries over the same tokens,
+chosen where a search starts: `db.search.pgschema` (its tables),
+`db.search.pgindex` (kept up to date by the import) and `db.search.pgquery`
+(the same tiers, scores, snippets and suggestions).
 """
 
 from __future__ import annotations

@@ -19,8 +19,8 @@ from typing import Any
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
-from db.errors import ArchiveError, ErrorCode
 from db.folding import nfc
+from db.search import pgindex
 from db.search.schema import DROP, FTS_TABLES, SCHEMA, SHIFT, block, marks, published_ts
 from db.search.text import WORD, body_text, exact_words, fold_text, number_column, opt_fold
 
@@ -226,12 +226,12 @@ def update_index(session: Session, changed_ids: Sequence[str], removed_ids: Sequ
     notices are indexed again; removed ones, and any changed one that is
     withdrawn or has no content, leave the index.
 
-    Nothing on a PostgreSQL archive: it has no FTS5 index (search there is
-    not done yet, and says so).
+    A PostgreSQL archive keeps its own index (`db.search.pgindex`).
     """
     session.flush()
     conn = session.connection()
-    if conn.dialect.name != "sqlite":
+    if conn.dialect.name == "postgresql":
+        pgindex.update(conn, changed_ids, removed_ids)
         return
     changed = list(dict.fromkeys(changed_ids))
     touched = list(dict.fromkeys([*changed, *removed_ids]))
@@ -284,8 +284,8 @@ def rebuild_index(session: Session) -> int:
     """Drop and rebuild the whole index (`bangtin reindex`); returns notices indexed."""
     session.flush()
     conn = session.connection()
-    if conn.dialect.name != "sqlite":
-        raise ArchiveError(ErrorCode.NOT_ON_SERVER, "reindex")
+    if conn.dialect.name == "postgresql":
+        return pgindex.rebuild(conn)
     # Dropping is much faster than deleting: an FTS5 delete re-tokenizes the row.
     for stmt in (*DROP, *SCHEMA):
         conn.exec_driver_sql(stmt)

@@ -163,6 +163,10 @@ def search(
     offset: int = 0,
 ) -> list[SearchHit]:
     """Notices matching *query* within *where*, in *where.sort*'s order (module docstring)."""
+    if _on_server(session):
+        from db.search import pgquery
+
+        return pgquery.search(session, query, where, limit=limit, offset=offset)
     conn = session.connection()
     db = _dbapi(conn)
     plan = _understand(db, query, where)
@@ -185,6 +189,10 @@ def ranked_ids(
     For when only the order is needed (printing every result): building a
     snippet costs more than finding and ranking the notice.
     """
+    if _on_server(session):
+        from db.search import pgquery
+
+        return pgquery.ranked_ids(session, query, where, limit=limit, offset=offset)
     db = _dbapi(session.connection())
     plan = _understand(db, query, where)
     if plan is None:
@@ -202,6 +210,12 @@ def ranked_ids(
     return [found[r] for r in rowids if r in found]
 
 
+def _on_server(session: Session) -> bool:
+    # A PostgreSQL archive has its own index and queries (`db.search.pgquery`);
+    # they import this module, so they are imported when first needed.
+    return session.get_bind().dialect.name == "postgresql"
+
+
 def _dbapi(conn: Connection) -> sqlite3.Connection:
     """The sqlite3 connection under *conn*, in the same transaction.
 
@@ -210,7 +224,7 @@ def _dbapi(conn: Connection) -> sqlite3.Connection:
     """
     raw = conn.connection.driver_connection
     if not isinstance(raw, sqlite3.Connection):
-        # The index is SQLite's FTS5; a PostgreSQL archive has none yet.
+        # Neither SQLite nor PostgreSQL: no index this module knows.
         raise ArchiveError(ErrorCode.NOT_ON_SERVER, "search")
     return raw
 
@@ -403,16 +417,20 @@ def _all_but_one(db: sqlite3.Connection, plan: _Plan, prefix: Prefixes, count: i
     Only titles: a body holds two of three common words by chance, a title
     that holds them is about them (and the missing word may be mistyped).
     """
-    groups = plan.q.groups
     found: dict[int, None] = {}
-    if len(groups) < 3:
-        return []
-    for drop in range(min(len(groups), DROP_MAX)):
-        rest = Query(groups[:drop] + groups[drop + 1 :])
+    for rest in _all_but_one_groups(plan.q):
         found.update(
             dict.fromkeys(_walk(db, "search_title", folded_expr(rest, prefix), plan.bounds, count))
         )
     return list(found)
+
+
+def _all_but_one_groups(q: Query) -> list[Query]:
+    """*q* without each of its words in turn (three words or more; DROP_MAX at most)."""
+    groups = q.groups
+    if len(groups) < 3:
+        return []
+    return [Query(groups[:drop] + groups[drop + 1 :]) for drop in range(min(len(groups), DROP_MAX))]
 
 
 def _fields(db: sqlite3.Connection, rowids: list[int], marked: bool) -> list[Fields]:
@@ -522,6 +540,10 @@ def count_matches(
     the notices of those days. Counting walks every match; give *cap* to stop
     early, and show e.g. "1000+" when it is reached.
     """
+    if _on_server(session):
+        from db.search import pgquery
+
+        return pgquery.count_matches(session, query, where, cap=cap)
     return _count(_dbapi(session.connection()), query, where, cap, partial=True)
 
 
@@ -532,6 +554,10 @@ def suggest(session: Session, query: str, where: SearchFilter = ANY) -> str | No
     (`db.search.typos`), offered only when it finds more notices within
     *where* than the query as typed.
     """
+    if _on_server(session):
+        from db.search import pgquery
+
+        return pgquery.suggest(session, query, where)
     db = _dbapi(session.connection())
     found = _count(db, query, where, typos.FEW, partial=False)
     if found >= typos.FEW:

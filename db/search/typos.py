@@ -26,7 +26,7 @@ from db.search.query import Query, parse
 from db.search.schema import marks
 from db.search.text import WORD, fold_text
 
-__all__ = ["FEW", "LETTERS", "edit_distance", "mend", "telex", "vni"]
+__all__ = ["FEW", "LETTERS", "Words", "edit_distance", "mend", "telex", "vni"]
 
 #: A query that finds fewer notices than this gets a suggestion, when one finds more.
 FEW = 3
@@ -172,8 +172,8 @@ def _edits(word: str) -> set[str]:
     return out
 
 
-class _Words:
-    """The archive's words, looked up in `search_term`."""
+class Words:
+    """The archive's words, looked up in `search_term` (`db.search.pgquery` has the server's)."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
@@ -212,17 +212,21 @@ class _Words:
         one = sorted(self.known(_edits(word)), key=lambda w: _likeness(word, w))
         if one:
             return one[:PER_WORD]
+        found = sorted(
+            (d, term)
+            for term in self.starting_with_letter(word)
+            if term.isascii() and term.isalpha() and (d := edit_distance(word, term)) <= 2
+        )
+        return [term for _d, term in found[:PER_WORD]]
+
+    def starting_with_letter(self, word: str) -> list[str]:
+        """The words looked at for two edits: SCAN of those that begin as *word* does."""
         after = chr(ord(word[0]) + 1)
         rows = self._db.execute(
             "SELECT term FROM search_term WHERE term >= ? AND term < ? LIMIT ?",
             (word[0], after, SCAN),
         )
-        found = sorted(
-            (d, term)
-            for (term,) in rows
-            if term.isascii() and term.isalpha() and (d := edit_distance(word, term)) <= 2
-        )
-        return [term for _d, term in found[:PER_WORD]]
+        return [term for (term,) in rows]
 
 
 def _likeness(typed: str, word: str) -> tuple[int, int, str]:
@@ -230,7 +234,7 @@ def _likeness(typed: str, word: str) -> tuple[int, int, str]:
     return (typed[0] != word[0], abs(len(typed) - len(word)), word)
 
 
-def _spellings(word: str, typed: str, words: _Words) -> list[str]:
+def _spellings(word: str, typed: str, words: Words) -> list[str]:
     """What the unknown folded *word* (typed as *typed*) may have been meant as."""
     decoded = telex(typed) or vni(typed)
     if decoded:
@@ -246,13 +250,20 @@ def _spellings(word: str, typed: str, words: _Words) -> list[str]:
     return []
 
 
-def mend(db: sqlite3.Connection, query: str, count: Callable[[str], int]) -> tuple[str, int] | None:
+def mend(
+    db: sqlite3.Connection,
+    query: str,
+    count: Callable[[str], int],
+    *,
+    words: Words | None = None,
+) -> tuple[str, int] | None:
     """The best mended *query* and how many notices it finds, or None.
 
-    *count* tells how many notices a query finds (capped is fine).
+    *count* tells how many notices a query finds (capped is fine); *words*
+    are the archive's (those of *db* when not given).
     """
     q: Query = parse(query)
-    words = _Words(db)
+    words = words or Words(db)
     typed = {t.folded: t.exact or t.folded for t in q.terms}
     last = q.groups[-1] if q.groups else None
     known = words.known(typed)

@@ -15,6 +15,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from db import search
+from db.archive import Archive, open_archive
 from desktop import cli
 from desktop.ops import searching
 from desktop.ui.app import screenshot
@@ -23,6 +24,7 @@ from desktop.ui.mainwindow import MainWindow
 from desktop.ui.noticelist import SNIPPET_ROLE, TITLE, NoticeListModel
 from desktop.ui.searching import SEARCH_DELAY_MS
 from desktop.ui.searchpane import SearchResultsModel
+from desktop.ui.settings import settings_for
 from tests.helpers.runner import SyncRunner
 from tests.helpers.sample import (
     QUYET_DINH,
@@ -91,6 +93,30 @@ def test_typing_searches_after_a_pause_and_fills_the_list_with_snippets(
     # Results keep their ranking: the header does not sort them.
     assert not window.list_view.isSortingEnabled()
     window.list_view.grab()  # the snippet delegate paints without error
+
+
+def test_the_window_searches_an_archive_on_a_server(
+    qtbot: QtBot, data_dir: Path, pg_url: str
+) -> None:
+    populate(data_dir, url=pg_url)
+    index_archive(data_dir, url=pg_url)
+
+    def on_server(folder: Path, create: bool = True) -> Archive:
+        return open_archive(folder, create=create, url=pg_url)
+
+    runner = SyncRunner(opener=on_server)
+    window = MainWindow(data_dir, runner=runner, settings=settings_for(data_dir), lang="vi")
+    runner.setParent(window)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    assert runner.archive is not None and runner.archive.on_server
+    type_and_search(qtbot, window, "quyet dinh")
+    # The same tiers and order as the file's (the test above).
+    assert ids(window) == QUYET_DINH
+    snippet = results(window).index(2, TITLE).data(SNIPPET_ROLE)
+    assert "<b>quyết</b> <b>định</b>" in snippet
+    assert window.search_bar.count_label.text() == "Tìm thấy 3 văn bản"
 
 
 def test_search_runs_on_the_database_thread(

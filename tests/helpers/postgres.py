@@ -332,7 +332,11 @@ class DatabasePool:
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
             f"WHERE datname = '{name}' AND pid <> pg_backend_pid()",
         )
+        from db.search.pgschema import TABLES as SEARCH_TABLES
+
+        # The search index's tables are not models: emptied by name.
         deletes = [f'DELETE FROM "{t.name}"' for t in reversed(Base.metadata.sorted_tables)]
+        deletes += [f'DELETE FROM "{name}"' for name in SEARCH_TABLES]
         try:
             with psycopg.connect(**connect_params(database_url(self.admin_url, name))) as conn:  # type: ignore[arg-type]
                 conn.execute("SET lock_timeout = '5s'")
@@ -389,6 +393,7 @@ class PgWorld:
         from sqlalchemy import create_engine, text
 
         from db.models import Base
+        from db.search import pgindex
 
         engine = create_engine(url)
         try:
@@ -399,6 +404,8 @@ class PgWorld:
                 for name, value in self.sequences.items():
                     if value is not None:
                         conn.execute(text("SELECT setval(:s, :v)"), {"s": name, "v": value})
+                # The search index is not a model's table: made again from the notices.
+                pgindex.fill(conn)
         finally:
             engine.dispose()
 

@@ -112,8 +112,11 @@ def sample_notices(extra: int = 0) -> list[NoticeRecord]:
     return notices
 
 
-def populate(data_dir: Path, *, extra: int = 0, logged: bool = True) -> None:
-    archive = open_archive(data_dir)
+def populate(
+    data_dir: Path, *, extra: int = 0, logged: bool = True, url: str | None = None
+) -> None:
+    """The sample notices in the archive of *data_dir*, or on the server at *url*."""
+    archive = open_archive(data_dir, url=url)
     try:
         notices = sample_notices(extra)
         with archive.writing() as session:
@@ -150,8 +153,8 @@ WindowFactory = Callable[..., MainWindow]
 QUYET_DINH = ["qd-118-2023", "qd-642-2023", "tb-02-2023"]
 
 
-def index_archive(data_dir: Path, extra: int = 0) -> None:
-    archive = open_archive(data_dir)
+def index_archive(data_dir: Path, extra: int = 0, url: str | None = None) -> None:
+    archive = open_archive(data_dir, url=url)
     try:
         with archive.writing() as session:
             search.update_index(session, [n.id for n in sample_notices(extra)], [])

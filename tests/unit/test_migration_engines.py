@@ -20,6 +20,7 @@ from sqlalchemy import inspect, text
 from db.archive import ArchiveError, head_revision, make_engine, open_archive, upgrade
 from db.errors import Damage, ErrorCode
 from db.models import Base
+from db.search.pgschema import TABLES as SEARCH_TABLES
 from db.server import current_revision, make_server_engine
 
 SNAPSHOT = Path(__file__).with_name("sqlite_schema_0008.sql")
@@ -47,6 +48,20 @@ def test_the_frozen_revisions_make_the_sqlite_schema_they_always_made(tmp_path: 
     assert sqlite_schema(path) == SNAPSHOT.read_text(encoding="utf-8")
 
 
+def test_the_postgresql_search_revision_leaves_sqlite_as_it_was(tmp_path: Path) -> None:
+    # 0013 makes PostgreSQL's search index (and 0012 widens its times); a
+    # SQLite archive keeps what 0011 made.
+    path = tmp_path / "archive.sqlite3"
+    engine = make_engine(path)
+    try:
+        upgrade(engine, "0011")
+        before = sqlite_schema(path)
+        upgrade(engine, "0013")
+    finally:
+        engine.dispose()
+    assert sqlite_schema(path) == before
+
+
 def test_an_empty_postgresql_database_is_migrated_to_the_models(
     pg_empty_url: str, tmp_path: Path
 ) -> None:
@@ -58,10 +73,22 @@ def test_an_empty_postgresql_database_is_migrated_to_the_models(
             tables = set(inspect(conn).get_table_names())
     finally:
         archive.close()
-    drift = [d for d in diffs if not (isinstance(d, tuple) and d[0] == "remove_table")]
+    # The search index is no model (db.search.pgschema): its tables and indexes
+    # are the only ones the models do not have.
+    drift = [
+        d for d in diffs if not (isinstance(d, tuple) and d[0] in ("remove_table", "remove_index"))
+    ]
     assert drift == []
-    # SQLite's search tables are not made on PostgreSQL.
-    assert set(Base.metadata.tables) | {"alembic_version"} == tables
+    removed = {d[1].name for d in diffs if isinstance(d, tuple) and d[0] == "remove_index"}
+    assert removed == {
+        "search_doc_main",
+        "search_doc_number",
+        "search_doc_number_head",
+        "search_doc_title",
+        "search_term_trigram",
+    }
+    # SQLite's search tables are not made on PostgreSQL; its own are.
+    assert set(Base.metadata.tables) | {"alembic_version", *SEARCH_TABLES} == tables
 
 
 def test_a_database_of_another_program_is_refused_and_left_alone(

@@ -14,6 +14,9 @@ from db.types import VN_TZ
 
 T0 = datetime(2023, 6, 5, 7, 20, tzinfo=VN_TZ)
 
+# Every test on SQLite and on PostgreSQL (the `archive` fixture, tests/helpers).
+pytestmark = pytest.mark.engines
+
 NOTICES = [
     NoticeRecord(
         id="kh54",

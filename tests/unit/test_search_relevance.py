@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from db import search
-from db.archive import Archive, open_archive
+from db.archive import Archive
 from db.records import NoticeDetail, NoticeRecord
 from db.search import abbreviations, intent, ranking, scoring, typos
 from db.search.query import parse
@@ -27,11 +25,8 @@ def notice(nid: str, title: str, body: str = "", *, days: int = 0, **kw: Any) ->
     return NoticeRecord(id=nid, title=title, body_markdown=body, **kw)
 
 
-@pytest.fixture
-def archive(tmp_path: Path) -> Iterator[Archive]:
-    arch = open_archive(tmp_path / "archive")
-    yield arch
-    arch.close()
+# Every test on SQLite and on PostgreSQL (the `archive` fixture, tests/helpers).
+pytestmark = pytest.mark.engines
 
 
 def add(archive: Archive, *notices: NoticeRecord) -> None:

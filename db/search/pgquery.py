@@ -1,0 +1,538 @@
+"""Searching a PostgreSQL archive: the same tiers, scores and snippets as `db.search.ranking`.
+
+Only the index differs (`db.search.pgschema`): each FTS5 query of the
+candidate stage is a tsquery here, over the same tokens, written from the
+same parsed query (`db.search.query`):
+
+- a quoted FTS5 string is a phrase, ``'ke' <-> 'hoach'``; a prefix is
+  ``'hoa':*``, which GIN answers from its own sorted lexemes (FTS5 needs
+  `search_term` to expand a long prefix; GIN does not);
+- ``^"54"``, a number's first word, is ``number_head = '54'``;
+- the heading's issuer test is `strpos`, as SQLite's is `instr`.
+
+Each candidate query is ``ORDER BY rank_key LIMIT k`` over the same
+newest-first keys, so it finds the same notices as SQLite's; the pool is
+then scored by `db.search.scoring` and the page gets its snippets from
+`db.search.snippets`, as on SQLite. Suggestions are `db.search.typos` over
+``search_term``, its two-edit look-up through a trigram index (pg_trgm).
+
+Where the engines may differ: a phrase in ``main_tsv`` may run from the end
+of one field into the next (FTS5 keeps columns apart), which only adds a
+candidate that scoring puts where it belongs; a body longer than 16,383
+words has its later words at position 16,383 (PostgreSQL's limit), so a
+phrase there is not found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, cast
+
+from sqlalchemy.orm import Session
+
+from db.folding import strip_bidi
+from db.search import ranking, typos
+from db.search.filters import Bounds, SearchFilter, Sort, resolve
+from db.search.intent import Reference, date_phrase, reference
+from db.search.query import Group, Query, compact_query, issuer_runs, parse
+from db.search.ranking import (
+    FEW,
+    HEADING_WORDS,
+    REF_SCAN,
+    SUGGEST_CAP,
+    SearchHit,
+    _all_but_one_groups,
+    _opens_heading,
+    _Plan,
+    _recency,
+    _score,
+    _wordy,
+)
+from db.search.scoring import BODY_CHARS, Fields, Scorer
+from db.search.snippets import highlight_terms_of, make_snippet
+from db.search.text import WORD, body_text, exact_words, fold_text
+from db.types import from_seconds
+
+__all__ = ["count_matches", "ranked_ids", "search", "suggest"]
+
+TITLE, NUMBER, MAIN = "title_tsv", "number_tsv", "main_tsv"
+
+# -- tsqueries ---------------------------------------------------------------------
+
+
+def lexeme(word: str) -> str:
+    """*word* as a tsquery lexeme: quoted, never syntax."""
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def phrase(text: str, prefix: bool = False) -> str:
+    """The words of *text* side by side (FTS5's ``"text"``, ``"text"*`` with *prefix*)."""
+    parts = [lexeme(w) for w in WORD.findall(text)] or ["''"]
+    if prefix:
+        parts[-1] += ":*"
+    return parts[0] if len(parts) == 1 else "(" + " <-> ".join(parts) + ")"
+
+
+def _group(g: Group, words: list[str]) -> str:
+    core = phrase(" ".join(words), g.prefix)
+    if g.alts:
+        return "(" + " | ".join([core, *(phrase(a) for a in g.alts)]) + ")"
+    return core
+
+
+def folded_tsq(q: Query) -> str:
+    """`db.search.query.folded_expr` as a tsquery."""
+    runs = issuer_runs(q.groups)
+    parts: list[str] = []
+    index = 0
+    while index < len(q.groups):
+        if index in runs:
+            length, code = runs[index]
+            words = " & ".join(
+                lexeme(t.folded) for g in q.groups[index : index + length] for t in g.terms
+            )
+            parts.append(f"(({words}) | {lexeme(code)})")
+            index += length
+            continue
+        g = q.groups[index]
+        parts.append(_group(g, [t.folded for t in g.terms]))
+        index += 1
+    return " & ".join(parts)
+
+
+def exact_tsq(q: Query) -> str:
+    """`db.search.query.exact_expr` as a tsquery."""
+    parts = []
+    for g in q.groups:
+        if g.phrase:
+            parts.append(_group(g, [t.folded for t in g.terms]))
+            last = len(g.terms) - 1
+            parts.extend(
+                phrase(t.exact, g.prefix and i == last) for i, t in enumerate(g.terms) if t.exact
+            )
+        else:
+            t = g.terms[0]
+            core = phrase(t.exact or t.folded, g.prefix)
+            if g.alts:
+                core = "(" + " | ".join([core, *(phrase(a) for a in g.alts)]) + ")"
+            parts.append(core)
+    return " & ".join(parts)
+
+
+def phrase_tsq(q: Query) -> str | None:
+    """`db.search.query.phrase_expr` as a tsquery."""
+    if len(q.groups) < 2 or any(g.phrase for g in q.groups):
+        return None
+    return phrase(" ".join(g.terms[0].folded for g in q.groups), q.groups[-1].prefix)
+
+
+# -- the index -------------------------------------------------------------------------
+
+
+def _raw(session: Session) -> Any:
+    """The psycopg connection under *session*, in its transaction: SQLAlchemy's
+    statement handling costs as much as a short index query."""
+    return session.connection().connection.driver_connection
+
+
+def _within(bounds: Bounds, sql: str, params: list[Any], key: str = "rank_key") -> str:
+    if bounds.lo is not None:
+        sql += f" AND {key} >= %s"
+        params.append(bounds.lo)
+    if bounds.hi is not None:
+        sql += f" AND {key} <= %s"
+        params.append(bounds.hi)
+    if bounds.category_ids is not None:
+        sql += " AND category_id = ANY(%s)"
+        params.append(list(bounds.category_ids))
+    if bounds.doc_type:
+        sql += " AND doc_type_f = %s"
+        params.append(bounds.doc_type)
+    if bounds.issuer:
+        sql += " AND issuer_f = %s"
+        params.append(bounds.issuer)
+    return sql
+
+
+def _match_sql(column: str, tsq: str, bounds: Bounds) -> tuple[str, list[Any]]:
+    params: list[Any] = [tsq]
+    sql = _within(bounds, f"SELECT rank_key FROM search_doc WHERE {column} @@ %s::tsquery", params)
+    return sql, params
+
+
+def _walk(db: Any, column: str, tsq: str, bounds: Bounds, count: int) -> list[int]:
+    sql, params = _match_sql(column, tsq, bounds)
+    return [r for (r,) in db.execute(sql + " ORDER BY rank_key LIMIT %s", (*params, count))]
+
+
+def _keys(db: Any, bounds: Bounds) -> tuple[str, list[Any]]:
+    params: list[Any] = []
+    return _within(bounds, "SELECT rank_key FROM search_doc WHERE true", params), params
+
+
+# -- a plan -----------------------------------------------------------------------------
+
+
+def _understand(db: Any, text: str, where: SearchFilter) -> _Plan | None:
+    bounds = resolve(db, where)
+    if bounds is None:
+        return None
+    q = parse(text)
+    span = date_phrase(text)
+    if span is not None and not _text_matches(db, q, span.words, bounds):
+        narrowed = bounds.within(span.start, span.end)
+        if narrowed is None:
+            return None
+        rest = parse(span.rest)
+        return _Plan(rest, reference(rest), narrowed, where.sort)
+    if not q.groups:
+        return None
+    return _Plan(q, reference(q), bounds, where.sort)
+
+
+def _text_matches(db: Any, q: Query, words: str, bounds: Bounds) -> bool:
+    if q.groups and _walk(db, TITLE, folded_tsq(q), bounds, 1):
+        return True
+    digits = [w for w in WORD.findall(words) if w.isdigit()]
+    return len(digits) > 1 and bool(_walk(db, NUMBER, phrase(" ".join(digits)), bounds, 1))
+
+
+# -- candidates and scores ------------------------------------------------------------
+
+
+def _referred(db: Any, ref: Reference, bounds: Bounds, count: int) -> list[int]:
+    params: list[Any] = [ref.number]
+    sql = _within(
+        bounds,
+        "SELECT rank_key, number_f, doc_type_f, issuer_f FROM search_doc WHERE number_head = %s",
+        params,
+    )
+    found: list[int] = []
+    for key, number, doc_type, issuer in db.execute(
+        sql + " ORDER BY rank_key LIMIT %s", (*params, REF_SCAN)
+    ):
+        if ref.level(number, doc_type, issuer, ""):
+            found.append(key)
+            if len(found) >= count:
+                break
+    return found
+
+
+def _streams(
+    plan: _Plan, size: int, need: int
+) -> Iterable[tuple[str, str, int] | tuple[Query, Query]]:
+    """`db.search.ranking._streams`, as tsqueries."""
+    q = plan.q
+    body = max(need, size // 2)
+    compact = compact_query(q)
+    if compact:
+        yield NUMBER, lexeme(compact), size
+        yield NUMBER, lexeme(compact) + ":*", size
+    folded = folded_tsq(q)
+    if q.marked:
+        exact = exact_tsq(q)
+        yield TITLE, exact, size
+        yield MAIN, exact, body
+    whole = phrase_tsq(q)
+    if whole:
+        yield TITLE, whole, size
+    yield TITLE, folded, size
+    groups = q.groups
+    for cut in range(1, min(HEADING_WORDS, len(groups) - 2) + 1):
+        if _opens_heading(groups[0]) and _wordy(groups[:cut]):
+            yield Query(groups[cut:]), Query(groups[:cut])
+        if _opens_heading(groups[-cut]) and _wordy(groups[-cut:]):
+            yield Query(groups[:-cut]), Query(groups[-cut:])
+    yield MAIN, folded, body
+    ref = plan.ref
+    if ref is not None and ref.codes and len(ref.number) > 1:
+        yield MAIN, " | ".join(phrase(f"{ref.number} {c}") for c in ref.codes), body
+
+
+def _heading_sql(kept: Query, dropped: Query, bounds: Bounds) -> tuple[str, list[Any]]:
+    """`db.search.ranking._heading`: the title holds *kept*, the issuer or type *dropped*."""
+    params: list[Any] = [folded_tsq(kept)]
+    sql = f"SELECT rank_key FROM search_doc WHERE {TITLE} @@ %s::tsquery"
+    heading = "(' ' || coalesce(issuer_f, '') || ' ' || coalesce(doc_type_f, '') || ' ')"
+    for g in dropped.groups:
+        words = [" ".join(t.folded for t in g.terms), *g.alts]
+        ends = [" " if not g.prefix or i else "" for i in range(len(words))]
+        sql += " AND (" + " OR ".join(f"strpos({heading}, %s) > 0" for _ in words) + ")"
+        params.extend(f" {w}{end}" for w, end in zip(words, ends, strict=True))
+    return _within(bounds, sql, params), params
+
+
+def _walks(db: Any, selects: list[tuple[str, list[Any], int]]) -> list[list[int]]:
+    """Each ``SELECT rank_key …`` with its parameters, newest first up to its count.
+
+    Sent together in one pipeline: a round trip to the server costs as much
+    as a short index walk. Not prepared: a generic plan would not know how
+    many notices hold the words, which decides between walking the keys and
+    reading the GIN index.
+    """
+    with db.pipeline():
+        cursors = [
+            db.cursor().execute(
+                sql + " ORDER BY rank_key LIMIT %s", (*params, count), prepare=False
+            )
+            for sql, params, count in selects
+        ]
+    return [[r for (r,) in cur.fetchall()] for cur in cursors]
+
+
+def _all_but_one(db: Any, plan: _Plan, count: int) -> list[int]:
+    selects = [
+        (*_match_sql(TITLE, folded_tsq(rest), plan.bounds), count)
+        for rest in _all_but_one_groups(plan.q)
+    ]
+    found: dict[int, None] = {}
+    for keys in _walks(db, selects):
+        found.update(dict.fromkeys(keys))
+    return list(found)
+
+
+def _relevant(db: Any, plan: _Plan, need: int) -> list[tuple[int, float]]:
+    size = max(ranking.POOL, need)  # read here: a test lowers it
+    pool: dict[int, None] = {}
+    if plan.ref is not None:
+        pool.update(dict.fromkeys(_referred(db, plan.ref, plan.bounds, size)))
+    words = folded_tsq(plan.q)
+    # Every candidate query at once (`_walks`); then taken in order as
+    # `db.search.ranking._relevant` takes them, stopping where it stops.
+    streams = list(_streams(plan, size, need))
+    selects: list[tuple[str, list[Any], int]] = []
+    for stream in streams:
+        if len(stream) == 2:
+            selects.append((*_heading_sql(stream[0], stream[1], plan.bounds), size))
+        else:
+            selects.append((*_match_sql(stream[0], stream[1], plan.bounds), stream[2]))
+    short = False
+    for stream, found in zip(streams, _walks(db, selects), strict=True):
+        if len(pool) >= size:
+            break
+        if len(stream) == 2:
+            pool.update(dict.fromkeys(found))
+            continue
+        column, tsq, limit = stream
+        if short and column == MAIN:
+            break
+        pool.update(dict.fromkeys(found))
+        short = short or (column == MAIN and tsq == words and len(found) < limit)
+    if len(pool) < FEW:
+        pool.update(dict.fromkeys(_all_but_one(db, plan, need)))
+    if not pool:
+        return []
+    scorer = Scorer(plan.q, plan.ref, compact_query(plan.q))
+    scored: list[tuple[int, float, int]] = []
+    for fields in _fields(db, list(pool), plan.q.marked):
+        tier, relevance = scorer.score(fields)
+        scored.append((tier, relevance, fields.rowid))
+    scored.sort(key=lambda s: (-s[0], -s[1], s[2]))
+    return [(key, _score(tier, rel, key)) for tier, rel, key in scored]
+
+
+def _fields(db: Any, keys: list[int], marked: bool) -> list[Fields]:
+    title = "n.title" if marked else "NULL"
+    out: list[Fields] = []
+    rows = db.execute(
+        "SELECT d.rank_key, d.title_f, d.number_f, substr(d.body_f, 1, %s), d.meta_f, d.exact, "
+        f"d.doc_type_f, d.issuer_f, {title}, length(n.summary) "
+        "FROM search_doc AS d JOIN notice AS n ON n.id = d.notice_id WHERE d.rank_key = ANY(%s)",
+        (BODY_CHARS, keys),
+    )
+    for key, title_f, number, body, meta, exact, doc_type, issuer, original, summary in rows:
+        out.append(
+            Fields(
+                rowid=key,
+                title=title_f or "",
+                number=number or "",
+                body=body or "",
+                meta=meta or "",
+                exact=exact or "",
+                title_exact=frozenset(exact_words(original).split()) if original else frozenset(),
+                doc_type=doc_type,
+                issuer=issuer,
+                summary_chars=summary or 0,
+            )
+        )
+    return out
+
+
+def _newest(db: Any, plan: _Plan, need: int) -> list[tuple[int, float]]:
+    found: set[int] = set()
+    if plan.ref is not None:
+        found.update(_referred(db, plan.ref, plan.bounds, need))
+    compact = compact_query(plan.q)
+    if compact:
+        found.update(_walk(db, NUMBER, lexeme(compact) + ":*", plan.bounds, need))
+    found.update(_walk(db, MAIN, folded_tsq(plan.q), plan.bounds, need))
+    return [(r, _recency(r)) for r in sorted(found)[:need]]
+
+
+def _rank(db: Any, plan: _Plan, limit: int, offset: int) -> list[tuple[int, float]]:
+    if limit <= 0:
+        return []
+    offset = max(offset, 0)
+    need = offset + limit
+    if plan.dates_only:
+        sql, params = _keys(db, plan.bounds)
+        rows = db.execute(sql + " ORDER BY rank_key LIMIT %s", (*params, need)).fetchall()
+        return [(r, _recency(r)) for (r,) in rows][offset:need]
+    if plan.sort == Sort.NEWEST:
+        return _newest(db, plan, need)[offset:need]
+    return _relevant(db, plan, need)[offset:need]
+
+
+# -- the API (`db.search.ranking` calls these on a PostgreSQL archive) --------------------
+
+
+def search(
+    session: Session, query: str, where: SearchFilter, *, limit: int, offset: int
+) -> list[SearchHit]:
+    db = _raw(session)
+    plan = _understand(db, query, where)
+    if plan is None:
+        return []
+    page = _rank(db, plan, limit, offset)
+    return _hits(db, page, plan.q) if page else []
+
+
+def ranked_ids(
+    session: Session, query: str, where: SearchFilter, *, limit: int, offset: int
+) -> list[str]:
+    db = _raw(session)
+    plan = _understand(db, query, where)
+    if plan is None:
+        return []
+    page = _rank(db, plan, limit, offset)
+    if not page:
+        return []
+    keys = [k for k, _ in page]
+    found = dict(
+        db.execute(
+            "SELECT rank_key, notice_id FROM search_doc WHERE rank_key = ANY(%s)", (keys,)
+        ).fetchall()
+    )
+    return [found[k] for k in keys if k in found]
+
+
+def _hits(db: Any, page: list[tuple[int, float]], q: Query) -> list[SearchHit]:
+    rows = db.execute(
+        "SELECT d.rank_key, n.id, n.title, n.published, n.number, c.path, n.summary, "
+        "n.body_markdown, d.body_f FROM search_doc AS d JOIN notice AS n ON n.id = d.notice_id "
+        "LEFT JOIN category AS c ON c.id = n.category_id WHERE d.rank_key = ANY(%s)",
+        ([k for k, _ in page],),
+    ).fetchall()
+    by_key = {r[0]: r for r in rows}
+    terms = highlight_terms_of(q)
+    prefer = sorted({t.exact for t in q.terms if t.exact}, key=len, reverse=True)
+    hits: list[SearchHit] = []
+    for key, score in page:
+        row = by_key.get(key)
+        if row is None:
+            continue
+        _, nid, title, published, number, path, summary, body, folded = row
+        snippet, spans = make_snippet(body_text(summary, body), terms, prefer=prefer, folded=folded)
+        hits.append(
+            SearchHit(
+                id=nid,
+                title=strip_bidi(title or ""),
+                published=from_seconds(published),
+                number=number,
+                category=path or "",
+                snippet=snippet,
+                spans=spans,
+                score=score,
+            )
+        )
+    return hits
+
+
+def count_matches(session: Session, query: str, where: SearchFilter, *, cap: int | None) -> int:
+    return _count(_raw(session), query, where, cap, partial=True)
+
+
+def _count(db: Any, query: str, where: SearchFilter, cap: int | None, partial: bool) -> int:
+    plan = _understand(db, query, where)
+    if plan is None:
+        return 0
+    if plan.dates_only:
+        sql, params = _keys(db, plan.bounds)
+    else:
+        sql, params = _match_sql(MAIN, folded_tsq(plan.q), plan.bounds)
+    if cap is not None:
+        sql += " LIMIT %s"
+        params.append(max(cap, 0))
+    (count,) = db.execute(f"SELECT count(*) FROM ({sql}) AS m", params).fetchone()
+    count = int(count or 0)
+    if partial and count < FEW and not plan.dates_only:
+        sql, params = _match_sql(MAIN, folded_tsq(plan.q), plan.bounds)
+        every = {r for (r,) in db.execute(sql, params)}
+        every.update(_all_but_one(db, plan, cap if cap is not None else 1 << 30))
+        count = min(len(every), cap) if cap is not None else len(every)
+    return count
+
+
+class _Words(typos.Words):
+    """The archive's words for `db.search.typos`, in ``search_term`` on the server."""
+
+    def __init__(self, db: Any) -> None:
+        super().__init__(cast(Any, db))
+        self._pg = db
+
+    def known(self, words: Iterable[str]) -> set[str]:
+        wanted = list(dict.fromkeys(words))
+        rows = self._pg.execute("SELECT term FROM search_term WHERE term = ANY(%s)", (wanted,))
+        return {r[0] for r in rows}
+
+    def starting(self, prefix: str) -> bool:
+        after = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        row = self._pg.execute(
+            "SELECT 1 FROM search_term WHERE term > %s AND term < %s LIMIT 1", (prefix, after)
+        ).fetchone()
+        return row is not None
+
+    def phrase(self, pair: tuple[str, str]) -> int:
+        tsq = phrase(" ".join(fold_text(w) for w in pair))
+        (found,) = self._pg.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM search_doc WHERE {MAIN} @@ %s::tsquery "
+            "LIMIT %s) AS m",
+            (tsq, typos.PHRASE_CAP),
+        ).fetchone()
+        return int(found)
+
+    def starting_with_letter(self, word: str) -> list[str]:
+        """The words that begin as *word* does, nearest first by their trigrams."""
+        after = chr(ord(word[0]) + 1)
+        # Without pg_trgm on the server (migration 0013), the scan SQLite does.
+        trigrams = self._pg.execute(
+            "SELECT 1 FROM pg_indexes WHERE indexname = 'search_term_trigram'"
+        ).fetchone()
+        if trigrams is None:
+            sql = "SELECT term FROM search_term WHERE term >= %s AND term < %s LIMIT %s"
+            return [r[0] for r in self._pg.execute(sql, (word[0], after, typos.SCAN))]
+        sql = (
+            "SELECT term FROM search_term WHERE term >= %s AND term < %s "
+            "ORDER BY term <-> %s LIMIT %s"
+        )
+        return [r[0] for r in self._pg.execute(sql, (word[0], after, word, TRIGRAM_SCAN))]
+
+
+#: Words nearest a mistyped one (by trigrams) checked for two edits.
+TRIGRAM_SCAN = 500
+
+
+def suggest(session: Session, query: str, where: SearchFilter) -> str | None:
+    db = _raw(session)
+    found = _count(db, query, where, typos.FEW, partial=False)
+    if found >= typos.FEW:
+        return None
+    mended = typos.mend(
+        db,
+        query,
+        lambda text: _count(db, text, where, SUGGEST_CAP, False),
+        words=_Words(db),
+    )
+    if mended is None or mended[1] <= found:
+        return None
+    return mended[0]
