@@ -101,8 +101,8 @@ def test_the_window_searches_an_archive_on_a_server(
     populate(data_dir, url=pg_url)
     index_archive(data_dir, url=pg_url)
 
-    def on_server(folder: Path, create: bool = True) -> Archive:
-        return open_archive(folder, create=create, url=pg_url)
+    def on_server(folder: Path, create: bool = True, url: str | None = None) -> Archive:
+        return open_archive(folder, create=create, url=url or pg_url)
 
     runner = SyncRunner(opener=on_server)
     window = MainWindow(data_dir, runner=runner, settings=settings_for(data_dir), lang="vi")
