@@ -9,8 +9,9 @@ of the one PC (the person '') becomes the person's who moves the archive
 copied. Then every table's rows are counted on both sides, still inside the
 transaction: a count that differs rolls it all back.
 
-The search index (SQLite's FTS5) is not copied: PostgreSQL has none yet. The
-attachment store stays in the data folder.
+The search index is not copied but built again on the server, in the same
+transaction, from the notices just copied (PostgreSQL's index is its own,
+db/search/pgindex.py). The attachment store stays in the data folder.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any
 from sqlalchemy import Connection, Integer, func, inspect, select, text
 
 from db.models import Base, ReadingState
+from db.search import pgindex
 
 CHUNK = 1000
 
@@ -83,6 +85,7 @@ def copy_archive(source: Connection, target: Connection, *, person: str) -> Move
         there = int(target.execute(select(func.count()).select_from(table)).scalar() or 0)
         if there != rows[table.name]:
             raise CountMismatch(table.name, rows[table.name], there)
+    pgindex.rebuild(target)
     return Moved(rows)
 
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from db import queries, register, store
+from db import queries, register, search, store
 from db.archive import Archive, open_archive
 from db.models import Base, TrustedKey
 from db.people import login_name
@@ -31,6 +31,8 @@ def office_state(archive: Archive) -> dict[str, Any]:
             "notices": queries.list_notices(session),
             "register": register.register_rows(session),
             "keys": sorted(session.scalars(select(TrustedKey.key_id))),
+            # The index is built again on the server: the same answers to a search.
+            "found": [hit.id for hit in search.search(session, "thong bao")],
             "rows": {
                 table.name: session.scalar(select(func.count()).select_from(table))
                 for table in Base.metadata.sorted_tables
@@ -62,6 +64,7 @@ def test_the_archive_moves_whole_into_an_empty_database(
         assert moved.person == login_name()
         assert office_state(moved) == before
         assert before["rows"]["register_entry"] > 0 and before["rows"]["reading_state"] == 2
+        assert before["found"]
     finally:
         moved.close()
 

@@ -575,7 +575,6 @@ def test_ranked_ids_gives_the_order_of_search_without_snippets(archive: Archive)
         assert search.ranked_ids(session, "ke hoach") == ["t3", "t1", "t2"]
 
 
-@pytest.mark.sqlite_only("on PostgreSQL notice times are 32-bit INTEGER columns, to 2038")
 def test_notices_of_any_century_get_their_own_place_in_the_index(archive: Archive) -> None:
     def at(nid: str, *when: int) -> NoticeRecord:
         return notice(nid, "Sắc lệnh", published=datetime(*when, tzinfo=VN_TZ))  # type: ignore[misc]
