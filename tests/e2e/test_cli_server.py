@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.messages import text
 from tests.helpers.cli import Cli
 from tests.helpers.published import Published, ids_of
 
@@ -37,15 +36,3 @@ def test_the_command_line_on_the_shared_archive(
     assert not (data_dir / "archive.sqlite3").exists()
     other_pc = ("--data-dir", data_dir.with_name("other-pc"))
     assert cli(*other_pc, *db, "list", "--json").json() == notices
-
-
-def test_search_on_the_shared_archive_says_it_is_not_there_yet(
-    cli: Cli, published: Published, pg_url: str
-) -> None:
-    db = ("--database", pg_url)
-    cli(*db, "trust", "add", published.public_key)
-    cli(*db, "import", published.base, "--json")
-    said = cli.fails(*db, "search", "kế hoạch")
-    sentence = text("archive_not_on_server_search", "vi", path="")
-    assert sentence.split("{path}")[0][:40] in said.stderr
-    assert "postgresql://" in said.stderr
