@@ -32,9 +32,9 @@ from sqlalchemy.orm import Session
 
 from db.folding import strip_bidi
 from db.search import ranking, typos
-from db.search.filters import Bounds, SearchFilter, Sort, resolve
-from db.search.intent import Reference, date_phrase, reference
-from db.search.query import Group, Query, compact_query, issuer_runs, parse
+from db.search.filters import Bounds, SearchFilter, Sort
+from db.search.intent import Reference
+from db.search.query import Group, Query, compact_query, issuer_runs
 from db.search.ranking import (
     FEW,
     HEADING_WORDS,
@@ -171,23 +171,6 @@ def _keys(db: Any, bounds: Bounds) -> tuple[str, list[Any]]:
 
 
 # -- a plan -----------------------------------------------------------------------------
-
-
-def _understand(db: Any, text: str, where: SearchFilter) -> _Plan | None:
-    bounds = resolve(db, where)
-    if bounds is None:
-        return None
-    q = parse(text)
-    span = date_phrase(text)
-    if span is not None and not _text_matches(db, q, span.words, bounds):
-        narrowed = bounds.within(span.start, span.end)
-        if narrowed is None:
-            return None
-        rest = parse(span.rest)
-        return _Plan(rest, reference(rest), narrowed, where.sort)
-    if not q.groups:
-        return None
-    return _Plan(q, reference(q), bounds, where.sort)
 
 
 def _text_matches(db: Any, q: Query, words: str, bounds: Bounds) -> bool:
@@ -390,7 +373,7 @@ def search(
     session: Session, query: str, where: SearchFilter, *, limit: int, offset: int
 ) -> list[SearchHit]:
     db = _raw(session)
-    plan = _understand(db, query, where)
+    plan = ranking.plan_search(db, query, where, _text_matches)
     if plan is None:
         return []
     page = _rank(db, plan, limit, offset)
@@ -401,7 +384,7 @@ def ranked_ids(
     session: Session, query: str, where: SearchFilter, *, limit: int, offset: int
 ) -> list[str]:
     db = _raw(session)
-    plan = _understand(db, query, where)
+    plan = ranking.plan_search(db, query, where, _text_matches)
     if plan is None:
         return []
     page = _rank(db, plan, limit, offset)
@@ -453,7 +436,7 @@ def count_matches(session: Session, query: str, where: SearchFilter, *, cap: int
 
 
 def _count(db: Any, query: str, where: SearchFilter, cap: int | None, partial: bool) -> int:
-    plan = _understand(db, query, where)
+    plan = ranking.plan_search(db, query, where, _text_matches)
     if plan is None:
         return 0
     if plan.dates_only:

@@ -36,9 +36,10 @@ date, unless the words, taken as text, are in a title or a number.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
@@ -123,14 +124,17 @@ def _score(tier: int, relevance: float, rowid: int) -> float:
     return tier * 100 + relevance + 0.009 * _recency(rowid)
 
 
-def _understand(db: sqlite3.Connection, text: str, where: SearchFilter) -> _Plan | None:
-    """What to look for and where, or None when nothing can match."""
+def plan_search(
+    db: Any, text: str, where: SearchFilter, text_matches: Callable[[Any, Query, str, Bounds], bool]
+) -> _Plan | None:
+    """What to look for and where (None: nothing can match), on either engine;
+    *text_matches* asks its index whether a date phrase's words are text."""
     bounds = resolve(db, where)
     if bounds is None:
         return None
     q = parse(text)
     span = date_phrase(text)
-    if span is not None and not _text_matches(db, q, span.words, bounds):
+    if span is not None and not text_matches(db, q, span.words, bounds):
         narrowed = bounds.within(span.start, span.end)
         if narrowed is None:
             return None
@@ -169,7 +173,7 @@ def search(
         return pgquery.search(session, query, where, limit=limit, offset=offset)
     conn = session.connection()
     db = _dbapi(conn)
-    plan = _understand(db, query, where)
+    plan = plan_search(db, query, where, _text_matches)
     if plan is None:
         return []
     page = _rank(db, plan, limit, offset)
@@ -194,7 +198,7 @@ def ranked_ids(
 
         return pgquery.ranked_ids(session, query, where, limit=limit, offset=offset)
     db = _dbapi(session.connection())
-    plan = _understand(db, query, where)
+    plan = plan_search(db, query, where, _text_matches)
     if plan is None:
         return []
     page = _rank(db, plan, limit, offset)
@@ -571,7 +575,7 @@ def suggest(session: Session, query: str, where: SearchFilter = ANY) -> str | No
 def _count(
     db: sqlite3.Connection, query: str, where: SearchFilter, cap: int | None, partial: bool
 ) -> int:
-    plan = _understand(db, query, where)
+    plan = plan_search(db, query, where, _text_matches)
     if plan is None:
         return 0
     prefix = Prefixes(db)
