@@ -8,6 +8,7 @@ so are argparse's own words while `argparse_language` is on.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -137,6 +138,18 @@ def _size(lang: str) -> Callable[[str], tuple[int, int]]:
 DAY = "YYYY-MM-DD"
 
 
+class _VersionAction(argparse.Action):
+    """`--version`: the version is read (importlib.metadata, ~30 ms) only when asked for,
+    not on every command."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
+        sys.stdout.write(f"bangtin {app_version()}\n")
+        parser.exit()
+
+
 def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     """The whole grammar, every help text in *lang*; call it inside `argparse_language`."""
 
@@ -155,9 +168,7 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     )
     day, count = _day(lang), _count(lang, 1)
     parser = _Parser(prog="bangtin", description=h("cli_description"))
-    parser.add_argument(
-        "--version", action="version", version=f"bangtin {app_version()}", help=h("opt_version")
-    )
+    parser.add_argument("--version", action=_VersionAction, help=h("opt_version"))
     parser.add_argument("--data-dir", metavar=folder, help=h("opt_data_dir"))
     parser.add_argument("--database", metavar="URL", help=h("opt_database"))
     parser.add_argument("--lang", choices=LANGS, default=None, help=h("opt_lang"))

@@ -1,5 +1,9 @@
 """Running the real `bangtin` command in subprocesses, with the network guarded.
 
+Each command runs in a child process of its own, forked from a warm server
+that has imported the heavy modules once (tests/helpers/forkserver.py says
+what that skips, and which tests start a fresh interpreter instead).
+
 Every child gets the test's private data dir (BANGTIN_DATA_DIR, set by the
 autouse `data_dir` fixture), a private HOME, offscreen Qt, and
 tests/e2e/netguard/sitecustomize.py on PYTHONPATH, which logs and refuses any
@@ -20,6 +24,7 @@ from typing import Any
 
 import pytest
 
+from tests.helpers import forkserver
 from tests.helpers.unprivileged import drop_for_child
 
 NETGUARD_DIR = Path(__file__).resolve().parents[1] / "e2e" / "netguard"
@@ -91,21 +96,26 @@ class Cli:
         as root (tests/helpers/unprivileged.py), so a read-only folder binds it.
         """
         argv = tuple(str(a) for a in args)
-        proc = subprocess.run(
-            [*bangtin_command(), *argv],
-            env=self.env,
-            cwd=self.cwd,
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            timeout=timeout,
-            check=False,
-            preexec_fn=drop_for_child if unprivileged else None,
-        )
+        if forkserver.cold():
+            proc = subprocess.run(
+                [*bangtin_command(), *argv],
+                env=self.env,
+                cwd=self.cwd,
+                stdin=subprocess.DEVNULL,
+                capture_output=True,
+                timeout=timeout,
+                check=False,
+                preexec_fn=drop_for_child if unprivileged else None,
+            )
+            code, out, err = proc.returncode, proc.stdout, proc.stderr
+        else:
+            request = forkserver.Request(argv, dict(self.env), str(self.cwd), unprivileged)
+            code, out, err = forkserver.server(self.env).run(request, timeout)
         result = Result(
             args=argv,
-            returncode=proc.returncode,
-            stdout=proc.stdout.decode("utf-8"),
-            stderr=proc.stderr.decode("utf-8"),
+            returncode=code,
+            stdout=out.decode("utf-8"),
+            stderr=err.decode("utf-8"),
         )
         self.assert_no_network()
         assert "Traceback" not in result.stderr, result.describe()

@@ -151,6 +151,14 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> World:
     return make_world(tmp_path_factory.mktemp("world"))
 
 
+@pytest.fixture(scope="session")
+def empty_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new, empty archive folder made by `open_archive`, once per test process."""
+    folder = tmp_path_factory.mktemp("empty") / "archive"
+    open_archive(folder).close()
+    return folder
+
+
 @pytest.fixture
 def archive(
     request: pytest.FixtureRequest, tmp_path: Path, archive_engine: str
@@ -170,7 +178,9 @@ def archive(
             if not options.get("backups", True):
                 shutil.rmtree(opened.data_dir / "backups")
         else:
-            opened = open_archive(folder)
+            # A copy of a fresh archive made once: the same files that
+            # open_archive makes, without running the migrations per test.
+            opened = open_copy(request.getfixturevalue("empty_template"), folder)
         if options.get("trusting") is not None:
             pair: KeyPair = request.getfixturevalue(str(options["trusting"]))
             trust(opened, pair)

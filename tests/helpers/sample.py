@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import hashlib
+import shutil
 import struct
+import tempfile
 import zlib
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -12,7 +15,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from db import search, store
-from db.archive import open_archive
+from db.archive import DB_NAME, open_archive
 from db.records import AttachmentRecord, ImportLogEntry, NoticeRecord
 from db.types import VN_TZ
 from desktop.ui.mainwindow import MainWindow
@@ -115,7 +118,29 @@ def sample_notices(extra: int = 0) -> list[NoticeRecord]:
 def populate(
     data_dir: Path, *, extra: int = 0, logged: bool = True, url: str | None = None
 ) -> None:
-    """The sample notices in the archive of *data_dir*, or on the server at *url*."""
+    """The sample notices in the archive of *data_dir*, or on the server at *url*.
+
+    A new SQLite archive is a copy of one made once per test process for
+    the same arguments: the same files, without the migrations and writes
+    per test.
+    """
+    if url is None and not (data_dir / DB_NAME).exists():
+        key = (extra, logged)
+        if key not in _POPULATED:
+            template = Path(tempfile.mkdtemp(prefix="bangtin-sample-")) / "data"
+            atexit.register(shutil.rmtree, template.parent, True)
+            _populate(template, extra=extra, logged=logged, url=None)
+            _POPULATED[key] = template
+        shutil.copytree(_POPULATED[key], data_dir, dirs_exist_ok=True)
+        return
+    _populate(data_dir, extra=extra, logged=logged, url=url)
+
+
+#: (extra, logged) -> a data dir that `_populate` made: what `populate` copies.
+_POPULATED: dict[tuple[int, bool], Path] = {}
+
+
+def _populate(data_dir: Path, *, extra: int, logged: bool, url: str | None) -> None:
     archive = open_archive(data_dir, url=url)
     try:
         notices = sample_notices(extra)

@@ -12,7 +12,9 @@ written all the same, and a test of "read-only" would prove nothing. So:
   that); they stay permitted, so they are raised again after it;
 - `drop_for_child` is a `preexec_fn` that takes them from a subprocess for
   good (from its bounding set, which is what root's capabilities are
-  recomputed from when it runs `bangtin`).
+  recomputed from when it runs `bangtin`); `drop_for_good` also takes them
+  from the calling process itself, for a child forked without an exec
+  (tests/helpers/forkserver.py).
 
 Without root, or off Linux, the last two change nothing: modes bind already.
 """
@@ -93,6 +95,21 @@ def drop_for_child() -> None:
     for cap in _CAPS:
         if libc.prctl(_PR_CAPBSET_DROP, cap, 0, 0, 0) != 0:
             raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+def drop_for_good() -> None:
+    """In a forked child that runs `bangtin` without exec: the same as `drop_for_child`,
+    and out of this process's own effective and permitted sets as well (they are
+    recomputed from the bounding set only by an exec)."""
+    if not _root_on_linux():
+        return
+    drop_for_child()
+    header, data = _capabilities()
+    for cap in _CAPS:
+        for field in ("effective", "permitted", "inheritable"):
+            setattr(data[0], field, getattr(data[0], field) & ~(1 << cap))
+    if _libc().capset(ctypes.byref(header), data) != 0:
+        raise OSError(ctypes.get_errno(), "capset")
 
 
 _READ_ONLY_FILE = stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH

@@ -13,7 +13,7 @@ import os
 import socket
 import traceback
 
-_LOG = os.environ.get("BANGTIN_NETGUARD_LOG")
+_LOG_VAR = "BANGTIN_NETGUARD_LOG"
 
 
 class NetworkBlocked(OSError):
@@ -24,13 +24,14 @@ def _record(what: str) -> NetworkBlocked:
     where = " <- ".join(
         f"{frame.filename}:{frame.lineno}" for frame in reversed(traceback.extract_stack()[:-2])
     )
-    assert _LOG is not None
-    with open(_LOG, "a", encoding="utf-8") as log:
+    # Read when it is written, not at start: a child forked from a warm
+    # process (tests/helpers/forkserver.py) has its own test's log.
+    with open(os.environ[_LOG_VAR], "a", encoding="utf-8") as log:
         log.write(f"pid {os.getpid()}: {what} at {where}\n")
     return NetworkBlocked(f"network access blocked in tests: {what}")
 
 
-if _LOG:
+if os.environ.get(_LOG_VAR):
     _INET = (socket.AF_INET, socket.AF_INET6)
 
     class _GuardedSocket(socket.socket):
