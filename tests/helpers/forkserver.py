@@ -72,11 +72,14 @@ WARM = (
 
 def _send(sock: socket.socket, value: Any, fds: list[int] | None = None) -> None:
     data = pickle.dumps(value)
-    message = _LENGTH.pack(len(data)) + data
+    head = _LENGTH.pack(len(data))
     if fds:
-        socket.send_fds(sock, [message], fds)
+        # The descriptors ride with the few bytes of the length, which one
+        # sendmsg always sends whole; the rest may take several sends.
+        socket.send_fds(sock, [head], fds)
+        sock.sendall(data)
     else:
-        sock.sendall(message)
+        sock.sendall(head + data)
 
 
 def _recv_exactly(sock: socket.socket, size: int, first: bytes = b"") -> bytes:
@@ -92,7 +95,7 @@ def _recv_exactly(sock: socket.socket, size: int, first: bytes = b"") -> bytes:
 def _recv(sock: socket.socket, *, with_fds: bool = False) -> tuple[Any, list[int]]:
     fds: list[int] = []
     if with_fds:
-        first, fds, _flags, _addr = socket.recv_fds(sock, 1 << 16, 3)
+        first, fds, _flags, _addr = socket.recv_fds(sock, _LENGTH.size, 3)
         if not first:
             raise EOFError
     else:
@@ -222,11 +225,19 @@ def cold() -> bool:
     return os.environ.get("BANGTIN_TEST_COLD", "") not in ("", "0")
 
 
-if __name__ == "__main__":
-    child = _serve(socket.socket(fileno=int(sys.argv[1])))
+def main(fd: int) -> None:
+    """The server's life; in a child, the command's, ended as the `bangtin` script ends."""
+    child = _serve(socket.socket(fileno=fd))
     if child is None:
         sys.exit(0)
     _become(child)
-    from desktop.cli import main
+    from desktop.cli import main as bangtin
 
-    sys.exit(main())
+    sys.exit(bangtin())
+
+
+if __name__ == "__main__":
+    # Through the module's own name, so that pickled requests are its classes.
+    from tests.helpers import forkserver
+
+    forkserver.main(int(sys.argv[1]))
