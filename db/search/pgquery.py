@@ -34,6 +34,7 @@ from db.folding import strip_bidi
 from db.search import ranking, typos
 from db.search.filters import Bounds, SearchFilter, Sort
 from db.search.intent import Reference
+from db.search.pgplan import ordered
 from db.search.query import Group, Query, compact_query, issuer_runs
 from db.search.ranking import (
     FEW,
@@ -162,7 +163,7 @@ def _match_sql(column: str, tsq: str, bounds: Bounds) -> tuple[str, list[Any]]:
 
 def _walk(db: Any, column: str, tsq: str, bounds: Bounds, count: int) -> list[int]:
     sql, params = _match_sql(column, tsq, bounds)
-    return [r for (r,) in db.execute(sql + " ORDER BY rank_key LIMIT %s", (*params, count))]
+    return [r for (r,) in db.execute(ordered(db, column, tsq, sql, count), (*params, count))]
 
 
 def _keys(db: Any, bounds: Bounds) -> tuple[str, list[Any]]:
@@ -245,29 +246,29 @@ def _heading_sql(kept: Query, dropped: Query, bounds: Bounds) -> tuple[str, list
     return _within(bounds, sql, params), params
 
 
-def _walks(db: Any, selects: list[tuple[str, list[Any], int]]) -> list[list[int]]:
-    """Each ``SELECT rank_key …`` with its parameters, newest first up to its count.
+def _walks(db: Any, selects: list[tuple[str, str, str, list[Any], int]]) -> list[list[int]]:
+    """Each ``SELECT rank_key … WHERE column @@ tsquery`` (column, tsquery, SQL,
+    parameters, count), newest first up to its count.
 
     Sent together in one pipeline: a round trip to the server costs as much
     as a short index walk. Not prepared: a generic plan would not know how
-    many notices hold the words, which decides between walking the keys and
-    reading the GIN index.
+    many notices hold the words; `db.search.pgplan` writes each in the form
+    that reads fewer rows.
     """
+    statements = [
+        (ordered(db, column, tsq, sql, count), (*params, count))
+        for column, tsq, sql, params, count in selects
+    ]
     with db.pipeline():
-        cursors = [
-            db.cursor().execute(
-                sql + " ORDER BY rank_key LIMIT %s", (*params, count), prepare=False
-            )
-            for sql, params, count in selects
-        ]
+        cursors = [db.cursor().execute(sql, params, prepare=False) for sql, params in statements]
     return [[r for (r,) in cur.fetchall()] for cur in cursors]
 
 
 def _all_but_one(db: Any, plan: _Plan, count: int) -> list[int]:
-    selects = [
-        (*_match_sql(TITLE, folded_tsq(rest), plan.bounds), count)
-        for rest in _all_but_one_groups(plan.q)
-    ]
+    selects = []
+    for rest in _all_but_one_groups(plan.q):
+        tsq = folded_tsq(rest)
+        selects.append((TITLE, tsq, *_match_sql(TITLE, tsq, plan.bounds), count))
     found: dict[int, None] = {}
     for keys in _walks(db, selects):
         found.update(dict.fromkeys(keys))
@@ -283,12 +284,14 @@ def _relevant(db: Any, plan: _Plan, need: int) -> list[tuple[int, float]]:
     # Every candidate query at once (`_walks`); then taken in order as
     # `db.search.ranking._relevant` takes them, stopping where it stops.
     streams = list(_streams(plan, size, need))
-    selects: list[tuple[str, list[Any], int]] = []
+    selects: list[tuple[str, str, str, list[Any], int]] = []
     for stream in streams:
         if len(stream) == 2:
-            selects.append((*_heading_sql(stream[0], stream[1], plan.bounds), size))
+            heading = _heading_sql(stream[0], stream[1], plan.bounds)
+            selects.append((TITLE, heading[1][0], *heading, size))
         else:
-            selects.append((*_match_sql(stream[0], stream[1], plan.bounds), stream[2]))
+            column, tsq, count = stream
+            selects.append((column, tsq, *_match_sql(column, tsq, plan.bounds), count))
     short = False
     for stream, found in zip(streams, _walks(db, selects), strict=True):
         if len(pool) >= size:
