@@ -2,21 +2,25 @@
 
 ``SELECT rank_key … WHERE tsv @@ q ORDER BY rank_key LIMIT k`` has two plans:
 walk the primary key newest first and test each row's tsvector until k
-match, or read every match from the GIN index and keep the newest k. The
-planner prices the test of a row as one cheap operator, but it reads a
-tsvector of several KB out of TOAST (and its positions, for a phrase): some
-µs a row. Where the words are each common but seldom together (``'7' & 'tb'
-& 'ubnd'``, a document number), the planner walks, and the walk reads most
-of the table before it has k rows: 50 ms at 10,000 notices, growing with the
-archive, where GIN answers in a few.
+match, or read every match through the GIN index and keep the newest k. The
+planner prices the test of a row as one cheap operator, but the tsvector of
+everything (``main_tsv``, `WIDE`) is several KB read out of TOAST, and its
+positions are checked for a phrase. Where the words are each common but
+seldom together (``'7' & 'tb' & 'ubnd'``, a document number), the planner
+walks, and the walk reads most of the table before it has k rows: 50 ms at
+10,000 notices, growing with the archive, where GIN answers in a few.
 
-So the choice is made here, from the column's statistics (``pg_stats``: the
-share of rows holding each of its most common words). The walk tests about
-k / f rows, f the words' shares multiplied (as if independent), the whole
-table at most; GIN reads at most as many rows as the rarest word the query
-requires holds. When GIN reads fewer, the query is written so that the
-LIMIT cannot reach into the scan (a MATERIALIZED common table expression);
-otherwise, and when the column has no statistics yet, the planner decides.
+So for that column the choice is made here, from its statistics
+(``pg_stats``: the share of rows holding each of its most common words). The
+walk tests about k / f rows, the whole table at most, f the query's share:
+taken between the words' shares multiplied (as if independent) and the
+rarest's (as if always together), since words of one topic come together
+more often than chance. GIN reads at most as many rows as the rarest word
+the query requires holds. When GIN reads fewer, the query is written so that
+the LIMIT cannot reach into the scan (a MATERIALIZED common table
+expression); otherwise, and when the column has no statistics yet, the
+planner decides. A title's tsvector is short and kept in its row: walking it
+is cheap, and the planner's choice stands.
 """
 
 from __future__ import annotations
@@ -31,10 +35,12 @@ __all__ = ["Statistics", "forget", "ordered", "statistics"]
 #: How long the statistics read from the server are used (s): they change
 #: only when the table is analysed, and a stale share only moves a choice.
 STATS_TTL = 120.0
-#: A row the walk tests costs about as much as one GIN hands over (heap page,
-#: recheck), and the walk stops early only by luck: GIN is taken when it reads
-#: no more than this many times the walk's estimate.
+#: A row the walk tests reads a tsvector out of TOAST; one GIN hands over
+#: costs a heap page: GIN is taken when it reads no more than this many
+#: times the rows the walk is expected to test.
 GIN_MARGIN = 2.0
+#: The columns whose tsvectors are read out of TOAST to be tested.
+WIDE = frozenset({"main_tsv"})
 
 _TOKEN = re.compile(r"'((?:[^']|'')*)'(:\*)?|<->|[&|()]")
 
@@ -138,16 +144,22 @@ class _Estimate:
         return share, share
 
 
-def ordered(db: Any, column: str, tsq: str, sql: str, count: int) -> str:
-    """*sql* (``SELECT rank_key FROM search_doc WHERE column @@ tsq …``) newest first,
-    limited by a last parameter, in the form that reads fewer rows."""
+def ordered(
+    db: Any, sql: str, params: list[Any], tsq: str, column: str, count: int
+) -> tuple[str, list[Any]]:
+    """*sql* (``SELECT rank_key FROM search_doc WHERE column @@ tsq …``, with
+    *params*) as the newest *count* matches, in the form that reads fewer
+    rows: the statement and its parameters."""
+    plain = sql + " ORDER BY rank_key LIMIT %s", [*params, count]
+    if column not in WIDE:
+        return plain
     stats = statistics(db)
     found = stats.columns.get(column)
-    if found is not None and stats.rows > 0:
-        upper, alone = _Estimate(found, tsq).run()
-        walk = min(stats.rows, count / max(alone, 1 / stats.rows))
-        if upper * stats.rows <= walk * GIN_MARGIN:
-            return (
-                f"WITH m AS MATERIALIZED ({sql}) SELECT rank_key FROM m ORDER BY rank_key LIMIT %s"
-            )
-    return sql + " ORDER BY rank_key LIMIT %s"
+    if found is None or stats.rows <= 0:
+        return plain
+    upper, alone = _Estimate(found, tsq).run()
+    share = max((alone * upper) ** 0.5, 1 / stats.rows)
+    if upper * stats.rows > min(stats.rows, count / share) * GIN_MARGIN:
+        return plain
+    gin = f"WITH m AS MATERIALIZED ({sql}) SELECT rank_key FROM m ORDER BY rank_key LIMIT %s"
+    return gin, [*params, count]

@@ -25,7 +25,7 @@ phrase there is not found.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, cast
 
 from sqlalchemy.orm import Session
@@ -163,7 +163,8 @@ def _match_sql(column: str, tsq: str, bounds: Bounds) -> tuple[str, list[Any]]:
 
 def _walk(db: Any, column: str, tsq: str, bounds: Bounds, count: int) -> list[int]:
     sql, params = _match_sql(column, tsq, bounds)
-    return [r for (r,) in db.execute(ordered(db, column, tsq, sql, count), (*params, count))]
+    statement, values = ordered(db, sql, params, tsq, column, count)
+    return [r for (r,) in db.execute(statement, values)]
 
 
 def _keys(db: Any, bounds: Bounds) -> tuple[str, list[Any]]:
@@ -256,12 +257,31 @@ def _walks(db: Any, selects: list[tuple[str, str, str, list[Any], int]]) -> list
     that reads fewer rows.
     """
     statements = [
-        (ordered(db, column, tsq, sql, count), (*params, count))
-        for column, tsq, sql, params, count in selects
+        ordered(db, sql, params, tsq, column, count) for column, tsq, sql, params, count in selects
     ]
     with db.pipeline():
         cursors = [db.cursor().execute(sql, params, prepare=False) for sql, params in statements]
     return [[r for (r,) in cur.fetchall()] for cur in cursors]
+
+
+#: How many candidate queries go to the server in each round trip: the
+#: first alone (for common words it fills the pool, and the rest, each
+#: reading thousands of matches, are not needed), then two, then the rest.
+BATCHES = (1, 2)
+
+
+def _batches(
+    db: Any, selects: list[tuple[str, str, str, list[Any], int]], done: Callable[[], bool]
+) -> Iterator[list[int]]:
+    """The answers of *selects* (see `_walks`), in order, sent `BATCHES` at a
+    time; nothing more is sent once *done* says so."""
+    start = 0
+    for index in range(len(BATCHES) + 1):
+        end = start + BATCHES[index] if index < len(BATCHES) else len(selects)
+        if start >= len(selects) or (start and done()):
+            return
+        yield from _walks(db, selects[start:end])
+        start = end
 
 
 def _all_but_one(db: Any, plan: _Plan, count: int) -> list[int]:
@@ -281,8 +301,8 @@ def _relevant(db: Any, plan: _Plan, need: int) -> list[tuple[int, float]]:
     if plan.ref is not None:
         pool.update(dict.fromkeys(_referred(db, plan.ref, plan.bounds, size)))
     words = folded_tsq(plan.q)
-    # Every candidate query at once (`_walks`); then taken in order as
-    # `db.search.ranking._relevant` takes them, stopping where it stops.
+    # Taken in order as `db.search.ranking._relevant` takes them, stopping
+    # where it stops; sent a few at a time (`_batches`).
     streams = list(_streams(plan, size, need))
     selects: list[tuple[str, str, str, list[Any], int]] = []
     for stream in streams:
@@ -293,7 +313,9 @@ def _relevant(db: Any, plan: _Plan, need: int) -> list[tuple[int, float]]:
             column, tsq, count = stream
             selects.append((column, tsq, *_match_sql(column, tsq, plan.bounds), count))
     short = False
-    for stream, found in zip(streams, _walks(db, selects), strict=True):
+    answers = _batches(db, selects, lambda: len(pool) >= size)
+    # Fewer answers than streams once the pool is full: nothing more was sent.
+    for stream, found in zip(streams, answers, strict=False):
         if len(pool) >= size:
             break
         if len(stream) == 2:

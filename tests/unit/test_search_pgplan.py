@@ -48,7 +48,7 @@ def analysed(tmp_path_factory: pytest.TempPathFactory, pg_url: str) -> Iterator[
 def _form(archive: Archive, tsq: str) -> str:
     with archive.reading() as session:
         db = session.connection().connection.driver_connection
-        return pgplan.ordered(db, MAIN, tsq, SQL, 20)
+        return pgplan.ordered(db, SQL, [tsq], tsq, MAIN, 20)[0]
 
 
 def test_words_seldom_together_are_read_through_gin(analysed: Archive) -> None:
