@@ -25,7 +25,7 @@ phrase there is not found.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, cast
 
 from sqlalchemy.orm import Session
@@ -34,6 +34,7 @@ from db.folding import strip_bidi
 from db.search import ranking, typos
 from db.search.filters import Bounds, SearchFilter, Sort
 from db.search.intent import Reference
+from db.search.pgplan import ordered
 from db.search.query import Group, Query, compact_query, issuer_runs
 from db.search.ranking import (
     FEW,
@@ -162,7 +163,8 @@ def _match_sql(column: str, tsq: str, bounds: Bounds) -> tuple[str, list[Any]]:
 
 def _walk(db: Any, column: str, tsq: str, bounds: Bounds, count: int) -> list[int]:
     sql, params = _match_sql(column, tsq, bounds)
-    return [r for (r,) in db.execute(sql + " ORDER BY rank_key LIMIT %s", (*params, count))]
+    statement, values = ordered(db, sql, params, tsq, column, count)
+    return [r for (r,) in db.execute(statement, values)]
 
 
 def _keys(db: Any, bounds: Bounds) -> tuple[str, list[Any]]:
@@ -245,29 +247,48 @@ def _heading_sql(kept: Query, dropped: Query, bounds: Bounds) -> tuple[str, list
     return _within(bounds, sql, params), params
 
 
-def _walks(db: Any, selects: list[tuple[str, list[Any], int]]) -> list[list[int]]:
-    """Each ``SELECT rank_key …`` with its parameters, newest first up to its count.
+def _walks(db: Any, selects: list[tuple[str, str, str, list[Any], int]]) -> list[list[int]]:
+    """Each ``SELECT rank_key … WHERE column @@ tsquery`` (column, tsquery, SQL,
+    parameters, count), newest first up to its count.
 
     Sent together in one pipeline: a round trip to the server costs as much
     as a short index walk. Not prepared: a generic plan would not know how
-    many notices hold the words, which decides between walking the keys and
-    reading the GIN index.
+    many notices hold the words; `db.search.pgplan` writes each in the form
+    that reads fewer rows.
     """
+    statements = [
+        ordered(db, sql, params, tsq, column, count) for column, tsq, sql, params, count in selects
+    ]
     with db.pipeline():
-        cursors = [
-            db.cursor().execute(
-                sql + " ORDER BY rank_key LIMIT %s", (*params, count), prepare=False
-            )
-            for sql, params, count in selects
-        ]
+        cursors = [db.cursor().execute(sql, params, prepare=False) for sql, params in statements]
     return [[r for (r,) in cur.fetchall()] for cur in cursors]
 
 
+#: How many candidate queries go to the server in each round trip: the
+#: first alone (for common words it fills the pool, and the rest, each
+#: reading thousands of matches, are not needed), then two, then the rest.
+BATCHES = (1, 2)
+
+
+def _batches(
+    db: Any, selects: list[tuple[str, str, str, list[Any], int]], done: Callable[[], bool]
+) -> Iterator[list[int]]:
+    """The answers of *selects* (see `_walks`), in order, sent `BATCHES` at a
+    time; nothing more is sent once *done* says so."""
+    start = 0
+    for index in range(len(BATCHES) + 1):
+        end = start + BATCHES[index] if index < len(BATCHES) else len(selects)
+        if start >= len(selects) or (start and done()):
+            return
+        yield from _walks(db, selects[start:end])
+        start = end
+
+
 def _all_but_one(db: Any, plan: _Plan, count: int) -> list[int]:
-    selects = [
-        (*_match_sql(TITLE, folded_tsq(rest), plan.bounds), count)
-        for rest in _all_but_one_groups(plan.q)
-    ]
+    selects = []
+    for rest in _all_but_one_groups(plan.q):
+        tsq = folded_tsq(rest)
+        selects.append((TITLE, tsq, *_match_sql(TITLE, tsq, plan.bounds), count))
     found: dict[int, None] = {}
     for keys in _walks(db, selects):
         found.update(dict.fromkeys(keys))
@@ -280,17 +301,21 @@ def _relevant(db: Any, plan: _Plan, need: int) -> list[tuple[int, float]]:
     if plan.ref is not None:
         pool.update(dict.fromkeys(_referred(db, plan.ref, plan.bounds, size)))
     words = folded_tsq(plan.q)
-    # Every candidate query at once (`_walks`); then taken in order as
-    # `db.search.ranking._relevant` takes them, stopping where it stops.
+    # Taken in order as `db.search.ranking._relevant` takes them, stopping
+    # where it stops; sent a few at a time (`_batches`).
     streams = list(_streams(plan, size, need))
-    selects: list[tuple[str, list[Any], int]] = []
+    selects: list[tuple[str, str, str, list[Any], int]] = []
     for stream in streams:
         if len(stream) == 2:
-            selects.append((*_heading_sql(stream[0], stream[1], plan.bounds), size))
+            heading = _heading_sql(stream[0], stream[1], plan.bounds)
+            selects.append((TITLE, heading[1][0], *heading, size))
         else:
-            selects.append((*_match_sql(stream[0], stream[1], plan.bounds), stream[2]))
+            column, tsq, count = stream
+            selects.append((column, tsq, *_match_sql(column, tsq, plan.bounds), count))
     short = False
-    for stream, found in zip(streams, _walks(db, selects), strict=True):
+    answers = _batches(db, selects, lambda: len(pool) >= size)
+    # Fewer answers than streams once the pool is full: nothing more was sent.
+    for stream, found in zip(streams, answers, strict=False):
         if len(pool) >= size:
             break
         if len(stream) == 2:

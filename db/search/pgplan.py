@@ -1,0 +1,165 @@
+"""How a PostgreSQL candidate query reaches its newest matches: walking the keys, or through GIN.
+
+``SELECT rank_key … WHERE tsv @@ q ORDER BY rank_key LIMIT k`` has two plans:
+walk the primary key newest first and test each row's tsvector until k
+match, or read every match through the GIN index and keep the newest k. The
+planner prices the test of a row as one cheap operator, but the tsvector of
+everything (``main_tsv``, `WIDE`) is several KB read out of TOAST, and its
+positions are checked for a phrase. Where the words are each common but
+seldom together (``'7' & 'tb' & 'ubnd'``, a document number), the planner
+walks, and the walk reads most of the table before it has k rows: 50 ms at
+10,000 notices, growing with the archive, where GIN answers in a few.
+
+So for that column the choice is made here, from its statistics
+(``pg_stats``: the share of rows holding each of its most common words). The
+walk tests about k / f rows, the whole table at most, f the query's share:
+taken between the words' shares multiplied (as if independent) and the
+rarest's (as if always together), since words of one topic come together
+more often than chance. GIN reads at most as many rows as the rarest word
+the query requires holds. When GIN reads fewer, the query is written so that
+the LIMIT cannot reach into the scan (a MATERIALIZED common table
+expression); otherwise, and when the column has no statistics yet, the
+planner decides. A title's tsvector is short and kept in its row: walking it
+is cheap, and the planner's choice stands.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["Statistics", "forget", "ordered", "statistics"]
+
+#: How long the statistics read from the server are used (s): they change
+#: only when the table is analysed, and a stale share only moves a choice.
+STATS_TTL = 120.0
+#: A row the walk tests reads a tsvector out of TOAST; one GIN hands over
+#: costs a heap page: GIN is taken when it reads no more than this many
+#: times the rows the walk is expected to test.
+GIN_MARGIN = 2.0
+#: The columns whose tsvectors are read out of TOAST to be tested.
+WIDE = frozenset({"main_tsv"})
+
+_TOKEN = re.compile(r"'((?:[^']|'')*)'(:\*)?|<->|[&|()]")
+
+
+@dataclass(frozen=True)
+class _Column:
+    shares: dict[str, float]
+    #: The share of a word that is not among the most common ones, at most.
+    rare: float
+
+
+@dataclass(frozen=True)
+class Statistics:
+    """The rows of ``search_doc`` and its tsvector columns' word shares, as last analysed."""
+
+    rows: float
+    columns: dict[str, _Column]
+    read_at: float
+
+
+_cache: dict[tuple[str, str, str], Statistics] = {}
+
+
+def forget() -> None:
+    """Read the statistics again at the next search (after an ANALYZE)."""
+    _cache.clear()
+
+
+def statistics(db: Any) -> Statistics:
+    """The statistics of *db*'s index, read at most every `STATS_TTL` seconds."""
+    info = db.info
+    key = (str(info.host), str(info.port), str(info.dbname))
+    now = time.monotonic()
+    found = _cache.get(key)
+    if found is not None and now - found.read_at < STATS_TTL:
+        return found
+    (rows,) = db.execute(
+        "SELECT reltuples FROM pg_class WHERE oid = 'search_doc'::regclass"
+    ).fetchone()
+    columns: dict[str, _Column] = {}
+    for name, elems, freqs in db.execute(
+        "SELECT attname, most_common_elems::text::text[], most_common_elem_freqs "
+        "FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'search_doc' "
+        "AND most_common_elems IS NOT NULL"
+    ):
+        # The shares, then the least and the greatest of them and the nulls' share.
+        shares = dict(zip(elems, freqs, strict=False))
+        columns[name] = _Column(shares, freqs[-3] if len(freqs) > len(elems) else 0.0)
+    found = Statistics(float(rows or 0), columns, now)
+    _cache[key] = found
+    return found
+
+
+class _Estimate:
+    """A tsquery's share of rows: an upper bound, and the share as if words were independent."""
+
+    def __init__(self, column: _Column, tsq: str) -> None:
+        self._column = column
+        self._tokens = [m for m in _TOKEN.finditer(tsq)]
+        self._at = 0
+
+    def run(self) -> tuple[float, float]:
+        found = self._or()
+        return min(found[0], 1.0), min(found[1], 1.0)
+
+    def _peek(self) -> str:
+        return self._tokens[self._at].group(0) if self._at < len(self._tokens) else ""
+
+    def _or(self) -> tuple[float, float]:
+        upper, alone = self._and()
+        while self._peek() == "|":
+            self._at += 1
+            u, a = self._and()
+            upper, alone = upper + u, 1 - (1 - alone) * (1 - a)
+        return upper, alone
+
+    def _and(self) -> tuple[float, float]:
+        upper, alone = self._word()
+        while self._peek() in ("&", "<->"):
+            self._at += 1
+            u, a = self._word()
+            upper, alone = min(upper, u), alone * a
+        return upper, alone
+
+    def _word(self) -> tuple[float, float]:
+        token = self._tokens[self._at] if self._at < len(self._tokens) else None
+        self._at += 1
+        if token is None:
+            return 1.0, 1.0
+        if token.group(0) == "(":
+            found = self._or()
+            self._at += 1  # ")"
+            return found
+        word = (token.group(1) or "").replace("''", "'").replace("\\\\", "\\")
+        column = self._column
+        if token.group(2):
+            share = sum(s for w, s in column.shares.items() if w.startswith(word))
+            share += column.rare
+        else:
+            share = column.shares.get(word, column.rare)
+        return share, share
+
+
+def ordered(
+    db: Any, sql: str, params: list[Any], tsq: str, column: str, count: int
+) -> tuple[str, list[Any]]:
+    """*sql* (``SELECT rank_key FROM search_doc WHERE column @@ tsq …``, with
+    *params*) as the newest *count* matches, in the form that reads fewer
+    rows: the statement and its parameters."""
+    plain = sql + " ORDER BY rank_key LIMIT %s", [*params, count]
+    if column not in WIDE:
+        return plain
+    stats = statistics(db)
+    found = stats.columns.get(column)
+    if found is None or stats.rows <= 0:
+        return plain
+    upper, alone = _Estimate(found, tsq).run()
+    share = max((alone * upper) ** 0.5, 1 / stats.rows)
+    if upper * stats.rows > min(stats.rows, count / share) * GIN_MARGIN:
+        return plain
+    gin = f"WITH m AS MATERIALIZED ({sql}) SELECT rank_key FROM m ORDER BY rank_key LIMIT %s"
+    return gin, [*params, count]
