@@ -28,19 +28,25 @@ from contextlib import contextmanager
 
 from sqlalchemy import Connection, Engine
 
-__all__ = ["BULK_SHARE", "is_bulk", "rollback_journal"]
+__all__ = ["BULK_MIN", "BULK_SHARE", "is_bulk", "rollback_journal"]
 
 #: An import is bulk when it brings at least 1/BULK_SHARE of the notices the
 #: archive will hold: then it rewrites the whole search index too
 #: (`db.search.indexer`'s 'optimize'), and its WAL would be as big as the archive.
 BULK_SHARE = 10
+#: ...and at least this many notices: a smaller import's WAL is a few MB
+#: whatever the ratio, and switching the journal twice (each an fsync'd
+#: header write) would cost a small import more than it saves.
+BULK_MIN = 1000
 
 
 def is_bulk(engine: Engine, incoming: int) -> bool:
     """True when *incoming* notices are a bulk import for the archive behind *engine*."""
+    if incoming < BULK_MIN:
+        return False
     with engine.connect() as conn:
         held = conn.exec_driver_sql("SELECT count(*) FROM notice").scalar() or 0
-    return incoming > 0 and incoming * BULK_SHARE >= held + incoming
+    return incoming * BULK_SHARE >= held + incoming
 
 
 @contextmanager

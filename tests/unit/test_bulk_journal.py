@@ -7,12 +7,19 @@ from pathlib import Path
 
 import pytest
 
+from db import bulk
 from db.archive import DB_NAME, Archive
 from db.bulk import is_bulk
 from desktop.bundles.importer import import_bundle
 from tests.helpers.bundles import KeyPair, build, make_keys, write_notice
 
 pytestmark = pytest.mark.archive(trusting="pair")
+
+
+@pytest.fixture(autouse=True)
+def small_bulk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Thirty notices count as a bulk import here (1,000 in the program)."""
+    monkeypatch.setattr(bulk, "BULK_MIN", 30)
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +101,8 @@ def test_bulk_means_a_tenth_of_the_archive_or_more(
     archive: Archive, pair: KeyPair, tmp_path: Path
 ) -> None:
     assert not is_bulk(archive.engine, 0)
-    assert is_bulk(archive.engine, 1)
-    import_bundle(archive, _bundle(tmp_path, pair, range(90), 1))
-    assert is_bulk(archive.engine, 10)
-    assert not is_bulk(archive.engine, 9)
+    assert not is_bulk(archive.engine, 29)  # too few to matter
+    assert is_bulk(archive.engine, 30)
+    import_bundle(archive, _bundle(tmp_path, pair, range(300), 1))
+    assert is_bulk(archive.engine, 34)  # 34 of 334
+    assert not is_bulk(archive.engine, 33)
