@@ -16,17 +16,18 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from db.bulk import rollback_journal
 from db.errors import ArchiveError as ArchiveError  # where callers have always found it
 from db.errors import Damage, ErrorCode, classify, damage_of
 from db.folders import DB_NAME as DB_NAME
@@ -60,12 +61,20 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     # Let SQLAlchemy emit BEGIN itself, so transactions mean what they say.
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
-    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA busy_timeout = 0")
     # Only a new, empty file takes it (before the WAL is set up); an existing
     # archive keeps its page size. Bodies of about 2 KB fill a 4 KB page
     # half (one row a page); three go in 8 KB.
     cur.execute(f"PRAGMA page_size = {PAGE_SIZE}")
-    cur.execute("PRAGMA journal_mode = WAL")
+    try:
+        cur.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.OperationalError as exc:
+        # Busy: a bulk import holds the file with a rollback journal (db.bulk)
+        # and turns the WAL on again when it ends; meanwhile this connection
+        # reads beside it as the file's header says. Asked without waiting.
+        if exc.sqlite_errorcode & 0xFF != sqlite3.SQLITE_BUSY:
+            raise
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA synchronous = FULL")
     cur.execute("PRAGMA foreign_keys = ON")
     cur.close()
@@ -237,12 +246,24 @@ class Archive:
             yield session
 
     @contextmanager
-    def writing(self) -> Iterator[Session]:
-        """A session whose one transaction commits at the end or rolls back."""
+    def writing(self, *, bulk: bool = False) -> Iterator[Session]:
+        """A session whose one transaction commits at the end or rolls back.
+
+        *bulk*: the transaction writes most of the archive; on SQLite it
+        keeps a rollback journal instead of the WAL (`db.bulk`).
+        """
         if self.read_only:
             raise ArchiveError(ErrorCode.READ_ONLY, "opened read-only", path=str(self.data_dir))
-        engine = self.engine.execution_options(bangtin_begin="IMMEDIATE")
-        with acting_as(self.person), Session(engine, expire_on_commit=False) as session:
+        with ExitStack() as stack:
+            bind: Engine | Connection = self.engine.execution_options(bangtin_begin="IMMEDIATE")
+            if bulk and self.url is None:
+                bind = stack.enter_context(rollback_journal(self.engine, "IMMEDIATE"))
+            with self._writing(bind) as session:
+                yield session
+
+    @contextmanager
+    def _writing(self, bind: Engine | Connection) -> Iterator[Session]:
+        with acting_as(self.person), Session(bind, expire_on_commit=False) as session:
             try:
                 with session.begin():
                     if self.url is not None:

@@ -4,7 +4,7 @@ The FTS tables are contentless: deleting a row needs the very values it was
 indexed with, and when the importer calls `update_index` the notice row
 already holds the new text (contentless_delete needs SQLite 3.43). So
 ``search_text`` keeps them, once: the short columns as indexed, the body as
-plain text and folded. The plain text is also what snippets are cut from,
+plain text (compressed) and folded. The plain text is also what snippets are cut from,
 so no search strips Markdown. After an import the
 touched FTS tables are merged back into few b-trees (`_tidy`): a query reads
 every segment, and the 17 segments a 100,000-notice import leaves make each
@@ -22,7 +22,15 @@ from sqlalchemy.orm import Session
 from db.folding import nfc
 from db.search import pgindex
 from db.search.schema import DROP, FTS_TABLES, SCHEMA, SHIFT, block, marks, published_ts
-from db.search.text import WORD, body_text, exact_words, fold_text, number_column, opt_fold
+from db.search.text import (
+    WORD,
+    body_text,
+    deflate,
+    exact_words,
+    fold_text,
+    number_column,
+    opt_fold,
+)
 
 __all__ = ["fill_index", "rebuild_index", "update_index"]
 
@@ -178,7 +186,9 @@ def _add(conn: Connection, ids: Sequence[str], *, fresh: bool = False) -> int:
             folded = fold_text(text)
             mains.append((rowid, title_f, number_c, folded, meta, exact))
             titles.append((rowid, title_f, title_exact))
-            texts.append((rowid, title_f, title_exact, number_c, meta, exact, text, folded))
+            texts.append(
+                (rowid, title_f, title_exact, number_c, meta, exact, deflate(text), folded)
+            )
             if number_c:
                 numbers.append((rowid, number_c))
             for column in mains[-1][1:]:
@@ -193,7 +203,7 @@ def _add(conn: Connection, ids: Sequence[str], *, fresh: bool = False) -> int:
             )
             conn.exec_driver_sql(
                 "INSERT INTO search_text "
-                "(rowid, title, title_exact, number, meta, exact, plain, folded) "
+                "(rowid, title, title_exact, number, meta, exact, plain_z, folded) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 texts,
             )

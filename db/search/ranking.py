@@ -63,7 +63,7 @@ from db.search.query import (
 from db.search.schema import TS_MAX, TS_MIN, marks, rowid_ts
 from db.search.scoring import BODY_CHARS, Fields, Scorer
 from db.search.snippets import highlight_terms_of, make_snippet, render_html
-from db.search.text import WORD, exact_words
+from db.search.text import WORD, exact_words, inflate
 from db.types import from_seconds
 
 __all__ = ["POOL", "SearchHit", "count_matches", "ranked_ids", "search", "suggest"]
@@ -496,7 +496,7 @@ def _hits(conn: Connection, page: list[tuple[int, float]], q: Query) -> list[Sea
     rowids = tuple(r for r, _ in page)
     # The plain text stored at import: no Markdown is stripped here.
     rows = conn.exec_driver_sql(
-        "SELECT k.rowid, n.id, n.title, n.published, n.number, c.path, t.plain, t.folded "
+        "SELECT k.rowid, n.id, n.title, n.published, n.number, c.path, t.plain_z, t.folded "
         "FROM search_key AS k JOIN notice AS n ON n.id = k.notice_id "
         "JOIN search_text AS t ON t.rowid = k.rowid "
         f"LEFT JOIN category AS c ON c.id = n.category_id WHERE k.rowid IN ({placeholders})",
@@ -510,8 +510,8 @@ def _hits(conn: Connection, page: list[tuple[int, float]], q: Query) -> list[Sea
         row = by_rowid.get(rowid)
         if row is None:
             continue
-        _, nid, title, published, number, path, text, folded = row
-        snippet, spans = make_snippet(text, terms, prefer=prefer, folded=folded)
+        _, nid, title, published, number, path, plain_z, folded = row
+        snippet, spans = make_snippet(inflate(plain_z), terms, prefer=prefer, folded=folded)
         hits.append(
             SearchHit(
                 id=nid,

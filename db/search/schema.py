@@ -14,9 +14,12 @@ Six tables (migration 0011 writes out the same DDL, frozen):
   costs FTS5 about twice as much.)
 - ``search_text``: what the index was given for each notice, once: the title,
   number and meta folded, the exact words (of the whole notice and of the
-  title alone), ``plain``, the summary and body as plain text (Markdown
-  stripped at import, never again), and ``folded``, the same folded.
-  Snippets are cut from ``plain``, matches found in ``folded``; scoring reads
+  title alone), ``plain_z``, the summary and body as plain text (Markdown
+  stripped at import, never again) compressed with zlib (`db.search.text.deflate`:
+  read whole for the twenty rows on screen only, 2.4× smaller, and a row of
+  ~3.5 KB packs two to an 8 KB page where ~5 KB took one), and ``folded``,
+  the same folded, not compressed: scoring reads it for every candidate.
+  Snippets are cut from the plain text, matches found in ``folded``; scoring reads
   the start of ``folded`` (folding 3,000 characters of Vietnamese in Python
   costs ~0.15 ms, and a query scores dozens of candidates). The FTS5 tables
   below are contentless (``content=''``): they hold the index and nothing
@@ -74,7 +77,7 @@ SCHEMA: tuple[str, ...] = (
     "number TEXT NOT NULL, "
     "meta TEXT NOT NULL, "
     "exact TEXT NOT NULL, "
-    "plain TEXT NOT NULL, "
+    "plain_z BLOB NOT NULL, "
     "folded TEXT NOT NULL)",
     "CREATE VIRTUAL TABLE search_main USING fts5("
     "title, number, body, meta, exact, content = '', "

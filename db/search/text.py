@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -14,9 +15,11 @@ __all__ = [
     "WORD",
     "WORD_END",
     "body_text",
+    "deflate",
     "exact_words",
     "fold_map",
     "fold_text",
+    "inflate",
     "number_column",
     "opt_fold",
     "plain_text",
@@ -136,6 +139,16 @@ def body_text(summary: str | None, body_markdown: str | None) -> str:
     """The text the index's body column folds, and snippets are cut from."""
     plain = plain_text(body_markdown or "")
     return f"{' '.join(summary.split())} {plain}" if summary else plain
+
+
+def deflate(text: str) -> bytes:
+    """The stored form of a notice's plain text (``search_text.plain_z``): UTF-8, zlib."""
+    return zlib.compress(text.encode("utf-8"))
+
+
+def inflate(data: bytes | None) -> str:
+    """The plain text of a ``plain_z`` value."""
+    return zlib.decompress(data).decode("utf-8") if data else ""
 
 
 def _compact(text: str) -> str:

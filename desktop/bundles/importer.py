@@ -31,6 +31,7 @@ from db.archive import (
     fsync_dir,
     make_private_dir,
 )
+from db.bulk import is_bulk
 from db.errors import ArchiveError, ErrorCode, classify
 from db.records import ImportCounts, ImportLogEntry
 from db.types import VN_TZ
@@ -346,7 +347,10 @@ def _apply(
         if cancel is not None and cancel():
             raise ImportCancelled()
 
-    with archive.writing() as session:
+    # A first import of a province's archive writes it whole: a rollback
+    # journal instead of the WAL keeps the disk it needs near the archive's size.
+    bulk = not archive.on_server and is_bulk(archive.engine, total)
+    with archive.writing(bulk=bulk) as session:
         # Re-check inside the write lock: another program may have
         # imported something since the bundle was staged.
         if applicability(session, manifest) == "already":

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from db import search
 from db.archive import DB_NAME, Archive, _alembic_config, make_engine, open_archive, upgrade
 from db.records import ImportCounts, NoticeRecord
+from db.search.text import inflate
 from db.store import apply_notices, ensure_categories, ensure_publisher
 from db.types import VN_TZ
 from tests.helpers.notices import PUBLISHER, at, notice, withdrawal
@@ -302,12 +303,44 @@ def test_the_index_keeps_no_second_copy_of_the_text(fresh: Archive) -> None:
             .all()
         )
         assert not {"search_main_content", "search_title_content", "search_number_content"} & names
-        plain = session.execute(
-            text(
-                "SELECT t.plain FROM search_text AS t JOIN search_key AS k ON k.rowid = t.rowid "
-                "WHERE k.notice_id = 'ke-hoach'"
-            )
-        ).scalar_one()
+        plain = inflate(
+            session.execute(
+                text(
+                    "SELECT t.plain_z FROM search_text AS t JOIN search_key AS k "
+                    "ON k.rowid = t.rowid WHERE k.notice_id = 'ke-hoach'"
+                )
+            ).scalar_one()
+        )
     # Stripped of its Markdown once, at import: searches never strip it again.
     assert plain.startswith("Tóm tắt: kế hoạch của phường. Kế hoạch Theo đề nghị")
     assert "**" not in plain and "](" not in plain
+
+
+def test_0017_compresses_the_plain_text_of_an_archive_at_0013(
+    tmp_path: Path, fresh: Archive
+) -> None:
+    """An archive whose index 0011 filled with plain text searches as a new one after 0017,
+    and going back to 0013 gives the plain text back."""
+    _old_archive(tmp_path / "old", "0002")
+    engine = make_engine(tmp_path / "old" / DB_NAME)
+    try:
+        with engine.begin() as conn:
+            command.upgrade(_alembic_config(conn), "0013")
+            plain = dict(conn.exec_driver_sql("SELECT rowid, plain FROM search_text").all())
+            assert len(plain) == len(CORPUS) - 1
+    finally:
+        engine.dispose()
+    archive = open_archive(tmp_path / "old")
+    try:
+        with archive.reading() as session, fresh.reading() as other:
+            assert _index_rows(session) == _index_rows(other)
+            stored = session.execute(text("SELECT rowid, plain_z FROM search_text")).all()
+        assert {rowid: inflate(z) for rowid, z in stored} == plain
+        assert all(len(z) < len(plain[rowid].encode()) for rowid, z in stored if len(z) > 200)
+        assert _results(archive) == _results(fresh)
+        with archive.engine.begin() as conn:
+            command.downgrade(_alembic_config(conn), "0013")
+            back = dict(conn.exec_driver_sql("SELECT rowid, plain FROM search_text").all())
+        assert back == plain
+    finally:
+        archive.close()
