@@ -48,6 +48,25 @@ class ServerChoice:
     database: str
     user: str
 
+    @classmethod
+    def from_url(cls, url: str) -> ServerChoice:
+        """The server a PostgreSQL *url* names (`--database`, BANGTIN_DATABASE_URL).
+
+        Raises ValueError when *url* is not a PostgreSQL URL.
+        """
+        from db.server import engine_url
+
+        parsed = engine_url(url)
+        host = parsed.host or parsed.query.get("host") or "localhost"
+        if isinstance(host, tuple):
+            host = host[0]
+        return cls(
+            host=host,
+            port=parsed.port or DEFAULT_PORT,
+            database=parsed.database or "",
+            user=parsed.username or "",
+        )
+
     @property
     def account(self) -> str:
         """The keyring's name for this user on this server's database."""
@@ -114,6 +133,22 @@ def store_password(choice: ServerChoice, password: str) -> None:
 def server_url(choice: ServerChoice, password: str | None = None) -> str:
     """*choice*'s URL with *password*, or else the one the keyring keeps."""
     return choice.url(password if password else stored_password(choice))
+
+
+def url_with_password(url: str) -> str:
+    """*url* as given; with the keyring's password for its server when it names none.
+
+    Without either, libpq still looks in the user's ~/.pgpass.
+    """
+    from db.server import engine_url
+
+    parsed = engine_url(url)
+    if parsed.password is not None:
+        return url
+    password = stored_password(ServerChoice.from_url(url))
+    if not password:
+        return url
+    return parsed.set(password=password).render_as_string(hide_password=False)
 
 
 def resolves(host: str, port: int) -> bool:

@@ -61,6 +61,7 @@ def run(
     initial_bundle: Path | None = None,
     create: bool = True,
     demo: bool = False,
+    database_url: str | None = None,
 ) -> int:
     """Show the reader window on the archive in *data_dir* until it is closed.
 
@@ -68,6 +69,8 @@ def run(
     the window imports it once the archive is open. *create*: whether a new
     archive may be made in *data_dir* without asking. With *demo* the window
     shows the demo archive first; *data_dir* stays the office's, to go back to.
+    *database_url* (`--database`, BANGTIN_DATABASE_URL) opens the shared
+    archive on that server, whatever the settings choose.
     """
     app = _application()
     _style(app)
@@ -75,7 +78,9 @@ def run(
     settings = prefs.settings_for(Path(data_dir))
     chosen = prefs.normalize_lang(lang or prefs.language(settings) or "vi")
     i18n.install_language(chosen)
-    window = MainWindow(Path(data_dir), settings=settings, lang=chosen, create=create)
+    window = MainWindow(
+        Path(data_dir), settings=settings, lang=chosen, create=create, database_url=database_url
+    )
     if initial_bundle is not None:
         import_when_open(window, initial_bundle)
     windowstate.show(window)
