@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from db import filestore
 from db.common import VN_TZ
 from desktop.render.printtemplate import PrintSource, PrintStyle, index_source, notice_source
 
@@ -65,7 +66,7 @@ def collect(
         images: dict[str, bytes] = {}
         for att in detail.attachments:
             if att.media_type.startswith("image/") and att.size <= MAX_PRINT_IMAGE:
-                path = archive.file_path(att.sha256)
+                path = filestore.local_copy(archive, att.sha256)
                 if path.is_file():
                     images[att.sha256] = path.read_bytes()
         sources.append(notice_source(detail, when, lang, images, style))

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from db import filestore
 from db.common import NO_FILTER, ListOrder, NoticeFilter, Show
 from desktop.ops.changes import NO_CHANGES, Changes, Written
 
@@ -214,7 +215,8 @@ def open_notice(
     page = article_page(detail, lang=lang, highlight_terms=terms, table_cells=ARTICLE_TABLE_CELLS)
     html = page.html
     images: dict[str, bytes] = {}
-    files = {att.sha256: archive.file_path(att.sha256) for att in detail.attachments}
+    # On a shared archive, fetched from its database the first time this PC needs them.
+    files = filestore.local_copies(archive, (att.sha256 for att in detail.attachments))
     for att in detail.attachments:
         if (
             att.media_type.startswith("image/")
