@@ -92,11 +92,16 @@ def server_error(exc: BaseException, url: str) -> ArchiveError | None:
     """*exc*, met connecting to or using the server at *url*, as one ArchiveError.
 
     None when it is not about the server or the archive (a bug in our SQL):
-    the caller lets it through.
+    the caller lets it through. A refused connection is told apart from a
+    server that is not there by asking the server again (db/refusal.py).
     """
     code = classify(exc)
     if code is None:
         return None
+    if code is ErrorCode.SERVER_UNREACHABLE:
+        from db.refusal import refusal
+
+        code = refusal(exc) or code
     return ArchiveError(code, str(getattr(exc, "orig", exc)), path=display_url(url))
 
 
