@@ -14,7 +14,9 @@ is file-specific there has a counterpart here:
 - there is no WAL file, file identity or quick_check: the server keeps its
   own files, and `bangtin check` asks it what it can (db/servercheck.py).
 
-The attachment store and staging stay in the local data folder.
+Attachments' content is kept in the database too (db/filestore.py), so
+every PC can open them; the local data folder keeps staging, and this PC's
+copies of the files it has opened.
 """
 
 from __future__ import annotations

@@ -66,4 +66,5 @@ def cmd_screenshot(ctx: Context, args: argparse.Namespace) -> int:
         view=args.view,
         dark=args.dark,
         doc_type=args.doc_type,
+        database_url=ctx.database_url,
     )

@@ -104,6 +104,7 @@ def screenshot(
     view: str = "reader",
     dark: bool = False,
     doc_type: str | None = None,
+    database_url: str | None = None,
 ) -> int:
     """Render the real window offscreen to *out* (PNG); 0 on success.
 
@@ -114,7 +115,8 @@ def screenshot(
     that document type, the filters shown; *dark* draws the dark theme.
     *view* is the tab shown: "reader", "relations" (the notice's "Lược
     đồ"), "register" or "todo". Counts no view and remembers nothing: a
-    screenshot leaves the archive and settings as they were.
+    screenshot leaves the archive and settings as they were. *database_url*:
+    the shared archive's server, as `run` takes it.
     """
     if QApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -131,6 +133,7 @@ def screenshot(
         watch_volumes=False,
         remember=False,
         interactive=False,
+        database_url=database_url,
     )
     window.resize(*size)
     loop = QEventLoop()

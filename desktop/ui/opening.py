@@ -46,7 +46,7 @@ log = logging.getLogger(__name__)
 # A shown window opens the archive after its first paint, or after this long
 # if it is never painted (started minimized).
 START_FALLBACK_MS = 500
-#: How often a server that did not answer when the window opened is tried again.
+# How often a server that did not answer when the window opened is tried again.
 RETRY_MS = 1000
 
 
@@ -118,6 +118,18 @@ class ArchiveOpener(QObject):
     def where(self) -> Path | None:
         """The folder sentences about the archive name; None for a server's (its errors name it)."""
         return None if self.server is not None else self.archive_dir
+
+    @property
+    def named_server(self) -> str | None:
+        """The server `--database` or BANGTIN_DATABASE_URL names, as it may be shown; or None."""
+        if not self._database_url:
+            return None
+        from db.server import display_url
+
+        try:
+            return display_url(self._database_url)
+        except ValueError:
+            return self._database_url
 
     def title(self) -> str:
         """The window's title: the program, and which archive it shows."""

@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import make_url
 
 from db.archive import open_archive
+from db.server import display_url
 from desktop.bundles.importer import import_bundle
 from desktop.ops.importing import import_file
 from desktop.ops.sharing import ServerChoice
@@ -74,6 +75,12 @@ def test_a_database_url_opens_the_window_on_that_server_over_the_settings_choice
     assert window.overview.overview is not None and window.overview.overview.total == 3
     assert "Kho dữ liệu chung" in window.windowTitle()
     assert not (data_dir / "archive.sqlite3").exists()
+    # The settings say which server the window follows, and why.
+    window.action("settingsAction").trigger()
+    dialog = window.sharing.dialog
+    assert dialog is not None and dialog.named_note.isVisible()
+    assert display_url(pg_url) in dialog.named_note.text()
+    dialog.reject()
 
 
 def run_window(argv: list[str]) -> tuple[int, dict[str, object]]:
