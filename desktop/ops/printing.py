@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from db import filestore
 from db.common import VN_TZ
 from desktop.render.printtemplate import PrintSource, PrintStyle, index_source, notice_source
 
@@ -45,7 +44,7 @@ def collect(
     Runs on the database worker. Raises `UnknownNotice` for an id the archive
     does not hold; nothing is printed then.
     """
-    from db import queries
+    from db import filestore, queries
 
     ids = list(dict.fromkeys(notice_ids))
     when = printed_at or datetime.now(VN_TZ)

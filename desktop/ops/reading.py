@@ -15,7 +15,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from db import filestore
 from db.common import NO_FILTER, ListOrder, NoticeFilter, Show
 from desktop.ops.changes import NO_CHANGES, Changes, Written
 
@@ -215,6 +214,8 @@ def open_notice(
     page = article_page(detail, lang=lang, highlight_terms=terms, table_cells=ARTICLE_TABLE_CELLS)
     html = page.html
     images: dict[str, bytes] = {}
+    from db import filestore
+
     # On a shared archive, fetched from its database the first time this PC needs them.
     files = filestore.local_copies(archive, (att.sha256 for att in detail.attachments))
     for att in detail.attachments:
