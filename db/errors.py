@@ -5,13 +5,13 @@ Codes are a StrEnum, so `exc.code == "busy"` and JSON output keep working.
 sqlite3 exception or on SQLAlchemy's wrapper as `.orig`), never the English
 message text, which SQLite may change and a translated build may not have.
 
-Imports only the standard library: the command line and the window ask
-these questions before SQLAlchemy has loaded.
+Imports only the standard library (psycopg only to sort a failure of its
+own, when it is loaded already): the command line and the window ask these
+questions before SQLAlchemy has loaded.
 """
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from enum import StrEnum
 
@@ -176,47 +176,40 @@ _BY_SQLSTATE: dict[str, ErrorCode] = {
 
 
 def server_code(exc: BaseException) -> ErrorCode | None:
-    """The archive error a PostgreSQL failure means, by its SQLSTATE.
+    """The archive error a PostgreSQL failure means, by its SQLSTATE and psycopg's classes.
 
-    Looks through SQLAlchemy's wrapper without importing psycopg. A
-    connection that failed without any answer from a server (a wrong host, a
-    server that is down) has no SQLSTATE: SERVER_UNREACHABLE when it never
-    connected, SERVER_LOST when an open connection broke (class 08).
+    Looks through SQLAlchemy's wrapper, and asks psycopg only when the
+    failure is one of its own (so it is loaded). Never reads the message,
+    which is in the server's language. A connection that failed without an
+    answer carrying a SQLSTATE is an OperationalError: SERVER_LOST when an
+    open connection broke; when it was being opened, SERVER_LOGIN if libpq
+    says the server wanted a password that was not given, else
+    SERVER_UNREACHABLE. Telling a refused login and a missing database from
+    a server that is off needs the server asked again (db/refusal.py,
+    `db.server.server_error`).
     """
     for candidate in (exc, getattr(exc, "orig", None)):
         if candidate is None or not type(candidate).__module__.startswith("psycopg"):
             continue
-        state = getattr(candidate, "sqlstate", None)
-        if isinstance(state, str) and state:
+        import psycopg
+
+        if not isinstance(candidate, psycopg.Error):
+            continue
+        state = candidate.sqlstate
+        if state:
             found = _BY_SQLSTATE.get(state)
             if found is not None:
                 return found
             if state.startswith("08"):
                 return ErrorCode.SERVER_LOST
             return None
-        if type(candidate).__name__ == "OperationalError":
+        if isinstance(candidate, psycopg.OperationalError):
             if getattr(exc, "connection_invalidated", False):
                 return ErrorCode.SERVER_LOST
-            return _refused_at_login(str(candidate)) or ErrorCode.SERVER_UNREACHABLE
-    return None
-
-
-# libpq reports a login the server refused without its SQLSTATE (there is no
-# result to carry one), only the server's FATAL message. These are
-# PostgreSQL's own texts (English, as a server with no translation for its
-# locale sends them); anything else counts as a server not reached.
-_LOGIN_REFUSED = re.compile(
-    r"FATAL:.*(password authentication failed|no password supplied|"
-    r"authentication failed|role \".*\" does not exist|no pg_hba\.conf entry)"
-)
-_NO_DATABASE = re.compile(r'FATAL:.*database ".*" does not exist')
-
-
-def _refused_at_login(message: str) -> ErrorCode | None:
-    if _NO_DATABASE.search(message):
-        return ErrorCode.SERVER_NO_DATABASE
-    if _LOGIN_REFUSED.search(message):
-        return ErrorCode.SERVER_LOGIN
+            pgconn = candidate.pgconn
+            if pgconn is not None and pgconn.needs_password:
+                return ErrorCode.SERVER_LOGIN
+            return ErrorCode.SERVER_UNREACHABLE
     return None
 
 

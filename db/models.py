@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     ForeignKey,
     Index,
@@ -511,3 +512,18 @@ class ReceiptReport(Base):
     media_type: Mapped[str] = mapped_column(Text)
     size: Mapped[int] = mapped_column(Integer)
     attached_at: Mapped[datetime] = mapped_column(AwareDateTime())
+
+
+class StoredFile(Base):
+    """An attachment's content, by its sha256: the shared archive's file store.
+
+    Written in the import's own transaction on a PostgreSQL archive, so that
+    every PC can open the files a bundle carried (db/filestore.py). A SQLite
+    archive keeps its files in its data folder and leaves this table empty.
+    """
+
+    __tablename__ = "stored_file"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    content: Mapped[bytes] = mapped_column(LargeBinary)

@@ -14,7 +14,9 @@ is file-specific there has a counterpart here:
 - there is no WAL file, file identity or quick_check: the server keeps its
   own files, and `bangtin check` asks it what it can (db/servercheck.py).
 
-The attachment store and staging stay in the local data folder.
+Attachments' content is kept in the database too (db/filestore.py), so
+every PC can open them; the local data folder keeps staging, and this PC's
+copies of the files it has opened.
 """
 
 from __future__ import annotations
@@ -92,11 +94,16 @@ def server_error(exc: BaseException, url: str) -> ArchiveError | None:
     """*exc*, met connecting to or using the server at *url*, as one ArchiveError.
 
     None when it is not about the server or the archive (a bug in our SQL):
-    the caller lets it through.
+    the caller lets it through. A refused connection is told apart from a
+    server that is not there by asking the server again (db/refusal.py).
     """
     code = classify(exc)
     if code is None:
         return None
+    if code is ErrorCode.SERVER_UNREACHABLE:
+        from db.refusal import refusal
+
+        code = refusal(exc) or code
     return ArchiveError(code, str(getattr(exc, "orig", exc)), path=display_url(url))
 
 

@@ -11,18 +11,25 @@ transaction: a count that differs rolls it all back.
 
 The search index is not copied but built again on the server, in the same
 transaction, from the notices just copied (PostgreSQL's index is its own,
-db/search/pgindex.py). The attachment store stays in the data folder.
+db/search/pgindex.py). The attachments' files, which a SQLite archive keeps
+in its data folder, are copied into the server's file store (db/filestore.py)
+so that every PC can open them; each is checked against its sha256 first,
+and the store's rows are counted like every table's. A file the folder has
+lost is left out, and counted as missing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import hashlib
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Integer, func, inspect, select, text
 
-from db.models import Base, ReadingState
+from db import filestore
+from db.models import Base, ReadingState, StoredFile
 from db.search import pgindex
 
 CHUNK = 1000
@@ -47,10 +54,16 @@ class Moved:
     """What was copied: rows per table, each counted the same on both sides."""
 
     rows: dict[str, int]
+    #: Files the rows name that the data folder did not have (or had damaged).
+    missing_files: int = 0
 
     @property
     def notices(self) -> int:
         return self.rows.get("notice", 0)
+
+    @property
+    def files(self) -> int:
+        return self.rows.get(StoredFile.__tablename__, 0)
 
 
 def ensure_empty(conn: Connection) -> None:
@@ -64,11 +77,19 @@ def _chunks(rows: Sequence[Any]) -> Iterator[Sequence[Any]]:
         yield rows[start : start + CHUNK]
 
 
-def copy_archive(source: Connection, target: Connection, *, person: str) -> Moved:
+def copy_archive(
+    source: Connection,
+    target: Connection,
+    *,
+    person: str,
+    file_path: Callable[[str], Path] | None = None,
+) -> Moved:
     """Copy every mapped table from *source* (SQLite) to *target* (PostgreSQL, at head, empty).
 
-    Runs in *target*'s transaction; raises CountMismatch when a count differs
-    afterwards, so that the caller's rollback leaves the database empty.
+    With *file_path* (the source archive's `Archive.file_path`), the files its
+    rows name go into the server's file store too. Runs in *target*'s
+    transaction; raises CountMismatch when a count differs afterwards, so
+    that the caller's rollback leaves the database empty.
     """
     rows: dict[str, int] = {}
     for table in Base.metadata.sorted_tables:
@@ -81,12 +102,32 @@ def copy_archive(source: Connection, target: Connection, *, person: str) -> Move
             target.execute(table.insert(), list(chunk))
         rows[table.name] = len(found)
         _continue_serial(target, table)
+    missing = 0
+    if file_path is not None:
+        files, missing = _sound_files(filestore.named_files(source), file_path)
+        filestore.keep(target, files)
+        rows[StoredFile.__tablename__] += len(files)
     for table in Base.metadata.sorted_tables:
         there = int(target.execute(select(func.count()).select_from(table)).scalar() or 0)
         if there != rows[table.name]:
             raise CountMismatch(table.name, rows[table.name], there)
     pgindex.rebuild(target)
-    return Moved(rows)
+    return Moved(rows, missing)
+
+
+def _sound_files(shas: set[str], file_path: Callable[[str], Path]) -> tuple[dict[str, Path], int]:
+    """The files of *shas* the folder has whole (sha256 → path), and how many it has not."""
+    sound: dict[str, Path] = {}
+    for sha in sorted(shas):
+        path = file_path(sha)
+        try:
+            with path.open("rb") as f:
+                whole = hashlib.file_digest(f, "sha256").hexdigest() == sha
+        except OSError:
+            whole = False
+        if whole:
+            sound[sha] = path
+    return sound, len(shas) - len(sound)
 
 
 def _continue_serial(target: Connection, table: Any) -> None:

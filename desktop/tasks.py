@@ -16,7 +16,9 @@ The GUI thread never runs SQL or hashes files. It hands operations
   then says `archive=True`); with *url*, the shared archive on a PostgreSQL
   server, whose other PCs' writes are then heard (db/notify.py) and
   broadcast as `changes_made` too, and whose lost connection is told by
-  `connection_changed(False)`, then `(True)` once it is back.
+  `connection_changed(False)`, then `(True)` once it is back; a server
+  that does not answer when it is opened is told the same way, and until
+  it is opened every request fails as one on a lost connection does.
 
 Every request has an *owner* (a QObject) and may have a *key*. A newer
 request with the same (owner, key) supersedes an older one: a superseded
@@ -51,6 +53,7 @@ from desktop.ops.changes import Changes, Written
 
 if TYPE_CHECKING:
     from db.archive import Archive
+    from db.errors import ArchiveError
     from db.notify import Listener
 
 log = logging.getLogger(__name__)
@@ -144,6 +147,8 @@ class _ArchiveHolder:
         self.archive: Archive | None = None
         self.listener: Listener | None = None
         self.data_dir: Path | None = None
+        #: Why the shared archive could not be opened yet: its server did not answer.
+        self.unreachable: ArchiveError | None = None
 
     def open(
         self, data_dir: Path, create: bool = True, url: str | None = None, reader: str = ""
@@ -161,6 +166,10 @@ class _ArchiveHolder:
         return Written(Path(data_dir), Changes(archive=True))
 
     def require(self) -> Archive:
+        if self.archive is None and self.unreachable is not None:
+            # Nothing is read or written until the server answers (it is tried again).
+            lost = self.unreachable
+            raise type(lost)(lost.code, lost.detail, path=lost.path)
         if self.archive is None:
             raise RuntimeError("no archive is open")
         return self.archive
@@ -309,7 +318,19 @@ class Runner(QObject):
         holder, target = self._holder, Path(data_dir)
 
         def work() -> Written[Path]:
-            opened = holder.open(target, create, None if url is None else url(), reader)
+            from db.errors import ArchiveError, ErrorCode
+
+            holder.unreachable = None
+            try:
+                opened = holder.open(target, create, None if url is None else url(), reader)
+            except ArchiveError as exc:
+                if exc.code in (ErrorCode.SERVER_UNREACHABLE, ErrorCode.SERVER_LOST):
+                    # Off, or not started yet: the same state as a server lost mid-session.
+                    holder.unreachable = ArchiveError(
+                        ErrorCode.SERVER_LOST, exc.detail, path=exc.path
+                    )
+                    self._connection.emit(False)
+                raise
             # A lost server is no longer the window's concern once another archive opened.
             self._connection.emit(True)
             return opened
@@ -341,6 +362,11 @@ class Runner(QObject):
         self.connection_changed.emit(up)
         if up:
             self.changes_made.emit(CAUGHT_UP)
+
+    @property
+    def waiting_for_server(self) -> bool:
+        """Whether the last archive asked for is on a server that did not answer (yet)."""
+        return self._holder.unreachable is not None
 
     @property
     def data_dir(self) -> Path | None:

@@ -24,7 +24,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import DBAPIError as SADBAPIError
 from sqlalchemy.orm import Session
 
-from db import backup, notify, officelog, provenance, register, search, store
+from db import backup, filestore, notify, officelog, provenance, register, search, store
 from db.archive import (
     Archive,
     archive_error_from,
@@ -402,6 +402,9 @@ def _apply(
         notify.announce(session, "notices", "register", "receipts")
         if cancel is not None and cancel():
             raise ImportCancelled()
+        # On a shared archive the files go into the database too, in this
+        # transaction, so that every PC can open them (db/filestore.py).
+        filestore.keep(session, staged.files)
         _move_files(archive, staged)
     if progress is not None:
         progress("done", total, total)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from desktop.cli.context import EXIT_OK, Context, Failure
 
@@ -47,7 +48,9 @@ def cmd_migrate_to(ctx: Context, args: argparse.Namespace) -> int:
             raise Failure(ctx.describe(exc), exc.code) from exc
         try:
             with source.engine.connect() as reading, target.engine.begin() as writing:
-                moved = transfer.copy_archive(reading, writing, person=login_name())
+                moved = transfer.copy_archive(
+                    reading, writing, person=login_name(), file_path=source.file_path
+                )
         except transfer.CountMismatch as exc:
             said = ctx.say(
                 "migrate_count_mismatch", table=exc.table, read=exc.read, written=exc.written
@@ -55,6 +58,16 @@ def cmd_migrate_to(ctx: Context, args: argparse.Namespace) -> int:
             raise Failure(said, "count_mismatch") from exc
         finally:
             target.close()
-    print(ctx.say("migrated_to", where=where, notices=moved.notices, tables=len(moved.rows)))
+    print(
+        ctx.say(
+            "migrated_to",
+            where=where,
+            notices=moved.notices,
+            files=moved.files,
+            tables=len(moved.rows),
+        )
+    )
+    if moved.missing_files:
+        print(ctx.say("migrated_files_missing", missing=moved.missing_files), file=sys.stderr)
     print(ctx.say("migrated_next", url=where))
     return EXIT_OK

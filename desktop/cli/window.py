@@ -45,6 +45,8 @@ def cmd_gui(ctx: Context, args: argparse.Namespace) -> int:
         initial_bundle=args.initial_bundle,
         create=ctx.may_create(),
         demo=ctx.demo,
+        # `--database`, then BANGTIN_DATABASE_URL, as every command; else the settings'.
+        database_url=ctx.database_url,
     )
 
 
@@ -64,4 +66,5 @@ def cmd_screenshot(ctx: Context, args: argparse.Namespace) -> int:
         view=args.view,
         dark=args.dark,
         doc_type=args.doc_type,
+        database_url=ctx.database_url,
     )

@@ -96,10 +96,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "'{category}' names several categories: {paths}; give the full path.",
     ),
     "migrated_to": (
-        "Đã chuyển kho dữ liệu vào {where}: {notices} văn bản; số dòng của cả {tables} bảng "
-        "đã được đếm lại trên máy chủ và khớp.",
-        "The archive was moved into {where}: {notices} notices; the rows of all {tables} tables "
-        "were counted again on the server and match.",
+        "Đã chuyển kho dữ liệu vào {where}: {notices} văn bản, {files} tệp đính kèm; "
+        "số dòng của cả {tables} bảng đã được đếm lại trên máy chủ và khớp.",
+        "The archive was moved into {where}: {notices} notices, {files} attached files; "
+        "the rows of all {tables} tables were counted again on the server and match.",
+    ),
+    "migrated_files_missing": (
+        "{missing} tệp đính kèm không còn (hoặc đã hỏng) trong thư mục dữ liệu của máy này "
+        "nên không được chuyển; hãy nhập lại gói dữ liệu có các tệp đó.",
+        "{missing} attached files were missing (or damaged) in this computer's data folder "
+        "and were not moved; import the bundles that carry them again.",
     ),
     "migrated_next": (
         "Từ nay hãy dùng «bangtin --database {url} …», hoặc đặt biến môi trường "

@@ -44,7 +44,7 @@ def collect(
     Runs on the database worker. Raises `UnknownNotice` for an id the archive
     does not hold; nothing is printed then.
     """
-    from db import queries
+    from db import filestore, queries
 
     ids = list(dict.fromkeys(notice_ids))
     when = printed_at or datetime.now(VN_TZ)
@@ -65,7 +65,7 @@ def collect(
         images: dict[str, bytes] = {}
         for att in detail.attachments:
             if att.media_type.startswith("image/") and att.size <= MAX_PRINT_IMAGE:
-                path = archive.file_path(att.sha256)
+                path = filestore.local_copy(archive, att.sha256)
                 if path.is_file():
                     images[att.sha256] = path.read_bytes()
         sources.append(notice_source(detail, when, lang, images, style))

@@ -214,7 +214,10 @@ def open_notice(
     page = article_page(detail, lang=lang, highlight_terms=terms, table_cells=ARTICLE_TABLE_CELLS)
     html = page.html
     images: dict[str, bytes] = {}
-    files = {att.sha256: archive.file_path(att.sha256) for att in detail.attachments}
+    from db import filestore
+
+    # On a shared archive, fetched from its database the first time this PC needs them.
+    files = filestore.local_copies(archive, (att.sha256 for att in detail.attachments))
     for att in detail.attachments:
         if (
             att.media_type.startswith("image/")

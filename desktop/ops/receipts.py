@@ -162,7 +162,7 @@ def attach_report(archive: Archive, notice_id: str, source: Path) -> Written[Rep
     what is kept. Raises OfficeError (no such notice), ReceiptError (type,
     size) and OSError.
     """
-    from db import notify, officelog, queries
+    from db import filestore, notify, officelog, queries
     from db.archive import fsync_dir, make_private_dir
     from db.officelog import ReportRow
     from desktop.receipts.manifest import MAX_REPORT
@@ -197,6 +197,7 @@ def attach_report(archive: Archive, notice_id: str, source: Path) -> Written[Rep
             fsync_dir(dest.parent)
         with archive.writing() as session:
             added = officelog.add_report(session, row)
+            filestore.keep(session, {checked.sha256: dest})  # every PC's, on a shared archive
             notify.announce(session, "receipts")
     finally:
         copy.unlink(missing_ok=True)

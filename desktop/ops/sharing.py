@@ -48,6 +48,25 @@ class ServerChoice:
     database: str
     user: str
 
+    @classmethod
+    def from_url(cls, url: str) -> ServerChoice:
+        """The server a PostgreSQL *url* names (`--database`, BANGTIN_DATABASE_URL).
+
+        Raises ValueError when *url* is not a PostgreSQL URL.
+        """
+        from db.server import engine_url
+
+        parsed = engine_url(url)
+        host = parsed.host or parsed.query.get("host") or "localhost"
+        if isinstance(host, tuple):
+            host = host[0]
+        return cls(
+            host=host,
+            port=parsed.port or DEFAULT_PORT,
+            database=parsed.database or "",
+            user=parsed.username or "",
+        )
+
     @property
     def account(self) -> str:
         """The keyring's name for this user on this server's database."""
@@ -116,6 +135,22 @@ def server_url(choice: ServerChoice, password: str | None = None) -> str:
     return choice.url(password if password else stored_password(choice))
 
 
+def url_with_password(url: str) -> str:
+    """*url* as given; with the keyring's password for its server when it names none.
+
+    Without either, libpq still looks in the user's ~/.pgpass.
+    """
+    from db.server import engine_url
+
+    parsed = engine_url(url)
+    if parsed.password is not None:
+        return url
+    password = stored_password(ServerChoice.from_url(url))
+    if not password:
+        return url
+    return parsed.set(password=password).render_as_string(hide_password=False)
+
+
 def resolves(host: str, port: int) -> bool:
     """Whether *host* is a name (or address, or socket folder) that can be reached at all."""
     if host.startswith("/"):
@@ -146,38 +181,31 @@ def _params(choice: ServerChoice, password: str | None, database: str) -> dict[s
     return params
 
 
-def _connects(params: dict[str, object]) -> bool:
-    import psycopg
-
-    try:
-        psycopg.connect(**params).close()  # type: ignore[arg-type]
-    except psycopg.OperationalError:
-        return False
-    return True
-
-
 def check_server(choice: ServerChoice, password: str | None) -> Verdict:
     """Connect to *choice* once, and say how it went (see `Verdict`).
 
-    libpq gives no SQLSTATE for a refused connection, and its message is in
-    the server's language; so the verdict is found by asking: does the name
-    resolve, does the server answer at all (PQping), do the same user and
-    password get into the database every server has ("postgres")? Only
-    connects: an empty database is fine (the window makes the archive there).
+    A refused connection carries no SQLSTATE and its message is in the
+    server's language; so the verdict is found by asking, as every refused
+    connection is sorted (db/refusal.py): does the name resolve, does libpq
+    say a password was wanted, does the server answer a ping, do the same
+    user and password get into a database every server has? Only connects:
+    an empty database is fine (the window makes the archive there).
     """
-    from psycopg import pq
-    from psycopg.conninfo import make_conninfo
+    import psycopg
+
+    from db.errors import ErrorCode
+    from db.refusal import refusal
 
     if not resolves(choice.host, choice.port):
         return Verdict.NO_HOST
     if password is None:
         password = stored_password(choice)
-    params = _params(choice, password, choice.database)
-    if _connects(params):
-        return Verdict.WORKS
-    conninfo = make_conninfo(**{k: str(v) for k, v in params.items()})
-    if pq.PGconn.ping(conninfo.encode()) != pq.Ping.OK:
-        return Verdict.NOT_ANSWERING
-    if choice.database != "postgres" and _connects(_params(choice, password, "postgres")):
-        return Verdict.NO_DATABASE
-    return Verdict.LOGIN
+    try:
+        psycopg.connect(**_params(choice, password, choice.database)).close()  # type: ignore[arg-type]
+    except psycopg.OperationalError as exc:
+        verdicts = {
+            ErrorCode.SERVER_LOGIN: Verdict.LOGIN,
+            ErrorCode.SERVER_NO_DATABASE: Verdict.NO_DATABASE,
+        }
+        return verdicts.get(refusal(exc) or ErrorCode.SERVER_UNREACHABLE, Verdict.NOT_ANSWERING)
+    return Verdict.WORKS

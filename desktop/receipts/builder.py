@@ -21,7 +21,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from db import officelog
+from db import filestore, officelog
 from db.archive import Archive
 from db.officelog import OfficeInfo, Pending
 from db.types import VN_TZ
@@ -172,7 +172,7 @@ def build_receipt(
         sequence = max(officelog.last_sequence(session), _state_sequence(chosen)) + 1
         created = datetime.now(UTC).astimezone(VN_TZ).replace(microsecond=0)
         manifest = _manifest(office, carried, sequence, uuid.uuid4().hex, created)
-        files = {r.sha256: archive.file_path(r.sha256) for r in carried.reports}
+        files = filestore.local_copies(archive, (r.sha256 for r in carried.reports))
         for report in carried.reports:
             if not files[report.sha256].is_file():
                 raise FileNotFoundError(str(files[report.sha256]))

@@ -21,7 +21,7 @@ from typing import Any, Literal
 from sqlalchemy.exc import DBAPIError as SADBAPIError
 from sqlalchemy.orm import Session
 
-from db import notify, tracking
+from db import filestore, notify, tracking
 from db.archive import Archive, fsync_dir, make_private_dir
 from db.errors import ArchiveError, ErrorCode, classify
 from db.tracking import EnrolledInfo
@@ -233,6 +233,7 @@ def _apply(
         notify.announce(session, "receipts")
         if cancel is not None and cancel():
             raise ImportCancelled()
+        filestore.keep(session, staged.files)  # every PC's, on a shared archive
         _move_files(archive, staged)
     if progress is not None:
         progress("done", 1, 1)

@@ -61,6 +61,7 @@ def run(
     initial_bundle: Path | None = None,
     create: bool = True,
     demo: bool = False,
+    database_url: str | None = None,
 ) -> int:
     """Show the reader window on the archive in *data_dir* until it is closed.
 
@@ -68,6 +69,8 @@ def run(
     the window imports it once the archive is open. *create*: whether a new
     archive may be made in *data_dir* without asking. With *demo* the window
     shows the demo archive first; *data_dir* stays the office's, to go back to.
+    *database_url* (`--database`, BANGTIN_DATABASE_URL) opens the shared
+    archive on that server, whatever the settings choose.
     """
     app = _application()
     _style(app)
@@ -75,7 +78,9 @@ def run(
     settings = prefs.settings_for(Path(data_dir))
     chosen = prefs.normalize_lang(lang or prefs.language(settings) or "vi")
     i18n.install_language(chosen)
-    window = MainWindow(Path(data_dir), settings=settings, lang=chosen, create=create)
+    window = MainWindow(
+        Path(data_dir), settings=settings, lang=chosen, create=create, database_url=database_url
+    )
     if initial_bundle is not None:
         import_when_open(window, initial_bundle)
     windowstate.show(window)
@@ -99,6 +104,7 @@ def screenshot(
     view: str = "reader",
     dark: bool = False,
     doc_type: str | None = None,
+    database_url: str | None = None,
 ) -> int:
     """Render the real window offscreen to *out* (PNG); 0 on success.
 
@@ -109,7 +115,8 @@ def screenshot(
     that document type, the filters shown; *dark* draws the dark theme.
     *view* is the tab shown: "reader", "relations" (the notice's "Lược
     đồ"), "register" or "todo". Counts no view and remembers nothing: a
-    screenshot leaves the archive and settings as they were.
+    screenshot leaves the archive and settings as they were. *database_url*:
+    the shared archive's server, as `run` takes it.
     """
     if QApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -126,6 +133,7 @@ def screenshot(
         watch_volumes=False,
         remember=False,
         interactive=False,
+        database_url=database_url,
     )
     window.resize(*size)
     loop = QEventLoop()

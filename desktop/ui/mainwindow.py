@@ -97,9 +97,11 @@ class MainWindow(QMainWindow):
         remember: bool = True,
         interactive: bool = True,
         create: bool = True,
+        database_url: str | None = None,
     ) -> None:
         """*runner*: the task runner to use (a `TaskRunner` of the window's own by default);
-        *create*: whether *data_dir* may get a new archive without asking (else it asks)."""
+        *create*: whether *data_dir* may get a new archive without asking (else it asks);
+        *database_url*: the shared archive's server, over the settings' (`--database`)."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.data_dir = Path(data_dir)
@@ -111,7 +113,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icons.icon("app"))
         self._build_widgets()
         self._interactive = interactive
-        self._build_controllers(interactive, create)
+        self._build_controllers(interactive, create, database_url)
         self._actions = build_actions(self, self, WINDOW_ACTIONS)
         self._wire()
         self._build_menus()
@@ -207,7 +209,7 @@ class MainWindow(QMainWindow):
         for first, second in zip(order, order[1:], strict=False):
             self.setTabOrder(first, second)
 
-    def _build_controllers(self, interactive: bool, create: bool) -> None:
+    def _build_controllers(self, interactive: bool, create: bool, url: str | None) -> None:
         lang = self._language
         self.overview = OverviewController(
             self.runner,
@@ -256,6 +258,7 @@ class MainWindow(QMainWindow):
             interactive=interactive,
             create=create,
             settings=self.settings,
+            database_url=url,
         )
         self.sharing = SharingController(self, self.runner, self.opener, self.settings)
         self.banner.follow(self.opener)
@@ -462,13 +465,8 @@ class MainWindow(QMainWindow):
             return [self.welcome.import_button]
         if (office_panes := self.office.panes()) is not None:
             return office_panes
-        return [
-            self.tree,
-            self.list_view,
-            self.browser,
-            self.related_panel.view,
-            self.latest_panel.view,
-        ]
+        related, latest = self.related_panel.view, self.latest_panel.view
+        return [self.tree, self.list_view, self.browser, related, latest]
 
     def next_pane(self) -> None:
         """F6: move the focus to the next pane."""

@@ -13,10 +13,13 @@ after asking (`dialogs.ask_create_archive`), so a mistyped folder never
 becomes an empty archive. Once open, `info` says whether the archive is the
 demo and whether it may only be read; `title()` names it for the window.
 
-When the settings choose the shared archive on a PostgreSQL server
-(desktop/ui/sharedarchive.py), the window's own folder stands for it: the
-runner opens the server's database, and the folder keeps this PC's
-attachments. The demo is always a file.
+When a server is named (`--database`, then BANGTIN_DATABASE_URL, then the
+settings' "Kho dữ liệu dùng chung": desktop/ui/sharedarchive.py), the
+window's own folder stands for the shared archive on it: the runner opens
+the server's database, and the folder keeps this PC's staging and
+settings. The demo is always a file. A server that does not answer yet is
+tried again every `RETRY_MS`, the window meanwhile in the same state as
+one that lost its server mid-session (`Runner.connection_changed`).
 
 Signals: `opened(data_dir)` when an archive is open and `info` is known (the
 runner has told the views already); `failed(exc)` when it could not be opened.
@@ -43,6 +46,8 @@ log = logging.getLogger(__name__)
 # A shown window opens the archive after its first paint, or after this long
 # if it is never painted (started minimized).
 START_FALLBACK_MS = 500
+# How often a server that did not answer when the window opened is tried again.
+RETRY_MS = 1000
 
 
 class ArchiveOpener(QObject):
@@ -61,10 +66,13 @@ class ArchiveOpener(QObject):
         interactive: bool,
         create: bool = True,
         settings: QSettings | None = None,
+        database_url: str | None = None,
     ) -> None:
         """*create*: whether the window's own folder may get a new archive without asking;
         *settings*: the window's, which may choose the shared archive on a
-        server (and whose read marks and bookmarks it shows)."""
+        server (and whose read marks and bookmarks it shows); *database_url*:
+        the server named on the command line or in the environment, which
+        wins over the settings' choice."""
         super().__init__(window)
         self._runner = runner
         self._window = window
@@ -73,6 +81,11 @@ class ArchiveOpener(QObject):
         self._create = create
         self._lang = lang
         self._settings = settings
+        self._database_url = database_url
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self._start_pending)
         #: The server of the archive shown, when it is the shared one.
         self.server: ServerChoice | None = None
         #: A password typed this session that no keyring could keep.
@@ -82,6 +95,7 @@ class ArchiveOpener(QObject):
         self._demo_dir: Path | None = None
         self._painted = False
         self._pending: tuple[Path, bool] | None = None
+        self._attempt: tuple[Path, bool] = (data_dir, create)
         self.recovery = Recovery(runner, window, lang)
         self.recovery.status.connect(lambda text: self._status(text, 0))
         # The user chose "start a new archive" there, or a backup was restored.
@@ -104,6 +118,18 @@ class ArchiveOpener(QObject):
     def where(self) -> Path | None:
         """The folder sentences about the archive name; None for a server's (its errors name it)."""
         return None if self.server is not None else self.archive_dir
+
+    @property
+    def named_server(self) -> str | None:
+        """The server `--database` or BANGTIN_DATABASE_URL names, as it may be shown; or None."""
+        if not self._database_url:
+            return None
+        from db.server import display_url
+
+        try:
+            return display_url(self._database_url)
+        except ValueError:
+            return self._database_url
 
     def title(self) -> str:
         """The window's title: the program, and which archive it shows."""
@@ -130,6 +156,7 @@ class ArchiveOpener(QObject):
         target = Path(data_dir) if data_dir is not None else self._data_dir
         if create is None:
             create = self._create and target == self._data_dir
+        self._retry.stop()
         if self._runner.background and self._window.isVisible() and not self._painted:
             self._pending = (target, create)
             QTimer.singleShot(START_FALLBACK_MS, self._start_pending)
@@ -154,6 +181,7 @@ class ArchiveOpener(QObject):
             self._open(*pending)
 
     def _open(self, target: Path, create: bool) -> None:
+        self._attempt = (target, create)
         # Usually a blink; the first start after an update that rebuilds the
         # search index can take a while on a large archive. A message already
         # there (a backup restored) says more, and stays.
@@ -161,12 +189,17 @@ class ArchiveOpener(QObject):
             self._status(self._opening_text(), 0)
         # Only the window's own folder stands for the shared archive (never the demo).
         settings = self._settings if target == self._data_dir else None
-        choice = prefs.server_choice(settings) if settings is not None else None
+        named = self._database_url if settings is not None else None
+        choice = self._named_server(named) if named else None
+        if choice is None and settings is not None:
+            choice, named = prefs.server_choice(settings), None
         password = self.session_password
 
         def url() -> str | None:
-            from desktop.ops.sharing import server_url
+            from desktop.ops.sharing import server_url, url_with_password
 
+            if named:
+                return url_with_password(named)
             return None if choice is None else server_url(choice, password)
 
         self._runner.open(
@@ -178,6 +211,14 @@ class ArchiveOpener(QObject):
             success=lambda opened: self._opened(opened, choice),
             failure=lambda exc: self._failed(exc, target, choice),
         )
+
+    @staticmethod
+    def _named_server(url: str) -> ServerChoice | None:
+        """The server *url* names, for the title; None when it is not a PostgreSQL URL."""
+        try:
+            return ServerChoice.from_url(url)
+        except ValueError:
+            return None
 
     def _opening_text(self) -> str:
         return self.tr("Đang mở kho dữ liệu…")
@@ -213,6 +254,12 @@ class ArchiveOpener(QObject):
         from db.errors import ArchiveError, ErrorCode
         from desktop.messages import describe
 
+        if server is not None and self._runner.waiting_for_server:
+            # Not there yet (off, or still starting): said as a lost connection
+            # is (`Runner.connection_changed`), and tried again until it answers.
+            self._pending = self._attempt
+            self._retry.start()
+            return
         if server is not None:
             # A server's failure is told by its own sentence; nothing to create or restore.
             self.failed.emit(exc)

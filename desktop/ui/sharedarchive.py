@@ -46,9 +46,17 @@ class SettingsDialog(QDialog):
 
     check_requested = Signal(object, str)
 
-    def __init__(self, settings: QSettings, parent: QWidget | None) -> None:
+    def __init__(
+        self, settings: QSettings, parent: QWidget | None, named_server: str | None = None
+    ) -> None:
+        """*named_server*: the server the command line or the environment names, over these."""
         super().__init__(parent)
         self.setObjectName("settingsDialog")
+        self._named_server = named_server
+        self.named_note = QLabel(self)
+        self.named_note.setObjectName("namedServerNote")
+        self.named_note.setWordWrap(True)
+        self.named_note.setVisible(named_server is not None)
         self.shared_box = QGroupBox(self)
         self.local_choice = QRadioButton(self.shared_box)
         self.local_choice.setObjectName("localArchiveChoice")
@@ -108,6 +116,7 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.named_note)
         layout.addWidget(self.shared_box)
         layout.addWidget(self.person_box)
         layout.addStretch(1)
@@ -150,6 +159,13 @@ class SettingsDialog(QDialog):
             )
         )
         self.check_button.setText(self.tr("Kiểm tra kết nối"))
+        self.named_note.setText(
+            self.tr(
+                "Cửa sổ này mở kho dữ liệu chung trên {server} theo dòng lệnh (--database) "
+                "hoặc biến môi trường BANGTIN_DATABASE_URL; lựa chọn dưới đây chỉ dùng khi "
+                "không có chúng."
+            ).format(server=self._named_server or "")
+        )
         self.person_box.setTitle(self.tr("Người dùng"))
         self.reader_label.setText(self.tr("Tên người dùng:"))
         self.reader_note.setText(
@@ -237,7 +253,9 @@ class SharingController(QObject):
     def show_dialog(self) -> None:
         """Tệp → Cài đặt…: show the dialog (one at a time)."""
         if self.dialog is None:
-            self.dialog = SettingsDialog(self._settings, self._window)
+            self.dialog = SettingsDialog(
+                self._settings, self._window, named_server=self._opener.named_server
+            )
             self.dialog.check_requested.connect(self.check)
             self.dialog.accepted.connect(self._save)
             self.dialog.finished.connect(self._forget_dialog)

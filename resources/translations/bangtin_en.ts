@@ -332,7 +332,7 @@
     <name>ArticleBrowser</name>
     <message>
         <source>Nội dung văn bản</source>
-        <extracomment>desktop.render.markdown.TABLE_SCHEME, without importing the renderer here. Whole tables open now, newest last.</extracomment>
+        <extracomment>desktop.render.markdown.TABLE_SCHEME, without importing the renderer here. A page was laid out whole (a notice, a message, the same page re-themed). Whole tables open now, newest last.</extracomment>
         <translation>Notice text</translation>
     </message>
 </context>
@@ -1103,7 +1103,7 @@ Key file: {path}</translation>
     <name>RegisterModel</name>
     <message>
         <source>Tình trạng xử lý không hợp lệ.</source>
-        <extracomment>The clerk&apos;s columns and the name `set_register` gives each.</extracomment>
+        <extracomment>The clerk&apos;s columns and the name `set_register` gives each. Lines read when a year is shown: its last ones, where the view opens. Lines read at a time when the clerk scrolls to lines not read yet. Every line of the year; None where it has not been read yet. What the lines are of (year, status): lines read for another are dropped. Blocks asked for and not answered yet; blocks shown but to be read again.</extracomment>
         <translation>That is not a handling status.</translation>
     </message>
     <message>
@@ -1285,6 +1285,10 @@ Key file: {path}</translation>
         <translation>Test connection</translation>
     </message>
     <message>
+        <source>Cửa sổ này mở kho dữ liệu chung trên {server} theo dòng lệnh (--database) hoặc biến môi trường BANGTIN_DATABASE_URL; lựa chọn dưới đây chỉ dùng khi không có chúng.</source>
+        <translation>This window opens the shared archive on {server}, as the command line (--database) or the environment variable BANGTIN_DATABASE_URL says; the choice below is used only without them.</translation>
+    </message>
+    <message>
         <source>Người dùng</source>
         <translation>User</translation>
     </message>
@@ -1294,7 +1298,7 @@ Key file: {path}</translation>
     </message>
     <message>
         <source>Dấu đã đọc và văn bản đã lưu là của riêng từng người; sổ đăng ký, tình trạng xử lý và phiếu báo nhận là chung.</source>
-        <translation>Read marks and saved notices are each person's own; the register, handling status and receipts are shared.</translation>
+        <translation>Read marks and saved notices are each person&apos;s own; the register, handling status and receipts are shared.</translation>
     </message>
     <message>
         <source>Hãy nhập tên máy chủ và tên cơ sở dữ liệu.</source>
@@ -1359,7 +1363,7 @@ Key file: {path}</translation>
     <name>TodoModel</name>
     <message>
         <source>Hạn xử lý</source>
-        <extracomment>Colours of overdue and soon-due rows (the same red as the urgency stamp).</extracomment>
+        <extracomment>Colours of overdue and soon-due rows (the same red as the urgency stamp). Items read at a time.</extracomment>
         <translation>Deadline</translation>
     </message>
     <message>

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from db import filestore
+from db.archive import open_archive
 from desktop.cli import main
 from desktop.messages import text
 from tests.helpers.cli import Cli
@@ -14,7 +16,7 @@ from tests.helpers.published import Published
 
 
 def test_backup_with_pg_dump_then_restore_puts_the_archive_back(
-    cli: Cli, published: Published, pg_url: str, data_dir: Path
+    cli: Cli, published: Published, pg_url: str, data_dir: Path, tmp_path: Path
 ) -> None:
     db = ("--database", pg_url)
     cli(*db, "trust", "add", published.public_key)
@@ -31,6 +33,15 @@ def test_backup_with_pg_dump_then_restore_puts_the_archive_back(
     restored = cli(*db, "restore")
     assert "pg_restore" in restored.stdout
     assert cli(*db, "list", "--json").json() == before
+    # The dump carried the attachments' content: a PC with nothing of its own opens them.
+    other = open_archive(tmp_path / "other-pc", url=pg_url)
+    try:
+        with other.reading() as session:
+            named = filestore.named_files(session)
+            assert named and filestore.stored_count(session) == len(named)
+        assert all(filestore.local_copy(other, sha).is_file() for sha in named)
+    finally:
+        other.close()
 
 
 def test_backup_without_pg_dump_says_where_to_get_it(

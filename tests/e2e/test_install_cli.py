@@ -79,6 +79,7 @@ class Opened:
             initial_bundle: Path | None = None,
             create: bool = True,
             demo: bool = False,
+            database_url: str | None = None,
         ) -> int:
             self.calls.append((Path(data_dir), initial_bundle))
             self.creates.append(create)

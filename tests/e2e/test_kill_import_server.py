@@ -5,11 +5,13 @@ the test cluster, with stderr on a pseudo terminal so that its progress bar
 draws; the test kills it while it writes the notices (well before the
 commit, which comes after "Indexing"). The server rolls back what the dead
 connection had not committed and lets go of its advisory lock, so the
-archive is exactly as before, and the next PC's import goes through at once.
+archive is exactly as before (its file store too: the bundle carries an
+attachment), and the next PC's import goes through at once.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import select
 import signal
@@ -23,7 +25,7 @@ from sqlalchemy import text
 
 from db.archive import open_archive
 from desktop.bundles.importer import import_bundle
-from tests.helpers.bundles import build, make_keys, trust, write_notice
+from tests.helpers.bundles import PDF, build, make_keys, trust, write_notice, write_raw
 from tests.helpers.cli import bangtin_command, child_env
 
 pytestmark = [
@@ -43,7 +45,13 @@ def state(url: str, folder: Path) -> dict[str, list[tuple[Any, ...]]]:
                 table: [
                     tuple(r) for r in conn.execute(text(f"SELECT * FROM {table} ORDER BY 1, 2"))
                 ]
-                for table in ("notice", "publisher", "import_log", "register_entry")
+                for table in (
+                    "notice",
+                    "publisher",
+                    "import_log",
+                    "register_entry",
+                    "stored_file",  # the attachments' content, every PC's
+                )
             }
     finally:
         archive.close()
@@ -83,10 +91,12 @@ def test_a_killed_import_leaves_the_shared_archive_before_or_after(
 ) -> None:
     pair = make_keys(tmp_path / "keys")
     src = tmp_path / "src"
+    write_raw(src, "files/qd.pdf", PDF)
     for i in range(NOTICES):
         write_notice(
             src,
             f"tb-{i:05d}",
+            attachments=["files/qd.pdf"] if i == NOTICES - 1 else [],
             body=f"Thông báo số {i} về lịch tiếp công dân.\n",
             title=f"Thông báo số {i}/TB-UBND",
             published=f"2023-{1 + i % 12:02d}-{1 + i % 28:02d} 08:00",
@@ -113,3 +123,4 @@ def test_a_killed_import_leaves_the_shared_archive_before_or_after(
         other.close()
     after = state(pg_url, tmp_path / "look")
     assert len(after["notice"]) == NOTICES and len(after["import_log"]) == 1
+    assert [row[0] for row in after["stored_file"]] == [hashlib.sha256(PDF).hexdigest()]

@@ -307,3 +307,46 @@ def test_opening_another_archive_after_losing_the_server_leaves_the_loss_behind(
         assert LOST_VI not in status(window)
     finally:
         own_cluster.start()
+
+
+def test_an_attachment_imported_on_one_pc_opens_and_saves_on_another(
+    make_window: WindowFactory,
+    pg_url: str,
+    world: World,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import hashlib
+
+    from PySide6.QtCore import QUrl
+
+    from desktop.bundles.importer import import_bundle
+    from desktop.ui import dialogs
+    from tests.helpers.bundles import PDF
+
+    sha = hashlib.sha256(PDF).hexdigest()
+    importing = open_archive(tmp_path / "pc1", url=pg_url)
+    try:
+        trust(importing, world.keys)
+        import_bundle(importing, world.bundle1)
+        assert importing.file_path(sha).read_bytes() == PDF
+    finally:
+        importing.close()
+
+    opened: list[QUrl] = []
+    monkeypatch.setattr(dialogs, "open_url", lambda url: opened.append(url) or True)
+    target = tmp_path / "saved" / "qd-1.pdf"
+    target.parent.mkdir()
+    monkeypatch.setattr(dialogs, "choose_save_path", lambda parent, name: target)
+    pc2 = on_server(tmp_path / "pc2", choice_for(pg_url))
+    window = make_window(pc2, threaded=True)
+    assert not list((pc2 / "files").rglob("*.*"))  # nothing of the first PC's folder here
+    with qtbot.waitSignal(window.article_ready, timeout=WAIT_MS):
+        window.open_notice("a")
+    with qtbot.waitSignal(window.runner.idle, timeout=WAIT_MS):
+        window.browser.link_activated.emit(QUrl(f"attachment:{sha}"))
+    assert len(opened) == 1 and Path(opened[0].toLocalFile()).read_bytes() == PDF
+    with qtbot.waitSignal(window.runner.idle, timeout=WAIT_MS):
+        window.browser.link_activated.emit(QUrl(f"attachment:{sha}?save"))
+    assert target.read_bytes() == PDF

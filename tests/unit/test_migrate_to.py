@@ -8,18 +8,20 @@ refused with nothing copied.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import func, select
 
-from db import queries, register, search, store
+from db import filestore, queries, register, search, store
 from db.archive import Archive, open_archive
-from db.models import Base, TrustedKey
+from db.models import Base, Notice, TrustedKey
 from db.people import login_name
 from desktop.cli import main
 from desktop.messages import text
+from tests.helpers.bundles import PDF
 from tests.helpers.notices import at
 
 pytestmark = pytest.mark.archive(world=True)
@@ -36,6 +38,7 @@ def office_state(archive: Archive) -> dict[str, Any]:
             "rows": {
                 table.name: session.scalar(select(func.count()).select_from(table))
                 for table in Base.metadata.sorted_tables
+                if table.name != "stored_file"  # filled from the data folder on the server
             },
         }
 
@@ -59,10 +62,14 @@ def test_the_archive_moves_whole_into_an_empty_database(
     said = capsys.readouterr().out
     assert "were counted again on the server and match" in said
 
+    assert "1 attached files" in said
     moved = open_archive(tmp_path / "other-pc", url=pg_empty_url)
     try:
         assert moved.person == login_name()
         assert office_state(moved) == before
+        # Another PC opens the attachments: they moved into the server's file store.
+        pdf = archive.file_path(hashlib.sha256(PDF).hexdigest())
+        assert filestore.local_copy(moved, pdf.name).read_bytes() == PDF
         assert before["rows"]["register_entry"] > 0 and before["rows"]["reading_state"] == 2
         assert before["found"]
     finally:
@@ -72,3 +79,22 @@ def test_the_archive_moves_whole_into_an_empty_database(
     assert main(["--data-dir", str(archive.data_dir), "migrate-to", pg_empty_url]) == 1
     err = capsys.readouterr().err.strip()
     assert err.startswith(text("migrate_target_not_empty", "vi", where="@@").split("@@")[0])
+
+
+def test_a_file_the_folder_lost_is_said_and_the_rest_moves(
+    archive: Archive, pg_empty_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive.file_path(hashlib.sha256(PDF).hexdigest()).unlink()
+    archive.close()
+    argv = ["--lang", "en", "--data-dir", str(archive.data_dir), "migrate-to", pg_empty_url]
+    assert main(argv) == 0
+    out, err = capsys.readouterr()
+    assert "0 attached files" in out
+    assert err.strip() == text("migrated_files_missing", "en", missing=1)
+    moved = open_archive(tmp_path / "other-pc", url=pg_empty_url)
+    try:
+        with moved.reading() as session:
+            assert filestore.stored_count(session) == 0
+            assert session.scalar(select(func.count()).select_from(Notice)) == 3
+    finally:
+        moved.close()

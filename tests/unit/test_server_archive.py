@@ -68,6 +68,26 @@ def test_a_wrong_password_is_one_sentence(pg_server: str, tmp_path: Path) -> Non
     assert refusal(right, tmp_path, create=False).code is ErrorCode.MISSING
 
 
+def test_no_password_at_all_is_the_login_sentence(pg_server: str, tmp_path: Path) -> None:
+    # libpq's own word (PQconnectionNeedsPassword), not its message, says so.
+    url = make_url(psql_url(pg_server)).set(username=PASSWORD_USER)
+    error = refusal(url.render_as_string(False), tmp_path)
+    assert error.code is ErrorCode.SERVER_LOGIN
+
+
+def test_a_message_is_never_read_to_sort_a_failure() -> None:
+    import psycopg
+
+    # The words of a refused login, in an error that is no connection attempt:
+    # nothing but the class (and no SQLSTATE) to go on.
+    said = psycopg.OperationalError('FATAL:  password authentication failed for user "x"')
+    assert classify(said) is ErrorCode.SERVER_UNREACHABLE
+    refused = psycopg.errors.InvalidPassword("mật khẩu sai")  # 28P01, in any language
+    assert classify(refused) is ErrorCode.SERVER_LOGIN
+    assert classify(psycopg.errors.InvalidCatalogName("không có")) is ErrorCode.SERVER_NO_DATABASE
+    assert classify(psycopg.errors.InvalidAuthorizationSpecification("?")) is ErrorCode.SERVER_LOGIN
+
+
 def test_a_wrong_host_is_one_sentence(pg_server: str, tmp_path: Path) -> None:
     # A socket folder where no server listens: as a PC whose server is off.
     nowhere = tmp_path / "no-server"

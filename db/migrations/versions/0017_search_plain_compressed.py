@@ -29,7 +29,7 @@ from alembic import op
 from sqlalchemy import Connection
 
 revision = "0017"
-down_revision = "0013"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,83 @@
+"""Why a PostgreSQL server refused a connection, found without reading its message.
+
+A connection the server refuses (a wrong password, a missing database)
+gives no SQLSTATE: the refusal comes before there is a result to carry it,
+and libpq only keeps the server's message, in the server's own language.
+So a failed connection attempt (psycopg's OperationalError, with the
+attempt's PGconn) is sorted by what libpq itself knows, and by asking the
+server again:
+
+- libpq says the server wanted a password and none was given
+  (PQconnectionNeedsPassword): the login;
+- the server does not answer a ping (PQping): it is not reached;
+- the same user and password get into a database every server has
+  ("postgres", else "template1"): the database is missing;
+- otherwise the login: the user, the password, or a pg_hba.conf that does
+  not let them in.
+
+Only for a connection being opened: a failure on a connection in use has
+its SQLSTATE (db/errors.py). Imports psycopg; called where it is loaded.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from db.errors import ErrorCode
+
+#: The databases every PostgreSQL server has, asked for in this order.
+_EVERY_SERVER = ("postgres", "template1")
+#: How long each question may take (seconds).
+_ASK_TIMEOUT_S = 10
+
+
+def failed_attempt(exc: BaseException) -> Any | None:
+    """The PGconn of the failed connection attempt behind *exc* (raw or wrapped), or None."""
+    from psycopg import OperationalError, pq
+
+    for candidate in (exc, getattr(exc, "orig", None)):
+        if not isinstance(candidate, OperationalError):
+            continue
+        pgconn = candidate.pgconn
+        if pgconn is not None and pgconn.status == pq.ConnStatus.BAD:
+            return pgconn
+    return None
+
+
+def _params(pgconn: Any) -> dict[str, str]:
+    """The parameters the attempt used (host, port, user, password, dbname…)."""
+    return {
+        option.keyword.decode(): option.val.decode()
+        for option in pgconn.info
+        if option.val is not None
+    }
+
+
+def _gets_in(params: dict[str, str]) -> bool:
+    import psycopg
+
+    try:
+        psycopg.connect(**params).close()  # type: ignore[arg-type]
+    except psycopg.OperationalError:
+        return False
+    return True
+
+
+def refusal(exc: BaseException) -> ErrorCode | None:
+    """What the failed connection attempt behind *exc* means (see the module); None if none."""
+    from psycopg import pq
+    from psycopg.conninfo import make_conninfo
+
+    pgconn = failed_attempt(exc)
+    if pgconn is None:
+        return None
+    if pgconn.needs_password:
+        return ErrorCode.SERVER_LOGIN
+    params = _params(pgconn)
+    params["connect_timeout"] = str(_ASK_TIMEOUT_S)
+    if pq.PGconn.ping(make_conninfo(**params).encode()) != pq.Ping.OK:
+        return ErrorCode.SERVER_UNREACHABLE
+    for other in _EVERY_SERVER:
+        if other != params.get("dbname") and _gets_in({**params, "dbname": other}):
+            return ErrorCode.SERVER_NO_DATABASE
+    return ErrorCode.SERVER_LOGIN
