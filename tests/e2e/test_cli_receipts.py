@@ -61,6 +61,8 @@ def by_code(items: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return {item["code"]: item for item in items}
 
 
+# Some fifty commands over four archives: more than the usual limit on a busy machine.
+@pytest.mark.timeout(360)
 def test_three_offices_a_lost_receipt_and_the_report(
     cli: Cli, places: dict[str, Place], tmp_path: Path
 ) -> None:
