@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Integer, func, inspect, select, text
 
+from db import validitystore
 from db.models import Base, ReadingState
 from db.search import pgindex
 
@@ -85,6 +86,9 @@ def copy_archive(source: Connection, target: Connection, *, person: str) -> Move
         there = int(target.execute(select(func.count()).select_from(table)).scalar() or 0)
         if there != rows[table.name]:
             raise CountMismatch(table.name, rows[table.name], there)
+    # Each notice's Standing is copied with it; reckoned again here, as every
+    # writer of notices does, so the server holds what its own rows say.
+    validitystore.refresh_all(target)
     pgindex.rebuild(target)
     return Moved(rows)
 
