@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -108,6 +109,21 @@ class Notice(Base):
             "expires",
             "issued",
         ),
+        # The status filters: every status is of a legal notice; its pages in
+        # list order and its counts read this index, never the rows (revision 0014).
+        # Legal first, so that the whole list's count keeps its narrower index.
+        Index(
+            "ix_notice_status",
+            "legal",
+            "withdrawn",
+            "has_content",
+            "published",
+            "id",
+            "effective",
+            "expires",
+            "ended_on",
+            "partly_on",
+        ),
         # Việc cần làm, soonest first, read from the index alone (revision 0009).
         Index(
             "ix_notice_todo",
@@ -152,6 +168,11 @@ class Notice(Base):
     deadline: Mapped[date | None] = mapped_column(IsoDate(), index=True)
     #: Nơi nhận, a JSON list of strings (NULL: none).
     recipients: Mapped[list[str] | None] = mapped_column(JSON)
+    # What of its validity depends on other notices (db.validity.Standing),
+    # kept by every import (db/validitystore.py; revision 0014).
+    ended_on: Mapped[date | None] = mapped_column(IsoDate())
+    partly_on: Mapped[date | None] = mapped_column(IsoDate())
+    legal: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     category: Mapped[Category | None] = relationship()
     attachments: Mapped[list[Attachment]] = relationship(

@@ -185,6 +185,7 @@ def summaries(
     filter), and it is not reckoned again.
     """
     found: dict[str, NoticeSummary] = {}
+    day = as_of or validity.today()
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         rows = session.execute(
@@ -200,22 +201,32 @@ def summaries(
                 Notice.urgency,
                 Notice.effective,
                 Notice.expires,
-                Notice.issued,
+                Notice.ended_on,
+                Notice.partly_on,
+                Notice.legal,
             )
             .join(Category, Category.id == Notice.category_id)
             .outerjoin(ReadingState, state_of(Notice.id))
             .where(Notice.id.in_(chunk), Notice.has_content.is_(True))
         ).all()
-        statuses: dict[str, Any] = {}
-        if status is None:
-            # The rows just read are the page's nodes: validity need not read them again.
-            known = {
-                r[0]: validity.node_of(r[0], r[9], r[10], r[11], r[3], r[5], True) for r in rows
-            }
-            statuses = validity.validities(session, chunk, as_of, known=known)
-        for nid, title, number, published, path, withdrawn, opened, bookmarked, urgency, *_ in rows:
+        for (
+            nid,
+            title,
+            number,
+            published,
+            path,
+            withdrawn,
+            opened,
+            bookmarked,
+            urgency,
+            *held,
+        ) in rows:
             assert published is not None  # every notice with content has a date
-            found_status = statuses.get(nid)
+            effective, expires, ended_on, partly_on, legal = held
+            # The badge is the row's own: its standing is stored on it (db.validity).
+            found_status = status or validity.stored_status(
+                effective, expires, validity.Standing(ended_on, partly_on, bool(legal)), day
+            )
             found[nid] = NoticeSummary(
                 id=nid,
                 title=shown(title),
@@ -225,7 +236,7 @@ def summaries(
                 withdrawn=bool(withdrawn),
                 read=opened is not None,
                 bookmarked=bool(bookmarked),
-                status=status or (found_status.status if found_status else None),
+                status=found_status,
                 urgency=urgency,
             )
     return [found[i] for i in ids if i in found]

@@ -15,7 +15,7 @@ from typing import Any, TypeVar, cast
 from sqlalchemy import CursorResult, Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from db import dialect
+from db import dialect, validitystore
 from db.folding import nfc
 from db.models import (
     Attachment,
@@ -400,7 +400,10 @@ def apply_notice_chunks(
     its newest copy (the first, on a tie), whichever chunks the copies are in.
     """
     counts = ImportCounts()
-    held = _existing(session, publisher_id, [*ids, *(w.id for w in withdrawals)])
+    touched = [*ids, *(w.id for w in withdrawals)]
+    held = _existing(session, publisher_id, touched)
+    # The notices these name before the import; validitystore.refresh below.
+    named = validitystore.targets(session.connection(), touched)
     seen = 0
     for notices in chunks:
         seen = _apply_chunk(
@@ -409,6 +412,10 @@ def apply_notice_chunks(
     # `existing` now holds what the notices above wrote, so a withdrawal in the
     # same bundle is weighed against the notice as it now stands.
     _apply_withdrawals(session, publisher_id, withdrawals, held, counts)
+    # What of each status depends on other notices is stored on the notice:
+    # the ones touched, and those they named before or name now, may change.
+    conn = session.connection()
+    validitystore.refresh(conn, {*touched, *named, *validitystore.targets(conn, touched)})
     if progress is not None:
         progress(seen)
     return counts

@@ -28,7 +28,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Integer, func, inspect, select, text
 
-from db import filestore
+from db import filestore, validitystore
 from db.models import Base, ReadingState, StoredFile
 from db.search import pgindex
 
@@ -111,6 +111,9 @@ def copy_archive(
         there = int(target.execute(select(func.count()).select_from(table)).scalar() or 0)
         if there != rows[table.name]:
             raise CountMismatch(table.name, rows[table.name], there)
+    # Each notice's Standing is copied with it; reckoned again here, as every
+    # writer of notices does, so the server holds what its own rows say.
+    validitystore.refresh_all(target)
     pgindex.rebuild(target)
     return Moved(rows, missing)
 

@@ -18,19 +18,23 @@ Once out of force a notice stays so: a repealing notice that is itself
 repealed later does not bring it back, as in Vietnamese law.
 
 The rules are pure functions over `Node`s, so they are tested over random
-graphs; the session functions only load the nodes. `status_condition`
-states the same rules in SQL, so that a status filter is one statement the
-database pages and counts; the random graphs hold it to `status_of` too.
+graphs; the session functions only load the nodes. What of a status depends
+on *other* notices changes only when the archive does: imports store it on
+each notice as its `Standing` (db/validitystore.py), so that a status on any
+day is a pure function of the row (`stored_status`), a list's page reads
+its badges from the rows it shows, and `status_condition` states the rules
+in SQL over the row's own columns, which the database pages and counts from
+one index. The random graphs and imports hold both to `status_of`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, Select, and_, exists, not_, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import ColumnElement, and_, not_, or_, select
+from sqlalchemy.orm import Session
 
 from db.common import VN_TZ
 from db.models import Notice, NoticeRelation
@@ -115,6 +119,66 @@ def status_of(node: Node, incoming: Iterable[tuple[str, Node]], day: date) -> Va
             as_of=day,
         )
     return Validity(status="in_force", since=node.effective, as_of=day)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """What of a notice's validity depends on other notices, stored on its row.
+
+    It changes only when the archive does, so imports keep it
+    (db/validitystore.py) and a status on any day is then a pure function
+    of the row (`stored_status`, `status_condition`).
+    """
+
+    #: The first day a present notice that replaces or repeals it takes effect.
+    ended_on: date | None = None
+    #: The same for a present notice that partly repeals it.
+    partly_on: date | None = None
+    #: It has legal fields, states a relation, or a present notice states one toward it.
+    legal: bool = False
+
+
+def standing_of(node: Node, incoming: Iterable[tuple[str, Node]]) -> Standing:
+    """*node*'s Standing, given the (relation, source) pairs stated toward it by others."""
+    ended: list[date] = []
+    partly: list[date] = []
+    toward = False
+    for relation, source in incoming:
+        if not source.present:
+            continue
+        toward = True
+        start = source.starts
+        if start is None:
+            continue
+        if relation in ENDING:
+            ended.append(start)
+        elif relation in PARTIAL:
+            partly.append(start)
+    return Standing(
+        ended_on=min(ended, default=None),
+        partly_on=min(partly, default=None),
+        legal=node.effective is not None or node.expires is not None or node.relates or toward,
+    )
+
+
+def stored_status(
+    effective: date | None,
+    expires: date | None,
+    standing: Standing,
+    day: date,
+) -> str | None:
+    """The status on *day* of a notice with these columns: `status_of`'s, from its row alone."""
+    if not standing.legal:
+        return None
+    if (expires is not None and expires <= day) or (
+        standing.ended_on is not None and standing.ended_on <= day
+    ):
+        return "expired"
+    if effective is not None and effective > day:
+        return "not_yet"
+    if standing.partly_on is not None and standing.partly_on <= day:
+        return "partly_expired"
+    return "in_force"
 
 
 def _reasons(found: Sequence[tuple[date, Because | None]]) -> tuple[Because, ...]:
@@ -295,103 +359,56 @@ def notices_validity(
     return found
 
 
-def validities(
-    session: Session,
-    ids: Sequence[str],
-    day: date | None = None,
-    *,
-    known: Mapping[str, Node] | None = None,
-) -> dict[str, Validity | None]:
-    """The validity of each of *ids* on *day* (today), for a page of a list.
-
-    *known* holds nodes the caller has already read (`node_of` its rows), so
-    that a page's rows are not read twice.
-    """
+def statuses(
+    session: Session, ids: Sequence[str], day: date | None = None
+) -> dict[str, str | None]:
+    """The status of each of *ids* on *day* (today), from their rows alone (a list's page)."""
     day = day or today()
     ids = list(dict.fromkeys(ids))
-    incoming = [e for e in _edges(session, ids, toward=True) if e[0] != e[2]]
-    nodes: dict[str, Node] = {}
-    if known:
-        held = [nid for nid in ids if nid in known]
-        relating: set[str] = set()
-        for start in range(0, len(held), BATCH):
-            relating |= _relating(session, held[start : start + BATCH])
-        nodes = {nid: replace(known[nid], relates=nid in relating) for nid in held}
-    nodes.update(
-        _nodes(session, [nid for nid in (*ids, *(s for s, _r, _t in incoming)) if nid not in nodes])
-    )
-    toward: dict[str, list[tuple[str, Node]]] = {}
-    for source, relation, target in incoming:
-        toward.setdefault(target, []).append(
-            (relation, nodes.get(source, Node(source, present=False)))
+    found: dict[str, str | None] = {}
+    for start in range(0, len(ids), BATCH):
+        rows = session.execute(
+            select(
+                Notice.id,
+                Notice.effective,
+                Notice.expires,
+                Notice.ended_on,
+                Notice.partly_on,
+                Notice.legal,
+            ).where(Notice.id.in_(ids[start : start + BATCH]))
         )
-    return {
-        nid: status_of(nodes[nid], toward.get(nid, ()), day) if nid in nodes else None
-        for nid in ids
-    }
-
-
-def _in_effect(source: type[Notice], day: date) -> ColumnElement[bool]:
-    """`Node.in_effect` as SQL: *source* is held, visible and took effect on or before *day*."""
-    # Posted is stored as a moment: "posted on or before the day" is "before the next day began".
-    next_day = datetime.combine(day + timedelta(days=1), time(0), VN_TZ)
-    return and_(
-        source.withdrawn.is_(False),
-        source.has_content.is_(True),
-        or_(
-            and_(source.effective.is_not(None), source.effective <= day),
-            and_(source.effective.is_(None), source.issued.is_not(None), source.issued <= day),
-            and_(source.effective.is_(None), source.issued.is_(None), source.published < next_day),
-        ),
-    )
-
-
-def _targets_of(relations: Iterable[str], day: date | None) -> Select[str]:
-    """Ids that another notice states one of *relations* toward: one in effect on *day*,
-    or (day None) any present one."""
-    source = aliased(Notice)
-    held = (
-        _in_effect(source, day)
-        if day is not None
-        else and_(source.withdrawn.is_(False), source.has_content.is_(True))
-    )
-    # EXISTS, not a join: SQLite then walks the few relations and looks each
-    # source up, instead of walking every notice to find the relations.
-    return select(NoticeRelation.target_id).where(
-        NoticeRelation.relation.in_(list(relations)),
-        NoticeRelation.target_id != NoticeRelation.notice_id,
-        exists().where(source.id == NoticeRelation.notice_id, held),
-    )
+        for nid, effective, expires, ended_on, partly_on, legal in rows:
+            found[nid] = stored_status(
+                effective, expires, Standing(ended_on, partly_on, bool(legal)), day
+            )
+    return {nid: found.get(nid) for nid in ids}
 
 
 def status_condition(status: str, day: date) -> ColumnElement[bool]:
     """A condition on Notice: its status on *day* is *status*, by `status_of`'s rules.
 
-    So a status filter is one statement that the database can page and
-    count, never a status computed for every notice of the archive.
-    tests/unit/test_validity.py holds it to `status_of` over random graphs.
+    `stored_status` in SQL, over the row's own columns: a status filter is
+    one statement that pages and counts from the index `ix_notice_status`
+    (legal first: every status is of a legal notice), never a status
+    computed for every notice. tests/unit/test_validity.py holds it to
+    `status_of` over random graphs and imports.
     """
     if status not in STATUSES:
         raise ValueError(status)
     # Each part is true or false, never NULL, so that not_() keeps its meaning.
     ended = or_(
         and_(Notice.expires.is_not(None), Notice.expires <= day),
-        Notice.id.in_(_targets_of(ENDING, day)),
+        and_(Notice.ended_on.is_not(None), Notice.ended_on <= day),
     )
+    legal = Notice.legal.is_(True)
     if status == "expired":
-        return ended
+        return and_(legal, ended)
     not_yet = and_(Notice.effective.is_not(None), Notice.effective > day)
     if status == "not_yet":
-        return and_(not_(ended), not_yet)
-    partly = Notice.id.in_(_targets_of(PARTIAL, day))
+        return and_(legal, not_(ended), not_yet)
+    partly = and_(Notice.partly_on.is_not(None), Notice.partly_on <= day)
     if status == "partly_expired":
-        return and_(not_(ended), not_(not_yet), partly)
-    legal = or_(
-        Notice.effective.is_not(None),
-        Notice.expires.is_not(None),
-        Notice.id.in_(select(NoticeRelation.notice_id)),
-        Notice.id.in_(_targets_of(RELATIONS, None)),
-    )
+        return and_(legal, not_(ended), not_(not_yet), partly)
     return and_(legal, not_(ended), not_(not_yet), not_(partly))
 
 

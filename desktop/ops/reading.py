@@ -110,36 +110,27 @@ def list_page(archive: Archive, query: ListQuery, offset: int, limit: int = PAGE
     from db import queries, validity
 
     with archive.reading() as session:
+        condition = None
         if query.status is not None:
-            # A status is reckoned from the relations in the statement that lists
-            # it, never for every notice of the archive: the ids that have it, in
-            # list order, counted here; their rows need not reckon it again.
-            every = queries.ordered_notice_ids(
-                session,
-                query.category,
-                query.show,
-                order=query.order,
-                descending=query.descending,
-                where=query.filters,
-                condition=validity.status_condition(
-                    query.status, archive.as_of or validity.today()
-                ),
-            )
-            total, ids = len(every), every[offset : offset + limit]
-            rows = queries.summaries(session, ids, archive.as_of, status=query.status)
-        else:
-            total = queries.count_notices(session, query.category, query.show, query.filters)
-            ids = queries.ordered_notice_ids(
-                session,
-                query.category,
-                query.show,
-                order=query.order,
-                descending=query.descending,
-                limit=limit,
-                offset=offset,
-                where=query.filters,
-            )
-            rows = queries.summaries(session, ids, archive.as_of)
+            # A status is stored on each notice's row as far as it depends on
+            # others (db.validity.Standing): the filter is a condition on the
+            # row that the database pages and counts from one index.
+            condition = validity.status_condition(query.status, archive.as_of or validity.today())
+        total = queries.count_notices(
+            session, query.category, query.show, query.filters, condition=condition
+        )
+        ids = queries.ordered_notice_ids(
+            session,
+            query.category,
+            query.show,
+            order=query.order,
+            descending=query.descending,
+            limit=limit,
+            offset=offset,
+            where=query.filters,
+            condition=condition,
+        )
+        rows = queries.summaries(session, ids, archive.as_of, status=query.status)
     return ListPage(query=query, total=total, offset=offset, rows=tuple(rows))
 
 

@@ -92,7 +92,7 @@ def search_page(
         where = search_filter(query)
         found = None
         if query.status is not None:
-            # A status is computed, not indexed: rank every result, keep those with it.
+            # Rank every result and keep those with the status (read from its index).
             wanted = validity.ids_with_status(session, query.status, archive.as_of)
             every = search.search(session, query.text, where, limit=SEARCH_MAX)
             kept = [h for h in every if h.id in wanted]

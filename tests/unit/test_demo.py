@@ -119,8 +119,8 @@ def test_demo_archive_shows_validity_and_the_register(tmp_path: Path) -> None:
     try:
         with archive.reading() as session:
             ids = queries.notice_ids(session)
-            statuses = validity.validities(session, ids, DEMO_TODAY)
-            found = {s.status for s in statuses.values() if s is not None}
+            statuses = validity.statuses(session, ids, DEMO_TODAY)
+            found = {s for s in statuses.values() if s is not None}
             rows = register.register_rows(session, DEMO_TODAY.year)
             todo = register.todo(session, DEMO_TODAY)
     finally:

@@ -6,7 +6,9 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from itertools import count
 from pathlib import Path
+from typing import cast
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,8 +16,18 @@ from hypothesis import strategies as st
 
 from db import queries, validity
 from db.archive import Archive, open_archive
-from db.records import RELATIONS
-from db.validity import ENDING, PARTIAL, STATUSES, Edge, Node, links_of, status_of
+from db.records import RELATIONS, NoticeRecord
+from db.validity import (
+    ENDING,
+    PARTIAL,
+    STATUSES,
+    Edge,
+    Node,
+    links_of,
+    standing_of,
+    status_of,
+    stored_status,
+)
 from tests.helpers.notices import BASE_TIME, apply, notice, withdrawal
 
 DAY = date(2024, 6, 1)
@@ -229,7 +241,225 @@ def test_every_relation_shows_on_both_ends(graph: tuple[dict[str, Node], list[Ed
     assert sum(len(links) for links in shown.values()) == 2 * len(edges)
 
 
+# -- the stored standing gives the rules' status ---------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(graphs())
+def test_the_standing_gives_the_status_on_any_day(
+    graph: tuple[dict[str, Node], list[Edge], date],
+) -> None:
+    nodes, edges, day = graph
+    for nid, node in nodes.items():
+        incoming = incoming_of(nid, nodes, edges)
+        standing = standing_of(node, incoming)
+        # The standing holds no day: it must give the status on any day.
+        for when in (day, day - timedelta(days=200), day + timedelta(days=200), date.min):
+            found = status_of(node, incoming, when)
+            assert stored_status(node.effective, node.expires, standing, when) == (
+                found.status if found is not None else None
+            )
+
+
 # -- the archive agrees with the rules -------------------------------------------------------
+
+#: One step of an archive's history: a notice's version imported, or its withdrawal.
+Put = tuple[str, str, Node, tuple[tuple[str, str], ...]]
+Gone = tuple[str, str]
+
+
+#: Few ids, so that versions, withdrawals and relations of one notice meet often.
+FEW = IDS[:4]
+
+
+@st.composite
+def histories(draw: st.DrawFn) -> tuple[list[list[Put | Gone]], list[date]]:
+    """Bundles in the order imported: versions of the notices of IDS, and withdrawals."""
+    steps: list[Put | Gone] = []
+    for _ in range(draw(st.integers(1, 14))):
+        nid = draw(st.sampled_from(FEW))
+        if draw(st.integers(0, 4)) == 0:
+            steps.append(("gone", nid))
+            continue
+        effective = draw(st.none() | days)
+        expires = draw(st.none() | days)
+        if effective is not None and expires is not None and expires <= effective:
+            expires = effective + timedelta(days=draw(st.integers(1, 400)))
+        node = Node(
+            nid,
+            effective=effective,
+            expires=expires,
+            issued=draw(st.none() | days),
+            posted=BASE_TIME.date() + timedelta(days=draw(st.integers(0, 900))),
+        )
+        relations = draw(
+            st.lists(st.tuples(st.sampled_from(RELATIONS), st.sampled_from(FEW)), max_size=3)
+        )
+        steps.append(("put", nid, node, tuple(dict.fromkeys(relations))))
+    cuts: list[int] = []
+    if len(steps) > 1:
+        cuts = sorted(draw(st.sets(st.integers(1, len(steps) - 1), max_size=4)))
+    bundles = [steps[a:b] for a, b in zip([0, *cuts], [*cuts, len(steps)], strict=True)]
+    return bundles, draw(st.lists(days, min_size=1, max_size=3))
+
+
+def _truth(prefix: str, steps: Sequence[Put | Gone]) -> tuple[dict[str, Node], list[Edge]]:
+    """The notices held after *steps* (the last step on an id wins) and their relations."""
+    latest: dict[str, Put] = {}
+    present: dict[str, bool] = {}
+    for step in steps:
+        if step[0] == "put":
+            put = cast(Put, step)
+            latest[put[1]] = put
+            present[put[1]] = True
+        else:
+            present[step[1]] = False
+    edges = [
+        (prefix + nid, r, prefix + t)
+        for nid, (_k, _n, _node, rels) in latest.items()
+        for r, t in rels
+    ]
+    nodes = {
+        prefix + nid: replace(node, id=prefix + nid, present=present[nid], relates=bool(rels))
+        for nid, (_k, _n, node, rels) in latest.items()
+    }
+    return nodes, edges
+
+
+def _import(archive: Archive, prefix: str, bundles: list[list[Put | Gone]]) -> None:
+    revision = 1000
+    for bundle in bundles:
+        records, gone = [], []
+        for step in bundle:
+            revision += 1
+            if step[0] == "gone":
+                gone.append(withdrawal(prefix + step[1], revision))
+                continue
+            _k, nid, node, rels = cast(Put, step)
+            records.append(
+                notice(
+                    prefix + nid,
+                    effective=node.effective,
+                    expires=node.expires,
+                    issued=node.issued,
+                    days=(node.posted - BASE_TIME.date()).days if node.posted else 0,
+                    revision_days=revision,
+                    relations=tuple((r, prefix + t) for r, t in rels),
+                )
+            )
+        apply(archive, records, gone)
+
+
+EXAMPLES = count()
+
+
+@pytest.mark.engines
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(histories())
+def test_the_archive_keeps_what_the_rules_say(
+    archive: Archive, history: tuple[list[list[Put | Gone]], list[date]]
+) -> None:
+    # Imports in random orders, updates and withdrawals: the stored standing
+    # must give `status_of`'s status on any day, in the list's rows, in the
+    # status filter and in the opened notice. Each example has ids of its own.
+    bundles, on_days = history
+    prefix = f"x{next(EXAMPLES)}-"
+    _import(archive, prefix, bundles)
+    nodes, edges = _truth(prefix, [step for bundle in bundles for step in bundle])
+    with archive.reading() as session:
+        for day in on_days:
+            expected = {
+                nid: status_of(
+                    node, [(r, n) for r, n in incoming_of(nid, nodes, edges) if n.id != nid], day
+                )
+                for nid, node in nodes.items()
+            }
+            statuses = {k: v.status if v else None for k, v in expected.items()}
+            assert validity.statuses(session, list(nodes), day) == statuses
+            shown = {r.id: r.status for r in queries.summaries(session, list(nodes), day)}
+            assert shown == statuses
+            for nid in nodes:
+                assert validity.notice_validity(session, nid, day)[0] == expected[nid]
+            for status in STATUSES:
+                found = validity.ids_with_status(session, status, day)
+                assert {nid for nid in found if nid.startswith(prefix)} == {
+                    nid for nid, node in nodes.items() if node.present and statuses[nid] == status
+                }
+
+
+STANDING_CASES = {
+    # Imported before the notice it replaces: the late one reads what is held.
+    "target_arrives_later": [
+        [notice("b", effective=date(2023, 6, 1), relations=(("replaces", "a"),))],
+        [notice("a", effective=date(2023, 1, 1))],
+    ],
+    # An update that no longer states the relation gives the old target back.
+    "relation_dropped": [
+        [
+            notice("a", effective=date(2023, 1, 1)),
+            notice("b", effective=date(2023, 6, 1), relations=(("replaces", "a"),)),
+        ],
+        [notice("b", effective=date(2023, 6, 1), revision_days=9)],
+    ],
+    # An update that moves the replacing notice's start moves the end.
+    "start_moved": [
+        [
+            notice("a", effective=date(2023, 1, 1)),
+            notice("b", effective=date(2023, 6, 1), relations=(("replaces", "a"),)),
+        ],
+        [notice("b", effective=date(2025, 6, 1), relations=(("replaces", "a"),), revision_days=9)],
+    ],
+    # A withdrawn notice ends nothing, and makes no news notice legal.
+    "source_withdrawn": [
+        [
+            notice("a", effective=date(2023, 1, 1)),
+            notice("n"),
+            notice("b", effective=date(2023, 6, 1), relations=(("repeals", "a"), ("guides", "n"))),
+        ],
+        [withdrawal("b", 9)],
+    ],
+    # Published again after its withdrawal, it ends its target again.
+    "source_back": [
+        [
+            notice("a", effective=date(2023, 1, 1)),
+            notice("b", effective=date(2023, 6, 1), relations=(("partly_repeals", "a"),)),
+        ],
+        [withdrawal("b", 9)],
+        [
+            notice(
+                "b",
+                effective=date(2023, 6, 1),
+                relations=(("partly_repeals", "a"),),
+                revision_days=20,
+            )
+        ],
+    ],
+}
+
+
+@pytest.mark.engines
+@pytest.mark.parametrize("case", sorted(STANDING_CASES))
+def test_each_import_keeps_the_standing_of_the_notices_it_touches(
+    archive: Archive, case: str
+) -> None:
+    for bundle in STANDING_CASES[case]:
+        notices = [r for r in bundle if isinstance(r, NoticeRecord)]
+        apply(archive, notices, [r for r in bundle if not isinstance(r, NoticeRecord)])
+    with archive.reading() as session:
+        held = queries.notice_ids(session)
+        for day in (date(2023, 3, 1), date(2023, 12, 31), date(2026, 1, 1)):
+            stored = validity.statuses(session, ["a", "b", "n"], day)
+            for nid in ("a", "b", "n"):
+                found, _links = validity.notice_validity(session, nid, day)
+                assert stored[nid] == (found.status if found else None), (case, nid, day)
+            for status in STATUSES:
+                assert validity.ids_with_status(session, status, day) == {
+                    nid for nid in held if stored.get(nid) == status
+                }
 
 
 def _load(archive: Archive, nodes: dict[str, Node], edges: list[Edge]) -> None:
@@ -262,16 +492,16 @@ def test_the_archive_computes_what_the_rules_say(
         try:
             _load(archive, nodes, edges)
             with archive.reading() as session:
-                batch = validity.validities(session, list(nodes), day)
+                batch = validity.notices_validity(session, list(nodes), day)
                 for nid in nodes:
                     one, links = validity.notice_validity(session, nid, day)
-                    assert one == batch[nid]
+                    assert (one, links) == batch[nid]
                     assert {(link.relation, link.id, link.direction) for link in links} == {
                         (r, t, "out") for s, r, t in edges if s == nid
                     } | {(r, s, "in") for s, r, t in edges if t == nid}
-                # The list's rows reckon it from the rows they read: the same.
+                # The list's rows read it from their own columns: the same.
                 shown = {r.id: r.status for r in queries.summaries(session, list(nodes), day)}
-                assert shown == {n: v.status if v else None for n, v in batch.items()}
+                assert shown == {n: v.status if v else None for n, (v, _l) in batch.items()}
                 # The status filter is SQL of its own: it must pick what the rules say.
                 filtered = {
                     status: validity.ids_with_status(session, status, day) for status in STATUSES
@@ -281,11 +511,11 @@ def test_the_archive_computes_what_the_rules_say(
     # Every notice was posted on the factory's day.
     stored = {nid: replace(node, posted=BASE_TIME.date()) for nid, node in nodes.items()}
     for nid in nodes:
-        assert batch[nid] == status_of(stored[nid], incoming_of(nid, stored, edges), day)
+        assert batch[nid][0] == status_of(stored[nid], incoming_of(nid, stored, edges), day)
     for status in STATUSES:
         assert filtered[status] == {
             nid
-            for nid, found in batch.items()
+            for nid, (found, _l) in batch.items()
             if nodes[nid].present and found is not None and found.status == status
         }
 

@@ -1,0 +1,116 @@
+"""Each notice's Standing (db.validity), kept on its row in the writer's own transaction.
+
+A notice's Standing depends on the notices that state a relation toward
+it. When one is imported, updated or withdrawn, the notices it names (before
+and after the change) may change their Standing; a notice that arrives
+after notices naming it takes its Standing from the relations already
+held. Every writer of notices brings what it touched here: the import
+(db.store, on SQLite and PostgreSQL) and `bangtin migrate-to` (db.transfer).
+Migration 0014 filled the columns of the archives that existed before.
+
+The Standing is reckoned by `db.validity.standing_of`, the rules' own
+function, from the rows as they stand in the transaction; only rows whose
+Standing changed are written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any, cast
+
+from sqlalchemy import Connection, Table, bindparam, exists, select, update
+
+from db.models import Notice, NoticeRelation
+from db.validity import Node, Standing, node_of, standing_of
+
+BATCH = 500
+
+
+def _chunks(ids: Iterable[str]) -> Iterable[Sequence[str]]:
+    unique = sorted(set(ids))
+    for start in range(0, len(unique), BATCH):
+        yield unique[start : start + BATCH]
+
+
+def targets(conn: Connection, ids: Iterable[str]) -> set[str]:
+    """The ids that the relations stated by *ids* name (held or not)."""
+    found: set[str] = set()
+    for chunk in _chunks(ids):
+        found.update(
+            conn.scalars(
+                select(NoticeRelation.target_id).where(NoticeRelation.notice_id.in_(chunk))
+            )
+        )
+    return found
+
+
+def refresh(conn: Connection, ids: Iterable[str]) -> int:
+    """Reckon the Standing of the notices *ids* (those held) again; returns how many changed."""
+    changed: list[dict[str, Any]] = []
+    for chunk in _chunks(ids):
+        own = conn.execute(
+            select(
+                Notice.id,
+                Notice.effective,
+                Notice.expires,
+                Notice.ended_on,
+                Notice.partly_on,
+                Notice.legal,
+                exists().where(NoticeRelation.notice_id == Notice.id).label("relates"),
+            ).where(Notice.id.in_(chunk))
+        ).all()
+        if not own:
+            continue
+        toward: dict[str, list[tuple[str, Node]]] = {}
+        rows = conn.execute(
+            select(
+                NoticeRelation.target_id,
+                NoticeRelation.relation,
+                Notice.id,
+                Notice.effective,
+                Notice.expires,
+                Notice.issued,
+                Notice.published,
+                Notice.withdrawn,
+                Notice.has_content,
+            )
+            .join(Notice, Notice.id == NoticeRelation.notice_id)
+            .where(
+                NoticeRelation.target_id.in_(chunk),
+                NoticeRelation.notice_id != NoticeRelation.target_id,
+            )
+        )
+        for target, relation, sid, effective, expires, issued, posted, gone, held in rows:
+            source = node_of(sid, effective, expires, issued, posted, gone, held)
+            toward.setdefault(target, []).append((relation, source))
+        for nid, effective, expires, ended_on, partly_on, legal, relates in own:
+            node = Node(nid, effective=effective, expires=expires, relates=bool(relates))
+            standing = standing_of(node, toward.get(nid, ()))
+            if standing != Standing(ended_on, partly_on, bool(legal)):
+                changed.append(
+                    {
+                        "b_id": nid,
+                        "b_ended_on": standing.ended_on,
+                        "b_partly_on": standing.partly_on,
+                        "b_legal": standing.legal,
+                    }
+                )
+    if changed:
+        table = cast(Table, Notice.__table__)
+        stmt = (
+            update(table)
+            .where(table.c.id == bindparam("b_id"))
+            .values(
+                ended_on=bindparam("b_ended_on"),
+                partly_on=bindparam("b_partly_on"),
+                legal=bindparam("b_legal"),
+            )
+        )
+        for start in range(0, len(changed), BATCH):
+            conn.execute(stmt, changed[start : start + BATCH])
+    return len(changed)
+
+
+def refresh_all(conn: Connection) -> int:
+    """Reckon every notice's Standing again (a moved archive); returns how many changed."""
+    return refresh(conn, conn.scalars(select(Notice.id)))
