@@ -57,6 +57,20 @@ def test_network_guard_catches_name_lookups_and_raw_sockets(cli: Cli, tmp_path: 
     assert "AF_INET6" in lines[1]
 
 
+def test_network_guard_catches_a_database_server_given_by_address(cli: Cli) -> None:
+    # libpq connects in C, with no name to look up for an address: the guard
+    # checks psycopg's connect itself, in a fresh interpreter and a warm child.
+    url = "postgresql://bangtin@127.0.0.1:9/kho"
+    for cold in ("1", "0"):
+        cli.netguard_log.unlink(missing_ok=True)
+        cli.env["BANGTIN_TEST_COLD"] = cold
+        with pytest.raises(AssertionError, match="tried the network"):
+            cli("--database", url, "list")
+        lines = cli.netguard_log.read_text("utf-8").splitlines()
+        assert len(lines) == 1
+        assert "database server 127.0.0.1:9" in lines[0]
+
+
 def test_version(cli: Cli) -> None:
     result = cli("--version")
     assert result.stdout.strip() == f"bangtin {version('bangtin')}"

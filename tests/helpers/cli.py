@@ -25,6 +25,7 @@ from typing import Any
 import pytest
 
 from tests.helpers import forkserver
+from tests.helpers.postgres import ALLOWED_HOSTS
 from tests.helpers.unprivileged import drop_for_child
 
 NETGUARD_DIR = Path(__file__).resolve().parents[1] / "e2e" / "netguard"
@@ -46,6 +47,7 @@ def child_env(base: dict[str, str], netguard_log: Path) -> dict[str, str]:
     env.pop("BANGTIN_DEBUG", None)
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["BANGTIN_NETGUARD_LOG"] = str(netguard_log)
+    env["BANGTIN_NETGUARD_PG"] = os.pathsep.join(sorted(ALLOWED_HOSTS))
     old = env.get("PYTHONPATH")
     env["PYTHONPATH"] = str(NETGUARD_DIR) + (os.pathsep + old if old else "")
     return env
@@ -96,10 +98,13 @@ class Cli:
         as root (tests/helpers/unprivileged.py), so a read-only folder binds it.
         """
         argv = tuple(str(a) for a in args)
-        if forkserver.cold():
+        # The test cluster is the one server a child may reach, whenever it started.
+        env = dict(self.env, BANGTIN_NETGUARD_PG=os.pathsep.join(sorted(ALLOWED_HOSTS)))
+        warm = forkserver.run(argv, env, str(self.cwd), unprivileged=unprivileged, timeout=timeout)
+        if warm is None:
             proc = subprocess.run(
                 [*bangtin_command(), *argv],
-                env=self.env,
+                env=env,
                 cwd=self.cwd,
                 stdin=subprocess.DEVNULL,
                 capture_output=True,
@@ -109,8 +114,7 @@ class Cli:
             )
             code, out, err = proc.returncode, proc.stdout, proc.stderr
         else:
-            request = forkserver.Request(argv, dict(self.env), str(self.cwd), unprivileged)
-            code, out, err = forkserver.server(self.env).run(request, timeout)
+            code, out, err = warm
         result = Result(
             args=argv,
             returncode=code,

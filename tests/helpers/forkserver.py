@@ -30,12 +30,16 @@ import gc
 import importlib
 import os
 import pickle
+import select
 import signal
 import socket
 import struct
 import subprocess
 import sys
 import tempfile
+import threading
+import time
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -115,20 +119,48 @@ class Request:
     env: dict[str, str]
     cwd: str
     unprivileged: bool
+    timeout: float
+
+
+#: What the interpreter reads once as it starts (locale, encodings, hash seed,
+#: Python's own switches): a command whose environment differs in these from
+#: the server's own starts a fresh interpreter instead.
+_AT_START = ("PYTHON", "LC_", "LANG", "LANGUAGE", "TZ", "PSYCOPG")
+
+
+def _at_start(env: dict[str, str]) -> dict[str, str]:
+    return {k: v for k, v in env.items() if k.startswith(_AT_START)}
+
+
+def _warm() -> None:
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always")
+        for name in WARM:
+            importlib.import_module(name)
+    # A warning here would reach no test's stderr: let the first command fail on it.
+    assert not said, [str(w.message) for w in said]
+    assert not any(m.startswith("PySide6") for m in sys.modules), "the server must not load Qt"
+    assert threading.active_count() == 1, "the server must not start threads"
+    gc.collect()
+    gc.freeze()  # the children share the warm modules' pages instead of copying them
 
 
 def _serve(sock: socket.socket) -> Request | None:
-    """Answer requests until the test process goes; in a child, return its request."""
-    for name in WARM:
-        importlib.import_module(name)
-    assert not any(m.startswith("PySide6") for m in sys.modules), "the server must not load Qt"
-    gc.collect()
-    gc.freeze()  # the children share the warm modules' pages instead of copying them
+    """Answer requests until the test process goes; in a child, return its request.
+
+    The server waits on the child and on the socket at once: a command past
+    its time is killed by the server, which alone can still be sure the pid
+    is its child's (not yet reaped), and a command still running when the
+    test process goes is killed with the server.
+    """
+    _warm()
     while True:
         try:
             request, fds = _recv(sock, with_fds=True)
         except EOFError:
             return None
+        sys.stdout.flush()
+        sys.stderr.flush()
         pid = os.fork()
         if pid == 0:
             sock.close()
@@ -139,9 +171,17 @@ def _serve(sock: socket.socket) -> Request | None:
             return request
         for fd in fds:
             os.close(fd)
-        _send(sock, pid)
+        pidfd = os.pidfd_open(pid)
+        try:
+            ready, _w, _x = select.select([sock.fileno(), pidfd], [], [], request.timeout)
+        finally:
+            os.close(pidfd)
+        if pidfd not in ready:
+            os.kill(pid, signal.SIGKILL)
         _pid, status = os.waitpid(pid, 0)
-        _send(sock, os.waitstatus_to_exitcode(status))
+        if sock.fileno() in ready:  # the test process is gone: nobody asks any more
+            return None
+        _send(sock, os.waitstatus_to_exitcode(status) if pidfd in ready else None)
 
 
 def _become(request: Request) -> None:
@@ -149,18 +189,24 @@ def _become(request: Request) -> None:
     os.chdir(request.cwd)
     os.environ.clear()
     os.environ.update(request.env)
+    time.tzset()
     signal.signal(signal.SIGINT, signal.default_int_handler)
     if request.unprivileged:
         from tests.helpers.unprivileged import drop_for_good
 
         drop_for_good()
     # The network guard (tests/e2e/netguard) was installed when the server
-    # started, before any import; it writes to the log its environment names.
+    # started, before any import; it reads its log and allowed servers from
+    # the environment when it has something to say.
     sys.path = [p for p in sys.path if p != str(ROOT)]
     sys.argv = ["bangtin", *request.argv]
 
 
 # -- the client ------------------------------------------------------------------------------
+
+
+class ServerStopped(RuntimeError):
+    """The fork server ended while a command was asked of it."""
 
 
 class Server:
@@ -169,6 +215,9 @@ class Server:
     def __init__(self, env: dict[str, str]) -> None:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         self.sock = ours
+        self.at_start = _at_start(env)
+        # Its own errors (a failed warm import) have a file to be read from.
+        self.errors = tempfile.TemporaryFile()
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "tests.helpers.forkserver", str(theirs.fileno())],
             pass_fds=[theirs.fileno()],
@@ -176,53 +225,87 @@ class Server:
             cwd=ROOT,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
+            stderr=self.errors,
         )
         theirs.close()
         atexit.register(self.stop)
 
     def stop(self) -> None:
         self.sock.close()
-        self.proc.wait(timeout=30)
+        try:
+            self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        self.errors.close()
 
-    def run(self, request: Request, timeout: float) -> tuple[int, bytes, bytes]:
-        """Run *request* in a fresh child; its exit code, stdout and stderr."""
+    def run(self, request: Request) -> tuple[int, bytes, bytes]:
+        """Run *request* in a fresh child; its exit code, stdout and stderr.
+
+        Anything unexpected on the way (the server gone, a signal in this
+        process) stops the server, so no later command can read an answer
+        meant for this one; the next command starts a new server.
+        """
         with (
             open(os.devnull, "rb") as stdin,
             tempfile.TemporaryFile() as out,
             tempfile.TemporaryFile() as err,
         ):
-            _send(self.sock, request, [stdin.fileno(), out.fileno(), err.fileno()])
-            self.sock.settimeout(None)
-            pid, _ = _recv(self.sock)
-            self.sock.settimeout(timeout)
             try:
+                _send(self.sock, request, [stdin.fileno(), out.fileno(), err.fileno()])
+                # The server keeps the command's time; this is only in case it hangs.
+                self.sock.settimeout(request.timeout + 30)
                 code, _ = _recv(self.sock)
-            except TimeoutError:
-                os.kill(pid, signal.SIGKILL)
-                self.sock.settimeout(None)
-                _recv(self.sock)
-                raise subprocess.TimeoutExpired(["bangtin", *request.argv], timeout) from None
-            finally:
-                self.sock.settimeout(None)
+            except BaseException as exc:
+                self.proc.kill()
+                said = self.said()
+                self.stop()
+                if isinstance(exc, EOFError | TimeoutError):
+                    raise ServerStopped(said) from exc
+                raise
             out.seek(0)
             err.seek(0)
+            if code is None:
+                raise subprocess.TimeoutExpired(
+                    ["bangtin", *request.argv], request.timeout, out.read(), err.read()
+                )
             return int(code), out.read(), err.read()
+
+    def said(self) -> str:
+        self.errors.seek(0)
+        return self.errors.read().decode("utf-8", "replace")
 
 
 _server: Server | None = None
 
 
-def server(env: dict[str, str]) -> Server:
-    """The fork server, started with *env* (PYTHONPATH, locale) on first use."""
+def run(
+    argv: tuple[str, ...], env: dict[str, str], cwd: str, *, unprivileged: bool, timeout: float
+) -> tuple[int, bytes, bytes] | None:
+    """`bangtin ARGV` in a child of the fork server: exit code, stdout, stderr.
+
+    None when the command must start a fresh interpreter instead: with
+    `BANGTIN_TEST_COLD=1`, or when *env* differs from the server's in what an
+    interpreter reads as it starts.
+    """
     global _server
+    if cold(env):
+        return None
     if _server is None or _server.proc.poll() is not None:
         _server = Server(env)
-    return _server
+    if _at_start(env) != _server.at_start:
+        return None
+    server, request = _server, Request(argv, dict(env), cwd, unprivileged, timeout)
+    try:
+        return server.run(request)
+    finally:
+        if server.proc.poll() is not None:
+            _server = None
 
 
-def cold() -> bool:
+def cold(env: dict[str, str]) -> bool:
     """Whether every command must start a fresh interpreter (`BANGTIN_TEST_COLD=1`)."""
-    return os.environ.get("BANGTIN_TEST_COLD", "") not in ("", "0")
+    return env.get("BANGTIN_TEST_COLD", "") not in ("", "0")
 
 
 def main(fd: int) -> None:

@@ -9,11 +9,21 @@ any other sitecustomize, so it does nothing else.
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.machinery
+import importlib.util
 import os
 import socket
+import sys
 import traceback
+import types
+from collections.abc import Sequence
+from typing import Any
 
 _LOG_VAR = "BANGTIN_NETGUARD_LOG"
+#: The database servers a child may reach (the test cluster's socket folders
+#: or host:port), separated by os.pathsep; read when a connection is made.
+_PG_VAR = "BANGTIN_NETGUARD_PG"
 
 
 class NetworkBlocked(OSError):
@@ -51,3 +61,63 @@ if os.environ.get(_LOG_VAR):
     socket.socket = _GuardedSocket  # type: ignore[misc]
     socket.create_connection = _create_connection  # type: ignore[assignment]
     socket.getaddrinfo = _getaddrinfo  # type: ignore[assignment]
+
+
+# libpq opens its sockets in C, past the socket module, and a server given by
+# address needs no name lookup: psycopg's connect is checked itself, once
+# psycopg is imported (after this file runs).
+
+
+def _pg_targets(conninfo: str, kwargs: dict[str, Any]) -> list[str]:
+    from psycopg.conninfo import conninfo_to_dict
+
+    params = conninfo_to_dict(conninfo, **kwargs)
+    hosts = str(params.get("host") or os.environ.get("PGHOST") or "<default socket>")
+    port = str(params.get("port") or os.environ.get("PGPORT") or "5432")
+    if params.get("hostaddr"):
+        hosts = str(params["hostaddr"])
+    return [
+        os.path.normpath(host) if host.startswith("/") else f"{host}:{port.split(',')[0]}"
+        for host in hosts.split(",")
+    ]
+
+
+def _guard_psycopg(module: Any) -> None:
+    real = module.Connection.connect
+
+    def connect(conninfo: str = "", **kwargs: Any) -> Any:
+        allowed = os.environ.get(_PG_VAR, "").split(os.pathsep)
+        for target in _pg_targets(conninfo, kwargs):
+            if target not in allowed:
+                raise _record(f"database server {target}")
+        return real(conninfo, **kwargs)
+
+    module.connect = connect
+    module.Connection.connect = staticmethod(connect)
+
+
+class _AfterPsycopg(importlib.abc.MetaPathFinder):
+    """Guards psycopg's connect as soon as psycopg is imported."""
+
+    def find_spec(
+        self, name: str, path: Sequence[str] | None, target: types.ModuleType | None = None
+    ) -> importlib.machinery.ModuleSpec | None:
+        if name != "psycopg":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.loader is None:
+            return spec
+        loader = spec.loader
+        load = loader.exec_module
+
+        def exec_module(module: types.ModuleType) -> None:
+            load(module)
+            _guard_psycopg(module)
+
+        loader.exec_module = exec_module  # type: ignore[method-assign]
+        return spec
+
+
+if os.environ.get(_LOG_VAR):
+    sys.meta_path.insert(0, _AfterPsycopg())
