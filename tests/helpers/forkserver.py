@@ -15,7 +15,10 @@ installed `bangtin` script does: `sys.exit(main())`, with the interpreter's
 own shutdown. The child is a separate process with its own pid, exit status
 and files; `kill -9` of it is the kill of a command.
 
-What a warm child skips is only the interpreter's start and those imports.
+What a warm child skips is the interpreter's start and those imports, and
+with them what an interpreter settles as it starts: the children of one
+server share its hash seed, and a command whose environment differs from
+the server's in locale, time zone or Python's own variables starts fresh.
 The tests of that start itself run the installed script in a fresh
 interpreter: tests/e2e/test_cli_basics.py (`--version`, the network guard),
 test_install_cli.py, the kill tests, and every test that starts `bangtin`
