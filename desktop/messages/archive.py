@@ -195,6 +195,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "The database server has no database {path}; check its name, "
         "or create that database on the server first.",
     ),
+    "archive_server_url": (
+        "“{path}” không phải địa chỉ máy chủ PostgreSQL; hãy ghi theo dạng "
+        "postgresql://NGƯỜI_DÙNG@MÁY_CHỦ/CƠ_SỞ_DỮ_LIỆU.",
+        "“{path}” is not a PostgreSQL server's address; write it as "
+        "postgresql://USER@HOST/DATABASE.",
+    ),
     "archive_server_lost": (
         "Mất kết nối tới máy chủ dữ liệu {path}; việc đang làm chưa được ghi, "
         "không có gì bị mất, hãy thử lại khi máy chủ chạy lại.",

@@ -55,6 +55,7 @@ class ArchiveOpener(QObject):
 
     opened = Signal(object)
     failed = Signal(object)
+    settings_wanted = Signal()
 
     def __init__(
         self,
@@ -124,12 +125,9 @@ class ArchiveOpener(QObject):
         """The server `--database` or BANGTIN_DATABASE_URL names, as it may be shown; or None."""
         if not self._database_url:
             return None
-        from db.server import display_url
+        from db.server import shown_url
 
-        try:
-            return display_url(self._database_url)
-        except ValueError:
-            return self._database_url
+        return shown_url(self._database_url)
 
     def title(self) -> str:
         """The window's title: the program, and which archive it shows."""
@@ -191,6 +189,13 @@ class ArchiveOpener(QObject):
         settings = self._settings if target == self._data_dir else None
         named = self._database_url if settings is not None else None
         choice = self._named_server(named) if named else None
+        if named and choice is None:
+            # Not a PostgreSQL URL: no server to wait for, and never this PC's file instead.
+            from db.errors import ArchiveError, ErrorCode
+            from db.server import shown_url
+
+            self._refused(ArchiveError(ErrorCode.SERVER_URL, path=shown_url(named)))
+            return
         if choice is None and settings is not None:
             choice, named = prefs.server_choice(settings), None
         password = self.session_password
@@ -261,12 +266,7 @@ class ArchiveOpener(QObject):
             self._retry.start()
             return
         if server is not None:
-            # A server's failure is told by its own sentence; nothing to create or restore.
-            self.failed.emit(exc)
-            text = describe(exc, self._lang())  # its sentence names the server
-            self._status(text, 0)
-            if self._interactive:
-                dialogs.show_error(self._window, self.tr("Không mở được kho dữ liệu"), text)
+            self._refused(exc)
             return
         missing = isinstance(exc, ArchiveError) and exc.code is ErrorCode.MISSING
         if missing and self._interactive and dialogs.ask_create_archive(self._window, data_dir):
@@ -282,6 +282,21 @@ class ArchiveOpener(QObject):
             self.recovery.offer(exc, data_dir)
         elif self._interactive:
             dialogs.show_error(self._window, self.tr("Không mở được kho dữ liệu"), text)
+
+    def _refused(self, exc: BaseException) -> None:
+        """A server refused, or not named rightly: said once, with the settings offered.
+
+        Nothing is tried again: only a server that does not answer is waited for.
+        """
+        from desktop.messages import describe
+
+        self.failed.emit(exc)
+        text = describe(exc, self._lang())  # its sentence names the server
+        self._status(text, 0)
+        if self._interactive and dialogs.confirm(
+            self._window, self.tr("Không mở được kho dữ liệu"), text, self.tr("Cài đặt…")
+        ):
+            self.settings_wanted.emit()
 
     def open_demo(self) -> None:
         """Build the demo archive if needed, then show it in this window."""
