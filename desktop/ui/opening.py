@@ -97,6 +97,8 @@ class ArchiveOpener(QObject):
         self._painted = False
         self._pending: tuple[Path, bool] | None = None
         self._attempt: tuple[Path, bool] = (data_dir, create)
+        # The server refused the shared archive mid-session: said as a refused opening is.
+        runner.refused.connect(self._refused)
         self.recovery = Recovery(runner, window, lang)
         self.recovery.status.connect(lambda text: self._status(text, 0))
         # The user chose "start a new archive" there, or a backup was restored.

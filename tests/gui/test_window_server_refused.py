@@ -15,12 +15,14 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import make_url
 
+from db.archive import open_archive
 from db.errors import ArchiveError, ErrorCode
 from desktop.tasks import TaskRunner
 from desktop.ui import dialogs
 from desktop.ui.mainwindow import MainWindow
 from desktop.ui.settings import settings_for
-from tests.helpers.pgcluster import CLERK, DATABASE, OwnCluster
+from tests.helpers import postgres
+from tests.helpers.pgcluster import CLERK, CLERK_PASSWORD, DATABASE, OwnCluster
 
 WAIT_MS = 30_000
 
@@ -41,6 +43,15 @@ def shown_window(
     qtbot.addWidget(window)
     window.show()
     return window
+
+
+def clerk_url(cluster: OwnCluster, password: str) -> str:
+    """The office database's URL as `CLERK`, with *password*."""
+    return (
+        make_url(cluster.url)
+        .set(username=CLERK, password=password, database=DATABASE)
+        .render_as_string(hide_password=False)
+    )
 
 
 def refused_once(window: MainWindow, qtbot: QtBot) -> ArchiveError:
@@ -85,11 +96,7 @@ def test_a_server_that_refuses_the_password_is_said_once_with_the_settings_offer
         return True
 
     monkeypatch.setattr(dialogs, "confirm", confirm)
-    wrong = (
-        make_url(own_cluster.url)
-        .set(username=CLERK, password="mật-khẩu-sai", database=DATABASE)
-        .render_as_string(hide_password=False)
-    )
+    wrong = clerk_url(own_cluster, "mật-khẩu-sai")
     data_dir = tmp_path / "pc"
     data_dir.mkdir()
     window = shown_window(qtbot, data_dir, wrong, interactive=True)
@@ -101,3 +108,35 @@ def test_a_server_that_refuses_the_password_is_said_once_with_the_settings_offer
     assert asked == [said]  # said once, and the settings offered with it
     assert window.sharing.dialog is not None and window.sharing.dialog.isVisible()
     window.sharing.dialog.reject()
+
+
+def test_a_password_changed_mid_session_is_said_once_and_not_tried_again(
+    own_cluster: OwnCluster, tmp_path: Path, qtbot: QtBot
+) -> None:
+    url = clerk_url(own_cluster, CLERK_PASSWORD)
+    open_archive(tmp_path / "setup", url=url).close()
+    data_dir = tmp_path / "pc"
+    data_dir.mkdir()
+    window = shown_window(qtbot, data_dir, url)
+    with qtbot.waitSignal(window.archive_ready, timeout=WAIT_MS):
+        window.start()
+    listener = window.runner._holder.listener
+    assert listener is not None
+    # The administrator changes the clerk's password and ends the clerk's sessions.
+    try:
+        with qtbot.waitSignal(window.runner.refused, timeout=WAIT_MS) as refused:
+            postgres.admin_execute(
+                own_cluster.admin_url,
+                f"ALTER ROLE {CLERK} PASSWORD 'mật-khẩu-mới'",
+                f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{CLERK}'",
+            )
+        listener._thread.join()  # it stopped trying: no loop left to burn the CPU
+    finally:
+        postgres.admin_execute(
+            own_cluster.admin_url, f"ALTER ROLE {CLERK} PASSWORD '{CLERK_PASSWORD}'"
+        )
+    exc = refused.args[0]
+    assert isinstance(exc, ArchiveError) and exc.code is ErrorCode.SERVER_LOGIN
+    said = window.statusBar().currentMessage()
+    assert "không chấp nhận tên người dùng hoặc mật khẩu" in said
+    assert window.runner.connected  # refused is not "lost": nothing is waited for
