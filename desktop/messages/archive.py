@@ -70,6 +70,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "stage_staging": ("Đang sao chép và kiểm tra gói", "Copying and checking the bundle"),
     "stage_applying": ("Đang ghi vào kho dữ liệu", "Writing to the archive"),
     "stage_indexing": ("Đang lập chỉ mục tìm kiếm", "Indexing for search"),
+    "stage_saving": ("Đang lưu vào kho dữ liệu", "Saving to the archive"),
     "stage_done": ("Xong", "Done"),
     "reindexed": (
         "Đã lập lại chỉ mục tìm kiếm cho {count} văn bản.",
