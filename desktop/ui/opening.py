@@ -19,10 +19,14 @@ window's own folder stands for the shared archive on it: the runner opens
 the server's database, and the folder keeps this PC's staging and
 settings. The demo is always a file. A server that does not answer yet is
 tried again every `RETRY_MS`, the window meanwhile in the same state as
-one that lost its server mid-session (`Runner.connection_changed`).
+one that lost its server mid-session (`Runner.connection_changed`). A
+server that refuses (at opening, or mid-session: `Runner.refused`) and a
+URL that is not a PostgreSQL one are said once, with the settings offered
+(`settings_wanted`), and never tried again.
 
 Signals: `opened(data_dir)` when an archive is open and `info` is known (the
-runner has told the views already); `failed(exc)` when it could not be opened.
+runner has told the views already); `failed(exc)` when it could not be opened;
+`settings_wanted()` when the user chose to fix a refused server's settings.
 """
 
 from __future__ import annotations
