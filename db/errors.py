@@ -50,6 +50,8 @@ class ErrorCode(StrEnum):
     SERVER_LOGIN = "server_login"
     #: The server has no database of that name.
     SERVER_NO_DATABASE = "server_no_database"
+    #: What names the server (`--database`, BANGTIN_DATABASE_URL) is not a PostgreSQL URL.
+    SERVER_URL = "server_url"
     #: The connection to the server was lost while it was in use.
     SERVER_LOST = "server_lost"
     #: What was asked is not done on a PostgreSQL archive yet.

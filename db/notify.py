@@ -10,7 +10,9 @@ refresh twice for its own import.
 `Listener` holds a connection of its own on a thread of its own, waits for
 notices and hands each to a callback. When the connection breaks (the
 server stopped, the network failed) it says so once, tries again every
-`RETRY_S`, and says when it is back. Nothing here imports Qt; the task
+`RETRY_S`, and says when it is back. A server that answers but refuses it
+(a password changed, the user removed: db/refusal.py) is not tried again:
+it says so once, and stops. Nothing here imports Qt; the task
 runner (desktop/tasks.py) turns the callbacks into signals.
 """
 
@@ -29,6 +31,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import Pool
 
+from db.errors import ArchiveError, ErrorCode
+
 log = logging.getLogger(__name__)
 
 #: The channel every Bảng Tin on a database listens on.
@@ -39,6 +43,9 @@ KINDS = frozenset({"notices", "register", "receipts"})
 RETRY_S = 1.0
 #: How long the listener waits on its socket before it looks whether it must stop.
 WAIT_S = 0.5
+
+#: What a server says when it answers but will not let this user into this database.
+_REFUSALS = (ErrorCode.SERVER_LOGIN, ErrorCode.SERVER_NO_DATABASE)
 
 _senders: weakref.WeakKeyDictionary[Pool, str] = weakref.WeakKeyDictionary()
 _senders_lock = threading.Lock()
@@ -99,7 +106,9 @@ class Listener:
 
     *heard(kinds)* is called for each announcement of another archive;
     *lost()* once when the connection broke, *back()* once when it works
-    again. All three are called on the listener's thread.
+    again; *refused(error)* once when the server refused to let it back in
+    (an ArchiveError, SERVER_LOGIN or SERVER_NO_DATABASE), and then it
+    stops. All are called on the listener's thread.
     """
 
     def __init__(
@@ -109,6 +118,7 @@ class Listener:
         heard: Callable[[frozenset[str]], None],
         lost: Callable[[], None],
         back: Callable[[], None],
+        refused: Callable[[ArchiveError], None] | None = None,
         retry_s: float = RETRY_S,
     ) -> None:
         self._engine = engine
@@ -116,6 +126,7 @@ class Listener:
         self._heard = heard
         self._lost = lost
         self._back = back
+        self._refused = refused
         self._retry_s = retry_s
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="bangtin-listen", daemon=True)
@@ -151,6 +162,7 @@ class Listener:
 
     def _loop(self) -> None:
         broken = False
+        refused_before: ErrorCode | None = None
         try:
             while not self._stop.is_set():
                 if self._conn is None:
@@ -160,11 +172,21 @@ class Listener:
                         if not _unreachable(exc):
                             raise
                         log.debug("the listener could not connect: %s", exc)
+                        refusal = self._refusal(exc)
+                        if refusal is not None and refusal.code is refused_before:
+                            # Refused twice running (not a server that came back between
+                            # the attempt and the question): trying again would be refused
+                            # again, every RETRY_S, for ever.
+                            if self._refused is not None:
+                                self._refused(refusal)
+                                return
+                        refused_before = None if refusal is None else refusal.code
                         if not broken:
                             broken = True
                             self._lost()
                         self._stop.wait(self._retry_s)
                         continue
+                    refused_before = None
                     if broken:
                         broken = False
                         self._back()
@@ -180,6 +202,16 @@ class Listener:
                         self._lost()
         finally:
             self._close()
+
+    def _refusal(self, exc: BaseException) -> ArchiveError | None:
+        """*exc* as the server's refusal of this user or database; None for anything else."""
+        from db.server import server_error
+
+        url = self._engine.url.render_as_string(hide_password=False)
+        found = server_error(exc, url)
+        if found is None or found.code not in _REFUSALS:
+            return None
+        return found
 
     def _wait(self) -> None:
         for note in self._conn.notifies(timeout=WAIT_S):

@@ -47,13 +47,34 @@ LOCK_TIMEOUT = "5s"
 #: How long a connection attempt may take before the server counts as unreachable.
 CONNECT_TIMEOUT_S = 10
 _LOCK_POLL_S = 0.1
+#: The URL schemes taken for a PostgreSQL server (the settings' URLs name the driver).
+_DRIVERS = ("postgresql", "postgresql+psycopg")
 
 
 def engine_url(url: str) -> URL:
-    """*url* with psycopg 3 as its driver (postgres:// and postgresql:// both work)."""
-    parsed = make_url(url.replace("postgres://", "postgresql://", 1))
-    if parsed.get_backend_name() != "postgresql":
+    """*url* with psycopg 3 as its driver (postgres:// and postgresql:// both work).
+
+    Raises ValueError when *url* is not a PostgreSQL URL that names a
+    database: another engine's URL, a file's path, or one libpq cannot read
+    (a bad port, an unknown parameter, a broken %-escape).
+    """
+    from psycopg import ProgrammingError
+    from psycopg.conninfo import conninfo_to_dict
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url.strip().replace("postgres://", "postgresql://", 1))
+        port = parsed.port
+    except (ArgumentError, ValueError) as exc:
+        raise ValueError(f"not a PostgreSQL URL: {url}") from exc
+    if parsed.drivername not in _DRIVERS:
         raise ValueError(f"not a PostgreSQL URL: {parsed.render_as_string()}")
+    if not parsed.database or (port is not None and not 0 < port < 65536):
+        raise ValueError(f"not a PostgreSQL URL: {parsed.render_as_string()}")
+    try:
+        conninfo_to_dict(parsed.set(drivername="postgresql").render_as_string(False))
+    except ProgrammingError as exc:
+        raise ValueError(f"not a PostgreSQL URL: {parsed.render_as_string()}") from exc
     return parsed.set(drivername="postgresql+psycopg")
 
 
@@ -66,6 +87,18 @@ def display_url(url: str) -> str:
     port = f":{parsed.port}" if parsed.port else ""
     user = f"{parsed.username}@" if parsed.username else ""
     return f"postgresql://{user}{host}{port}/{parsed.database or ''}"
+
+
+def shown_url(url: str) -> str:
+    """*url* as sentences may show it, a PostgreSQL URL or not: never with its password."""
+    try:
+        return display_url(url)
+    except ValueError:
+        pass
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - not a URL at all (a path, garbage): shown as typed
+        return url
 
 
 def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -216,7 +249,7 @@ def open_server_archive(
     try:
         engine = make_server_engine(url)
     except ValueError as exc:
-        raise ArchiveError(ErrorCode.SERVER_UNREACHABLE, str(exc), path=url) from exc
+        raise ArchiveError(ErrorCode.SERVER_URL, path=shown_url(url)) from exc
 
     def migrate(conn: Any) -> None:
         if not create and current_revision(conn) is None:

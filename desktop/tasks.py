@@ -217,17 +217,21 @@ class Runner(QObject):
     Signals: `changes_made(Changes)` after a write succeeded, or another PC
     wrote to the shared archive; `connection_changed(bool)` when the
     connection to its server was lost (False) and when it is back (True);
+    `refused(ArchiveError)` when the server, reached again, refused the
+    user or the database (it is not tried again);
     `finished()` after each request was answered (or dropped); `idle()`
     when none is left.
     """
 
     changes_made = Signal(object)
     connection_changed = Signal(bool)
+    refused = Signal(object)
     finished = Signal()
     idle = Signal()
     # From the listener's thread to the GUI thread (queued).
     _heard = Signal(object)
     _connection = Signal(bool)
+    _refusal = Signal(object)
     #: True when work runs on other threads (and competes with the GUI thread).
     background = False
 
@@ -236,6 +240,7 @@ class Runner(QObject):
         self._holder = _ArchiveHolder(opener, self._listen)
         self._heard.connect(self._on_heard, Qt.ConnectionType.QueuedConnection)
         self._connection.connect(self._on_connection, Qt.ConnectionType.QueuedConnection)
+        self._refusal.connect(self._on_refusal, Qt.ConnectionType.QueuedConnection)
         #: Whether the shared archive's server is reachable (True for a file).
         self.connected = True
         self._tickets = itertools.count(1)
@@ -347,6 +352,7 @@ class Runner(QObject):
             heard=self._heard.emit,
             lost=lambda: self._connection.emit(False),
             back=lambda: self._connection.emit(True),
+            refused=self._refusal.emit,
         )
 
     @Slot(object)
@@ -362,6 +368,14 @@ class Runner(QObject):
         self.connection_changed.emit(up)
         if up:
             self.changes_made.emit(CAUGHT_UP)
+
+    @Slot(object)
+    def _on_refusal(self, exc: ArchiveError) -> None:
+        if self._stopped:
+            return
+        # Refused, not lost: no longer waited for (the listener has stopped trying).
+        self.connected = True
+        self.refused.emit(exc)
 
     @property
     def waiting_for_server(self) -> bool:

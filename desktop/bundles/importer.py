@@ -406,6 +406,9 @@ def _apply(
         # transaction, so that every PC can open them (db/filestore.py).
         filestore.keep(session, staged.files)
         _move_files(archive, staged)
+        # Everything is written; only the commit is left (the kill tests stop here too).
+        if progress is not None:
+            progress("saving", 0, 1)
     if progress is not None:
         progress("done", total, total)
     return replace(_result(manifest, "imported", counts), warnings=verdict.warnings)

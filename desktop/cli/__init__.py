@@ -83,6 +83,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = Context(args)
     func: Command = getattr(args, "func", cmd_gui)
     try:
+        if func is not cmd_gui:
+            # The window says it in the window, where a shortcut's user sees it.
+            ctx.refuse_bad_server()
         return func(ctx, args)
     except Failure as exc:
         return _fail(str(exc), _code(exc), EXIT_REFUSED, as_json)

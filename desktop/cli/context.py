@@ -78,13 +78,24 @@ class Context:
     def where(self) -> str:
         """The archive as sentences name it: its folder, or the server's database."""
         if self.database_url is not None:
-            from db.server import display_url
+            from db.server import shown_url
 
-            try:
-                return display_url(self.database_url)
-            except ValueError:
-                return self.database_url
+            return shown_url(self.database_url)
         return str(self.data_dir)
+
+    def refuse_bad_server(self) -> None:
+        """Refuse, before any work, a `--database` (or BANGTIN_DATABASE_URL) that is not
+        a PostgreSQL URL: one sentence, rather than "cannot reach" a server that cannot be."""
+        if self.database_url is None:
+            return
+        from db.errors import ArchiveError, ErrorCode
+        from db.server import engine_url
+
+        try:
+            engine_url(self.database_url)
+        except ValueError as exc:
+            refused = ArchiveError(ErrorCode.SERVER_URL, path=self.where)
+            raise Failure(self.describe(refused), refused.code) from exc
 
     def may_create(self) -> bool:
         """Whether a missing archive may be made now (see the class)."""

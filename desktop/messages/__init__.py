@@ -73,6 +73,7 @@ _ARCHIVE_SENTENCES = {
     "server_login": "archive_server_login",
     "server_no_database": "archive_server_no_database",
     "server_lost": "archive_server_lost",
+    "server_url": "archive_server_url",
     "not_on_server": "archive_not_on_server",
 }
 

@@ -70,6 +70,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "stage_staging": ("Đang sao chép và kiểm tra gói", "Copying and checking the bundle"),
     "stage_applying": ("Đang ghi vào kho dữ liệu", "Writing to the archive"),
     "stage_indexing": ("Đang lập chỉ mục tìm kiếm", "Indexing for search"),
+    "stage_saving": ("Đang lưu vào kho dữ liệu", "Saving to the archive"),
     "stage_done": ("Xong", "Done"),
     "reindexed": (
         "Đã lập lại chỉ mục tìm kiếm cho {count} văn bản.",
@@ -194,6 +195,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "hoặc tạo cơ sở dữ liệu đó trên máy chủ trước.",
         "The database server has no database {path}; check its name, "
         "or create that database on the server first.",
+    ),
+    "archive_server_url": (
+        "“{path}” không phải địa chỉ máy chủ PostgreSQL; hãy ghi theo dạng "
+        "postgresql://NGƯỜI_DÙNG@MÁY_CHỦ/CƠ_SỞ_DỮ_LIỆU.",
+        "“{path}” is not a PostgreSQL server's address; write it as "
+        "postgresql://USER@HOST/DATABASE.",
     ),
     "archive_server_lost": (
         "Mất kết nối tới máy chủ dữ liệu {path}; việc đang làm chưa được ghi, "

@@ -162,7 +162,7 @@ class ImportController(QObject):
             return self.tr("Đang ghi văn bản vào kho dữ liệu…")
         if stage == "indexing":
             return self.tr("Đang cập nhật chỉ mục tìm kiếm…")
-        if stage == "done":
+        if stage in ("saving", "done"):
             return self.tr("Sắp xong…")
         return self.tr("Đang nhập gói dữ liệu…")
 

@@ -19,10 +19,14 @@ window's own folder stands for the shared archive on it: the runner opens
 the server's database, and the folder keeps this PC's staging and
 settings. The demo is always a file. A server that does not answer yet is
 tried again every `RETRY_MS`, the window meanwhile in the same state as
-one that lost its server mid-session (`Runner.connection_changed`).
+one that lost its server mid-session (`Runner.connection_changed`). A
+server that refuses (at opening, or mid-session: `Runner.refused`) and a
+URL that is not a PostgreSQL one are said once, with the settings offered
+(`settings_wanted`), and never tried again.
 
 Signals: `opened(data_dir)` when an archive is open and `info` is known (the
-runner has told the views already); `failed(exc)` when it could not be opened.
+runner has told the views already); `failed(exc)` when it could not be opened;
+`settings_wanted()` when the user chose to fix a refused server's settings.
 """
 
 from __future__ import annotations
@@ -55,6 +59,7 @@ class ArchiveOpener(QObject):
 
     opened = Signal(object)
     failed = Signal(object)
+    settings_wanted = Signal()
 
     def __init__(
         self,
@@ -96,6 +101,8 @@ class ArchiveOpener(QObject):
         self._painted = False
         self._pending: tuple[Path, bool] | None = None
         self._attempt: tuple[Path, bool] = (data_dir, create)
+        # The server refused the shared archive mid-session: said as a refused opening is.
+        runner.refused.connect(self._refused)
         self.recovery = Recovery(runner, window, lang)
         self.recovery.status.connect(lambda text: self._status(text, 0))
         # The user chose "start a new archive" there, or a backup was restored.
@@ -124,12 +131,9 @@ class ArchiveOpener(QObject):
         """The server `--database` or BANGTIN_DATABASE_URL names, as it may be shown; or None."""
         if not self._database_url:
             return None
-        from db.server import display_url
+        from db.server import shown_url
 
-        try:
-            return display_url(self._database_url)
-        except ValueError:
-            return self._database_url
+        return shown_url(self._database_url)
 
     def title(self) -> str:
         """The window's title: the program, and which archive it shows."""
@@ -191,6 +195,13 @@ class ArchiveOpener(QObject):
         settings = self._settings if target == self._data_dir else None
         named = self._database_url if settings is not None else None
         choice = self._named_server(named) if named else None
+        if named and choice is None:
+            # Not a PostgreSQL URL: no server to wait for, and never this PC's file instead.
+            from db.errors import ArchiveError, ErrorCode
+            from db.server import shown_url
+
+            self._refused(ArchiveError(ErrorCode.SERVER_URL, path=shown_url(named)))
+            return
         if choice is None and settings is not None:
             choice, named = prefs.server_choice(settings), None
         password = self.session_password
@@ -261,12 +272,7 @@ class ArchiveOpener(QObject):
             self._retry.start()
             return
         if server is not None:
-            # A server's failure is told by its own sentence; nothing to create or restore.
-            self.failed.emit(exc)
-            text = describe(exc, self._lang())  # its sentence names the server
-            self._status(text, 0)
-            if self._interactive:
-                dialogs.show_error(self._window, self.tr("Không mở được kho dữ liệu"), text)
+            self._refused(exc)
             return
         missing = isinstance(exc, ArchiveError) and exc.code is ErrorCode.MISSING
         if missing and self._interactive and dialogs.ask_create_archive(self._window, data_dir):
@@ -282,6 +288,21 @@ class ArchiveOpener(QObject):
             self.recovery.offer(exc, data_dir)
         elif self._interactive:
             dialogs.show_error(self._window, self.tr("Không mở được kho dữ liệu"), text)
+
+    def _refused(self, exc: BaseException) -> None:
+        """A server refused, or not named rightly: said once, with the settings offered.
+
+        Nothing is tried again: only a server that does not answer is waited for.
+        """
+        from desktop.messages import describe
+
+        self.failed.emit(exc)
+        text = describe(exc, self._lang())  # its sentence names the server
+        self._status(text, 0)
+        if self._interactive and dialogs.confirm(
+            self._window, self.tr("Không mở được kho dữ liệu"), text, self.tr("Cài đặt…")
+        ):
+            self.settings_wanted.emit()
 
     def open_demo(self) -> None:
         """Build the demo archive if needed, then show it in this window."""

@@ -238,6 +238,8 @@ class SharingController(QObject):
         self._settings = settings
         self.dialog: SettingsDialog | None = None
         runner.connection_changed.connect(self._on_connection)
+        # A server that refused, or a URL that names none: the way to set it right.
+        opener.settings_wanted.connect(self.show_dialog)
 
     def verdict_text(self, verdict: Verdict) -> str:
         """ "Kiểm tra kết nối"'s answer, in one sentence."""

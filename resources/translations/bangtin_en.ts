@@ -316,6 +316,10 @@
         <translation>Cannot open the archive</translation>
     </message>
     <message>
+        <source>Cài đặt…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
         <source>Đang chuẩn bị kho dữ liệu mẫu…</source>
         <translation>Preparing the demo archive…</translation>
     </message>

@@ -316,6 +316,10 @@
         <translation>Không mở được kho dữ liệu</translation>
     </message>
     <message>
+        <source>Cài đặt…</source>
+        <translation>Cài đặt…</translation>
+    </message>
+    <message>
         <source>Đang chuẩn bị kho dữ liệu mẫu…</source>
         <translation>Đang chuẩn bị kho dữ liệu mẫu…</translation>
     </message>

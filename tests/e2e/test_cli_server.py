@@ -36,3 +36,27 @@ def test_the_command_line_on_the_shared_archive(
     assert not (data_dir / "archive.sqlite3").exists()
     other_pc = ("--data-dir", data_dir.with_name("other-pc"))
     assert cli(*other_pc, *db, "list", "--json").json() == notices
+
+
+NOT_POSTGRESQL = [
+    "mysql://vanthu@may-chu/bangtin",
+    "/var/lib/bangtin/archive.sqlite3",
+    "postgres:/bad",
+    "postgresql://?garbage",
+    "postgresql://@@@/",
+    "postgresql://vanthu@may-chu:abc/bangtin",
+]
+
+
+def test_a_database_that_is_not_a_postgresql_url_is_refused_in_one_sentence(
+    cli: Cli, data_dir: Path
+) -> None:
+    for url in NOT_POSTGRESQL:
+        refused = cli.fails("--database", url, "list")
+        assert "không phải địa chỉ máy chủ PostgreSQL" in refused.stderr, url
+        assert "Không kết nối được" not in refused.stderr
+    # From the environment too, in English when asked, and with no password shown.
+    cli.env["BANGTIN_DATABASE_URL"] = "mysql://vanthu:bí-mật@may-chu/bangtin"
+    said = cli.fails("--lang", "en", "backup").stderr
+    assert "is not a PostgreSQL server's address" in said and "bí-mật" not in said
+    assert not list(data_dir.glob("*.sqlite3"))

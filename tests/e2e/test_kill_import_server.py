@@ -3,10 +3,12 @@
 A real `bangtin` process imports a 2,000-notice bundle into a database of
 the test cluster, with stderr on a pseudo terminal so that its progress bar
 draws; the test kills it while it writes the notices (well before the
-commit, which comes after "Indexing"). The server rolls back what the dead
-connection had not committed and lets go of its advisory lock, so the
-archive is exactly as before (its file store too: the bundle carries an
-attachment), and the next PC's import goes through at once.
+commit, which comes after "Indexing"), and again once the attachment is
+in `stored_file` and only the commit is left ("Saving to the archive"). The
+server rolls back what the dead connection had not committed and lets go
+of its advisory lock, so the archive is exactly as before (its file store
+too: the bundle carries an attachment) or, had the commit won the race with
+the kill, wholly after; and the next PC's import goes through at once.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ pytestmark = [
 
 NOTICES = 2000
 WRITING = "Writing to the archive"
+#: Drawn once the files are stored, just before the commit.
+SAVING = "Saving to the archive"
 
 
 def state(url: str, folder: Path) -> dict[str, list[tuple[Any, ...]]]:
@@ -115,12 +119,17 @@ def test_a_killed_import_leaves_the_shared_archive_before_or_after(
     import_until(pg_url, bundle, env, WRITING)
     assert state(pg_url, tmp_path / "look") == before
 
-    # Another PC imports at once: the dead one's advisory lock is gone.
-    other = open_archive(tmp_path / "pc2", url=pg_url)
-    try:
-        assert import_bundle(other, bundle, wait_s=0).added == NOTICES
-    finally:
-        other.close()
+    # Killed with every row and the attachment's content written, before the commit.
+    import_until(pg_url, bundle, env, SAVING)
+    killed = state(pg_url, tmp_path / "look")
+    if killed == before:
+        # Another PC imports at once: the dead one's advisory lock is gone.
+        other = open_archive(tmp_path / "pc2", url=pg_url)
+        try:
+            assert import_bundle(other, bundle, wait_s=0).added == NOTICES
+        finally:
+            other.close()
     after = state(pg_url, tmp_path / "look")
     assert len(after["notice"]) == NOTICES and len(after["import_log"]) == 1
     assert [row[0] for row in after["stored_file"]] == [hashlib.sha256(PDF).hexdigest()]
+    assert killed in (before, after)
