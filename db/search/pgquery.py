@@ -30,7 +30,6 @@ from typing import Any, cast
 
 from sqlalchemy.orm import Session
 
-from db.folding import strip_bidi
 from db.search import ranking, typos
 from db.search.filters import Bounds, SearchFilter, Sort
 from db.search.intent import Reference
@@ -50,9 +49,7 @@ from db.search.ranking import (
     _wordy,
 )
 from db.search.scoring import BODY_CHARS, Fields, Scorer
-from db.search.snippets import highlight_terms_of, make_snippet
 from db.search.text import WORD, body_text, exact_words, fold_text
-from db.types import from_seconds
 
 __all__ = ["count_matches", "ranked_ids", "search", "suggest"]
 
@@ -431,29 +428,7 @@ def _hits(db: Any, page: list[tuple[int, float]], q: Query) -> list[SearchHit]:
         "LEFT JOIN category AS c ON c.id = n.category_id WHERE d.rank_key = ANY(%s)",
         ([k for k, _ in page],),
     ).fetchall()
-    by_key = {r[0]: r for r in rows}
-    terms = highlight_terms_of(q)
-    prefer = sorted({t.exact for t in q.terms if t.exact}, key=len, reverse=True)
-    hits: list[SearchHit] = []
-    for key, score in page:
-        row = by_key.get(key)
-        if row is None:
-            continue
-        _, nid, title, published, number, path, summary, body, folded = row
-        snippet, spans = make_snippet(body_text(summary, body), terms, prefer=prefer, folded=folded)
-        hits.append(
-            SearchHit(
-                id=nid,
-                title=strip_bidi(title or ""),
-                published=from_seconds(published),
-                number=number,
-                category=path or "",
-                snippet=snippet,
-                spans=spans,
-                score=score,
-            )
-        )
-    return hits
+    return ranking.page_hits(page, ((r[0], *r[1:6], body_text(r[6], r[7]), r[8]) for r in rows), q)
 
 
 def count_matches(session: Session, query: str, where: SearchFilter, *, cap: int | None) -> int:

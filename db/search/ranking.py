@@ -502,16 +502,26 @@ def _hits(conn: Connection, page: list[tuple[int, float]], q: Query) -> list[Sea
         f"LEFT JOIN category AS c ON c.id = n.category_id WHERE k.rowid IN ({placeholders})",
         rowids,
     ).fetchall()
-    by_rowid = {r[0]: r for r in rows}
+    return page_hits(page, ((r[0], *r[1:6], inflate(r[6]), r[7]) for r in rows), q)
+
+
+#: A shown row as both engines read it: key, id, title, published (seconds),
+#: number, category path, plain text, folded text.
+PageRow = tuple[Any, str, str | None, int, str | None, str | None, str, str]
+
+
+def page_hits(page: list[tuple[Any, float]], rows: Iterable[PageRow], q: Query) -> list[SearchHit]:
+    """The hits of *page* ((key, score), in order) from its *rows*, each with its snippet."""
+    by_key = {r[0]: r for r in rows}
     terms = highlight_terms_of(q)
     prefer = sorted({t.exact for t in q.terms if t.exact}, key=len, reverse=True)
     hits: list[SearchHit] = []
-    for rowid, score in page:
-        row = by_rowid.get(rowid)
+    for key, score in page:
+        row = by_key.get(key)
         if row is None:
             continue
-        _, nid, title, published, number, path, plain_z, folded = row
-        snippet, spans = make_snippet(inflate(plain_z), terms, prefer=prefer, folded=folded)
+        _, nid, title, published, number, path, plain, folded = row
+        snippet, spans = make_snippet(plain, terms, prefer=prefer, folded=folded)
         hits.append(
             SearchHit(
                 id=nid,
