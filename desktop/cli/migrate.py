@@ -22,6 +22,7 @@ def cmd_migrate_to(ctx: Context, args: argparse.Namespace) -> int:
     from db.errors import ArchiveError
     from db.people import login_name
     from db.server import display_url, make_server_engine, server_error
+    from desktop.messages import describe
 
     target_url: str = args.url
     if ctx.database_url is not None:
@@ -38,14 +39,16 @@ def cmd_migrate_to(ctx: Context, args: argparse.Namespace) -> int:
         raise Failure(ctx.say("migrate_target_not_empty", where=where), "not_empty") from exc
     except DBAPIError as exc:
         found = server_error(exc, target_url)
-        raise Failure(ctx.describe(found or exc), found.code if found else "refused") from exc
+        # About the target: the sentence names the server, not this PC's folder.
+        said = describe(found or exc, ctx.lang, archive_dir=where)
+        raise Failure(said, found.code if found else "refused") from exc
     finally:
         probe.dispose()
     with ctx.opened() as source:
         try:
             target = open_archive(ctx.data_dir, url=target_url, create=True)
         except ArchiveError as exc:
-            raise Failure(ctx.describe(exc), exc.code) from exc
+            raise Failure(describe(exc, ctx.lang, archive_dir=where), exc.code) from exc
         try:
             with source.engine.connect() as reading, target.engine.begin() as writing:
                 moved = transfer.copy_archive(

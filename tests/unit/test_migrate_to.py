@@ -14,15 +14,19 @@ from typing import Any
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
 
 from db import filestore, queries, register, search, store
 from db.archive import Archive, open_archive
+from db.errors import ArchiveError, ErrorCode
 from db.models import Base, Notice, TrustedKey
 from db.people import login_name
+from db.server import display_url
 from desktop.cli import main
-from desktop.messages import text
+from desktop.messages import describe, text
 from tests.helpers.bundles import PDF
 from tests.helpers.notices import at
+from tests.helpers.postgres import ALLOWED_HOSTS, psql_url
 
 pytestmark = pytest.mark.archive(world=True)
 
@@ -98,3 +102,40 @@ def test_a_file_the_folder_lost_is_said_and_the_rest_moves(
             assert session.scalar(select(func.count()).select_from(Notice)) == 3
     finally:
         moved.close()
+
+
+@pytest.mark.parametrize("url", ["mysql://a@b/c", "postgres:/bad", "postgresql://", "kho.db"])
+def test_an_address_that_is_no_postgresql_url_is_refused_before_anything(
+    archive: Archive, url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = office_state(archive)
+    archive.close()
+    assert main(["--data-dir", str(archive.data_dir), "migrate-to", url]) == 1
+    assert capsys.readouterr().err.strip() == text("migrate_not_postgresql", "vi", url=url)
+    again = open_archive(archive.data_dir)
+    try:
+        assert office_state(again) == before
+    finally:
+        again.close()
+
+
+def test_a_server_that_is_not_there_is_named_not_this_pcs_folder(
+    archive: Archive, pg_server: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A socket folder where no server listens, as an office whose server is off.
+    nowhere = tmp_path / "no-server"
+    nowhere.mkdir()
+    url = make_url(psql_url(pg_server)).update_query_dict({"host": str(nowhere)})
+    target = url.render_as_string(False)
+    archive.close()
+    ALLOWED_HOSTS.add(str(nowhere))
+    try:
+        argv = ["--lang", "en", "--data-dir", str(archive.data_dir), "migrate-to", target]
+        assert main(argv) == 1
+    finally:
+        ALLOWED_HOSTS.discard(str(nowhere))
+    err = capsys.readouterr().err.strip()
+    assert err == describe(
+        ArchiveError(ErrorCode.SERVER_UNREACHABLE, path=display_url(target)), "en"
+    )
+    assert str(archive.data_dir) not in err
