@@ -46,7 +46,7 @@ class ErrorCode(StrEnum):
     BAD_BACKUP = "bad_backup"
     #: The archive's database server cannot be reached (wrong host, server down).
     SERVER_UNREACHABLE = "server_unreachable"
-    #: The server refused the user name or password.
+    #: The server refused the login: user name, password, or the right to that database.
     SERVER_LOGIN = "server_login"
     #: The server has no database of that name.
     SERVER_NO_DATABASE = "server_no_database"

@@ -11,9 +11,11 @@ server again:
   (PQconnectionNeedsPassword): the login;
 - the server does not answer a ping (PQping): it is not reached;
 - the same user and password get into a database every server has
-  ("postgres", else "template1"): the database is missing;
-- otherwise the login: the user, the password, or a pg_hba.conf that does
-  not let them in.
+  ("postgres", else "template1"), and that database's catalogue has no
+  database of the name asked for: the database is missing;
+- otherwise the login: the user, the password, or a pg_hba.conf or a
+  CONNECT privilege that does not let them into that database (which
+  exists: the catalogue says so).
 
 Only for a connection being opened: a failure on a connection in use has
 its SQLSTATE (db/errors.py). Imports psycopg; called where it is loaded.
@@ -53,14 +55,22 @@ def _params(pgconn: Any) -> dict[str, str]:
     }
 
 
-def _gets_in(params: dict[str, str]) -> bool:
+def _has_database(params: dict[str, str], name: str) -> bool | None:
+    """Whether the server has a database *name*, asked through the database *params*
+    name with the same login; None when that login does not get in there either."""
     import psycopg
 
     try:
-        psycopg.connect(**params).close()  # type: ignore[arg-type]
+        conn = psycopg.connect(**params)  # type: ignore[arg-type]
     except psycopg.OperationalError:
-        return False
-    return True
+        return None
+    try:
+        found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
+    except psycopg.Error:
+        return None
+    finally:
+        conn.close()
+    return found is not None
 
 
 def refusal(exc: BaseException) -> ErrorCode | None:
@@ -77,7 +87,12 @@ def refusal(exc: BaseException) -> ErrorCode | None:
     params["connect_timeout"] = str(_ASK_TIMEOUT_S)
     if pq.PGconn.ping(make_conninfo(**params).encode()) != pq.Ping.OK:
         return ErrorCode.SERVER_UNREACHABLE
+    wanted = params.get("dbname") or params.get("user", "")
     for other in _EVERY_SERVER:
-        if other != params.get("dbname") and _gets_in({**params, "dbname": other}):
-            return ErrorCode.SERVER_NO_DATABASE
+        if other == wanted:
+            continue
+        found = _has_database({**params, "dbname": other}, wanted)
+        if found is not None:
+            # In there, the catalogue confirms it: missing, or there and refused.
+            return ErrorCode.SERVER_LOGIN if found else ErrorCode.SERVER_NO_DATABASE
     return ErrorCode.SERVER_LOGIN

@@ -186,9 +186,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "and that PostgreSQL is running there.",
     ),
     "archive_server_login": (
-        "Máy chủ dữ liệu {path} không chấp nhận tên người dùng hoặc mật khẩu; "
-        "hãy kiểm tra lại rồi thử lại.",
-        "The database server {path} refused the user name or password; check them and try again.",
+        "Máy chủ dữ liệu {path} không cho đăng nhập: hãy kiểm tra tên người dùng, "
+        "mật khẩu và quyền vào cơ sở dữ liệu này, rồi thử lại.",
+        "The database server {path} refused the login: check the user name, the password "
+        "and the user's right to this database, then try again.",
     ),
     "archive_server_no_database": (
         "Máy chủ dữ liệu không có cơ sở dữ liệu {path}; hãy kiểm tra tên, "

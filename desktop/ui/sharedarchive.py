@@ -245,7 +245,10 @@ class SharingController(QObject):
         """ "Kiểm tra kết nối"'s answer, in one sentence."""
         texts = {
             Verdict.WORKS: self.tr("Kết nối được: máy chủ và cơ sở dữ liệu đều sẵn sàng."),
-            Verdict.LOGIN: self.tr("Sai tên đăng nhập hoặc mật khẩu."),
+            Verdict.LOGIN: self.tr(
+                "Máy chủ không cho đăng nhập: hãy kiểm tra tên đăng nhập, mật khẩu "
+                "và quyền vào cơ sở dữ liệu này."
+            ),
             Verdict.NO_HOST: self.tr("Không tìm thấy máy chủ có tên này."),
             Verdict.NO_DATABASE: self.tr("Máy chủ không có cơ sở dữ liệu này."),
             Verdict.NOT_ANSWERING: self.tr("Máy chủ không trả lời."),

@@ -1320,8 +1320,8 @@ Key file: {path}</translation>
         <translation>Connected: the server and the database are ready.</translation>
     </message>
     <message>
-        <source>Sai tên đăng nhập hoặc mật khẩu.</source>
-        <translation>Wrong user name or password.</translation>
+        <source>Máy chủ không cho đăng nhập: hãy kiểm tra tên đăng nhập, mật khẩu và quyền vào cơ sở dữ liệu này.</source>
+        <translation>The server refused the login: check the user name, the password and the right to this database.</translation>
     </message>
     <message>
         <source>Không tìm thấy máy chủ có tên này.</source>

@@ -1320,8 +1320,8 @@ Tệp khóa: {path}</translation>
         <translation>Kết nối được: máy chủ và cơ sở dữ liệu đều sẵn sàng.</translation>
     </message>
     <message>
-        <source>Sai tên đăng nhập hoặc mật khẩu.</source>
-        <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
+        <source>Máy chủ không cho đăng nhập: hãy kiểm tra tên đăng nhập, mật khẩu và quyền vào cơ sở dữ liệu này.</source>
+        <translation>Máy chủ không cho đăng nhập: hãy kiểm tra tên đăng nhập, mật khẩu và quyền vào cơ sở dữ liệu này.</translation>
     </message>
     <message>
         <source>Không tìm thấy máy chủ có tên này.</source>

@@ -103,7 +103,7 @@ def test_a_server_that_refuses_the_password_is_said_once_with_the_settings_offer
     exc = refused_once(window, qtbot)
     assert exc.code is ErrorCode.SERVER_LOGIN
     said = window.statusBar().currentMessage()
-    assert "không chấp nhận tên người dùng hoặc mật khẩu" in said
+    assert "không cho đăng nhập" in said
     assert "Mất kết nối" not in said
     assert asked == [said]  # said once, and the settings offered with it
     assert window.sharing.dialog is not None and window.sharing.dialog.isVisible()
@@ -138,5 +138,5 @@ def test_a_password_changed_mid_session_is_said_once_and_not_tried_again(
     exc = refused.args[0]
     assert isinstance(exc, ArchiveError) and exc.code is ErrorCode.SERVER_LOGIN
     said = window.statusBar().currentMessage()
-    assert "không chấp nhận tên người dùng hoặc mật khẩu" in said
+    assert "không cho đăng nhập" in said
     assert window.runner.connected  # refused is not "lost": nothing is waited for

@@ -55,6 +55,18 @@ def test_a_missing_database_is_one_sentence(pg_server: str, tmp_path: Path) -> N
     assert not (tmp_path / "local").exists()
 
 
+def test_a_database_the_login_may_not_enter_is_not_called_missing(
+    pg_empty_url: str, pg_server: str, tmp_path: Path
+) -> None:
+    # The database is there; this user may not connect to it (its CONNECT
+    # privilege is revoked), though the same login gets into "postgres".
+    name = make_url(pg_empty_url).database
+    admin_execute(pg_server, f'REVOKE CONNECT ON DATABASE "{name}" FROM PUBLIC')
+    server = make_url(pg_empty_url).set(username=PASSWORD_USER, password=PASSWORD)
+    error = refusal(server.render_as_string(False), tmp_path)
+    assert error.code is ErrorCode.SERVER_LOGIN
+
+
 def test_a_wrong_password_is_one_sentence(pg_server: str, tmp_path: Path) -> None:
     server = make_url(psql_url(pg_server)).set(username=PASSWORD_USER)
     wrong = server.set(password="sai-mat-khau").render_as_string(False)
