@@ -5,9 +5,20 @@ The SQLite archive is one file, copied and checked page by page
 PostgreSQL's own `pg_dump` writes (its custom format, compressed), kept in
 this computer's data folder beside where SQLite's backups go, and a restore
 is `pg_restore` of such a file in one transaction, under the import lock so
-that no PC imports meanwhile. `check` asks the server what it can: the
-database answers, is at this program's revision, and every table reads to
-its end (a damaged block is an error there, XX001).
+that no PC imports meanwhile.
+
+A dump's name says whose it is: ``server-<server and database>-<time>.dump``
+(`dump_label`), so that a restore without a file name takes the newest dump
+of *this* database, never one of another database this PC also backed up,
+and pruning keeps each database's own newest dumps. Before a restore
+replaces the database, its state is dumped to ``replaced-…`` beside them,
+as SQLite's restore keeps the file it replaces. The password never goes
+on a command line, where any user of the computer could read it: the tools
+get it in their environment (PGPASSWORD), as libpq reads it.
+
+`check` asks the server what it can: the database answers, is at this
+program's revision, and every table reads to its end (a damaged block is
+an error there, XX001).
 """
 
 from __future__ import annotations
@@ -15,6 +26,7 @@ from __future__ import annotations
 import errno
 import glob
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -22,7 +34,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, inspect, text
+from pathvalidate import sanitize_filename
+from sqlalchemy import URL, Engine, inspect, text
 
 from db.server import current_revision, engine_url, import_lock
 
@@ -30,6 +43,9 @@ BACKUP_DIR = "backups"
 SUFFIX = ".dump"
 #: How long a restore waits for an import on another PC to finish.
 RESTORE_WAIT_S = 30.0
+#: Dumps `backup` keeps of each database (older ones are deleted), as SQLite's backups.
+KEEP = 5
+STAMP = "%Y%m%d-%H%M%S"
 
 
 class ToolMissing(Exception):
@@ -72,14 +88,58 @@ def find_tool(name: str) -> str:
 
 
 def libpq_url(url: str) -> str:
-    """*url* as libpq (and so pg_dump) reads a connection string: postgresql://…"""
-    return engine_url(url).set(drivername="postgresql").render_as_string(False)
+    """*url* as libpq (and so pg_dump) reads a connection string, without its
+    password (`_run` passes that in the environment): postgresql://…"""
+    parsed = engine_url(url)
+    bare = URL.create(
+        "postgresql",
+        username=parsed.username,
+        host=parsed.host,
+        port=parsed.port,
+        database=parsed.database,
+        query=parsed.query,
+    )
+    return bare.render_as_string(False)
 
 
-def _run(tool: str, args: list[str]) -> None:
+def dump_label(url: str) -> str:
+    """The server and database of *url* as part of a file name: host (or socket
+    folder), port and database, in characters every file system takes."""
+    parsed = engine_url(url)
+    host = parsed.host or str(parsed.query.get("host") or "") or "local"
+    port = parsed.port or parsed.query.get("port") or ""
+    raw = "_".join(str(part) for part in (host, port, parsed.database or "") if part)
+    label = sanitize_filename(raw.replace("/", "_").replace("\\", "_"), replacement_text="_")
+    return label.strip("_ .") or "server"
+
+
+def list_dumps(data_dir: Path, url: str) -> list[Path]:
+    """The dumps `backup` took of the database at *url*, newest first."""
+    folder = Path(data_dir) / BACKUP_DIR
+    if not folder.is_dir():
+        return []
+    pattern = re.compile(
+        rf"^server-{re.escape(dump_label(url))}-(\d{{8}}-\d{{6}}){re.escape(SUFFIX)}$"
+    )
+    found = [(m.group(1), p) for p in folder.iterdir() if (m := pattern.match(p.name))]
+    return [p for _stamp, p in sorted(found, reverse=True)]
+
+
+def prune(data_dir: Path, url: str, keep: int = KEEP) -> list[Path]:
+    """Delete the dumps of the database at *url* older than its newest *keep*; the deleted ones."""
+    removed = list_dumps(data_dir, url)[max(keep, 0) :]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
+def _run(tool: str, args: list[str], url: str) -> None:
     env = dict(os.environ)
     # Messages as PostgreSQL writes them, whatever this computer's language.
     env["LC_MESSAGES"] = "C"
+    password = engine_url(url).password
+    if password is not None:
+        env["PGPASSWORD"] = str(password)
     proc = subprocess.run(
         [find_tool(tool), *args],
         env=env,
@@ -93,21 +153,17 @@ def _run(tool: str, args: list[str]) -> None:
         raise ToolFailed(tool, lines[-1] if lines else f"exit {proc.returncode}")
 
 
-def take_backup(url: str, data_dir: Path, *, now: datetime | None = None) -> Path:
-    """Dump the database at *url* with pg_dump into *data_dir*/backups; returns the file.
-
-    Written under a temporary name and renamed when pg_dump has finished, so
-    that a half-written dump is never taken for a backup.
-    """
-    folder = Path(data_dir) / BACKUP_DIR
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    target = folder / f"server-{stamp}{SUFFIX}"
+def _dump(url: str, target: Path) -> Path:
+    """pg_dump of the database at *url* to *target*, written under a temporary
+    name and renamed when pg_dump has finished: a half-written dump is never
+    taken for a backup."""
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     partial = target.with_name(target.name + ".partial")
     try:
         _run(
             "pg_dump",
             ["--format=custom", "--no-owner", f"--file={partial}", f"--dbname={libpq_url(url)}"],
+            url,
         )
         os.replace(partial, target)
     finally:
@@ -115,21 +171,47 @@ def take_backup(url: str, data_dir: Path, *, now: datetime | None = None) -> Pat
     return target
 
 
-def newest_backup(data_dir: Path) -> Path | None:
-    """The newest dump in *data_dir*/backups, or None."""
-    found = sorted((Path(data_dir) / BACKUP_DIR).glob(f"server-*{SUFFIX}"))
-    return found[-1] if found else None
+def take_backup(url: str, data_dir: Path, *, now: datetime | None = None) -> Path:
+    """Dump the database at *url* with pg_dump into *data_dir*/backups; returns the file."""
+    stamp = (now or datetime.now()).strftime(STAMP)
+    folder = Path(data_dir) / BACKUP_DIR
+    return _dump(url, folder / f"server-{dump_label(url)}-{stamp}{SUFFIX}")
 
 
-def restore(url: str, engine: Engine, source: Path) -> None:
+def newest_backup(data_dir: Path, url: str) -> Path | None:
+    """The newest dump of the database at *url* in *data_dir*/backups, or None."""
+    found = list_dumps(data_dir, url)
+    return found[0] if found else None
+
+
+@dataclass(frozen=True)
+class Restored:
+    """What `restore` did: *replaced*, the dump of the state it replaced (None
+    when the database could not be dumped: then it was damaged)."""
+
+    replaced: Path | None
+    replaced_failure: str | None = None
+
+
+def restore(
+    url: str, engine: Engine, source: Path, data_dir: Path, *, now: datetime | None = None
+) -> Restored:
     """Put the database at *url* back as the dump *source* holds it, all or nothing.
 
-    Holds the import lock (no PC imports meanwhile); pg_restore drops and
-    recreates the archive's tables in one transaction.
+    Holds the import lock (no PC imports meanwhile). First dumps the state
+    it replaces to ``replaced-<database>-<time>.dump`` in *data_dir*/backups;
+    then pg_restore drops and recreates the archive's tables in one transaction.
     """
     if not Path(source).is_file():
         raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(source))
+    stamp = (now or datetime.now()).strftime(STAMP)
+    aside = Path(data_dir) / BACKUP_DIR / f"replaced-{dump_label(url)}-{stamp}{SUFFIX}"
     with import_lock(engine, wait_s=RESTORE_WAIT_S):
+        try:
+            done = Restored(_dump(url, aside))
+        except ToolFailed as exc:
+            # A database pg_dump cannot read through is what a restore is for.
+            done = Restored(None, exc.reason)
         _run(
             "pg_restore",
             [
@@ -140,7 +222,9 @@ def restore(url: str, engine: Engine, source: Path) -> None:
                 f"--dbname={libpq_url(url)}",
                 str(source),
             ],
+            url,
         )
+    return done
 
 
 @dataclass(frozen=True)

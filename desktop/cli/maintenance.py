@@ -73,9 +73,16 @@ def _refuse_read_only(ctx: Context, read_only: bool) -> None:
 def cmd_backup_prune(ctx: Context, args: argparse.Namespace) -> int:
     from db import backup
 
-    keep = backup.KEEP if args.keep is None else args.keep
-    removed = backup.prune(ctx.data_dir, keep)
-    kept = backup.list_backups(ctx.data_dir)
+    if ctx.database_url is not None:
+        from db import serverbackup
+
+        keep = serverbackup.KEEP if args.keep is None else args.keep
+        removed = serverbackup.prune(ctx.data_dir, ctx.database_url, keep)
+        kept = serverbackup.list_dumps(ctx.data_dir, ctx.database_url)
+    else:
+        keep = backup.KEEP if args.keep is None else args.keep
+        removed = backup.prune(ctx.data_dir, keep)
+        kept = backup.list_backups(ctx.data_dir)
     size = sum(p.stat().st_size for p in kept)
     if args.json:
         print_json(
@@ -159,6 +166,9 @@ def _server_backup(ctx: Context) -> int:
     except (serverbackup.ToolMissing, serverbackup.ToolFailed) as exc:
         raise _tool_failure(ctx, exc) from exc
     print(ctx.say("server_backup_taken", where=ctx.where, path=made))
+    pruned = serverbackup.prune(ctx.data_dir, ctx.database_url)
+    if pruned:
+        print(ctx.say("server_backup_pruned", count=len(pruned), keep=serverbackup.KEEP))
     return EXIT_OK
 
 
@@ -168,13 +178,14 @@ def _server_restore(ctx: Context, source: Path | None) -> int:
 
     assert ctx.database_url is not None
     if source is None:
-        source = serverbackup.newest_backup(ctx.data_dir)
+        # Only this database's own dumps: never another's this PC also backed up.
+        source = serverbackup.newest_backup(ctx.data_dir, ctx.database_url)
         if source is None:
             folder = ctx.data_dir / serverbackup.BACKUP_DIR
-            raise Failure(ctx.say("server_no_backup", path=folder), "no_backup")
+            raise Failure(ctx.say("server_no_backup", path=folder, where=ctx.where), "no_backup")
     with ctx.opened() as archive:
         try:
-            serverbackup.restore(ctx.database_url, archive.engine, source)
+            done = serverbackup.restore(ctx.database_url, archive.engine, source, ctx.data_dir)
         except (serverbackup.ToolMissing, serverbackup.ToolFailed) as exc:
             raise _tool_failure(ctx, exc) from exc
         except (ArchiveError, OSError) as exc:
@@ -182,6 +193,10 @@ def _server_restore(ctx: Context, source: Path | None) -> int:
     # Opened again: a dump of an older revision is migrated now, as at any open.
     ctx.archive().close()
     print(ctx.say("server_restored", where=ctx.where, source=source))
+    if done.replaced is not None:
+        print(ctx.say("server_restored_aside", aside=done.replaced))
+    else:
+        print(ctx.say("server_restored_no_aside", reason=done.replaced_failure or ""))
     return EXIT_OK
 
 

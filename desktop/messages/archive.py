@@ -117,9 +117,25 @@ WORDS: dict[str, tuple[str, str]] = {
         "The shared archive {where} was restored from {source} with PostgreSQL's pg_restore.",
     ),
     "server_no_backup": (
-        "Chưa có bản sao lưu nào của kho dữ liệu dùng chung trong {path}; hãy chỉ ra tệp .dump "
-        "cần khôi phục.",
-        "There is no backup of the shared archive in {path}; name the .dump file to restore.",
+        "Chưa có bản sao lưu nào của kho dữ liệu dùng chung {where} trong {path}; "
+        "hãy chỉ ra tệp .dump cần khôi phục.",
+        "There is no backup of the shared archive {where} in {path}; "
+        "name the .dump file to restore.",
+    ),
+    "server_restored_aside": (
+        "Trạng thái trước khi khôi phục được giữ lại tại {aside}.",
+        "The state before the restore is kept in {aside}.",
+    ),
+    "server_restored_no_aside": (
+        "Không giữ lại được trạng thái trước khi khôi phục: pg_dump không đọc được cơ sở "
+        "dữ liệu đó (Lý do: {reason}).",
+        "The state before the restore could not be kept: pg_dump could not read that "
+        "database (reason: {reason}).",
+    ),
+    "server_backup_pruned": (
+        "Đã xóa {count} bản sao lưu cũ nhất của cơ sở dữ liệu này "
+        "(Bảng Tin giữ {keep} bản mới nhất).",
+        "Removed the {count} oldest backups of this database (Bảng Tin keeps the newest {keep}).",
     ),
     "server_check_ok": (
         "Kho dữ liệu dùng chung {where} trả lời và đọc được hết ({rows} dòng, "

@@ -3,15 +3,19 @@ with PostgreSQL's own tools, by real `bangtin` subprocesses."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import make_url
 
 from db import filestore
 from db.archive import open_archive
+from db.serverbackup import dump_label, find_tool, libpq_url
 from desktop.cli import main
 from desktop.messages import text
 from tests.helpers.cli import Cli
+from tests.helpers.postgres import PASSWORD, PASSWORD_USER, admin_execute
 from tests.helpers.published import Published
 
 
@@ -28,11 +32,18 @@ def test_backup_with_pg_dump_then_restore_puts_the_archive_back(
     assert "pg_dump" in made.stdout
     dumps = sorted((data_dir / "backups").glob("server-*.dump"))
     assert len(dumps) == 1 and dumps[0].name in made.stdout
+    assert dump_label(pg_url) in dumps[0].name
     cli(*db, "import", published.delta, "--json")
-    assert cli(*db, "list", "--json").json() != before
-    restored = cli(*db, "restore")
+    after = cli(*db, "list", "--json").json()
+    assert after != before
+    restored = cli(*db, "--lang", "en", "restore")
     assert "pg_restore" in restored.stdout
     assert cli(*db, "list", "--json").json() == before
+    # What the restore replaced is kept, and puts that state back in turn.
+    (aside,) = (data_dir / "backups").glob("replaced-*.dump")
+    assert text("server_restored_aside", "en", aside=aside) in restored.stdout
+    cli(*db, "restore", str(aside))
+    assert cli(*db, "list", "--json").json() == after
     # The dump carried the attachments' content: a PC with nothing of its own opens them.
     other = open_archive(tmp_path / "other-pc", url=pg_url)
     try:
@@ -57,3 +68,54 @@ def test_backup_without_pg_dump_says_where_to_get_it(
     assert not (tmp_path / "data" / "backups").exists() or not any(
         (tmp_path / "data" / "backups").iterdir()
     )
+
+
+def test_restore_takes_this_databases_own_dump_never_anothers(
+    cli: Cli, published: Published, pg_url: str, pg_empty_url: str, data_dir: Path
+) -> None:
+    mine, other = ("--database", pg_url), ("--database", pg_empty_url)
+    cli(*mine, "trust", "add", published.public_key)
+    cli(*mine, "import", published.base, "--json")
+    cli(*mine, "backup")
+    before = cli(*mine, "list", "--json").json()
+    # Another database this PC looks after, backed up later: its dumps are the newest.
+    cli(*other, "init")
+    cli(*other, "backup")
+    cli(*other, "backup")
+    cli(*mine, "import", published.delta, "--json")
+    cli(*mine, "restore")
+    assert cli(*mine, "list", "--json").json() == before
+
+    # Pruning keeps each database's own newest dumps.
+    cli(*other, "backup", "prune", "--keep", "1")
+    backups = data_dir / "backups"
+    assert len(list(backups.glob(f"server-{dump_label(pg_url)}-*.dump"))) == 1
+    assert len(list(backups.glob(f"server-{dump_label(pg_empty_url)}-*.dump"))) == 1
+
+
+def test_the_password_never_goes_on_pg_dumps_command_line(
+    pg_server: str,
+    pg_empty_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    name = make_url(pg_empty_url).database
+    admin_execute(pg_server, f'ALTER DATABASE "{name}" OWNER TO {PASSWORD_USER}')
+    url = make_url(pg_empty_url).set(username=PASSWORD_USER, password=PASSWORD)
+    with_password = url.render_as_string(False)
+    assert PASSWORD not in libpq_url(with_password)
+    # The real pg_dump, behind a script that writes down the command line it was given.
+    real = find_tool("pg_dump")
+    tools = tmp_path / "tools"
+    tools.mkdir()
+    seen = tmp_path / "argv.txt"
+    wrapper = tools / "pg_dump"
+    wrapper.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > "{seen}"\nexec "{real}" "$@"\n')
+    wrapper.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tools}{os.pathsep}{os.environ['PATH']}")
+    argv = ["--data-dir", str(tmp_path / "data"), "--database", with_password]
+    assert main([*argv, "init"]) == 0, capsys.readouterr().err
+    assert main([*argv, "backup"]) == 0, capsys.readouterr().err
+    given = seen.read_text(encoding="utf-8")
+    assert "--dbname=" in given and PASSWORD not in given
