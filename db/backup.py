@@ -423,6 +423,10 @@ def check_file(path: Path) -> CheckReport:
     try:
         with path.open("rb") as fh:
             header = fh.read(100)
+    except PermissionError as exc:
+        # Not damage: this user may not read it (the file's mode, another
+        # account's archive). Nothing here says its pages are bad.
+        return CheckReport(ok=False, problem="no_access", detail=str(exc))
     except OSError as exc:
         return CheckReport(ok=False, problem="unreadable", detail=str(exc))
     if len(header) < 100 or header[: len(SQLITE_MAGIC)] != SQLITE_MAGIC:

@@ -81,3 +81,19 @@ def test_no_write_right_is_not_damage_and_a_damaged_file_still_is(
     with read_only(folder):
         refused = cli.fails("--data-dir", folder, "list", unprivileged=True)
     assert refused.err_lines == [text("archive_damaged", "vi", path=str(folder))]
+
+
+def test_an_archive_this_user_may_not_read_is_no_damage(
+    cli: Cli, library: Library, tmp_path: Path
+) -> None:
+    folder = _copy(library, tmp_path / "office")
+    db = folder / "archive.sqlite3"
+    before = archive_state(folder)
+    db.chmod(0)  # another account's archive, or a mode set wrong: not bad pages
+    try:
+        checked = cli.fails("--data-dir", folder, "check", unprivileged=True)
+    finally:
+        db.chmod(0o600)
+    assert checked.err_lines == [text("os_no_permission", "vi", path=str(db))], checked.describe()
+    assert "restore" not in checked.stderr and "hỏng" not in checked.stderr
+    assert archive_state(folder) == before
