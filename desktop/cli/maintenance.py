@@ -140,7 +140,9 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
         raise Failure(ctx.say("archive_read_only", path=path), "read_only")
     if report.problem == "no_access":
         # The file may not be read: a permission to set right, never a restore.
-        raise Failure(ctx.say("os_no_permission", path=ctx.data_dir / "archive.sqlite3"), "no_access")
+        raise Failure(
+            ctx.say("os_no_permission", path=ctx.data_dir / "archive.sqlite3"), "no_access"
+        )
     if report.problem == "wal_missing":
         raise Failure(ctx.say("archive_wal_missing", path=str(ctx.data_dir / "archive.sqlite3")))
     detail = report.detail or report.problem
