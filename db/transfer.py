@@ -46,7 +46,7 @@ class CountMismatch(Exception):
 
 
 class TargetNotEmpty(Exception):
-    """The server's database holds tables already: the archive is moved only into an empty one."""
+    """The server's database holds data already: the archive is moved only into an empty one."""
 
 
 @dataclass(frozen=True)
@@ -67,9 +67,22 @@ class Moved:
 
 
 def ensure_empty(conn: Connection) -> None:
-    """Refuse a database that holds any table (TargetNotEmpty)."""
-    if inspect(conn).get_table_names():
+    """Refuse a database that holds anything (TargetNotEmpty).
+
+    Empty is a database without tables, or an archive of this program that
+    holds no rows: one made by `bangtin init`, or left by a move that was
+    interrupted (the tables are made before the copy's transaction, which
+    rolled back). So a move that failed can be run again as it was.
+    """
+    tables = set(inspect(conn).get_table_names())
+    if not tables:
+        return
+    ours = {table.name for table in Base.metadata.sorted_tables}
+    if "alembic_version" not in tables or not ours <= tables:
         raise TargetNotEmpty()
+    for table in Base.metadata.sorted_tables:
+        if conn.execute(select(table).limit(1)).first() is not None:
+            raise TargetNotEmpty()
 
 
 def _chunks(rows: Sequence[Any]) -> Iterator[Sequence[Any]]:

@@ -7,6 +7,9 @@ import sys
 
 from desktop.cli.context import EXIT_OK, Context, Failure
 
+#: How long the move waits for another PC's import into the target to end.
+LOCK_WAIT_S = 30.0
+
 
 def cmd_migrate_to(ctx: Context, args: argparse.Namespace) -> int:
     """Copy the SQLite archive of the data folder into an empty PostgreSQL database.
@@ -21,7 +24,7 @@ def cmd_migrate_to(ctx: Context, args: argparse.Namespace) -> int:
     from db.archive import open_archive
     from db.errors import ArchiveError
     from db.people import login_name
-    from db.server import display_url, make_server_engine, server_error
+    from db.server import display_url, import_lock, make_server_engine, server_error
     from desktop.messages import describe
 
     target_url: str = args.url
@@ -50,10 +53,24 @@ def cmd_migrate_to(ctx: Context, args: argparse.Namespace) -> int:
         except ArchiveError as exc:
             raise Failure(describe(exc, ctx.lang, archive_dir=where), exc.code) from exc
         try:
-            with source.engine.connect() as reading, target.engine.begin() as writing:
+            # No other PC imports meanwhile; the database is still empty once held.
+            with (
+                import_lock(target.engine, wait_s=LOCK_WAIT_S),
+                source.engine.connect() as reading,
+                target.engine.begin() as writing,
+            ):
+                transfer.ensure_empty(writing)
                 moved = transfer.copy_archive(
                     reading, writing, person=login_name(), file_path=source.file_path
                 )
+        except transfer.TargetNotEmpty as exc:
+            raise Failure(ctx.say("migrate_target_not_empty", where=where), "not_empty") from exc
+        except ArchiveError as exc:
+            raise Failure(describe(exc, ctx.lang, archive_dir=where), exc.code) from exc
+        except DBAPIError as exc:
+            found = server_error(exc, target_url)
+            said = describe(found or exc, ctx.lang, archive_dir=where)
+            raise Failure(said, found.code if found else "refused") from exc
         except transfer.CountMismatch as exc:
             said = ctx.say(
                 "migrate_count_mismatch", table=exc.table, read=exc.read, written=exc.written

@@ -139,3 +139,21 @@ def test_a_server_that_is_not_there_is_named_not_this_pcs_folder(
         ArchiveError(ErrorCode.SERVER_UNREACHABLE, path=display_url(target)), "en"
     )
     assert str(archive.data_dir) not in err
+
+
+def test_a_move_that_was_interrupted_can_be_run_again(
+    archive: Archive, pg_empty_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = office_state(archive)
+    archive.close()
+    # What a move stopped mid-way leaves: the archive's tables made, its rows
+    # rolled back (the same as `bangtin --database URL init`).
+    open_archive(tmp_path / "stopped", url=pg_empty_url, create=True).close()
+    assert main(["--data-dir", str(archive.data_dir), "migrate-to", pg_empty_url]) == 0, (
+        capsys.readouterr().err
+    )
+    moved = open_archive(tmp_path / "other-pc", url=pg_empty_url)
+    try:
+        assert office_state(moved) == before
+    finally:
+        moved.close()
