@@ -27,15 +27,21 @@ CHUNK = 1000
 #: The GIN indexes of `db.search.pgschema.SCHEMA`, built again after a bulk insert.
 GIN_INDEXES = ("search_doc_title", "search_doc_number", "search_doc_main")
 
+# One statement for both tables: the rows' arrays are sent once.
 _INSERT = (
-    "INSERT INTO search_doc (rank_key, notice_id, category_id, doc_type_f, issuer_f, "
-    "number_head, title_f, number_f, body_f, meta_f, exact, "
-    "title_tsv, number_tsv, main_tsv) "
-    "SELECT k, i, c, d, s, h, t, n, b, m, e, to_tsvector('simple', tw), "
-    "to_tsvector('simple', nw), to_tsvector('simple', mw) "
-    "FROM unnest(%s::bigint[], %s::text[], %s::int[], %s::text[], %s::text[], %s::text[], "
+    "WITH r AS (SELECT * FROM unnest(%s::bigint[], %s::text[], %s::int[], %s::text[], "
     "%s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], "
-    "%s::text[]) AS r(k, i, c, d, s, h, t, n, b, m, e, tw, nw, mw)"
+    "%s::text[], %s::text[], %s::text[]) AS r(k, i, c, d, s, h, t, n, b, m, e, tw, nw, mw)), "
+    "f AS (INSERT INTO search_field (rank_key, title_f, body_f, meta_f, exact) "
+    "SELECT k, t, b, m, e FROM r) "
+    "INSERT INTO search_doc (rank_key, notice_id, category_id, doc_type_f, issuer_f, "
+    "number_head, number_f, title_tsv, number_tsv, main_tsv) "
+    "SELECT k, i, c, d, s, h, n, to_tsvector('simple', tw), "
+    "to_tsvector('simple', nw), to_tsvector('simple', mw) FROM r"
+)
+_DELETE = (
+    "WITH gone AS (DELETE FROM search_doc WHERE notice_id = ANY(%s) RETURNING rank_key) "
+    "DELETE FROM search_field WHERE rank_key IN (SELECT rank_key FROM gone)"
 )
 
 
@@ -176,7 +182,7 @@ def update(conn: Connection, changed_ids: Sequence[str], removed_ids: Sequence[s
     if not touched:
         return
     with _raw(conn).cursor() as cur:
-        cur.execute("DELETE FROM search_doc WHERE notice_id = ANY(%s)", (touched,))
+        cur.execute(_DELETE, (touched,))
         cur.execute("SELECT count(*) FROM search_doc")
         held = cur.fetchone()[0]
         if len(changed) < held:

@@ -340,9 +340,10 @@ def _fields(db: Any, keys: list[int], marked: bool) -> list[Fields]:
     title = "n.title" if marked else "NULL"
     out: list[Fields] = []
     rows = db.execute(
-        "SELECT d.rank_key, d.title_f, d.number_f, substr(d.body_f, 1, %s), d.meta_f, d.exact, "
+        "SELECT d.rank_key, f.title_f, d.number_f, substr(f.body_f, 1, %s), f.meta_f, f.exact, "
         f"d.doc_type_f, d.issuer_f, {title}, length(n.summary) "
-        "FROM search_doc AS d JOIN notice AS n ON n.id = d.notice_id WHERE d.rank_key = ANY(%s)",
+        "FROM search_doc AS d JOIN search_field AS f ON f.rank_key = d.rank_key "
+        "JOIN notice AS n ON n.id = d.notice_id WHERE d.rank_key = ANY(%s)",
         (BODY_CHARS, keys),
     )
     for key, title_f, number, body, meta, exact, doc_type, issuer, original, summary in rows:
@@ -424,7 +425,8 @@ def ranked_ids(
 def _hits(db: Any, page: list[tuple[int, float]], q: Query) -> list[SearchHit]:
     rows = db.execute(
         "SELECT d.rank_key, n.id, n.title, n.published, n.number, c.path, n.summary, "
-        "n.body_markdown, d.body_f FROM search_doc AS d JOIN notice AS n ON n.id = d.notice_id "
+        "n.body_markdown, f.body_f FROM search_doc AS d "
+        "JOIN search_field AS f ON f.rank_key = d.rank_key JOIN notice AS n ON n.id = d.notice_id "
         "LEFT JOIN category AS c ON c.id = n.category_id WHERE d.rank_key = ANY(%s)",
         ([k for k, _ in page],),
     ).fetchall()

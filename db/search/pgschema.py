@@ -1,18 +1,23 @@
 """The search index of a PostgreSQL archive: its tables, and the text its tsvectors are made of.
 
-The same folded text as SQLite's FTS5 index (`db.search.schema`), in two tables
-(migration 0013 carries the same DDL, frozen):
+The same folded text as SQLite's FTS5 index (`db.search.schema`), in three
+tables (migrations 0013 and 0018 carry the same DDL, frozen):
 
 - ``search_doc``: one row per visible notice, keyed by ``rank_key``, the
   same newest-first number SQLite's index uses as its rowid
   (`db.search.schema.block`), so that ``ORDER BY rank_key LIMIT k`` gives the
   k newest matches and a date range is a key range. It holds the filter
-  columns; the folded title, number, body, issuer and type, and the words
-  with diacritics (``exact``), which scores and snippets read; and three
-  tsvectors with a GIN index each: the title and its exact words
+  columns, the folded number, and three tsvectors with a GIN index each:
+  the title and its exact words
   (``title_tsv``), the number (``number_tsv``), and everything
   (``main_tsv``). ``number_head``, the number's first word, has a b-tree:
   the notices numbered "54", newest first, without a text search.
+- ``search_field``: under the same key, the folded title, body and issuer
+  and type, and the words with diacritics (``exact``), which scores and
+  snippets read for the few candidates of a query. Kept out of
+  ``search_doc`` so that its rows are narrow: a query's matches, each read
+  from its heap page to be checked and ordered, share pages (about 1.5 KB
+  a row with them, a few hundred bytes without).
 - ``search_term``: every word ever indexed (folded, and as written when it has
   diacritics), for the typos' look-ups (`db.search.typos`). Its b-tree
   compares code points (COLLATE "C"), as SQLite does; its trigram index
@@ -40,11 +45,7 @@ SCHEMA: tuple[str, ...] = (
     "doc_type_f TEXT, "
     "issuer_f TEXT, "
     "number_head TEXT, "
-    "title_f TEXT NOT NULL, "
     "number_f TEXT NOT NULL, "
-    "body_f TEXT NOT NULL, "
-    "meta_f TEXT NOT NULL, "
-    "exact TEXT NOT NULL, "
     "title_tsv TSVECTOR NOT NULL, "
     "number_tsv TSVECTOR NOT NULL, "
     "main_tsv TSVECTOR NOT NULL)",
@@ -52,6 +53,12 @@ SCHEMA: tuple[str, ...] = (
     "CREATE INDEX search_doc_number ON search_doc USING gin (number_tsv)",
     "CREATE INDEX search_doc_main ON search_doc USING gin (main_tsv)",
     "CREATE INDEX search_doc_number_head ON search_doc (number_head, rank_key)",
+    "CREATE TABLE search_field ("
+    "rank_key BIGINT PRIMARY KEY, "
+    "title_f TEXT NOT NULL, "
+    "body_f TEXT NOT NULL, "
+    "meta_f TEXT NOT NULL, "
+    "exact TEXT NOT NULL)",
     'CREATE TABLE search_term (term TEXT COLLATE "C" PRIMARY KEY)',
 )
 #: Made when the server has pg_trgm (Debian's postgresql does); typos work without it.
@@ -59,7 +66,7 @@ TRIGRAMS: tuple[str, ...] = (
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "CREATE INDEX search_term_trigram ON search_term USING gist (term gist_trgm_ops)",
 )
-TABLES = ("search_doc", "search_term")
+TABLES = ("search_doc", "search_field", "search_term")
 DROP: tuple[str, ...] = tuple(f"DROP TABLE IF EXISTS {t}" for t in TABLES)
 
 

@@ -2,8 +2,8 @@
 
 `db.search.pgplan` chooses from the column's statistics: words each common
 but seldom together are read through GIN; words that are together in most
-notices are left to the planner (a walk of the newest keys stops at once).
-Either way a search finds the same notices.
+notices walk the newest keys (the walk stops at once), whatever the planner
+would choose. Either way a search finds the same notices.
 """
 
 from __future__ import annotations
@@ -55,8 +55,19 @@ def test_words_seldom_together_are_read_through_gin(analysed: Archive) -> None:
     assert "MATERIALIZED" in _form(analysed, "'lua' & 'ngo'")
 
 
-def test_words_together_everywhere_are_left_to_the_planner(analysed: Archive) -> None:
-    assert "MATERIALIZED" not in _form(analysed, "'dan' & 'tin'")
+def test_words_together_everywhere_walk_the_keys(analysed: Archive) -> None:
+    form = _form(analysed, "'dan' & 'tin'")
+    assert "MATERIALIZED" not in form
+    assert "ts_match_vq(main_tsv, %s::tsquery)" in form
+
+
+def test_a_word_outside_the_common_ones_gets_postgresqls_guess(analysed: Archive) -> None:
+    with analysed.reading() as session:
+        db = session.connection().connection.driver_connection
+        column = pgplan.statistics(db).columns[MAIN]
+    # The least common word's share, not the share of the last word in byte order.
+    least = min(column.shares.values())
+    assert column.rare == pytest.approx(min(pgplan.RARE_SHARE, least / 2))
 
 
 def test_both_forms_find_the_newest_matches(analysed: Archive) -> None:
