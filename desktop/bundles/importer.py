@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from sqlalchemy import select
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import DBAPIError as SADBAPIError
 from sqlalchemy.orm import Session
@@ -33,6 +34,7 @@ from db.archive import (
 )
 from db.bulk import is_bulk
 from db.errors import ArchiveError, ErrorCode, classify
+from db.models import StoredFile
 from db.records import ImportCounts, ImportLogEntry
 from db.types import VN_TZ
 from desktop.bundles import trustcheck
@@ -58,6 +60,8 @@ class ImportResult:
     #: What the office should know though the bundle applied (a delegation
     #: the local clock says has expired).
     warnings: tuple[Detail, ...] = ()
+    #: "already": attachments of the bundle the archive had lost, put back.
+    restored_files: int = 0
 
     def to_json(self, reason: str | None = None) -> dict[str, Any]:
         data = asdict(self)
@@ -72,6 +76,7 @@ class ImportResult:
             "updated": data["updated"],
             "withdrawn": data["withdrawn"],
             "unchanged": data["unchanged"],
+            "restored_files": self.restored_files,
             "reason": reason,
         }
 
@@ -172,19 +177,50 @@ class _AlreadyApplied(Exception):
         self.manifest = manifest
 
 
+def lost_files(archive: Archive, session: Session, manifest: Manifest) -> list[str]:
+    """The attachments of *manifest* this archive does not hold (sha256s).
+
+    On a PC's own archive: a file missing from the data folder, or of
+    another size. On a server: a file missing from ``stored_file``, which
+    every PC fetches from. Cheap: no file is read.
+    """
+    sizes = {e.sha256: e.size for e in manifest.entries if e.name.startswith("files/")}
+    if not sizes:
+        return []
+    if archive.on_server:
+        present = set(
+            session.scalars(select(StoredFile.sha256).where(StoredFile.sha256.in_(list(sizes))))
+        )
+        return [sha for sha in sizes if sha not in present]
+    lost = []
+    for sha, size in sizes.items():
+        path = archive.file_path(sha)
+        if not path.is_file() or path.stat().st_size != size:
+            lost.append(sha)
+    return lost
+
+
 def _stage(
     archive: Archive,
     path: Path,
     staging_root: Path,
     progress: Progress | None,
     cancel: Cancel | None,
+    *,
+    repair: list[str] | None = None,
 ) -> StagedBundle:
+    """Verify and stage the bundle. One applied before raises _AlreadyApplied,
+    unless *repair* is given and the archive has lost some of its attachments:
+    then it is staged all the same and *repair* gets their sha256s."""
     with archive.reading() as session:
         trust = _trust_from(session)
 
         def before(manifest: Manifest) -> None:
             if applicability(session, manifest) == "already":
-                raise _AlreadyApplied(manifest)
+                lost = lost_files(archive, session, manifest) if repair is not None else []
+                if not lost:
+                    raise _AlreadyApplied(manifest)
+                repair.extend(lost)  # type: ignore[union-attr]
 
         return stage_bundle(
             path,
@@ -213,6 +249,23 @@ def verify_bundle(archive: Archive, path: Path) -> ImportResult:
         finally:
             staged.discard()
         return _result(staged.manifest, "imported")
+
+
+def _put_back(archive: Archive, staged: StagedBundle, lost: list[str]) -> ImportResult:
+    """An applied bundle imported again: put back the attachments the archive lost
+    (checked against the signed manifest as every staged file is); nothing else."""
+    files = {sha: staged.files[sha] for sha in lost if sha in staged.files}
+    if archive.on_server:
+        with archive.writing() as session:
+            restored = filestore.keep(session, files)
+    else:
+        for sha, src in files.items():
+            dest = archive.file_path(sha)
+            make_private_dir(dest.parent)
+            os.replace(src, dest)
+            fsync_dir(dest.parent)
+        restored = len(files)
+    return replace(_already(staged.manifest), restored_files=restored)
 
 
 def _move_files(archive: Archive, staged: StagedBundle) -> None:
@@ -283,10 +336,16 @@ def import_bundle(
 def _import_locked(
     archive: Archive, path: Path, progress: Progress | None, cancel: Cancel | None
 ) -> ImportResult:
+    repair: list[str] = []
     try:
-        staged = _stage(archive, path, archive.staging_dir, progress, cancel)
+        staged = _stage(archive, path, archive.staging_dir, progress, cancel, repair=repair)
     except _AlreadyApplied as done:
         return _already(done.manifest)
+    if repair:
+        try:
+            return _put_back(archive, staged, repair)
+        finally:
+            staged.discard()
     try:
         # The bundle will apply: keep a copy of the archive as it is now, so
         # that an office whose disk later damages the file can go back to it.

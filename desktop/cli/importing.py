@@ -63,6 +63,8 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
             note: str | None = None
             if result.status == "already":
                 note = ctx.say("already", sequence=result.sequence, publisher=result.publisher_name)
+                if result.restored_files:
+                    note += " " + ctx.say("already_files_restored", files=result.restored_files)
             if args.json:
                 print_json(result.to_json(note))
             elif note:

@@ -285,6 +285,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "Gói dữ liệu số {sequence} của {publisher} đã nhập trước đó.",
         "Bundle {sequence} from {publisher} was imported before.",
     ),
+    "already_files_restored": (
+        "Đã lấy lại từ gói {files} tệp đính kèm mà kho dữ liệu bị mất.",
+        "{files} attached files the archive had lost were put back from it.",
+    ),
     "rollback": (
         "Gói dữ liệu số {sequence} của {publisher} cũ hơn gói số {last} đã nhập; "
         "không thể nhập lại gói cũ.",

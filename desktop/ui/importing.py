@@ -188,7 +188,16 @@ class ImportController(QObject):
         path = self._current
         self._close_dialog()
         self.imported.emit(result)
-        if result.status == "already":
+        if result.status == "already" and result.restored_files:
+            dialogs.show_info(
+                self._window,
+                self.tr("Nhập gói dữ liệu"),
+                self.tr(
+                    "Gói dữ liệu {name} đã được nhập trước đây; đã lấy lại từ gói "
+                    "{files} tệp đính kèm mà kho dữ liệu bị mất."
+                ).format(name=path.name if path else "", files=result.restored_files),
+            )
+        elif result.status == "already":
             dialogs.show_info(
                 self._window,
                 self.tr("Nhập gói dữ liệu"),

@@ -700,6 +700,10 @@
         <translation>Import bundle</translation>
     </message>
     <message>
+        <source>Gói dữ liệu {name} đã được nhập trước đây; đã lấy lại từ gói {files} tệp đính kèm mà kho dữ liệu bị mất.</source>
+        <translation>The bundle {name} was imported before; {files} attached files the archive had lost were put back from it.</translation>
+    </message>
+    <message>
         <source>Gói dữ liệu {name} đã được nhập trước đây; kho dữ liệu không thay đổi.</source>
         <translation>The bundle {name} was imported before; the archive is unchanged.</translation>
     </message>

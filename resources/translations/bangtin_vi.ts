@@ -700,6 +700,10 @@
         <translation>Nhập gói dữ liệu</translation>
     </message>
     <message>
+        <source>Gói dữ liệu {name} đã được nhập trước đây; đã lấy lại từ gói {files} tệp đính kèm mà kho dữ liệu bị mất.</source>
+        <translation>Gói dữ liệu {name} đã được nhập trước đây; đã lấy lại từ gói {files} tệp đính kèm mà kho dữ liệu bị mất.</translation>
+    </message>
+    <message>
         <source>Gói dữ liệu {name} đã được nhập trước đây; kho dữ liệu không thay đổi.</source>
         <translation>Gói dữ liệu {name} đã được nhập trước đây; kho dữ liệu không thay đổi.</translation>
     </message>

@@ -7,9 +7,11 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import delete
 
-from db import provenance, queries, store
+from db import filestore, provenance, queries, store
 from db.archive import Archive, open_archive
+from db.models import StoredFile
 from db.types import VN_TZ, whole_seconds
 from desktop.bundles.errors import BundleError, ImportCancelled
 from desktop.bundles.importer import ImportResult, import_bundle, verify_bundle
@@ -271,6 +273,28 @@ def test_bundle_imported_before_changes_nothing(archive: Archive, pub: Publisher
     sentence = text("already", "vi", sequence=again.sequence, publisher=again.publisher_name)
     assert sentence == f"Gói dữ liệu số 1 của {PUBLISHER} đã nhập trước đó."
     assert verify_bundle(archive, bundle).status == "already"
+
+
+def test_bundle_imported_again_puts_back_the_attachments_the_archive_lost(
+    archive: Archive, pub: Publisher
+) -> None:
+    bundle = pub.bundle(write_source1, 1)
+    import_bundle(archive, bundle)
+    whole = snapshot(archive)
+    sha = sha256(PDF)
+    if archive.on_server:  # what every PC fetches from
+        with archive.writing() as session:
+            session.execute(delete(StoredFile).where(StoredFile.sha256 == sha))
+    else:
+        archive.file_path(sha).unlink()
+    again = import_bundle(archive, bundle)
+    assert (again.status, again.restored_files) == ("already", 1)
+    assert counts(again) == (0, 0, 0, 0)
+    assert filestore.local_copy(archive, sha).read_bytes() == PDF
+    assert snapshot(archive) == whole
+    assert staging_contents(archive) == []
+    # Nothing lost: the plain "already", with nothing staged.
+    assert import_bundle(archive, bundle).restored_files == 0
 
 
 def test_bundle_imported_before_even_after_newer_ones(archive: Archive, pub: Publisher) -> None:

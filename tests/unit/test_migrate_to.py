@@ -24,7 +24,7 @@ from db.people import login_name
 from db.server import display_url
 from desktop.cli import main
 from desktop.messages import describe, text
-from tests.helpers.bundles import PDF
+from tests.helpers.bundles import PDF, World
 from tests.helpers.notices import at
 from tests.helpers.postgres import ALLOWED_HOSTS, psql_url
 
@@ -86,7 +86,11 @@ def test_the_archive_moves_whole_into_an_empty_database(
 
 
 def test_a_file_the_folder_lost_is_said_and_the_rest_moves(
-    archive: Archive, pg_empty_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    archive: Archive,
+    world: World,
+    pg_empty_url: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     archive.file_path(hashlib.sha256(PDF).hexdigest()).unlink()
     archive.close()
@@ -100,6 +104,19 @@ def test_a_file_the_folder_lost_is_said_and_the_rest_moves(
         with moved.reading() as session:
             assert filestore.stored_count(session) == 0
             assert session.scalar(select(func.count()).select_from(Notice)) == 3
+    finally:
+        moved.close()
+
+    # As the sentence advises: the bundle imported again puts the file back.
+    again = ["--lang", "en", "--database", pg_empty_url, "import", str(world.bundle1)]
+    assert main(again) == 0
+    assert text("already_files_restored", "en", files=1) in capsys.readouterr().out
+    moved = open_archive(tmp_path / "third-pc", url=pg_empty_url)
+    try:
+        with moved.reading() as session:
+            assert filestore.stored_count(session) == 1
+        pdf = filestore.local_copy(moved, hashlib.sha256(PDF).hexdigest())
+        assert pdf.read_bytes() == PDF
     finally:
         moved.close()
 
