@@ -118,3 +118,41 @@ def local_copy(archive: Archive, sha: str) -> Path:
 def local_copies(archive: Archive, shas: Iterable[str]) -> dict[str, Path]:
     """`local_copy` of each of *shas*, by sha256."""
     return {sha: local_copy(archive, sha) for sha in shas}
+
+
+#: The tables whose rows name files of the store (by sha256), and that column.
+_NAMING = (("attachment", "sha256"), ("office_report", "sha256"), ("receipt_report", "sha256"))
+
+
+def lost_in_folder(data_dir: Path, db_path: Path) -> list[str]:
+    """The files a PC's archive names that its store lacks or holds damaged, sorted.
+
+    Reads the SQLite file at *db_path* read-only (no migration, nothing
+    written) and every named file in *data_dir*'s store whole, checking its
+    sha256: what `bangtin check` adds to the database's own check.
+    """
+    import sqlite3
+
+    from db.archive import FILES_DIR
+
+    uri = f"{Path(db_path).resolve().as_uri()}?mode=ro"
+    named: set[str] = set()
+    conn = sqlite3.connect(uri, uri=True, timeout=30)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        for table, column in _NAMING:
+            if table in tables:
+                named.update(r[0] for r in conn.execute(f"SELECT DISTINCT {column} FROM {table}"))
+    finally:
+        conn.close()
+    lost = []
+    for sha in sorted(s for s in named if isinstance(s, str)):
+        path = Path(data_dir) / FILES_DIR / sha[:2] / sha
+        try:
+            with path.open("rb") as fh:
+                sound = hashlib.file_digest(fh, "sha256").hexdigest() == sha
+        except OSError:
+            sound = False
+        if not sound:
+            lost.append(sha)
+    return lost

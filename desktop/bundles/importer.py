@@ -12,6 +12,7 @@ is just an unused file.
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import sqlite3
 import tempfile
@@ -180,9 +181,11 @@ class _AlreadyApplied(Exception):
 def lost_files(archive: Archive, session: Session, manifest: Manifest) -> list[str]:
     """The attachments of *manifest* this archive does not hold (sha256s).
 
-    On a PC's own archive: a file missing from the data folder, or of
-    another size. On a server: a file missing from ``stored_file``, which
-    every PC fetches from. Cheap: no file is read.
+    On a PC's own archive: a file missing from the data folder, or whose
+    content is not its sha256 (each of the bundle's attachments is read: a
+    bundle imported again is not the common case, and a damaged file is
+    only told by its hash). On a server: a file missing from
+    ``stored_file``, which every PC fetches from.
     """
     sizes = {e.sha256: e.size for e in manifest.entries if e.name.startswith("files/")}
     if not sizes:
@@ -195,9 +198,17 @@ def lost_files(archive: Archive, session: Session, manifest: Manifest) -> list[s
     lost = []
     for sha, size in sizes.items():
         path = archive.file_path(sha)
-        if not path.is_file() or path.stat().st_size != size:
+        if not path.is_file() or path.stat().st_size != size or not _sound(path, sha):
             lost.append(sha)
     return lost
+
+
+def _sound(path: Path, sha: str) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest() == sha
+    except OSError:
+        return False
 
 
 def _stage(

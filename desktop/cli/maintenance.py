@@ -129,7 +129,14 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
     ctx.warn_if_exposed()
     path = str(ctx.data_dir)
     if report.ok:
+        from db.archive import DB_NAME
+        from db.filestore import lost_in_folder
+
         print(ctx.say("check_ok", path=path, revision=report.revision))
+        # The database is sound; the attachments it names are files beside it.
+        lost = lost_in_folder(ctx.data_dir, ctx.data_dir / DB_NAME)
+        if lost:
+            raise Failure(ctx.say("check_files_lost", count=len(lost)), "files_lost")
         return EXIT_OK
     if report.problem == "missing":
         raise Failure(ctx.say("archive_missing", path=path))

@@ -107,6 +107,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "Kho dữ liệu {path} không có lỗi (phiên bản cấu trúc {revision}).",
         "The archive {path} is sound (schema revision {revision}).",
     ),
+    "check_files_lost": (
+        "Thiếu hoặc hỏng {count} tệp đính kèm trong thư mục dữ liệu; hãy nhập lại các gói "
+        "dữ liệu có các tệp đó (Bảng Tin sẽ lấy lại tệp từ gói).",
+        "{count} attached files are missing from the data folder or damaged; import again "
+        "the bundles that carry them (Bảng Tin puts the files back from them).",
+    ),
     # The shared archive on a PostgreSQL server: PostgreSQL's own tools do it
     "server_backup_taken": (
         "Đã sao lưu kho dữ liệu dùng chung {where} bằng pg_dump của PostgreSQL vào {path}.",

@@ -212,3 +212,19 @@ def test_backup_prune_keeps_the_newest(cli: Cli, published: Published, data_dir:
     assert cli.fails("backup", "prune", "--keep", "0", code=2).err_lines[0].startswith("Lệnh")
     cli("restore")
     assert [row[2] for row in import_log_rows(data_dir)] == [5, 6]
+
+
+def test_check_finds_lost_attachments_and_importing_again_puts_them_back(
+    cli: Cli, published: Published, data_dir: Path
+) -> None:
+    trust_and_import(cli, published, published.base)
+    (stored,) = [p for p in (data_dir / "files").rglob("*") if p.is_file()]
+    content = stored.read_bytes()
+    stored.write_bytes(b"x" * len(content))  # damaged, same size: only its hash tells
+    checked = cli.fails("check")
+    # The database is sound: no restore; the files come back from their bundle.
+    assert checked.err_lines == [text("check_files_lost", "vi", count=1)], checked.describe()
+    assert "restore" not in checked.stderr
+    cli("import", published.base)
+    assert stored.read_bytes() == content
+    assert cli("check").returncode == 0
