@@ -408,6 +408,25 @@ def _restore(data_dir: Path, source: Path | None, label: str) -> Restored:
     return Restored(source=chosen, set_aside=aside)
 
 
+#: The first bytes of a dump in pg_dump's custom format (a shared archive's backup).
+PG_DUMP_MAGIC = b"PGDMP"
+
+
+def backup_kind(path: Path) -> str | None:
+    """What kind of backup the file at *path* starts like: "sqlite" (a PC's
+    archive or its backup), "pg_dump" (a shared archive's), or None."""
+    try:
+        with Path(path).open("rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except OSError:
+        return None
+    if head == SQLITE_MAGIC:
+        return "sqlite"
+    if head.startswith(PG_DUMP_MAGIC):
+        return "pg_dump"
+    return None
+
+
 def check_archive(data_dir: Path) -> CheckReport:
     """Check the archive in *data_dir* without changing it."""
     path = Path(data_dir) / DB_NAME

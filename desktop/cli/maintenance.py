@@ -105,8 +105,14 @@ def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
     from db.errors import BackupError
 
     source = Path(args.file) if args.file else None
+    kind = backup.backup_kind(source) if source is not None else None
     if ctx.database_url is not None:
+        if kind == "sqlite":
+            # A PC's backup: not for the server (that is `migrate-to`'s work).
+            raise Failure(ctx.say("restore_sqlite_to_server", path=source), "wrong_kind")
         return _server_restore(ctx, source)
+    if kind == "pg_dump":
+        raise Failure(ctx.say("restore_dump_to_pc", path=source), "wrong_kind")
     _refuse_read_only(ctx, ctx.data_dir.exists() and not may_write(ctx.data_dir))
     label = "damaged" if not backup.check_archive(ctx.data_dir).ok else "replaced"
     try:

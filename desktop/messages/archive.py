@@ -128,6 +128,21 @@ WORDS: dict[str, tuple[str, str]] = {
         "There is no backup of the shared archive {where} in {path}; "
         "name the .dump file to restore.",
     ),
+    "restore_dump_to_pc": (
+        "{path} là bản sao lưu của kho dữ liệu dùng chung trên máy chủ PostgreSQL, không phải "
+        "của kho trên máy này; hãy khôi phục nó bằng «bangtin --database ĐỊA_CHỈ restore "
+        "{path}». Kho dữ liệu không thay đổi.",
+        "{path} is a backup of a shared archive on a PostgreSQL server, not of this PC's "
+        "archive; restore it with «bangtin --database ADDRESS restore {path}». "
+        "The archive is unchanged.",
+    ),
+    "restore_sqlite_to_server": (
+        "{path} là kho dữ liệu (hoặc bản sao lưu) của một máy, không phải bản sao lưu của "
+        "kho dữ liệu dùng chung; để chép nó lên máy chủ, hãy dùng «bangtin migrate-to». "
+        "Kho dữ liệu không thay đổi.",
+        "{path} is a PC's archive (or its backup), not a backup of the shared archive; "
+        "to copy it onto the server, use «bangtin migrate-to». The archive is unchanged.",
+    ),
     "server_restored_aside": (
         "Trạng thái trước khi khôi phục được giữ lại tại {aside}.",
         "The state before the restore is kept in {aside}.",

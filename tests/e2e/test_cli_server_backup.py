@@ -119,3 +119,24 @@ def test_the_password_never_goes_on_pg_dumps_command_line(
     assert main([*argv, "backup"]) == 0, capsys.readouterr().err
     given = seen.read_text(encoding="utf-8")
     assert "--dbname=" in given and PASSWORD not in given
+
+
+def test_a_backup_of_the_other_kind_is_named_for_what_it_is(
+    cli: Cli, published: Published, pg_url: str, data_dir: Path
+) -> None:
+    db = ("--database", pg_url)
+    cli(*db, "trust", "add", published.public_key)
+    cli(*db, "import", published.base, "--json")
+    cli(*db, "backup")
+    (dump,) = (data_dir / "backups").glob("server-*.dump")
+    server_before = cli(*db, "list", "--json").json()
+    # This PC's own archive, with a backup of its own.
+    cli("init")
+    cli("backup")
+    (pc_backup,) = (data_dir / "backups").glob("archive-*.sqlite3")
+    refused = cli.fails("restore", dump)
+    assert refused.err_lines == [text("restore_dump_to_pc", "vi", path=str(dump))]
+    refused = cli.fails(*db, "restore", pc_backup)
+    assert refused.err_lines == [text("restore_sqlite_to_server", "vi", path=str(pc_backup))]
+    assert cli(*db, "list", "--json").json() == server_before
+    assert "hỏng" not in refused.stderr
