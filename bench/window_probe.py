@@ -12,7 +12,7 @@ in DIR. Times count from BENCH_T0_NS, the parent's `time.monotonic_ns()`
 just before it started this process (CLOCK_MONOTONIC is one clock for every
 process), so they include the interpreter's start and every import.
 
-Reported (milliseconds, bytes): `first_paint`, the first paint event of any
+Reported (milliseconds, bytes): `first_paint`, the first pass of painting of any
 widget of the window; for `app` also `first_content`, the first paint after
 the counts and the first page of the list are shown; `rss_idle`, the
 resident memory one second after that, the event loop idle; and `opens`,
