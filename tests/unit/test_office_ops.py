@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from db.archive import Archive, open_archive
-from desktop.demoday import DEMO_TODAY, archive_day, ensure_demo_archive
+from desktop.demo import ensure_demo_archive
+from desktop.demoday import DEMO_TODAY, archive_day
 from desktop.ops import register, searching, validity
 from desktop.ops.reading import ListQuery, list_page
 from desktop.ops.searching import SearchQuery, search_ids, search_page
