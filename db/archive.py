@@ -41,6 +41,7 @@ from db.folders import clear_staging as clear_staging
 from db.folders import create_private_file as create_private_file
 from db.folders import file_identity as file_identity
 from db.folders import fsync_dir as fsync_dir
+from db.folders import header_length
 from db.folders import make_private_dir as make_private_dir
 from db.folders import may_write as may_write
 from db.folders import writable_by_others as writable_by_others
@@ -202,6 +203,14 @@ class Archive:
     #: Whose reading state (unread marks, bookmarks) the archive's units of
     #: work read and write: '' on one PC, the login name on a server (db.people).
     person: str = ""
+    #: The full check an unclean exit calls for, put off at open (`open_archive`).
+    check_pending: bool = False
+
+    def finish_check(self) -> None:
+        """Run the check put off at open, if any; raises ArchiveError(DAMAGED)."""
+        if self.check_pending:
+            quick_check(self.engine)
+            self.check_pending = False
 
     @property
     def on_server(self) -> bool:
@@ -254,6 +263,7 @@ class Archive:
         """
         if self.read_only:
             raise ArchiveError(ErrorCode.READ_ONLY, "opened read-only", path=str(self.data_dir))
+        self.finish_check()
         with ExitStack() as stack:
             bind: Engine | Connection = self.engine.execution_options(bangtin_begin="IMMEDIATE")
             if bulk and self.url is None:
@@ -315,7 +325,8 @@ def open_archive(
     migration can rebuild the search index, minutes on a large archive, and
     the caller may want to say so first. Archives up to
     *thorough_check_bytes* (default `THOROUGH_CHECK_BYTES`) get a full
-    quick_check at open.
+    quick_check at open; a larger one left by an unclean exit gets it before
+    its first write (`Archive.check_pending`; docs/reliability.md says why).
 
     A sound archive that may not be written (its file or folder read-only,
     or a read-only medium) is opened for reading: `Archive.read_only`.
@@ -344,7 +355,7 @@ def open_archive(
         if db_path.exists() and not may_write(data_dir):
             return _open_read_only(data_dir, db_path, thorough_check_bytes)
         try:
-            engine = _open_checked(data_dir, db_path, on_upgrade, thorough_check_bytes)
+            engine, pending = _open_checked(data_dir, db_path, on_upgrade, thorough_check_bytes)
         except ArchiveError as exc:
             # A medium that says "read-only" only when written (a read-only
             # mount, a share): read the archive all the same.
@@ -360,7 +371,11 @@ def open_archive(
     clear_staging(data_dir)
     sessions = sessionmaker(engine, expire_on_commit=False)
     return Archive(
-        data_dir=data_dir, engine=engine, _sessions=sessions, identity=file_identity(db_path)
+        data_dir=data_dir,
+        engine=engine,
+        _sessions=sessions,
+        identity=file_identity(db_path),
+        check_pending=pending,
     )
 
 
@@ -450,8 +465,9 @@ def _open_checked(
     db_path: Path,
     on_upgrade: Callable[[], None] | None,
     thorough_check_bytes: int | None,
-) -> Engine:
-    """An engine on the archive once it is known to be ours, migrated and sound."""
+) -> tuple[Engine, bool]:
+    """An engine on the archive once it is known to be ours, migrated and sound,
+    and whether the full check an unclean exit calls for is still to run."""
     _refuse_foreign(db_path)
     wal = db_path.with_name(db_path.name + "-wal")
     # A non-empty WAL at open means the last program did not close cleanly.
@@ -474,19 +490,15 @@ def _open_checked(
             if current is not None and on_upgrade is not None:
                 on_upgrade()
             upgrade(engine)
-        _check_at_open(
-            engine,
-            db_path,
-            thorough=unclean or current != head,
-            limit=THOROUGH_CHECK_BYTES if thorough_check_bytes is None else thorough_check_bytes,
-        )
+        limit = THOROUGH_CHECK_BYTES if thorough_check_bytes is None else thorough_check_bytes
+        _check_at_open(engine, db_path, thorough=current != head, limit=limit)
     except ArchiveError:
         engine.dispose()
         raise
     except DatabaseError as exc:  # OperationalError among them
         engine.dispose()
         raise _failure(exc) from exc
-    return engine
+    return engine, unclean and current == head and db_path.stat().st_size > limit
 
 
 #: The byte of the -shm file every SQLite connection holds a read lock on
@@ -558,19 +570,23 @@ THOROUGH_CHECK_BYTES = 64 * 1024 * 1024
 def _check_at_open(engine: Engine, db_path: Path, *, thorough: bool, limit: int) -> None:
     """Refuse a damaged archive without reading all of a large one.
 
-    A full `PRAGMA quick_check` reads every page: ~1.1 s for a 1.7 GB
-    archive, on every start. It runs when the archive is small, after a
-    migration, and when the last program did not close cleanly; otherwise
-    the file must at least be as long as its pages say (a truncated copy is
-    the common damage). `bangtin check` always runs the full check.
-    """
-    if thorough or db_path.stat().st_size <= limit:
+    A full `PRAGMA quick_check` reads every page: ~1.1 s for a 1.7 GB archive.
+    It runs when the archive is small and after a migration (after an unclean
+    exit, before the first write: `Archive.check_pending`); otherwise the file
+    must be as long as its pages say (a truncated copy is the common damage).
+    `bangtin check` always runs the full check."""
+    size = db_path.stat().st_size
+    if thorough or size <= limit:
         quick_check(engine)
         return
-    with engine.connect() as conn:
-        pages = int(conn.exec_driver_sql("PRAGMA page_count").scalar() or 0)
-        page_size = int(conn.exec_driver_sql("PRAGMA page_size").scalar() or 0)
-    if db_path.stat().st_size < pages * page_size:
+    # The file's own header, not SQLite's page count: pages a -wal holds
+    # beyond the file's end (an unclean exit) are not missing from it.
+    expected = header_length(db_path)
+    if expected is None and not _has_content(db_path.with_name(db_path.name + "-wal")):
+        with engine.connect() as conn:
+            pages = int(conn.exec_driver_sql("PRAGMA page_count").scalar() or 0)
+            expected = pages * int(conn.exec_driver_sql("PRAGMA page_size").scalar() or 0)
+    if expected is not None and size < expected:
         raise ArchiveError(ErrorCode.DAMAGED, "the archive file is shorter than its pages")
 
 

@@ -224,3 +224,26 @@ def may_write(data_dir: Path) -> bool:
     """
     data_dir = Path(data_dir)
     return _writable(data_dir) and _writable(data_dir / DB_NAME)
+
+
+def header_length(db_path: Path) -> int | None:
+    """The bytes the database file's own header says it holds (its pages × the page size).
+
+    The header is what the file itself says, as of the last checkpoint: pages
+    a -wal adds are not in it. None when the header does not say (it is
+    trusted only while its change counter matches the one the size was
+    written with, as SQLite does) or cannot be read.
+    """
+    try:
+        with db_path.open("rb") as fh:
+            header = fh.read(100)
+    except OSError:
+        return None
+    if len(header) < 100:
+        return None
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    if pages == 0 or header[24:28] != header[92:96]:
+        return None
+    return pages * page_size

@@ -497,13 +497,15 @@ def matching_categories(session: Session, wanted: str) -> list[str]:
 
 
 def categories(session: Session) -> list[CategoryInfo]:
-    """Every category in tree order, with visible and unread counts (subtrees included)."""
+    """Every category in tree order, with visible and unread counts (subtrees included),
+    counted from the notices themselves (the window reads `db.counts`, kept by triggers)."""
+    from db.counts import category_tree
+
     rows = session.execute(
         select(Category.id, Category.path, Category.name, Category.parent_id, Category.position)
     ).all()
-    by_id = {cid: (path, name, parent, pos) for cid, path, name, parent, pos in rows}
-    direct = dict.fromkeys(by_id, 0)
-    unread = dict.fromkeys(by_id, 0)
+    direct: dict[int, int] = {}
+    unread: dict[int, int] = {}
     counted = session.execute(
         select(
             Notice.category_id,
@@ -515,47 +517,10 @@ def categories(session: Session) -> list[CategoryInfo]:
         .group_by(Notice.category_id)
     )
     for cid, total, unread_total in counted:
-        if cid in direct:
+        if cid is not None:
             direct[cid] = int(total)
             unread[cid] = int(unread_total or 0)
-    total_count = dict(direct)
-    total_unread = dict(unread)
-    for cid in by_id:
-        parent = by_id[cid][2]
-        # Bounded: a damaged archive could hold a loop of parents.
-        for _ in range(len(by_id)):
-            if parent is None or parent not in by_id:
-                break
-            total_count[parent] += direct[cid]
-            total_unread[parent] += unread[cid]
-            parent = by_id[parent][2]
-
-    children: dict[int | None, list[int]] = {}
-    for cid, (_path, _name, parent, _pos) in by_id.items():
-        children.setdefault(parent, []).append(cid)
-    out: list[CategoryInfo] = []
-
-    def ordered(parent: int | None) -> list[int]:
-        return sorted(children.get(parent, []), key=lambda c: (by_id[c][3], by_id[c][1]))
-
-    # Depth first with an explicit stack, not recursion: an archive may hold a
-    # category hundreds of levels deep (imported before depth was limited).
-    stack = list(reversed(ordered(None)))
-    while stack:
-        cid = stack.pop()
-        path, name, parent_id, pos = by_id[cid]
-        out.append(
-            CategoryInfo(
-                path=path,
-                name=name,
-                parent=by_id[parent_id][0] if parent_id is not None else None,
-                position=pos,
-                count=total_count[cid],
-                unread=total_unread[cid],
-            )
-        )
-        stack.extend(reversed(ordered(cid)))
-    return out
+    return category_tree(rows, direct, unread)
 
 
 # -- appended for the reader window (desktop/ui) ---------------------------------------

@@ -18,28 +18,10 @@ from desktop.bundles import keys
 from desktop.bundles.errors import BundleCode, BundleError
 from desktop.bundles.importer import import_bundle
 from desktop.bundles.manifest import MANIFEST_NAME, parse_json_bytes
+from desktop.demoday import DEMO_MARKER, DEMO_TODAY, is_demo_archive
 
 DEMO_KEY_NAME = "Bảng Tin (dữ liệu mẫu)"
-#: The demo's own today: its notices are from 2023, so validity and deadlines
-#: are reckoned as of this day, whatever the clock says.
-DEMO_TODAY = date(2023, 12, 28)
-
-
-def archive_day(archive: Archive) -> date | None:
-    """The day *archive* is reckoned on: DEMO_TODAY for the demo archive, else None (today)."""
-    return DEMO_TODAY if is_demo_archive(archive) else None
-
-
-#: A file in the demo's folder that says it is the demo: the window's title, and
-#: the refusal to import real bundles there, go by it. An office's archive
-#: never has it, even one that trusts the demo key to try the demo bundle.
-DEMO_MARKER = "demo-archive.txt"
 _MARKER_TEXT = "Kho dữ liệu mẫu của Bảng Tin: chỉ để xem thử. / Bảng Tin's demo archive.\n"
-
-
-def is_demo_archive(archive: Archive) -> bool:
-    """Whether *archive* is a demo archive (made by `ensure_demo_archive`)."""
-    return (archive.data_dir / DEMO_MARKER).is_file()
 
 
 def refuse_in_demo(archive: Archive) -> None:

@@ -113,7 +113,7 @@ def open_archive(data_dir: Path, create: bool = True, url: str | None = None) ->
     gives it, so its deadlines and validity read as the demo means.
     """
     from db.archive import open_archive as open_db
-    from desktop.demo import archive_day
+    from desktop.demoday import archive_day
 
     archive = open_db(data_dir, create=create, url=url)
     try:

@@ -104,7 +104,7 @@ class Context:
     def today(self) -> date:
         """The day validity and deadlines are reckoned for: the demo's own day in the demo."""
         if self.demo:
-            from desktop.demo import DEMO_TODAY
+            from desktop.demoday import DEMO_TODAY
 
             return DEMO_TODAY
         from db.validity import today

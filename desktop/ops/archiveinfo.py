@@ -25,6 +25,6 @@ class ArchiveInfo:
 
 def archive_info(archive: Archive) -> ArchiveInfo:
     """What the window says about *archive* (see the module docstring)."""
-    from desktop.demo import is_demo_archive
+    from desktop.demoday import is_demo_archive
 
     return ArchiveInfo(archive.data_dir, archive.read_only, is_demo_archive(archive))

@@ -144,26 +144,22 @@ def filter_choices(archive: Archive) -> FilterChoices:
 
 def overview(archive: Archive) -> Overview:
     """The counts, the latest notices and the last import."""
-    from db import provenance, queries
+    from db import counts, provenance, queries
 
     with archive.reading() as session:
-        cats = queries.categories(session)
-        total = queries.count_notices(session)
-        unread = queries.count_notices(session, show="unread")
-        bookmarked = queries.count_notices(session, show="bookmarked")
-        bookmarked_unread = queries.count_bookmarked_unread(session)
+        counted = counts.counts(session)
         latest = queries.latest_notices(session, PANEL_SIZE)
         last = provenance.last_import(session)
         publisher = provenance.publisher(session, last.publisher_id) if last else None
     return Overview(
-        categories=tuple(cats),
-        total=total,
-        unread=unread,
-        bookmarked=bookmarked,
+        categories=counted.categories,
+        total=counted.total,
+        unread=counted.unread,
+        bookmarked=counted.bookmarked,
         latest=tuple(latest),
         last_import=last,
         publisher_name=publisher.name if publisher else None,
-        bookmarked_unread=bookmarked_unread,
+        bookmarked_unread=counted.bookmarked_unread,
     )
 
 

@@ -266,8 +266,9 @@ class MainWindow(QMainWindow):
         self.trust = TrustController(self, self.runner, self.importer, settings=self.settings)
 
     def _wire(self) -> None:
-        # The article forgets the old archive before the list picks the row to select.
-        for view in (self.reader, self.overview, self.listing, self.filter_bar):
+        # The article forgets the old archive before the list picks the row to select;
+        # the freshness line is read after the counts and the list, the first content.
+        for view in (self.reader, self.overview, self.listing, self.filter_bar, self.trust):
             self.runner.changes_made.connect(view.apply_changes)
         self.filter_bar.filters_changed.connect(self.listing.set_filters)
         self.tree.filter_chosen.connect(self.search.choose_filter)

@@ -252,6 +252,22 @@ class ArchiveOpener(QObject):
             success=lambda info: self._described(data_dir, info),
             failure=unknown,
         )
+        # After an unclean exit a large archive is checked in full only now,
+        # behind the first counts and list page, before any write (db.archive).
+        self._runner.query(
+            self,
+            lambda archive: archive.finish_check(),
+            key="check",
+            failure=lambda exc: self._check_failed(exc, data_dir),
+        )
+
+    def _check_failed(self, exc: BaseException, data_dir: Path) -> None:
+        from desktop.messages import describe
+
+        log.error("the archive failed its check", exc_info=exc)
+        self._status(describe(exc, self._lang(), archive_dir=data_dir), 0)
+        if self._interactive:
+            self.recovery.offer_open(exc, data_dir)
 
     def _described(self, data_dir: Path, info: ArchiveInfo | None) -> None:
         self.info = info

@@ -198,7 +198,6 @@ class TrustController(QObject):
         self.freshness_label = QLabel(window)
         self.freshness_label.setObjectName("freshnessLabel")
         window.statusBar().addPermanentWidget(self.freshness_label)
-        runner.changes_made.connect(self.apply_changes)
         importer.trust_offer = self.offer
 
     # -- the status bar ---------------------------------------------------------------------

@@ -7,6 +7,7 @@ function is replaced, as in test_damaged_archive.py.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -136,3 +137,46 @@ def test_reads_that_find_damaged_pages_offer_the_dialog_once(
     assert asked.calls == [good.name]
     assert errors == []
     assert list(data_dir.glob("archive.damaged-*")) == []
+
+
+@pytest.mark.usefixtures("large")
+def test_damage_left_by_an_unclean_exit_is_found_after_the_first_content(
+    make_window: WindowFactory,
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    errors: list[str],
+) -> None:
+    key_dir = tmp_path / "keys"
+    keys.generate_keypair(key_dir, "thử nghiệm")
+    raw, _ = keys.load_public_key(key_dir / keys.PUBLIC_NAME)
+    archive = open_archive(data_dir)
+    with archive.writing() as session:
+        store.add_trusted_key(session, keys.key_id(raw), raw, "Thử nghiệm", datetime.now(UTC))
+    import_bundle(archive, bundle(tmp_path, key_dir, 1))
+    archive.close()
+    good = backup.take_backup(data_dir)
+    flip_page_header(data_dir / DB_NAME, "related_link")
+    # The files as a killed program leaves them: a write still in the -wal.
+    crashed = tmp_path / "crashed"
+    shutil.copytree(data_dir / backup.BACKUP_DIR, crashed / backup.BACKUP_DIR)
+    archive = open_archive(data_dir)
+    try:
+        with archive.writing() as session:
+            store.record_view(session, "tb-1", datetime.now(UTC))
+        for name in (DB_NAME, DB_NAME + "-wal"):
+            shutil.copyfile(data_dir / name, crashed / name)
+    finally:
+        archive.close()
+    assert (crashed / (DB_NAME + "-wal")).stat().st_size > 0
+    asked = Asked("restore")
+    monkeypatch.setattr(recovery, "ask_damaged_archive", asked)
+
+    make_window(crashed)
+
+    # Opening checks only the file's length now; the full check the window
+    # runs behind its first reads found the page no read touches.
+    assert asked.calls == [good.name]
+    assert errors == []
+    assert backup.check_archive(crashed).ok
+    assert len(list(crashed.glob("archive.damaged-*.sqlite3"))) == 1

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from db import store
 from db.records import NoticeRecord
 from db.types import VN_TZ
-from desktop.demo import DEMO_TODAY
+from desktop.demoday import DEMO_TODAY
 from desktop.ui.badges import BADGES_ROLE, STAMP_COLOR, STATUS_COLORS, Badges
 from desktop.ui.mainwindow import MainWindow
 from desktop.ui.noticelist import TITLE

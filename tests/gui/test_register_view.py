@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 from db.archive import open_archive
 from db.records import RegisterRow
 from db.types import VN_TZ
-from desktop.demo import DEMO_TODAY
+from desktop.demoday import DEMO_TODAY
 from desktop.ops import register
 from desktop.ops.changes import Changes
 from desktop.ui import printactions

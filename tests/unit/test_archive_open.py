@@ -15,6 +15,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, select, text
 
 import db.archive
+from db import queries
 from db.archive import (
     DB_NAME,
     LOCK_NAME,
@@ -28,6 +29,7 @@ from db.archive import (
     open_archive,
     upgrade,
 )
+from db.errors import ErrorCode
 from db.models import Base, Notice
 from db.queries import get_notice
 from db.types import VN_TZ
@@ -345,7 +347,7 @@ def test_a_large_truncated_archive_is_refused_without_a_full_scan(
     assert scans == []
 
 
-def test_an_archive_left_with_a_wal_gets_the_full_check(
+def test_a_large_archive_left_with_a_wal_gets_the_full_check_before_its_first_write(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data_dir = tmp_path / "archive"
@@ -361,8 +363,66 @@ def test_an_archive_left_with_a_wal_gets_the_full_check(
     scans: list[bool] = []
     monkeypatch.setattr(db.archive, "THOROUGH_CHECK_BYTES", 0)
     monkeypatch.setattr(db.archive, "quick_check", lambda engine: scans.append(True))
-    open_archive(crashed).close()
-    assert scans == [True]
+    reopened = open_archive(crashed)
+    try:
+        # Read first (the window's counts and list), checked before anything is written.
+        assert scans == [] and reopened.check_pending
+        with reopened.reading() as session:
+            assert queries.count_notices(session) == 1
+        assert scans == []
+        apply(reopened, [notice("sau-khi-kiem-tra")])
+        assert scans == [True] and not reopened.check_pending
+        apply(reopened, [notice("lan-nua")])
+        assert scans == [True]
+    finally:
+        reopened.close()
+
+
+def test_a_small_archive_left_with_a_wal_is_checked_at_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data_dir = tmp_path / "archive"
+    archive = open_archive(data_dir)
+    apply(archive, [notice("con-trong-wal")])
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    for name in (DB_NAME, DB_NAME + "-wal"):
+        (crashed / name).write_bytes((data_dir / name).read_bytes())
+    archive.close()
+    scans: list[bool] = []
+    monkeypatch.setattr(db.archive, "quick_check", lambda engine: scans.append(True))
+    reopened = open_archive(crashed)
+    assert scans == [True] and not reopened.check_pending
+    reopened.close()
+
+
+def test_damage_found_by_the_put_off_check_refuses_the_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data_dir = tmp_path / "archive"
+    archive = open_archive(data_dir)
+    apply(archive, [notice("a")])
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    for name in (DB_NAME, DB_NAME + "-wal"):
+        (crashed / name).write_bytes((data_dir / name).read_bytes())
+    archive.close()
+    monkeypatch.setattr(db.archive, "THOROUGH_CHECK_BYTES", 0)
+    reopened = open_archive(crashed)
+    try:
+
+        def damaged(engine: object) -> None:
+            raise ArchiveError(ErrorCode.DAMAGED, "*** in database main ***")
+
+        monkeypatch.setattr(db.archive, "quick_check", damaged)
+        with pytest.raises(ArchiveError) as refused:
+            apply(reopened, [notice("b")])
+        assert refused.value.code is ErrorCode.DAMAGED
+        assert reopened.check_pending
+        with reopened.reading() as session:
+            assert [n.id for n in queries.list_notices(session)] == ["a"]
+    finally:
+        reopened.close()
 
 
 # -- the folder is the office's, not the computer's --------------------------------------

@@ -86,7 +86,7 @@ def test_demo_archive_imports_into_its_own_folder(tmp_path: Path) -> None:
 
 def test_demo_uses_every_field_of_an_office(demo_source: SourceFolder) -> None:
     from desktop.bundles.officefields import to_json
-    from desktop.demo import DEMO_TODAY
+    from desktop.demoday import DEMO_TODAY
 
     notices = demo_source.notices
     used = {key for n in notices for key in to_json(n)}
@@ -111,7 +111,7 @@ def test_demo_uses_every_field_of_an_office(demo_source: SourceFolder) -> None:
 
 def test_demo_archive_shows_validity_and_the_register(tmp_path: Path) -> None:
     from db import register, validity
-    from desktop.demo import DEMO_TODAY
+    from desktop.demoday import DEMO_TODAY
 
     demo_dir = tmp_path / "demo"
     ensure_demo_archive(demo_dir)

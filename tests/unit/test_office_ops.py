@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from db.archive import Archive, open_archive
-from desktop.demo import DEMO_TODAY, archive_day, ensure_demo_archive
+from desktop.demo import ensure_demo_archive
+from desktop.demoday import DEMO_TODAY, archive_day
 from desktop.ops import register, searching, validity
 from desktop.ops.reading import ListQuery, list_page
 from desktop.ops.searching import SearchQuery, search_ids, search_page
@@ -90,7 +91,7 @@ def test_a_first_page_that_finds_little_carries_a_better_spelling(demo: Archive)
 def test_open_archive_keeps_no_archive_open_when_the_day_cannot_be_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import desktop.demo
+    import desktop.demoday
 
     closed: list[bool] = []
     real_close = Archive.close
@@ -103,7 +104,7 @@ def test_open_archive_keeps_no_archive_open_when_the_day_cannot_be_read(
         raise OSError("disk went away")
 
     monkeypatch.setattr(Archive, "close", close)
-    monkeypatch.setattr(desktop.demo, "archive_day", broken)
+    monkeypatch.setattr(desktop.demoday, "archive_day", broken)
     with pytest.raises(OSError):
         window_open(tmp_path / "office")
     assert closed == [True]

@@ -1,0 +1,133 @@
+"""The counts the window shows first: per category, unread, bookmarked, from small tables.
+
+`notice_count` (revision 0020) holds how many visible notices each category
+has directly (0 stands for notices without one); triggers on `notice` keep
+it in every writing transaction. What depends on the person is counted from
+their `reading_state` rows, which exist only for notices they opened or
+marked: a notice without one is unread. So the tree's counts cost as much
+as the categories and the person's reading state, not the whole archive.
+`db.queries.categories` and `count_notices` count the same from the notices
+themselves (the command line, and the tests that hold these to them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Integer, and_, column, func, select, table
+from sqlalchemy.orm import Session
+
+from db.models import Category, Notice, ReadingState
+from db.people import mine
+from db.records import CategoryInfo
+
+#: Not a model: `bangtin migrate-to` copies the notices, and the server's
+#: triggers count them there (copying this table too would count them twice).
+NOTICE_COUNT = table("notice_count", column("category_id", Integer), column("visible", Integer))
+#: The key of the notices without a category.
+NO_CATEGORY = 0
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Every category in tree order with its counts, and the archive's totals."""
+
+    categories: tuple[CategoryInfo, ...]
+    total: int
+    unread: int
+    bookmarked: int
+    bookmarked_unread: int
+
+
+def counts(session: Session) -> Counts:
+    """The tree's and the status bar's counts for this person."""
+    direct = {
+        int(cid): int(n)
+        for cid, n in session.execute(select(NOTICE_COUNT.c.category_id, NOTICE_COUNT.c.visible))
+    }
+    opened = {cid: 0 for cid in direct}
+    bookmarked = bookmarked_unread = 0
+    not_yet = ReadingState.first_opened.is_(None)
+    rows = session.execute(
+        select(
+            Notice.category_id,
+            func.count(ReadingState.first_opened),
+            func.sum(ReadingState.bookmarked.cast(Integer)),
+            func.sum(and_(ReadingState.bookmarked.is_(True), not_yet).cast(Integer)),
+        )
+        .join(Notice, Notice.id == ReadingState.notice_id)
+        .where(mine(), Notice.withdrawn.is_(False), Notice.has_content.is_(True))
+        .group_by(Notice.category_id)
+    )
+    for cid, seen, marked, marked_unread in rows:
+        key = NO_CATEGORY if cid is None else int(cid)
+        opened[key] = opened.get(key, 0) + int(seen or 0)
+        bookmarked += int(marked or 0)
+        bookmarked_unread += int(marked_unread or 0)
+    unread = {cid: direct.get(cid, 0) - seen for cid, seen in opened.items()}
+    categories = category_tree(_category_rows(session), direct, unread)
+    total = sum(direct.values())
+    return Counts(
+        categories=tuple(categories),
+        total=total,
+        unread=total - sum(opened.values()),
+        bookmarked=bookmarked,
+        bookmarked_unread=bookmarked_unread,
+    )
+
+
+def _category_rows(session: Session) -> Sequence[Any]:
+    return session.execute(
+        select(Category.id, Category.path, Category.name, Category.parent_id, Category.position)
+    ).all()
+
+
+def category_tree(
+    rows: Sequence[Any], direct: Mapping[int, int], unread: Mapping[int, int]
+) -> list[CategoryInfo]:
+    """The categories of *rows* (id, path, name, parent id, position) in tree order.
+
+    *direct* and *unread* count each category's own notices; a category's
+    counts include its subtree's.
+    """
+    by_id = {cid: (path, name, parent, pos) for cid, path, name, parent, pos in rows}
+    total_count = {cid: direct.get(cid, 0) for cid in by_id}
+    total_unread = {cid: unread.get(cid, 0) for cid in by_id}
+    for cid in by_id:
+        parent = by_id[cid][2]
+        # Bounded: a damaged archive could hold a loop of parents.
+        for _ in range(len(by_id)):
+            if parent is None or parent not in by_id:
+                break
+            total_count[parent] += direct.get(cid, 0)
+            total_unread[parent] += unread.get(cid, 0)
+            parent = by_id[parent][2]
+
+    children: dict[int | None, list[int]] = {}
+    for cid, (_path, _name, parent, _pos) in by_id.items():
+        children.setdefault(parent, []).append(cid)
+    out: list[CategoryInfo] = []
+
+    def ordered(parent: int | None) -> list[int]:
+        return sorted(children.get(parent, []), key=lambda c: (by_id[c][3], by_id[c][1]))
+
+    # Depth first with an explicit stack, not recursion: an archive may hold a
+    # category hundreds of levels deep (imported before depth was limited).
+    stack = list(reversed(ordered(None)))
+    while stack:
+        cid = stack.pop()
+        path, name, parent_id, pos = by_id[cid]
+        out.append(
+            CategoryInfo(
+                path=path,
+                name=name,
+                parent=by_id[parent_id][0] if parent_id is not None else None,
+                position=pos,
+                count=total_count[cid],
+                unread=total_unread[cid],
+            )
+        )
+        stack.extend(reversed(ordered(cid)))
+    return out
