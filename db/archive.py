@@ -346,6 +346,8 @@ def open_archive(
         from db.server import open_server_archive
 
         return open_server_archive(url, data_dir, create=create, on_upgrade=on_upgrade)
+    if data_dir.exists() and not data_dir.is_dir():
+        raise ArchiveError(ErrorCode.NOT_A_FOLDER, str(data_dir), path=str(data_dir))
     db_path = data_dir / DB_NAME
     if not db_path.exists() and not create:
         raise ArchiveError(ErrorCode.MISSING, str(db_path), path=str(data_dir))

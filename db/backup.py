@@ -430,6 +430,8 @@ def backup_kind(path: Path) -> str | None:
 def check_archive(data_dir: Path) -> CheckReport:
     """Check the archive in *data_dir* without changing it."""
     path = Path(data_dir) / DB_NAME
+    if Path(data_dir).exists() and not Path(data_dir).is_dir():
+        return CheckReport(ok=False, problem="not_a_folder", detail=str(data_dir))
     if not path.is_file():
         return CheckReport(ok=False, problem="missing", detail=str(path))
     if wal_missing(Path(data_dir)):

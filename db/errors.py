@@ -56,6 +56,8 @@ class ErrorCode(StrEnum):
     SERVER_LOST = "server_lost"
     #: What was asked is not done on a PostgreSQL archive yet.
     NOT_ON_SERVER = "not_on_server"
+    #: The data folder named is a file (or something else that is not a folder).
+    NOT_A_FOLDER = "not_a_folder"
 
 
 class Damage(StrEnum):

@@ -144,6 +144,8 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
         if lost:
             raise Failure(ctx.say("check_files_lost", count=len(lost)), "files_lost")
         return EXIT_OK
+    if report.problem == "not_a_folder":
+        raise Failure(ctx.say("archive_not_a_folder", path=path), "not_a_folder")
     if report.problem == "missing":
         raise Failure(ctx.say("archive_missing", path=path))
     if report.problem == "newer":

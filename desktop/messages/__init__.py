@@ -75,6 +75,7 @@ _ARCHIVE_SENTENCES = {
     "server_lost": "archive_server_lost",
     "server_url": "archive_server_url",
     "not_on_server": "archive_not_on_server",
+    "not_a_folder": "archive_not_a_folder",
 }
 
 

@@ -15,6 +15,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "Kho dữ liệu {path} được tạo bởi phiên bản Bảng Tin mới hơn, vui lòng cập nhật Bảng Tin.",
         "The archive {path} was made by a newer Bảng Tin, please update Bảng Tin.",
     ),
+    "archive_not_a_folder": (
+        "{path} là một tệp, không phải thư mục; thư mục dữ liệu phải là một thư mục "
+        "(hãy chọn thư mục khác). Không có gì bị thay đổi.",
+        "{path} is a file, not a folder; the data folder must be a folder "
+        "(choose another). Nothing was changed.",
+    ),
     "archive_missing": (
         "Chưa có kho dữ liệu tại {path}.",
         "There is no archive at {path}.",

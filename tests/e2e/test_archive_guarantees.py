@@ -228,3 +228,13 @@ def test_check_finds_lost_attachments_and_importing_again_puts_them_back(
     cli("import", published.base)
     assert stored.read_bytes() == content
     assert cli("check").returncode == 0
+
+
+def test_a_data_folder_that_is_a_file_is_said_so_and_left_alone(cli: Cli, tmp_path: Path) -> None:
+    afile = tmp_path / "kho"
+    afile.write_bytes(b"not a folder")
+    said = text("archive_not_a_folder", "vi", path=str(afile))
+    for args in (("list",), ("init",), ("check",)):
+        refused = cli.fails("--data-dir", afile, *args)
+        assert refused.err_lines == [said], refused.describe()
+    assert afile.read_bytes() == b"not a folder"
