@@ -405,9 +405,12 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
     if data["latest_signed"] is None:
         lines.append(say("status_no_signed"))
     else:
+        key = "freshness_stale" if data["stale"] else "freshness"
+        if not data["stale"] and data["days_since"] <= 0:
+            key = "freshness_today"
         lines.append(
             say(
-                "freshness_stale" if data["stale"] else "freshness",
+                key,
                 day=_day(datetime.fromisoformat(data["latest_signed"])),
                 days=data["days_since"],
             )

@@ -197,6 +197,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "Dữ liệu cập nhật đến ngày {day} (cách đây {days} ngày)",
         "Data up to {day} ({days} days ago)",
     ),
+    "freshness_today": (
+        "Dữ liệu cập nhật đến ngày {day} (hôm nay)",
+        "Data up to {day} (today)",
+    ),
     "freshness_stale": (
         "Dữ liệu cập nhật đến ngày {day} (cách đây {days} ngày) — đã lâu không có dữ liệu "
         "mới, hãy xin tỉnh gói dữ liệu mới nhất",

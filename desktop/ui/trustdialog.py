@@ -232,9 +232,14 @@ class TrustController(QObject):
             label.setToolTip("")
             label.setProperty("stale", False)
             return
-        text = self.tr("Dữ liệu cập nhật đến ngày {day} (cách đây {days} ngày)").format(
-            day=fresh.day.strftime("%d/%m/%Y"), days=fresh.days
-        )
+        if fresh.days <= 0:
+            text = self.tr("Dữ liệu cập nhật đến ngày {day} (hôm nay)").format(
+                day=fresh.day.strftime("%d/%m/%Y")
+            )
+        else:
+            text = self.tr("Dữ liệu cập nhật đến ngày {day} (cách đây {days} ngày)").format(
+                day=fresh.day.strftime("%d/%m/%Y"), days=fresh.days
+            )
         label.setText(("⚠ " + text) if fresh.stale else text)
         label.setProperty("stale", fresh.stale)
         label.setToolTip(

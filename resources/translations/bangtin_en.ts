@@ -1448,6 +1448,10 @@ Key file: {path}</translation>
         <translation>No signed data yet</translation>
     </message>
     <message>
+        <source>Dữ liệu cập nhật đến ngày {day} (hôm nay)</source>
+        <translation>Data up to {day} (today)</translation>
+    </message>
+    <message>
         <source>Dữ liệu cập nhật đến ngày {day} (cách đây {days} ngày)</source>
         <translation>Data up to {day} ({days} days ago)</translation>
     </message>

@@ -1448,6 +1448,10 @@ Tệp khóa: {path}</translation>
         <translation>Chưa có dữ liệu đã ký</translation>
     </message>
     <message>
+        <source>Dữ liệu cập nhật đến ngày {day} (hôm nay)</source>
+        <translation>Dữ liệu cập nhật đến ngày {day} (hôm nay)</translation>
+    </message>
+    <message>
         <source>Dữ liệu cập nhật đến ngày {day} (cách đây {days} ngày)</source>
         <translation>Dữ liệu cập nhật đến ngày {day} (cách đây {days} ngày)</translation>
     </message>

@@ -189,9 +189,10 @@ def test_status_prints_the_freshness_line(cli: Cli, tmp_path: Path) -> None:
     cli("trust", "add", tmp_path / "k" / "publisher.pub")
     cli("import", _build(cli, tmp_path, 1, tmp_path / "k" / "publisher.key"))
     text = cli("status").stdout
-    assert "Dữ liệu cập nhật đến ngày" in text and "cách đây" in text
+    # Signed today: said so, not "0 days ago".
+    assert "Dữ liệu cập nhật đến ngày" in text and "(hôm nay)" in text
     english = cli("--lang", "en", "status", "--stale-days", "100000").stdout
-    assert "Data up to" in english and "long time" not in english
+    assert "Data up to" in english and "(today)" in english and "long time" not in english
 
 
 def test_add_dir_trusts_a_root_beside_signing_keys(cli: Cli, tmp_path: Path) -> None:
