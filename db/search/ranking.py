@@ -63,7 +63,7 @@ from db.search.query import (
 from db.search.schema import TS_MAX, TS_MIN, marks, rowid_ts
 from db.search.scoring import BODY_CHARS, Fields, Scorer
 from db.search.snippets import highlight_terms_of, make_snippet, render_html
-from db.search.text import WORD, exact_words, inflate
+from db.search.text import WORD, inflate
 from db.types import from_seconds
 
 __all__ = ["POOL", "SearchHit", "count_matches", "ranked_ids", "search", "suggest"]
@@ -407,11 +407,7 @@ def _relevant(db: sqlite3.Connection, plan: _Plan, need: int) -> list[tuple[int,
     if not pool:
         return []
     scorer = Scorer(plan.q, plan.ref, compact_query(plan.q))
-    scored: list[tuple[int, float, int]] = []
-    for fields in _fields(db, list(pool), plan.q.marked):
-        tier, relevance = scorer.score(fields)
-        scored.append((tier, relevance, fields.rowid))
-    scored.sort(key=lambda s: (-s[0], -s[1], s[2]))
+    scored = scorer.rank(_fields(db, list(pool), plan.q.marked), need)
     return [(rowid, _score(tier, rel, rowid)) for tier, rel, rowid in scored]
 
 
@@ -441,13 +437,14 @@ def _fields(db: sqlite3.Connection, rowids: list[int], marked: bool) -> list[Fie
     """What `Scorer` reads of each notice.
 
     The folded columns come from ``search_text`` (title, number, meta,
-    exact and the start of the folded body, as indexed), read by rowid. Of
-    the notice only the title (with diacritics, when the query has them) and
-    the summary's length: both come before its body in the row, so a long
-    body's overflow pages are never read.
+    exact and the start of the folded body, as indexed), read by rowid, with
+    the title's marked words (``title_exact``, what `exact_words` gives of the
+    title) when the query has marked words. Of the notice only the summary's
+    length: it comes before the body in the row, so a long body's overflow
+    pages are never read.
     """
     out: list[Fields] = []
-    title = "n.title" if marked else "NULL"
+    title = "m.title_exact" if marked else "NULL"
     for start in range(0, len(rowids), 500):
         chunk = rowids[start : start + 500]
         rows = db.execute(
@@ -467,7 +464,7 @@ def _fields(db: sqlite3.Connection, rowids: list[int], marked: bool) -> list[Fie
                     body=body or "",
                     meta=meta or "",
                     exact=exact or "",
-                    title_exact=frozenset(exact_words(original).split()) if original else _NONE,
+                    title_exact=frozenset(original.split()) if original else _NONE,
                     doc_type=doc_type,
                     issuer=issuer,
                     summary_chars=summary or 0,

@@ -33,6 +33,7 @@ ordered newest first.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from db.search.intent import Reference
@@ -178,36 +179,57 @@ class Scorer:
 
     def score(self, f: Fields) -> tuple[int, float]:
         """(tier, relevance) of one notice; see the module docstring."""
-        n = len(self._units)
+        seen = self._see(f)
+        return seen.tier, self._relevance(seen)
+
+    def rank(self, notices: Iterable[Fields], need: int) -> list[tuple[int, float, int]]:
+        """(tier, relevance, rowid) of the best of *notices*, best first, newest first
+        among equals: at least the first *need*, or all.
+
+        Tiers are strict: once *need* notices are in a tier or above it, the
+        notices of lower tiers are never among the first *need*, and their
+        relevance is not worked out.
+        """
+        seen = [self._see(f) for f in notices]
+        tiers = sorted((s.tier for s in seen), reverse=True)
+        floor = tiers[need - 1] if 0 < need <= len(tiers) else -(1 << 30)
+        out = [(s.tier, self._relevance(s), s.fields.rowid) for s in seen if s.tier >= floor]
+        out.sort(key=lambda s: (-s[0], -s[1], s[2]))
+        return out
+
+    def _see(self, f: Fields) -> _Seen:
         title = _norm(f.title)
         meta = _norm(f"{f.meta} {f.number}")
-        body = _norm(f.body)
-        summary = _norm(f.body[: f.summary_chars]) if f.summary_chars else " "
-        in_title, found_title = self._coverage(title)
-        in_meta, found_meta = self._coverage(meta)
-        in_body, found_body = self._coverage(body)
-        heading = sum(a or b for a, b in zip(found_title, found_meta, strict=True))
-        anywhere = sum(
-            a or b or c for a, b, c in zip(found_title, found_meta, found_body, strict=True)
-        )
-        tier = self._tier(f, n, heading, anywhere, found_meta)
+        found_title = self._coverage(title)[1]
+        found_meta = self._coverage(meta)[1]
+        seen = _Seen(f, title, found_title, found_meta)
+        seen.tier = self._tier(seen)
+        return seen
+
+    def _relevance(self, s: _Seen) -> float:
+        n = len(self._units)
+        f = s.fields
+        body, found_body = s.body_found(self)
         if n:
+            summary = _norm(f.body[: f.summary_chars]) if f.summary_chars else " "
             rel = (
-                3 * in_title / n
-                + 1.5 * in_meta / n
-                + 2 * self._adjacent(title)
+                3 * s.found_title.count(True) / n
+                + 1.5 * s.found_meta.count(True) / n
+                + 2 * self._adjacent(s.title)
                 + 1.5 * self._coverage(summary)[0] / n
                 + self._adjacent(summary)
-                + in_body / n
+                + found_body.count(True) / n
                 + 1.5 * self._adjacent(body)
             )
         else:
             rel = 0.0
-        if self._mentions and any(m in body or m in title for m in self._mentions):
+        if self._mentions and any(m in body or m in s.title for m in self._mentions):
             rel += 3
-        return tier, round(rel, 2)
+        return round(rel, 2)
 
-    def _tier(self, f: Fields, n: int, heading: int, anywhere: int, in_meta: list[bool]) -> int:
+    def _tier(self, s: _Seen) -> int:
+        f = s.fields
+        n = len(self._units)
         if self._ref is not None:
             level = self._ref.level(f.number, f.doc_type, f.issuer, f.title)
             if level:
@@ -218,10 +240,23 @@ class Scorer:
                 return 6
             if compact.startswith(self._compact):
                 return 5
+        in_meta = s.found_meta
+        heading = sum(a or b for a, b in zip(s.found_title, in_meta, strict=True))
+        # Every word in the heading is every word anywhere: the body is only
+        # read (and spaced) when the heading lacks one.
+        if heading == n:
+            anywhere = n
+        else:
+            found_body = s.body_found(self)[1]
+            anywhere = sum(
+                a or b or c for a, b, c in zip(s.found_title, in_meta, found_body, strict=True)
+            )
         if n and anywhere == n:
             if self._marked:
-                everywhere = set(f.exact.split())
-                if all(self._has(everywhere, w, p) for w, _u, p in self._typed):
+                # " word " in the distinct marked words, one space apart: a
+                # search of the string, not a set built of it.
+                everywhere = f" {f.exact} "
+                if all((f" {w}" if p else f" {w} ") in everywhere for w, _u, p in self._typed):
                     # In the heading as written: in the title so, or written
                     # so somewhere and in the issuer, type or number folded.
                     if heading == n and all(
@@ -232,3 +267,27 @@ class Scorer:
                     return 2
             return 1 if heading == n else 0
         return -1
+
+
+class _Seen:
+    """One notice as a `Scorer` reads it: its spaced title, which units its
+    title and heading hold, its tier, and its body once read."""
+
+    __slots__ = ("_body", "fields", "found_meta", "found_title", "tier", "title")
+
+    def __init__(
+        self, fields: Fields, title: str, found_title: list[bool], found_meta: list[bool]
+    ) -> None:
+        self.fields = fields
+        self.title = title
+        self.found_title = found_title
+        self.found_meta = found_meta
+        self.tier = -1
+        self._body: tuple[str, list[bool]] | None = None
+
+    def body_found(self, scorer: Scorer) -> tuple[str, list[bool]]:
+        """The spaced body and which units it holds (worked out once)."""
+        if self._body is None:
+            body = _norm(self.fields.body)
+            self._body = (body, scorer._coverage(body)[1])
+        return self._body
