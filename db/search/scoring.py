@@ -33,7 +33,7 @@ ordered newest first.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from db.search.intent import Reference
@@ -48,17 +48,61 @@ BODY_CHARS = 3_000
 # Everything but letters and digits becomes a space: fields and queries are
 # compared as " word word " strings, which `in` searches at C speed.
 _SEPARATORS = re.compile(r"[\W_]+")
-# Folded text is nearly always ASCII: as bytes, one translate and two
-# replaces (runs of up to four spaces, as ", " and " - " leave) cost a tenth
+# Folded text is nearly always ASCII: as bytes, one translate costs a tenth
 # of the regular expression, or of split and join.
 _ASCII_SEPARATORS = bytes(c if chr(c).isalnum() else 32 for c in range(256))
 
 
 def _norm(text: str) -> str:
+    """*text* as the words a query is compared with: " word word ", where
+    two replaces leave each run of L spaces (", " and " - " leave them) as
+    ceil(L / 4). Only the query's own strings are made so: a field is only
+    `_spaced`, and `_finder` looks for these in it."""
+    return _fold_runs(_spaced(text))
+
+
+def _spaced(text: str) -> str:
+    """*text* with every separator a space, and a space at each end."""
     if text.isascii():
-        spaced = text.encode("ascii").translate(_ASCII_SEPARATORS).decode("ascii")
-        return " " + spaced.replace("  ", " ").replace("  ", " ") + " "
+        return " " + text.encode("ascii").translate(_ASCII_SEPARATORS).decode("ascii") + " "
     return " " + _SEPARATORS.sub(" ", text).strip() + " "
+
+
+def _fold_runs(spaced: str) -> str:
+    # Not the two end spaces: `_spaced` adds them to the text's own.
+    if len(spaced) <= 2:
+        return spaced
+    return " " + spaced[1:-1].replace("  ", " ").replace("  ", " ") + " "
+
+
+def _plain(needle: str) -> bool:
+    """Whether *needle* is one word with at most a space at each end: in a
+    `_spaced` text just as `in` finds it."""
+    core = needle.strip(" ")
+    lead = len(needle) - len(needle.lstrip(" "))
+    return bool(core) and " " not in core and lead <= 1 and len(needle) - len(core) - lead <= 1
+
+
+def _finder(needle: str) -> Callable[[str], bool]:
+    """Whether a `_spaced` text holds *needle* (in `_norm`'s form) once its
+    runs are folded (``needle in _norm(text)``), without folding them.
+
+    Folding changes no letter and keeps a space where there was one: a
+    needle of one word is in the text as it is. Between two words, one
+    space of `_norm` is a run of one to four: a regular expression says so.
+    (Two-space needles never come from a query; they fold the text.) A
+    body's runs cost more to fold than its needles to look for.
+    """
+    if _plain(needle):
+        return lambda text: needle in text
+    core = needle.strip(" ")
+    words = core.split(" ")
+    lead = len(needle) - len(needle.lstrip(" "))
+    trail = len(needle) - len(needle.rstrip(" "))
+    if "" in words or lead > 1 or trail > 1:
+        return lambda text: needle in _fold_runs(text)
+    pattern = re.compile(" " * lead + " {1,4}".join(map(re.escape, words)) + " " * trail)
+    return lambda text: pattern.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -138,14 +182,19 @@ class Scorer:
 
     def __init__(self, q: Query, ref: Reference | None, compact: str | None) -> None:
         self._units = units(q)
-        self._ways = [u.needles() for u in self._units]
-        # Most units are one word: one `in` each, no loops.
+        ways = [u.needles() for u in self._units]
+        # Most units are one word: one `in` each, no loops. The others, and
+        # the pairs and mentions, which span words, through `_finder`.
         self._checks = [
-            (w[0][0] if len(w) == 1 and len(w[0]) == 1 else None, w) for w in self._ways
+            (
+                w[0][0] if len(w) == 1 and len(w[0]) == 1 and _plain(w[0][0]) else None,
+                [[_finder(n) for n in needles] for needles in w],
+            )
+            for w in ways
         ]
         self._ref = ref
         self._compact = compact
-        self._mentions = [_norm(m) for m in ref.mentions()] if ref else []
+        self._mentions = [_finder(_norm(m)) for m in ref.mentions()] if ref else []
         # Words typed with diacritics: (as typed, its unit, a prefix?).
         self._typed = [
             (word, i, u.prefix and word == u.exact[-1])
@@ -154,13 +203,13 @@ class Scorer:
         ]
         self._marked = bool(self._typed)
         # Neighbouring word units, each pair as the text they make side by side.
-        self._pairs: list[str] = []
+        self._pairs: list[Callable[[str], bool]] = []
         for a, b in zip(self._units, self._units[1:], strict=False):
             end = "" if b.prefix else " "
-            self._pairs.append(f" {a.words[-1]} {b.words[0]}{end}")
+            self._pairs.append(_finder(f" {a.words[-1]} {b.words[0]}{end}"))
 
-    def _holds(self, ways: list[tuple[str, ...]], text: str) -> bool:
-        return any(all(n in text for n in needles) for needles in ways)
+    def _holds(self, ways: list[list[Callable[[str], bool]]], text: str) -> bool:
+        return any(all(found(text) for found in needles) for needles in ways)
 
     def _coverage(self, text: str) -> tuple[int, list[bool]]:
         found = [
@@ -172,7 +221,7 @@ class Scorer:
     def _adjacent(self, text: str) -> float:
         if not self._pairs:
             return 0.0
-        return [p in text for p in self._pairs].count(True) / len(self._pairs)
+        return [side_by_side(text) for side_by_side in self._pairs].count(True) / len(self._pairs)
 
     def _has(self, pool: set[str] | frozenset[str], word: str, prefix: bool) -> bool:
         return word in pool or (prefix and any(w.startswith(word) for w in pool))
@@ -198,8 +247,8 @@ class Scorer:
         return out
 
     def _see(self, f: Fields) -> _Seen:
-        title = _norm(f.title)
-        meta = _norm(f"{f.meta} {f.number}")
+        title = _spaced(f.title)
+        meta = _spaced(f"{f.meta} {f.number}")
         found_title = self._coverage(title)[1]
         found_meta = self._coverage(meta)[1]
         seen = _Seen(f, title, found_title, found_meta)
@@ -211,7 +260,7 @@ class Scorer:
         f = s.fields
         body, found_body = s.body_found(self)
         if n:
-            summary = _norm(f.body[: f.summary_chars]) if f.summary_chars else " "
+            summary = _spaced(f.body[: f.summary_chars]) if f.summary_chars else " "
             rel = (
                 3 * s.found_title.count(True) / n
                 + 1.5 * s.found_meta.count(True) / n
@@ -223,7 +272,7 @@ class Scorer:
             )
         else:
             rel = 0.0
-        if self._mentions and any(m in body or m in s.title for m in self._mentions):
+        if self._mentions and any(cites(body) or cites(s.title) for cites in self._mentions):
             rel += 3
         return round(rel, 2)
 
@@ -288,6 +337,6 @@ class _Seen:
     def body_found(self, scorer: Scorer) -> tuple[str, list[bool]]:
         """The spaced body and which units it holds (worked out once)."""
         if self._body is None:
-            body = _norm(self.fields.body)
+            body = _spaced(self.fields.body)
             self._body = (body, scorer._coverage(body)[1])
         return self._body
