@@ -171,13 +171,12 @@ def search(
         from db.search import pgquery
 
         return pgquery.search(session, query, where, limit=limit, offset=offset)
-    conn = session.connection()
-    db = _dbapi(conn)
+    db = _dbapi(session.connection())
     plan = plan_search(db, query, where, _text_matches)
     if plan is None:
         return []
     page = _rank(db, plan, limit, offset)
-    return _hits(conn, page, plan.q) if page else []
+    return _hits(db, page, plan.q) if page else []
 
 
 def ranked_ids(
@@ -436,19 +435,19 @@ def _all_but_one_groups(q: Query) -> list[Query]:
 def _fields(db: sqlite3.Connection, rowids: list[int], marked: bool) -> list[Fields]:
     """What `Scorer` reads of each notice.
 
-    The folded columns come from ``search_text`` (title, number, meta,
-    exact and the start of the folded body, as indexed), read by rowid, with
-    the title's marked words (``title_exact``, what `exact_words` gives of the
-    title) when the query has marked words. Of the notice only the summary's
-    length: it comes before the body in the row, so a long body's overflow
-    pages are never read.
+    The folded columns come from ``search_text`` (title, number, meta and
+    the start of the folded body, as indexed), read by rowid, with the marked
+    words (``exact``, and the title's, ``title_exact``: what `exact_words`
+    gives) when the query has marked words: the scorer reads them only then.
+    Of the notice only the summary's length: it comes before the body in the
+    row, so a long body's overflow pages are never read.
     """
     out: list[Fields] = []
-    title = "m.title_exact" if marked else "NULL"
+    exact, title = ("m.exact", "m.title_exact") if marked else ("NULL", "NULL")
     for start in range(0, len(rowids), 500):
         chunk = rowids[start : start + 500]
         rows = db.execute(
-            "SELECT k.rowid, m.title, m.number, substr(m.folded, 1, ?), m.meta, m.exact, "
+            f"SELECT k.rowid, m.title, m.number, substr(m.folded, 1, ?), m.meta, {exact}, "
             f"k.doc_type_f, k.issuer_f, {title}, length(n.summary) "
             "FROM search_key AS k JOIN search_text AS m ON m.rowid = k.rowid "
             "JOIN notice AS n ON n.id = k.notice_id "
@@ -488,11 +487,11 @@ def _newest(db: sqlite3.Connection, plan: _Plan, need: int) -> list[tuple[int, f
     return [(r, _recency(r)) for r in sorted(found)[:need]]
 
 
-def _hits(conn: Connection, page: list[tuple[int, float]], q: Query) -> list[SearchHit]:
+def _hits(db: sqlite3.Connection, page: list[tuple[int, float]], q: Query) -> list[SearchHit]:
     placeholders = marks(len(page))
     rowids = tuple(r for r, _ in page)
     # The plain text stored at import: no Markdown is stripped here.
-    rows = conn.exec_driver_sql(
+    rows = db.execute(
         "SELECT k.rowid, n.id, n.title, n.published, n.number, c.path, t.plain_z, t.folded "
         "FROM search_key AS k JOIN notice AS n ON n.id = k.notice_id "
         "JOIN search_text AS t ON t.rowid = k.rowid "
