@@ -433,21 +433,17 @@ def _all_but_one_groups(q: Query) -> list[Query]:
 
 
 def _fields(db: sqlite3.Connection, rowids: list[int], marked: bool) -> list[Fields]:
-    """What `Scorer` reads of each notice.
-
-    The folded columns come from ``search_text`` (title, number, meta and
-    the start of the folded body, as indexed), read by rowid, with the marked
-    words (``exact``, and the title's, ``title_exact``: what `exact_words`
-    gives) when the query has marked words: the scorer reads them only then.
-    Of the notice only the summary's length: it comes before the body in the
-    row, so a long body's overflow pages are never read.
-    """
+    """What `Scorer` reads of each notice: from ``search_text`` the folded
+    columns as indexed (the body's start), and the marked words (``exact``,
+    ``title_exact``) only for a query with some, as only it reads them; of
+    the notice only the summary's length, which comes before the body in the
+    row, so a long body's overflow pages are never read."""
     out: list[Fields] = []
-    exact, title = ("m.exact", "m.title_exact") if marked else ("NULL", "NULL")
+    words, title = ("m.exact", "m.title_exact") if marked else ("NULL", "NULL")
     for start in range(0, len(rowids), 500):
         chunk = rowids[start : start + 500]
         rows = db.execute(
-            f"SELECT k.rowid, m.title, m.number, substr(m.folded, 1, ?), m.meta, {exact}, "
+            f"SELECT k.rowid, m.title, m.number, substr(m.folded, 1, ?), m.meta, {words}, "
             f"k.doc_type_f, k.issuer_f, {title}, length(n.summary) "
             "FROM search_key AS k JOIN search_text AS m ON m.rowid = k.rowid "
             "JOIN notice AS n ON n.id = k.notice_id "
@@ -488,14 +484,13 @@ def _newest(db: sqlite3.Connection, plan: _Plan, need: int) -> list[tuple[int, f
 
 
 def _hits(db: sqlite3.Connection, page: list[tuple[int, float]], q: Query) -> list[SearchHit]:
-    placeholders = marks(len(page))
     rowids = tuple(r for r, _ in page)
     # The plain text stored at import: no Markdown is stripped here.
     rows = db.execute(
         "SELECT k.rowid, n.id, n.title, n.published, n.number, c.path, t.plain_z, t.folded "
         "FROM search_key AS k JOIN notice AS n ON n.id = k.notice_id "
         "JOIN search_text AS t ON t.rowid = k.rowid "
-        f"LEFT JOIN category AS c ON c.id = n.category_id WHERE k.rowid IN ({placeholders})",
+        f"LEFT JOIN category AS c ON c.id = n.category_id WHERE k.rowid IN ({marks(len(page))})",
         rowids,
     ).fetchall()
     return page_hits(page, ((r[0], *r[1:6], inflate(r[6]), r[7]) for r in rows), q)
