@@ -63,7 +63,7 @@ from db.search.query import (
 from db.search.schema import TS_MAX, TS_MIN, marks, rowid_ts
 from db.search.scoring import BODY_CHARS, Fields, Scorer
 from db.search.snippets import highlight_terms_of, make_snippet, render_html
-from db.search.text import WORD, exact_words, inflate
+from db.search.text import WORD, inflate
 from db.types import from_seconds
 
 __all__ = ["POOL", "SearchHit", "count_matches", "ranked_ids", "search", "suggest"]
@@ -171,13 +171,12 @@ def search(
         from db.search import pgquery
 
         return pgquery.search(session, query, where, limit=limit, offset=offset)
-    conn = session.connection()
-    db = _dbapi(conn)
+    db = _dbapi(session.connection())
     plan = plan_search(db, query, where, _text_matches)
     if plan is None:
         return []
     page = _rank(db, plan, limit, offset)
-    return _hits(conn, page, plan.q) if page else []
+    return _hits(db, page, plan.q) if page else []
 
 
 def ranked_ids(
@@ -407,11 +406,7 @@ def _relevant(db: sqlite3.Connection, plan: _Plan, need: int) -> list[tuple[int,
     if not pool:
         return []
     scorer = Scorer(plan.q, plan.ref, compact_query(plan.q))
-    scored: list[tuple[int, float, int]] = []
-    for fields in _fields(db, list(pool), plan.q.marked):
-        tier, relevance = scorer.score(fields)
-        scored.append((tier, relevance, fields.rowid))
-    scored.sort(key=lambda s: (-s[0], -s[1], s[2]))
+    scored = scorer.rank(_fields(db, list(pool), plan.q.marked), need)
     return [(rowid, _score(tier, rel, rowid)) for tier, rel, rowid in scored]
 
 
@@ -438,20 +433,17 @@ def _all_but_one_groups(q: Query) -> list[Query]:
 
 
 def _fields(db: sqlite3.Connection, rowids: list[int], marked: bool) -> list[Fields]:
-    """What `Scorer` reads of each notice.
-
-    The folded columns come from ``search_text`` (title, number, meta,
-    exact and the start of the folded body, as indexed), read by rowid. Of
-    the notice only the title (with diacritics, when the query has them) and
-    the summary's length: both come before its body in the row, so a long
-    body's overflow pages are never read.
-    """
+    """What `Scorer` reads of each notice: from ``search_text`` the folded
+    columns as indexed (the body's start), and the marked words (``exact``,
+    ``title_exact``) only for a query with some, as only it reads them; of
+    the notice only the summary's length, which comes before the body in the
+    row, so a long body's overflow pages are never read."""
     out: list[Fields] = []
-    title = "n.title" if marked else "NULL"
+    words, title = ("m.exact", "m.title_exact") if marked else ("NULL", "NULL")
     for start in range(0, len(rowids), 500):
         chunk = rowids[start : start + 500]
         rows = db.execute(
-            "SELECT k.rowid, m.title, m.number, substr(m.folded, 1, ?), m.meta, m.exact, "
+            f"SELECT k.rowid, m.title, m.number, substr(m.folded, 1, ?), m.meta, {words}, "
             f"k.doc_type_f, k.issuer_f, {title}, length(n.summary) "
             "FROM search_key AS k JOIN search_text AS m ON m.rowid = k.rowid "
             "JOIN notice AS n ON n.id = k.notice_id "
@@ -467,7 +459,7 @@ def _fields(db: sqlite3.Connection, rowids: list[int], marked: bool) -> list[Fie
                     body=body or "",
                     meta=meta or "",
                     exact=exact or "",
-                    title_exact=frozenset(exact_words(original).split()) if original else _NONE,
+                    title_exact=frozenset(original.split()) if original else _NONE,
                     doc_type=doc_type,
                     issuer=issuer,
                     summary_chars=summary or 0,
@@ -491,15 +483,14 @@ def _newest(db: sqlite3.Connection, plan: _Plan, need: int) -> list[tuple[int, f
     return [(r, _recency(r)) for r in sorted(found)[:need]]
 
 
-def _hits(conn: Connection, page: list[tuple[int, float]], q: Query) -> list[SearchHit]:
-    placeholders = marks(len(page))
+def _hits(db: sqlite3.Connection, page: list[tuple[int, float]], q: Query) -> list[SearchHit]:
     rowids = tuple(r for r, _ in page)
     # The plain text stored at import: no Markdown is stripped here.
-    rows = conn.exec_driver_sql(
+    rows = db.execute(
         "SELECT k.rowid, n.id, n.title, n.published, n.number, c.path, t.plain_z, t.folded "
         "FROM search_key AS k JOIN notice AS n ON n.id = k.notice_id "
         "JOIN search_text AS t ON t.rowid = k.rowid "
-        f"LEFT JOIN category AS c ON c.id = n.category_id WHERE k.rowid IN ({placeholders})",
+        f"LEFT JOIN category AS c ON c.id = n.category_id WHERE k.rowid IN ({marks(len(page))})",
         rowids,
     ).fetchall()
     return page_hits(page, ((r[0], *r[1:6], inflate(r[6]), r[7]) for r in rows), q)

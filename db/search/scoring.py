@@ -33,6 +33,7 @@ ordered newest first.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from db.search.intent import Reference
@@ -47,17 +48,61 @@ BODY_CHARS = 3_000
 # Everything but letters and digits becomes a space: fields and queries are
 # compared as " word word " strings, which `in` searches at C speed.
 _SEPARATORS = re.compile(r"[\W_]+")
-# Folded text is nearly always ASCII: as bytes, one translate and two
-# replaces (runs of up to four spaces, as ", " and " - " leave) cost a tenth
+# Folded text is nearly always ASCII: as bytes, one translate costs a tenth
 # of the regular expression, or of split and join.
 _ASCII_SEPARATORS = bytes(c if chr(c).isalnum() else 32 for c in range(256))
 
 
 def _norm(text: str) -> str:
+    """*text* as the words a query is compared with: " word word ", where
+    two replaces leave each run of L spaces (", " and " - " leave them) as
+    ceil(L / 4). Only the query's own strings are made so: a field is only
+    `_spaced`, and `_finder` looks for these in it."""
+    return _fold_runs(_spaced(text))
+
+
+def _spaced(text: str) -> str:
+    """*text* with every separator a space, and a space at each end."""
     if text.isascii():
-        spaced = text.encode("ascii").translate(_ASCII_SEPARATORS).decode("ascii")
-        return " " + spaced.replace("  ", " ").replace("  ", " ") + " "
+        return " " + text.encode("ascii").translate(_ASCII_SEPARATORS).decode("ascii") + " "
     return " " + _SEPARATORS.sub(" ", text).strip() + " "
+
+
+def _fold_runs(spaced: str) -> str:
+    # Not the two end spaces: `_spaced` adds them to the text's own.
+    if len(spaced) <= 2:
+        return spaced
+    return " " + spaced[1:-1].replace("  ", " ").replace("  ", " ") + " "
+
+
+def _plain(needle: str) -> bool:
+    """Whether *needle* is one word with at most a space at each end: in a
+    `_spaced` text just as `in` finds it."""
+    core = needle.strip(" ")
+    lead = len(needle) - len(needle.lstrip(" "))
+    return bool(core) and " " not in core and lead <= 1 and len(needle) - len(core) - lead <= 1
+
+
+def _finder(needle: str) -> Callable[[str], bool]:
+    """Whether a `_spaced` text holds *needle* (in `_norm`'s form) once its
+    runs are folded (``needle in _norm(text)``), without folding them.
+
+    Folding changes no letter and keeps a space where there was one: a
+    needle of one word is in the text as it is. Between two words, one
+    space of `_norm` is a run of one to four: a regular expression says so.
+    (Two-space needles never come from a query; they fold the text.) A
+    body's runs cost more to fold than its needles to look for.
+    """
+    if _plain(needle):
+        return lambda text: needle in text
+    core = needle.strip(" ")
+    words = core.split(" ")
+    lead = len(needle) - len(needle.lstrip(" "))
+    trail = len(needle) - len(needle.rstrip(" "))
+    if "" in words or lead > 1 or trail > 1:
+        return lambda text: needle in _fold_runs(text)
+    pattern = re.compile(" " * lead + " {1,4}".join(map(re.escape, words)) + " " * trail)
+    return lambda text: pattern.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -137,14 +182,19 @@ class Scorer:
 
     def __init__(self, q: Query, ref: Reference | None, compact: str | None) -> None:
         self._units = units(q)
-        self._ways = [u.needles() for u in self._units]
-        # Most units are one word: one `in` each, no loops.
+        ways = [u.needles() for u in self._units]
+        # Most units are one word: one `in` each, no loops. The others, and
+        # the pairs and mentions, which span words, through `_finder`.
         self._checks = [
-            (w[0][0] if len(w) == 1 and len(w[0]) == 1 else None, w) for w in self._ways
+            (
+                w[0][0] if len(w) == 1 and len(w[0]) == 1 and _plain(w[0][0]) else None,
+                [[_finder(n) for n in needles] for needles in w],
+            )
+            for w in ways
         ]
         self._ref = ref
         self._compact = compact
-        self._mentions = [_norm(m) for m in ref.mentions()] if ref else []
+        self._mentions = [_finder(_norm(m)) for m in ref.mentions()] if ref else []
         # Words typed with diacritics: (as typed, its unit, a prefix?).
         self._typed = [
             (word, i, u.prefix and word == u.exact[-1])
@@ -153,13 +203,13 @@ class Scorer:
         ]
         self._marked = bool(self._typed)
         # Neighbouring word units, each pair as the text they make side by side.
-        self._pairs: list[str] = []
+        self._pairs: list[Callable[[str], bool]] = []
         for a, b in zip(self._units, self._units[1:], strict=False):
             end = "" if b.prefix else " "
-            self._pairs.append(f" {a.words[-1]} {b.words[0]}{end}")
+            self._pairs.append(_finder(f" {a.words[-1]} {b.words[0]}{end}"))
 
-    def _holds(self, ways: list[tuple[str, ...]], text: str) -> bool:
-        return any(all(n in text for n in needles) for needles in ways)
+    def _holds(self, ways: list[list[Callable[[str], bool]]], text: str) -> bool:
+        return any(all(found(text) for found in needles) for needles in ways)
 
     def _coverage(self, text: str) -> tuple[int, list[bool]]:
         found = [
@@ -171,43 +221,64 @@ class Scorer:
     def _adjacent(self, text: str) -> float:
         if not self._pairs:
             return 0.0
-        return [p in text for p in self._pairs].count(True) / len(self._pairs)
+        return [side_by_side(text) for side_by_side in self._pairs].count(True) / len(self._pairs)
 
     def _has(self, pool: set[str] | frozenset[str], word: str, prefix: bool) -> bool:
         return word in pool or (prefix and any(w.startswith(word) for w in pool))
 
     def score(self, f: Fields) -> tuple[int, float]:
         """(tier, relevance) of one notice; see the module docstring."""
+        seen = self._see(f)
+        return seen.tier, self._relevance(seen)
+
+    def rank(self, notices: Iterable[Fields], need: int) -> list[tuple[int, float, int]]:
+        """(tier, relevance, rowid) of the best of *notices*, best first, newest first
+        among equals: at least the first *need*, or all.
+
+        Tiers are strict: once *need* notices are in a tier or above it, the
+        notices of lower tiers are never among the first *need*, and their
+        relevance is not worked out.
+        """
+        seen = [self._see(f) for f in notices]
+        tiers = sorted((s.tier for s in seen), reverse=True)
+        floor = tiers[need - 1] if 0 < need <= len(tiers) else -(1 << 30)
+        out = [(s.tier, self._relevance(s), s.fields.rowid) for s in seen if s.tier >= floor]
+        out.sort(key=lambda s: (-s[0], -s[1], s[2]))
+        return out
+
+    def _see(self, f: Fields) -> _Seen:
+        title = _spaced(f.title)
+        meta = _spaced(f"{f.meta} {f.number}")
+        found_title = self._coverage(title)[1]
+        found_meta = self._coverage(meta)[1]
+        seen = _Seen(f, title, found_title, found_meta)
+        seen.tier = self._tier(seen)
+        return seen
+
+    def _relevance(self, s: _Seen) -> float:
         n = len(self._units)
-        title = _norm(f.title)
-        meta = _norm(f"{f.meta} {f.number}")
-        body = _norm(f.body)
-        summary = _norm(f.body[: f.summary_chars]) if f.summary_chars else " "
-        in_title, found_title = self._coverage(title)
-        in_meta, found_meta = self._coverage(meta)
-        in_body, found_body = self._coverage(body)
-        heading = sum(a or b for a, b in zip(found_title, found_meta, strict=True))
-        anywhere = sum(
-            a or b or c for a, b, c in zip(found_title, found_meta, found_body, strict=True)
-        )
-        tier = self._tier(f, n, heading, anywhere, found_meta)
+        f = s.fields
+        body, found_body = s.body_found(self)
         if n:
+            summary = _spaced(f.body[: f.summary_chars]) if f.summary_chars else " "
             rel = (
-                3 * in_title / n
-                + 1.5 * in_meta / n
-                + 2 * self._adjacent(title)
+                3 * s.found_title.count(True) / n
+                + 1.5 * s.found_meta.count(True) / n
+                + 2 * self._adjacent(s.title)
                 + 1.5 * self._coverage(summary)[0] / n
                 + self._adjacent(summary)
-                + in_body / n
+                + found_body.count(True) / n
                 + 1.5 * self._adjacent(body)
             )
         else:
             rel = 0.0
-        if self._mentions and any(m in body or m in title for m in self._mentions):
+        if self._mentions and any(cites(body) or cites(s.title) for cites in self._mentions):
             rel += 3
-        return tier, round(rel, 2)
+        return round(rel, 2)
 
-    def _tier(self, f: Fields, n: int, heading: int, anywhere: int, in_meta: list[bool]) -> int:
+    def _tier(self, s: _Seen) -> int:
+        f = s.fields
+        n = len(self._units)
         if self._ref is not None:
             level = self._ref.level(f.number, f.doc_type, f.issuer, f.title)
             if level:
@@ -218,10 +289,23 @@ class Scorer:
                 return 6
             if compact.startswith(self._compact):
                 return 5
+        in_meta = s.found_meta
+        heading = sum(a or b for a, b in zip(s.found_title, in_meta, strict=True))
+        # Every word in the heading is every word anywhere: the body is only
+        # read (and spaced) when the heading lacks one.
+        if heading == n:
+            anywhere = n
+        else:
+            found_body = s.body_found(self)[1]
+            anywhere = sum(
+                a or b or c for a, b, c in zip(s.found_title, in_meta, found_body, strict=True)
+            )
         if n and anywhere == n:
             if self._marked:
-                everywhere = set(f.exact.split())
-                if all(self._has(everywhere, w, p) for w, _u, p in self._typed):
+                # " word " in the distinct marked words, one space apart: a
+                # search of the string, not a set built of it.
+                everywhere = f" {f.exact} "
+                if all((f" {w}" if p else f" {w} ") in everywhere for w, _u, p in self._typed):
                     # In the heading as written: in the title so, or written
                     # so somewhere and in the issuer, type or number folded.
                     if heading == n and all(
@@ -232,3 +316,27 @@ class Scorer:
                     return 2
             return 1 if heading == n else 0
         return -1
+
+
+class _Seen:
+    """One notice as a `Scorer` reads it: its spaced title, which units its
+    title and heading hold, its tier, and its body once read."""
+
+    __slots__ = ("_body", "fields", "found_meta", "found_title", "tier", "title")
+
+    def __init__(
+        self, fields: Fields, title: str, found_title: list[bool], found_meta: list[bool]
+    ) -> None:
+        self.fields = fields
+        self.title = title
+        self.found_title = found_title
+        self.found_meta = found_meta
+        self.tier = -1
+        self._body: tuple[str, list[bool]] | None = None
+
+    def body_found(self, scorer: Scorer) -> tuple[str, list[bool]]:
+        """The spaced body and which units it holds (worked out once)."""
+        if self._body is None:
+            body = _spaced(self.fields.body)
+            self._body = (body, scorer._coverage(body)[1])
+        return self._body

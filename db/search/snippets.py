@@ -88,9 +88,19 @@ def _matches(
             pos = at + 1
             if at and folded[at - 1].isalnum():
                 continue
-            end = WORD_END.match(folded, at + len(word)).end()  # type: ignore[union-attr]
-            if not prefix and end != at + len(word):
-                continue
+            end = at + len(word)
+            # An ASCII character after the word ends it, or goes on with it:
+            # no regular expression needed, as `WORD_END` would say the same.
+            after = folded[end : end + 1]
+            if after.isascii():
+                if after.isalnum():
+                    if not prefix:
+                        continue
+                    end = WORD_END.match(folded, end).end()  # type: ignore[union-attr]
+            else:
+                end = WORD_END.match(folded, end).end()  # type: ignore[union-attr]
+                if not prefix and end != at + len(word):
+                    continue
             if end > by_start.get(at, (-1, ""))[0]:
                 by_start[at] = (end, word)
             n += 1
@@ -130,15 +140,28 @@ def make_snippet(
     typed = tuple(prefer)
     exact = [bool(typed) and text[s:e].casefold().startswith(typed) for s, e, _t in found]
     # Slide a window over the matches; j is the first match past its reach.
+    # The terms in it are counted as matches come in and go out.
     best, best_key, j = 0, (0, 0), 0
+    terms_in: dict[str, int] = {}
+    typed_in = 0
     for i, (s, _e, _w) in enumerate(found):
         reach = s + size - SNIPPET_LEAD
-        j = max(j, i)
+        j = max(j, i)  # (an empty window when *size* is under the lead)
         while j < len(found) and found[j][0] < reach:
+            terms_in[which[j]] = terms_in.get(which[j], 0) + 1
+            typed_in += exact[j]
             j += 1
-        key = (len(set(which[i:j])), sum(exact[i:j]))
+        key = (len(terms_in), typed_in)
         if key > best_key:
             best, best_key = i, key
+        if j == i:
+            continue
+        left = terms_in[which[i]] - 1
+        if left:
+            terms_in[which[i]] = left
+        else:
+            del terms_in[which[i]]
+        typed_in -= exact[i]
     anchor = found[best][0]
     snippet, start, end, lead = _cut(text, max(anchor - SNIPPET_LEAD, 0), size, anchor)
     shift = lead - start
