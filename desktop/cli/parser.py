@@ -174,7 +174,7 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=LANGS, default=None, help=h("opt_lang"))
     parser.add_argument("--demo", action="store_true", help=h("opt_demo"))
     parser.add_argument("--create", action="store_true", help=h("opt_create"))
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar=h("mv_command"), parser_class=_Parser)
 
     p = parser_for(sub, "init", "cmd_init")
     p.set_defaults(func=maintenance.cmd_init)
@@ -186,7 +186,7 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     p.set_defaults(func=keys.cmd_keygen)
 
     ksub = parser_for(sub, "key", "cmd_key").add_subparsers(
-        dest="key_command", required=True, parser_class=_Parser
+        dest="key_command", required=True, metavar=h("mv_command"), parser_class=_Parser
     )
     p = parser_for(ksub, "public", "cmd_key_public")
     p.add_argument("key", metavar=key_file, help=h("opt_key_private"))
@@ -196,7 +196,7 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     _add_trust_chain_commands(ksub, lang, count)
 
     bsub = parser_for(sub, "bundle", "cmd_bundle").add_subparsers(
-        dest="bundle_command", required=True, parser_class=_Parser
+        dest="bundle_command", required=True, metavar=h("mv_command"), parser_class=_Parser
     )
     p = parser_for(bsub, "build", "cmd_bundle_build")
     p.add_argument("src", metavar=folder, help=h("opt_build_src"))
@@ -218,12 +218,12 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     p.set_defaults(func=bundles.cmd_bundle_verify)
 
     tsub = parser_for(sub, "trust", "cmd_trust").add_subparsers(
-        dest="trust_command", required=True, parser_class=_Parser
+        dest="trust_command", required=True, metavar=h("mv_command"), parser_class=_Parser
     )
     p = parser_for(tsub, "add", "cmd_trust_add")
     p.add_argument("file", metavar=file_, help=h("opt_trust_file"))
     p.add_argument("--name", metavar=name, help=h("opt_trust_name"))
-    p.add_argument("--replaces", metavar="KEY_ID", help=h("opt_trust_replaces"))
+    p.add_argument("--replaces", metavar=h("mv_key_id"), help=h("opt_trust_replaces"))
     p.set_defaults(func=trust.cmd_trust_add)
     p = parser_for(tsub, "add-dir", "cmd_trust_add_dir")
     p.add_argument("folder", metavar=folder, help=h("opt_trust_folder"))
@@ -232,7 +232,7 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     json_option(p)
     p.set_defaults(func=trust.cmd_trust_list)
     p = parser_for(tsub, "remove", "cmd_trust_remove")
-    p.add_argument("key_id", metavar="KEY_ID", help=h("opt_trust_key_id"))
+    p.add_argument("key_id", metavar=h("mv_key_id"), help=h("opt_trust_key_id"))
     p.set_defaults(func=trust.cmd_trust_remove)
     p = parser_for(tsub, "add-channel", "cmd_trust_add_channel")
     p.add_argument("channel", metavar=ident, help=h("opt_channel"))
@@ -291,7 +291,7 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
 
     p = parser_for(sub, "backup", "cmd_backup")
     p.set_defaults(func=maintenance.cmd_backup)
-    bksub = p.add_subparsers(dest="backup_command", parser_class=_Parser)
+    bksub = p.add_subparsers(dest="backup_command", metavar=h("mv_command"), parser_class=_Parser)
     p = parser_for(bksub, "prune", "cmd_backup_prune")
     p.add_argument("--keep", type=count, default=None, metavar="N", help=h("opt_keep"))
     json_option(p)
@@ -329,7 +329,7 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     p.set_defaults(func=printing.cmd_print)
 
     rsub = parser_for(sub, "register", "cmd_register").add_subparsers(
-        dest="register_command", required=True, parser_class=_Parser
+        dest="register_command", required=True, metavar=h("mv_command"), parser_class=_Parser
     )
     p = parser_for(rsub, "list", "cmd_register_list")
     p.add_argument("--year", type=count, metavar="YYYY", help=h("opt_year"))
@@ -338,7 +338,10 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     p.set_defaults(func=register.cmd_register_list)
     p = parser_for(rsub, "set", "cmd_register_set")
     p.add_argument(
-        "incoming_number", type=count, metavar="INCOMING_NUMBER", help=h("opt_incoming_number")
+        "incoming_number",
+        type=count,
+        metavar=h("mv_incoming_number"),
+        help=h("opt_incoming_number"),
     )
     p.add_argument("--year", type=count, metavar="YYYY", help=h("opt_year"))
     p.add_argument("--assigned-to", dest="assigned_to", metavar=words, help=h("opt_assigned_to"))
@@ -399,7 +402,7 @@ def _add_trust_chain_commands(
     p.add_argument("--out", required=True, metavar=file_, help=h("opt_trust_out"))
     p.set_defaults(func=trustchain.cmd_key_delegate)
     p = command("revoke", "cmd_key_revoke")
-    p.add_argument("key_id", metavar="KEY_ID", help=h("opt_revoke_key_id"))
+    p.add_argument("key_id", metavar=h("mv_key_id"), help=h("opt_revoke_key_id"))
     p.add_argument(
         "--root", action="append", required=True, metavar="ROOT.key", help=h("opt_root_key")
     )

@@ -42,7 +42,7 @@ def add_commands(
 
     file_, folder, name = h("mv_file"), h("mv_folder"), h("mv_name")
     osub = command(sub, "office", "cmd_office").add_subparsers(
-        dest="office_command", required=True, parser_class=parser_class
+        dest="office_command", required=True, metavar=h("mv_command"), parser_class=parser_class
     )
     p = command(osub, "init", "cmd_office_init")
     p.add_argument("--name", required=True, metavar=name, help=h("opt_office_name"))
@@ -56,7 +56,10 @@ def add_commands(
     json_option(p)
     p.set_defaults(func=cmd_office_show)
     tsub = command(osub, "trust", "cmd_office_trust").add_subparsers(
-        dest="office_trust_command", required=True, parser_class=parser_class
+        dest="office_trust_command",
+        required=True,
+        metavar=h("mv_command"),
+        parser_class=parser_class,
     )
     p = command(tsub, "add", "cmd_office_trust_add")
     p.add_argument("file", metavar="office.pub", help=h("opt_office_pub"))
@@ -67,11 +70,11 @@ def add_commands(
     json_option(p)
     p.set_defaults(func=cmd_office_trust_list)
     p = command(tsub, "remove", "cmd_office_trust_remove")
-    p.add_argument("key_id", metavar="KEY_ID", help=h("opt_trust_key_id"))
+    p.add_argument("key_id", metavar=h("mv_key_id"), help=h("opt_trust_key_id"))
     p.set_defaults(func=cmd_office_trust_remove)
 
     rsub = command(sub, "receipt", "cmd_receipt").add_subparsers(
-        dest="receipt_command", required=True, parser_class=parser_class
+        dest="receipt_command", required=True, metavar=h("mv_command"), parser_class=parser_class
     )
     p = command(rsub, "build", "cmd_receipt_build")
     p.add_argument("--out", required=True, metavar=file_, help=h("opt_receipt_out"))
@@ -79,7 +82,7 @@ def add_commands(
     json_option(p)
     p.set_defaults(func=cmd_receipt_build)
     p = command(rsub, "attach", "cmd_receipt_attach")
-    p.add_argument("notice_id", metavar="NOTICE_ID", help=h("opt_receipt_notice"))
+    p.add_argument("notice_id", metavar=h("mv_id"), help=h("opt_receipt_notice"))
     p.add_argument("file", metavar=file_, help=h("opt_receipt_report"))
     p.set_defaults(func=cmd_receipt_attach)
     p = command(rsub, "import", "cmd_receipt_import")
@@ -91,10 +94,10 @@ def add_commands(
     p.set_defaults(func=cmd_receipt_ack)
 
     ssub = command(sub, "receipts", "cmd_receipts").add_subparsers(
-        dest="receipts_command", required=True, parser_class=parser_class
+        dest="receipts_command", required=True, metavar=h("mv_command"), parser_class=parser_class
     )
     p = command(ssub, "report", "cmd_receipts_report")
-    p.add_argument("--notice", metavar="NOTICE_ID", help=h("opt_report_notice"))
+    p.add_argument("--notice", metavar=h("mv_id"), help=h("opt_report_notice"))
     p.add_argument("--office", metavar="CODE", help=h("opt_report_office"))
     p.add_argument(
         "--as-of", dest="as_of", type=day, metavar="YYYY-MM-DD", help=h("opt_report_as_of")

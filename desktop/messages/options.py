@@ -23,6 +23,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "mv_name": ("TÊN", "NAME"),
     "mv_text": ("CHỮ", "TEXT"),
     "mv_id": ("MÃ", "ID"),
+    "mv_incoming_number": ("SỐ_ĐẾN", "INCOMING_NUMBER"),
+    "mv_command": ("LỆNH", "COMMAND"),
+    "mv_key_id": ("MÃ_KHÓA", "KEY_ID"),
     # Options every command takes
     "opt_version": ("in số phiên bản rồi thoát", "print the version and exit"),
     "opt_help": ("in trợ giúp này rồi thoát", "print this help and exit"),

@@ -61,3 +61,19 @@ def test_argparse_words_are_put_back_after_the_block() -> None:
         assert argparse._("options") == "tùy chọn"  # type: ignore[attr-defined]
     assert argparse._ is before  # type: ignore[attr-defined]
     assert argparse._("options") == "options"  # type: ignore[attr-defined]
+
+
+def test_names_the_vietnamese_usage_shows_are_vietnamese() -> None:
+    # argparse shows an argument's metavar (else its dest) in usage and errors.
+    with argparse_language("vi"):
+        parser = build_parser("vi")
+    english = re.compile(r"^[A-Z_]+$|^[a-z_]+_command$|^command$")
+    shown = []
+    for prog, each in _parsers(parser):
+        for action in each._actions:
+            if action.option_strings:
+                continue  # options show their flags
+            name = action.metavar or action.dest
+            if isinstance(name, str) and english.match(name) and name not in ("URL", "YYYY"):
+                shown.append(f"{prog}: {name}")
+    assert shown == []
