@@ -30,6 +30,10 @@ STATUS_COLORS: dict[str, tuple[str, str]] = {
 STAMP_COLOR = "#c00000"
 _PAD = 4
 _GAP = 6
+#: The title keeps at least this many average characters: in a narrow list
+#: the status badge gives way (the article still shows it), then the stamp
+#: is kept, as urgency must not be missed.
+MIN_TITLE_CHARS = 14
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,11 @@ def badge_widths(option: QStyleOptionViewItem, badges: Badges) -> tuple[int, int
     if badges.status_text:
         metrics = QFontMetrics(_small_font(option, bold=False))
         right = metrics.horizontalAdvance(badges.status_text) + 2 * _PAD + _GAP
+        room = option.rect.width() - left - right
+        if room < MIN_TITLE_CHARS * QFontMetrics(option.font).averageCharWidth():
+            right = 0  # no room for both: the title first
+    if left > option.rect.width():
+        left = 0
     return left, right
 
 
@@ -88,7 +97,7 @@ def paint_badges(
         band = QRect(rect.left(), rect.top(), rect.width(), rect.height())
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    if badges.urgency:
+    if badges.urgency and left:
         font = _small_font(option, bold=True)
         painter.setFont(font)
         box = QRectF(band.left() + 2, band.top() + 2, left - _GAP, band.height() - 4)
@@ -97,7 +106,7 @@ def paint_badges(
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(box, 2, 2)
         painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), badges.urgency)
-    if badges.status_text:
+    if badges.status_text and right:
         font = _small_font(option, bold=False)
         painter.setFont(font)
         ink, fill = STATUS_COLORS.get(badges.status or "", ("#444444", "#eeeeee"))

@@ -71,7 +71,7 @@ def test_list_rows_carry_their_status_badge_and_urgency_stamp(
     )
 
 
-def painted_cell(window: MainWindow, notice_id: str) -> QImage:
+def painted_cell(window: MainWindow, notice_id: str, width: int = 420) -> QImage:
     """The title cell of *notice_id* as the list's delegate paints it."""
     view = window.list_view
     model = window.list_model()
@@ -79,7 +79,7 @@ def painted_cell(window: MainWindow, notice_id: str) -> QImage:
     row = model.row_of(notice_id)
     assert row is not None
     index = model.index(row, TITLE)
-    image = QImage(420, view.rowHeight(row), QImage.Format.Format_ARGB32)
+    image = QImage(width, view.rowHeight(row), QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
     option = QStyleOptionViewItem()
     option.initFrom(view)
@@ -108,6 +108,18 @@ def test_the_stamp_is_painted_red_at_the_left_and_the_badge_at_the_right(
     assert has_color(expired, fill, range(300, 420))
     assert not has_color(expired, fill, range(0, 200))
     assert not has_color(painted_cell(window, "tin-ky-thi-lop-10-2023"), fill, range(0, 420))
+
+
+def test_in_a_narrow_list_the_badge_gives_way_to_the_title_and_the_stamp_stays(
+    make_window: WindowFactory, demo: Path
+) -> None:
+    window = make_window(demo)
+    listed(window)
+    # About the title column of a 1024-pixel-wide window.
+    expired = painted_cell(window, "kh-412-2023", width=140)
+    assert not has_color(expired, STATUS_COLORS["expired"][1], range(0, 140))
+    urgent = painted_cell(window, "cv-2487-2023", width=140)
+    assert has_color(urgent, STAMP_COLOR, range(0, 60))
 
 
 def test_search_results_carry_badges_too(
