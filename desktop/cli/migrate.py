@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from desktop.cli.context import EXIT_OK, Context, Failure
+from desktop.cli.output import shell_word
 
 
 def cmd_migrate_to(ctx: Context, args: argparse.Namespace) -> int:
@@ -72,5 +73,5 @@ def cmd_migrate_to(ctx: Context, args: argparse.Namespace) -> int:
     )
     if moved.missing_files:
         print(ctx.say("migrated_files_missing", missing=moved.missing_files), file=sys.stderr)
-    print(ctx.say("migrated_next", url=where))
+    print(ctx.say("migrated_next", word=shell_word(where)))
     return EXIT_OK

@@ -23,6 +23,22 @@ def utf8(stream: TextIO) -> None:
             pass
 
 
+def shell_word(word: str) -> str:
+    """*word* as a command suggested to the user is written: pasted, it reaches us whole.
+
+    Quoted when a shell would split it or eat a character (`&`, `?`, a
+    space): in double quotes, which Bash, cmd and PowerShell all take, unless
+    it holds a character that is special inside them too.
+    """
+    import shlex
+
+    if shlex.quote(word) == word:
+        return word
+    if not any(c in word for c in '"$`\\!'):
+        return f'"{word}"'
+    return shlex.quote(word)
+
+
 def print_json(value: Any) -> None:
     """One JSON document on one line of stdout, Vietnamese letters as they are."""
     print(json.dumps(value, ensure_ascii=False, indent=None))
