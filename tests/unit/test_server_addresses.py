@@ -92,3 +92,18 @@ def test_a_bad_sslmode_is_a_bad_address_not_an_unreachable_server(
     assert main(["--data-dir", str(tmp_path / "pc"), "--database", url, "list"]) == 1
     err = capsys.readouterr().err.strip()
     assert err == describe(ArchiveError(ErrorCode.SERVER_URL, path=display_url(url)), "vi")
+
+
+def test_an_empty_database_option_is_refused_not_this_pcs_archive(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    local = ["--data-dir", str(tmp_path / "pc")]
+    assert main([*local, "init"]) == 0
+    capsys.readouterr()
+    assert main([*local, "--database", "", "list"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.strip() == describe(ArchiveError(ErrorCode.SERVER_URL, path=""), "vi")
+    # An empty variable is one not set: the PC's own archive, as documented.
+    monkeypatch.setenv("BANGTIN_DATABASE_URL", "")
+    assert main([*local, "list"]) == 0
