@@ -107,3 +107,28 @@ def test_an_empty_database_option_is_refused_not_this_pcs_archive(
     # An empty variable is one not set: the PC's own archive, as documented.
     monkeypatch.setenv("BANGTIN_DATABASE_URL", "")
     assert main([*local, "list"]) == 0
+
+
+def test_status_on_a_server_describes_the_server_not_this_pcs_folder(
+    pg_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from sqlalchemy import text as sql
+
+    from db.server import make_server_engine
+
+    local = ["--data-dir", str(tmp_path / "pc"), "--database", pg_url]
+    assert main([*local, "status", "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    engine = make_server_engine(pg_url)
+    try:
+        with engine.connect() as conn:
+            size = conn.scalar(sql("SELECT pg_database_size(current_database())"))
+    finally:
+        engine.dispose()
+    assert (found["path"], found["size"]) == (display_url(pg_url), size)
+    assert main([*local, "--lang", "en", "status"]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first == text("status_path", "en", path=display_url(pg_url), mb=round(size / 2**20, 1))
+    assert str(tmp_path) not in first
