@@ -20,7 +20,7 @@ def cmd_migrate_to(ctx: Context, args: argparse.Namespace) -> int:
 
     from db import transfer
     from db.archive import open_archive
-    from db.errors import ArchiveError
+    from db.errors import ArchiveError, server_code
     from db.people import login_name
     from db.server import display_url, make_server_engine, server_error
     from desktop.messages import describe
@@ -55,6 +55,11 @@ def cmd_migrate_to(ctx: Context, args: argparse.Namespace) -> int:
                 moved = transfer.copy_archive(
                     reading, writing, person=login_name(), file_path=source.file_path
                 )
+        except DBAPIError as exc:
+            found = server_error(exc, target_url) if server_code(exc) is not None else None
+            if found is None:
+                raise  # this PC's own archive: the command's sentence names its folder
+            raise Failure(describe(found, ctx.lang), found.code) from exc
         except transfer.CountMismatch as exc:
             said = ctx.say(
                 "migrate_count_mismatch", table=exc.table, read=exc.read, written=exc.written
