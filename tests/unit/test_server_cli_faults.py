@@ -125,5 +125,5 @@ def test_a_server_error_names_its_server_over_the_data_folder() -> None:
     for code in (ErrorCode.SERVER_LOST, ErrorCode.SERVER_UNREACHABLE, ErrorCode.SERVER_LOGIN):
         sentence = describe(ArchiveError(code, path=url), "vi", archive_dir="/tmp/qa/kho")
         assert url in sentence and "/tmp/qa/kho" not in sentence
-    folder = describe(ArchiveError(ErrorCode.BUSY, path="x"), "vi", archive_dir="/tmp/qa/kho")
+    folder = describe(ArchiveError(ErrorCode.DAMAGED, path="x"), "vi", archive_dir="/tmp/qa/kho")
     assert "/tmp/qa/kho" in folder
