@@ -44,6 +44,10 @@ def print_json(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=None))
 
 
+#: The stages in which a command waits for another program or PC (said once, in words).
+WAITING_STAGES = frozenset({"waiting", "waiting_server"})
+
+
 class ProgressBar:
     """Progress on stderr, drawn only when stderr is a terminal.
 
@@ -59,6 +63,7 @@ class ProgressBar:
         self.tty = self.stream.isatty()
         self.stage = ""
         self.last_draw = 0.0
+        self.said: set[str] = set()
 
     def set_progress(self, stage: str, done: int, total: int) -> None:
         """What desktop.ops.importing reports to: the same as calling the bar."""
@@ -69,6 +74,9 @@ class ProgressBar:
         return False
 
     def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage in WAITING_STAGES:
+            self._say_waiting(stage)
+            return
         if not self.tty:
             return
         code = f"stage_{stage}"
@@ -88,6 +96,15 @@ class ProgressBar:
         )
         if stage == "done":
             print(file=self.stream, flush=True)
+
+    def _say_waiting(self, stage: str) -> None:
+        """Say once, on a line of its own, what the command waits for, terminal or not:
+        a wait with no word looks like a hang."""
+        if stage in self.said:
+            return
+        self.said.add(stage)
+        self.clear()
+        print(text(f"stage_{stage}", self.lang) + "…", file=self.stream, flush=True)
 
     def finish(self) -> None:
         if self.tty and self.stage and self.stage != "done":

@@ -7,7 +7,10 @@ server, with nothing of psycopg's own logging before it.
 
 from __future__ import annotations
 
+import io
 import logging
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -19,6 +22,7 @@ from db.server import display_url
 from desktop.cli import main
 from desktop.cli.output import ProgressBar
 from desktop.messages import describe
+from desktop.messages import text as say
 from tests.helpers.bundles import World, trust
 from tests.helpers.postgres import admin_execute
 
@@ -127,3 +131,42 @@ def test_a_server_error_names_its_server_over_the_data_folder() -> None:
         assert url in sentence and "/tmp/qa/kho" not in sentence
     folder = describe(ArchiveError(ErrorCode.DAMAGED, path="x"), "vi", archive_dir="/tmp/qa/kho")
     assert "/tmp/qa/kho" in folder
+
+
+class Watched(io.StringIO):
+    """stderr that tells when a line holding *words* has been written."""
+
+    def __init__(self, words: str) -> None:
+        super().__init__()
+        self.words = words
+        self.seen = threading.Event()
+
+    def write(self, s: str) -> int:
+        written = super().write(s)
+        if self.words in self.getvalue():
+            self.seen.set()
+        return written
+
+
+def test_a_second_pcs_import_says_once_that_it_waits(
+    office: list[str], world: World, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from db.server import import_lock, make_server_engine
+
+    sentence = say("stage_waiting_server", "vi") + "…"
+    stderr = Watched(sentence)
+    monkeypatch.setattr(sys, "stderr", stderr)  # not a terminal: said all the same
+    codes: list[int] = []
+    other_pc = make_server_engine(pg_url)
+    try:
+        with import_lock(other_pc, wait_s=0):
+            importing = threading.Thread(
+                target=lambda: codes.append(main([*office, "import", str(world.bundle1)]))
+            )
+            importing.start()
+            assert stderr.seen.wait(60)
+        importing.join(60)
+    finally:
+        other_pc.dispose()
+    assert codes == [0]
+    assert stderr.getvalue().splitlines() == [sentence]
