@@ -249,6 +249,44 @@ def import_lock(
                 pass
 
 
+@contextmanager
+def telling_lock_waits(engine: Engine, program: str, waiting: Callable[[], None]) -> Iterator[None]:
+    """Call *waiting* once if, during the block, the server connection of *program*
+    (its application_name: "pg_restore"…) waits for a lock another session holds.
+
+    A thread of its own asks pg_stat_activity a few times a second; the
+    block's own work (a child process) cannot say it waits.
+    """
+    import threading
+
+    done = threading.Event()
+
+    def watch() -> None:
+        try:
+            with engine.connect() as conn:
+                conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+                while not done.wait(_LOCK_POLL_S * 2):
+                    if conn.execute(_WAITING_FOR_A_LOCK, {"program": program}).scalar():
+                        waiting()
+                        return
+        except DBAPIError:
+            return  # the block meets the same failure and says it
+
+    watcher = threading.Thread(target=watch, name="lock-waits", daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        done.set()
+        watcher.join()
+
+
+_WAITING_FOR_A_LOCK = text(
+    "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() "
+    "AND application_name = :program AND wait_event_type = 'Lock')"
+)
+
+
 def open_server_archive(
     url: str, data_dir: Path, *, create: bool, on_upgrade: Callable[[], None] | None
 ) -> Archive:

@@ -18,13 +18,14 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
 
-from db.server import current_revision, engine_url, import_lock
+from db.server import current_revision, engine_url, import_lock, telling_lock_waits
 
 BACKUP_DIR = "backups"
 SUFFIX = ".dump"
@@ -121,15 +122,26 @@ def newest_backup(data_dir: Path) -> Path | None:
     return found[-1] if found else None
 
 
-def restore(url: str, engine: Engine, source: Path) -> None:
+def restore(
+    url: str, engine: Engine, source: Path, *, waiting: Callable[[str], None] | None = None
+) -> None:
     """Put the database at *url* back as the dump *source* holds it, all or nothing.
 
     Holds the import lock (no PC imports meanwhile); pg_restore drops and
-    recreates the archive's tables in one transaction.
+    recreates the archive's tables in one transaction. *waiting* is told
+    once of each wait: "import" (another PC's), "sessions" (pg_restore
+    behind another session's open transaction).
     """
     if not Path(source).is_file():
         raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(source))
-    with import_lock(engine, wait_s=RESTORE_WAIT_S):
+
+    def told(what: str) -> Callable[[], None]:
+        return lambda: waiting(what) if waiting is not None else None
+
+    with (
+        import_lock(engine, wait_s=RESTORE_WAIT_S, waiting=told("import")),
+        telling_lock_waits(engine, "pg_restore", told("sessions")),
+    ):
         _run(
             "pg_restore",
             [

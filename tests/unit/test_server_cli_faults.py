@@ -11,7 +11,9 @@ import io
 import logging
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy.engine import make_url
@@ -100,8 +102,6 @@ def test_a_server_lost_mid_migration_is_named_not_this_pcs_folder(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from typing import Any
-
     from db import transfer
 
     copy = transfer.copy_archive
@@ -170,3 +170,59 @@ def test_a_second_pcs_import_says_once_that_it_waits(
         other_pc.dispose()
     assert codes == [0]
     assert stderr.getvalue().splitlines() == [sentence]
+
+
+def restore_behind(office: list[str], words: str, hold: Any) -> tuple[list[int], str]:
+    """Restore the office's backup while *hold* (a context manager) is in place;
+    let go when the command has said *words*. The exit codes and stderr."""
+    assert main([*office, "backup"]) == 0
+    stderr = Watched(words)
+    codes: list[int] = []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sys, "stderr", stderr)
+        with hold:
+            restoring = threading.Thread(target=lambda: codes.append(main([*office, "restore"])))
+            restoring.start()
+            assert stderr.seen.wait(60), stderr.getvalue()
+        restoring.join(60)
+    return codes, stderr.getvalue()
+
+
+def test_a_restore_says_it_waits_for_another_pcs_import(
+    office: list[str], pg_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from db.server import import_lock, make_server_engine
+
+    words = say("server_restore_waiting_import", "vi")
+    other_pc = make_server_engine(pg_url)
+    try:
+        codes, err = restore_behind(office, words, import_lock(other_pc, wait_s=0))
+    finally:
+        other_pc.dispose()
+    assert codes == [0]
+    assert err.splitlines() == [words]
+
+
+def test_a_restore_says_it_waits_for_another_sessions_open_transaction(
+    office: list[str], pg_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from contextlib import contextmanager
+
+    from sqlalchemy import text as sql
+
+    from db.server import make_server_engine
+
+    @contextmanager
+    def reading_on_another_pc() -> Iterator[None]:
+        engine = make_server_engine(pg_url)
+        try:
+            with engine.connect() as conn:  # a transaction left open after a read
+                conn.execute(sql("SELECT count(*) FROM notice")).scalar()
+                yield
+        finally:
+            engine.dispose()
+
+    words = say("server_restore_waiting_sessions", "vi")
+    codes, err = restore_behind(office, words, reading_on_another_pc())
+    assert codes == [0]
+    assert err.splitlines() == [words]
