@@ -285,7 +285,7 @@ class Archive:
                 # Other failures pass through as they are: the importer and
                 # describe() sort them by classify() where they know more.
                 if classify(exc) is ErrorCode.BUSY:
-                    raise ArchiveError(ErrorCode.BUSY, path=str(self.data_dir)) from exc
+                    raise ArchiveError(ErrorCode.BUSY, path=self.where) from exc
                 raise
 
     @contextmanager

@@ -9,6 +9,8 @@ server again:
 
 - libpq says the server wanted a password and none was given
   (PQconnectionNeedsPassword): the login;
+- libpq makes no attempt at all, the parameters being wrong (a bad sslmode,
+  which it checks only when connecting): the address;
 - the server does not answer a ping (PQping): it is not reached;
 - the same user and password get into a database every server has
   ("postgres", else "template1"), and that database's catalogue has no
@@ -85,7 +87,12 @@ def refusal(exc: BaseException) -> ErrorCode | None:
         return ErrorCode.SERVER_LOGIN
     params = _params(pgconn)
     params["connect_timeout"] = str(_ASK_TIMEOUT_S)
-    if pq.PGconn.ping(make_conninfo(**params).encode()) != pq.Ping.OK:
+    answer = pq.PGconn.ping(make_conninfo(**params).encode())
+    if answer == pq.Ping.NO_ATTEMPT:
+        # libpq refused the parameters themselves (a bad sslmode…) before any
+        # attempt: the address is wrong, not the server.
+        return ErrorCode.SERVER_URL
+    if answer != pq.Ping.OK:
         return ErrorCode.SERVER_UNREACHABLE
     wanted = params.get("dbname") or params.get("user", "")
     for other in _EVERY_SERVER:

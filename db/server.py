@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
@@ -72,21 +73,42 @@ def engine_url(url: str) -> URL:
     if not parsed.database or (port is not None and not 0 < port < 65536):
         raise ValueError(f"not a PostgreSQL URL: {parsed.render_as_string()}")
     try:
-        conninfo_to_dict(parsed.set(drivername="postgresql").render_as_string(False))
+        conninfo_to_dict(_rendered(parsed, password=True))
     except ProgrammingError as exc:
         raise ValueError(f"not a PostgreSQL URL: {parsed.render_as_string()}") from exc
     return parsed.set(drivername="postgresql+psycopg")
 
 
-def display_url(url: str) -> str:
-    """*url* as it may be shown: user, host and database, never a password."""
-    parsed = engine_url(url)
-    host = parsed.host or parsed.query.get("host") or "localhost"
-    if isinstance(host, tuple):
-        host = ",".join(host)
+def _rendered(parsed: URL, *, password: bool) -> str:
+    """*parsed* as a libpq URL, every part escaped again (SQLAlchemy's rendering
+    leaves a space in the database's name as it is)."""
+    user = quote(parsed.username or "", safe="")
+    if password and parsed.password is not None:
+        user += ":" + quote(str(parsed.password), safe="")
+    host = parsed.host or ""
+    if ":" in host and "," not in host:
+        host = f"[{host}]"  # an IPv6 address
     port = f":{parsed.port}" if parsed.port else ""
-    user = f"{parsed.username}@" if parsed.username else ""
-    return f"postgresql://{user}{host}{port}/{parsed.database or ''}"
+    query = "&".join(
+        f"{quote(key, safe='')}={quote(value, safe='/:,')}"
+        for key, values in sorted(parsed.query.items())
+        for value in ((values,) if isinstance(values, str) else values)
+    )
+    database = quote(parsed.database or "", safe="")
+    return f"postgresql://{user + '@' if user else ''}{host}{port}/{database}" + (
+        f"?{query}" if query else ""
+    )
+
+
+def display_url(url: str) -> str:
+    """*url* as it may be shown: the same address without its password.
+
+    A valid URL that libpq reads as the user wrote it (a socket folder, a
+    port, sslmode and the rest of the query kept), so that a command built
+    from it works when pasted; the password is dropped (it comes from
+    ~/.pgpass or the keyring), never shown.
+    """
+    return _rendered(engine_url(url), password=False)
 
 
 def shown_url(url: str) -> str:
@@ -225,6 +247,44 @@ def import_lock(
             except DBAPIError:
                 # The connection broke: the server has let go of the lock already.
                 pass
+
+
+@contextmanager
+def telling_lock_waits(engine: Engine, program: str, waiting: Callable[[], None]) -> Iterator[None]:
+    """Call *waiting* once if, during the block, the server connection of *program*
+    (its application_name: "pg_restore"…) waits for a lock another session holds.
+
+    A thread of its own asks pg_stat_activity a few times a second; the
+    block's own work (a child process) cannot say it waits.
+    """
+    import threading
+
+    done = threading.Event()
+
+    def watch() -> None:
+        try:
+            with engine.connect() as conn:
+                conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+                while not done.wait(_LOCK_POLL_S * 2):
+                    if conn.execute(_WAITING_FOR_A_LOCK, {"program": program}).scalar():
+                        waiting()
+                        return
+        except DBAPIError:
+            return  # the block meets the same failure and says it
+
+    watcher = threading.Thread(target=watch, name="lock-waits", daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        done.set()
+        watcher.join()
+
+
+_WAITING_FOR_A_LOCK = text(
+    "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() "
+    "AND application_name = :program AND wait_event_type = 'Lock')"
+)
 
 
 def open_server_archive(

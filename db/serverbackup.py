@@ -30,6 +30,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -37,7 +38,7 @@ from pathlib import Path
 from pathvalidate import sanitize_filename
 from sqlalchemy import URL, Engine, inspect, text
 
-from db.server import current_revision, engine_url, import_lock
+from db.server import current_revision, engine_url, import_lock, telling_lock_waits
 
 BACKUP_DIR = "backups"
 SUFFIX = ".dump"
@@ -194,36 +195,49 @@ class Restored:
 
 
 def restore(
-    url: str, engine: Engine, source: Path, data_dir: Path, *, now: datetime | None = None
+    url: str,
+    engine: Engine,
+    source: Path,
+    data_dir: Path,
+    *,
+    now: datetime | None = None,
+    waiting: Callable[[str], None] | None = None,
 ) -> Restored:
     """Put the database at *url* back as the dump *source* holds it, all or nothing.
 
     Holds the import lock (no PC imports meanwhile). First dumps the state
     it replaces to ``replaced-<database>-<time>.dump`` in *data_dir*/backups;
-    then pg_restore drops and recreates the archive's tables in one transaction.
+    then pg_restore drops and recreates the archive's tables in one
+    transaction. *waiting* is told once of each wait: "import" (another
+    PC's), "sessions" (pg_restore behind another session's open transaction).
     """
     if not Path(source).is_file():
         raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(source))
+
+    def told(what: str) -> Callable[[], None]:
+        return lambda: waiting(what) if waiting is not None else None
+
     stamp = (now or datetime.now()).strftime(STAMP)
     aside = Path(data_dir) / BACKUP_DIR / f"replaced-{dump_label(url)}-{stamp}{SUFFIX}"
-    with import_lock(engine, wait_s=RESTORE_WAIT_S):
+    with import_lock(engine, wait_s=RESTORE_WAIT_S, waiting=told("import")):
         try:
             done = Restored(_dump(url, aside))
         except ToolFailed as exc:
             # A database pg_dump cannot read through is what a restore is for.
             done = Restored(None, exc.reason)
-        _run(
-            "pg_restore",
-            [
-                "--clean",
-                "--if-exists",
-                "--single-transaction",
-                "--no-owner",
-                f"--dbname={libpq_url(url)}",
-                str(source),
-            ],
-            url,
-        )
+        with telling_lock_waits(engine, "pg_restore", told("sessions")):
+            _run(
+                "pg_restore",
+                [
+                    "--clean",
+                    "--if-exists",
+                    "--single-transaction",
+                    "--no-owner",
+                    f"--dbname={libpq_url(url)}",
+                    str(source),
+                ],
+                url,
+            )
     return done
 
 

@@ -44,9 +44,13 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
 def database_url(override: str | None = None) -> str | None:
     """The PostgreSQL URL of the office's shared archive, or None for the SQLite file.
 
-    `--database`, then the environment variable BANGTIN_DATABASE_URL.
+    `--database`, then the environment variable BANGTIN_DATABASE_URL. An
+    empty `--database` is returned as given, to be refused as any bad address
+    is (never this PC's own archive instead); an empty variable is unset.
     """
-    return override or os.environ.get(ENV_DATABASE_URL) or None
+    if override is not None:
+        return override
+    return os.environ.get(ENV_DATABASE_URL) or None
 
 
 def demo_data_dir(override: str | os.PathLike[str] | None = None) -> Path:

@@ -341,6 +341,8 @@ def import_bundle(
             raise BundleError(BundleCode.IMPORT_DAMAGED_ARCHIVE) from exc
         if found.code is ErrorCode.BUSY:
             raise BundleError(BundleCode.BUSY) from exc
+        if archive.on_server:
+            found.path = archive.where  # the sentence names the server, not this PC's folder
         raise found from exc
 
 

@@ -65,9 +65,25 @@ def _fail(sentence: str, code: str, exit_code: int, as_json: bool) -> int:
     return exit_code
 
 
+def quiet_libraries() -> None:
+    """Keep psycopg's own warnings off the terminal.
+
+    A pipeline closed on a connection the server dropped logs "error ignored
+    terminating <psycopg.Pipeline …>" before our one sentence says the same;
+    without a handler of ours, Python's last resort would print it on stderr.
+    A handler set up later on the root logger (a log file) still gets it.
+    """
+    import logging
+
+    found = logging.getLogger("psycopg")
+    if not any(isinstance(h, logging.NullHandler) for h in found.handlers):
+        found.addHandler(logging.NullHandler())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     utf8(sys.stdout)
     utf8(sys.stderr)
+    quiet_libraries()
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = peek_lang(argv)
     argv, bundle = bundle_argument(argv)

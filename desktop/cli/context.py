@@ -141,7 +141,9 @@ class Context:
         except ArchiveError as exc:
             if exc.code is ErrorCode.MISSING:
                 key = "no_archive_here" if self.database_url is None else "no_archive_on_server"
-                said = self.say(key, path=self.where)
+                from desktop.cli.output import shell_word
+
+                said = self.say(key, path=self.where, word=shell_word(self.where))
                 raise Failure(said, exc.code) from exc
             raise Failure(self.describe(exc), exc.code) from exc
         self.warn_if_exposed()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from desktop.cli.context import EXIT_OK, Context, Failure
@@ -205,7 +206,15 @@ def _server_restore(ctx: Context, source: Path | None) -> int:
             raise Failure(ctx.say("server_no_backup", path=folder, where=ctx.where), "no_backup")
     with ctx.opened() as archive:
         try:
-            done = serverbackup.restore(ctx.database_url, archive.engine, source, ctx.data_dir)
+            done = serverbackup.restore(
+                ctx.database_url,
+                archive.engine,
+                source,
+                ctx.data_dir,
+                waiting=lambda what: print(
+                    ctx.say(f"server_restore_waiting_{what}"), file=sys.stderr, flush=True
+                ),
+            )
         except (serverbackup.ToolMissing, serverbackup.ToolFailed) as exc:
             raise _tool_failure(ctx, exc) from exc
         except (ArchiveError, OSError) as exc:

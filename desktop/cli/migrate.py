@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from desktop.cli.context import EXIT_OK, Context, Failure
+from desktop.cli.output import shell_word
 
 #: How long the move waits for another PC's import into the target to end.
 LOCK_WAIT_S = 30.0
@@ -22,7 +23,7 @@ def cmd_migrate_to(ctx: Context, args: argparse.Namespace) -> int:
 
     from db import transfer
     from db.archive import open_archive
-    from db.errors import ArchiveError
+    from db.errors import ArchiveError, server_code
     from db.people import login_name
     from db.server import display_url, import_lock, make_server_engine, server_error
     from desktop.messages import describe
@@ -68,9 +69,10 @@ def cmd_migrate_to(ctx: Context, args: argparse.Namespace) -> int:
         except ArchiveError as exc:
             raise Failure(describe(exc, ctx.lang, archive_dir=where), exc.code) from exc
         except DBAPIError as exc:
-            found = server_error(exc, target_url)
-            said = describe(found or exc, ctx.lang, archive_dir=where)
-            raise Failure(said, found.code if found else "refused") from exc
+            found = server_error(exc, target_url) if server_code(exc) is not None else None
+            if found is None:
+                raise  # this PC's own archive: the command's sentence names its folder
+            raise Failure(describe(found, ctx.lang), found.code) from exc
         except transfer.CountMismatch as exc:
             said = ctx.say(
                 "migrate_count_mismatch", table=exc.table, read=exc.read, written=exc.written
@@ -89,5 +91,5 @@ def cmd_migrate_to(ctx: Context, args: argparse.Namespace) -> int:
     )
     if moved.missing_files:
         print(ctx.say("migrated_files_missing", missing=moved.missing_files), file=sys.stderr)
-    print(ctx.say("migrated_next", url=where))
+    print(ctx.say("migrated_next", word=shell_word(where)))
     return EXIT_OK

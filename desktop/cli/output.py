@@ -23,9 +23,29 @@ def utf8(stream: TextIO) -> None:
             pass
 
 
+def shell_word(word: str) -> str:
+    """*word* as a command suggested to the user is written: pasted, it reaches us whole.
+
+    Quoted when a shell would split it or eat a character (`&`, `?`, a
+    space): in double quotes, which Bash, cmd and PowerShell all take, unless
+    it holds a character that is special inside them too.
+    """
+    import shlex
+
+    if shlex.quote(word) == word:
+        return word
+    if not any(c in word for c in '"$`\\!'):
+        return f'"{word}"'
+    return shlex.quote(word)
+
+
 def print_json(value: Any) -> None:
     """One JSON document on one line of stdout, Vietnamese letters as they are."""
     print(json.dumps(value, ensure_ascii=False, indent=None))
+
+
+#: The stages in which a command waits for another program or PC (said once, in words).
+WAITING_STAGES = frozenset({"waiting", "waiting_server"})
 
 
 class ProgressBar:
@@ -43,6 +63,7 @@ class ProgressBar:
         self.tty = self.stream.isatty()
         self.stage = ""
         self.last_draw = 0.0
+        self.said: set[str] = set()
 
     def set_progress(self, stage: str, done: int, total: int) -> None:
         """What desktop.ops.importing reports to: the same as calling the bar."""
@@ -53,6 +74,9 @@ class ProgressBar:
         return False
 
     def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage in WAITING_STAGES:
+            self._say_waiting(stage)
+            return
         if not self.tty:
             return
         code = f"stage_{stage}"
@@ -72,6 +96,15 @@ class ProgressBar:
         )
         if stage == "done":
             print(file=self.stream, flush=True)
+
+    def _say_waiting(self, stage: str) -> None:
+        """Say once, on a line of its own, what the command waits for, terminal or not:
+        a wait with no word looks like a hang."""
+        if stage in self.said:
+            return
+        self.said.add(stage)
+        self.clear()
+        print(text(f"stage_{stage}", self.lang) + "…", file=self.stream, flush=True)
 
     def finish(self) -> None:
         if self.tty and self.stage and self.stage != "done":

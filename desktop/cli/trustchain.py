@@ -314,6 +314,8 @@ def _day(value: datetime | None) -> str | None:
 
 def status_data(ctx: Context, stale_days: int) -> dict[str, Any]:
     """Everything `status` reports, as JSON-ready values."""
+    from sqlalchemy import text
+
     from db import queries
     from db.archive import DB_NAME
     from desktop.ops import trust as trustops
@@ -323,14 +325,19 @@ def status_data(ctx: Context, stale_days: int) -> dict[str, Any]:
         bundles = trustops.last_bundles(archive)
         with archive.reading() as session:
             notices = queries.count_notices(session)
-    db_file = ctx.data_dir / DB_NAME
-    size = sum(
-        p.stat().st_size for p in (db_file, db_file.with_name(DB_NAME + "-wal")) if p.exists()
-    )
+            if archive.on_server:
+                # The server's database, not this PC's folder (which only keeps copies).
+                size = int(session.scalar(text("SELECT pg_database_size(current_database())")))
+        where = archive.where
+    if not archive.on_server:
+        db_file = ctx.data_dir / DB_NAME
+        size = sum(
+            p.stat().st_size for p in (db_file, db_file.with_name(DB_NAME + "-wal")) if p.exists()
+        )
     fresh = trustops.freshness(overview.latest_signed, ctx.today(), stale_days)
     revoked = {r.key_id: r for r in overview.revocations}
     return {
-        "path": str(ctx.data_dir),
+        "path": where,
         "size": size,
         "notices": notices,
         "latest_signed": None

@@ -108,6 +108,9 @@ def describe(
     if isinstance(exc, ArchiveError):
         named = exc.detail if exc.code is ErrorCode.MISSING else None
         where = archive_dir or exc.path or named
+        if exc.code in _SERVER_CODES and exc.path:
+            # The server the error met is named, never this PC's data folder.
+            where = exc.path
         if exc.code is ErrorCode.WAL_MISSING:
             return text("archive_wal_missing", lang, path=exc.detail)
         if exc.code is ErrorCode.CANCELLED:
@@ -157,6 +160,12 @@ def describe_damage(exc: BaseException, lang: str = DEFAULT_LANG) -> str:
 
 #: The reason for each kind of damage (db.errors.Damage values).
 _DAMAGE_SENTENCES = {"not_sqlite": "damaged_not_sqlite", "foreign": "damaged_foreign"}
+
+
+#: The errors about a PostgreSQL server (db.errors.ErrorCode values): their path is the server.
+_SERVER_CODES = frozenset(
+    {"server_unreachable", "server_login", "server_no_database", "server_url", "server_lost"}
+)
 
 
 def _archive_sentence(code: str, lang: str, where: str | PathLike[str] | None) -> str:

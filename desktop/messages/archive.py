@@ -128,6 +128,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "Đã khôi phục kho dữ liệu dùng chung {where} từ {source} bằng pg_restore của PostgreSQL.",
         "The shared archive {where} was restored from {source} with PostgreSQL's pg_restore.",
     ),
+    "server_restore_waiting_import": (
+        "Máy khác đang nhập gói dữ liệu; sẽ khôi phục khi máy đó nhập xong…",
+        "Another computer is importing a bundle; the restore starts when it is done…",
+    ),
+    "server_restore_waiting_sessions": (
+        "Đang chờ máy khác xong việc đang dở với kho dữ liệu dùng chung (một giao dịch còn mở "
+        "trên máy chủ) rồi mới khôi phục…",
+        "Waiting for another computer to finish what it is doing with the shared archive (a "
+        "transaction still open on the server) before restoring…",
+    ),
     "server_no_backup": (
         "Chưa có bản sao lưu nào của kho dữ liệu dùng chung {where} trong {path}; "
         "hãy chỉ ra tệp .dump cần khôi phục.",

@@ -108,9 +108,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "and were not moved; import the bundles that carry them again.",
     ),
     "migrated_next": (
-        "Từ nay hãy dùng «bangtin --database {url} …», hoặc đặt biến môi trường "
+        "Từ nay hãy dùng «bangtin --database {word} …», hoặc đặt biến môi trường "
         "BANGTIN_DATABASE_URL; kho dữ liệu trên máy này được giữ nguyên.",
-        "From now on use 'bangtin --database {url} …', or set the environment variable "
+        "From now on use 'bangtin --database {word} …', or set the environment variable "
         "BANGTIN_DATABASE_URL; the archive on this computer is kept as it was.",
     ),
     "migrate_target_not_empty": (
@@ -135,15 +135,15 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "no_archive_on_server": (
         "Cơ sở dữ liệu {path} chưa có kho dữ liệu; nếu đúng là cơ sở dữ liệu này, hãy tạo kho "
-        "bằng «bangtin --database {path} init».",
+        "bằng «bangtin --database {word} init».",
         "The database {path} holds no archive yet; if that is the right database, create the "
-        "archive with 'bangtin --database {path} init'.",
+        "archive with 'bangtin --database {word} init'.",
     ),
     "no_archive_here": (
         "Không có kho dữ liệu ở {path}; nếu đúng là thư mục này, hãy tạo kho dữ liệu mới "
-        "bằng «bangtin --data-dir {path} init».",
+        "bằng «bangtin --data-dir {word} init».",
         "There is no archive in {path}; if that is the right folder, create a new archive "
-        "with 'bangtin --data-dir {path} init'.",
+        "with 'bangtin --data-dir {word} init'.",
     ),
     "archive_created": (
         "Đã tạo kho dữ liệu mới ở {path}.",

@@ -152,10 +152,11 @@ class ImportController(QObject):
         )
 
     def _stage_text(self, stage: str) -> str:
-        if stage == "waiting":
+        if stage in ("waiting", "waiting_server"):
             from desktop.messages import text
 
-            return text("stage_waiting", self._lang()) + "…"
+            # On a server it is another PC's import: "Máy khác đang nhập gói dữ liệu…".
+            return text(f"stage_{stage}", self._lang()) + "…"
         if stage == "staging":
             return self.tr("Đang kiểm tra chữ ký và chép gói dữ liệu…")
         if stage == "applying":

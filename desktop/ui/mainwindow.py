@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
         )
         self.sharing = SharingController(self, self.runner, self.opener, self.settings)
         self.banner.follow(self.opener)
-        self.importer = ImportController(self, self.runner, lang, lambda: self.archive_dir)
+        self.importer = ImportController(self, self.runner, lang, lambda: self.opener.where)
         self.trust = TrustController(self, self.runner, self.importer, settings=self.settings)
 
     def _wire(self) -> None:

@@ -194,8 +194,8 @@ class ArchiveOpener(QObject):
         # Only the window's own folder stands for the shared archive (never the demo).
         settings = self._settings if target == self._data_dir else None
         named = self._database_url if settings is not None else None
-        choice = self._named_server(named) if named else None
-        if named and choice is None:
+        choice = self._named_server(named) if named is not None else None
+        if named is not None and choice is None:
             # Not a PostgreSQL URL: no server to wait for, and never this PC's file instead.
             from db.errors import ArchiveError, ErrorCode
             from db.server import shown_url

@@ -26,7 +26,7 @@ def test_a_mistyped_data_dir_is_said_and_nothing_is_made(
 ) -> None:
     typo = library.data_dir.with_name(library.data_dir.name + "x")
     refused = cli.fails("--data-dir", typo, *args)
-    assert refused.err_lines == [text("no_archive_here", "vi", path=str(typo))]
+    assert refused.err_lines == [text("no_archive_here", "vi", path=str(typo), word=str(typo))]
     assert refused.err_lines[0].startswith("Không có kho dữ liệu ở ")
     assert not typo.exists()
 

@@ -58,7 +58,7 @@ def test_json_failures_of_every_reading_command_on_a_missing_archive(
         error = _error(result.json())
         assert error == {
             "code": "missing",
-            "message": text("no_archive_here", "vi", path=str(typo)),
+            "message": text("no_archive_here", "vi", path=str(typo), word=str(typo)),
         }
 
 
