@@ -232,7 +232,7 @@ class TrustController(QObject):
             label.setToolTip("")
             label.setProperty("stale", False)
             return
-        if fresh.days <= 0:
+        if not fresh.days:  # signed today (None only when there is no day)
             text = self.tr("Dữ liệu cập nhật đến ngày {day} (hôm nay)").format(
                 day=fresh.day.strftime("%d/%m/%Y")
             )
