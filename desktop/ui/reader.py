@@ -96,9 +96,8 @@ class Reader(QObject):
         self._follow_up: list[Callable[[], None]] = []
         self._follow_timer = QTimer(self)
         self._follow_timer.setSingleShot(True)
-        self._follow_timer.setInterval(FOLLOW_UP_MS)
         self._follow_timer.timeout.connect(self.flush)
-        browser.page_painted.connect(self.flush)
+        browser.page_painted.connect(self._painted)
         browser.link_activated.connect(self.follow_link)
         related.notice_chosen.connect(self.open)
         latest.notice_chosen.connect(self.open)
@@ -159,6 +158,11 @@ class Reader(QObject):
         pending, self._follow_up = self._follow_up, []
         for ask in pending:
             ask()
+
+    def _painted(self) -> None:
+        # Once the paint is done with (and the window's image is on screen).
+        if self._follow_up:
+            self._follow_timer.start(0)
 
     def _not_shown(self, exc: BaseException) -> None:
         # A notice that could not be shown is not counted as viewed.
@@ -250,7 +254,7 @@ class Reader(QObject):
         if self._runner.background and self._browser.isVisible():
             # The disk's wait and the panels' queries would compete with the
             # article's layout and paint for this process: they follow it.
-            self._follow_timer.start()
+            self._follow_timer.start(FOLLOW_UP_MS)
         else:
             self.flush()
         self.article_ready.emit(detail.id)
