@@ -464,3 +464,10 @@ def test_a_table_wider_than_the_budget_keeps_only_its_link() -> None:
     html, tables = render_body_tables(wide, [], cell_budget=10, note=_note)
     assert "<table" not in html and 'href="table:0"' in html
     assert len(tables[0].header) == 50
+
+
+def test_each_body_is_rendered_afresh() -> None:
+    # One parser serves a thread's bodies: a link defined in one is unknown to the next.
+    first = render_body("[x]: https://example.org/a\n\ntext [link][x]", ())
+    assert 'href="https://example.org/a"' in first
+    assert render_body("again [link][x]", ()) == "<p>again [link][x]</p>"
