@@ -232,7 +232,8 @@ def main(argv: list[str] | None = None) -> int:
             loop.quit()
 
         def worker_idle() -> bool:
-            return not reader.runner.busy()
+            # The view count and the panels are asked for once the article is painted.
+            return not reader.reader.following and not reader.runner.busy()
 
         pages: dict[str, str] = {}
         current = [""]

@@ -152,6 +152,11 @@ class Reader(QObject):
             failure=self._not_shown,
         )
 
+    @property
+    def following(self) -> bool:
+        """Whether the view count or the panels of the last notice are still to be asked for."""
+        return bool(self._follow_up)
+
     def flush(self) -> None:
         """Ask now for what waits for the article's first paint: the view count, the panels."""
         self._follow_timer.stop()
