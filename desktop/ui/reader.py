@@ -1,12 +1,13 @@
 """The article side of the window: the notice shown, its panels, links, history, bookmark.
 
-`Reader.open` asks the task runner for three things, in this order: the
-notice rendered (`desktop.ops.reading.open_article`), highlighting the
-searched words when the notice is among the results; the view counted
-(`count_view`, a write that waits for the disk); and the "related" and
-"latest" panels (`panels`). The article is shown as soon as it comes, the
-view it shows already counted, and the rest follows; the count is asked for
-with the article, so it is written even if the window closes at once. Links
+`Reader.open` asks the task runner for the notice rendered
+(`desktop.ops.reading.open_article`), highlighting the searched words when
+the notice is among the results, and shows it as soon as it comes, the view
+it shows already counted. What the clerk does not need to see the text
+follows once the article is painted (`flush`): the view counted
+(`count_view`, a write that waits for the disk) and the "related" and
+"latest" panels (`panels`). They are asked for at the latest when the next
+notice is opened or the window closes, so no view is lost. Links
 in the article open notices, attachments (desktop/ui/attachments.py) or, in
 the system browser, web pages. Back and Forward walk a `History`.
 
