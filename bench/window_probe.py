@@ -243,14 +243,18 @@ def main(argv: list[str] | None = None) -> int:
         viewport = reader.browser.viewport()
         view_watch = PaintWatch(viewport)
         viewport.installEventFilter(view_watch)
-        shown: dict[str, bool] = {}
+        # The paints of the view counted when each notice was shown: the
+        # loop may paint the view before it returns from the wait for the
+        # signal, and that paint must not be missed.
+        shown: dict[str, int] = {}
 
         def on_article(notice_id: str) -> None:
-            shown[notice_id] = True
+            shown[notice_id] = view_watch.count
             loop.quit()
 
         def worker_idle() -> bool:
-            return not reader.runner.busy()
+            # The view count and the panels are asked for once the article is painted.
+            return not reader.reader.following and not reader.runner.busy()
 
         pages: dict[str, str] = {}
         current = [""]
@@ -270,8 +274,8 @@ def main(argv: list[str] | None = None) -> int:
             current[0] = notice_id
             start = time.perf_counter()
             reader.open_notice(notice_id)
-            wait(lambda nid=notice_id: shown.get(nid, False))
-            painted = view_watch.count
+            wait(lambda nid=notice_id: nid in shown)
+            painted = shown[notice_id]
             wait(lambda p=painted: view_watch.count > p)
             opens.append((time.perf_counter() - start) * 1000)
             wait(worker_idle)

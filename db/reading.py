@@ -38,6 +38,21 @@ def record_view(session: Session, notice_id: str, at: datetime, *, read: bool = 
     return row.views
 
 
+def record_opening(
+    session: Session, notice_id: str, at: datetime, *, read: bool = True
+) -> tuple[int, bool] | None:
+    """Count one opening of a notice the archive shows (`record_view`).
+
+    Returns the new view count and whether this opening made it read; None,
+    with nothing written, when the archive holds no such notice.
+    """
+    if not session.scalar(select(Notice.has_content).where(Notice.id == notice_id)):
+        return None
+    row = session.get(ReadingState, (notice_id, person()))
+    was_read = row is not None and row.first_opened is not None
+    return record_view(session, notice_id, at, read=read), read and not was_read
+
+
 def set_bookmark(session: Session, notice_id: str, bookmarked: bool) -> None:
     row = session.get(ReadingState, (notice_id, person()))
     if row is None:

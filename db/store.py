@@ -29,6 +29,7 @@ from db.models import (
     TrustedKey,
 )
 from db.reading import mark_all_read as mark_all_read
+from db.reading import record_opening as record_opening
 from db.reading import record_view as record_view
 from db.reading import set_bookmark as set_bookmark
 from db.records import (

@@ -94,11 +94,26 @@ class OpenedNotice:
     requested_id: str
     detail: NoticeDetail | None
     html: str
-    related: tuple[NoticeSummary, ...]
-    latest: tuple[NoticeSummary, ...]
     images: Mapping[str, bytes] = field(default_factory=dict)
     files: Mapping[str, Path] = field(default_factory=dict)
     tables: tuple[TableData, ...] = ()
+
+
+@dataclass(frozen=True)
+class Panels:
+    """What the panels beside an opened notice show: "Tin liên quan" and "Tin mới nhất"."""
+
+    related: tuple[NoticeSummary, ...]
+    latest: tuple[NoticeSummary, ...]
+
+
+@dataclass(frozen=True)
+class Counted:
+    """One opening counted (`count_view`): the notice's views now, and when."""
+
+    notice_id: str
+    views: int
+    at: datetime
 
 
 def now() -> datetime:
@@ -163,46 +178,38 @@ def overview(archive: Archive) -> Overview:
     )
 
 
-def open_notice(
+def open_article(
     archive: Archive,
     notice_id: str,
     lang: str,
-    count_view: bool = True,
     search_text: str = "",
+    counting: datetime | None = None,
     mark_read: bool = True,
-) -> Written[OpenedNotice]:
-    """Count one view (when asked, and the archive may be written), then load and render it.
+) -> OpenedNotice:
+    """Load and render a notice for the article pane; nothing is written.
 
+    With *counting*, the time of the view `count_view` records next, the
+    page shows the notice as that view leaves it (its views one more, read
+    unless *mark_read* is False), so the article can be shown before the
+    view is written; a read-only archive counts no view and shows none.
     With *search_text* the words it matches are highlighted in the article.
-    A first opening makes the notice read, unless *mark_read* is False (the
-    window marks it later, with `marks.set_read`): the changes say so.
     """
     # The renderer pulls in Markdown; loading it here keeps it off the GUI thread.
-    from db import queries, search, store
+    from db import filestore, queries, search
     from desktop.render.article import article_page
 
     with archive.reading() as session:
         detail = queries.get_notice(session, notice_id, as_of=archive.as_of)
-        latest = tuple(queries.latest_notices(session, PANEL_SIZE))
-        if detail is None:
-            return Written(OpenedNotice(notice_id, None, "", (), latest))
-        related = tuple(queries.related_notices(session, notice_id, PANEL_SIZE))
-    changes = NO_CHANGES
-    # A read-only archive is read all the same; only the view is not counted.
-    if count_view and not archive.read_only:
-        at = now()
-        with archive.writing() as session:
-            views = store.record_view(session, notice_id, at, read=mark_read)
-        first = detail.first_opened or (at if mark_read else None)
-        if detail.first_opened is None and mark_read:
-            changes = Changes(read=frozenset({notice_id}))
-        detail = replace(detail, views=views, first_opened=first, last_opened=at)
+    if detail is None:
+        return OpenedNotice(notice_id, None, "")
+    if counting is not None and not archive.read_only:
+        # What db.reading.record_view makes of the row.
+        first = detail.first_opened or (counting if mark_read else None)
+        detail = replace(detail, views=detail.views + 1, first_opened=first, last_opened=counting)
     terms = search.highlight_terms(search_text) if search_text else ()
     page = article_page(detail, lang=lang, highlight_terms=terms, table_cells=ARTICLE_TABLE_CELLS)
     html = page.html
     images: dict[str, bytes] = {}
-    from db import filestore
-
     # On a shared archive, fetched from its database the first time this PC needs them.
     files = filestore.local_copies(archive, (att.sha256 for att in detail.attachments))
     for att in detail.attachments:
@@ -214,5 +221,35 @@ def open_notice(
             path = files[att.sha256]
             if path.is_file():
                 images[att.sha256] = path.read_bytes()
-    opened = OpenedNotice(notice_id, detail, html, related, latest, images, files, page.tables)
-    return Written(opened, changes)
+    return OpenedNotice(notice_id, detail, html, images, files, page.tables)
+
+
+def count_view(
+    archive: Archive, notice_id: str, at: datetime, mark_read: bool = True
+) -> Written[Counted | None]:
+    """Count one view of a notice at *at*; a first opening makes it read, unless
+    *mark_read* is False (the window marks it later, with `marks.set_read`):
+    the changes say so. None, with nothing written, when the archive is
+    read-only or holds no such notice.
+    """
+    if archive.read_only:
+        return Written(None)
+    from db import store
+
+    with archive.writing() as session:
+        counted = store.record_opening(session, notice_id, at, read=mark_read)
+    if counted is None:
+        return Written(None)
+    views, made_read = counted
+    changes = Changes(read=frozenset({notice_id})) if made_read else NO_CHANGES
+    return Written(Counted(notice_id, views, at), changes)
+
+
+def panels(archive: Archive, notice_id: str) -> Panels:
+    """The related notices of *notice_id* and the newest ones, for the panels beside it."""
+    from db import queries
+
+    with archive.reading() as session:
+        related = tuple(queries.related_notices(session, notice_id, PANEL_SIZE))
+        latest = tuple(queries.latest_notices(session, PANEL_SIZE))
+    return Panels(related, latest)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from db.folding import fold
-from db.records import NoticeDetail
+from db.records import AttachmentRecord, NoticeDetail
 from desktop.messages import text
 from desktop.render.dates import posted_line, short_date
 from desktop.render.markdown import escape_text, map_text_nodes, render_body_tables
@@ -26,6 +26,8 @@ from desktop.render.styles import STYLESHEET
 from desktop.render.tables import TableData
 
 _WORD_CHAR_RE = re.compile(r"\w")
+#: Bodies kept rendered (`_body`): a few screens' worth of notices.
+BODY_CACHE_SIZE = 32
 
 
 def human_size(size: int, lang: str = "vi") -> str:
@@ -78,19 +80,8 @@ def article_page(
     esc = html.escape
     terms = _fold_terms(highlight_terms)
 
-    def note(index: int, rows: int, cols: int, shown: int) -> tuple[str, str]:
-        values = {
-            "number": index + 1,
-            "rows": _group_digits(rows, lang),
-            "cols": cols,
-            "shown": shown,
-        }
-        return text("label_table_link", lang, **values), text("label_table_caption", lang, **values)
-
     title = escape_text(notice.title)
-    body, tables = render_body_tables(
-        notice.body_markdown, notice.attachments, cell_budget=table_cells, note=note
-    )
+    body, tables = _body(notice.body_markdown, tuple(notice.attachments), table_cells, lang)
     if terms:
         title = map_text_nodes(title, lambda text: _highlight(text, terms))
         body = map_text_nodes(body, lambda text: _highlight(text, terms))
@@ -190,6 +181,31 @@ def article_page(
 
 
 # --- Highlighting ------------------------------------------------------------
+
+
+@lru_cache(maxsize=BODY_CACHE_SIZE)
+def _body(
+    markdown_text: str,
+    attachments: tuple[AttachmentRecord, ...],
+    table_cells: int | None,
+    lang: str,
+) -> tuple[str, tuple[TableData, ...]]:
+    """A body rendered, kept by everything its HTML depends on (a notice opened
+    again, Back, Forward, another language: its text is not parsed again)."""
+
+    def note(index: int, rows: int, cols: int, shown: int) -> tuple[str, str]:
+        values = {
+            "number": index + 1,
+            "rows": _group_digits(rows, lang),
+            "cols": cols,
+            "shown": shown,
+        }
+        return text("label_table_link", lang, **values), text("label_table_caption", lang, **values)
+
+    body, tables = render_body_tables(
+        markdown_text, attachments, cell_budget=table_cells, note=note
+    )
+    return body, tuple(tables)
 
 
 def _fold_terms(terms: Sequence[str]) -> tuple[str, ...]:

@@ -37,6 +37,7 @@ from __future__ import annotations
 import html
 import re
 import secrets
+import threading
 import unicodedata
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterable, Sequence
@@ -141,9 +142,13 @@ def render_body_tables(
     try:
         raw = _markdown_instance(state).convert(text)
     except RecursionError:
+        _forget_parser()
         # The caps should make this unreachable; plain text is the safe fallback.
         state.plain.append(text)
         raw = f"<p>{state.token(0)}</p>"
+    except BaseException:
+        _forget_parser()
+        raise
     cleaned = nh3.clean(
         raw,
         tags=set(ALLOWED_TAGS),
@@ -199,27 +204,40 @@ class _RenderState:
 # --- Markdown ---------------------------------------------------------------
 
 
+#: One Markdown parser per thread: building one compiles its patterns again
+#: (about half a millisecond), and one object is not safe to share between threads.
+_parsers = threading.local()
+
+
 def _markdown_instance(state: _RenderState) -> markdown.Markdown:
-    # A fresh instance per call: Markdown objects hold state and are not
-    # thread-safe, and building one costs well under a millisecond.
-    md = markdown.Markdown(
-        extensions=[TableExtension(use_align_attribute=True), "sane_lists", _GuardExtension(state)],
-        output_format="html",
-    )
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
+    """This thread's parser, reset, its guard working for *state*."""
+    md: markdown.Markdown | None = getattr(_parsers, "md", None)
+    if md is None:
+        md = markdown.Markdown(
+            extensions=[TableExtension(use_align_attribute=True), "sane_lists", _GuardExtension()],
+            output_format="html",
+        )
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        _parsers.md = md
+    # Markdown's own way to take new input: references, stash and extensions start afresh.
+    md.reset()
+    guard = md.preprocessors["bangtin_line_guard"]
+    assert isinstance(guard, _LineGuard)
+    guard.state = state
     return md
 
 
-class _GuardExtension(Extension):
-    def __init__(self, state: _RenderState) -> None:
-        super().__init__()
-        self._state = state
+def _forget_parser() -> None:
+    """After a failed conversion: the next body gets a parser built afresh."""
+    _parsers.md = None
 
+
+class _GuardExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown API
         # After normalize_whitespace (30), which expands tabs and drops the
         # STX/ETX characters Markdown uses as placeholders.
-        md.preprocessors.register(_LineGuard(md, self._state), "bangtin_line_guard", 25)
+        md.preprocessors.register(_LineGuard(md), "bangtin_line_guard", 25)
         # Before the inline pass (20).
         md.treeprocessors.register(_InlineBudget(md), "bangtin_inline_budget", 25)
 
@@ -251,9 +269,10 @@ def _cap_line(line: str) -> str:
 class _LineGuard(Preprocessor):
     """Bound what Markdown parses: nesting, line length, document length."""
 
-    def __init__(self, md: markdown.Markdown, state: _RenderState) -> None:
+    def __init__(self, md: markdown.Markdown) -> None:
         super().__init__(md)
-        self._state = state
+        #: The body being converted now (`_markdown_instance` sets it).
+        self.state = _RenderState()
 
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
@@ -262,17 +281,17 @@ class _LineGuard(Preprocessor):
             used += len(line) + 1
             if used > MAX_MARKDOWN_CHARS:
                 for block in _plain_blocks("\n".join(lines[index:]).strip("\n")):
-                    out += ["", self._state.add_plain(block)]
+                    out += ["", self.state.add_plain(block)]
                 break
             line = _cap_line(line)
             if len(line) > MAX_LINE_CHARS:
                 end = _CONTAINER_RE.match(line).end()  # type: ignore[union-attr]
                 first, *more = _plain_blocks(line[end:])
-                out.append(line[:end] + self._state.add_plain(first))
+                out.append(line[:end] + self.state.add_plain(first))
                 for block in more:
-                    out += ["", self._state.add_plain(block)]
+                    out += ["", self.state.add_plain(block)]
                 continue
-            out.append(line.replace("&", self._state.amp))
+            out.append(line.replace("&", self.state.amp))
         return out
 
 

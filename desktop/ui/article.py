@@ -16,7 +16,8 @@ Under the article, `FindBar` (desktop/ui/findbar.py) finds words in it
 for the next unread notice instead, as feed readers do.
 
 Signals: `ArticleBrowser.link_activated(QUrl)`, `ArticleBrowser.end_reached()`,
-`ArticleBrowser.page_shown()`, `ZoomBar.zoom_changed(int)`.
+`ArticleBrowser.page_shown()`, `ArticleBrowser.page_painted()` (the first
+paint of each page set), `ZoomBar.zoom_changed(int)`.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QFont, QImage, QKeyEvent, QTextDocument
+from PySide6.QtGui import QFont, QImage, QKeyEvent, QPaintEvent, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -66,6 +67,8 @@ class ArticleBrowser(QTextBrowser):
     end_reached = Signal()
     #: A page was laid out whole (a notice, a message, the same page re-themed).
     page_shown = Signal()
+    #: The page set last was painted (once for each page).
+    page_painted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +86,7 @@ class ArticleBrowser(QTextBrowser):
             self._base_point_size = 10.0
         self._zoom = ZOOM_DEFAULT
         self._html = ""
+        self._unpainted = False
         self.dark = theme.current().dark
         theme.current().changed.connect(self.set_dark)
         self.retranslate()
@@ -127,6 +131,7 @@ class ArticleBrowser(QTextBrowser):
         self.setHtml(themed(html, self.dark))
         if keep_place:
             self.verticalScrollBar().setValue(position)
+        self._unpainted = True
         self.page_shown.emit()
 
     def show_message(self, html: str) -> None:
@@ -168,6 +173,12 @@ class ArticleBrowser(QTextBrowser):
         if url.scheme() == "data":
             return super().loadResource(kind, url)
         return None
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._unpainted:
+            self._unpainted = False
+            self.page_painted.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         bar = self.verticalScrollBar()

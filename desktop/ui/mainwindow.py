@@ -494,5 +494,6 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.volume_watcher.stop()
         self.importer.cancel()
+        self.reader.flush()  # a view counted just before closing is written all the same
         self.runner.shutdown()
         self.attachments.cleanup()

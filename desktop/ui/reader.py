@@ -1,8 +1,13 @@
 """The article side of the window: the notice shown, its panels, links, history, bookmark.
 
-`Reader.open` asks the task runner to count a view and render the notice
-(`desktop.ops.reading.open_notice`), then shows it with its "related" panel,
-highlighting the searched words when the notice is among the results. Links
+`Reader.open` asks the task runner for the notice rendered
+(`desktop.ops.reading.open_article`), highlighting the searched words when
+the notice is among the results, and shows it as soon as it comes, the view
+it shows already counted. What the clerk does not need to see the text
+follows once the article is painted (`flush`): the view counted
+(`count_view`, a write that waits for the disk) and the "related" and
+"latest" panels (`panels`). They are asked for at the latest when the next
+notice is opened or the window closes, so no view is lost. Links
 in the article open notices, attachments (desktop/ui/attachments.py) or, in
 the system browser, web pages. Back and Forward walk a `History`.
 
@@ -44,6 +49,8 @@ if TYPE_CHECKING:
 SAVE_ACTIONS = ("save", "download")
 #: How long a notice passed in the list stays on screen before it counts as read.
 READ_DELAY_MS = 1500
+#: The longest the view count and the panels wait for the article to be painted.
+FOLLOW_UP_MS = 250
 
 
 class Reader(QObject):
@@ -86,6 +93,12 @@ class Reader(QObject):
         self.read_timer.setSingleShot(True)
         self.read_timer.setInterval(READ_DELAY_MS)
         self.read_timer.timeout.connect(self._mark_current_read)
+        #: Asking for the view count and the panels, once the article is painted (`flush`).
+        self._follow_up: list[Callable[[], None]] = []
+        self._follow_timer = QTimer(self)
+        self._follow_timer.setSingleShot(True)
+        self._follow_timer.timeout.connect(self.flush)
+        browser.page_painted.connect(self._painted)
         browser.link_activated.connect(self.follow_link)
         related.notice_chosen.connect(self.open)
         latest.notice_chosen.connect(self.open)
@@ -100,22 +113,68 @@ class Reader(QObject):
         count_view: bool = True,
         mark_read: bool = True,
     ) -> None:
-        """Open a notice: count the view, render it, fill the related panel.
+        """Open a notice: render it, count the view, fill the panels.
 
         Without *mark_read* it is marked read only after READ_DELAY_MS on screen.
         """
         self.read_timer.stop()
+        # What a notice opened before (and not shown yet) still waits for is asked for first.
+        self.flush()
         lang, search_text = self._lang(), self._search_text_for(notice_id)
         read = mark_read and count_view
-        self._runner.write(
+        counting = reading.now() if count_view else None
+        # Queued first: a synchronous runner shows the article before `query` returns.
+        if counting is not None:
+            at = counting
+            self._follow_up.append(
+                lambda: self._runner.write(
+                    self,
+                    lambda archive: reading.count_view(archive, notice_id, at, read),
+                    success=self._counted,
+                    failure=self.failed.emit,
+                )
+            )
+        self._follow_up.append(
+            lambda: self._runner.query(
+                self,
+                lambda archive: reading.panels(archive, notice_id),
+                key="panels",
+                success=lambda panels: self._show_panels(notice_id, panels),
+                failure=self.failed.emit,
+            )
+        )
+        self._runner.query(
             self,
-            lambda archive: reading.open_notice(
-                archive, notice_id, lang, count_view, search_text, read
+            lambda archive: reading.open_article(
+                archive, notice_id, lang, search_text, counting, read
             ),
             key="article",
             success=lambda opened: self._show(opened, record, bool(search_text), mark_read),
-            failure=self.failed.emit,
+            failure=self._not_shown,
         )
+
+    @property
+    def following(self) -> bool:
+        """Whether the view count or the panels of the last notice are still to be asked for."""
+        return bool(self._follow_up)
+
+    def flush(self) -> None:
+        """Ask now for what waits for the article's first paint: the view count, the panels."""
+        self._follow_timer.stop()
+        pending, self._follow_up = self._follow_up, []
+        for ask in pending:
+            ask()
+
+    def _painted(self) -> None:
+        # Once the paint is done with (and the window's image is on screen).
+        if self._follow_up:
+            self._follow_timer.start(0)
+
+    def _not_shown(self, exc: BaseException) -> None:
+        # A notice that could not be shown is not counted as viewed.
+        self._follow_timer.stop()
+        self._follow_up = []
+        self.failed.emit(exc)
 
     def show_notice(self, notice_id: str) -> None:
         """The list's current row moved to *notice_id*: show it, read after a moment."""
@@ -173,18 +232,17 @@ class Reader(QObject):
     def _show(
         self, opened: OpenedNotice, record: bool, highlighted: bool, mark_read: bool = True
     ) -> None:
-        self._latest.set_rows(opened.latest)
         detail = opened.detail
         if detail is None:
             # A link to a notice this archive does not hold: stay where we are.
             self.status.emit(self.tr("Không tìm thấy văn bản này trong kho dữ liệu."))
+            self.flush()
             self.article_ready.emit(opened.requested_id)
             return
         self.current = detail
         self.current_read = detail.first_opened is not None
         self._highlighted = highlighted
         self._browser.show_article(opened.html, opened.images, opened.tables)
-        self._related.set_rows(opened.related)
         self._attachments.show_notice(
             {att.sha256: att.name for att in detail.attachments}, opened.files
         )
@@ -199,7 +257,26 @@ class Reader(QObject):
             self._mark_current_read()
         elif not mark_read and not self.current_read:
             self.read_timer.start()
+        if self._runner.background and self._browser.isVisible():
+            # The disk's wait and the panels' queries would compete with the
+            # article's layout and paint for this process: they follow it.
+            self._follow_timer.start(FOLLOW_UP_MS)
+        else:
+            self.flush()
         self.article_ready.emit(detail.id)
+
+    def _counted(self, counted: reading.Counted | None) -> None:
+        # Another PC may have counted a view of it meanwhile (a shared archive).
+        current = self.current
+        if counted is not None and current is not None and current.id == counted.notice_id:
+            if current.views != counted.views:
+                self.current = replace(current, views=counted.views)
+
+    def _show_panels(self, notice_id: str, panels: reading.Panels) -> None:
+        self._latest.set_rows(panels.latest)
+        # A link to a notice the archive lacks leaves the related panel as it was.
+        if self.current is not None and self.current.id == notice_id:
+            self._related.set_rows(panels.related)
 
     # -- history ---------------------------------------------------------------------------
 
@@ -255,6 +332,9 @@ class Reader(QObject):
     def apply_changes(self, changes: Changes) -> None:
         """Another archive: start empty. A new bookmark on the notice shown: show it."""
         if changes.archive:
+            # Whatever still waited was the other archive's.
+            self._follow_timer.stop()
+            self._follow_up = []
             self.history.clear()
             self._navigation_changed()
             self.current = None

@@ -166,6 +166,8 @@ def test_what_one_person_reads_stays_unread_for_another(
     assert unread(an, qtbot) == unread(binh, qtbot) == 3
     with qtbot.waitSignal(an.article_ready, timeout=WAIT_MS):
         an.open_notice("a")
+    # The view, and with it the read mark, is written once the article is painted.
+    qtbot.waitUntil(lambda: not an.reader.following and not an.runner.busy(), timeout=WAIT_MS)
     assert unread(an, qtbot) == 2
     assert unread(binh, qtbot) == 3
 

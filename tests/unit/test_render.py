@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from db.records import AttachmentRecord, NoticeDetail
-from desktop.render.article import article_html, human_size
+from desktop.render.article import article_html, article_page, human_size
 from desktop.render.markdown import ALLOWED_TAGS, MAX_HTML_DEPTH, PLAIN_BLOCK_CHARS, render_body
 
 SHA_PLAN = "a" * 64
@@ -464,3 +464,26 @@ def test_a_table_wider_than_the_budget_keeps_only_its_link() -> None:
     html, tables = render_body_tables(wide, [], cell_budget=10, note=_note)
     assert "<table" not in html and 'href="table:0"' in html
     assert len(tables[0].header) == 50
+
+
+def test_each_body_is_rendered_afresh() -> None:
+    # One parser serves a thread's bodies: a link defined in one is unknown to the next.
+    first = render_body("[x]: https://example.org/a\n\ntext [link][x]", ())
+    assert 'href="https://example.org/a"' in first
+    assert render_body("again [link][x]", ()) == "<p>again [link][x]</p>"
+
+
+def test_a_body_rendered_again_follows_what_it_depends_on() -> None:
+    # Bodies are kept rendered; the page still follows the body, the files and the language.
+    table = "| a | b |\n|---|---|\n" + "".join(f"| {i} | {i} |\n" for i in range(30))
+    first = article_page(replace(NOTICE, body_markdown=table), table_cells=10)
+    assert first == article_page(replace(NOTICE, body_markdown=table), table_cells=10)
+    assert len(first.tables) == 1
+    english = article_page(replace(NOTICE, body_markdown=table), table_cells=10, lang="en")
+    assert "Bảng 1 có 30 dòng" in first.html
+    assert "Table 1 has 30 rows" in english.html and "Bảng 1" not in english.html
+    updated = article_page(replace(NOTICE, body_markdown="Nội dung đã sửa"))
+    assert "Nội dung đã sửa" in updated.html and "Quý Mão." not in updated.html
+    without = article_html(replace(NOTICE, attachments=()))
+    assert "attachment:" not in without
+    assert "attachment:" in article_html(NOTICE)

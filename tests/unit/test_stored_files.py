@@ -16,7 +16,7 @@ from db import filestore
 from db.archive import Archive, open_archive
 from desktop.bundles.importer import import_bundle
 from desktop.ops.files import save_attachment
-from desktop.ops.reading import open_notice
+from desktop.ops.reading import open_article
 from tests.helpers.bundles import PDF, World, trust
 
 SHA = hashlib.sha256(PDF).hexdigest()
@@ -52,7 +52,7 @@ def test_another_pc_reads_the_files_an_import_wrote_into_the_database(
     second = open_archive(tmp_path / "pc2", url=pg_url)
     try:
         assert not second.file_path(SHA).exists()
-        opened = open_notice(second, "a", "vi").value
+        opened = open_article(second, "a", "vi")
         source = opened.files[SHA]
         assert source.read_bytes() == PDF
         assert save_attachment(source, tmp_path / "saved.pdf").read_bytes() == PDF
