@@ -135,16 +135,25 @@ def lost_in_folder(data_dir: Path, db_path: Path) -> list[str]:
 
     from db.archive import FILES_DIR
 
-    uri = f"{Path(db_path).resolve().as_uri()}?mode=ro"
+    uri = Path(db_path).resolve().as_uri()
     named: set[str] = set()
-    conn = sqlite3.connect(uri, uri=True, timeout=30)
-    try:
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        for table, column in _NAMING:
-            if table in tables:
-                named.update(r[0] for r in conn.execute(f"SELECT DISTINCT {column} FROM {table}"))
-    finally:
-        conn.close()
+    # As `db.backup.check_file` reads it: a folder that may not be written
+    # cannot hold the -shm that mode=ro needs, and is read as immutable.
+    for query in ("mode=ro", "immutable=1"):
+        try:
+            conn = sqlite3.connect(f"{uri}?{query}", uri=True, timeout=30)
+            try:
+                found = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+                for table, column in _NAMING:
+                    if table in found:
+                        rows = conn.execute(f"SELECT DISTINCT {column} FROM {table}")
+                        named.update(r[0] for r in rows)
+            finally:
+                conn.close()
+            break
+        except sqlite3.OperationalError:
+            if query == "immutable=1":
+                raise
     lost = []
     for sha in sorted(s for s in named if isinstance(s, str)):
         path = Path(data_dir) / FILES_DIR / sha[:2] / sha
