@@ -119,11 +119,14 @@ def list_dumps(data_dir: Path, url: str) -> list[Path]:
     folder = Path(data_dir) / BACKUP_DIR
     if not folder.is_dir():
         return []
-    pattern = re.compile(
-        rf"^server-{re.escape(dump_label(url))}-(\d{{8}}-\d{{6}}){re.escape(SUFFIX)}$"
-    )
-    found = [(m.group(1), p) for p in folder.iterdir() if (m := pattern.match(p.name))]
-    return [p for _stamp, p in sorted(found, reverse=True)]
+    label = re.escape(dump_label(url))
+    pattern = re.compile(rf"^server-{label}-(\d{{8}}-\d{{6}})(?:-(\d+))?{re.escape(SUFFIX)}$")
+    found = [
+        ((m.group(1), int(m.group(2) or 1)), p)
+        for p in folder.iterdir()
+        if (m := pattern.match(p.name))
+    ]
+    return [p for _key, p in sorted(found, reverse=True)]
 
 
 def prune(data_dir: Path, url: str, keep: int = KEEP) -> list[Path]:
@@ -172,11 +175,22 @@ def _dump(url: str, target: Path) -> Path:
     return target
 
 
+def _unused(folder: Path, stem: str) -> Path:
+    """*folder*/*stem*.dump, or *stem*-2.dump, -3… when taken: two dumps in one
+    second never overwrite each other (a restore from the file just set aside)."""
+    target = folder / f"{stem}{SUFFIX}"
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"{stem}-{n}{SUFFIX}"
+    return target
+
+
 def take_backup(url: str, data_dir: Path, *, now: datetime | None = None) -> Path:
     """Dump the database at *url* with pg_dump into *data_dir*/backups; returns the file."""
     stamp = (now or datetime.now()).strftime(STAMP)
     folder = Path(data_dir) / BACKUP_DIR
-    return _dump(url, folder / f"server-{dump_label(url)}-{stamp}{SUFFIX}")
+    return _dump(url, _unused(folder, f"server-{dump_label(url)}-{stamp}"))
 
 
 def newest_backup(data_dir: Path, url: str) -> Path | None:
@@ -218,7 +232,7 @@ def restore(
         return lambda: waiting(what) if waiting is not None else None
 
     stamp = (now or datetime.now()).strftime(STAMP)
-    aside = Path(data_dir) / BACKUP_DIR / f"replaced-{dump_label(url)}-{stamp}{SUFFIX}"
+    aside = _unused(Path(data_dir) / BACKUP_DIR, f"replaced-{dump_label(url)}-{stamp}")
     with import_lock(engine, wait_s=RESTORE_WAIT_S, waiting=told("import")):
         try:
             done = Restored(_dump(url, aside))

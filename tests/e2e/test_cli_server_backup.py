@@ -140,3 +140,15 @@ def test_a_backup_of_the_other_kind_is_named_for_what_it_is(
     assert refused.err_lines == [text("restore_sqlite_to_server", "vi", path=str(pc_backup))]
     assert cli(*db, "list", "--json").json() == server_before
     assert "hỏng" not in refused.stderr
+
+
+def test_two_dumps_in_one_second_never_overwrite_each_other(pg_url: str, tmp_path: Path) -> None:
+    from datetime import datetime
+
+    from db.serverbackup import list_dumps, take_backup
+
+    now = datetime(2026, 12, 7, 6, 43, 4)
+    first = take_backup(pg_url, tmp_path, now=now)
+    second = take_backup(pg_url, tmp_path, now=now)
+    assert first != second and first.is_file() and second.is_file()
+    assert list_dumps(tmp_path, pg_url) == [second, first]  # newest first
