@@ -16,7 +16,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import FunctionElement
 
-from db import officelog
+from db import dialect, officelog
 from db.folding import nfc
 from db.models import Notice, RegisterEntry
 from db.records import RegisterRow, TodoItem
@@ -266,11 +266,11 @@ def register_incoming(session: Session, notice_ids: Sequence[str], at: datetime)
         return 0
     numbered: set[str] = set()
     registered: set[str] = set()
-    for chunk in _chunks(list(dict.fromkeys(notice_ids))):
+    for chunk in _chunks(list(dict.fromkeys(notice_ids)), dialect.id_batch(session)):
         numbered.update(
             session.scalars(
                 select(Notice.id).where(
-                    Notice.id.in_(chunk),
+                    dialect.among(session, Notice.id, chunk),
                     Notice.number.is_not(None),
                     Notice.number != "",
                     Notice.withdrawn.is_(False),
@@ -279,7 +279,9 @@ def register_incoming(session: Session, notice_ids: Sequence[str], at: datetime)
         )
         registered.update(
             session.scalars(
-                select(RegisterEntry.notice_id).where(RegisterEntry.notice_id.in_(chunk))
+                select(RegisterEntry.notice_id).where(
+                    dialect.among(session, RegisterEntry.notice_id, chunk)
+                )
             )
         )
     fresh = [i for i in dict.fromkeys(notice_ids) if i in numbered and i not in registered]

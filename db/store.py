@@ -328,7 +328,7 @@ class _Existing:
 def _existing(session: Session, publisher_id: str, ids: Sequence[str]) -> _Existing:
     found = _Existing()
     unique = list(dict.fromkeys(ids))
-    for chunk in _chunks(unique):
+    for chunk in _chunks(unique, dialect.id_batch(session)):
         rows = session.execute(
             select(
                 Notice.id,
@@ -336,7 +336,7 @@ def _existing(session: Session, publisher_id: str, ids: Sequence[str]) -> _Exist
                 Notice.withdrawn,
                 Notice.has_content,
                 Notice.publisher_id,
-            ).where(Notice.id.in_(chunk))
+            ).where(dialect.among(session, Notice.id, chunk))
         )
         for nid, rev, withdrawn, has_content, owner in rows:
             if owner is not None and owner != publisher_id:
@@ -348,7 +348,7 @@ def _existing(session: Session, publisher_id: str, ids: Sequence[str]) -> _Exist
         early = session.execute(
             select(EarlyWithdrawal.notice_id, EarlyWithdrawal.revision).where(
                 EarlyWithdrawal.publisher_id == publisher_id,
-                EarlyWithdrawal.notice_id.in_(chunk),
+                dialect.among(session, EarlyWithdrawal.notice_id, chunk),
             )
         )
         for nid, rev in early:
@@ -400,6 +400,8 @@ def apply_notice_chunks(
     its newest copy (the first, on a tie), whichever chunks the copies are in.
     """
     counts = ImportCounts()
+    # The notices' bodies and the search index are most of what it writes.
+    dialect.compress_fast(session)
     touched = [*ids, *(w.id for w in withdrawals)]
     held = _existing(session, publisher_id, touched)
     # The notices these name before the import; validitystore.refresh below.
