@@ -11,10 +11,12 @@ hundreds of parameters.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, any_, bindparam, func, text
+from psycopg import sql
+from sqlalchemy import ColumnElement, Connection, Table, any_, bindparam, func, text
+from sqlalchemy import insert as insert_statement
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -70,6 +72,47 @@ def compress_fast(session: Session | Connection) -> None:
     ).scalar()
     if lz4:
         session.execute(text("SET LOCAL default_toast_compression = 'lz4'"))
+
+
+def insert_rows(session: Session, table: Any, rows: Sequence[Mapping[str, Any]]) -> None:
+    """INSERT *rows*, dicts by column name, into *table* (a model or a Table).
+
+    SQLite: an INSERT for each SQLITE_BATCH rows, as SQLAlchemy runs them.
+    PostgreSQL: one ``COPY … FROM STDIN`` in the session's transaction, each
+    value bound as SQLAlchemy binds it: the server parses rows instead of
+    statements, and the client skips making a statement's parameters for
+    each row (a bundle's notices, register lines and office events). A
+    column a row lacks gets its Python default, as an INSERT gives it, or
+    NULL; one no row names is left to the server (an id's sequence).
+    """
+    if not rows:
+        return
+    target = table if isinstance(table, Table) else table.__table__
+    names = list(dict.fromkeys(name for row in rows for name in row))
+    missing = {
+        c.name: c.default for c in target.columns if c.name not in names and c.default is not None
+    }
+    if engine_name(session) != "postgresql" or any(not d.is_scalar for d in missing.values()):
+        for start in range(0, len(rows), SQLITE_BATCH):
+            session.execute(insert_statement(table), list(rows[start : start + SQLITE_BATCH]))
+        return
+    defaults = {name: d.arg for name, d in missing.items()}
+    for name in names:
+        default = target.c[name].default
+        if default is not None and default.is_scalar:
+            defaults[name] = default.arg
+    columns = [*names, *(n for n in defaults if n not in names)]
+    conn = session.connection()
+    binds = [target.c[n].type._cached_bind_processor(conn.dialect) for n in columns]
+    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
+        sql.Identifier(target.name), sql.SQL(", ").join(map(sql.Identifier, columns))
+    )
+    session.flush()
+    raw: Any = conn.connection.driver_connection
+    with raw.cursor() as cur, cur.copy(statement) as copy:
+        for row in rows:
+            values = [row.get(n, defaults.get(n)) for n in columns]
+            copy.write_row([v if b is None else b(v) for v, b in zip(values, binds, strict=True)])
 
 
 def greater(session: Session, a: Any, b: Any) -> ColumnElement[Any]:

@@ -219,8 +219,7 @@ def record_arrivals(session: Session, notice_ids: Sequence[str], at: datetime) -
                     "incoming_number": number,
                 }
             )
-    for chunk in _chunks(rows):
-        session.execute(insert(OfficeEvent), list(chunk))
+    dialect.insert_rows(session, OfficeEvent, rows)
     return len(rows)
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, ColumnElement, case, func, insert, or_, select, update
+from sqlalchemy import Boolean, ColumnElement, case, func, or_, select, update
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import FunctionElement
@@ -301,8 +301,7 @@ def register_incoming(session: Session, notice_ids: Sequence[str], at: datetime)
         }
         for offset, notice_id in enumerate(fresh)
     ]
-    for row_chunk in _chunks(rows):
-        session.execute(insert(RegisterEntry), list(row_chunk))
+    dialect.insert_rows(session, RegisterEntry, rows)
     return len(rows)
 
 

@@ -475,8 +475,7 @@ def _apply_chunk(
         existing[rec.id] = (revision, rec.withdrawn, True)
 
     table = cast(Table, Notice.__table__)
-    for chunk in _chunks(inserts):
-        session.execute(insert(table), list(chunk))
+    dialect.insert_rows(session, table, inserts)
     if updates:
         changed = [str(u["id"]) for u in updates]
         for id_chunk in _chunks(changed):
@@ -516,12 +515,9 @@ def _apply_chunk(
         for rec in written
         for i, (relation, target) in enumerate(dict.fromkeys(rec.relations))
     ]
-    for chunk in _chunks(related_rows):
-        session.execute(insert(RelatedLink), list(chunk))
-    for chunk in _chunks(relation_rows):
-        session.execute(insert(NoticeRelation), list(chunk))
-    for chunk in _chunks(attachment_rows):
-        session.execute(insert(Attachment), list(chunk))
+    dialect.insert_rows(session, RelatedLink, related_rows)
+    dialect.insert_rows(session, NoticeRelation, relation_rows)
+    dialect.insert_rows(session, Attachment, attachment_rows)
     # A notice that came in after its own advance withdrawal carries the
     # revision from now on.
     arrived = [rec.id for rec in written if rec.id in held.early]
