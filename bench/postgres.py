@@ -189,6 +189,9 @@ def run(args: argparse.Namespace, work: Path) -> tuple[list[Row], dict[str, obje
             conn.execute("VACUUM ANALYZE")
             size = conn.execute("SELECT pg_database_size(current_database())").fetchone()
             facts["archive_bytes"] = size[0] if size else None
+        if args.import_only:
+            archive.close()
+            return rows, facts
 
         log(f"search: {rounds} rounds of {len(QUERIES)} queries")
         times = time_search(archive, rounds)
@@ -264,6 +267,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--rounds", type=int, default=0, help="passes over the query set")
     parser.add_argument("--sqlite", action="store_true", help="SQLite beside it, same bundle")
+    parser.add_argument(
+        "--import-only", action="store_true", help="the import and its anchor, no search"
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="bangtin-pgbench-") as tmp:

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from db import dialect
 from db.folding import nfc
 from db.models import (
     ImportLog,
@@ -158,11 +159,11 @@ def set_identity(
 
 def _have(session: Session, code: str, ids: Sequence[str]) -> set[str]:
     found: set[str] = set()
-    for chunk in _chunks(ids):
+    for chunk in _chunks(ids, dialect.id_batch(session)):
         found.update(
             session.scalars(
                 select(OfficeEvent.notice_id).where(
-                    OfficeEvent.code == code, OfficeEvent.notice_id.in_(chunk)
+                    OfficeEvent.code == code, dialect.among(session, OfficeEvent.notice_id, chunk)
                 )
             )
         )
@@ -180,10 +181,12 @@ def record_arrivals(session: Session, notice_ids: Sequence[str], at: datetime) -
     if not ids:
         return 0
     live: list[str] = []
-    for chunk in _chunks(ids):
+    for chunk in _chunks(ids, dialect.id_batch(session)):
         live.extend(
             session.scalars(
-                select(Notice.id).where(Notice.id.in_(chunk), Notice.withdrawn.is_(False))
+                select(Notice.id).where(
+                    dialect.among(session, Notice.id, chunk), Notice.withdrawn.is_(False)
+                )
             )
         )
     keep = set(live)
@@ -194,14 +197,14 @@ def record_arrivals(session: Session, notice_ids: Sequence[str], at: datetime) -
     )
     registered = _have(session, REGISTERED, ids)
     lines: dict[str, tuple[int, int, datetime]] = {}
-    for chunk in _chunks(ids):
+    for chunk in _chunks(ids, dialect.id_batch(session)):
         for notice_id, year, number, received in session.execute(
             select(
                 RegisterEntry.notice_id,
                 RegisterEntry.year,
                 RegisterEntry.number,
                 RegisterEntry.received_at,
-            ).where(RegisterEntry.notice_id.in_(chunk))
+            ).where(dialect.among(session, RegisterEntry.notice_id, chunk))
         ):
             lines[notice_id] = (year, number, received)
     for notice_id in ids:
@@ -216,8 +219,7 @@ def record_arrivals(session: Session, notice_ids: Sequence[str], at: datetime) -
                     "incoming_number": number,
                 }
             )
-    for chunk in _chunks(rows):
-        session.execute(insert(OfficeEvent), list(chunk))
+    dialect.insert_rows(session, OfficeEvent, rows)
     return len(rows)
 
 

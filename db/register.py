@@ -11,12 +11,12 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, ColumnElement, case, func, insert, or_, select, update
+from sqlalchemy import Boolean, ColumnElement, case, func, or_, select, update
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import FunctionElement
 
-from db import officelog
+from db import dialect, officelog
 from db.folding import nfc
 from db.models import Notice, RegisterEntry
 from db.records import RegisterRow, TodoItem
@@ -266,11 +266,11 @@ def register_incoming(session: Session, notice_ids: Sequence[str], at: datetime)
         return 0
     numbered: set[str] = set()
     registered: set[str] = set()
-    for chunk in _chunks(list(dict.fromkeys(notice_ids))):
+    for chunk in _chunks(list(dict.fromkeys(notice_ids)), dialect.id_batch(session)):
         numbered.update(
             session.scalars(
                 select(Notice.id).where(
-                    Notice.id.in_(chunk),
+                    dialect.among(session, Notice.id, chunk),
                     Notice.number.is_not(None),
                     Notice.number != "",
                     Notice.withdrawn.is_(False),
@@ -279,7 +279,9 @@ def register_incoming(session: Session, notice_ids: Sequence[str], at: datetime)
         )
         registered.update(
             session.scalars(
-                select(RegisterEntry.notice_id).where(RegisterEntry.notice_id.in_(chunk))
+                select(RegisterEntry.notice_id).where(
+                    dialect.among(session, RegisterEntry.notice_id, chunk)
+                )
             )
         )
     fresh = [i for i in dict.fromkeys(notice_ids) if i in numbered and i not in registered]
@@ -299,8 +301,7 @@ def register_incoming(session: Session, notice_ids: Sequence[str], at: datetime)
         }
         for offset, notice_id in enumerate(fresh)
     ]
-    for row_chunk in _chunks(rows):
-        session.execute(insert(RegisterEntry), list(row_chunk))
+    dialect.insert_rows(session, RegisterEntry, rows)
     return len(rows)
 
 

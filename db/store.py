@@ -329,7 +329,7 @@ class _Existing:
 def _existing(session: Session, publisher_id: str, ids: Sequence[str]) -> _Existing:
     found = _Existing()
     unique = list(dict.fromkeys(ids))
-    for chunk in _chunks(unique):
+    for chunk in _chunks(unique, dialect.id_batch(session)):
         rows = session.execute(
             select(
                 Notice.id,
@@ -337,7 +337,7 @@ def _existing(session: Session, publisher_id: str, ids: Sequence[str]) -> _Exist
                 Notice.withdrawn,
                 Notice.has_content,
                 Notice.publisher_id,
-            ).where(Notice.id.in_(chunk))
+            ).where(dialect.among(session, Notice.id, chunk))
         )
         for nid, rev, withdrawn, has_content, owner in rows:
             if owner is not None and owner != publisher_id:
@@ -349,7 +349,7 @@ def _existing(session: Session, publisher_id: str, ids: Sequence[str]) -> _Exist
         early = session.execute(
             select(EarlyWithdrawal.notice_id, EarlyWithdrawal.revision).where(
                 EarlyWithdrawal.publisher_id == publisher_id,
-                EarlyWithdrawal.notice_id.in_(chunk),
+                dialect.among(session, EarlyWithdrawal.notice_id, chunk),
             )
         )
         for nid, rev in early:
@@ -401,6 +401,8 @@ def apply_notice_chunks(
     its newest copy (the first, on a tie), whichever chunks the copies are in.
     """
     counts = ImportCounts()
+    # The notices' bodies and the search index are most of what it writes.
+    dialect.compress_fast(session)
     touched = [*ids, *(w.id for w in withdrawals)]
     held = _existing(session, publisher_id, touched)
     # The notices these name before the import; validitystore.refresh below.
@@ -474,8 +476,7 @@ def _apply_chunk(
         existing[rec.id] = (revision, rec.withdrawn, True)
 
     table = cast(Table, Notice.__table__)
-    for chunk in _chunks(inserts):
-        session.execute(insert(table), list(chunk))
+    dialect.insert_rows(session, table, inserts)
     if updates:
         changed = [str(u["id"]) for u in updates]
         for id_chunk in _chunks(changed):
@@ -515,12 +516,9 @@ def _apply_chunk(
         for rec in written
         for i, (relation, target) in enumerate(dict.fromkeys(rec.relations))
     ]
-    for chunk in _chunks(related_rows):
-        session.execute(insert(RelatedLink), list(chunk))
-    for chunk in _chunks(relation_rows):
-        session.execute(insert(NoticeRelation), list(chunk))
-    for chunk in _chunks(attachment_rows):
-        session.execute(insert(Attachment), list(chunk))
+    dialect.insert_rows(session, RelatedLink, related_rows)
+    dialect.insert_rows(session, NoticeRelation, relation_rows)
+    dialect.insert_rows(session, Attachment, attachment_rows)
     # A notice that came in after its own advance withdrawal carries the
     # revision from now on.
     arrived = [rec.id for rec in written if rec.id in held.early]

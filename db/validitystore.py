@@ -20,25 +20,28 @@ from typing import Any, cast
 
 from sqlalchemy import Connection, Table, bindparam, exists, select, update
 
+from db import dialect
 from db.models import Notice, NoticeRelation
 from db.validity import Node, Standing, node_of, standing_of
 
 BATCH = 500
 
 
-def _chunks(ids: Iterable[str]) -> Iterable[Sequence[str]]:
+def _chunks(ids: Iterable[str], size: int = BATCH) -> Iterable[Sequence[str]]:
     unique = sorted(set(ids))
-    for start in range(0, len(unique), BATCH):
-        yield unique[start : start + BATCH]
+    for start in range(0, len(unique), size):
+        yield unique[start : start + size]
 
 
 def targets(conn: Connection, ids: Iterable[str]) -> set[str]:
     """The ids that the relations stated by *ids* name (held or not)."""
     found: set[str] = set()
-    for chunk in _chunks(ids):
+    for chunk in _chunks(ids, dialect.id_batch(conn)):
         found.update(
             conn.scalars(
-                select(NoticeRelation.target_id).where(NoticeRelation.notice_id.in_(chunk))
+                select(NoticeRelation.target_id).where(
+                    dialect.among(conn, NoticeRelation.notice_id, chunk)
+                )
             )
         )
     return found
@@ -47,7 +50,7 @@ def targets(conn: Connection, ids: Iterable[str]) -> set[str]:
 def refresh(conn: Connection, ids: Iterable[str]) -> int:
     """Reckon the Standing of the notices *ids* (those held) again; returns how many changed."""
     changed: list[dict[str, Any]] = []
-    for chunk in _chunks(ids):
+    for chunk in _chunks(ids, dialect.id_batch(conn)):
         own = conn.execute(
             select(
                 Notice.id,
@@ -57,7 +60,7 @@ def refresh(conn: Connection, ids: Iterable[str]) -> int:
                 Notice.partly_on,
                 Notice.legal,
                 exists().where(NoticeRelation.notice_id == Notice.id).label("relates"),
-            ).where(Notice.id.in_(chunk))
+            ).where(dialect.among(conn, Notice.id, chunk))
         ).all()
         if not own:
             continue
@@ -76,7 +79,7 @@ def refresh(conn: Connection, ids: Iterable[str]) -> int:
             )
             .join(Notice, Notice.id == NoticeRelation.notice_id)
             .where(
-                NoticeRelation.target_id.in_(chunk),
+                dialect.among(conn, NoticeRelation.target_id, chunk),
                 NoticeRelation.notice_id != NoticeRelation.target_id,
             )
         )

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from db import dialect
 from db.folding import nfc
 from db.search.pgschema import DROP, SCHEMA, TRIGRAMS, words
 from db.search.schema import SHIFT, block, published_ts
@@ -29,9 +30,9 @@ GIN_INDEXES = ("search_doc_title", "search_doc_number", "search_doc_main")
 
 # One statement for both tables: the rows' arrays are sent once.
 _INSERT = (
-    "WITH r AS (SELECT * FROM unnest(%s::bigint[], %s::text[], %s::int[], %s::text[], "
-    "%s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], "
-    "%s::text[], %s::text[], %s::text[]) AS r(k, i, c, d, s, h, t, n, b, m, e, tw, nw, mw)), "
+    "WITH r AS (SELECT * FROM unnest(%b::bigint[], %b::text[], %b::int[], %b::text[], "
+    "%b::text[], %b::text[], %b::text[], %b::text[], %b::text[], %b::text[], %b::text[], "
+    "%b::text[], %b::text[], %b::text[]) AS r(k, i, c, d, s, h, t, n, b, m, e, tw, nw, mw)), "
     "f AS (INSERT INTO search_field (rank_key, title_f, body_f, meta_f, exact) "
     "SELECT k, t, b, m, e FROM r) "
     "INSERT INTO search_doc (rank_key, notice_id, category_id, doc_type_f, issuer_f, "
@@ -181,6 +182,7 @@ def update(conn: Connection, changed_ids: Sequence[str], removed_ids: Sequence[s
     touched = list(dict.fromkeys([*changed, *removed_ids]))
     if not touched:
         return
+    dialect.compress_fast(conn)
     with _raw(conn).cursor() as cur:
         cur.execute(_DELETE, (touched,))
         cur.execute("SELECT count(*) FROM search_doc")
