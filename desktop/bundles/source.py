@@ -57,8 +57,11 @@ _SHOW.maxlevel = 2
 _SHOW.maxstring = 60
 _SHOW.maxother = 60
 
-# Offices refuse other years, and a time outside them cannot always be shown.
-_RANGE = f"'{{key}}' is out of range: dates must lie in the years {MIN_YEAR}-{MAX_YEAR} (UTC+7)"
+
+def _show(value: Any) -> str:
+    """A value for a sentence: text in «», anything else as Python writes it."""
+    shown = f"«{value}»" if isinstance(value, str) else _SHOW.repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "…"
 
 
 # libyaml's parser, where installed, reads a 10,000-notice folder several
@@ -95,16 +98,17 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_ti
 
 @dataclass(frozen=True)
 class SourceError:
-    """One problem in a source file; `line` counts from 1.
+    """One problem in a source file; `line` counts from 1 (0: the whole folder).
 
-    With a `code`, the problem is a sentence of desktop/messages that
-    names the file and the line itself, in either language (`localized`).
+    Made with `coded`: a sentence of desktop/messages (source.py, office.py)
+    that names the file and the line itself, in either language (`localized`);
+    `message` and `str()` are the English one, for logs.
     """
 
     file: str
     line: int
     message: str
-    code: str | None = None
+    code: str
     params: tuple[tuple[str, Any], ...] = ()
 
     @classmethod
@@ -118,14 +122,10 @@ class SourceError:
         )
 
     def localized(self, lang: str) -> str:
-        if self.code is None:
-            return str(self)
         return text(self.code, lang, file=self.file, line=self.line, **dict(self.params))
 
     def __str__(self) -> str:
-        if self.code is not None:
-            return self.message
-        return f"{self.file}:{self.line}: {self.message}"
+        return self.message
 
 
 class SourceErrors(Exception):
@@ -184,15 +184,18 @@ def parse_date(value: Any) -> date:
 
 
 def split_front_matter(text: str) -> tuple[str, str, int]:
-    """Split a file into (front matter, body, line where the body starts)."""
+    """Split a file into (front matter, body, line where the body starts).
+
+    Raises ValueError whose argument is the code of the sentence saying why.
+    """
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != "---":
-        raise ValueError("the file must start with a '---' line and YAML front matter")
+        raise ValueError("src_no_front_matter")
     for index in range(1, len(lines)):
         # Only at the start of a line: an indented "---" is part of a YAML value.
         if lines[index].rstrip() in ("---", "..."):
             return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
-    raise ValueError("the front matter has no closing '---' line")
+    raise ValueError("src_unclosed_front_matter")
 
 
 def _key_line(front: str, key: str) -> int:
@@ -217,25 +220,31 @@ def _nested_line(front: str, key: str, child: str | None) -> int:
     return start
 
 
-def _text_field(meta: dict[str, Any], key: str, errors: list[str], *, required: bool) -> str | None:
+#: A field's problem before it has a file and a line: (field, code, params).
+_FieldProblem = tuple[str, str, dict[str, Any]]
+
+
+def _text_field(
+    meta: dict[str, Any], key: str, errors: list[_FieldProblem], *, required: bool
+) -> str | None:
     value = meta.get(key)
     if value is None:
         if required:
-            errors.append(f"missing field '{key}'")
+            errors.append((key, "src_missing_field", {}))
         return None
     if isinstance(value, bool) or isinstance(value, (list, dict)):
-        errors.append(f"field '{key}' must be text")
+        errors.append((key, "src_not_text", {}))
         return None
     # Stripped of bidi controls as an office's import would strip them.
     result = clean_field(str(value)).strip()
     if "\x00" in result:
-        errors.append(f"field '{key}' contains a NUL character")
+        errors.append((key, "src_field_nul", {}))
         return None
     if required and not result:
-        errors.append(f"field '{key}' is empty")
+        errors.append((key, "src_empty_field", {}))
         return None
     if len(result) > MAX_TEXT_FIELD:
-        errors.append(f"field '{key}' is longer than {MAX_TEXT_FIELD} characters")
+        errors.append((key, "src_field_too_long", {"limit": MAX_TEXT_FIELD}))
         return None
     return result or None
 
@@ -259,13 +268,13 @@ def parse_file(path: Path, root: Path, errors: list[SourceError]) -> _Parsed | N
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        errors.append(SourceError(rel, line, "invalid UTF-8"))
+        errors.append(SourceError.coded(rel, line, "src_invalid_utf8"))
         return None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     try:
         front, body, _body_line = split_front_matter(text)
     except ValueError as exc:
-        errors.append(SourceError(rel, 1, str(exc)))
+        errors.append(SourceError.coded(rel, 1, str(exc)))
         return None
     try:
         meta = yaml.load(front, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
@@ -276,35 +285,40 @@ def parse_file(path: Path, root: Path, errors: list[SourceError]) -> _Parsed | N
             # Found only at the end (an unclosed quote): point at where it began.
             mark = context
         line = mark.line + 2 if mark is not None else 1
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        errors.append(SourceError(rel, line, f"invalid YAML front matter: {problem}"))
+        # PyYAML's own words (English), quoted after our sentence.
+        problem = getattr(exc, "problem", None) or str(exc).split("\n")[0] or "?"
+        errors.append(SourceError.coded(rel, line, "src_bad_yaml", detail=problem))
         return None
     except RecursionError:
-        errors.append(SourceError(rel, 2, "invalid YAML front matter: nested too deeply"))
+        errors.append(SourceError.coded(rel, 2, "src_yaml_too_deep"))
         return None
     if not isinstance(meta, dict):
-        errors.append(SourceError(rel, 2, "the front matter must be a mapping of fields"))
+        errors.append(SourceError.coded(rel, 2, "src_not_a_mapping"))
         return None
 
     before = len(errors)
 
-    def err(key: str, message: str) -> None:
-        errors.append(SourceError(rel, _key_line(front, key), message))
+    def err(key: str, code: str, **params: Any) -> None:
+        errors.append(SourceError.coded(rel, _key_line(front, key), code, **params))
+
+    def out_of_range(key: str) -> None:
+        # Offices refuse other years, and a time outside them cannot always be shown.
+        err(key, "src_out_of_range", field=key, first=MIN_YEAR, last=MAX_YEAR)
 
     for key in meta:
         if str(key) not in KNOWN:
-            err(str(key), f"unknown field '{key}'")
+            err(str(key), "src_unknown_field", field=str(key)[:60])
 
     withdrawn = meta.get("withdrawn", False)
     if not isinstance(withdrawn, bool):
-        err("withdrawn", "field 'withdrawn' must be true or false")
+        err("withdrawn", "src_bad_withdrawn")
         withdrawn = False
 
     ident = meta.get("id")
     if ident is None:
-        errors.append(SourceError(rel, 1, "missing field 'id'"))
+        errors.append(SourceError.coded(rel, 1, "src_missing_field", field="id"))
     elif not isinstance(ident, str) or not ID_RE.match(ident):
-        err("id", "field 'id' must be 1-120 letters, digits, '.', '_' or '-'")
+        err("id", "src_bad_id")
         ident = None
 
     updated: datetime | None = None
@@ -312,10 +326,10 @@ def parse_file(path: Path, root: Path, errors: list[SourceError]) -> _Parsed | N
         try:
             updated = parse_datetime(meta["updated"])
         except (ValueError, TypeError):
-            err("updated", f"bad date and time in 'updated': {_SHOW.repr(meta['updated'])}")
+            err("updated", "src_bad_datetime", field="updated", value=_show(meta["updated"]))
         else:
             if not time_in_range(updated):
-                err("updated", _RANGE.format(key="updated"))
+                out_of_range("updated")
                 updated = None
 
     # A file with only an id and `withdrawn: true` withdraws a notice that
@@ -328,62 +342,56 @@ def parse_file(path: Path, root: Path, errors: list[SourceError]) -> _Parsed | N
             return _Parsed(undated_withdrawal=ident)
         return _Parsed(withdrawal=WithdrawalRecord(id=ident, revision=updated))
 
-    field_errors: list[str] = []
+    field_errors: list[_FieldProblem] = []
     title = _text_field(meta, "title", field_errors, required=True)
     category = _text_field(meta, "category", field_errors, required=True)
-    for message in field_errors:
-        key = message.split("'")[1]
-        errors.append(SourceError(rel, _key_line(front, key) if key in meta else 1, message))
+    number = _text_field(meta, "number", field_errors, required=False)
+    doc_type = _text_field(meta, "type", field_errors, required=False)
+    issuer = _text_field(meta, "issuer", field_errors, required=False)
+    summary = _text_field(meta, "summary", field_errors, required=False)
+    for key, code, params in field_errors:
+        line = _key_line(front, key) if key in meta else 1
+        errors.append(SourceError.coded(rel, line, code, field=key, **params))
     if category is not None:
         parts = [p.strip() for p in category.split("/")]
         if any(not p for p in parts):
-            err("category", "field 'category' has an empty level")
+            err("category", "src_category_empty_level")
             category = None
         elif len(parts) > MAX_CATEGORY_DEPTH:
-            err("category", f"field 'category' has more than {MAX_CATEGORY_DEPTH} levels")
+            err("category", "src_category_too_deep", limit=MAX_CATEGORY_DEPTH)
             category = None
         elif any(len(p) > MAX_CATEGORY_LEVEL for p in parts):
-            err(
-                "category",
-                f"field 'category' has a level longer than {MAX_CATEGORY_LEVEL} characters",
-            )
+            err("category", "src_category_level_too_long", limit=MAX_CATEGORY_LEVEL)
             category = None
         else:
             category = "/".join(parts)
 
     published: datetime | None = None
     if meta.get("published") is None:
-        errors.append(SourceError(rel, 1, "missing field 'published'"))
+        errors.append(SourceError.coded(rel, 1, "src_missing_field", field="published"))
     else:
         try:
             published = parse_datetime(meta["published"])
         except (ValueError, TypeError):
-            err("published", f"bad date and time in 'published': {_SHOW.repr(meta['published'])}")
+            err("published", "src_bad_datetime", field="published", value=_show(meta["published"]))
         else:
             if not time_in_range(published):
-                err("published", _RANGE.format(key="published"))
+                out_of_range("published")
                 published = None
     if published is not None and updated is not None and updated < published:
-        err("updated", "'updated' is earlier than 'published'")
+        err("updated", "src_updated_before_published")
 
     issued: date | None = None
     if meta.get("issued") is not None:
         try:
             issued = parse_date(meta["issued"])
         except (ValueError, TypeError):
-            err("issued", f"bad date in 'issued': {_SHOW.repr(meta['issued'])}")
+            # The sentence office fields use for their dates (office.py).
+            err("issued", "src_bad_date", field="issued", value=_show(meta["issued"]))
         else:
             if not day_in_range(issued):
-                err("issued", _RANGE.format(key="issued"))
+                out_of_range("issued")
                 issued = None
-
-    optional_errors: list[str] = []
-    number = _text_field(meta, "number", optional_errors, required=False)
-    doc_type = _text_field(meta, "type", optional_errors, required=False)
-    issuer = _text_field(meta, "issuer", optional_errors, required=False)
-    summary = _text_field(meta, "summary", optional_errors, required=False)
-    for message in optional_errors:
-        err(message.split("'")[1], message)
 
     def report(key: str, child: str | None, code: str, **params: Any) -> None:
         errors.append(SourceError.coded(rel, _nested_line(front, key, child), code, **params))
@@ -395,9 +403,9 @@ def parse_file(path: Path, root: Path, errors: list[SourceError]) -> _Parsed | N
     if not isinstance(raw_related, list) or not all(
         isinstance(r, str) and ID_RE.match(r) for r in raw_related
     ):
-        err("related", "field 'related' must be a list of notice ids")
+        err("related", "src_bad_related")
     elif len(raw_related) > MAX_LIST:
-        err("related", f"field 'related' lists more than {MAX_LIST} ids")
+        err("related", "src_too_many", field="related", limit=MAX_LIST)
     else:
         related = [r for i, r in enumerate(raw_related) if r not in raw_related[:i]]
 
@@ -406,25 +414,23 @@ def parse_file(path: Path, root: Path, errors: list[SourceError]) -> _Parsed | N
     if not isinstance(raw_attachments, list) or not all(
         isinstance(a, str) for a in raw_attachments
     ):
-        err("attachments", "field 'attachments' must be a list of file paths")
+        err("attachments", "src_bad_attachments")
     elif len(raw_attachments) > MAX_LIST:
-        err("attachments", f"field 'attachments' lists more than {MAX_LIST} files")
+        err("attachments", "src_too_many", field="attachments", limit=MAX_LIST)
     else:
         for entry in raw_attachments:
             found = _attachment(root, entry)
             if isinstance(found, str):
-                err("attachments", found)
+                err("attachments", found, path=entry)
             else:
                 attachments.append(found)
 
     body = clean_field(body.strip("\n"))
     if "\x00" in body:
-        errors.append(SourceError(rel, _body_line, "the body contains a NUL character"))
+        errors.append(SourceError.coded(rel, _body_line, "src_body_nul"))
     if len(body) > MAX_BODY:
         # Offices refuse longer bodies, so a bundle carrying one would be useless.
-        errors.append(
-            SourceError(rel, _body_line, f"the body is longer than {MAX_BODY} characters")
-        )
+        errors.append(SourceError.coded(rel, _body_line, "src_body_too_long", limit=MAX_BODY))
 
     if len(errors) > before:
         return _Parsed(failed_id=ident) if isinstance(ident, str) else None
@@ -450,16 +456,17 @@ def parse_file(path: Path, root: Path, errors: list[SourceError]) -> _Parsed | N
 
 
 def _attachment(root: Path, entry: str) -> SourceAttachment | str:
+    """The attachment *entry*, or the code of the sentence saying what is wrong."""
     from desktop.bundles.hashing import file_sha256
 
     rel = Path(entry)
     if rel.is_absolute() or ".." in rel.parts:
-        return f"attachment '{entry}' must be a path inside the source folder"
+        return "src_attachment_outside"
     path = root / rel
     if not path.is_file():
-        return f"attachment '{entry}' not found"
+        return "src_attachment_missing"
     if path.is_symlink() or not path.resolve().is_relative_to(root.resolve()):
-        return f"attachment '{entry}' is a symbolic link"
+        return "src_attachment_symlink"
     # Media types are case-insensitive, and the reader accepts only the
     # lowercase form (mime.types has e.g. "...macroEnabled.12").
     media_type = (mimetypes.guess_type(path.name)[0] or "").lower()
@@ -483,7 +490,9 @@ def read_source(root: Path, *, keep_text: bool = True) -> SourceFolder:
     """
     root = Path(root)
     if not root.is_dir():
-        raise SourceErrors([SourceError(str(root), 0, "the source folder does not exist")])
+        # A problem of the whole folder: one sentence naming it, no line.
+        code = "src_not_a_folder" if root.exists() else "src_no_folder"
+        raise SourceErrors([SourceError.coded(str(root), 0, code)])
     errors: list[SourceError] = []
     folder = SourceFolder()
     seen: dict[str, str] = {}
@@ -504,7 +513,9 @@ def read_source(root: Path, *, keep_text: bool = True) -> SourceFolder:
         assert ident is not None
         if ident in seen:
             errors.append(
-                SourceError(rel, _id_line(path), f"duplicate id '{ident}' (also in {seen[ident]})")
+                SourceError.coded(
+                    rel, _id_line(path), "src_duplicate_id", ident=ident, other=seen[ident]
+                )
             )
             continue
         seen[ident] = rel
@@ -536,7 +547,7 @@ def read_notice(root: Path, path: Path, ident: str) -> NoticeRecord:
     parsed = parse_file(path, Path(root), errors)
     if errors or parsed is None or parsed.notice is None or parsed.notice.id != ident:
         rel = path.relative_to(root).as_posix()
-        raise SourceErrors(errors or [SourceError(rel, 1, f"'{ident}' changed while being read")])
+        raise SourceErrors(errors or [SourceError.coded(rel, 1, "src_changed", ident=ident)])
     return parsed.notice
 
 
@@ -557,10 +568,10 @@ def _read_category_order(root: Path, errors: list[SourceError]) -> list[str]:
     except (UnicodeDecodeError, yaml.YAMLError, RecursionError) as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
-        errors.append(SourceError(CATEGORY_ORDER_FILE, line, "invalid category order file"))
+        errors.append(SourceError.coded(CATEGORY_ORDER_FILE, line, "src_bad_category_order"))
         return []
     if not isinstance(data, list) or not all(isinstance(item, str) for item in data):
-        errors.append(SourceError(CATEGORY_ORDER_FILE, 1, "must be a list of category paths"))
+        errors.append(SourceError.coded(CATEGORY_ORDER_FILE, 1, "src_category_order_not_list"))
         return []
     return ["/".join(p.strip() for p in clean_field(item).split("/")) for item in data]
 

@@ -9,7 +9,8 @@ languages (tests/unit/test_messages.py checks it).
 `describe(exc, lang)` is the one place that turns an error into a sentence.
 
 The catalog is split by area (bundles, archive, commands, pages, office,
-trust, receipts; options: the command line's help);
+trust, receipts, source: a publisher's source folder; options: the command
+line's help);
 `CATALOG` joins them. This package imports nothing heavy: the window
 imports it before first paint.
 """
@@ -20,7 +21,17 @@ import errno
 from os import PathLike
 from typing import Any
 
-from desktop.messages import archive, bundles, commands, office, options, pages, receipts, trust
+from desktop.messages import (
+    archive,
+    bundles,
+    commands,
+    office,
+    options,
+    pages,
+    receipts,
+    source,
+    trust,
+)
 
 DEFAULT_LANG = "vi"
 LANGS = ("vi", "en")
@@ -45,6 +56,7 @@ CATALOG: dict[str, tuple[str, str]] = _join(
     trust.WORDS,
     receipts.WORDS,
     options.WORDS,
+    source.WORDS,
 )
 
 

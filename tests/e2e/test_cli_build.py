@@ -1,4 +1,4 @@
-"""`bangtin bundle build`: every source error with file:line, and no bundle then."""
+"""`bangtin bundle build`: every source error with its file and line, and no bundle then."""
 
 from __future__ import annotations
 
@@ -61,6 +61,23 @@ published: 2023-03-03 08:00
     return root
 
 
+#: Words of the English sentences, none of which a Vietnamese one has.
+ENGLISH = {"the", "field", "missing", "invalid", "bad", "unknown", "duplicate", "must", "not"}
+ENGLISH |= {"file", "line", "date", "time", "found", "already", "earlier", "exist", "does"}
+
+
+def _where(line: str) -> str:
+    """ "file:line" of a problem printed as "Tệp file, dòng line: ..."."""
+    found = re.match(r"^Tệp (\S+), dòng (\d+): ", line)
+    assert found, line
+    return f"{found[1]}:{found[2]}"
+
+
+def _english_in(line: str) -> set[str]:
+    """English words in *line*, outside the «» that quote a value or YAML's own words."""
+    return set(re.findall(r"[a-z]+", re.sub(r"«[^»]*»", "", line).lower())) & ENGLISH
+
+
 def test_source_errors_are_all_listed_with_file_and_line(
     cli: Cli, published: Published, tmp_path: Path
 ) -> None:
@@ -82,8 +99,7 @@ def test_source_errors_are_all_listed_with_file_and_line(
     lines = result.err_lines
     assert lines[-1] == "Thư mục nguồn có 6 lỗi; chưa tạo gói dữ liệu nào."
     errors = lines[:-1]
-    assert all(re.match(r"^[^:]+\.md:\d+: ", line) for line in errors), lines
-    located = {line.split(": ", 1)[0] for line in errors}
+    located = {_where(line) for line in errors}
     assert located == {
         "thong-bao/thieu-tieu-de.md:1",
         "van-ban/sai-ngay.md:5",
@@ -92,11 +108,12 @@ def test_source_errors_are_all_listed_with_file_and_line(
         "hong-yaml.md:3",  # where the unclosed quote begins
         "trung-ma.md:2",
     }
-    assert any("'title'" in line and "thieu-tieu-de" in line for line in errors)
-    assert any("'published'" in line for line in errors)
-    assert any("unknown field 'tag'" in line for line in errors)
-    assert any("files/khong-co.pdf" in line for line in errors)
-    assert any("duplicate id 'tot-2023' (also in tot.md)" in line for line in errors)
+    assert not [line for line in errors if _english_in(line)], errors
+    assert any("thiếu trường «title»" in line and "thieu-tieu-de" in line for line in errors)
+    assert any("«published»" in line for line in errors)
+    assert any("không có trường «tag»" in line for line in errors)
+    assert any("«files/khong-co.pdf»" in line for line in errors)
+    assert "Tệp trung-ma.md, dòng 2: mã «tot-2023» đã được dùng trong tệp tot.md." in errors
     assert result.stdout == ""
     assert list(out_dir.iterdir()) == []
 
@@ -134,3 +151,31 @@ def test_bad_sequence_and_bad_key_are_one_sentence(
     assert key.stderr.startswith(f"The key {published.public_key} could not be read:")
     assert not out.exists()
     assert not out.parent.exists() or list(out.parent.iterdir()) == []
+
+
+def test_the_problems_a_tester_met_are_vietnamese_sentences(
+    cli: Cli, published: Published, tmp_path: Path
+) -> None:
+    src = tmp_path / "nguồn"
+    write_front(src, "a.md", "title: T\ncategory: C\npublished: 2024-02-01")
+    write_front(src, "b.md", "id: b\ntitle: [x, y\ncategory: C")
+    write_front(src, "c.md", "id: c\ntitle: T\ncategory: C\npublished: 2024-02-30")
+    (src / "d.md").write_bytes(b"---\nid: d\ntitle: T\xc3\x28\n---\n")
+    key = ("--key", published.private_key, "--publisher", PUBLISHER)
+    out = ("--out", tmp_path / "b.bangtin")
+    errors = cli("bundle", "build", src, *key, *out, expect=1).err_lines
+    assert errors == [
+        "Tệp a.md, dòng 1: thiếu trường «id».",
+        "Tệp b.md, dòng 4: phần đầu YAML không đọc được: «did not find expected ',' or ']'».",
+        "Tệp c.md, dòng 5: trường «published» phải là ngày giờ viết NNNN-TT-NN GG:PP, "
+        "ví dụ 2024-01-15 08:30, nhưng đang là «2024-02-30».",
+        "Tệp d.md, dòng 3: tệp không phải văn bản UTF-8 hợp lệ; hãy lưu lại tệp với bảng mã UTF-8.",
+        "Thư mục nguồn có 4 lỗi; chưa tạo gói dữ liệu nào.",
+    ]
+    assert not [line for line in errors if _english_in(line)]
+    typo = cli("bundle", "build", "thong-bao-typo", *key, *out, expect=1).err_lines
+    assert typo == [
+        "Không tìm thấy thư mục nguồn thong-bao-typo.",
+        "Thư mục nguồn có 1 lỗi; chưa tạo gói dữ liệu nào.",
+    ]
+    assert not (tmp_path / "b.bangtin").exists()

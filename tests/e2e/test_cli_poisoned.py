@@ -85,8 +85,10 @@ def test_build_and_import_refuse_dates_out_of_range(cli: Cli, tmp_path: Path) ->
     )
     # Each problem with its file and line, then one sentence.
     assert result.err_lines[:2] == [
-        "a.md:5: 'published' is out of range: dates must lie in the years 1900-2200 (UTC+7)",
-        "b.md:5: 'published' is out of range: dates must lie in the years 1900-2200 (UTC+7)",
+        "Tệp a.md, dòng 5: trường «published» nằm ngoài khoảng cho phép: ngày phải thuộc "
+        "các năm 1900–2200 (giờ Việt Nam, UTC+7).",
+        "Tệp b.md, dòng 5: trường «published» nằm ngoài khoảng cho phép: ngày phải thuộc "
+        "các năm 1900–2200 (giờ Việt Nam, UTC+7).",
     ]
     assert result.err_lines[2] == "Thư mục nguồn có 2 lỗi; chưa tạo gói dữ liệu nào."
     assert not out.exists()

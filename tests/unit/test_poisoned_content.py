@@ -95,7 +95,7 @@ def test_build_refuses_a_date_out_of_range(pair: KeyPair, tmp_path: Path, value:
     errors = source_errors(src)
     assert len(errors) == 2, errors
     assert all("out of range" in e and "1900" in e and "2200" in e for e in errors), errors
-    assert errors[0].startswith("a.md:5:") and errors[1].startswith("b.md:6:")
+    assert errors[0].startswith("File a.md, line 5:") and errors[1].startswith("File b.md, line 6:")
 
 
 def test_build_accepts_the_edges_of_the_range(pair: KeyPair, tmp_path: Path) -> None:
@@ -191,8 +191,13 @@ def test_build_refuses_a_category_too_deep_or_too_long(pair: KeyPair, tmp_path: 
     write_notice(src, "c", category=deep(MAX_CATEGORY_DEPTH))
     errors = source_errors(src)
     assert len(errors) == 2, errors
-    assert errors[0].startswith("a.md:4:") and f"{MAX_CATEGORY_DEPTH} levels" in errors[0]
-    assert errors[1].startswith("b.md:4:") and f"{MAX_CATEGORY_LEVEL} characters" in errors[1]
+    assert (
+        errors[0].startswith("File a.md, line 4:") and f"{MAX_CATEGORY_DEPTH} levels" in errors[0]
+    )
+    assert (
+        errors[1].startswith("File b.md, line 4:")
+        and f"{MAX_CATEGORY_LEVEL} characters" in errors[1]
+    )
 
 
 @pytest.mark.parametrize("levels", [MAX_CATEGORY_DEPTH + 1, 999])
