@@ -172,11 +172,12 @@ def _add(cur: Any, ids: Sequence[str], *, fresh: bool = False) -> int:
 def update(conn: Connection, changed_ids: Sequence[str], removed_ids: Sequence[str]) -> None:
     """`db.search.update_index` on PostgreSQL: in the caller's transaction.
 
-    An import that touches as many notices as the index holds (the first
-    one, above all) drops the GIN indexes and builds them again once its rows
-    are in: a GIN index built at once takes a fraction of the time of as
-    many inserts. Dropping them locks the table until the import commits;
-    a smaller import, whose readers must not wait, inserts into them.
+    The first import into an empty index drops the GIN indexes and builds
+    them again once its rows are in: a GIN index built at once takes a
+    fraction of the time of as many inserts. Dropping them locks the table
+    until the import commits, so only then, when there is nothing to find
+    yet: any other import, whose readers must not wait for it (a whole
+    archive sent again included), inserts into them.
     """
     changed = list(dict.fromkeys(changed_ids))
     touched = list(dict.fromkeys([*changed, *removed_ids]))
@@ -184,15 +185,15 @@ def update(conn: Connection, changed_ids: Sequence[str], removed_ids: Sequence[s
         return
     dialect.compress_fast(conn)
     with _raw(conn).cursor() as cur:
-        cur.execute(_DELETE, (touched,))
-        cur.execute("SELECT count(*) FROM search_doc")
-        held = cur.fetchone()[0]
-        if len(changed) < held:
+        cur.execute("SELECT EXISTS (SELECT 1 FROM search_doc)")
+        empty = not cur.fetchone()[0]
+        if not empty:
+            cur.execute(_DELETE, (touched,))
             _add(cur, changed)
             return
         for name in GIN_INDEXES:
             cur.execute(f"DROP INDEX {name}")
-        _add(cur, changed, fresh=held == 0)
+        _add(cur, changed, fresh=True)
         _build(cur)
 
 
