@@ -58,6 +58,12 @@ def text(code: str, lang: str = DEFAULT_LANG, **params: Any) -> str:
         return template
 
 
+def counted(code: str, count: int, lang: str = DEFAULT_LANG) -> str:
+    """*count* things in words: the catalog's `<code>_one` for one, else `<code>`."""
+    one = f"{code}_one"
+    return text(one if count == 1 and one in CATALOG else code, lang, count=count)
+
+
 # -- errors as sentences --------------------------------------------------------------------
 
 #: The sentence for each archive error code (db.errors.ErrorCode values).

@@ -162,11 +162,18 @@ WORDS: dict[str, tuple[str, str]] = {
         "Bundle {sequence} from {publisher} is valid and can be imported.",
     ),
     "built": (
-        "Đã tạo gói dữ liệu số {sequence} ({kind}) gồm {notices} văn bản, {withdrawals} thu hồi, "
-        "{attachments} tệp đính kèm: {path}",
-        "Built bundle {sequence} ({kind}) with {notices} notices, {withdrawals} withdrawals, "
-        "{attachments} attachments: {path}",
+        "Đã tạo gói dữ liệu số {sequence} ({kind}) gồm {notices}, {withdrawals}, "
+        "{attachments}: {path}",
+        "Built bundle {sequence} ({kind}) with {notices}, {withdrawals}, {attachments}: {path}",
     ),
+    "built_full": ("gói đầy đủ", "full"),
+    "built_delta": ("gói bổ sung", "delta"),
+    "built_notices": ("{count} văn bản", "{count} notices"),
+    "built_notices_one": ("{count} văn bản", "{count} notice"),
+    "built_withdrawals": ("{count} văn bản thu hồi", "{count} withdrawals"),
+    "built_withdrawals_one": ("{count} văn bản thu hồi", "{count} withdrawal"),
+    "built_attachments": ("{count} tệp đính kèm", "{count} attachments"),
+    "built_attachments_one": ("{count} tệp đính kèm", "{count} attachment"),
     "key_written": (
         "Đã tạo khóa {key_id}: khóa bí mật {private} (giữ kín), khóa công khai {public}.",
         "Created key {key_id}: private key {private} (keep it secret), public key {public}.",
