@@ -572,6 +572,13 @@ def write_pdf(
     path = Path(path)
     title = sources[0].title if len(sources) == 1 else "Bảng Tin"
     partial = path.with_name(path.name + ".part")
+    try:
+        # Opened here first: a folder we may not write in raises an OSError
+        # that says why, where QPdfWriter only fails to begin painting.
+        partial.open("wb").close()
+    except OSError as exc:
+        exc.filename = str(path)
+        raise
     writer = _pdf_writer(str(partial), style, title, sources[0].landscape)
     try:
         pages = paint(writer, sources, style, family)

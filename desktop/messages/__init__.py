@@ -170,6 +170,21 @@ def _archive_sentence(code: str, lang: str, where: str | PathLike[str] | None) -
     return sentence if where else " ".join(sentence.split())
 
 
+def write_reason(exc: OSError, lang: str = DEFAULT_LANG) -> str:
+    """Why a file could not be written, as words to end a sentence with."""
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return text("reason_no_permission", lang)
+    if exc.errno == errno.EROFS:
+        return text("reason_read_only", lang)
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return text("reason_no_space", lang)
+    if exc.errno == errno.ENOENT:
+        return text("no_folder", lang)
+    if exc.errno is None:  # a Qt device that would not open says no more
+        return text("reason_not_opened", lang)
+    return exc.strerror or str(exc)
+
+
 def _os_sentence(exc: OSError, lang: str) -> str:
     named = exc.filename if exc.filename not in (None, "") else None
     path = str(named) if named is not None else text("the_file", lang)

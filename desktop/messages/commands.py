@@ -72,6 +72,21 @@ WORDS: dict[str, tuple[str, str]] = {
         "Could not write the PDF {path}: {reason}.",
     ),
     "no_folder": ("thư mục không tồn tại", "the folder does not exist"),
+    "reason_no_permission": (
+        "không có quyền ghi vào thư mục này",
+        "there is no permission to write in that folder",
+    ),
+    "reason_read_only": ("ổ đĩa chỉ cho đọc", "the disk is read-only"),
+    "reason_no_space": ("không đủ dung lượng đĩa", "there is not enough disk space"),
+    "reason_not_opened": ("không mở được tệp để ghi", "the file could not be opened for writing"),
+    "screenshot_failed": (
+        "Không ghi được ảnh chụp cửa sổ {path}: {reason}.",
+        "Could not write the window's picture {path}: {reason}.",
+    ),
+    "screenshot_not_made": (
+        "Không chụp được cửa sổ vào {path}.",
+        "The window's picture was not saved to {path}.",
+    ),
     # The command line
     "upgrading": (
         "Đang nâng cấp kho dữ liệu cho phiên bản Bảng Tin này "
