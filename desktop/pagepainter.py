@@ -10,8 +10,10 @@ from its print preview, which is a QPagedPaintDevice like QPdfWriter.
 Each document is laid out for the device it is painted on, at that device's
 resolution, from the print template alone: the window's on-screen zoom never
 reaches it. Pagination is QTextDocument's own (lines never split across
-pages; table header rows repeat); this module adds the margins, the page
-number centred in the top margin from page 2 on, and the footer line.
+pages; table header rows repeat), except for a long table given as rows
+(`PagedTable`: the receipts report, the register book), which this module
+cuts into one table per page itself; it adds the margins, the page number
+centred in the top margin from page 2 on, and the footer line.
 """
 
 from __future__ import annotations
