@@ -10,8 +10,10 @@ from its print preview, which is a QPagedPaintDevice like QPdfWriter.
 Each document is laid out for the device it is painted on, at that device's
 resolution, from the print template alone: the window's on-screen zoom never
 reaches it. Pagination is QTextDocument's own (lines never split across
-pages; table header rows repeat); this module adds the margins, the page
-number centred in the top margin from page 2 on, and the footer line.
+pages; table header rows repeat), except for a long table given as rows
+(`PagedTable`: the receipts report, the register book), which this module
+cuts into one table per page itself; it adds the margins, the page number
+centred in the top margin from page 2 on, and the footer line.
 """
 
 from __future__ import annotations
@@ -165,6 +167,8 @@ class LaidOut:
     source: PrintSource
     document: PrintDocument
     body: QRectF  # the margin box, in device pixels from the paper's corner
+    #: The printed number of its first page, less one: a long table's later pages.
+    first_number: int = 0
     _top_blocks: list[QTextBlock] | None = None
 
     @property
@@ -249,17 +253,16 @@ def body_rect(margins: PageMargins, dpi: float, landscape: bool = False) -> QRec
     )
 
 
-def lay_out(
+def _new_document(
     source: PrintSource,
+    html: str,
     device: QPagedPaintDevice,
     style: PrintStyle,
-    family: str | None = None,
-) -> LaidOut:
-    """Lay *source* out in pages for *device*, at the device's resolution."""
-    family = family or serif_family()
+    family: str,
+    body: QRectF,
+) -> PrintDocument:
+    """*html* in a document set up for *device*, not yet given a page size."""
     dpi = float(device.logicalDpiY())
-    units = _Units(dpi)
-    body = body_rect(style.margins, dpi, source.landscape)
     doc = PrintDocument(source.images)
     doc.setDocumentMargin(0)
     doc.setDefaultFont(_font(family, style.font_size))
@@ -268,16 +271,120 @@ def lay_out(
     # pushing the table past the margin.
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     doc.setDefaultTextOption(option)
-    doc.setHtml(
-        source.html.replace(indent_declaration(style), indent_declaration(style, dpi / 96.0))
-    )
-    _scale_images(doc, body, units)
+    doc.setHtml(html.replace(indent_declaration(style), indent_declaration(style, dpi / 96.0)))
+    _scale_images(doc, body, _Units(dpi))
     # Laid out once, at the end, for the device: a change after this would
     # lay the document out again (quadratic in a long table).
     doc.documentLayout().setPaintDevice(device)
+    return doc
+
+
+def lay_out(
+    source: PrintSource,
+    device: QPagedPaintDevice,
+    style: PrintStyle,
+    family: str | None = None,
+    html: str | None = None,
+    first_number: int = 0,
+) -> LaidOut:
+    """Lay *source* (or *html* in its place) out in pages for *device*, at the device's
+    resolution."""
+    family = family or serif_family()
+    body = body_rect(style.margins, float(device.logicalDpiY()), source.landscape)
+    doc = _new_document(source, source.html if html is None else html, device, style, family, body)
     doc.setPageSize(QSizeF(body.width(), body.height()))
     _keep_rows_whole(doc, body.height())
-    return LaidOut(source=source, document=doc, body=body)
+    return LaidOut(source=source, document=doc, body=body, first_number=first_number)
+
+
+#: Units of a long table laid out together to measure their heights.
+MEASURE_UNITS = 50
+#: Room left at the foot of a page cut by `lay_out_pages`, in millimetres.
+PAGE_SLACK_MM = 2.0
+
+
+def _unit_tops(doc: QTextDocument, units: Sequence[str]) -> list[float]:
+    """The top of each unit's first row in *doc*'s table, then the table's bottom."""
+    table = next(f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable))
+    layout = doc.documentLayout()
+    row = table.format().headerRowCount()
+    last_column = table.columns() - 1  # never spanned from an earlier row
+    tops: list[float] = []
+    for unit in units:
+        cell = table.cellAt(row, last_column)
+        tops.append(layout.blockBoundingRect(cell.firstCursorPosition().block()).top())
+        row += unit.count("<tr")
+    tops.append(layout.frameBoundingRect(table).bottom())
+    return tops
+
+
+def _cut(
+    heights: Sequence[float], first_top: float, next_top: float, room: float
+) -> list[list[int]]:
+    """The units of each page, greedily: as many whole units as fit."""
+    pages: list[list[int]] = [[]]
+    y = first_top
+    for index, height in enumerate(heights):
+        if pages[-1] and y + height > room:
+            pages.append([])
+            y = next_top
+        pages[-1].append(index)
+        y += height
+    return pages
+
+
+def lay_out_pages(
+    source: PrintSource,
+    device: QPagedPaintDevice,
+    style: PrintStyle,
+    family: str | None = None,
+) -> list[LaidOut]:
+    """Lay *source* out; a long table (`source.table`) as one document per page.
+
+    The units are measured in documents of `MEASURE_UNITS`, then cut into
+    pages, each a table of its own under the repeated header: the time grows
+    with the rows, where one document holding the whole table grows faster on
+    every page laid out and painted. A page the measure misjudged still prints
+    whole: its document simply takes two pages.
+    """
+    table = source.table
+    if table is None:
+        return [lay_out(source, device, style, family)]
+    family = family or serif_family()
+    dpi = float(device.logicalDpiY())
+    body = body_rect(style.margins, dpi, source.landscape)
+
+    def tops(units: Sequence[str], first: bool) -> list[float]:
+        doc = _new_document(
+            source, table.html(units, first=first, last=False), device, style, family, body
+        )
+        doc.setTextWidth(body.width())
+        return _unit_tops(doc, units)
+
+    units = table.units
+    heights: list[float] = []
+    first_top = next_top = 0.0
+    for start in range(0, len(units), MEASURE_UNITS):
+        # One unit more than measured: its top is where the last one ends.
+        measured = tops(units[start : start + MEASURE_UNITS + 1], first=start == 0)
+        if start == 0:
+            first_top = measured[0]
+        count = min(MEASURE_UNITS, len(units) - start)
+        heights.extend(measured[i + 1] - measured[i] for i in range(count))
+    if units:
+        next_top = tops(units[:1], first=False)[0]
+    room = body.height() - _Units(dpi).mm(PAGE_SLACK_MM)
+    pages = _cut(heights, first_top, next_top, room)
+    laid: list[LaidOut] = []
+    number = 0
+    for index, chosen in enumerate(pages):
+        html = table.html(
+            [units[i] for i in chosen], first=index == 0, last=index == len(pages) - 1
+        )
+        done = lay_out(source, device, style, family, html=html, first_number=number)
+        number += done.pages
+        laid.append(done)
+    return laid
 
 
 #: Rows moved to a new page at most, per document: each move lays it out again.
@@ -364,7 +471,7 @@ def paint(
         raise ValueError("the documents of one print job must share an orientation")
     if not device.setPageLayout(page_layout(style.margins, landscape)):
         log.warning("the print device refused the page layout")
-    laid = [lay_out(source, device, style, family) for source in sources]
+    laid = [done for source in sources for done in lay_out_pages(source, device, style, family)]
     painter = QPainter()
     if not painter.begin(device):
         raise OSError("the print device could not be opened")
@@ -421,11 +528,12 @@ def _paint_page(
 
     painter.save()
     painter.setPen(QColor(Qt.GlobalColor.black))
-    if page >= 1:
+    number = doc.first_number + page
+    if number >= 1:
         # Decree 30: Arabic numerals, centred in the top margin, from page 2.
         painter.setFont(_font(family, style.font_size))
         number_box = QRectF(body.left(), 0, body.width(), body.top())
-        painter.drawText(number_box, int(Qt.AlignmentFlag.AlignCenter), str(page + 1))
+        painter.drawText(number_box, int(Qt.AlignmentFlag.AlignCenter), str(number + 1))
     footer_font = _font(family, FOOTER_SIZE, italic=True)
     painter.setFont(footer_font)
     metrics = QFontMetricsF(footer_font, painter.device())
@@ -466,6 +574,13 @@ def write_pdf(
     path = Path(path)
     title = sources[0].title if len(sources) == 1 else "Bảng Tin"
     partial = path.with_name(path.name + ".part")
+    try:
+        # Opened here first: a folder we may not write in raises an OSError
+        # that says why, where QPdfWriter only fails to begin painting.
+        partial.open("wb").close()
+    except OSError as exc:
+        exc.filename = str(path)
+        raise
     writer = _pdf_writer(str(partial), style, title, sources[0].landscape)
     try:
         pages = paint(writer, sources, style, family)

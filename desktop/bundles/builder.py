@@ -73,7 +73,9 @@ class BuildResult:
     sequence: int
     kind: str
     base_sequence: int | None
+    #: Notices published, not counting those marked withdrawn:
     notices: int
+    #: withdrawal records and notices marked withdrawn, as an import counts them.
     withdrawals: int
     attachments: int
     size: int
@@ -252,6 +254,9 @@ def build_bundle(
 
     total = len(notices) + len(folder.attachment_files)
     done = 0
+    # A notice published as withdrawn is a withdrawal to the office that
+    # imports it (counted "thu hồi" there), so the build counts it so too.
+    withdrawn_notices = 0
 
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -266,14 +271,15 @@ def build_bundle(
     bundle_id = uuid.uuid4().hex
 
     def write(stored: frozenset[str]) -> Manifest:
-        nonlocal done
-        done = 0
+        nonlocal done, withdrawn_notices
+        done = withdrawn_notices = 0
         entries: list[EntryRef] = []
         refs: list[NoticeRef] = []
         uses_v2 = False
         with zipfile.ZipFile(tmp, "w", allowZip64=True) as zf:
             for start in range(0, len(notices), NOTICES_PER_CHUNK):
                 chunk = chunk_notices(start)
+                withdrawn_notices += sum(1 for n in chunk if n.withdrawn)
                 uses_v2 = uses_v2 or any(n.uses_v2 for n in chunk)
                 name = chunk_name(start // NOTICES_PER_CHUNK + 1)
                 docs = [notice_to_json(n) for n in chunk]
@@ -375,8 +381,8 @@ def build_bundle(
         sequence=sequence,
         kind=manifest.kind,
         base_sequence=since,
-        notices=len(notices),
-        withdrawals=len(withdrawals),
+        notices=len(notices) - withdrawn_notices,
+        withdrawals=len(withdrawals) + withdrawn_notices,
         attachments=len(folder.attachment_files),
         size=out.stat().st_size,
     )

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from desktop.bundles.errors import BundleCode, BundleError, KeyFileError
 from desktop.cli.context import EXIT_OK, Context, Failure
 from desktop.cli.output import ProgressBar, print_json
+from desktop.messages import counted
 
 if TYPE_CHECKING:
     from db.archive import Archive
@@ -71,10 +72,10 @@ def cmd_bundle_build(ctx: Context, args: argparse.Namespace) -> int:
             ctx.say(
                 "built",
                 sequence=result.sequence,
-                kind=result.kind,
-                notices=result.notices,
-                withdrawals=result.withdrawals,
-                attachments=result.attachments,
+                kind=ctx.say(f"built_{result.kind}"),
+                notices=counted("built_notices", result.notices, ctx.lang),
+                withdrawals=counted("built_withdrawals", result.withdrawals, ctx.lang),
+                attachments=counted("built_attachments", result.attachments, ctx.lang),
                 path=result.path,
             )
         )

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from desktop.cli.context import EXIT_OK, Context, Failure
+from desktop.messages import write_reason
 
 
 def cmd_print(ctx: Context, args: argparse.Namespace) -> int:
@@ -31,7 +32,7 @@ def cmd_print(ctx: Context, args: argparse.Namespace) -> int:
     try:
         pages = pagepainter.write_pdf(out, sources)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
+        reason = write_reason(exc, ctx.lang)
         raise Failure(ctx.say("pdf_failed", path=out, reason=reason)) from exc
     print(ctx.say("pdf_written", pages=pages, path=out))
     return EXIT_OK

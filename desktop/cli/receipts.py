@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from desktop.bundles.errors import ImportCancelled, KeyFileError
 from desktop.cli.context import EXIT_OK, EXIT_REFUSED, Context, Failure
 from desktop.cli.output import ProgressBar, print_json
-from desktop.messages import text
+from desktop.messages import text, write_reason
 
 if TYPE_CHECKING:
     from desktop.ops.receipts import NoticeState, OfficeState, TrackingReport
@@ -546,6 +546,7 @@ def _print_pdf(ctx: Context, report: TrackingReport, out: Path) -> int:
     try:
         pages = pagepainter.write_pdf(out, [source])
     except OSError as exc:
-        raise Failure(ctx.say("pdf_failed", path=out, reason=exc.strerror or str(exc))) from exc
+        reason = write_reason(exc, ctx.lang)
+        raise Failure(ctx.say("pdf_failed", path=out, reason=reason)) from exc
     print(ctx.say("pdf_written", pages=pages, path=out))
     return EXIT_OK

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from desktop.cli.context import Context, Failure
+from desktop.messages import write_reason
 
 
 def _has_display() -> bool:
@@ -50,15 +53,31 @@ def cmd_gui(ctx: Context, args: argparse.Namespace) -> int:
     )
 
 
+def _check_writable(ctx: Context, out: Path) -> None:
+    """Fail in one sentence now when *out* cannot be written, not after the window ran:
+    QImage.save only answers False."""
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=out.parent, prefix=".bangtin-"):
+            pass
+        if out.exists() and not os.access(out, os.W_OK):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(out))
+    except OSError as exc:
+        reason = write_reason(exc, ctx.lang)
+        raise Failure(ctx.say("screenshot_failed", path=out, reason=reason)) from exc
+
+
 def cmd_screenshot(ctx: Context, args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    out = Path(args.out)
+    _check_writable(ctx, out)
     archive = ctx.archive()
     archive.close()
     from desktop.ui.app import screenshot
 
-    return screenshot(
+    code = screenshot(
         ctx.data_dir,
-        Path(args.out),
+        out,
         notice_id=args.notice,
         size=args.size,
         lang=args.lang_given,
@@ -68,3 +87,6 @@ def cmd_screenshot(ctx: Context, args: argparse.Namespace) -> int:
         doc_type=args.doc_type,
         database_url=ctx.database_url,
     )
+    if code:
+        raise Failure(ctx.say("screenshot_not_made", path=out))
+    return code

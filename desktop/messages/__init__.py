@@ -70,6 +70,12 @@ def text(code: str, lang: str = DEFAULT_LANG, **params: Any) -> str:
         return template
 
 
+def counted(code: str, count: int, lang: str = DEFAULT_LANG) -> str:
+    """*count* things in words: the catalog's `<code>_one` for one, else `<code>`."""
+    one = f"{code}_one"
+    return text(one if count == 1 and one in CATALOG else code, lang, count=count)
+
+
 # -- errors as sentences --------------------------------------------------------------------
 
 #: The sentence for each archive error code (db.errors.ErrorCode values).
@@ -184,6 +190,21 @@ def _archive_sentence(code: str, lang: str, where: str | PathLike[str] | None) -
     sentence = text(_ARCHIVE_SENTENCES.get(code, "archive_damaged"), lang, path=where or "")
     # Without a path, "Kho dữ liệu {path} bị hỏng" must not keep a double space.
     return sentence if where else " ".join(sentence.split())
+
+
+def write_reason(exc: OSError, lang: str = DEFAULT_LANG) -> str:
+    """Why a file could not be written, as words to end a sentence with."""
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return text("reason_no_permission", lang)
+    if exc.errno == errno.EROFS:
+        return text("reason_read_only", lang)
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return text("reason_no_space", lang)
+    if exc.errno == errno.ENOENT:
+        return text("no_folder", lang)
+    if exc.errno is None:  # a Qt device that would not open says no more
+        return text("reason_not_opened", lang)
+    return exc.strerror or str(exc)
 
 
 def _os_sentence(exc: OSError, lang: str) -> str:

@@ -72,6 +72,21 @@ WORDS: dict[str, tuple[str, str]] = {
         "Could not write the PDF {path}: {reason}.",
     ),
     "no_folder": ("thư mục không tồn tại", "the folder does not exist"),
+    "reason_no_permission": (
+        "không có quyền ghi vào thư mục này",
+        "there is no permission to write in that folder",
+    ),
+    "reason_read_only": ("ổ đĩa chỉ cho đọc", "the disk is read-only"),
+    "reason_no_space": ("không đủ dung lượng đĩa", "there is not enough disk space"),
+    "reason_not_opened": ("không mở được tệp để ghi", "the file could not be opened for writing"),
+    "screenshot_failed": (
+        "Không ghi được ảnh chụp cửa sổ {path}: {reason}.",
+        "Could not write the window's picture {path}: {reason}.",
+    ),
+    "screenshot_not_made": (
+        "Không chụp được cửa sổ vào {path}.",
+        "The window's picture was not saved to {path}.",
+    ),
     # The command line
     "upgrading": (
         "Đang nâng cấp kho dữ liệu cho phiên bản Bảng Tin này "
@@ -162,11 +177,18 @@ WORDS: dict[str, tuple[str, str]] = {
         "Bundle {sequence} from {publisher} is valid and can be imported.",
     ),
     "built": (
-        "Đã tạo gói dữ liệu số {sequence} ({kind}) gồm {notices} văn bản, {withdrawals} thu hồi, "
-        "{attachments} tệp đính kèm: {path}",
-        "Built bundle {sequence} ({kind}) with {notices} notices, {withdrawals} withdrawals, "
-        "{attachments} attachments: {path}",
+        "Đã tạo gói dữ liệu số {sequence} ({kind}) gồm {notices}, {withdrawals}, "
+        "{attachments}: {path}",
+        "Built bundle {sequence} ({kind}) with {notices}, {withdrawals}, {attachments}: {path}",
     ),
+    "built_full": ("gói đầy đủ", "full"),
+    "built_delta": ("gói bổ sung", "delta"),
+    "built_notices": ("{count} văn bản", "{count} notices"),
+    "built_notices_one": ("{count} văn bản", "{count} notice"),
+    "built_withdrawals": ("{count} văn bản thu hồi", "{count} withdrawals"),
+    "built_withdrawals_one": ("{count} văn bản thu hồi", "{count} withdrawal"),
+    "built_attachments": ("{count} tệp đính kèm", "{count} attachments"),
+    "built_attachments_one": ("{count} tệp đính kèm", "{count} attachment"),
     "key_written": (
         "Đã tạo khóa {key_id}: khóa bí mật {private} (giữ kín), khóa công khai {public}.",
         "Created key {key_id}: private key {private} (keep it secret), public key {public}.",

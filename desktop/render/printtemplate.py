@@ -407,13 +407,40 @@ def index_html(
 
 
 @dataclass(frozen=True)
+class PagedTable:
+    """A long table that the painter cuts into page-sized tables, its header on each.
+
+    Laid out as one QTextDocument, a table of thousands of rows takes Qt time
+    that grows faster than the rows, on every page painted. `units` are kept
+    whole on a page: each is one or more complete `<tr>` rows (a notice and its
+    offices). `before` prints above the table on the first page, `after` below
+    its last row.
+    """
+
+    before: str
+    table_open: str  # the <table> tag and its <thead>, up to and with <tbody>
+    units: tuple[str, ...]
+    after: str = ""
+    table_close: str = "</tbody></table>"
+
+    def html(self, units: Sequence[str], *, first: bool = True, last: bool = True) -> str:
+        """The HTML of a page (or the whole document) holding *units*."""
+        parts = [self.before] if first else []
+        parts.append(f"{self.table_open}{''.join(units)}{self.table_close}")
+        if last and self.after:
+            parts.append(self.after)
+        return "\n".join(parts)
+
+
+@dataclass(frozen=True)
 class PrintSource:
     """One printed document: it starts on a new page and numbers its own pages.
 
     `kind` is "notice" (its HTML starts with the header table), "index" or
     "register" (the incoming register, desktop/render/registerbook.py).
     `images` maps an attachment's sha256 to its bytes, for `attachment:` images.
-    `landscape`: A4 turned sideways, for wide tables.
+    `landscape`: A4 turned sideways, for wide tables. `table`: the same
+    document as `html`, given as a long table the painter may paginate itself.
     """
 
     kind: str
@@ -423,6 +450,7 @@ class PrintSource:
     notice_id: str | None = None
     images: Mapping[str, bytes] = field(default_factory=dict)
     landscape: bool = False
+    table: PagedTable | None = None
 
 
 def notice_source(

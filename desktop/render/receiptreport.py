@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from desktop.messages import text
 from desktop.render.dates import date_time, short_date
-from desktop.render.printtemplate import PrintSource, footer_text
+from desktop.render.printtemplate import PagedTable, PrintSource, footer_text
 
 if TYPE_CHECKING:
     from desktop.ops.receipts import OfficeState, OfficeSummary, TrackingReport
@@ -92,8 +92,9 @@ _TABLE = (
 )
 
 
-def report_html(report: TrackingReport, lang: str = "vi") -> str:
-    """The report's title, the notices × offices table and the offices' table."""
+def report_table(report: TrackingReport, lang: str = "vi") -> PagedTable:
+    """The report's title, the notices × offices table (one unit per notice: its
+    offices' rows) and, after it, the offices' table."""
     head = "".join(
         f'<th width="{width}%">{_esc(text(key, lang))}</th>'
         for key, width in (
@@ -103,7 +104,7 @@ def report_html(report: TrackingReport, lang: str = "vi") -> str:
             ("rcpt_col_time", 16),
         )
     )
-    rows: list[str] = []
+    units: list[str] = []
     for notice in report.notices:
         label = notice.title or notice.notice_id
         if notice.number:
@@ -111,6 +112,7 @@ def report_html(report: TrackingReport, lang: str = "vi") -> str:
         if notice.deadline is not None:
             label += " — " + text("rcpt_deadline", lang, day=short_date(notice.deadline, lang))
         span = max(len(notice.offices), 1)
+        rows: list[str] = []
         for index, state in enumerate(notice.offices):
             first = f'<td rowspan="{span}">{_esc(label)}</td>' if index == 0 else ""
             when = date_time(state.at, lang) if state.at else ""
@@ -119,6 +121,8 @@ def report_html(report: TrackingReport, lang: str = "vi") -> str:
                 f"<td>{_esc(office_cell(state, lang))}</td>"
                 f'<td align="center">{_esc(when)}</td></tr>'
             )
+        if rows:
+            units.append("".join(rows))
     offices_head = "".join(
         f"<th>{_esc(text(key, lang))}</th>"
         for key in ("rcpt_col_office", "rcpt_col_receipt", "rcpt_col_bundle", "rcpt_col_behind")
@@ -127,25 +131,36 @@ def report_html(report: TrackingReport, lang: str = "vi") -> str:
         "<tr>" + "".join(f"<td>{_esc(cell)}</td>" for cell in summary_cells(o, lang)) + "</tr>"
         for o in report.offices
     )
-    return "\n".join(
+    before = "\n".join(
         [
             '<p align="center" style="margin-top:0px; margin-bottom:0px; font-size:15pt">'
             f"<b>{_esc(text('rcpt_title', lang))}</b></p>",
             '<p align="center" style="margin-top:4px; margin-bottom:12px">'
             f"<i>{_esc(text('rcpt_as_of', lang, day=short_date(report.day, lang)))}</i></p>",
-            f"{_TABLE}<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>",
+        ]
+    )
+    after = "\n".join(
+        [
             '<p style="margin-top:14px; margin-bottom:6px">'
             f"<b>{_esc(text('rcpt_offices', lang))}</b></p>",
             f"{_TABLE}<thead><tr>{offices_head}</tr></thead><tbody>{office_rows}</tbody></table>",
         ]
     )
+    return PagedTable(
+        before=before,
+        table_open=f"{_TABLE}<thead><tr>{head}</tr></thead><tbody>",
+        units=tuple(units),
+        after=after,
+    )
 
 
 def report_source(report: TrackingReport, printed_at: datetime, lang: str = "vi") -> PrintSource:
     """The report as one portrait A4 print document."""
+    table = report_table(report, lang)
     return PrintSource(
         kind="receipts",
         title=text("rcpt_title", lang),
-        html=report_html(report, lang),
+        html=table.html(table.units),
         footer=footer_text(None, printed_at, lang),
+        table=table,
     )

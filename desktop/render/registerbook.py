@@ -17,7 +17,7 @@ from typing import Any
 from db.records import REGISTER_STATUSES, RegisterRow
 from desktop.messages import text
 from desktop.render.dates import short_date
-from desktop.render.printtemplate import PrintSource, footer_text
+from desktop.render.printtemplate import PagedTable, PrintSource, footer_text
 
 #: Appendix IV's columns, then "Ngày chuyển" (the day handed over) beside
 #: the receiver, as offices keep them: (catalog key, width in characters).
@@ -108,8 +108,9 @@ def _cell(value: object) -> str:
     return _esc(str(value))
 
 
-def register_html(rows: Sequence[RegisterRow], year: int, lang: str = "vi") -> str:
-    """The register book's header and table for *rows* (one year, in number order)."""
+def register_table(rows: Sequence[RegisterRow], year: int, lang: str = "vi") -> PagedTable:
+    """The register book's header and table for *rows* (one year, in number order), one
+    unit per row: a busy year's table is cut into pages by the painter."""
     head = "".join(
         f'<th width="{width}%">{_esc(text(key, lang))}</th>'
         for (key, _chars), width in zip(COLUMNS, WIDTHS, strict=True)
@@ -125,14 +126,13 @@ def register_html(rows: Sequence[RegisterRow], year: int, lang: str = "vi") -> s
             for index, value in enumerate(cells)
         )
         lines.append(f"<tr>{tds}</tr>")
-    table = (
+    table_open = (
         '<table border="1" cellspacing="0" cellpadding="3" width="100%"'
         ' style="border-collapse:collapse; border-style:solid; border-color:#000000;'
         f' font-size:{TABLE_PT:g}pt">'
-        f"<thead><tr>{head}</tr><tr>{numbers}</tr></thead>"
-        f"<tbody>{''.join(lines)}</tbody></table>"
+        f"<thead><tr>{head}</tr><tr>{numbers}</tr></thead><tbody>"
     )
-    return "\n".join(
+    before = "\n".join(
         [
             '<p align="center" style="margin-top:0px; margin-bottom:0px; font-size:16pt">'
             f"<b>{_esc(text('reg_book_title', lang))}</b></p>",
@@ -140,19 +140,27 @@ def register_html(rows: Sequence[RegisterRow], year: int, lang: str = "vi") -> s
             f"<b>{_esc(text('reg_book_year', lang, year=year))}</b></p>",
             '<p align="center" style="margin-top:4px; margin-bottom:12px">'
             f"<i>{_esc(span_text(rows, lang))}</i></p>",
-            table,
         ]
     )
+    return PagedTable(before=before, table_open=table_open, units=tuple(lines))
+
+
+def register_html(rows: Sequence[RegisterRow], year: int, lang: str = "vi") -> str:
+    """The register book's header and table for *rows*, as one HTML document."""
+    table = register_table(rows, year, lang)
+    return table.html(table.units)
 
 
 def register_source(
     rows: Sequence[RegisterRow], year: int, printed_at: datetime, lang: str = "vi"
 ) -> PrintSource:
     """The register of *year* as one landscape print document."""
+    table = register_table(rows, year, lang)
     return PrintSource(
         kind="register",
         title=f"{text('reg_book_title', lang)} {year}",
-        html=register_html(rows, year, lang),
+        html=table.html(table.units),
         footer=footer_text(None, printed_at, lang),
         landscape=True,
+        table=table,
     )

@@ -39,7 +39,8 @@ def test_round_trip_build_trust_import_list_categories_show(
         "full",
         None,
     )
-    assert (built["notices"], built["withdrawals"], built["attachments"]) == (5, 0, 1)
+    # kh-05-2023 is published withdrawn: a withdrawal, as the import below counts it.
+    assert (built["notices"], built["withdrawals"], built["attachments"]) == (4, 1, 1)
     assert built["size"] == published.base.stat().st_size
 
     [line] = trust_and_import(cli, published, published.base)

@@ -77,5 +77,5 @@ def test_build_draws_a_progress_bar_on_a_terminal(
     assert "Đang ghi tệp đính kèm" in stderr
     assert "100%" in stderr
     assert "Traceback" not in stderr
-    assert stdout.startswith("Đã tạo gói dữ liệu số 40 (full)")
+    assert stdout.startswith("Đã tạo gói dữ liệu số 40 (gói đầy đủ)")
     assert out.is_file()

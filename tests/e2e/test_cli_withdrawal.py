@@ -63,3 +63,25 @@ def test_withdrawing_a_notice_the_office_never_had_is_a_withdrawal(
     bundle = _build(cli, src, pair.private_path, tmp_path / "1.bangtin", 1)
     done = cli("import", bundle, "--json").json()
     assert (done["added"], done["withdrawn"], done["unchanged"]) == (1, 1, 0), done
+
+
+def test_the_build_counts_withdrawals_as_the_import_does(cli: Cli, tmp_path: Path) -> None:
+    """A notice published with `withdrawn: true` and its content is a withdrawal on both sides."""
+    pair = make_keys(tmp_path / "keys")
+    src = tmp_path / "src"
+    write_notice(src, "tb-01-2023")
+    write_notice(src, "tb-02-2023", withdrawn=True)
+    write_notice(src, "tb-03-2023", withdrawn=True)
+    build = ("bundle", "build", src, "--key", pair.private_path, "--publisher", PUBLISHER)
+    said = cli(*build, "--out", tmp_path / "1.bangtin").stdout
+    assert "(gói đầy đủ) gồm 1 văn bản, 2 văn bản thu hồi, 0 tệp đính kèm:" in said, said
+    assert "full" not in said
+    cli("trust", "add", pair.public_path)
+    done = cli("import", tmp_path / "1.bangtin", "--json").json()
+    assert (done["added"], done["withdrawn"]) == (1, 2), done
+    built = cli(*build, "--out", tmp_path / "2.bangtin", "--json").json()
+    assert (built["notices"], built["withdrawals"]) == (1, 2)
+
+    write_notice(src, "tb-03-2023", withdrawn=None)
+    said = cli("--lang", "en", *build, "--out", tmp_path / "3.bangtin").stdout
+    assert "(full) with 2 notices, 1 withdrawal, 0 attachments:" in said, said
