@@ -17,7 +17,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
-from db import officelog, queries, store
+from db import officelog, queries, search, store
 from db.archive import Archive, ArchiveError, open_archive
 from db.errors import ErrorCode, classify
 from db.people import login_name
@@ -150,6 +150,41 @@ def test_a_second_import_waits_for_the_other_pc_and_says_so(
     assert [r.status for r in results] == ["imported"]
     assert stages[0] == "waiting_server" and "applying" in stages
     assert say("stage_waiting_server", "vi") == "Máy khác đang nhập gói dữ liệu"
+
+
+def test_another_pc_searches_and_lists_while_an_import_writes(
+    pc1: Archive, world: World, pg_url: str, tmp_path: Path
+) -> None:
+    # A delta that changes as many notices as the index holds: the kind of
+    # import that used to lock the index until it committed.
+    import_bundle(pc1, world.bundle1)
+    reached, go_on = threading.Event(), threading.Event()
+    results: list[ImportResult] = []
+
+    def progress(stage: str, _done: int, _total: int) -> None:
+        if stage == "saving":  # everything written, not yet committed
+            reached.set()
+            go_on.wait(120)
+
+    importing = threading.Thread(
+        target=lambda: results.append(import_bundle(pc1, world.bundle2, progress=progress))
+    )
+    importing.start()
+    pc2 = open_archive(tmp_path / "pc2", url=pg_url)
+    try:
+        assert reached.wait(120)
+        with pc2.reading() as session:
+            # A wait on the import's locks fails at once instead of hanging.
+            session.execute(text("SET LOCAL lock_timeout = '2s'"))
+            found = [hit.id for hit in search.search(session, "Quyết định")]
+            listed = queries.count_notices(session)
+        assert found == ["a"] and listed == 3  # as before the import: it has not committed
+    finally:
+        go_on.set()
+        importing.join(120)
+        pc2.close()
+        pc1.close()
+    assert [r.status for r in results] == ["imported"]
 
 
 def test_a_waiting_import_can_be_cancelled(pc1: Archive, world: World, pg_url: str) -> None:
