@@ -312,6 +312,11 @@ def _day(value: datetime | None) -> str | None:
     return None if value is None else value.astimezone(VN_TZ).date().isoformat()
 
 
+def _shown_day(iso: str | None) -> str:
+    """A day of `status_data` (ISO, for scripts) as the text shows days: dd/mm/yyyy."""
+    return "-" if not iso else date.fromisoformat(iso[:10]).strftime("%d/%m/%Y")
+
+
 def status_data(ctx: Context, stale_days: int) -> dict[str, Any]:
     """Everything `status` reports, as JSON-ready values."""
     from sqlalchemy import text
@@ -418,7 +423,7 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
         lines.append(
             say(
                 key,
-                day=_day(datetime.fromisoformat(data["latest_signed"])),
+                day=_shown_day(_day(datetime.fromisoformat(data["latest_signed"]))),
                 days=data["days_since"],
             )
         )
@@ -451,7 +456,7 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
                 "status_publisher",
                 name=pub["name"],
                 sequence=pub["last_sequence"],
-                day=pub["last_signed"] or "-",
+                day=_shown_day(pub["last_signed"]),
             )
         )
     print("\n".join(lines))

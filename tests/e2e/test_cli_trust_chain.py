@@ -7,8 +7,10 @@ first root once, skips a bundle, and follows the rotations it never saw.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
+from db.types import VN_TZ
 from tests.helpers.bundles import write_notice
 from tests.helpers.cli import Cli
 
@@ -191,6 +193,9 @@ def test_status_prints_the_freshness_line(cli: Cli, tmp_path: Path) -> None:
     text = cli("status").stdout
     # Signed today: said so, not "0 days ago".
     assert "Dữ liệu cập nhật đến ngày" in text and "(hôm nay)" in text
+    # Days as a clerk writes them (dd/mm/yyyy), not ISO; --json keeps ISO for scripts.
+    today = datetime.now(VN_TZ).date()
+    assert today.strftime("%d/%m/%Y") in text and today.isoformat() not in text
     english = cli("--lang", "en", "status", "--stale-days", "100000").stdout
     assert "Data up to" in english and "(today)" in english and "long time" not in english
 
