@@ -356,9 +356,7 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
         ("export", "--xlsx", register.cmd_register_export),
     ):
         p = parser_for(rsub, command, f"cmd_register_{command}")
-        p.add_argument(
-            "--year", type=count, required=True, metavar="YYYY", help=h("opt_year_required")
-        )
+        p.add_argument("--year", type=count, metavar="YYYY", help=h("opt_year"))
         p.add_argument(target, required=True, metavar=file_, help=h(f"opt_{target[2:]}"))
         p.set_defaults(func=func)
 

@@ -15,8 +15,9 @@ def cmd_register_list(ctx: Context, args: argparse.Namespace) -> int:
     from desktop.render.dates import short_date
     from desktop.render.registerbook import content_text, note_text, status_label
 
+    year = args.year or ctx.today().year  # "this year by default", as its help says
     with ctx.opened() as archive:
-        rows = list_register(archive, args.year, args.status)
+        rows = list_register(archive, year, args.status)
     if args.json:
         print_json([row_json(row, ctx.lang) for row in rows])
         return EXIT_OK
@@ -83,9 +84,10 @@ def cmd_register_print(ctx: Context, args: argparse.Namespace) -> int:
     from desktop.render.registerbook import register_source
 
     out = _output(ctx, args.pdf, "pdf_failed")
+    year = args.year or ctx.today().year  # this year's book, as `register list` shows
     with ctx.opened() as archive:
-        rows = list_register(archive, args.year)
-    source = register_source(rows, args.year, datetime.now(VN_TZ), ctx.lang)
+        rows = list_register(archive, year)
+    source = register_source(rows, year, datetime.now(VN_TZ), ctx.lang)
     from PySide6.QtGui import QGuiApplication
 
     from desktop import pagepainter
@@ -103,11 +105,12 @@ def cmd_register_export(ctx: Context, args: argparse.Namespace) -> int:
     from desktop.ops.register import export_xlsx, list_register
 
     out = _output(ctx, args.xlsx, "xlsx_failed")
+    year = args.year or ctx.today().year  # this year's book, as `register list` shows
     with ctx.opened() as archive:
-        rows = list_register(archive, args.year)
+        rows = list_register(archive, year)
     try:
-        count = export_xlsx(rows, out, args.year, ctx.lang)
+        count = export_xlsx(rows, out, year, ctx.lang)
     except OSError as exc:
         raise Failure(ctx.say("xlsx_failed", path=out, reason=exc.strerror or str(exc))) from exc
-    print(ctx.say("xlsx_written", rows=count, year=args.year, path=out))
+    print(ctx.say("xlsx_written", rows=count, year=year, path=out))
     return EXIT_OK

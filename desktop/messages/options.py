@@ -190,7 +190,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "cmd_register": ("sổ đăng ký văn bản đến", "the incoming register"),
     "cmd_register_list": ("liệt kê sổ văn bản đến", "list the incoming register"),
     "opt_year": ("năm của sổ; mặc định năm nay", "the register's year; this year by default"),
-    "opt_year_required": ("năm của sổ", "the register's year"),
     "opt_status": ("tình trạng xử lý", "the handling status"),
     "cmd_register_set": (
         "ghi người nhận, ngày chuyển, tình trạng, ghi chú",

@@ -106,6 +106,16 @@ def test_register_export_is_a_workbook_with_vietnamese_headers(cli: Cli, tmp_pat
     assert sheet.page_setup.orientation == "landscape"
 
 
+def test_print_and_export_take_this_years_book_as_list_does(cli: Cli, tmp_path: Path) -> None:
+    # The demo's "today" is in 2023: without --year each command takes that year.
+    listed = cli("--demo", "register", "list", "--json").json()
+    assert listed and {line["year"] for line in listed} == {2023}
+    said = cli("--demo", "register", "export", "--xlsx", tmp_path / "so.xlsx").stdout
+    assert "2023" in said
+    cli("--demo", "register", "print", "--pdf", tmp_path / "so.pdf")
+    assert "Năm 2023" in " ".join(pdf_text(tmp_path / "so.pdf").split())
+
+
 def test_register_print_is_landscape_a4(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "so-den.pdf"
     cli("--demo", "register", "print", "--year", "2023", "--pdf", out)
