@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from psycopg import sql
 from sqlalchemy import ColumnElement, Connection, Table, any_, bindparam, func, text
 from sqlalchemy import insert as insert_statement
 from sqlalchemy.dialects import postgresql, sqlite
@@ -104,6 +103,9 @@ def insert_rows(session: Session, table: Any, rows: Sequence[Mapping[str, Any]])
     columns = [*names, *(n for n in defaults if n not in names)]
     conn = session.connection()
     binds = [target.c[n].type._cached_bind_processor(conn.dialect) for n in columns]
+    # Imported here: a PC's own archive never loads the PostgreSQL driver.
+    from psycopg import sql  # noqa: PLC0415
+
     statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
         sql.Identifier(target.name), sql.SQL(", ").join(map(sql.Identifier, columns))
     )
