@@ -84,14 +84,9 @@ def large(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(db.archive, "THOROUGH_CHECK_BYTES", 0)
 
 
-@pytest.mark.usefixtures("large")
-def test_an_import_into_damaged_pages_offers_the_recovery_dialog(
-    make_window: WindowFactory,
-    data_dir: Path,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    errors: list[str],
-) -> None:
+def _trusting_archive_with_one_bundle(data_dir: Path, tmp_path: Path) -> Path:
+    """An archive in *data_dir* that trusts a new key and holds its bundle 1;
+    returns the key's folder, to sign more bundles."""
     key_dir = tmp_path / "keys"
     keys.generate_keypair(key_dir, "thử nghiệm")
     raw, _ = keys.load_public_key(key_dir / keys.PUBLIC_NAME)
@@ -100,6 +95,18 @@ def test_an_import_into_damaged_pages_offers_the_recovery_dialog(
         store.add_trusted_key(session, keys.key_id(raw), raw, "Thử nghiệm", datetime.now(UTC))
     import_bundle(archive, bundle(tmp_path, key_dir, 1))
     archive.close()
+    return key_dir
+
+
+@pytest.mark.usefixtures("large")
+def test_an_import_into_damaged_pages_offers_the_recovery_dialog(
+    make_window: WindowFactory,
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    errors: list[str],
+) -> None:
+    key_dir = _trusting_archive_with_one_bundle(data_dir, tmp_path)
     good = backup.take_backup(data_dir)
     # A table the window's lists and the import's checks never read.
     flip_page_header(data_dir / DB_NAME, "related_link")
@@ -147,14 +154,7 @@ def test_damage_left_by_an_unclean_exit_is_found_after_the_first_content(
     monkeypatch: pytest.MonkeyPatch,
     errors: list[str],
 ) -> None:
-    key_dir = tmp_path / "keys"
-    keys.generate_keypair(key_dir, "thử nghiệm")
-    raw, _ = keys.load_public_key(key_dir / keys.PUBLIC_NAME)
-    archive = open_archive(data_dir)
-    with archive.writing() as session:
-        store.add_trusted_key(session, keys.key_id(raw), raw, "Thử nghiệm", datetime.now(UTC))
-    import_bundle(archive, bundle(tmp_path, key_dir, 1))
-    archive.close()
+    _trusting_archive_with_one_bundle(data_dir, tmp_path)
     good = backup.take_backup(data_dir)
     flip_page_header(data_dir / DB_NAME, "related_link")
     # The files as a killed program leaves them: a write still in the -wal.

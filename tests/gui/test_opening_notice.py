@@ -12,23 +12,14 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from db import queries
-from db.archive import open_archive
 from desktop.ui.mainwindow import MainWindow
-from tests.helpers.sample import WindowFactory
+from tests.helpers.sample import WindowFactory, stored_notice
 
 QD118 = "qd-118-2023"
 
 
 def views_in_archive(data_dir: Path, notice_id: str) -> int:
-    archive = open_archive(data_dir)
-    try:
-        with archive.reading() as session:
-            detail = queries.get_notice(session, notice_id)
-    finally:
-        archive.close()
-    assert detail is not None
-    return detail.views
+    return stored_notice(data_dir, notice_id).views
 
 
 def settled(window: MainWindow) -> bool:

@@ -8,15 +8,13 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont
 from pytestqt.qtbot import QtBot
 
-from db import queries
-from db.archive import open_archive
 from desktop.ops import marks
 from desktop.ui.categorytree import ALL, BOOKMARKED, UNREAD
 from desktop.ui.mainwindow import MainWindow
 from desktop.ui.panels import MAX_LINES, wrapped_lines
 from desktop.ui.reader import READ_DELAY_MS
 from tests.helpers.dialogs import DialogStub
-from tests.helpers.sample import populate
+from tests.helpers.sample import populate, stored_notice
 
 QD118, QD642, TB02 = "qd-118-2023", "qd-642-2023", "tb-02-2023"
 
@@ -37,14 +35,7 @@ def read_in_list(window: MainWindow) -> dict[str, bool]:
 
 
 def read_in_archive(data_dir: Path, notice_id: str) -> bool:
-    archive = open_archive(data_dir)
-    try:
-        with archive.reading() as session:
-            detail = queries.get_notice(session, notice_id)
-    finally:
-        archive.close()
-    assert detail is not None
-    return detail.first_opened is not None
+    return stored_notice(data_dir, notice_id).first_opened is not None
 
 
 def test_passing_a_row_reads_it_only_after_a_moment(make_window: object, populated: Path) -> None:

@@ -17,32 +17,13 @@ from sqlalchemy.engine import make_url
 
 from db.archive import open_archive
 from db.errors import ArchiveError, ErrorCode
-from desktop.tasks import TaskRunner
 from desktop.ui import dialogs
 from desktop.ui.mainwindow import MainWindow
-from desktop.ui.settings import settings_for
 from tests.helpers import postgres
 from tests.helpers.pgcluster import CLERK, CLERK_PASSWORD, DATABASE, OwnCluster
+from tests.helpers.sample import shown_window
 
 WAIT_MS = 30_000
-
-
-def shown_window(
-    qtbot: QtBot, data_dir: Path, database_url: str, *, interactive: bool = False
-) -> MainWindow:
-    runner = TaskRunner()
-    window = MainWindow(
-        data_dir,
-        runner=runner,
-        settings=settings_for(data_dir),
-        watch_volumes=False,
-        interactive=interactive,
-        database_url=database_url,
-    )
-    runner.setParent(window)
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def clerk_url(cluster: OwnCluster, password: str) -> str:
@@ -78,7 +59,7 @@ def test_a_database_that_is_not_a_postgresql_url_is_said_once_and_not_tried(
 ) -> None:
     data_dir = tmp_path / "pc"
     data_dir.mkdir()
-    window = shown_window(qtbot, data_dir, url)
+    window = shown_window(qtbot, data_dir, database_url=url)
     exc = refused_once(window, qtbot)
     assert exc.code is ErrorCode.SERVER_URL
     said = window.statusBar().currentMessage()
@@ -99,7 +80,7 @@ def test_a_server_that_refuses_the_password_is_said_once_with_the_settings_offer
     wrong = clerk_url(own_cluster, "mật-khẩu-sai")
     data_dir = tmp_path / "pc"
     data_dir.mkdir()
-    window = shown_window(qtbot, data_dir, wrong, interactive=True)
+    window = shown_window(qtbot, data_dir, database_url=wrong, interactive=True)
     exc = refused_once(window, qtbot)
     assert exc.code is ErrorCode.SERVER_LOGIN
     said = window.statusBar().currentMessage()
@@ -117,7 +98,7 @@ def test_a_password_changed_mid_session_is_said_once_and_not_tried_again(
     open_archive(tmp_path / "setup", url=url).close()
     data_dir = tmp_path / "pc"
     data_dir.mkdir()
-    window = shown_window(qtbot, data_dir, url)
+    window = shown_window(qtbot, data_dir, database_url=url)
     with qtbot.waitSignal(window.archive_ready, timeout=WAIT_MS):
         window.start()
     listener = window.runner._holder.listener

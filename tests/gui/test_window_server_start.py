@@ -23,12 +23,13 @@ from db.server import display_url
 from desktop.bundles.importer import import_bundle
 from desktop.ops.importing import import_file
 from desktop.ops.sharing import ServerChoice
-from desktop.tasks import TaskRunner, TaskState
+from desktop.tasks import TaskState
 from desktop.ui import settings as prefs
 from desktop.ui.mainwindow import MainWindow
 from desktop.ui.settings import settings_for
 from tests.helpers.bundles import World, trust
 from tests.helpers.pgcluster import OwnCluster
+from tests.helpers.sample import shown_window
 
 WAIT_MS = 30_000
 LOST_VI = "Mất kết nối tới máy chủ dữ liệu"
@@ -43,23 +44,6 @@ def holding_bundle1(url: str, world: World, tmp_path: Path) -> str:
     finally:
         setup.close()
     return url
-
-
-def shown_window(qtbot: QtBot, data_dir: Path, *, database_url: str | None = None) -> MainWindow:
-    """A window with a threaded runner, shown; the test starts it."""
-    runner = TaskRunner()
-    window = MainWindow(
-        data_dir,
-        runner=runner,
-        settings=settings_for(data_dir),
-        watch_volumes=False,
-        interactive=False,
-        database_url=database_url,
-    )
-    runner.setParent(window)
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def test_a_database_url_opens_the_window_on_that_server_over_the_settings_choice(

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from db import search, store
 from db.archive import DB_NAME, open_archive
-from db.records import AttachmentRecord, ImportLogEntry, NoticeRecord
+from db.records import AttachmentRecord, ImportLogEntry, NoticeDetail, NoticeRecord
 from db.types import VN_TZ
 from desktop.ui.mainwindow import MainWindow
 
@@ -174,6 +174,43 @@ def _populate(data_dir: Path, *, extra: int, logged: bool, url: str | None) -> N
 
 
 WindowFactory = Callable[..., MainWindow]
+
+
+def shown_window(
+    qtbot: QtBot, data_dir: Path, *, database_url: str | None = None, interactive: bool = False
+) -> MainWindow:
+    """A window with a threaded runner, shown but not started: the test starts it."""
+    from desktop.tasks import TaskRunner
+    from desktop.ui.settings import settings_for
+
+    runner = TaskRunner()
+    window = MainWindow(
+        data_dir,
+        runner=runner,
+        settings=settings_for(data_dir),
+        watch_volumes=False,
+        interactive=interactive,
+        database_url=database_url,
+    )
+    runner.setParent(window)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def stored_notice(data_dir: Path, notice_id: str) -> NoticeDetail:
+    """*notice_id* as the archive in *data_dir* holds it, read by an archive opened for it."""
+    from db import queries
+
+    archive = open_archive(data_dir)
+    try:
+        with archive.reading() as session:
+            detail = queries.get_notice(session, notice_id)
+    finally:
+        archive.close()
+    assert detail is not None
+    return detail
+
 
 QUYET_DINH = ["qd-118-2023", "qd-642-2023", "tb-02-2023"]
 

@@ -347,18 +347,24 @@ def test_a_large_truncated_archive_is_refused_without_a_full_scan(
     assert scans == []
 
 
-def test_a_large_archive_left_with_a_wal_gets_the_full_check_before_its_first_write(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _crashed_copy(tmp_path: Path, notice_id: str) -> Path:
+    """A folder holding an archive as a crash leaves it: *notice_id* written,
+    its WAL not yet checkpointed into the file."""
     data_dir = tmp_path / "archive"
     archive = open_archive(data_dir)
-    apply(archive, [notice("con-trong-wal")])
-    # Copy the files as a crash would leave them: the WAL not yet checkpointed.
+    apply(archive, [notice(notice_id)])
     crashed = tmp_path / "crashed"
     crashed.mkdir()
     for name in (DB_NAME, DB_NAME + "-wal"):
         (crashed / name).write_bytes((data_dir / name).read_bytes())
     archive.close()
+    return crashed
+
+
+def test_a_large_archive_left_with_a_wal_gets_the_full_check_before_its_first_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    crashed = _crashed_copy(tmp_path, "con-trong-wal")
     assert (crashed / (DB_NAME + "-wal")).stat().st_size > 0
     scans: list[bool] = []
     monkeypatch.setattr(db.archive, "THOROUGH_CHECK_BYTES", 0)
@@ -381,14 +387,7 @@ def test_a_large_archive_left_with_a_wal_gets_the_full_check_before_its_first_wr
 def test_a_small_archive_left_with_a_wal_is_checked_at_open(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    data_dir = tmp_path / "archive"
-    archive = open_archive(data_dir)
-    apply(archive, [notice("con-trong-wal")])
-    crashed = tmp_path / "crashed"
-    crashed.mkdir()
-    for name in (DB_NAME, DB_NAME + "-wal"):
-        (crashed / name).write_bytes((data_dir / name).read_bytes())
-    archive.close()
+    crashed = _crashed_copy(tmp_path, "con-trong-wal")
     scans: list[bool] = []
     monkeypatch.setattr(db.archive, "quick_check", lambda engine: scans.append(True))
     reopened = open_archive(crashed)
@@ -399,14 +398,7 @@ def test_a_small_archive_left_with_a_wal_is_checked_at_open(
 def test_damage_found_by_the_put_off_check_refuses_the_write(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    data_dir = tmp_path / "archive"
-    archive = open_archive(data_dir)
-    apply(archive, [notice("a")])
-    crashed = tmp_path / "crashed"
-    crashed.mkdir()
-    for name in (DB_NAME, DB_NAME + "-wal"):
-        (crashed / name).write_bytes((data_dir / name).read_bytes())
-    archive.close()
+    crashed = _crashed_copy(tmp_path, "a")
     monkeypatch.setattr(db.archive, "THOROUGH_CHECK_BYTES", 0)
     reopened = open_archive(crashed)
     try:
