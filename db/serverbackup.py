@@ -36,9 +36,15 @@ from datetime import datetime
 from pathlib import Path
 
 from pathvalidate import sanitize_filename
-from sqlalchemy import URL, Engine, inspect, text
+from sqlalchemy import Engine, inspect, text
 
-from db.server import current_revision, engine_url, import_lock, telling_lock_waits
+from db.server import (
+    current_revision,
+    display_url,
+    engine_url,
+    import_lock,
+    telling_lock_waits,
+)
 
 BACKUP_DIR = "backups"
 SUFFIX = ".dump"
@@ -90,17 +96,8 @@ def find_tool(name: str) -> str:
 
 def libpq_url(url: str) -> str:
     """*url* as libpq (and so pg_dump) reads a connection string, without its
-    password (`_run` passes that in the environment): postgresql://…"""
-    parsed = engine_url(url)
-    bare = URL.create(
-        "postgresql",
-        username=parsed.username,
-        host=parsed.host,
-        port=parsed.port,
-        database=parsed.database,
-        query=parsed.query,
-    )
-    return bare.render_as_string(False)
+    password (`_run` passes that in the environment): `db.server.display_url`."""
+    return display_url(url)
 
 
 def dump_label(url: str) -> str:
