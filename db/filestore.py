@@ -154,14 +154,17 @@ def lost_in_folder(data_dir: Path, db_path: Path) -> list[str]:
         except sqlite3.OperationalError:
             if query == "immutable=1":
                 raise
-    lost = []
-    for sha in sorted(s for s in named if isinstance(s, str)):
-        path = Path(data_dir) / FILES_DIR / sha[:2] / sha
-        try:
-            with path.open("rb") as fh:
-                sound = hashlib.file_digest(fh, "sha256").hexdigest() == sha
-        except OSError:
-            sound = False
-        if not sound:
-            lost.append(sha)
-    return lost
+    return [
+        sha
+        for sha in sorted(s for s in named if isinstance(s, str))
+        if not holds(Path(data_dir) / FILES_DIR / sha[:2] / sha, sha)
+    ]
+
+
+def holds(path: Path, sha: str) -> bool:
+    """Whether the file at *path* is there, readable, and its content has the sha256 *sha*."""
+    try:
+        with Path(path).open("rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest() == sha
+    except OSError:
+        return False

@@ -20,7 +20,6 @@ lost is left out, and counted as missing.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,16 +132,7 @@ def copy_archive(
 
 def _sound_files(shas: set[str], file_path: Callable[[str], Path]) -> tuple[dict[str, Path], int]:
     """The files of *shas* the folder has whole (sha256 → path), and how many it has not."""
-    sound: dict[str, Path] = {}
-    for sha in sorted(shas):
-        path = file_path(sha)
-        try:
-            with path.open("rb") as f:
-                whole = hashlib.file_digest(f, "sha256").hexdigest() == sha
-        except OSError:
-            whole = False
-        if whole:
-            sound[sha] = path
+    sound = {sha: file_path(sha) for sha in sorted(shas) if filestore.holds(file_path(sha), sha)}
     return sound, len(shas) - len(sound)
 
 

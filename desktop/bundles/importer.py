@@ -12,7 +12,6 @@ is just an unused file.
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import sqlite3
 import tempfile
@@ -198,17 +197,9 @@ def lost_files(archive: Archive, session: Session, manifest: Manifest) -> list[s
     lost = []
     for sha, size in sizes.items():
         path = archive.file_path(sha)
-        if not path.is_file() or path.stat().st_size != size or not _sound(path, sha):
+        if not path.is_file() or path.stat().st_size != size or not filestore.holds(path, sha):
             lost.append(sha)
     return lost
-
-
-def _sound(path: Path, sha: str) -> bool:
-    try:
-        with path.open("rb") as fh:
-            return hashlib.file_digest(fh, "sha256").hexdigest() == sha
-    except OSError:
-        return False
 
 
 def _stage(
