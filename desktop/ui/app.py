@@ -139,6 +139,8 @@ def screenshot(
     loop = QEventLoop()
     state = {
         "overview": False,
+        # What kind of archive is open: the title and the status line's last words.
+        "opened": False,
         "list": False,
         "search": not search,
         "article": notice_id is None,
@@ -148,7 +150,7 @@ def screenshot(
 
     def check() -> None:
         ready = state["overview"] and state["list"] and state["search"] and state["article"]
-        ready = ready and state["office"]
+        ready = ready and state["office"] and state["opened"]
         if state["failed"] or ready:
             loop.quit()
 
@@ -183,7 +185,12 @@ def screenshot(
         state["failed"] = True
         check()
 
+    def on_opened(_data_dir: object) -> None:
+        state["opened"] = True
+        check()
+
     window.overview_ready.connect(on_overview)
+    window.opener.opened.connect(on_opened)
     window.list_ready.connect(on_list)
     window.search_ready.connect(on_search)
     window.article_ready.connect(on_article)
