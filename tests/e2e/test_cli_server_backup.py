@@ -152,3 +152,28 @@ def test_two_dumps_in_one_second_never_overwrite_each_other(pg_url: str, tmp_pat
     second = take_backup(pg_url, tmp_path, now=now)
     assert first != second and first.is_file() and second.is_file()
     assert list_dumps(tmp_path, pg_url) == [second, first]  # newest first
+
+
+def test_a_clock_set_back_never_makes_an_older_dump_the_newest(
+    cli: Cli, published: Published, pg_url: str, data_dir: Path
+) -> None:
+    from datetime import datetime
+
+    from db.serverbackup import KEEP, list_dumps, take_backup
+
+    db = ("--database", pg_url)
+    cli(*db, "trust", "add", published.public_key)
+    cli(*db, "import", published.base, "--json")
+    before = cli(*db, "list", "--json").json()
+    # Taken while the PC's clock ran years ahead; it was put right since.
+    ahead = [take_backup(pg_url, data_dir, now=datetime(2099, 1, 1, 9, 0, i)) for i in range(3)]
+    cli(*db, "import", published.delta, "--json")
+    after = cli(*db, "list", "--json").json()
+    assert after != before
+    for _ in range(3):
+        cli(*db, "backup")  # the keep-5 pruning deletes the oldest, not the newest
+    kept = list_dumps(data_dir, pg_url)
+    assert len(kept) == KEEP and ahead[0] not in kept and kept[-1] == ahead[1]
+    cli(*db, "import", published.next, "--json")
+    cli(*db, "restore")
+    assert cli(*db, "list", "--json").json() == after
