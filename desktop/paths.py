@@ -3,6 +3,11 @@
 Order of precedence for the data dir: `--data-dir`, then the environment
 variable BANGTIN_DATA_DIR, then `portable.ini` beside the executable, then
 platformdirs' user data dir. Tests redirect it with the environment variable.
+
+The archive is the shared one on a PostgreSQL server when `--database`
+names it, or when BANGTIN_DATABASE_URL does and no `--data-dir` was typed:
+what is typed on the command line beats what the environment says
+(`database_url`, `archive_source`).
 """
 
 from __future__ import annotations
@@ -41,16 +46,41 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
-def database_url(override: str | None = None) -> str | None:
+def database_url(override: str | None = None, *, folder_named: bool = False) -> str | None:
     """The PostgreSQL URL of the office's shared archive, or None for the SQLite file.
 
-    `--database`, then the environment variable BANGTIN_DATABASE_URL. An
-    empty `--database` is returned as given, to be refused as any bad address
-    is (never this PC's own archive instead); an empty variable is unset.
+    `--database`, then the environment variable BANGTIN_DATABASE_URL unless
+    *folder_named* (a `--data-dir` typed on the command line, which beats the
+    environment). An empty `--database` is returned as given, to be refused
+    as any bad address is (never this PC's own archive instead); an empty
+    variable is unset.
     """
     if override is not None:
         return override
+    if folder_named:
+        return None
     return os.environ.get(ENV_DATABASE_URL) or None
+
+
+def archive_source(data_dir_override: str | None = None, database: str | None = None) -> str:
+    """What chose the archive, for `status` to say: "database_option" (`--database`),
+    "data_dir_option" (`--data-dir`), "database_env", "data_dir_env", "portable" or
+    "default" (the user data folder)."""
+    if database is not None:
+        return "database_option"
+    if not data_dir_override and os.environ.get(ENV_DATABASE_URL):
+        return "database_env"
+    return folder_source(data_dir_override)
+
+
+def folder_source(override: str | None = None) -> str:
+    """What chose the data folder (`data_dir`'s order): "data_dir_option",
+    "data_dir_env", "portable" or "default"."""
+    if override:
+        return "data_dir_option"
+    if os.environ.get(ENV_DATA_DIR):
+        return "data_dir_env"
+    return "portable" if _portable_dir() is not None else "default"
 
 
 def demo_data_dir(override: str | os.PathLike[str] | None = None) -> Path:

@@ -29,8 +29,11 @@ def cmd_migrate_to(ctx: Context, args: argparse.Namespace) -> int:
     from desktop.messages import describe
 
     target_url: str = args.url
-    if ctx.database_url is not None:
+    if ctx.database_url is not None and ctx.source == "database_option":
         raise Failure(ctx.say("migrate_from_server"), "usage")
+    # The source is always this PC's folder, even where BANGTIN_DATABASE_URL names
+    # the server already (set before the move, as the office guide allows).
+    ctx.this_pcs_archive()
     try:
         where = display_url(target_url)
         probe = make_server_engine(target_url)

@@ -343,6 +343,10 @@ def status_data(ctx: Context, stale_days: int) -> dict[str, Any]:
     revoked = {r.key_id: r for r in overview.revocations}
     return {
         "path": where,
+        # What chose it (`paths.archive_source`); and whether BANGTIN_DATABASE_URL
+        # names another archive than this one, the command line having chosen.
+        "chosen_by": ctx.source,
+        "database_env_unused": ctx.env_overruled,
         "size": size,
         "notices": notices,
         "latest_signed": None
@@ -412,8 +416,11 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
     say = ctx.say
     lines = [
         say("status_path", path=data["path"], mb=round(data["size"] / (1024 * 1024), 1)),
-        say("status_notices", count=data["notices"]),
+        say("status_chosen", how=say(f"chosen_{data['chosen_by']}")),
     ]
+    if data["database_env_unused"]:
+        lines.append(say("status_env_unused"))
+    lines.append(say("status_notices", count=data["notices"]))
     if data["latest_signed"] is None:
         lines.append(say("status_no_signed"))
     else:

@@ -69,7 +69,8 @@ def run(
     the window imports it once the archive is open. *create*: whether a new
     archive may be made in *data_dir* without asking. With *demo* the window
     shows the demo archive first; *data_dir* stays the office's, to go back to.
-    *database_url* (`--database`, BANGTIN_DATABASE_URL) opens the shared
+    *database_url* (`--database`, else BANGTIN_DATABASE_URL when no `--data-dir`
+    was typed: `desktop.paths.database_url`) opens the shared
     archive on that server, whatever the settings choose.
     """
     app = _application()
