@@ -20,6 +20,9 @@ APP_NAME = "bangtin"
 ENV_DATA_DIR = "BANGTIN_DATA_DIR"
 #: The office's shared archive on a PostgreSQL server, when it has one.
 ENV_DATABASE_URL = "BANGTIN_DATABASE_URL"
+#: Where the log file goes instead of the user log folder (tests, a shared PC).
+ENV_LOG_DIR = "BANGTIN_LOG_DIR"
+LOG_NAME = "bangtin.log"
 PORTABLE_MARKER = "portable.ini"
 BUNDLE_SUFFIX = ".bangtin"
 
@@ -81,6 +84,25 @@ def folder_source(override: str | None = None) -> str:
     if os.environ.get(ENV_DATA_DIR):
         return "data_dir_env"
     return "portable" if _portable_dir() is not None else "default"
+
+
+def log_dir() -> Path:
+    """The folder of the log file (desktop/logfile.py): BANGTIN_LOG_DIR, else
+    `logs/` beside a portable install's data, else platformdirs' user log folder."""
+    env = os.environ.get(ENV_LOG_DIR)
+    if env:
+        return Path(env).expanduser()
+    portable = _portable_dir()
+    if portable is not None:
+        return portable.with_name("logs")
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def log_file() -> Path:
+    """The log file itself (its older parts are beside it, ending .1 and .2)."""
+    return log_dir() / LOG_NAME
 
 
 def demo_data_dir(override: str | os.PathLike[str] | None = None) -> Path:

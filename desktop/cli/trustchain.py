@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop import paths
 from desktop.bundles.errors import KeyFileError
 from desktop.cli.context import EXIT_OK, Context, Failure
 from desktop.cli.output import print_json
@@ -347,6 +348,8 @@ def status_data(ctx: Context, stale_days: int) -> dict[str, Any]:
         # names another archive than this one, the command line having chosen.
         "chosen_by": ctx.source,
         "database_env_unused": ctx.env_overruled,
+        # Where warnings and errors no sentence shows are written (desktop/logfile.py).
+        "log_file": str(paths.log_file()),
         "size": size,
         "notices": notices,
         "latest_signed": None
@@ -466,6 +469,7 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
                 day=_shown_day(pub["last_signed"]),
             )
         )
+    lines.append(say("status_log", path=data["log_file"]))
     print("\n".join(lines))
     return EXIT_OK
 

@@ -235,6 +235,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "command line chose another archive.",
     ),
     "status_notices": ("Văn bản: {count}", "Notices: {count}"),
+    "status_log": (
+        "Tệp nhật ký (cảnh báo và lỗi): {path}",
+        "Log file (warnings and errors): {path}",
+    ),
     "status_no_signed": (
         "Chưa có dữ liệu đã ký nào được nhập bằng phiên bản này.",
         "No signed data imported by this version yet.",
