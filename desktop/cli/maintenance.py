@@ -82,6 +82,14 @@ def cmd_backup_prune(ctx: Context, args: argparse.Namespace) -> int:
         keep = serverbackup.KEEP if args.keep is None else args.keep
         removed = serverbackup.prune(ctx.data_dir, ctx.database_url, keep)
         kept = serverbackup.list_dumps(ctx.data_dir, ctx.database_url)
+    elif not ctx.data_dir.is_dir():
+        if ctx.named:
+            # A mistyped --data-dir: said as every command says it, not "0 removed".
+            from desktop.cli.output import shell_word
+
+            said = ctx.say("no_archive_here", path=ctx.data_dir, word=shell_word(ctx.where))
+            raise Failure(said, "missing")
+        removed, kept = [], []  # a fresh install: nothing backed up yet
     else:
         keep = backup.KEEP if args.keep is None else args.keep
         removed = backup.prune(ctx.data_dir, keep)

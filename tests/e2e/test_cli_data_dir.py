@@ -19,7 +19,14 @@ from tests.helpers.published import LIBRARY_IDS, Library, Published, ids_of
 
 @pytest.mark.parametrize(
     "args",
-    [["list"], ["search", "lịch"], ["show", "x"], ["trust", "list"], ["import", "nothing.bangtin"]],
+    [
+        ["list"],
+        ["search", "lịch"],
+        ["show", "x"],
+        ["trust", "list"],
+        ["import", "nothing.bangtin"],
+        ["backup", "prune"],
+    ],
 )
 def test_a_mistyped_data_dir_is_said_and_nothing_is_made(
     cli: Cli, library: Library, args: list[str]
