@@ -22,6 +22,7 @@ import logging
 import logging.handlers
 import sys
 import threading
+from io import TextIOWrapper
 from pathlib import Path
 from types import TracebackType
 
@@ -46,6 +47,12 @@ class _LogFile(logging.handlers.RotatingFileHandler):
         self.setLevel(LEVEL)
         self.setFormatter(logging.Formatter(FORMAT))
 
+    def _open(self) -> TextIOWrapper:
+        # The folder too is made only when there is something to write.
+        # The user's own: its lines name folders and servers.
+        Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        return super()._open()
+
     def emit(self, record: logging.LogRecord) -> None:
         record.what = self.what
         try:
@@ -65,21 +72,16 @@ _started: _LogFile | None = None
 _previous_hooks: tuple[object, object] | None = None
 
 
-def start(what: str) -> Path | None:
+def start(what: str) -> Path:
     """Send warnings and errors to the log file from now on; returns its path.
 
     *what* names the process on each line ("window", "cli import"). Calling
     it again replaces the handler (a test's next command, another folder).
-    None when the folder cannot be made; then nothing is logged.
+    Nothing is made on disk until a record is written.
     """
     global _started, _previous_hooks
     stop()
     path = paths.log_file()
-    try:
-        # The user's own: its lines name folders and servers.
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError:
-        return None
     _started = _LogFile(path, what)
     root = logging.getLogger()
     root.addHandler(_started)

@@ -34,7 +34,6 @@ def test_psycopg_warnings_and_python_warnings_are_written_in_utf8(tmp_path: Path
 
 def test_an_error_on_a_background_thread_is_written_with_its_traceback(tmp_path: Path) -> None:
     path = logfile.start("window")
-    assert path is not None
 
     def fails() -> None:
         raise RuntimeError("hỏng ở luồng nền")
@@ -50,7 +49,6 @@ def test_an_error_on_a_background_thread_is_written_with_its_traceback(tmp_path:
 def test_the_file_stays_small(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(logfile, "MAX_BYTES", 4096)
     path = logfile.start("cli backup")
-    assert path is not None
     for i in range(500):
         logging.getLogger("psycopg").warning("dòng số %d của nhật ký", i)
     files = sorted(path.parent.iterdir())
@@ -65,12 +63,12 @@ def test_a_log_that_cannot_be_written_is_skipped_in_silence(
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("BANGTIN_LOG_DIR", str(blocker / "log"))
-    assert logfile.start("cli list") is None
+    logfile.start("cli list")
     logging.getLogger("psycopg").warning("không có chỗ ghi")
     # A folder where the file should be: it cannot be opened, even by root.
     (tmp_path / "log2" / paths.LOG_NAME).mkdir(parents=True)
     monkeypatch.setenv("BANGTIN_LOG_DIR", str(tmp_path / "log2"))
-    assert logfile.start("cli list") is not None
+    logfile.start("cli list")
     logging.getLogger("psycopg").warning("không mở được tệp")
     assert capsys.readouterr() == ("", "")
 
@@ -82,3 +80,11 @@ def test_stop_leaves_the_root_logger_as_it_was() -> None:
     assert len(logging.getLogger().handlers) == len(before) + 1
     logfile.stop()
     assert logging.getLogger().handlers == before
+
+
+def test_nothing_is_made_on_disk_until_there_is_something_to_write(tmp_path: Path) -> None:
+    path = logfile.start("cli status")
+    logging.getLogger("bangtin.test").info("không phải cảnh báo")
+    assert not path.parent.exists()
+    logging.getLogger("bangtin.test").warning("cảnh báo đầu tiên")
+    assert path.is_file() and (path.parent.stat().st_mode & 0o777) == 0o700
