@@ -144,3 +144,7 @@ framework.pytest_generate_tests
 # reads a backend's priority (tests/helpers/keyrings.py).
 framework.autocommit
 framework.priority
+
+# logging calls a handler's handleError when a record cannot be written
+# (desktop/logfile.py).
+framework.handleError

@@ -7,10 +7,16 @@ this computer's data folder beside where SQLite's backups go, and a restore
 is `pg_restore` of such a file in one transaction, under the import lock so
 that no PC imports meanwhile.
 
-A dump's name says whose it is: ``server-<server and database>-<time>.dump``
+A dump's name says whose it is and where it comes in the order dumps were
+taken: ``server-<server and database>-<time>-g<generation>.dump``
 (`dump_label`), so that a restore without a file name takes the newest dump
 of *this* database, never one of another database this PC also backed up,
-and pruning keeps each database's own newest dumps. Before a restore
+and pruning keeps each database's own newest dumps. The generation is one
+more than the highest among that database's dumps in the folder, as
+SQLite's backups are numbered (db/backup.py): the time is for people, and a
+clock set wrong never decides which dump is newest. Dumps named before
+dumps were numbered count as generation 0, after every numbered one, in
+the order of their times. Before a restore
 replaces the database, its state is dumped to ``replaced-…`` beside them,
 as SQLite's restore keeps the file it replaces. The password never goes
 on a command line, where any user of the computer could read it: the tools
@@ -111,24 +117,50 @@ def dump_label(url: str) -> str:
     return label.strip("_ .") or "server"
 
 
-def list_dumps(data_dir: Path, url: str) -> list[Path]:
-    """The dumps `backup` took of the database at *url*, newest first."""
+def _dump_pattern(url: str) -> re.Pattern[str]:
+    # <time>, then -g<generation> (none before dumps were numbered), then -<n>
+    # when two dumps would have had one name (`_unused`).
+    label = re.escape(dump_label(url))
+    return re.compile(
+        rf"^server-{label}-(\d{{8}}-\d{{6}})(?:-g(\d+))?(?:-(\d+))?{re.escape(SUFFIX)}$"
+    )
+
+
+def _ordered(data_dir: Path, url: str) -> list[tuple[tuple[int, str, int], Path]]:
+    """The dumps of the database at *url*, each with its place in the order, newest first."""
     folder = Path(data_dir) / BACKUP_DIR
     if not folder.is_dir():
         return []
-    label = re.escape(dump_label(url))
-    pattern = re.compile(rf"^server-{label}-(\d{{8}}-\d{{6}})(?:-(\d+))?{re.escape(SUFFIX)}$")
+    pattern = _dump_pattern(url)
     found = [
-        ((m.group(1), int(m.group(2) or 1)), p)
+        # The generation first: the time comes from a clock that may have been
+        # wrong, and only orders the dumps from before they were numbered.
+        ((int(m.group(2) or 0), m.group(1), int(m.group(3) or 1)), p)
         for p in folder.iterdir()
-        if (m := pattern.match(p.name))
+        if (m := pattern.match(p.name)) and p.is_file()
     ]
-    return [p for _key, p in sorted(found, reverse=True)]
+    return sorted(found, reverse=True)
+
+
+def list_dumps(data_dir: Path, url: str) -> list[Path]:
+    """The dumps `backup` took of the database at *url*, newest first (see the module)."""
+    return [p for _key, p in _ordered(data_dir, url)]
+
+
+def generation(path: Path, url: str) -> int:
+    """The place of the dump at *path* of the database at *url* in the order dumps were
+    taken; 0 for one from before dumps were numbered (or not one of its dumps)."""
+    found = _dump_pattern(url).match(Path(path).name)
+    return int(found.group(2) or 0) if found else 0
 
 
 def prune(data_dir: Path, url: str, keep: int = KEEP) -> list[Path]:
-    """Delete the dumps of the database at *url* older than its newest *keep*; the deleted ones."""
-    removed = list_dumps(data_dir, url)[max(keep, 0) :]
+    """Delete the dumps of the database at *url* older than its newest *keep*; the deleted ones.
+
+    The newest dump is never deleted, even with *keep* 0, as the newest
+    verified SQLite backup is not: a dump is kept only once pg_dump finished.
+    """
+    removed = list_dumps(data_dir, url)[max(keep, 1) :]
     for path in removed:
         path.unlink(missing_ok=True)
     return removed
@@ -184,10 +216,15 @@ def _unused(folder: Path, stem: str) -> Path:
 
 
 def take_backup(url: str, data_dir: Path, *, now: datetime | None = None) -> Path:
-    """Dump the database at *url* with pg_dump into *data_dir*/backups; returns the file."""
+    """Dump the database at *url* with pg_dump into *data_dir*/backups; returns the file.
+
+    *now* only names the file; its generation, one more than the highest of
+    that database's dumps, orders it.
+    """
     stamp = (now or datetime.now()).strftime(STAMP)
     folder = Path(data_dir) / BACKUP_DIR
-    return _dump(url, _unused(folder, f"server-{dump_label(url)}-{stamp}"))
+    number = max((key[0] for key, _p in _ordered(data_dir, url)), default=0) + 1
+    return _dump(url, _unused(folder, f"server-{dump_label(url)}-{stamp}-g{number}"))
 
 
 def newest_backup(data_dir: Path, url: str) -> Path | None:

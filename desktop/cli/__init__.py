@@ -71,7 +71,7 @@ def quiet_libraries() -> None:
     A pipeline closed on a connection the server dropped logs "error ignored
     terminating <psycopg.Pipeline …>" before our one sentence says the same;
     without a handler of ours, Python's last resort would print it on stderr.
-    A handler set up later on the root logger (a log file) still gets it.
+    The log file's handler on the root logger (desktop/logfile.py) still gets it.
     """
     import logging
 
@@ -98,6 +98,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     as_json = bool(getattr(args, "json", False))
     ctx = Context(args)
     func: Command = getattr(args, "func", cmd_gui)
+    # Warnings and errors no sentence shows go to the log file (desktop/logfile.py).
+    from desktop import logfile
+
+    logfile.start("window" if func is cmd_gui else "cli " + func.__name__.removeprefix("cmd_"))
     try:
         if func is not cmd_gui:
             # The window says it in the window, where a shortcut's user sees it.
@@ -118,6 +122,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             pass
         return EXIT_PIPE
     except Exception as exc:  # noqa: BLE001 - the promise is one sentence, never a traceback
+        if not _known(exc):
+            # The traceback the sentence leaves out, for whoever looks into it.
+            logfile.log.error("unexpected error", exc_info=exc)
         status = _fail(ctx.describe(exc), _code(exc), EXIT_REFUSED, as_json)
         if os.environ.get("BANGTIN_DEBUG") and not _known(exc):
             raise

@@ -64,15 +64,31 @@ class Context:
         #: The office's own folder, also under `--demo` (the window goes back to it).
         self.office_dir: Path = paths.data_dir(args.data_dir)
         self.data_dir: Path = paths.demo_data_dir(args.data_dir) if args.demo else self.office_dir
-        #: The shared archive's PostgreSQL URL (`--database`, BANGTIN_DATABASE_URL);
+        given = getattr(args, "database", None)
+        #: The shared archive's PostgreSQL URL (`--database`, else BANGTIN_DATABASE_URL
+        #: unless `--data-dir` was typed: the command line beats the environment);
         #: None for the SQLite file in `data_dir`. The demo is always a file.
         self.database_url: str | None = (
-            None if args.demo else paths.database_url(getattr(args, "database", None))
+            None if args.demo else paths.database_url(given, folder_named=self.named)
         )
+        #: What chose the archive (`paths.archive_source`), for `status` to say.
+        self.source: str = "demo" if args.demo else paths.archive_source(args.data_dir, given)
+        #: BANGTIN_DATABASE_URL is set, but names another archive than the one open.
+        self.env_overruled: bool = paths.database_url() not in (None, self.database_url)
+        self._folder_typed = self.named
         if self.database_url is not None:
             # A server named wrongly must not get a new, empty archive either.
             self.named = True
         self._warned = False
+
+    def this_pcs_archive(self) -> None:
+        """Work on this PC's own archive, in the data folder, whatever
+        BANGTIN_DATABASE_URL says (`migrate-to` moves it from there); a typed
+        `--database` is the command's to refuse."""
+        if self.source == "database_env":
+            self.database_url = None
+            self.named = self._folder_typed
+            self.source = paths.folder_source(None)
 
     @property
     def where(self) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import errno
+import os
 import sys
 from pathlib import Path
 
@@ -80,6 +82,14 @@ def cmd_backup_prune(ctx: Context, args: argparse.Namespace) -> int:
         keep = serverbackup.KEEP if args.keep is None else args.keep
         removed = serverbackup.prune(ctx.data_dir, ctx.database_url, keep)
         kept = serverbackup.list_dumps(ctx.data_dir, ctx.database_url)
+    elif not ctx.data_dir.is_dir():
+        if ctx.named:
+            # A mistyped --data-dir: said as every command says it, not "0 removed".
+            from desktop.cli.output import shell_word
+
+            said = ctx.say("no_archive_here", path=ctx.data_dir, word=shell_word(ctx.where))
+            raise Failure(said, "missing")
+        removed, kept = [], []  # a fresh install: nothing backed up yet
     else:
         keep = backup.KEEP if args.keep is None else args.keep
         removed = backup.prune(ctx.data_dir, keep)
@@ -106,14 +116,25 @@ def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
     from db.errors import BackupError
 
     source = Path(args.file) if args.file else None
+    if source is not None and not source.exists():
+        missing = FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(source))
+        raise Failure(ctx.describe(missing), "missing")
+    if source is not None and source.is_file() and not os.access(source, os.R_OK):
+        denied = PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(source))
+        raise Failure(ctx.describe(denied), "no_access")
     kind = backup.backup_kind(source) if source is not None else None
     if ctx.database_url is not None:
         if kind == "sqlite":
             # A PC's backup: not for the server (that is `migrate-to`'s work).
             raise Failure(ctx.say("restore_sqlite_to_server", path=source), "wrong_kind")
+        if source is not None and kind is None:
+            # Refused before the state is dumped aside and pg_restore says it in English.
+            raise Failure(ctx.say("restore_not_a_dump", path=source), "wrong_kind")
         return _server_restore(ctx, source)
     if kind == "pg_dump":
         raise Failure(ctx.say("restore_dump_to_pc", path=source), "wrong_kind")
+    if source is not None and kind is None:
+        raise Failure(ctx.say("restore_not_a_backup", path=source), "wrong_kind")
     _refuse_read_only(ctx, ctx.data_dir.exists() and not may_write(ctx.data_dir))
     label = "damaged" if not backup.check_archive(ctx.data_dir).ok else "replaced"
     try:

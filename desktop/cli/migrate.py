@@ -29,8 +29,17 @@ def cmd_migrate_to(ctx: Context, args: argparse.Namespace) -> int:
     from desktop.messages import describe
 
     target_url: str = args.url
-    if ctx.database_url is not None:
+    if ctx.database_url is not None and ctx.source == "database_option":
         raise Failure(ctx.say("migrate_from_server"), "usage")
+    # The source is always this PC's folder, even where BANGTIN_DATABASE_URL names
+    # the server already (set before the move, as the office guide allows).
+    ctx.this_pcs_archive()
+    from db.archive import DB_NAME
+
+    if not (ctx.data_dir / DB_NAME).is_file():
+        # Nothing to move: never an empty archive made here and "moved" as 0 notices.
+        said = ctx.say("migrate_no_archive", path=ctx.data_dir, word=shell_word(target_url))
+        raise Failure(said, "missing")
     try:
         where = display_url(target_url)
         probe = make_server_engine(target_url)

@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop import paths
 from desktop.bundles.errors import KeyFileError
 from desktop.cli.context import EXIT_OK, Context, Failure
 from desktop.cli.output import print_json
@@ -343,6 +344,12 @@ def status_data(ctx: Context, stale_days: int) -> dict[str, Any]:
     revoked = {r.key_id: r for r in overview.revocations}
     return {
         "path": where,
+        # What chose it (`paths.archive_source`); and whether BANGTIN_DATABASE_URL
+        # names another archive than this one, the command line having chosen.
+        "chosen_by": ctx.source,
+        "database_env_unused": ctx.env_overruled,
+        # Where warnings and errors no sentence shows are written (desktop/logfile.py).
+        "log_file": str(paths.log_file()),
         "size": size,
         "notices": notices,
         "latest_signed": None
@@ -412,8 +419,11 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
     say = ctx.say
     lines = [
         say("status_path", path=data["path"], mb=round(data["size"] / (1024 * 1024), 1)),
-        say("status_notices", count=data["notices"]),
+        say("status_chosen", how=say(f"chosen_{data['chosen_by']}")),
     ]
+    if data["database_env_unused"]:
+        lines.append(say("status_env_unused"))
+    lines.append(say("status_notices", count=data["notices"]))
     if data["latest_signed"] is None:
         lines.append(say("status_no_signed"))
     else:
@@ -459,6 +469,7 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
                 day=_shown_day(pub["last_signed"]),
             )
         )
+    lines.append(say("status_log", path=data["log_file"]))
     print("\n".join(lines))
     return EXIT_OK
 

@@ -48,7 +48,8 @@ def cmd_gui(ctx: Context, args: argparse.Namespace) -> int:
         initial_bundle=args.initial_bundle,
         create=ctx.may_create(),
         demo=ctx.demo,
-        # `--database`, then BANGTIN_DATABASE_URL, as every command; else the settings'.
+        # `--database`, then BANGTIN_DATABASE_URL unless --data-dir was typed, as every
+        # command; else the settings'.
         database_url=ctx.database_url,
     )
 

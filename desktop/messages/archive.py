@@ -159,6 +159,18 @@ WORDS: dict[str, tuple[str, str]] = {
         "{path} is a PC's archive (or its backup), not a backup of the shared archive; "
         "to copy it onto the server, use «bangtin migrate-to». The archive is unchanged.",
     ),
+    "restore_not_a_backup": (
+        "{path} không phải bản sao lưu kho dữ liệu của Bảng Tin (hoặc đã hỏng đến mức không "
+        "nhận ra được); kho dữ liệu không thay đổi.",
+        "{path} is not a Bảng Tin archive backup (or is damaged beyond recognition); "
+        "the archive is unchanged.",
+    ),
+    "restore_not_a_dump": (
+        "{path} không phải bản sao lưu của kho dữ liệu dùng chung (tệp .dump do pg_dump ghi); "
+        "kho dữ liệu không thay đổi.",
+        "{path} is not a backup of the shared archive (a .dump file written by pg_dump); "
+        "the archive is unchanged.",
+    ),
     "server_restored_aside": (
         "Trạng thái trước khi khôi phục được giữ lại tại {aside}.",
         "The state before the restore is kept in {aside}.",
@@ -177,7 +189,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "server_check_ok": (
         "Kho dữ liệu dùng chung {where} trả lời và đọc được hết ({rows} dòng, "
         "phiên bản cấu trúc {revision}).",
-        "The shared archive {where} answers and reads to the end ({rows} rows, "
+        "The shared archive {where} answers and reads to the end (rows read: {rows}, "
         "schema revision {revision}).",
     ),
     "pg_tool_missing": (

@@ -142,6 +142,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "«migrate-to» chuyển kho dữ liệu trên máy này; đừng dùng kèm «--database».",
         "'migrate-to' moves the archive on this computer; do not give '--database' with it.",
     ),
+    "migrate_no_archive": (
+        "Không có kho dữ liệu ở {path} để chuyển lên máy chủ; nếu cơ quan chưa có kho dữ liệu "
+        "nào, hãy tạo kho trên máy chủ bằng «bangtin --database {word} init».",
+        "There is no archive in {path} to move onto the server; if the office has no archive "
+        "yet, make one on the server with 'bangtin --database {word} init'.",
+    ),
     "migrate_count_mismatch": (
         "Số dòng của bảng {table} không khớp ({read} đọc, {written} ghi); chưa có gì được giữ "
         "lại trên máy chủ.",

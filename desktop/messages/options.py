@@ -30,15 +30,18 @@ WORDS: dict[str, tuple[str, str]] = {
     "opt_version": ("in số phiên bản rồi thoát", "print the version and exit"),
     "opt_help": ("in trợ giúp này rồi thoát", "print this help and exit"),
     "opt_data_dir": (
-        "thư mục kho dữ liệu; phải có sẵn kho dữ liệu, trừ khi dùng «init» hoặc «--create»",
-        "the archive's folder; it must hold an archive already, unless with 'init' or '--create'",
+        "thư mục kho dữ liệu, dùng cả khi có biến môi trường BANGTIN_DATABASE_URL; phải có "
+        "sẵn kho dữ liệu, trừ khi dùng «init» hoặc «--create»",
+        "the archive's folder, used even when the environment variable BANGTIN_DATABASE_URL "
+        "is set; it must hold an archive already, unless with 'init' or '--create'",
     ),
     "opt_database": (
         "kho dữ liệu dùng chung trên máy chủ PostgreSQL, dạng postgresql://NGƯỜI_DÙNG@MÁY/TÊN "
-        "(hoặc biến môi trường BANGTIN_DATABASE_URL); phải có sẵn kho, trừ khi dùng «init»",
+        "(hoặc biến môi trường BANGTIN_DATABASE_URL, khi không ghi «--data-dir»); phải có sẵn "
+        "kho, trừ khi dùng «init»",
         "the shared archive on a PostgreSQL server, as postgresql://USER@HOST/NAME "
-        "(or the environment variable BANGTIN_DATABASE_URL); it must hold an archive already, "
-        "unless with 'init'",
+        "(or the environment variable BANGTIN_DATABASE_URL, when no '--data-dir' is given); "
+        "it must hold an archive already, unless with 'init'",
     ),
     "opt_lang": ("ngôn ngữ của chương trình: vi hoặc en", "the program's language: vi or en"),
     "opt_demo": (

@@ -208,7 +208,37 @@ WORDS: dict[str, tuple[str, str]] = {
         "province for the newest bundle",
     ),
     "status_path": ("Kho dữ liệu: {path} ({mb} MB)", "Archive: {path} ({mb} MB)"),
+    "status_chosen": ("Chọn theo: {how}", "Chosen by: {how}"),
+    "chosen_database_option": ("tùy chọn --database", "the option --database"),
+    "chosen_data_dir_option": ("tùy chọn --data-dir", "the option --data-dir"),
+    "chosen_database_env": (
+        "biến môi trường BANGTIN_DATABASE_URL",
+        "the environment variable BANGTIN_DATABASE_URL",
+    ),
+    "chosen_data_dir_env": (
+        "biến môi trường BANGTIN_DATA_DIR",
+        "the environment variable BANGTIN_DATA_DIR",
+    ),
+    "chosen_portable": (
+        "tệp portable.ini bên cạnh chương trình",
+        "the file portable.ini beside the program",
+    ),
+    "chosen_default": (
+        "mặc định (thư mục dữ liệu của người dùng)",
+        "default (the user's data folder)",
+    ),
+    "chosen_demo": ("tùy chọn --demo", "the option --demo"),
+    "status_env_unused": (
+        "Biến môi trường BANGTIN_DATABASE_URL có đặt nhưng không được dùng, vì dòng lệnh "
+        "đã chọn kho dữ liệu khác.",
+        "The environment variable BANGTIN_DATABASE_URL is set but not used, because the "
+        "command line chose another archive.",
+    ),
     "status_notices": ("Văn bản: {count}", "Notices: {count}"),
+    "status_log": (
+        "Tệp nhật ký (cảnh báo và lỗi): {path}",
+        "Log file (warnings and errors): {path}",
+    ),
     "status_no_signed": (
         "Chưa có dữ liệu đã ký nào được nhập bằng phiên bản này.",
         "No signed data imported by this version yet.",

@@ -10,16 +10,14 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
-from db.common import NoticeFilter
 from desktop.ui import i18n, icons, theme, windowstate
 from desktop.ui import settings as prefs
 from desktop.ui.mainwindow import MainWindow
+from desktop.ui.shotready import ShotReadiness
 
 # How long `screenshot` waits for the archive before giving up (not a sleep:
-# the loop ends as soon as the window says it is ready).
+# the loop ends as soon as the window says it is ready: desktop/ui/shotready.py).
 SCREENSHOT_TIMEOUT_MS = 60_000
-#: The tabs `screenshot` shows that load their own rows, and are waited for.
-VIEWS_LOADED = ("register", "todo")
 
 
 def _application() -> QApplication:
@@ -69,7 +67,8 @@ def run(
     the window imports it once the archive is open. *create*: whether a new
     archive may be made in *data_dir* without asking. With *demo* the window
     shows the demo archive first; *data_dir* stays the office's, to go back to.
-    *database_url* (`--database`, BANGTIN_DATABASE_URL) opens the shared
+    *database_url* (`--database`, else BANGTIN_DATABASE_URL when no `--data-dir`
+    was typed: `desktop.paths.database_url`) opens the shared
     archive on that server, whatever the settings choose.
     """
     app = _application()
@@ -109,7 +108,8 @@ def screenshot(
     """Render the real window offscreen to *out* (PNG); 0 on success.
 
     Waits on the window's signals (archive opened, counts and list loaded,
-    the *search* results, then the notice shown) rather than on a clock.
+    the freshness line set, the *search* results, then the notice shown)
+    rather than on a clock: desktop/ui/shotready.py.
     With *search* the list shows its results, and the notice (if one of
     them) its highlighted matches; with *doc_type* the list is filtered to
     that document type, the filters shown; *dark* draws the dark theme.
@@ -137,79 +137,13 @@ def screenshot(
     )
     window.resize(*size)
     loop = QEventLoop()
-    state = {
-        "overview": False,
-        # What kind of archive is open: the title and the status line's last words.
-        "opened": False,
-        "list": False,
-        "search": not search,
-        "article": notice_id is None,
-        "office": view not in VIEWS_LOADED,
-        "failed": False,
-    }
-
-    def check() -> None:
-        ready = state["overview"] and state["list"] and state["search"] and state["article"]
-        ready = ready and state["office"] and state["opened"]
-        if state["failed"] or ready:
-            loop.quit()
-
-    def on_overview() -> None:
-        state["overview"] = True
-        check()
-
-    def on_list() -> None:
-        if not state["list"]:
-            state["list"] = True
-            if doc_type:
-                window.filter_bar.set_expanded(True)
-                window.filter_bar.set_filters(NoticeFilter(doc_type=doc_type))
-            if search:
-                window.search_for(search)
-            elif notice_id is not None:
-                window.open_notice(notice_id, count_view=False)
-        check()
-
-    def on_search(_count: int) -> None:
-        if not state["search"]:
-            state["search"] = True
-            if notice_id is not None:
-                window.open_notice(notice_id, count_view=False)
-        check()
-
-    def on_article(_shown: str) -> None:
-        state["article"] = True
-        check()
-
-    def on_failed(_exc: object) -> None:
-        state["failed"] = True
-        check()
-
-    def on_opened(_data_dir: object) -> None:
-        state["opened"] = True
-        check()
-
-    window.overview_ready.connect(on_overview)
-    window.opener.opened.connect(on_opened)
-    window.list_ready.connect(on_list)
-    window.search_ready.connect(on_search)
-    window.article_ready.connect(on_article)
-    window.archive_failed.connect(on_failed)
-    if view in VIEWS_LOADED:
-
-        def on_office() -> None:
-            state["office"] = True
-            check()
-
-        getattr(window.office, view).loaded.connect(on_office)
+    readiness = ShotReadiness(
+        window, notice_id=notice_id, search=search, view=view, doc_type=doc_type
+    )
+    readiness.done.connect(lambda _ok: loop.quit())
     timer = QTimer()
     timer.setSingleShot(True)
-
-    def on_timeout() -> None:
-        state["failed"] = True
-        loop.quit()
-
-    timer.timeout.connect(on_timeout)
+    timer.timeout.connect(readiness.fail)
     timer.start(SCREENSHOT_TIMEOUT_MS)
     window.show()
     window.start()
@@ -217,7 +151,7 @@ def screenshot(
     timer.stop()
     code = 1
     shown = window.current.id if window.current is not None else None
-    if not state["failed"] and (notice_id is None or shown == notice_id):
+    if not readiness.failed and (notice_id is None or shown == notice_id):
         {
             "register": window.office.show_register,
             "todo": window.office.show_todo,

@@ -5,7 +5,8 @@ guide_en.html in English), read offline and shown inside the program. The
 shortcuts are read from the action tables (desktop/ui/actions.py), so the
 list never goes stale. "Giới thiệu" shows the version, the archive's folder
 and size (measured on the runner's files thread) and the publishers whose
-keys the office trusts (read on the database thread).
+keys the office trusts (read on the database thread), and where the log
+file of warnings and errors is (desktop/logfile.py).
 
 Each dialog is modeless and kept on the controller (`guide`, `shortcuts`,
 `about`) so that tests read it without clicking.
@@ -17,7 +18,7 @@ import html
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QUrl
+from PySide6.QtCore import QCoreApplication, QDir, QObject, QUrl
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 from desktop import app_version
 from desktop.ops import about
 from desktop.ops.about import TrustedPublisher
-from desktop.paths import resources_dir
+from desktop.paths import log_file, resources_dir
 from desktop.tasks import Runner
 from desktop.ui import dialogs
 from desktop.ui.actions import CONTEXT, PRINT_ACTIONS, WINDOW_ACTIONS, ActionSpec, key_sequences
@@ -179,8 +180,10 @@ class HelpController(QObject):
             self.tr("Kho dữ liệu:"),
             self.tr("Dung lượng:"),
             self.tr("Nơi phát hành được tin cậy:"),
+            self.tr("Tệp nhật ký (cảnh báo và lỗi):"),
         ]
-        archive_word, size_word, trusted_word = (esc(word) for word in words)
+        archive_word, size_word, trusted_word, log_word = (esc(word) for word in words)
+        log_path = QDir.toNativeSeparators(str(log_file()))
         size = waiting if self._size is None else human_size(self._size, self._lang())
         if self._trusted is None:
             trusted = f"<p>{esc(waiting)}</p>"
@@ -197,6 +200,7 @@ class HelpController(QObject):
             f"<p><b>{archive_word}</b> {esc(str(folder or '—'))}<br>"
             f"<b>{size_word}</b> {esc(size)}</p>"
             f"<p><b>{trusted_word}</b></p>{trusted}"
+            f"<p><b>{log_word}</b> {esc(log_path)}</p>"
         )
 
 

@@ -13,8 +13,9 @@ after asking (`dialogs.ask_create_archive`), so a mistyped folder never
 becomes an empty archive. Once open, `info` says whether the archive is the
 demo and whether it may only be read; `title()` names it for the window.
 
-When a server is named (`--database`, then BANGTIN_DATABASE_URL, then the
-settings' "Kho dữ liệu dùng chung": desktop/ui/sharedarchive.py), the
+When a server is named (`--database`, then BANGTIN_DATABASE_URL unless
+`--data-dir` was typed, then the settings' "Kho dữ liệu dùng chung":
+desktop/ui/sharedarchive.py), the
 window's own folder stands for the shared archive on it: the runner opens
 the server's database, and the folder keeps this PC's staging and
 settings. The demo is always a file. A server that does not answer yet is

@@ -336,7 +336,7 @@
     <name>ArticleBrowser</name>
     <message>
         <source>Nội dung văn bản</source>
-        <extracomment>desktop.render.markdown.TABLE_SCHEME, without importing the renderer here. A page was laid out whole (a notice, a message, the same page re-themed). Whole tables open now, newest last.</extracomment>
+        <extracomment>desktop.render.markdown.TABLE_SCHEME, without importing the renderer here. A page was laid out whole (a notice, a message, the same page re-themed). The page set last was painted (once for each page). Whole tables open now, newest last.</extracomment>
         <translation>Notice text</translation>
     </message>
 </context>
@@ -668,6 +668,10 @@
         <source>Nơi phát hành được tin cậy:</source>
         <translation>Trusted publishers:</translation>
     </message>
+    <message>
+        <source>Tệp nhật ký (cảnh báo và lỗi):</source>
+        <translation>Log file (warnings and errors):</translation>
+    </message>
 </context>
 <context>
     <name>ImportController</name>
@@ -948,7 +952,7 @@
     <name>Reader</name>
     <message>
         <source>N: văn bản chưa đọc kế tiếp (hoặc phím cách ở cuối văn bản)</source>
-        <extracomment>How long a notice passed in the list stays on screen before it counts as read. Whether the notice shown is read (False while `read_timer` runs).</extracomment>
+        <extracomment>How long a notice passed in the list stays on screen before it counts as read. The longest the view count and the panels wait for the article to be painted. Whether the notice shown is read (False while `read_timer` runs). Asking for the view count and the panels, once the article is painted (`flush`).</extracomment>
         <translation>N: the next unread notice (or Space at the end of a notice)</translation>
     </message>
     <message>

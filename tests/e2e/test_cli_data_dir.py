@@ -19,7 +19,14 @@ from tests.helpers.published import LIBRARY_IDS, Library, Published, ids_of
 
 @pytest.mark.parametrize(
     "args",
-    [["list"], ["search", "lịch"], ["show", "x"], ["trust", "list"], ["import", "nothing.bangtin"]],
+    [
+        ["list"],
+        ["search", "lịch"],
+        ["show", "x"],
+        ["trust", "list"],
+        ["import", "nothing.bangtin"],
+        ["backup", "prune"],
+    ],
 )
 def test_a_mistyped_data_dir_is_said_and_nothing_is_made(
     cli: Cli, library: Library, args: list[str]
@@ -50,3 +57,19 @@ def test_a_fresh_install_trusts_and_imports_into_its_own_folder(
     cli("trust", "add", published.public_key)
     cli("import", published.base, published.delta)
     assert ids_of(cli("list", "--json").json()) == LIBRARY_IDS
+
+
+def test_status_says_what_chose_the_archive_and_where_the_log_file_is(
+    cli: Cli, data_dir: Path, tmp_path: Path
+) -> None:
+    cli("init")
+    log = tmp_path / "log" / "bangtin.log"  # BANGTIN_LOG_DIR, as the fixture sets it
+    lines = cli("status").stdout.splitlines()
+    assert lines[1] == text("status_chosen", "vi", how=text("chosen_data_dir_env", "vi"))
+    assert lines[-1] == text("status_log", "vi", path=str(log))
+    assert lines[-1].startswith("Tệp nhật ký")
+    english = cli("--lang", "en", "--data-dir", data_dir, "status").stdout.splitlines()
+    assert english[1] == "Chosen by: the option --data-dir"
+    assert english[-1] == f"Log file (warnings and errors): {log}"
+    data = cli("status", "--json").json()
+    assert (data["chosen_by"], data["log_file"]) == ("data_dir_env", str(log))

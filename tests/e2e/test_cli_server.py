@@ -10,8 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from db.server import display_url
+from desktop.messages import text
 from tests.helpers.cli import Cli
-from tests.helpers.published import Published, ids_of
+from tests.helpers.published import Library, Published, ids_of
 
 
 def test_the_command_line_on_the_shared_archive(
@@ -62,3 +63,30 @@ def test_a_database_that_is_not_a_postgresql_url_is_refused_in_one_sentence(
     said = cli.fails("--lang", "en", "backup").stderr
     assert "is not a PostgreSQL server's address" in said and "bí-mật" not in said
     assert not list(data_dir.glob("*.sqlite3"))
+
+
+def test_a_typed_data_dir_beats_the_environments_server(
+    cli: Cli, library: Library, library_copy: Path, pg_empty_url: str
+) -> None:
+    # This PC is set up for the shared archive (still empty: no archive made there).
+    cli.env["BANGTIN_DATABASE_URL"] = pg_empty_url
+    typed = ("--data-dir", library.data_dir)
+    assert cli(*typed, "list", "--json").json() == library.notices
+    said = cli(*typed, "status").stdout.splitlines()
+    assert said[0].startswith(f"Kho dữ liệu: {library.data_dir} (")
+    how = text("chosen_data_dir_option", "vi")
+    assert said[1:3] == [text("status_chosen", "vi", how=how), text("status_env_unused", "vi")]
+    data = cli(*typed, "status", "--json").json()
+    assert (data["chosen_by"], data["database_env_unused"]) == ("data_dir_option", True)
+    # Without a typed folder the environment chooses, and status says so.
+    refused = cli.fails("--lang", "en", "status")
+    assert "init" in refused.stderr and display_url(pg_empty_url) in refused.stderr
+    # migrate-to moves this PC's own archive (the configured folder's), variable or not.
+    cli("migrate-to", pg_empty_url)
+    assert cli("list", "--json").json() == library.notices
+    on_server = cli("--lang", "en", "status", "--json").json()
+    assert (on_server["chosen_by"], on_server["database_env_unused"]) == ("database_env", False)
+    assert on_server["path"] == display_url(pg_empty_url)
+    # --database still refuses: its source would be ambiguous.
+    refused = cli.fails("--database", pg_empty_url, "migrate-to", pg_empty_url)
+    assert refused.err_lines == [text("migrate_from_server", "vi")]

@@ -27,7 +27,7 @@ def test_backup_with_pg_dump_then_restore_puts_the_archive_back(
     cli(*db, "import", published.base, "--json")
     before = cli(*db, "list", "--json").json()
     checked = cli(*db, "--lang", "en", "check")
-    assert "answers and reads to the end" in checked.stdout
+    assert "answers and reads to the end (rows read: " in checked.stdout  # never "1 rows"
     made = cli(*db, "--lang", "en", "backup")
     assert "pg_dump" in made.stdout
     dumps = sorted((data_dir / "backups").glob("server-*.dump"))
@@ -152,3 +152,46 @@ def test_two_dumps_in_one_second_never_overwrite_each_other(pg_url: str, tmp_pat
     second = take_backup(pg_url, tmp_path, now=now)
     assert first != second and first.is_file() and second.is_file()
     assert list_dumps(tmp_path, pg_url) == [second, first]  # newest first
+
+
+def test_a_clock_set_back_never_makes_an_older_dump_the_newest(
+    cli: Cli, published: Published, pg_url: str, data_dir: Path
+) -> None:
+    from datetime import datetime
+
+    from db.serverbackup import KEEP, list_dumps, take_backup
+
+    db = ("--database", pg_url)
+    cli(*db, "trust", "add", published.public_key)
+    cli(*db, "import", published.base, "--json")
+    before = cli(*db, "list", "--json").json()
+    # Taken while the PC's clock ran years ahead; it was put right since.
+    ahead = [take_backup(pg_url, data_dir, now=datetime(2099, 1, 1, 9, 0, i)) for i in range(3)]
+    cli(*db, "import", published.delta, "--json")
+    after = cli(*db, "list", "--json").json()
+    assert after != before
+    for _ in range(3):
+        cli(*db, "backup")  # the keep-5 pruning deletes the oldest, not the newest
+    kept = list_dumps(data_dir, pg_url)
+    assert len(kept) == KEEP and ahead[0] not in kept and kept[-1] == ahead[1]
+    cli(*db, "import", published.next, "--json")
+    cli(*db, "restore")
+    assert cli(*db, "list", "--json").json() == after
+
+
+def test_restoring_a_file_that_is_no_dump_is_refused_before_anything_is_done(
+    cli: Cli, pg_url: str, data_dir: Path, tmp_path: Path
+) -> None:
+    db = ("--database", pg_url)
+    cli(*db, "init")
+    before = cli(*db, "list", "--json").json()
+    notes = tmp_path / "ghi-chu.txt"
+    notes.write_text("không phải bản sao lưu\n", encoding="utf-8")
+    refused = cli.fails(*db, "restore", notes)
+    assert refused.err_lines == [text("restore_not_a_dump", "vi", path=str(notes))]
+    missing = tmp_path / "khong-co.dump"
+    refused = cli.fails(*db, "--lang", "en", "restore", missing)
+    assert refused.err_lines == [text("file_missing", "en", path=str(missing))]
+    # Not even the state it would replace was dumped aside; the archive is as it was.
+    assert not list((data_dir / "backups").glob("replaced-*.dump"))
+    assert cli(*db, "list", "--json").json() == before

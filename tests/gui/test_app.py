@@ -136,3 +136,54 @@ def test_a_hidden_window_opens_the_archive_at_once(qtbot: QtBot, populated: Path
     assert window.archive_dir == populated
     assert window.statusBar().currentMessage() == ""
     window.shutdown()
+
+
+class HeldFreshness(TaskRunner):
+    """A real runner that keeps the freshness line's query back until `release`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.held: list[tuple[QObject, Any, dict[str, Any]]] = []
+
+    def query(self, owner: QObject, op: Any, **kwargs: Any) -> None:
+        if kwargs.get("key") == "freshness":
+            self.held.append((owner, op, kwargs))
+            return
+        super().query(owner, op, **kwargs)
+
+    def release(self) -> None:
+        held, self.held = self.held, []
+        for owner, op, kwargs in held:
+            super().query(owner, op, **kwargs)
+
+
+def test_the_screenshot_waits_for_the_freshness_line(qtbot: QtBot, populated: Path) -> None:
+    from desktop.ui.shotready import ShotReadiness
+
+    runner = HeldFreshness()
+    window = MainWindow(
+        populated,
+        runner=runner,
+        settings=settings_for(populated),
+        watch_volumes=False,
+        remember=False,
+        interactive=False,
+    )
+    runner.setParent(window)
+    qtbot.addWidget(window)
+    readiness = ShotReadiness(window)
+    finished: list[bool] = []
+    readiness.done.connect(finished.append)
+    window.show()
+    with qtbot.waitSignals(
+        [window.overview_ready, window.list_ready, window.opener.opened], timeout=10000
+    ):
+        window.start()
+    # Everything else is there; the status line does not yet say how fresh the archive is.
+    assert runner.held and window.trust.freshness_label.text() == ""
+    assert finished == [] and readiness.missing() == ["freshness"]
+    with qtbot.waitSignal(readiness.done, timeout=10000) as done:
+        runner.release()
+    assert done.args == [True] and finished == [True]
+    assert window.trust.freshness_label.text()  # in the picture taken now
+    window.shutdown()

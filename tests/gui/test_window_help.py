@@ -117,6 +117,8 @@ def test_help_menu_opens_the_guide_the_shortcuts_and_about(
     assert "đang tính" not in shown  # the size and the keys arrived (synchronous runner)
     assert "Chưa tin cậy khóa nào." in shown
     assert " KB" in shown or " MB" in shown
+    # Where warnings and errors are written (BANGTIN_LOG_DIR, as the fixture sets it).
+    assert f"Tệp nhật ký (cảnh báo và lỗi): {populated.parent / 'log' / 'bangtin.log'}" in shown
 
 
 def test_the_guide_speaks_english_in_english(make_window: object, populated: Path) -> None:

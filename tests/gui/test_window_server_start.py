@@ -1,7 +1,8 @@
 """The window on a server named on the command line, and on a server that is off as it starts.
 
-`--database`, then BANGTIN_DATABASE_URL, then the settings' "Kho dữ liệu
-dùng chung": the window follows the same order as every command. A window
+`--database`, then BANGTIN_DATABASE_URL (unless `--data-dir` is typed), then
+the settings' "Kho dữ liệu dùng chung": the window follows the same order as
+every command. A window
 whose server does not answer yet shows itself, says "Mất kết nối tới máy chủ
 dữ liệu" as a window that lost its server does, writes nothing, and opens the
 archive once the server is started (tests/helpers/pgcluster.py).
@@ -104,9 +105,8 @@ def run_window(argv: list[str]) -> tuple[int, dict[str, object]]:
 
 
 @pytest.fixture
-def quits_on_close() -> Iterator[None]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
+def quits_on_close(qapp: QApplication) -> Iterator[None]:
+    app = qapp
     before = app.quitOnLastWindowClosed()
     app.setQuitOnLastWindowClosed(True)
     yield
@@ -130,6 +130,18 @@ def test_bangtin_database_and_the_environment_open_the_window_on_the_server(
     monkeypatch.setenv("BANGTIN_DATABASE_URL", "postgresql://nobody@/missing?host=/nowhere")
     code, seen = run_window(["--database", pg_url])
     assert code == 0 and seen.get("total") == 3, seen
+
+    # So does a typed folder: its own archive, whatever the environment names.
+    folder = tmp_path / "pc-archive"
+    own = open_archive(folder, create=True)
+    try:
+        trust(own, world.keys)
+        import_bundle(own, world.bundle1)
+    finally:
+        own.close()
+    code, seen = run_window(["--data-dir", str(folder)])
+    assert code == 0 and seen.get("total") == 3, seen
+    assert "Kho dữ liệu chung" not in str(seen["title"]) and str(folder) in str(seen["title"])
 
 
 class Restarting:

@@ -142,7 +142,19 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "home" / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home" / "cache"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "home" / "state"))
+    # The log file (desktop/logfile.py), of commands run in this process too.
+    monkeypatch.setenv("BANGTIN_LOG_DIR", str(tmp_path / "log"))
     return path
+
+
+@pytest.fixture(autouse=True)
+def log_file_stopped() -> Iterator[None]:
+    """A command run in the test's own process leaves no log handler to the next test."""
+    yield
+    from desktop import logfile
+
+    logfile.stop()
 
 
 @pytest.fixture(scope="session")

@@ -310,3 +310,24 @@ def test_command_restore_without_backup_and_backup_of_damage(
     assert backup.list_backups(data) == []
     code, _, err = run(capsys, "--data-dir", str(tmp_path / "none"), "check")
     assert code == 1 and "Chưa có kho dữ liệu" in err
+
+
+def test_command_restore_of_a_file_that_is_missing_or_no_backup_changes_nothing(
+    world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop.messages import text
+
+    data = copy_template(world, tmp_path / "data")
+    d = str(data)
+    before = (data / DB_NAME).read_bytes()
+    missing = tmp_path / "khong-co.sqlite3"
+    code, _, err = run(capsys, "--data-dir", d, "restore", str(missing))
+    assert (code, err.strip()) == (1, text("file_missing", "vi", path=str(missing)))
+    notes = tmp_path / "ghi-chu.txt"
+    notes.write_text("không phải bản sao lưu\n", encoding="utf-8")
+    for not_a_backup in (notes, tmp_path):
+        code, _, err = run(capsys, "--lang", "en", "--data-dir", d, "restore", str(not_a_backup))
+        said = text("restore_not_a_backup", "en", path=str(not_a_backup))
+        assert (code, err.strip()) == (1, said)
+    assert (data / DB_NAME).read_bytes() == before
+    assert not list(data.glob("archive.*-*.sqlite3"))  # nothing set aside

@@ -23,6 +23,7 @@ from db.models import Base, Notice, TrustedKey
 from db.people import login_name
 from db.server import display_url
 from desktop.cli import main
+from desktop.cli.output import shell_word
 from desktop.messages import describe, text
 from tests.helpers.bundles import PDF, World
 from tests.helpers.notices import at
@@ -136,6 +137,21 @@ def test_an_address_that_is_no_postgresql_url_is_refused_before_anything(
         assert office_state(again) == before
     finally:
         again.close()
+
+
+def test_a_pc_without_an_archive_moves_nothing_and_makes_nothing(
+    pg_empty_url: str, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The configured folder of a fresh install (BANGTIN_DATA_DIR), which other
+    # commands would give its first archive.
+    assert main(["migrate-to", pg_empty_url]) == 1
+    word = shell_word(pg_empty_url)
+    said = text("migrate_no_archive", "vi", path=str(data_dir), word=word)
+    assert capsys.readouterr().err.strip() == said
+    assert not data_dir.exists()
+    with pytest.raises(ArchiveError) as still_empty:
+        open_archive(data_dir.with_name("probe"), url=pg_empty_url, create=False)
+    assert still_empty.value.code is ErrorCode.MISSING
 
 
 def test_a_server_that_is_not_there_is_named_not_this_pcs_folder(

@@ -72,6 +72,7 @@ def test_a_pipeline_the_server_dropped_leaves_no_noise_before_the_sentence(
     office: list[str],
     pg_url: str,
     pg_server: str,
+    tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -93,6 +94,9 @@ def test_a_pipeline_the_server_dropped_leaves_no_noise_before_the_sentence(
     finally:
         conn.close()
     assert capsys.readouterr().err == ""
+    # Not lost, though: the log file keeps it for whoever looks into it.
+    kept = (tmp_path / "log" / "bangtin.log").read_text(encoding="utf-8")
+    assert "cli list WARNING psycopg: " in kept and "Pipeline" in kept
 
 
 def test_a_server_lost_mid_migration_is_named_not_this_pcs_folder(
