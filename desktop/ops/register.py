@@ -44,6 +44,16 @@ class UnknownRegisterLine(LookupError):
         self.number = number
 
 
+#: The column each of `set_register`'s fields writes, by its catalog key: the
+#: sentence names the column the clerk sees, never the field.
+_COLUMN_KEYS = {
+    "assigned_to": "reg_col_assigned",
+    "handed_over": "reg_col_handed",
+    "note": "reg_col_note",
+    "status": "reg_col_status",
+}
+
+
 class BadRegisterValue(ValueError):
     """A clerk's value the register cannot take; `field` names the column."""
 
@@ -52,7 +62,10 @@ class BadRegisterValue(ValueError):
         self.field = field
 
     def message(self, lang: str) -> str:
-        return text("register_text_too_long", lang, field=self.field, limit=MAX_CLERK_TEXT)
+        column = text(_COLUMN_KEYS[self.field], lang)
+        if self.field in ("assigned_to", "note"):
+            return text("register_text_too_long", lang, field=column, limit=MAX_CLERK_TEXT)
+        return text("register_bad_value", lang, field=column)
 
 
 class _Keep:
