@@ -144,13 +144,15 @@ def screenshot(
         "list": False,
         "search": not search,
         "article": notice_id is None,
+        # "Tin liên quan" follows the article's first paint: wait for it too.
+        "panels": notice_id is None,
         "office": view not in VIEWS_LOADED,
         "failed": False,
     }
 
     def check() -> None:
         ready = state["overview"] and state["list"] and state["search"] and state["article"]
-        ready = ready and state["office"] and state["opened"]
+        ready = ready and state["office"] and state["opened"] and state["panels"]
         if state["failed"] or ready:
             loop.quit()
 
@@ -181,6 +183,11 @@ def screenshot(
         state["article"] = True
         check()
 
+    def on_panels(shown: str) -> None:
+        if shown == notice_id:
+            state["panels"] = True
+            check()
+
     def on_failed(_exc: object) -> None:
         state["failed"] = True
         check()
@@ -194,6 +201,7 @@ def screenshot(
     window.list_ready.connect(on_list)
     window.search_ready.connect(on_search)
     window.article_ready.connect(on_article)
+    window.reader.panels_ready.connect(on_panels)
     window.archive_failed.connect(on_failed)
     if view in VIEWS_LOADED:
 
