@@ -39,18 +39,21 @@ Command = Callable[[Context, argparse.Namespace], int]
 
 
 class UsageError(Exception):
-    """The command line is not one `bangtin` understands; `detail` is argparse's reason."""
+    """The command line is not one `bangtin` understands; `detail` is argparse's reason,
+    `command` the (sub)command whose --help explains it ("bangtin register set")."""
 
-    def __init__(self, detail: str) -> None:
+    def __init__(self, detail: str, command: str = "bangtin") -> None:
         super().__init__(detail)
         self.detail = detail
+        self.command = command
 
 
 class _Parser(argparse.ArgumentParser):
     # argparse prints English usage and exits; we say one sentence in the
-    # user's language and exit 2 ourselves.
+    # user's language and exit 2 ourselves, pointing at the help of the
+    # command that was mistyped, not at the list of all commands.
     def error(self, message: str) -> NoReturn:
-        raise UsageError(message)
+        raise UsageError(message, self.prog)
 
 
 # -- argparse in the user's language -----------------------------------------------------

@@ -78,8 +78,12 @@ def test_usage_errors_are_in_one_language(cli: Cli) -> None:
     english = cli.fails("--lang", "en", "list", "--limit", "-5", code=2).err_lines[0]
     assert english == (
         "Wrong command syntax: argument --limit: '-5' is not a whole number of 1 or more."
-        " See 'bangtin --help'."
+        " See 'bangtin list --help'."
     )
+    # The sentence points at the help of the command mistyped, where the fix is.
+    nested = cli.fails("register", "set", "abc", code=2).err_lines[0]
+    assert nested.endswith(" Xem «bangtin register set --help».")
+    assert cli.fails("bogus", code=2).err_lines[0].endswith(" Xem «bangtin --help».")
 
 
 def test_a_category_is_found_by_its_last_level_and_without_diacritics(

@@ -78,7 +78,7 @@ def test_register_set_refuses_with_one_sentence(cli: Cli) -> None:
     nothing = cli.fails("--demo", "--lang", "en", "register", "set", "1", "--year", "2023")
     assert nothing.stderr.strip().startswith("Say at least one thing to record")
     bad = cli.fails("--demo", "register", "set", "1", "--status", "finished", code=2)
-    assert "bangtin --help" in bad.stderr
+    assert "bangtin register set --help" in bad.stderr
 
 
 def test_register_export_is_a_workbook_with_vietnamese_headers(cli: Cli, tmp_path: Path) -> None:
