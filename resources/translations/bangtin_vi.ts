@@ -336,7 +336,7 @@
     <name>ArticleBrowser</name>
     <message>
         <source>Nội dung văn bản</source>
-        <extracomment>desktop.render.markdown.TABLE_SCHEME, without importing the renderer here. A page was laid out whole (a notice, a message, the same page re-themed). Whole tables open now, newest last.</extracomment>
+        <extracomment>desktop.render.markdown.TABLE_SCHEME, without importing the renderer here. A page was laid out whole (a notice, a message, the same page re-themed). The page set last was painted (once for each page). Whole tables open now, newest last.</extracomment>
         <translation>Nội dung văn bản</translation>
     </message>
 </context>
@@ -872,6 +872,7 @@
     <name>OverviewController</name>
     <message>
         <source>Đánh dấu đã đọc tất cả</source>
+        <extracomment>The narrowest an ElidedLabel becomes, in average characters.</extracomment>
         <translation>Đánh dấu đã đọc tất cả</translation>
     </message>
     <message>
@@ -948,7 +949,7 @@
     <name>Reader</name>
     <message>
         <source>N: văn bản chưa đọc kế tiếp (hoặc phím cách ở cuối văn bản)</source>
-        <extracomment>How long a notice passed in the list stays on screen before it counts as read. Whether the notice shown is read (False while `read_timer` runs).</extracomment>
+        <extracomment>How long a notice passed in the list stays on screen before it counts as read. The longest the view count and the panels wait for the article to be painted. Whether the notice shown is read (False while `read_timer` runs). Asking for the view count and the panels, once the article is painted (`flush`).</extracomment>
         <translation>N: văn bản chưa đọc kế tiếp (hoặc phím cách ở cuối văn bản)</translation>
     </message>
     <message>
@@ -1508,6 +1509,10 @@ Dấu vân tay:
     <message>
         <source>Tin cậy khóa này…</source>
         <translation>Tin cậy khóa này…</translation>
+    </message>
+    <message>
+        <source>Gói dữ liệu được ký bằng khóa {key_id}, khóa này chưa được tin cậy. Nếu đó đúng là khóa của đơn vị phát hành (đối chiếu mã khóa với công văn của tỉnh), hãy bấm «Tin cậy khóa này…» và chọn tệp khóa công khai (.pub) của đơn vị đó.</source>
+        <translation>Gói dữ liệu được ký bằng khóa {key_id}, khóa này chưa được tin cậy. Nếu đó đúng là khóa của đơn vị phát hành (đối chiếu mã khóa với công văn của tỉnh), hãy bấm «Tin cậy khóa này…» và chọn tệp khóa công khai (.pub) của đơn vị đó.</translation>
     </message>
     <message>
         <source>Không nhập được gói dữ liệu</source>
