@@ -32,7 +32,8 @@ from desktop.ui import dialogs
 from desktop.ui.categorytree import CategoryTreeView, TreeCounts
 from desktop.ui.panels import NoticePanel
 
-#: The narrowest an ElidedLabel becomes, in average characters.
+# The narrowest an ElidedLabel becomes, in average characters (a plain comment:
+# lupdate would hand "#:" to the translators).
 ELIDED_MIN_CHARS = 12
 
 

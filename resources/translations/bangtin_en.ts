@@ -872,7 +872,6 @@
     <name>OverviewController</name>
     <message>
         <source>Đánh dấu đã đọc tất cả</source>
-        <extracomment>The narrowest an ElidedLabel becomes, in average characters.</extracomment>
         <translation>Mark all as read</translation>
     </message>
     <message>
