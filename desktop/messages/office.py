@@ -174,6 +174,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "Nội dung «{field}» dài quá {limit} ký tự hoặc có ký tự không hợp lệ.",
         "The text for '{field}' is longer than {limit} characters or holds an invalid character.",
     ),
+    "register_day_to_come": (
+        "«{field}» không thể là một ngày sau hôm nay ({today}).",
+        "'{field}' cannot be a day after today ({today}).",
+    ),
     "register_bad_value": (
         "Cột «{field}» của sổ văn bản đến không nhận giá trị này.",
         "The incoming register's column '{field}' cannot take this value.",

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from db.records import REGISTER_STATUSES, RegisterRow, TodoItem
 from desktop.messages import text
 from desktop.ops.changes import Changes, Written
+from desktop.render.dates import short_date
 from desktop.render.registerbook import (
     COLUMNS,
     EXTRA_COLUMNS,
@@ -57,12 +58,16 @@ _COLUMN_KEYS = {
 class BadRegisterValue(ValueError):
     """A clerk's value the register cannot take; `field` names the column."""
 
-    def __init__(self, field: str) -> None:
+    def __init__(self, field: str, *, after: date | None = None) -> None:
         super().__init__(field)
         self.field = field
+        #: For a day handed over that has not come yet: the archive's today.
+        self.after = after
 
     def message(self, lang: str) -> str:
         column = text(_COLUMN_KEYS[self.field], lang)
+        if self.after is not None:
+            return text("register_day_to_come", lang, field=column, today=short_date(self.after))
         if self.field in ("assigned_to", "note"):
             return text("register_text_too_long", lang, field=column, limit=MAX_CLERK_TEXT)
         return text("register_bad_value", lang, field=column)
@@ -187,8 +192,13 @@ def set_register(
 
     assigned_to = _clerk_text(assigned_to, "assigned_to")
     note = _clerk_text(note, "note")
-    if handed_over is not KEEP and handed_over is not None and not isinstance(handed_over, date):
-        raise BadRegisterValue("handed_over")
+    if handed_over is not KEEP and handed_over is not None:
+        if not isinstance(handed_over, date):
+            raise BadRegisterValue("handed_over")
+        # A day not yet come is a slip of the keyboard (2099 for 2023), not a plan.
+        day = archive.as_of or today()
+        if handed_over > day:
+            raise BadRegisterValue("handed_over", after=day)
     if status is not KEEP and status not in REGISTER_STATUSES:
         raise BadRegisterValue("status")
     with archive.writing() as session:
