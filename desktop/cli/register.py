@@ -58,7 +58,9 @@ def cmd_register_set(ctx: Context, args: argparse.Namespace) -> int:
     year = args.year or ctx.today().year
     with ctx.opened() as archive:
         try:
-            row = set_register(archive, year, args.incoming_number, **changes).value
+            row = set_register(
+                archive, year, args.incoming_number, day=ctx.today(), **changes
+            ).value
         except UnknownRegisterLine as exc:
             raise Failure(ctx.say("register_unknown", year=exc.year, number=exc.number)) from exc
         except BadRegisterValue as exc:

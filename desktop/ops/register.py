@@ -180,12 +180,14 @@ def set_register(
     handed_over: Any = KEEP,
     note: Any = KEEP,
     status: Any = KEEP,
+    day: date | None = None,
 ) -> Written[RegisterRow]:
     """Write the clerk's columns of line *number* of *year*; returns the line as it now is.
 
     Each column is KEEP (left alone), None (cleared) or its new value:
     `assigned_to` and `note` text, `handed_over` a date, `status` one of
-    received / in_progress / done. Raises UnknownRegisterLine and
+    received / in_progress / done; `handed_over` may not be after *day* (else the
+    archive's own day, else today). Raises UnknownRegisterLine and
     BadRegisterValue; nothing is written then.
     """
     from db import notify, register
@@ -196,7 +198,7 @@ def set_register(
         if not isinstance(handed_over, date):
             raise BadRegisterValue("handed_over")
         # A day not yet come is a slip of the keyboard (2099 for 2023), not a plan.
-        day = archive.as_of or today()
+        day = day or archive.as_of or today()
         if handed_over > day:
             raise BadRegisterValue("handed_over", after=day)
     if status is not KEEP and status not in REGISTER_STATUSES:

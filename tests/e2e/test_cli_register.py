@@ -77,6 +77,11 @@ def test_register_set_refuses_with_one_sentence(cli: Cli) -> None:
     assert unknown.stderr.strip() == "Sổ văn bản đến năm 2023 không có số đến 999."
     nothing = cli.fails("--demo", "--lang", "en", "register", "set", "1", "--year", "2023")
     assert nothing.stderr.strip().startswith("Say at least one thing to record")
+    # The demo is reckoned on its own day: 01/01/2024 has not come yet there.
+    later = cli.fails(
+        "--demo", "register", "set", "1", "--year", "2023", "--handed-over", "1/1/2024"
+    )
+    assert later.stderr.strip() == "«Ngày chuyển» không thể là một ngày sau hôm nay (28/12/2023)."
     bad = cli.fails("--demo", "register", "set", "1", "--status", "finished", code=2)
     assert "bangtin register set --help" in bad.stderr
 
