@@ -207,7 +207,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Data up to {day} ({days} days ago) — no new data for a long time, ask the "
         "province for the newest bundle",
     ),
-    "status_path": ("Kho dữ liệu: {path} ({mb} MB)", "Archive: {path} ({mb} MB)"),
+    "status_path": ("Kho dữ liệu: {path} ({size})", "Archive: {path} ({size})"),
     "status_notices": ("Văn bản: {count}", "Notices: {count}"),
     "status_no_signed": (
         "Chưa có dữ liệu đã ký nào được nhập bằng phiên bản này.",
