@@ -145,6 +145,10 @@ def test_todo_lists_deadlines_soonest_first_with_the_overdue_ones(cli: Cli) -> N
     assert [i["notice_id"] for i in left] == ["cv-3105-2023", "ct-12-2023"]
     text = cli("--demo", "--lang", "en", "todo").stdout
     assert "3 days overdue" in text and "URGENT" in text
+    # A column per thing: the ids line up whether or not a line has a stamp.
+    lines = cli("--demo", "todo").stdout.splitlines()
+    assert "KHẨN" in lines[0] and "KHẨN" not in lines[1]
+    assert lines[0].index("cv-3105-2023") == lines[1].index("ct-12-2023")
 
 
 def test_show_json_has_validity_and_relations(cli: Cli) -> None:
