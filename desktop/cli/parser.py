@@ -124,6 +124,18 @@ def _count(lang: str, least: int) -> Callable[[str], int]:
     return parse
 
 
+def _words(lang: str) -> Callable[[str], str]:
+    """Something to search for: a blank query found "Không có văn bản nào.", as if the
+    archive held nothing."""
+
+    def parse(value: str) -> str:
+        if not value.strip():
+            raise argparse.ArgumentTypeError(text("bad_query", lang))
+        return value
+
+    return parse
+
+
 def _size(lang: str) -> Callable[[str], tuple[int, int]]:
     def parse(value: str) -> tuple[int, int]:
         try:
@@ -277,7 +289,7 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     p.set_defaults(func=reading.cmd_show)
 
     p = parser_for(sub, "search", "cmd_search")
-    p.add_argument("query", metavar=words, help=h("opt_search_query"))
+    p.add_argument("query", type=_words(lang), metavar=words, help=h("opt_search_query"))
     p.add_argument("--category", metavar=words, help=h("opt_category"))
     p.add_argument("--from", dest="date_from", type=day, metavar=DAY, help=h("opt_from"))
     p.add_argument("--to", dest="date_to", type=day, metavar=DAY, help=h("opt_to"))

@@ -60,6 +60,8 @@ def test_dates_and_counts_say_their_form(cli: Cli) -> None:
         (["search", "x", "--from", "2023/12/31"], text("bad_day", "vi", value="2023/12/31")),
         (["show", "x", "--as-of", "hôm qua"], text("bad_day", "vi", value="hôm qua")),
         (["screenshot", "--out", "a.png", "--size", "big"], text("bad_size", "vi", value="big")),
+        # A blank query is a slip, not a search that found nothing in the archive.
+        (["search", "  "], text("bad_query", "vi")),
     ],
 )
 def test_bad_values_name_the_expected_form(cli: Cli, args: list[str], reason: str) -> None:
