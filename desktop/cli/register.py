@@ -89,6 +89,9 @@ def cmd_register_print(ctx: Context, args: argparse.Namespace) -> int:
     year = args.year or ctx.today().year  # this year's book, as `register list` shows
     with ctx.opened() as archive:
         rows = list_register(archive, year)
+    if not rows:
+        # As the window's "In sổ…": a year with no line (often a mistyped --year) is said.
+        raise Failure(ctx.say("register_year_empty", year=year))
     source = register_source(rows, year, datetime.now(VN_TZ), ctx.lang)
     from PySide6.QtGui import QGuiApplication
 
@@ -110,6 +113,8 @@ def cmd_register_export(ctx: Context, args: argparse.Namespace) -> int:
     year = args.year or ctx.today().year  # this year's book, as `register list` shows
     with ctx.opened() as archive:
         rows = list_register(archive, year)
+    if not rows:
+        raise Failure(ctx.say("register_year_empty", year=year))
     try:
         count = export_xlsx(rows, out, year, ctx.lang)
     except OSError as exc:

@@ -154,6 +154,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "reg_col_status": ("Tình trạng xử lý", "Status"),
     "reg_col_deadline": ("Hạn xử lý", "Deadline"),
     "reg_col_notice": ("Mã văn bản", "Notice id"),
+    "register_year_empty": (
+        "Sổ văn bản đến năm {year} chưa có văn bản nào; không có gì để ghi.",
+        "The {year} incoming register has no documents yet; there is nothing to write.",
+    ),
     "register_empty": (
         "Sổ văn bản đến chưa có văn bản nào.",
         "The incoming register has no documents yet.",

@@ -121,6 +121,19 @@ def test_print_and_export_take_this_years_book_as_list_does(cli: Cli, tmp_path: 
     assert "Năm 2023" in " ".join(pdf_text(tmp_path / "so.pdf").split())
 
 
+def test_a_year_without_lines_is_said_and_no_file_is_written(cli: Cli, tmp_path: Path) -> None:
+    # A mistyped --year wrote an empty book and said it had: the window says why not.
+    kept = tmp_path / "so.pdf"
+    kept.write_bytes(b"%PDF- the book printed yesterday")
+    for command, option, out in (("print", "--pdf", kept), ("export", "--xlsx", tmp_path / "x")):
+        said = cli.fails("--demo", "register", command, "--year", "1999", option, out)
+        assert said.err_lines == [
+            "Sổ văn bản đến năm 1999 chưa có văn bản nào; không có gì để ghi."
+        ]
+    assert kept.read_bytes() == b"%PDF- the book printed yesterday"
+    assert not (tmp_path / "x").exists()
+
+
 def test_register_print_is_landscape_a4(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "so-den.pdf"
     cli("--demo", "register", "print", "--year", "2023", "--pdf", out)
