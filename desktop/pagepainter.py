@@ -397,8 +397,9 @@ def _straddling_row(doc: QTextDocument, page_height: float) -> tuple[QTextTable,
     for frame in doc.rootFrame().childFrames():
         if not isinstance(frame, QTextTable):
             continue
-        # The first body row has no row above it to break after.
-        for row in range(frame.format().headerRowCount() + 1, frame.rows()):
+        # The first body row has no row above it: its whole table moves, once.
+        moved = frame.format().pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+        for row in range(frame.format().headerRowCount() + bool(moved), frame.rows()):
             top = bottom = None
             for column in range(frame.columns()):
                 cell = frame.cellAt(row, column)
@@ -416,7 +417,8 @@ def _straddling_row(doc: QTextDocument, page_height: float) -> tuple[QTextTable,
 def _keep_rows_whole(doc: QTextDocument, page_height: float) -> None:
     """Move each table row that would split across pages to the next page,
     with a page break after the row above it (a break before the row itself
-    makes Qt start two pages, the first holding only the repeated header).
+    makes Qt start two pages, the first holding only the repeated header); a
+    first row's whole table moves ("Nơi nhận" and the signing block are one row).
 
     Qt paints a split cell once per page and only clips the part that
     belongs elsewhere; in a PDF the clipped text is still there, so copying or
@@ -427,6 +429,10 @@ def _keep_rows_whole(doc: QTextDocument, page_height: float) -> None:
         if found is None:
             return
         table, row = found
+        if row == (table_format := table.format()).headerRowCount():
+            table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            table.setFormat(table_format)
+            continue
         for column in range(table.columns()):
             cursor = table.cellAt(row - 1, column).lastCursorPosition()
             block_format = cursor.blockFormat()

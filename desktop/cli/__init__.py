@@ -91,7 +91,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         with argparse_language(lang):
             args = build_parser(lang).parse_args(argv)
     except UsageError as exc:
-        return _fail(text("usage", lang, detail=exc.detail), "usage", EXIT_USAGE, "--json" in argv)
+        said = text("usage", lang, detail=exc.detail, command=exc.command)
+        return _fail(said, "usage", EXIT_USAGE, "--json" in argv)
     args.initial_bundle = bundle
     args.lang_given = args.lang
     args.lang = args.lang or "vi"

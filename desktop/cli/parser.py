@@ -39,18 +39,21 @@ Command = Callable[[Context, argparse.Namespace], int]
 
 
 class UsageError(Exception):
-    """The command line is not one `bangtin` understands; `detail` is argparse's reason."""
+    """The command line is not one `bangtin` understands; `detail` is argparse's reason,
+    `command` the (sub)command whose --help explains it ("bangtin register set")."""
 
-    def __init__(self, detail: str) -> None:
+    def __init__(self, detail: str, command: str = "bangtin") -> None:
         super().__init__(detail)
         self.detail = detail
+        self.command = command
 
 
 class _Parser(argparse.ArgumentParser):
     # argparse prints English usage and exits; we say one sentence in the
-    # user's language and exit 2 ourselves.
+    # user's language and exit 2 ourselves, pointing at the help of the
+    # command that was mistyped, not at the list of all commands.
     def error(self, message: str) -> NoReturn:
-        raise UsageError(message)
+        raise UsageError(message, self.prog)
 
 
 # -- argparse in the user's language -----------------------------------------------------
@@ -117,6 +120,18 @@ def _count(lang: str, least: int) -> Callable[[str], int]:
         if number < least:
             raise argparse.ArgumentTypeError(text("bad_count", lang, value=value, least=least))
         return number
+
+    return parse
+
+
+def _words(lang: str) -> Callable[[str], str]:
+    """Something to search for: a blank query found "Không có văn bản nào.", as if the
+    archive held nothing."""
+
+    def parse(value: str) -> str:
+        if not value.strip():
+            raise argparse.ArgumentTypeError(text("bad_query", lang))
+        return value
 
     return parse
 
@@ -274,7 +289,7 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     p.set_defaults(func=reading.cmd_show)
 
     p = parser_for(sub, "search", "cmd_search")
-    p.add_argument("query", metavar=words, help=h("opt_search_query"))
+    p.add_argument("query", type=_words(lang), metavar=words, help=h("opt_search_query"))
     p.add_argument("--category", metavar=words, help=h("opt_category"))
     p.add_argument("--from", dest="date_from", type=day, metavar=DAY, help=h("opt_from"))
     p.add_argument("--to", dest="date_to", type=day, metavar=DAY, help=h("opt_to"))

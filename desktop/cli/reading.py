@@ -11,6 +11,7 @@ from desktop.cli.output import notice_json, print_json
 
 if TYPE_CHECKING:
     from db.archive import Archive
+    from db.records import NoticeDetail
 
 
 def _category(ctx: Context, archive: Archive, wanted: str | None) -> str | None:
@@ -100,9 +101,27 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
         print(notice.published.strftime("%d/%m/%Y %H:%M"))
         if notice.number:
             print(notice.number)
+        _print_marks(ctx, notice)
         print()
         print(notice.body_markdown)
     return EXIT_OK
+
+
+def _print_marks(ctx: Context, notice: NoticeDetail) -> None:
+    """What the article shows above the text: the urgency, "đã thu hồi", whether it is in
+    force and, for a replaced or repealed one, by what: a clerk must not act on it unawares."""
+    from desktop.messages import text
+    from desktop.render.office import banner, status_label, urgency_label
+
+    if notice.urgency:
+        print(urgency_label(notice.urgency, ctx.lang))
+    if notice.withdrawn:
+        print(text("label_withdrawn", ctx.lang))
+    if notice.validity is not None:
+        print(f"{text('label_status', ctx.lang)}: {status_label(notice.validity.status, ctx.lang)}")
+    found = banner(notice, ctx.lang)
+    if found is not None:
+        print(found.sentence)
 
 
 def cmd_search(ctx: Context, args: argparse.Namespace) -> int:

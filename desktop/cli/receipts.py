@@ -432,6 +432,9 @@ def cmd_receipts_report(ctx: Context, args: argparse.Namespace) -> int:
     if args.notice and not report.notices:
         raise Failure(ctx.say("not_found", id=args.notice))
     if args.pdf:
+        if not report.offices:
+            # As the text report says: a PDF of two empty tables would say nothing.
+            raise Failure(ctx.say("office_none_enrolled"))
         return _print_pdf(ctx, report, Path(args.pdf))
     if args.json:
         print_json(report_json(report, ctx.lang))

@@ -58,7 +58,9 @@ def cmd_register_set(ctx: Context, args: argparse.Namespace) -> int:
     year = args.year or ctx.today().year
     with ctx.opened() as archive:
         try:
-            row = set_register(archive, year, args.incoming_number, **changes).value
+            row = set_register(
+                archive, year, args.incoming_number, day=ctx.today(), **changes
+            ).value
         except UnknownRegisterLine as exc:
             raise Failure(ctx.say("register_unknown", year=exc.year, number=exc.number)) from exc
         except BadRegisterValue as exc:
@@ -87,6 +89,9 @@ def cmd_register_print(ctx: Context, args: argparse.Namespace) -> int:
     year = args.year or ctx.today().year  # this year's book, as `register list` shows
     with ctx.opened() as archive:
         rows = list_register(archive, year)
+    if not rows:
+        # As the window's "In sổ…": a year with no line (often a mistyped --year) is said.
+        raise Failure(ctx.say("register_year_empty", year=year))
     source = register_source(rows, year, datetime.now(VN_TZ), ctx.lang)
     from PySide6.QtGui import QGuiApplication
 
@@ -108,6 +113,8 @@ def cmd_register_export(ctx: Context, args: argparse.Namespace) -> int:
     year = args.year or ctx.today().year  # this year's book, as `register list` shows
     with ctx.opened() as archive:
         rows = list_register(archive, year)
+    if not rows:
+        raise Failure(ctx.say("register_year_empty", year=year))
     try:
         count = export_xlsx(rows, out, year, ctx.lang)
     except OSError as exc:

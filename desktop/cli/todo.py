@@ -19,9 +19,12 @@ def cmd_todo(ctx: Context, args: argparse.Namespace) -> int:
         return EXIT_OK
     if not items:
         print(ctx.say("todo_empty"))
-    for item in items:
+    # The stamp's column is as wide as the widest stamp, so the ids line up under it.
+    stamps = [ctx.say(f"urgency_{item.urgency}") if item.urgency else "" for item in items]
+    width = max(map(len, stamps), default=0)
+    for item, stamp in zip(items, stamps, strict=True):
         number = f"  [{item.number}]" if item.number else ""
-        urgency = f"{ctx.say(f'urgency_{item.urgency}')}  " if item.urgency else ""
+        urgency = f"{stamp:<{width}}  " if width else ""
         print(
             f"{short_date(item.deadline)}  {due_text(item, ctx.lang):<18}  "
             f"{urgency}{item.notice_id}  {item.title}{number}"

@@ -411,6 +411,7 @@ def status_data(ctx: Context, stale_days: int) -> dict[str, Any]:
 def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
     """The archive's state for IT staff (`--json` for scripts)."""
     from desktop.bundles.trustdocs import grouped
+    from desktop.render.article import human_size
 
     data = status_data(ctx, args.stale_days)
     if args.json:
@@ -418,7 +419,8 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
         return EXIT_OK
     say = ctx.say
     lines = [
-        say("status_path", path=data["path"], mb=round(data["size"] / (1024 * 1024), 1)),
+        # "1,9 MB" in Vietnamese, as the window's "Giới thiệu" says it.
+        say("status_path", path=data["path"], size=human_size(data["size"], ctx.lang)),
         say("status_chosen", how=say(f"chosen_{data['chosen_by']}")),
     ]
     if data["database_env_unused"]:

@@ -95,8 +95,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "(once only; a large archive can take a few minutes)…",
     ),
     "usage": (
-        "Lệnh không đúng cú pháp: {detail}. Xem «bangtin --help».",
-        "Wrong command syntax: {detail}. See 'bangtin --help'.",
+        "Lệnh không đúng cú pháp: {detail}. Xem «{command} --help».",
+        "Wrong command syntax: {detail}. See '{command} --help'.",
     ),
     "not_found": (
         "Không có văn bản mã «{id}» trong kho dữ liệu.",

@@ -154,6 +154,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "reg_col_status": ("Tình trạng xử lý", "Status"),
     "reg_col_deadline": ("Hạn xử lý", "Deadline"),
     "reg_col_notice": ("Mã văn bản", "Notice id"),
+    "register_year_empty": (
+        "Sổ văn bản đến năm {year} chưa có văn bản nào; không có gì để ghi.",
+        "The {year} incoming register has no documents yet; there is nothing to write.",
+    ),
     "register_empty": (
         "Sổ văn bản đến chưa có văn bản nào.",
         "The incoming register has no documents yet.",
@@ -173,6 +177,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "register_text_too_long": (
         "Nội dung «{field}» dài quá {limit} ký tự hoặc có ký tự không hợp lệ.",
         "The text for '{field}' is longer than {limit} characters or holds an invalid character.",
+    ),
+    "register_day_to_come": (
+        "«{field}» không thể là một ngày sau hôm nay ({today}).",
+        "'{field}' cannot be a day after today ({today}).",
+    ),
+    "register_bad_value": (
+        "Cột «{field}» của sổ văn bản đến không nhận giá trị này.",
+        "The incoming register's column '{field}' cannot take this value.",
     ),
     "xlsx_written": (
         "Đã ghi {rows} dòng của sổ văn bản đến năm {year} vào {path}.",

@@ -218,6 +218,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "«{value}» không phải là số nguyên từ {least} trở lên",
         "'{value}' is not a whole number of {least} or more",
     ),
+    "bad_query": ("hãy gõ ít nhất một từ cần tìm", "type at least one word to search for"),
     "bad_size": (
         "«{value}» không phải là kích thước RỘNGxCAO, mỗi chiều từ 200 đến 8000, ví dụ 1280x800",
         "'{value}' is not a size WIDTHxHEIGHT, each from 200 to 8000, e.g. 1280x800",

@@ -207,7 +207,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Data up to {day} ({days} days ago) — no new data for a long time, ask the "
         "province for the newest bundle",
     ),
-    "status_path": ("Kho dữ liệu: {path} ({mb} MB)", "Archive: {path} ({mb} MB)"),
+    "status_path": ("Kho dữ liệu: {path} ({size})", "Archive: {path} ({size})"),
     "status_chosen": ("Chọn theo: {how}", "Chosen by: {how}"),
     "chosen_database_option": ("tùy chọn --database", "the option --database"),
     "chosen_data_dir_option": ("tùy chọn --data-dir", "the option --data-dir"),

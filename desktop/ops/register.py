@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from db.records import REGISTER_STATUSES, RegisterRow, TodoItem
 from desktop.messages import text
 from desktop.ops.changes import Changes, Written
+from desktop.render.dates import short_date
 from desktop.render.registerbook import (
     COLUMNS,
     EXTRA_COLUMNS,
@@ -44,15 +45,32 @@ class UnknownRegisterLine(LookupError):
         self.number = number
 
 
+#: The column each of `set_register`'s fields writes, by its catalog key: the
+#: sentence names the column the clerk sees, never the field.
+_COLUMN_KEYS = {
+    "assigned_to": "reg_col_assigned",
+    "handed_over": "reg_col_handed",
+    "note": "reg_col_note",
+    "status": "reg_col_status",
+}
+
+
 class BadRegisterValue(ValueError):
     """A clerk's value the register cannot take; `field` names the column."""
 
-    def __init__(self, field: str) -> None:
+    def __init__(self, field: str, *, after: date | None = None) -> None:
         super().__init__(field)
         self.field = field
+        #: For a day handed over that has not come yet: the archive's today.
+        self.after = after
 
     def message(self, lang: str) -> str:
-        return text("register_text_too_long", lang, field=self.field, limit=MAX_CLERK_TEXT)
+        column = text(_COLUMN_KEYS[self.field], lang)
+        if self.after is not None:
+            return text("register_day_to_come", lang, field=column, today=short_date(self.after))
+        if self.field in ("assigned_to", "note"):
+            return text("register_text_too_long", lang, field=column, limit=MAX_CLERK_TEXT)
+        return text("register_bad_value", lang, field=column)
 
 
 class _Keep:
@@ -162,20 +180,27 @@ def set_register(
     handed_over: Any = KEEP,
     note: Any = KEEP,
     status: Any = KEEP,
+    day: date | None = None,
 ) -> Written[RegisterRow]:
     """Write the clerk's columns of line *number* of *year*; returns the line as it now is.
 
     Each column is KEEP (left alone), None (cleared) or its new value:
     `assigned_to` and `note` text, `handed_over` a date, `status` one of
-    received / in_progress / done. Raises UnknownRegisterLine and
+    received / in_progress / done; `handed_over` may not be after *day* (else the
+    archive's own day, else today). Raises UnknownRegisterLine and
     BadRegisterValue; nothing is written then.
     """
     from db import notify, register
 
     assigned_to = _clerk_text(assigned_to, "assigned_to")
     note = _clerk_text(note, "note")
-    if handed_over is not KEEP and handed_over is not None and not isinstance(handed_over, date):
-        raise BadRegisterValue("handed_over")
+    if handed_over is not KEEP and handed_over is not None:
+        if not isinstance(handed_over, date):
+            raise BadRegisterValue("handed_over")
+        # A day not yet come is a slip of the keyboard (2099 for 2023), not a plan.
+        day = day or archive.as_of or today()
+        if handed_over > day:
+            raise BadRegisterValue("handed_over", after=day)
     if status is not KEEP and status not in REGISTER_STATUSES:
         raise BadRegisterValue("status")
     with archive.writing() as session:

@@ -58,7 +58,7 @@ from desktop.ui.marking import ReadingMarks
 from desktop.ui.noticelist import NoticeListView, NoticeRowsModel
 from desktop.ui.office import install_office_views
 from desktop.ui.opening import ArchiveOpener
-from desktop.ui.overview import OverviewController
+from desktop.ui.overview import ElidedLabel, OverviewController
 from desktop.ui.panels import NoticePanel
 from desktop.ui.reader import Reader
 from desktop.ui.searching import SearchController
@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
 
         self.counts_label = QLabel(self)
         self.counts_label.setObjectName("countsLabel")
-        self.update_label = QLabel(self)
+        self.update_label = ElidedLabel(self)
         self.update_label.setObjectName("updateLabel")
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.update_label)

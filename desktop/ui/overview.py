@@ -7,6 +7,10 @@ and shows it; it loads again whenever the runner says something changed.
 the category chosen in the tree; it asks first (`dialogs.confirm`), as it
 cannot be undone.
 
+`ElidedLabel` is the status bar's "Cập nhật lần cuối" label: on a narrow
+screen it gives way first, its end cut with "…" and the whole in its tooltip,
+rather than clipping its neighbours mid-word.
+
 Signals: `overview_ready()` when counts, panels and labels are filled;
 `failed(exc)` when the archive could not be read; `status(text)`.
 """
@@ -15,7 +19,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.ops import marks, reading
@@ -26,6 +31,39 @@ from desktop.tasks import Runner
 from desktop.ui import dialogs
 from desktop.ui.categorytree import CategoryTreeView, TreeCounts
 from desktop.ui.panels import NoticePanel
+
+# The narrowest an ElidedLabel becomes, in average characters (a plain comment:
+# lupdate would hand "#:" to the translators).
+ELIDED_MIN_CHARS = 12
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that may be narrower than its text: it shows the start and "…"."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        narrowest = self.fontMetrics().averageCharWidth() * ELIDED_MIN_CHARS
+        return QSize(min(hint.width(), narrowest), hint.height())
+
+    def shown_text(self) -> str:
+        """The text as it fits the label's width now."""
+        return self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width()
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        shown = self.shown_text()
+        self.setToolTip(self.text() if shown != self.text() else "")
+        painter = QPainter(self)
+        self.style().drawItemText(
+            painter,
+            self.contentsRect(),
+            int(self.alignment()),
+            self.palette(),
+            self.isEnabled(),
+            shown,
+            self.foregroundRole(),
+        )
 
 
 class OverviewController(QObject):

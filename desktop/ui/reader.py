@@ -18,7 +18,8 @@ screen for READ_DELAY_MS, and Enter or a click marks it at once
 it read at once. With nothing open the pane shows a short hint.
 
 Signals: `article_ready(notice_id)` when an opened notice is shown, or was
-found missing; `shown(notice_id)` when a notice is shown; `navigation_changed(
+found missing; `panels_ready(notice_id)` when the panels beside it are
+filled; `shown(notice_id)` when a notice is shown; `navigation_changed(
 can_go_back, can_go_forward)`; `bookmark_changed(enabled, checked)`;
 `status(text)` for the status bar (empty: clear it); `failed(exc)`.
 """
@@ -57,6 +58,7 @@ class Reader(QObject):
     """Owns the notice shown and the history; see the module docstring for signals."""
 
     article_ready = Signal(str)
+    panels_ready = Signal(str)
     shown = Signal(str)
     navigation_changed = Signal(bool, bool)
     bookmark_changed = Signal(bool, bool)
@@ -277,6 +279,7 @@ class Reader(QObject):
         # A link to a notice the archive lacks leaves the related panel as it was.
         if self.current is not None and self.current.id == notice_id:
             self._related.set_rows(panels.related)
+        self.panels_ready.emit(notice_id)
 
     # -- history ---------------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -263,9 +263,10 @@ class RegisterView(QWidget):
                 self.status.emit(describe(exc, self._lang()))
             self.reload()  # the cell shows what the archive holds
 
+        column: dict[str, Any] = {field: value}  # one of the clerk's columns, by name
         self._runner.write(
             self,
-            lambda archive: register.set_register(archive, year, number, **{field: value}),
+            lambda archive: register.set_register(archive, year, number, **column),
             success=done,
             failure=refused,
         )

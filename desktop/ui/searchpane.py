@@ -163,12 +163,17 @@ class SearchBar(QWidget):
         self.suggestion.hide()
         self._suggested: str | None = None
         self.options = QWidget(self)
-        options = QHBoxLayout(self.options)
+        # The count has a line of its own: beside the check box and the order it
+        # was cut to "Không tìm thấy văn bản nà" even at 1366 px.
+        options = QVBoxLayout(self.options)
         options.setContentsMargins(0, 0, 0, 0)
-        options.addWidget(self.in_category)
-        options.addStretch(1)
-        options.addWidget(self.sort_label)
-        options.addWidget(self.sort_box)
+        options.setSpacing(2)
+        choices = QHBoxLayout()
+        choices.addWidget(self.in_category)
+        choices.addStretch(1)
+        choices.addWidget(self.sort_label)
+        choices.addWidget(self.sort_box)
+        options.addLayout(choices)
         options.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 4)

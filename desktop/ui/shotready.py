@@ -3,7 +3,8 @@
 The window is ready to be drawn once its archive is open and described
 (the title and the status line's last words), the counts and the list
 are loaded, the freshness line says how fresh the archive is, and (when
-asked) the search results, the notice and an office tab are shown.
+asked) the search results, the notice with its side panels ("Tin liên quan")
+and an office tab are shown.
 `ShotReadiness` follows the window's signals, applies the filters and the
 search when the list is there, and emits `done(ok)` once: ok is False when
 the archive could not be opened or `fail()` was called (the caller's
@@ -51,6 +52,8 @@ class ShotReadiness(QObject):
             "list": False,
             "search": not search,
             "article": notice_id is None,
+            # "Tin liên quan" follows the article's first paint: wait for it too.
+            "panels": notice_id is None,
             "office": view not in VIEWS_LOADED,
         }
         window.overview_ready.connect(lambda: self._have("overview"))
@@ -59,6 +62,7 @@ class ShotReadiness(QObject):
         window.list_ready.connect(self._on_list)
         window.search_ready.connect(self._on_search)
         window.article_ready.connect(lambda _shown: self._have("article"))
+        window.reader.panels_ready.connect(self._on_panels)
         window.archive_failed.connect(lambda _exc: self.fail())
         if view in VIEWS_LOADED:
             getattr(window.office, view).loaded.connect(lambda: self._have("office"))
@@ -97,6 +101,10 @@ class ShotReadiness(QObject):
             elif self._notice_id is not None:
                 window.open_notice(self._notice_id, count_view=False)
         self._have("list")
+
+    def _on_panels(self, shown: str) -> None:
+        if shown == self._notice_id:
+            self._have("panels")
 
     def _on_search(self, _count: int) -> None:
         if not self._state["search"]:

@@ -344,6 +344,14 @@ class TrustController(QObject):
             )
         else:
             offer = self.tr("Tin cậy khóa này…")
+        if exc.code == "untrusted_key":
+            # The core's sentence sends the clerk to «bangtin trust add»; here the
+            # window's own button does it.
+            text = self.tr(
+                "Gói dữ liệu được ký bằng khóa {key_id}, khóa này chưa được tin cậy. Nếu đó "
+                "đúng là khóa của đơn vị phát hành (đối chiếu mã khóa với công văn của tỉnh), "
+                "hãy bấm «Tin cậy khóa này…» và chọn tệp khóa công khai (.pub) của đơn vị đó."
+            ).format(key_id=exc.params.get("key_id", ""))
         title = self.tr("Không nhập được gói dữ liệu")
         detail = self.tr("Tệp: {name}. Kho dữ liệu không thay đổi.").format(name=path.name)
         if dialogs.offer_trust(self._parent(), title, text, detail, offer):

@@ -1514,6 +1514,10 @@ Fingerprint:
         <translation>Trust this key…</translation>
     </message>
     <message>
+        <source>Gói dữ liệu được ký bằng khóa {key_id}, khóa này chưa được tin cậy. Nếu đó đúng là khóa của đơn vị phát hành (đối chiếu mã khóa với công văn của tỉnh), hãy bấm «Tin cậy khóa này…» và chọn tệp khóa công khai (.pub) của đơn vị đó.</source>
+        <translation>The bundle is signed with key {key_id}, which is not trusted. If it really is the publisher&apos;s key (compare the key id with the province&apos;s dispatch), click &quot;Trust this key…&quot; and choose that publisher&apos;s public key file (.pub).</translation>
+    </message>
+    <message>
         <source>Không nhập được gói dữ liệu</source>
         <translation>The bundle could not be imported</translation>
     </message>

@@ -1514,6 +1514,10 @@ Dấu vân tay:
         <translation>Tin cậy khóa này…</translation>
     </message>
     <message>
+        <source>Gói dữ liệu được ký bằng khóa {key_id}, khóa này chưa được tin cậy. Nếu đó đúng là khóa của đơn vị phát hành (đối chiếu mã khóa với công văn của tỉnh), hãy bấm «Tin cậy khóa này…» và chọn tệp khóa công khai (.pub) của đơn vị đó.</source>
+        <translation>Gói dữ liệu được ký bằng khóa {key_id}, khóa này chưa được tin cậy. Nếu đó đúng là khóa của đơn vị phát hành (đối chiếu mã khóa với công văn của tỉnh), hãy bấm «Tin cậy khóa này…» và chọn tệp khóa công khai (.pub) của đơn vị đó.</translation>
+    </message>
+    <message>
         <source>Không nhập được gói dữ liệu</source>
         <translation>Không nhập được gói dữ liệu</translation>
     </message>

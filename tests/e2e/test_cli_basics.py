@@ -100,7 +100,7 @@ def test_usage_errors_exit_2_with_one_vietnamese_sentence(
 def test_usage_errors_in_english(cli: Cli) -> None:
     result = cli.fails("--lang", "en", "bundle", "frobnicate", code=2)
     assert result.stderr.startswith("Wrong command syntax:")
-    assert "bangtin --help" in result.stderr
+    assert "bangtin bundle --help" in result.stderr
 
 
 def test_unknown_language_is_a_usage_error(cli: Cli) -> None:

@@ -60,6 +60,8 @@ def test_dates_and_counts_say_their_form(cli: Cli) -> None:
         (["search", "x", "--from", "2023/12/31"], text("bad_day", "vi", value="2023/12/31")),
         (["show", "x", "--as-of", "hôm qua"], text("bad_day", "vi", value="hôm qua")),
         (["screenshot", "--out", "a.png", "--size", "big"], text("bad_size", "vi", value="big")),
+        # A blank query is a slip, not a search that found nothing in the archive.
+        (["search", "  "], text("bad_query", "vi")),
     ],
 )
 def test_bad_values_name_the_expected_form(cli: Cli, args: list[str], reason: str) -> None:
@@ -78,8 +80,12 @@ def test_usage_errors_are_in_one_language(cli: Cli) -> None:
     english = cli.fails("--lang", "en", "list", "--limit", "-5", code=2).err_lines[0]
     assert english == (
         "Wrong command syntax: argument --limit: '-5' is not a whole number of 1 or more."
-        " See 'bangtin --help'."
+        " See 'bangtin list --help'."
     )
+    # The sentence points at the help of the command mistyped, where the fix is.
+    nested = cli.fails("register", "set", "abc", code=2).err_lines[0]
+    assert nested.endswith(" Xem «bangtin register set --help».")
+    assert cli.fails("bogus", code=2).err_lines[0].endswith(" Xem «bangtin --help».")
 
 
 def test_a_category_is_found_by_its_last_level_and_without_diacritics(

@@ -76,3 +76,19 @@ def test_show_html_is_the_readers_sanitized_html(cli: Cli, library: Library) -> 
 def test_show_a_missing_notice(cli: Cli, data_dir: Path) -> None:
     missing = cli.fails("show", "khong-co-2023")
     assert missing.stderr.strip() == "Không có văn bản mã «khong-co-2023» trong kho dữ liệu."
+
+
+def test_show_says_above_the_text_whether_the_notice_is_in_force(cli: Cli) -> None:
+    # The window's red banner, in words: a clerk reading a replaced plan at the
+    # terminal must learn it before the text, as the article and the print say it.
+    lines = cli("--demo", "show", "kh-412-2023").stdout.splitlines()
+    assert lines[:5] == [
+        "Kế hoạch tuyển sinh vào lớp 10 trung học phổ thông năm học 2023–2024",
+        "31/03/2023 16:10",
+        "412/KH-SGDĐT",
+        "Tình trạng hiệu lực: Hết hiệu lực toàn bộ",
+        "Văn bản này đã hết hiệu lực từ ngày 10/04/2023 — bị thay thế bởi Kế hoạch số "
+        "468/KH-SGDĐT.",
+    ]
+    urgent = cli("--demo", "--lang", "en", "show", "cv-3105-2023").stdout.splitlines()
+    assert urgent[3] == "URGENT"

@@ -58,3 +58,14 @@ def test_a_long_report_prints_each_row_once_under_a_header_on_every_page(
             assert lines[0] == str(index + 1)
     assert "Các đơn vị" in " ".join(pages[-2:])
     assert "UBND xã An Bình (000.00.12.H56)" in pages[-1]
+
+
+def test_a_report_with_no_office_enrolled_says_so_and_writes_no_pdf(
+    cli: Cli, tmp_path: Path
+) -> None:
+    province = tmp_path / "province"
+    cli("--data-dir", province, "init")
+    pdf = tmp_path / "report.pdf"
+    result = cli.fails("--data-dir", province, "receipts", "report", "--pdf", pdf)
+    assert result.err_lines == ["Chưa đăng ký đơn vị nào."]
+    assert not pdf.exists()

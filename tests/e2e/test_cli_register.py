@@ -77,8 +77,13 @@ def test_register_set_refuses_with_one_sentence(cli: Cli) -> None:
     assert unknown.stderr.strip() == "Sổ văn bản đến năm 2023 không có số đến 999."
     nothing = cli.fails("--demo", "--lang", "en", "register", "set", "1", "--year", "2023")
     assert nothing.stderr.strip().startswith("Say at least one thing to record")
+    # The demo is reckoned on its own day: 01/01/2024 has not come yet there.
+    later = cli.fails(
+        "--demo", "register", "set", "1", "--year", "2023", "--handed-over", "1/1/2024"
+    )
+    assert later.stderr.strip() == "«Ngày chuyển» không thể là một ngày sau hôm nay (28/12/2023)."
     bad = cli.fails("--demo", "register", "set", "1", "--status", "finished", code=2)
-    assert "bangtin --help" in bad.stderr
+    assert "bangtin register set --help" in bad.stderr
 
 
 def test_register_export_is_a_workbook_with_vietnamese_headers(cli: Cli, tmp_path: Path) -> None:
@@ -116,6 +121,19 @@ def test_print_and_export_take_this_years_book_as_list_does(cli: Cli, tmp_path: 
     assert "Năm 2023" in " ".join(pdf_text(tmp_path / "so.pdf").split())
 
 
+def test_a_year_without_lines_is_said_and_no_file_is_written(cli: Cli, tmp_path: Path) -> None:
+    # A mistyped --year wrote an empty book and said it had: the window says why not.
+    kept = tmp_path / "so.pdf"
+    kept.write_bytes(b"%PDF- the book printed yesterday")
+    for command, option, out in (("print", "--pdf", kept), ("export", "--xlsx", tmp_path / "x")):
+        said = cli.fails("--demo", "register", command, "--year", "1999", option, out)
+        assert said.err_lines == [
+            "Sổ văn bản đến năm 1999 chưa có văn bản nào; không có gì để ghi."
+        ]
+    assert kept.read_bytes() == b"%PDF- the book printed yesterday"
+    assert not (tmp_path / "x").exists()
+
+
 def test_register_print_is_landscape_a4(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "so-den.pdf"
     cli("--demo", "register", "print", "--year", "2023", "--pdf", out)
@@ -140,6 +158,10 @@ def test_todo_lists_deadlines_soonest_first_with_the_overdue_ones(cli: Cli) -> N
     assert [i["notice_id"] for i in left] == ["cv-3105-2023", "ct-12-2023"]
     text = cli("--demo", "--lang", "en", "todo").stdout
     assert "3 days overdue" in text and "URGENT" in text
+    # A column per thing: the ids line up whether or not a line has a stamp.
+    lines = cli("--demo", "todo").stdout.splitlines()
+    assert "KHẨN" in lines[0] and "KHẨN" not in lines[1]
+    assert lines[0].index("cv-3105-2023") == lines[1].index("ct-12-2023")
 
 
 def test_show_json_has_validity_and_relations(cli: Cli) -> None:

@@ -7,6 +7,7 @@ first root once, skips a bundle, and follows the rotations it never saw.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -196,6 +197,8 @@ def test_status_prints_the_freshness_line(cli: Cli, tmp_path: Path) -> None:
     # Days as a clerk writes them (dd/mm/yyyy), not ISO; --json keeps ISO for scripts.
     today = datetime.now(VN_TZ).date()
     assert today.strftime("%d/%m/%Y") in text and today.isoformat() not in text
+    # The size as the window's "Giới thiệu" says it: "245 KB", "1,9 MB", never "0.2 MB".
+    assert re.fullmatch(r"Kho dữ liệu: .+ \((\d+ KB|\d+,\d MB)\)", text.splitlines()[0])
     english = cli("--lang", "en", "status", "--stale-days", "100000").stdout
     assert "Data up to" in english and "(today)" in english and "long time" not in english
 

@@ -46,6 +46,24 @@ def test_screenshot_renders_the_window_with_the_notice(
     ).read_text(encoding="utf-8")
 
 
+def test_screenshot_waits_for_the_related_notices(
+    qapp: object, demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "Tin liên quan" is asked for after the article's first paint; the picture
+    # must not be taken before it is filled.
+    related: list[int] = []
+    grab = MainWindow.grab
+
+    def counting_grab(window: MainWindow, *args: Any) -> Any:
+        related.append(window.related_panel.model.rowCount())
+        return grab(window, *args)
+
+    monkeypatch.setattr(MainWindow, "grab", counting_grab)
+    out = tmp_path / "kh.png"
+    assert screenshot(demo, out, notice_id="kh-54-2023", size=(1024, 700)) == 0
+    assert len(related) == 1 and related[0] > 0
+
+
 def test_screenshot_of_a_missing_notice_fails(
     qapp: object, populated: Path, tmp_path: Path
 ) -> None:

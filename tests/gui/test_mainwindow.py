@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from db import queries
@@ -415,3 +415,24 @@ def test_panes_have_accessible_names(make_window: WindowFactory, populated: Path
         action = window.action(name)
         assert action.text() and not action.shortcut().isEmpty()
     assert window.action("importAction").shortcut().toString() == "Ctrl+O"
+
+
+def test_a_narrow_window_shortens_the_update_label_not_its_neighbours(
+    make_window: WindowFactory, demo: Path
+) -> None:
+    # At 1024 px the status bar's labels did not fit: Qt clipped the update
+    # label mid-word ("… từ Cổng thông tin đi"), with no way to read the rest.
+    window = make_window(demo)
+    window.resize(1024, 600)
+    QApplication.processEvents()
+    window.grab()  # lays out and paints the status bar
+    full = window.update_label.text()
+    assert full.startswith("Cập nhật lần cuối: ")
+    freshness = window.findChild(QLabel, "freshnessLabel")
+    assert freshness is not None and freshness.text()
+    for label in (window.counts_label, freshness):
+        assert label.width() >= label.sizeHint().width(), label.text()
+    assert window.update_label.geometry().right() < freshness.geometry().left()
+    assert window.update_label.toolTip() == full
+    shown = window.update_label.shown_text()
+    assert shown.endswith("…") and full.startswith(shown[:-1])

@@ -495,3 +495,26 @@ def test_settings_round_trip_the_style(tmp_path: Path) -> None:
     assert printactions.load_style(again) == style
     again.setValue(printactions.MARGIN_KEYS["left"], "5")
     assert printactions.load_style(again).margins.left == 30
+
+
+def test_the_signing_block_never_splits_from_nơi_nhận(
+    qapp: object, demo_dir: Path, tmp_path: Path
+) -> None:
+    # "Nơi nhận" and the signing block are one table row: when it met the foot
+    # of a page, Qt split it, "Nơi nhận:" and "KT. GIÁM ĐỐC" on one page, the
+    # rest on the next, and the PDF kept a clipped second "KT. GIÁM ĐỐC".
+    archive = open_archive(demo_dir)
+    try:
+        with archive.reading() as session:
+            ids = queries.notice_ids(session)
+    finally:
+        archive.close()
+    signers = {d.signer.name for d in (detail(demo_dir, i) for i in ids) if d.signer}
+    assert signers
+    path = tmp_path / "all.pdf"
+    pagepainter.write_pdf(path, sources_for(demo_dir, ids))
+    pages = pdf_text(path).split("\f")
+    signed = [page for page in pages if "Nơi nhận:" in page]
+    assert signed
+    for page in signed:
+        assert any(name in page for name in signers), page[-300:]

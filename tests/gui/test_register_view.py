@@ -134,17 +134,25 @@ def test_typing_in_the_clerks_columns_writes_them_into_the_archive(
         edit_text(qtbot, view, row, ASSIGNED, "Công chức Tư pháp – Hộ tịch")
     assert changed.args[0].register
     with qtbot.waitSignal(window.runner.changes_made):
-        edit_text(qtbot, view, row, HANDED, "5/1/2024")
+        edit_text(qtbot, view, row, HANDED, "5/12/2023")
     with qtbot.waitSignal(window.runner.changes_made):
         edit_text(qtbot, view, row, NOTE, "Trình Chủ tịch xã")
     kept = lines(demo)["kh-54-2023"]
     assert (kept.assigned_to, kept.handed_over, kept.note) == (
         "Công chức Tư pháp – Hộ tịch",
-        date(2024, 1, 5),
+        date(2023, 12, 5),
         "Trình Chủ tịch xã",
     )
-    assert view.model.index(row, HANDED).data() == "05/01/2024"
+    assert view.model.index(row, HANDED).data() == "05/12/2023"
     assert "Đã ghi vào sổ" in window.statusBar().currentMessage()
+    # The demo archive's today is 28/12/2023: a later day is refused, the cell restored.
+    with qtbot.waitSignal(view.status):
+        edit_text(qtbot, view, row, HANDED, "5/1/2024")
+    assert window.statusBar().currentMessage() == (
+        "«Ngày chuyển» không thể là một ngày sau hôm nay (28/12/2023)."
+    )
+    assert lines(demo)["kh-54-2023"].handed_over == date(2023, 12, 5)
+    assert view.model.index(row_of(view, "kh-54-2023"), HANDED).data() == "05/12/2023"
     # Emptying a column clears it.
     with qtbot.waitSignal(window.runner.changes_made):
         edit_text(qtbot, view, row, HANDED, "")

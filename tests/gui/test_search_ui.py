@@ -372,3 +372,22 @@ def test_screenshot_can_show_a_search(qapp: object, indexed: Path, tmp_path: Pat
     assert again.read_bytes().startswith(b"\x89PNG")
     # A notice that is not among the results is still shown (without marks).
     assert screenshot(indexed, out, notice_id="qd-642-2023", search="cong dan") == 0
+
+
+def test_the_search_count_and_options_fit_a_small_screen(
+    qtbot: QtBot, make_window: WindowFactory, indexed: Path
+) -> None:
+    window = make_window(indexed)
+    window.resize(1024, 600)
+    window.main_splitter.setSizes([180, 400, 444])
+    window.grab()  # lays the window out at this size before the search shows its options
+    panes = window.main_splitter.sizes()
+    type_and_search(qtbot, window, "khong co chu nay dau")
+    bar = window.search_bar
+    QApplication.processEvents()
+    window.grab()
+    assert bar.count_label.text() == "Không tìm thấy văn bản nào"
+    # The options fit the list's pane: it does not push the tree and the article aside.
+    assert window.main_splitter.sizes() == panes
+    for widget in (bar.count_label, bar.in_category, bar.sort_box):
+        assert widget.isVisible() and widget.width() >= widget.sizeHint().width(), widget

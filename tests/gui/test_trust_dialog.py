@@ -140,6 +140,8 @@ def test_a_refused_import_offers_to_trust_the_key_then_imports(
     assert dialog_stub.names() == ["offer_trust", "choose_key_file", "confirm_trust", "show_info"]
     offer = dialog_stub.calls[0][1]
     assert signing.key_id in offer[2] and offer[4] == "Tin cậy khóa này…"
+    # The window's sentence names its own button, not a command to type.
+    assert "«Tin cậy khóa này…»" in offer[2] and "bangtin" not in offer[2]
     assert offer[3] == "Tệp: one.bangtin. Kho dữ liệu không thay đổi."
     assert _counts(data_dir) == (1, 0, 1)
 

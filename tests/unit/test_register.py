@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -139,11 +139,28 @@ def test_set_register_refuses_what_the_register_cannot_take(archive: Archive) ->
         register.register_incoming(session, ["qd-1"], datetime(2024, 1, 2, tzinfo=VN_TZ))
     with pytest.raises(ops.UnknownRegisterLine):
         ops.set_register(archive, 2024, 2, status="done")
-    with pytest.raises(ops.BadRegisterValue):
+    with pytest.raises(ops.BadRegisterValue) as caught:
         ops.set_register(archive, 2024, 1, status="finished")
+    assert "«Tình trạng xử lý»" in caught.value.message("vi")
     with pytest.raises(ops.BadRegisterValue) as caught:
         ops.set_register(archive, 2024, 1, note="x" * (ops.MAX_CLERK_TEXT + 1))
     assert "2000" in caught.value.message("vi")
+    # The sentence names the column the clerk sees, not the field behind it.
+    with pytest.raises(ops.BadRegisterValue) as caught:
+        ops.set_register(archive, 2024, 1, assigned_to="x" * (ops.MAX_CLERK_TEXT + 1))
+    assert "«Đơn vị hoặc người nhận»" in caught.value.message("vi")
+    assert "'Unit or person receiving'" in caught.value.message("en")
+    assert "assigned_to" not in caught.value.message("vi")
+    # A day handed over that has not come yet is a typo (2099 for 2023).
+    with pytest.raises(ops.BadRegisterValue) as caught:
+        ops.set_register(archive, 2024, 1, handed_over=ops.today() + timedelta(days=1))
+    assert caught.value.message("vi") == (
+        f"«Ngày chuyển» không thể là một ngày sau hôm nay ({ops.today():%d/%m/%Y})."
+    )
+    assert ops.set_register(archive, 2024, 1, handed_over=ops.today()).value.handed_over == (
+        ops.today()
+    )
+    ops.set_register(archive, 2024, 1, handed_over=None)
     with pytest.raises(ops.BadRegisterValue):
         ops.list_register(archive, status="finished")
     (row,) = ops.list_register(archive)

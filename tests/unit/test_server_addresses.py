@@ -22,6 +22,7 @@ from db.server import display_url
 from desktop.cli import main
 from desktop.cli.output import shell_word
 from desktop.messages import describe, text
+from desktop.render.article import human_size
 
 
 def without_password(url: str) -> dict[str, str]:
@@ -130,5 +131,5 @@ def test_status_on_a_server_describes_the_server_not_this_pcs_folder(
     assert (found["path"], found["size"]) == (display_url(pg_url), size)
     assert main([*local, "--lang", "en", "status"]) == 0
     first = capsys.readouterr().out.splitlines()[0]
-    assert first == text("status_path", "en", path=display_url(pg_url), mb=round(size / 2**20, 1))
+    assert first == text("status_path", "en", path=display_url(pg_url), size=human_size(size, "en"))
     assert str(tmp_path) not in first
