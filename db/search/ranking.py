@@ -306,7 +306,7 @@ def _streams(
         exact = exact_expr(q, prefix)
         yield "search_title", exact, size
         yield "search_main", exact, body
-    phrase = phrase_expr(q)
+    phrase = phrase_expr(q, prefix)
     if phrase:
         yield "search_title", phrase, size
     yield "search_title", folded, size
