@@ -39,6 +39,11 @@ Six tables (migration 0011 writes out the same DDL, frozen):
   make each title query walk them.
 - ``search_number`` (FTS5): the number, folded and compact, for the number tiers.
 
+Each word table keeps up to 16 MB of pending terms (``hashsize``; FTS5's
+default is 1 MB) before it writes a segment: with fewer segments written
+there is less to merge, and filling ``search_main`` with 10,000 notices took
+1.25 s instead of 1.97 s.
+
 No prefix indexes (migration 0022 dropped them): ``prefix='2 3'`` made
 ``search_main`` 2.2 times its size (75 MB instead of 34 at 10,000 notices)
 and its import three times as slow. The word being typed is expanded through
@@ -60,6 +65,11 @@ __all__ = [
     "published_ts",
     "rowid_ts",
 ]
+
+#: Pending terms an FTS table keeps in memory before it writes a segment
+#: (FTS5's default is 1 MB): a big import writes fewer segments, and merges
+#: them less often.
+HASH_BYTES = 16 << 20
 
 #: DDL of the index; migration 0022 carries the same statements.
 SCHEMA: tuple[str, ...] = (
@@ -88,6 +98,10 @@ SCHEMA: tuple[str, ...] = (
     "CREATE VIRTUAL TABLE search_number USING fts5("
     "number, content = '', "
     "tokenize = 'unicode61 remove_diacritics 0')",
+    *(
+        f"INSERT INTO {table} ({table}, rank) VALUES ('hashsize', {HASH_BYTES})"
+        for table in ("search_main", "search_title")
+    ),
 )
 FTS_TABLES = ("search_main", "search_title", "search_number")
 DROP: tuple[str, ...] = (

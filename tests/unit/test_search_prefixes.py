@@ -114,9 +114,27 @@ def test_a_prefix_of_too_many_terms_is_left_to_fts5(
     assert ids(archive, '"binh da') == ["tuyen"]
 
 
-def test_the_word_tables_keep_no_prefix_index(archive: Archive) -> None:
+def _tables(archive: Archive) -> tuple[str, list[int]]:
     with archive.reading() as session:
         ddl = session.execute(
-            text("SELECT group_concat(sql, ' ') FROM sqlite_master WHERE name LIKE 'search%'")
+            text(
+                "SELECT group_concat(sql, ' ') FROM (SELECT sql FROM sqlite_master "
+                "WHERE name LIKE 'search%' ORDER BY name)"
+            )
         ).scalar_one()
-    assert "fts5" in ddl and "prefix" not in ddl
+        sizes = [
+            session.execute(text(f"SELECT v FROM {t}_config WHERE k = 'hashsize'")).scalar_one()
+            for t in ("search_main", "search_title")
+        ]
+    return ddl, sizes
+
+
+def test_the_word_tables_keep_no_prefix_index_and_a_big_pending_hash(archive: Archive) -> None:
+    """As a new archive makes them (migration 0022), and as a rebuild does."""
+    made, sizes = _tables(archive)
+    assert "fts5" in made and "prefix" not in made
+    assert sizes == [16 << 20] * 2
+    add(archive, *CORPUS)
+    with archive.writing() as session:
+        assert search.rebuild_index(session) == len(CORPUS)
+    assert _tables(archive) == (made, sizes)

@@ -10,7 +10,9 @@ being typed as the terms it starts, from ``search_term``, at every length.
 The two tables are dropped and made again without the option, and filled
 from ``search_text``, which holds each row exactly as it was indexed (the
 tables are contentless). Then each is merged into one b-tree, as a new
-archive's is. ``search_number`` never had a prefix index. The index is
+archive's is. Both keep up to 16 MB of pending terms in memory before they
+write a segment (``hashsize``; FTS5's default is 1 MB), so that a big import
+writes and merges fewer segments. ``search_number`` never had a prefix index. The index is
 SQLite's: on PostgreSQL this revision does nothing. Downgrading makes the
 tables again with their prefix indexes, filled the same way.
 
@@ -30,6 +32,8 @@ branch_labels = None
 depends_on = None
 
 TOKENIZE = "tokenize = 'unicode61 remove_diacritics 0'"
+#: Pending terms kept in memory before a segment is written (FTS5: 1 MB).
+HASH_BYTES = 16 << 20
 BATCH = 1000
 
 
@@ -43,6 +47,10 @@ def _remake(conn: Connection, options: str) -> None:
     conn.exec_driver_sql(
         f"CREATE VIRTUAL TABLE search_title USING fts5(title, exact, content = '', {TOKENIZE}{options})"
     )
+    for table in ("search_main", "search_title"):
+        conn.exec_driver_sql(
+            f"INSERT INTO {table} ({table}, rank) VALUES ('hashsize', {HASH_BYTES})"
+        )
     # In rowid order: FTS5 takes ascending rowids without flushing a segment each.
     rows = conn.exec_driver_sql(
         "SELECT rowid, title, number, folded, meta, exact, title_exact "
