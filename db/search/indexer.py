@@ -23,13 +23,13 @@ from db.folding import nfc
 from db.search import pgindex
 from db.search.schema import DROP, FTS_TABLES, SCHEMA, SHIFT, block, marks, published_ts
 from db.search.text import (
-    WORD,
     body_text,
     deflate,
     exact_words,
     fold_text,
     number_column,
     opt_fold,
+    words,
 )
 
 __all__ = ["fill_index", "rebuild_index", "update_index"]
@@ -191,8 +191,9 @@ def _add(conn: Connection, ids: Sequence[str], *, fresh: bool = False) -> int:
             )
             if number_c:
                 numbers.append((rowid, number_c))
-            for column in mains[-1][1:]:
-                vocabulary.update(WORD.findall(column))
+            for column in (title_f, number_c, folded, meta):
+                vocabulary.update(words(column))
+            vocabulary.update(exact.split())  # words joined by spaces
         for table_rows in (keys, mains, titles, numbers, texts):
             table_rows.sort(key=lambda r: r[0])
         if keys:

@@ -9,12 +9,12 @@ nothing.
 Prefixes. The last word is a prefix while it is being typed, from its second
 letter on (a single letter being typed is left out until the next one comes);
 the words before it, and a last word followed by a space, match whole words,
-so "ke hoach" finds "kế hoạch" and not "kết … hoạch". FTS5 answers ``"ab"*`` and ``"abc"*`` from
-its prefix indexes (prefix='2 3': one letter alone is never a prefix query, and
-in an open phrase it only costs a scan of the terms); a longer prefix would make it merge every
-matching term's whole doclist before the first row (~5 ms for a common word
-in 100,000 notices), so we look the prefix up in ``search_term`` and write it
-as an OR of the few exact terms it stands for, which streams like any term.
+so "ke hoach" finds "kế hoạch" and not "kết … hoạch". The index keeps no
+prefix index (they were more than half its size): FTS5 would answer ``"ab"*``
+by merging every matching term's whole doclist before the first row (~50 ms
+for "th" in 10,000 notices), so we look the prefix up in ``search_term`` and
+write it as an OR of the exact terms it stands for, which streams like any
+term (~0.2 ms for the 74 terms of "th").
 
 Abbreviations. A word that abbreviates a document type or an issuer
 (`db.search.abbreviations`) also matches the words it stands for: "kh" finds
@@ -50,7 +50,8 @@ __all__ = [
 ]
 
 MAX_TERMS = 16
-MAX_EXPANSION = 24
+#: Terms a prefix is written as, at most; beyond, FTS5 merges them itself.
+MAX_EXPANSION = 160
 MAX_QUERY_CHARS = 400
 
 _QUOTES = '"\u201c\u201d\u201e\u00ab\u00bb'
@@ -186,45 +187,65 @@ def quote(token: str) -> str:
 class Prefixes:
     """Writes a word prefix as FTS5 terms, expanded through `search_term`.
 
-    FTS5 answers ``"word"*`` from a prefix index when the prefix is 2 or 3
-    characters long; a longer one makes it merge every matching term's whole
-    doclist before it returns the first row (~5 ms for a common word in
-    100,000 notices). A few exact terms joined by OR stream instead, and stop
-    at the LIMIT like any other query.
+    The index has no prefix index: FTS5 answers ``"word"*`` by merging every
+    matching term's whole doclist before it returns the first row (~50 ms
+    for "th" in 10,000 notices). A few exact terms joined by OR stream
+    instead, and stop at the LIMIT like any other query. A prefix typed
+    without diacritics stands for the terms without them only: a word with
+    them (``exact``) is always beside its folded form in the same notice.
     """
 
     def __init__(self, db: sqlite3.Connection | None) -> None:
         self._db = db
-        self._cache: dict[str, str] = {}
+        self._cache: dict[str, list[str] | None] = {}
+
+    def terms(self, word: str) -> list[str] | None:
+        """The indexed terms *word* starts, in order (None: too many, or no index)."""
+        if self._db is None or not word or ord(word[-1]) >= 0x10FFFF:
+            return None
+        if word in self._cache:
+            return self._cache[word]
+        after = word[:-1] + chr(ord(word[-1]) + 1)
+        plain = fold_text(word) == word
+        found: list[str] = []
+        rows = self._db.execute(
+            "SELECT term FROM search_term WHERE term >= ? AND term < ?", (word, after)
+        )
+        for (term,) in rows:
+            if plain and fold_text(term) != term:
+                continue
+            found.append(term)
+            if len(found) > MAX_EXPANSION:
+                break
+        terms = found if len(found) <= MAX_EXPANSION else None
+        self._cache[word] = terms
+        return terms
 
     def __call__(self, word: str) -> str:
-        if self._db is None or len(word) <= 3 or ord(word[-1]) >= 0x10FFFF:
+        terms = self.terms(word)
+        if not terms:
             return quote(word) + "*"
-        expr = self._cache.get(word)
-        if expr is None:
-            after = word[:-1] + chr(ord(word[-1]) + 1)
-            terms = [
-                r[0]
-                for r in self._db.execute(
-                    "SELECT term FROM search_term WHERE term >= ? AND term < ? LIMIT ?",
-                    (word, after, MAX_EXPANSION + 1),
-                )
-            ]
-            if not terms or len(terms) > MAX_EXPANSION:
-                expr = quote(word) + "*"
-            elif len(terms) == 1:
-                expr = quote(terms[0])
-            else:
-                expr = "(" + " OR ".join(quote(t) for t in terms) + ")"
-            self._cache[word] = expr
-        return expr
+        if len(terms) == 1:
+            return quote(terms[0])
+        return "(" + " OR ".join(quote(t) for t in terms) + ")"
+
+    def phrase(self, words: list[str]) -> str:
+        """*words* as a phrase whose last word is a prefix."""
+        terms = self.terms(words[-1])
+        if not terms:
+            return quote(" ".join(words)) + "*"
+        head = words[:-1]
+        phrases = [quote(" ".join([*head, t])) for t in terms]
+        return phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
 
 
 def _group_expr(g: Group, words: list[str], prefix: Prefixes) -> str:
     if len(words) == 1 and g.prefix:
         core = prefix(words[0])
+    elif g.prefix:
+        core = prefix.phrase(words)
     else:
-        core = quote(" ".join(words)) + ("*" if g.prefix else "")
+        core = quote(" ".join(words))
     if g.alts:
         return "(" + " OR ".join([core, *(quote(a) for a in g.alts)]) + ")"
     return core
@@ -286,7 +307,7 @@ def exact_expr(q: Query, prefix: Prefixes | None = None) -> str:
             parts.append(_group_expr(g, [t.folded for t in g.terms], prefix))
             last = len(g.terms) - 1
             parts.extend(
-                quote(t.exact) + ("*" if g.prefix and i == last else "")
+                prefix(t.exact) if g.prefix and i == last else quote(t.exact)
                 for i, t in enumerate(g.terms)
                 if t.exact
             )
@@ -308,12 +329,14 @@ def compact_query(q: Query) -> str | None:
     return "".join(t.folded for t in terms)
 
 
-def phrase_expr(q: Query) -> str | None:
+def phrase_expr(q: Query, prefix: Prefixes | None = None) -> str | None:
     """The query's words as one phrase, folded ("ke hoach phong" → ``"ke hoach phong"*``).
 
     None unless it has two words or more and no phrase of its own.
     """
     if len(q.groups) < 2 or any(g.phrase for g in q.groups):
         return None
-    words = " ".join(g.terms[0].folded for g in q.groups)
-    return quote(words) + ("*" if q.groups[-1].prefix else "")
+    words = [g.terms[0].folded for g in q.groups]
+    if q.groups[-1].prefix:
+        return (prefix or Prefixes(None)).phrase(words)
+    return quote(" ".join(words))

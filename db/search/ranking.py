@@ -306,7 +306,7 @@ def _streams(
         exact = exact_expr(q, prefix)
         yield "search_title", exact, size
         yield "search_main", exact, body
-    phrase = phrase_expr(q)
+    phrase = phrase_expr(q, prefix)
     if phrase:
         yield "search_title", phrase, size
     yield "search_title", folded, size
@@ -347,7 +347,12 @@ def _wordy(groups: tuple[Group, ...]) -> bool:
 
 
 def _heading(
-    db: sqlite3.Connection, kept: Query, dropped: Query, bounds: Bounds, count: int
+    db: sqlite3.Connection,
+    kept: Query,
+    dropped: Query,
+    bounds: Bounds,
+    count: int,
+    prefix: Prefixes,
 ) -> list[int]:
     """Notices whose title holds the words of *kept* and whose issuer or type
     holds those of *dropped* ("Sở Nội vụ" + a topic): a title query, short."""
@@ -355,7 +360,7 @@ def _heading(
         "SELECT search_title.rowid FROM search_title "
         "JOIN search_key AS k ON k.rowid = search_title.rowid WHERE search_title MATCH ?"
     )
-    params: list[object] = [folded_expr(kept)]
+    params: list[object] = [folded_expr(kept, prefix)]
     heading = "(' ' || coalesce(k.issuer_f, '') || ' ' || coalesce(k.doc_type_f, '') || ' ')"
     for g in dropped.groups:
         words = [" ".join(t.folded for t in g.terms), *g.alts]
@@ -393,7 +398,7 @@ def _relevant(db: sqlite3.Connection, plan: _Plan, need: int) -> list[tuple[int,
             break
         if len(stream) == 2:
             kept, dropped = stream
-            pool.update(dict.fromkeys(_heading(db, kept, dropped, plan.bounds, size)))
+            pool.update(dict.fromkeys(_heading(db, kept, dropped, plan.bounds, size, prefix)))
             continue
         table, expr, limit = stream
         if short and table == "search_main":

@@ -23,6 +23,7 @@ __all__ = [
     "number_column",
     "opt_fold",
     "plain_text",
+    "words",
 ]
 
 WORD = re.compile(r"[^\W_]+")
@@ -133,6 +134,17 @@ def exact_words(*texts: str | None) -> str:
                 if w not in words and _is_marked(w):
                     words[w] = None
     return " ".join(words)
+
+
+_ASCII_WORDS = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + b" " * 128
+
+
+def words(text: str) -> list[str]:
+    """``WORD.findall(text)``; for ASCII text (folded text nearly always is) at
+    C speed: half the time for a folded body."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
+    return WORD.findall(text)
 
 
 def body_text(summary: str | None, body_markdown: str | None) -> str:

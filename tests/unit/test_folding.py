@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from db.folding import fold, nfc
 from db.search import fold_text
+from db.search.text import WORD, words
 
 
 @pytest.mark.parametrize(
@@ -107,3 +108,11 @@ def test_fast_fold_equals_reference_fold(value: str) -> None:
 @given(st.text(alphabet=st.characters(max_codepoint=0x036F) | st.sampled_from("đĐặẫỹỰ")))
 def test_fast_fold_equals_reference_fold_on_latin(value: str) -> None:
     assert fold_text(value) == fold(value)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text())
+@example("54/kh-ubnd 54khubnd a_b\x1c\x1fc")
+def test_the_fast_word_split_equals_the_regular_expression(value: str) -> None:
+    # The indexer splits folded text (nearly always ASCII) without it.
+    assert words(value) == WORD.findall(value)
+    assert words(fold_text(value)) == WORD.findall(fold_text(value))

@@ -186,7 +186,7 @@ def test_finished_words_match_whole_words(archive: Archive) -> None:
     assert ids(archive, "ke ") == ["a"]
 
 
-def test_prefixes_longer_than_the_prefix_index_still_match(archive: Archive) -> None:
+def test_prefixes_of_four_letters_and_more_match(archive: Archive) -> None:
     add(
         archive,
         notice("a", "Thông báo tuyển dụng"),

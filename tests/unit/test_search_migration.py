@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 from db import search
@@ -342,5 +342,57 @@ def test_0017_compresses_the_plain_text_of_an_archive_at_0013(
             command.downgrade(_alembic_config(conn), "0013")
             back = dict(conn.exec_driver_sql("SELECT rowid, plain FROM search_text").all())
         assert back == plain
+    finally:
+        archive.close()
+
+
+def test_0022_drops_the_prefix_indexes_and_searches_as_before(
+    tmp_path: Path, fresh: Archive
+) -> None:
+    """An archive at 0020, whose word tables have prefix indexes, comes out of 0022
+    as a new one; going back to 0020 gives them back, filled, with the same results."""
+    folder = tmp_path / "old"
+    folder.mkdir()
+    engine = make_engine(folder / DB_NAME)
+    try:
+        upgrade(engine)
+        with Session(engine) as session, session.begin():
+            counts = _write(session)
+            search.update_index(session, counts.changed_ids, counts.removed_ids)
+        with engine.begin() as conn:
+            command.downgrade(_alembic_config(conn), "0020")
+    finally:
+        engine.dispose()
+
+    def ddl(conn: Connection) -> str:
+        return " ".join(
+            conn.exec_driver_sql(
+                "SELECT sql FROM sqlite_master WHERE name IN ('search_main', 'search_title')"
+            ).scalars()
+        )
+
+    engine = make_engine(folder / DB_NAME)
+    try:
+        with engine.begin() as conn:
+            assert ddl(conn).count("prefix = '2 3'") == 2
+    finally:
+        engine.dispose()
+    archive = open_archive(folder)
+    try:
+        with archive.reading() as session, fresh.reading() as other:
+            assert _index_rows(session) == _index_rows(other)
+        results = _results(archive)
+        assert results == _results(fresh)
+        with archive.engine.begin() as conn:
+            assert "prefix" not in ddl(conn)
+            command.downgrade(_alembic_config(conn), "0020")
+            assert ddl(conn).count("prefix = '2 3'") == 2
+            rows = conn.exec_driver_sql("SELECT count(*) FROM search_main").scalar()
+            assert rows == len(CORPUS) - 1
+            # FTS5 checks each prefix index against the terms' own doclists.
+            for table in ("search_main", "search_title"):
+                conn.exec_driver_sql(
+                    f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 0)"
+                )
     finally:
         archive.close()
