@@ -135,6 +135,15 @@ class ListController(QObject):
             failure=self.failed.emit,
         )
 
+    def show_first(self, page: ListPage) -> None:
+        """Show the first look's page (desktop/ui/opening.py) if it is what the list shows.
+
+        Not once a list is shown, nor when another list or a search was asked for meanwhile.
+        """
+        wanted = replace(self.query, status=self.status)
+        if self.model() is None and self.search is None and wanted == page.query:
+            self._on_list_page(page)
+
     def search_text_for(self, notice_id: str) -> str:
         """The searched words, when *notice_id* is among the results shown; else ""."""
         model = self.model()

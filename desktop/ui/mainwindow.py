@@ -286,18 +286,14 @@ class MainWindow(QMainWindow):
         self.reader.article_ready.connect(self.article_ready)
         self.opener.opened.connect(self._on_opened)
         self.opener.failed.connect(self.archive_failed)
+        self.opener.first_overview.connect(self.overview.show_first)
+        self.opener.first_page.connect(self.listing.show_first)
         self.opener.opened.connect(lambda _dir: self.opener.recovery.reset())
         self.importer.damaged.connect(self._on_damaged_pages)
         for source in (self.overview, self.listing, self.reader, self.search, self.marking):
             source.failed.connect(self._on_load_failed)
-        for status in (
-            self.reader.status,
-            self.attachments.status,
-            self.importer.status,
-            self.overview.status,
-            self.marking.status,
-        ):
-            status.connect(self.show_status)
+        for said in (self.reader, self.attachments, self.importer, self.overview, self.marking):
+            said.status.connect(self.show_status)
         bookmark, back, forward = (
             self.action(n) for n in ("bookmarkAction", "backAction", "forwardAction")
         )

@@ -24,9 +24,17 @@ server that refuses (at opening, or mid-session: `Runner.refused`) and a
 URL that is not a PostgreSQL one are said once, with the settings offered
 (`settings_wanted`), and never tried again.
 
+The window's first archive, when it is a file, is looked at before it is
+opened: its counts and the first page of its list, read with `sqlite3`
+alone (`reading.first_look`), are handed to the views (`first_overview`,
+`first_page`) while the database thread goes on to load SQLAlchemy and open
+it the usual way; the views then load again from the archive opened, as
+after any open. An archive the look cannot read plainly is only opened.
+
 Signals: `opened(data_dir)` when an archive is open and `info` is known (the
 runner has told the views already); `failed(exc)` when it could not be opened;
-`settings_wanted()` when the user chose to fix a refused server's settings.
+`settings_wanted()` when the user chose to fix a refused server's settings;
+`first_overview(Overview)` and `first_page(ListPage)` with the first look.
 """
 
 from __future__ import annotations
@@ -39,6 +47,7 @@ from PySide6.QtCore import QDir, QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
 from desktop.ops.archiveinfo import ArchiveInfo, archive_info
+from desktop.ops.reading import ListPage, Overview, first_look
 from desktop.ops.sharing import ServerChoice
 from desktop.tasks import Runner
 from desktop.ui import dialogs
@@ -60,6 +69,8 @@ class ArchiveOpener(QObject):
     opened = Signal(object)
     failed = Signal(object)
     settings_wanted = Signal()
+    first_overview = Signal(object)
+    first_page = Signal(object)
 
     def __init__(
         self,
@@ -99,6 +110,8 @@ class ArchiveOpener(QObject):
         self.info: ArchiveInfo | None = None
         self._demo_dir: Path | None = None
         self._painted = False
+        #: Whether the first archive was looked at (or could not be): only that one is.
+        self._looked = False
         self._pending: tuple[Path, bool] | None = None
         self._attempt: tuple[Path, bool] = (data_dir, create)
         # The server refused the shared archive mid-session: said as a refused opening is.
@@ -205,6 +218,8 @@ class ArchiveOpener(QObject):
         if choice is None and settings is not None:
             choice, named = prefs.server_choice(settings), None
         password = self.session_password
+        if choice is None:
+            self._first_look(target)
 
         def url() -> str | None:
             from desktop.ops.sharing import server_url, url_with_password
@@ -221,6 +236,29 @@ class ArchiveOpener(QObject):
             reader=prefs.reader(settings) if settings is not None and choice else "",
             success=lambda opened: self._opened(opened, choice),
             failure=lambda exc: self._failed(exc, target, choice),
+        )
+
+    def _first_look(self, target: Path) -> None:
+        """Read the first screen of the window's first archive, a file, before opening it.
+
+        Only with a runner on threads (a synchronous one has no SQLAlchemy
+        import to wait behind), and only the first archive: by the next one
+        SQLAlchemy is loaded.
+        """
+        if self._looked or not self._runner.background:
+            return
+        self._looked = True
+
+        def seen(found: tuple[Overview, ListPage] | None) -> None:
+            if found is not None:
+                self.first_overview.emit(found[0])
+                self.first_page.emit(found[1])
+
+        self._runner.call(
+            self,
+            lambda: first_look(target),
+            success=seen,
+            failure=lambda exc: log.warning("the first look failed", exc_info=exc),
         )
 
     @staticmethod
