@@ -24,17 +24,14 @@ server that refuses (at opening, or mid-session: `Runner.refused`) and a
 URL that is not a PostgreSQL one are said once, with the settings offered
 (`settings_wanted`), and never tried again.
 
-The window's first archive, when it is a file, is looked at before it is
-opened: its counts and the first page of its list, read with `sqlite3`
-alone (`reading.first_look`), are handed to the views (`first_overview`,
-`first_page`) while the database thread goes on to load SQLAlchemy and open
-it the usual way; the views then load again from the archive opened, as
-after any open. An archive the look cannot read plainly is only opened.
+The window's own archive may have been looked at while the window was
+built (desktop/ui/firstlook.py): opening an archive tells the look, which
+gives it to the views if it is of that folder; the window then draws it at
+once, before the archive is opened.
 
 Signals: `opened(data_dir)` when an archive is open and `info` is known (the
 runner has told the views already); `failed(exc)` when it could not be opened;
-`settings_wanted()` when the user chose to fix a refused server's settings;
-`first_overview(Overview)` and `first_page(ListPage)` with the first look.
+`settings_wanted()` when the user chose to fix a refused server's settings.
 """
 
 from __future__ import annotations
@@ -47,11 +44,11 @@ from PySide6.QtCore import QDir, QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
 from desktop.ops.archiveinfo import ArchiveInfo, archive_info
-from desktop.ops.reading import ListPage, Overview, first_look
 from desktop.ops.sharing import ServerChoice
 from desktop.tasks import Runner
 from desktop.ui import dialogs
 from desktop.ui import settings as prefs
+from desktop.ui.firstlook import FirstLook
 from desktop.ui.recovery import Recovery
 
 log = logging.getLogger(__name__)
@@ -69,8 +66,6 @@ class ArchiveOpener(QObject):
     opened = Signal(object)
     failed = Signal(object)
     settings_wanted = Signal()
-    first_overview = Signal(object)
-    first_page = Signal(object)
 
     def __init__(
         self,
@@ -83,12 +78,14 @@ class ArchiveOpener(QObject):
         create: bool = True,
         settings: QSettings | None = None,
         database_url: str | None = None,
+        first_look: FirstLook | None = None,
     ) -> None:
         """*create*: whether the window's own folder may get a new archive without asking;
         *settings*: the window's, which may choose the shared archive on a
         server (and whose read marks and bookmarks it shows); *database_url*:
         the server named on the command line or in the environment, which
-        wins over the settings' choice."""
+        wins over the settings' choice; *first_look*: the window's own archive
+        looked at while the window was built, told when an archive is opened."""
         super().__init__(window)
         self._runner = runner
         self._window = window
@@ -98,6 +95,7 @@ class ArchiveOpener(QObject):
         self._lang = lang
         self._settings = settings
         self._database_url = database_url
+        self._first_look = first_look
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.setInterval(RETRY_MS)
@@ -110,8 +108,6 @@ class ArchiveOpener(QObject):
         self.info: ArchiveInfo | None = None
         self._demo_dir: Path | None = None
         self._painted = False
-        #: Whether the first archive was looked at (or could not be): only that one is.
-        self._looked = False
         self._pending: tuple[Path, bool] | None = None
         self._attempt: tuple[Path, bool] = (data_dir, create)
         # The server refused the shared archive mid-session: said as a refused opening is.
@@ -218,8 +214,6 @@ class ArchiveOpener(QObject):
         if choice is None and settings is not None:
             choice, named = prefs.server_choice(settings), None
         password = self.session_password
-        if choice is None:
-            self._first_look(target)
 
         def url() -> str | None:
             from desktop.ops.sharing import server_url, url_with_password
@@ -228,38 +222,24 @@ class ArchiveOpener(QObject):
                 return url_with_password(named)
             return None if choice is None else server_url(choice, password)
 
-        self._runner.open(
-            self,
-            target,
-            create=create,
-            url=url,
-            reader=prefs.reader(settings) if settings is not None and choice else "",
-            success=lambda opened: self._opened(opened, choice),
-            failure=lambda exc: self._failed(exc, target, choice),
-        )
+        def open_it() -> None:
+            self._runner.open(
+                self,
+                target,
+                create=create,
+                url=url,
+                reader=prefs.reader(settings) if settings is not None and choice else "",
+                success=lambda opened: self._opened(opened, choice),
+                failure=lambda exc: self._failed(exc, target, choice),
+            )
 
-    def _first_look(self, target: Path) -> None:
-        """Read the first screen of the window's first archive, a file, before opening it.
-
-        Only with a runner on threads (a synchronous one has no SQLAlchemy
-        import to wait behind), and only the first archive: by the next one
-        SQLAlchemy is loaded.
-        """
-        if self._looked or not self._runner.background:
-            return
-        self._looked = True
-
-        def seen(found: tuple[Overview, ListPage] | None) -> None:
-            if found is not None:
-                self.first_overview.emit(found[0])
-                self.first_page.emit(found[1])
-
-        self._runner.call(
-            self,
-            lambda: first_look(target),
-            success=seen,
-            failure=lambda exc: log.warning("the first look failed", exc_info=exc),
-        )
+        if self._first_look is not None and self._first_look.started(target):
+            # The look is drawn first, and what waits for that paint is let
+            # run: loading SQLAlchemy to open the archive holds the interpreter.
+            self._window.repaint()
+            QTimer.singleShot(0, open_it)
+        else:
+            open_it()
 
     @staticmethod
     def _named_server(url: str) -> ServerChoice | None:

@@ -29,7 +29,7 @@ def test_the_first_look_is_shown_before_the_archive_opens_and_stays(
     populate(data_dir, extra=30)
     window = shown_window(qtbot, data_dir)
     looked: list[tuple[ListPage, Path | None]] = []
-    window.opener.first_page.connect(lambda page: looked.append((page, window.archive_dir)))
+    window.first_look.page.connect(lambda page: looked.append((page, window.archive_dir)))
     shown: list[tuple[list[str], str]] = []
     window.list_ready.connect(lambda: shown.append((ids(window), window.counts_label.text())))
     with qtbot.waitSignal(window.archive_ready, timeout=WAIT_MS):
@@ -49,7 +49,7 @@ def test_a_small_archive_is_only_opened(qtbot: QtBot, tmp_path: Path) -> None:
     populate(data_dir)
     window = shown_window(qtbot, data_dir)
     looked: list[object] = []
-    window.opener.first_page.connect(looked.append)
+    window.first_look.page.connect(looked.append)
     with qtbot.waitSignals([window.archive_ready, window.list_ready], timeout=WAIT_MS):
         window.start()
     assert looked == []
