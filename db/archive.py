@@ -33,6 +33,7 @@ from db.errors import Damage, ErrorCode, classify, damage_of
 from db.folders import DB_NAME as DB_NAME
 from db.folders import FILES_DIR as FILES_DIR
 from db.folders import LOCK_NAME as LOCK_NAME
+from db.folders import SQLITE_MAGIC as SQLITE_MAGIC
 from db.folders import STAGING_DIR as STAGING_DIR
 from db.folders import THOROUGH_CHECK_BYTES as THOROUGH_CHECK_BYTES
 from db.folders import UNLOCKED_GRACE_S as UNLOCKED_GRACE_S
@@ -52,7 +53,6 @@ from db.migrations import HEAD_REVISION
 from db.people import acting_as
 
 BUSY_TIMEOUT_MS = 5000
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 #: The page size of a new archive.

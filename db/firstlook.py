@@ -26,14 +26,13 @@ from typing import Any
 
 from db import folders
 from db.common import from_seconds
-from db.folders import DB_NAME, header_length, may_write, wal_missing
+from db.folders import DB_NAME, SQLITE_MAGIC, header_length, may_write, wal_missing
 from db.folding import strip_bidi
 from db.migrations import HEAD_REVISION
 from db.records import ImportLogEntry, NoticeSummary
 from db.standing import Standing, stored_status, today
 from db.tree import Counts, category_tree
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 #: The file format bytes of a database in WAL mode (offsets 18 and 19 of its header).
 WAL_FORMAT = b"\x02\x02"
 #: How long a read waits for a lock (a checkpoint) before the look is given up.
@@ -135,7 +134,7 @@ def _plainly_readable(data_dir: Path, db_path: Path) -> bool:
         return False
     if (
         size <= folders.THOROUGH_CHECK_BYTES
-        or header[:16] != SQLITE_MAGIC
+        or header[: len(SQLITE_MAGIC)] != SQLITE_MAGIC
         or header[18:20] != WAL_FORMAT
     ):
         return False

@@ -23,6 +23,8 @@ from db.errors import ArchiveError, ErrorCode
 from db.locks import byte_locked_elsewhere, try_lock, unlock
 
 DB_NAME = "archive.sqlite3"
+#: The first bytes of every SQLite database file.
+SQLITE_MAGIC = b"SQLite format 3\x00"
 FILES_DIR = "files"
 STAGING_DIR = "staging"
 

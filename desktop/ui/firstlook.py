@@ -9,7 +9,8 @@ the interpreter, and is done by the time the window first paints. When the
 window then opens that folder's archive (`ArchiveOpener`, right after the
 first paint), the views are given the look at once, while the archive is
 opened the usual way; they load again from the archive opened, as after
-any open.
+any open (the list keeps its rows, and where the clerk scrolled, when they
+are the same).
 
 Nothing is looked at for a shared archive on a server, nor with a
 synchronous runner (tests: it has no thread to do it beside the window).

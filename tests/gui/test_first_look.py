@@ -31,7 +31,9 @@ def test_the_first_look_is_shown_before_the_archive_opens_and_stays(
     looked: list[tuple[ListPage, Path | None]] = []
     window.first_look.page.connect(lambda page: looked.append((page, window.archive_dir)))
     shown: list[tuple[list[str], str]] = []
+    models: list[object] = []
     window.list_ready.connect(lambda: shown.append((ids(window), window.counts_label.text())))
+    window.list_ready.connect(lambda: models.append(window.list_model()))
     with qtbot.waitSignal(window.archive_ready, timeout=WAIT_MS):
         window.start()
     qtbot.waitUntil(lambda: len(shown) == 2, timeout=WAIT_MS)
@@ -42,6 +44,8 @@ def test_the_first_look_is_shown_before_the_archive_opens_and_stays(
     assert first == then
     assert first[0] == [row.id for row in page.rows] and len(first[0]) == 33
     assert first[1] == "33 văn bản, 33 chưa đọc"
+    # The archive opened gave the same page: the rows shown stay (and where one scrolled).
+    assert models[0] is models[1]
 
 
 def test_a_small_archive_is_only_opened(qtbot: QtBot, tmp_path: Path) -> None:
