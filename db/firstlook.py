@@ -13,7 +13,9 @@ Only an archive that the usual open would read as it is, without a full
 check, is looked at: a file archive in WAL mode at the newest revision,
 larger than `THOROUGH_CHECK_BYTES` (a smaller one is checked in full at
 open) and as long as its header says. Anything else, or any SQLite error,
-gives None, and the usual open says what is wrong. Nothing is written.
+gives None, and the usual open says what is wrong. The file is opened
+read-only: nothing is written, and a -wal left by an unclean exit stays
+for the usual open to see.
 """
 
 from __future__ import annotations
@@ -102,8 +104,11 @@ def first_look(
     if not _plainly_readable(Path(data_dir), db_path):
         return None
     try:
+        # Read-only: a connection that may write checkpoints the -wal into the
+        # file when it closes, and the usual open would no longer see that the
+        # last program did not close (it checks such an archive in full).
         conn = sqlite3.connect(
-            f"{db_path.resolve().as_uri()}?mode=rw",
+            f"{db_path.resolve().as_uri()}?mode=ro",
             uri=True,
             timeout=BUSY_TIMEOUT_S,
             isolation_level=None,
@@ -112,7 +117,6 @@ def first_look(
     except sqlite3.Error:
         return None
     try:
-        conn.execute("PRAGMA query_only = ON")
         conn.execute("BEGIN DEFERRED")
         try:
             return _read(conn, as_of=as_of, latest=latest, page=page, person=person)

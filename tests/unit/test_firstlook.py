@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+import db.archive
 from db import folders
 from db.archive import DB_NAME, Archive, open_archive
 from db.people import acting_as
@@ -123,3 +124,32 @@ def test_a_truncated_archive_is_not_looked_at(tmp_path: Path) -> None:
 def test_no_archive_is_not_looked_at(tmp_path: Path) -> None:
     assert reading.first_look(tmp_path / "none") is None
     assert not (tmp_path / "none").exists()
+
+
+@pytest.mark.usefixtures("looked_at")
+@pytest.mark.parametrize("with_shm", [True, False])
+def test_an_unclean_exit_is_still_seen_by_the_open_after_the_look(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, with_shm: bool
+) -> None:
+    data_dir = _archive(tmp_path)
+    archive = open_archive(data_dir)
+    apply(archive, [notice("con-trong-wal", days=90)])
+    crashed = tmp_path / "crashed"  # as a crash leaves it: the last write only in the -wal
+    crashed.mkdir()
+    names = [DB_NAME, DB_NAME + "-wal", *([DB_NAME + "-shm"] if with_shm else [])]
+    for name in names:
+        (crashed / name).write_bytes((data_dir / name).read_bytes())
+    archive.close()
+    wal = crashed / (DB_NAME + "-wal")
+    left = wal.read_bytes()
+    assert left
+    seen = reading.first_look(crashed)
+    if seen is not None:  # (SQLite may not read a -wal without its -shm read-only)
+        assert seen[1].rows[0].id == "con-trong-wal"
+    assert wal.read_bytes() == left  # not checkpointed into the file
+    monkeypatch.setattr(db.archive, "THOROUGH_CHECK_BYTES", 0)
+    reopened = open_archive(crashed)
+    try:
+        assert reopened.check_pending  # checked in full before its first write
+    finally:
+        reopened.close()
