@@ -33,7 +33,9 @@ from db.errors import Damage, ErrorCode, classify, damage_of
 from db.folders import DB_NAME as DB_NAME
 from db.folders import FILES_DIR as FILES_DIR
 from db.folders import LOCK_NAME as LOCK_NAME
+from db.folders import SQLITE_MAGIC as SQLITE_MAGIC
 from db.folders import STAGING_DIR as STAGING_DIR
+from db.folders import THOROUGH_CHECK_BYTES as THOROUGH_CHECK_BYTES
 from db.folders import UNLOCKED_GRACE_S as UNLOCKED_GRACE_S
 from db.folders import WRITE_LOCK_NAME as WRITE_LOCK_NAME
 from db.folders import StagingClaim as StagingClaim
@@ -44,14 +46,13 @@ from db.folders import fsync_dir as fsync_dir
 from db.folders import header_length
 from db.folders import make_private_dir as make_private_dir
 from db.folders import may_write as may_write
+from db.folders import wal_missing as wal_missing
 from db.folders import writable_by_others as writable_by_others
 from db.folders import write_lock as write_lock
-from db.locks import byte_locked_elsewhere
 from db.migrations import HEAD_REVISION
 from db.people import acting_as
 
 BUSY_TIMEOUT_MS = 5000
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 #: The page size of a new archive.
@@ -503,28 +504,6 @@ def _open_checked(
     return engine, unclean and current == head and db_path.stat().st_size > limit
 
 
-#: The byte of the -shm file every SQLite connection holds a read lock on
-#: (the "dead man switch", SQLite's os_unix.c: UNIX_SHM_DMS).
-_SHM_DMS_BYTE = 128
-
-
-def wal_missing(data_dir: Path) -> bool:
-    """True when another program holds the archive open and its -wal was deleted.
-
-    That program still holds the journal and writes it back into the file
-    when it closes, so nothing is lost; until then another program would
-    read the file without it (an older state, or "disk I/O error") and a
-    write beside it could truly damage the file. Looked at before SQLite
-    touches the files: SQLite itself would make a new, empty -wal.
-    """
-    db_path = Path(data_dir) / DB_NAME
-    shm = db_path.with_name(DB_NAME + "-shm")
-    wal = db_path.with_name(DB_NAME + "-wal")
-    if not shm.exists() or wal.exists():
-        return False
-    return byte_locked_elsewhere(str(shm), _SHM_DMS_BYTE)
-
-
 def _refuse_foreign(db_path: Path) -> None:
     # Look before the engine's pragmas run: switching to WAL rewrites the file
     # header, and a file of another program must be left byte for byte as it was.
@@ -563,10 +542,6 @@ def _check_empty_or_ours(engine: Engine) -> None:
         ).fetchall()
     if tables:
         raise ArchiveError(ErrorCode.DAMAGED, "not a Bảng Tin archive", damage=Damage.FOREIGN)
-
-
-#: Archives up to this size get a full quick_check at every open.
-THOROUGH_CHECK_BYTES = 64 * 1024 * 1024
 
 
 def _check_at_open(engine: Engine, db_path: Path, *, thorough: bool, limit: int) -> None:

@@ -20,9 +20,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from db.errors import ArchiveError, ErrorCode
-from db.locks import try_lock, unlock
+from db.locks import byte_locked_elsewhere, try_lock, unlock
 
 DB_NAME = "archive.sqlite3"
+#: The first bytes of every SQLite database file.
+SQLITE_MAGIC = b"SQLite format 3\x00"
 FILES_DIR = "files"
 STAGING_DIR = "staging"
 
@@ -247,3 +249,29 @@ def header_length(db_path: Path) -> int | None:
     if pages == 0 or header[24:28] != header[92:96]:
         return None
     return pages * page_size
+
+
+#: Archives up to this size get a full quick_check at every open.
+THOROUGH_CHECK_BYTES = 64 * 1024 * 1024
+
+
+#: The byte of the -shm file every SQLite connection holds a read lock on
+#: (the "dead man switch", SQLite's os_unix.c: UNIX_SHM_DMS).
+_SHM_DMS_BYTE = 128
+
+
+def wal_missing(data_dir: Path) -> bool:
+    """True when another program holds the archive open and its -wal was deleted.
+
+    That program still holds the journal and writes it back into the file
+    when it closes, so nothing is lost; until then another program would
+    read the file without it (an older state, or "disk I/O error") and a
+    write beside it could truly damage the file. Looked at before SQLite
+    touches the files: SQLite itself would make a new, empty -wal.
+    """
+    db_path = Path(data_dir) / DB_NAME
+    shm = db_path.with_name(DB_NAME + "-shm")
+    wal = db_path.with_name(DB_NAME + "-wal")
+    if not shm.exists() or wal.exists():
+        return False
+    return byte_locked_elsewhere(str(shm), _SHM_DMS_BYTE)

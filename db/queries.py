@@ -499,7 +499,7 @@ def matching_categories(session: Session, wanted: str) -> list[str]:
 def categories(session: Session) -> list[CategoryInfo]:
     """Every category in tree order, with visible and unread counts (subtrees included),
     counted from the notices themselves (the window reads `db.counts`, kept by triggers)."""
-    from db.counts import category_tree
+    from db.tree import category_tree
 
     rows = session.execute(
         select(Category.id, Category.path, Category.name, Category.parent_id, Category.position)

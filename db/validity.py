@@ -39,6 +39,9 @@ from sqlalchemy.orm import Session
 from db.common import VN_TZ
 from db.models import Notice, NoticeRelation
 from db.records import RELATIONS, Because, RelationLink, Validity
+from db.standing import Standing as Standing
+from db.standing import stored_status as stored_status
+from db.standing import today as today
 
 STATUSES = ("not_yet", "in_force", "partly_expired", "expired")
 #: A relation that ends the target's force, and how the target sees it.
@@ -121,23 +124,6 @@ def status_of(node: Node, incoming: Iterable[tuple[str, Node]], day: date) -> Va
     return Validity(status="in_force", since=node.effective, as_of=day)
 
 
-@dataclass(frozen=True)
-class Standing:
-    """What of a notice's validity depends on other notices, stored on its row.
-
-    It changes only when the archive does, so imports keep it
-    (db/validitystore.py) and a status on any day is then a pure function
-    of the row (`stored_status`, `status_condition`).
-    """
-
-    #: The first day a present notice that replaces or repeals it takes effect.
-    ended_on: date | None = None
-    #: The same for a present notice that partly repeals it.
-    partly_on: date | None = None
-    #: It has legal fields, states a relation, or a present notice states one toward it.
-    legal: bool = False
-
-
 def standing_of(node: Node, incoming: Iterable[tuple[str, Node]]) -> Standing:
     """*node*'s Standing, given the (relation, source) pairs stated toward it by others."""
     ended: list[date] = []
@@ -159,26 +145,6 @@ def standing_of(node: Node, incoming: Iterable[tuple[str, Node]]) -> Standing:
         partly_on=min(partly, default=None),
         legal=node.effective is not None or node.expires is not None or node.relates or toward,
     )
-
-
-def stored_status(
-    effective: date | None,
-    expires: date | None,
-    standing: Standing,
-    day: date,
-) -> str | None:
-    """The status on *day* of a notice with these columns: `status_of`'s, from its row alone."""
-    if not standing.legal:
-        return None
-    if (expires is not None and expires <= day) or (
-        standing.ended_on is not None and standing.ended_on <= day
-    ):
-        return "expired"
-    if effective is not None and effective > day:
-        return "not_yet"
-    if standing.partly_on is not None and standing.partly_on <= day:
-        return "partly_expired"
-    return "in_force"
 
 
 def _reasons(found: Sequence[tuple[date, Because | None]]) -> tuple[Because, ...]:
@@ -226,11 +192,6 @@ def _link(relation: str, other: str, direction: str, nodes: dict[str, Node]) -> 
 
 
 # -- reading the archive ----------------------------------------------------------------
-
-
-def today() -> date:
-    """Today in Vietnam: the day statuses are shown for unless another is asked."""
-    return datetime.now(VN_TZ).date()
 
 
 def node_of(

@@ -9,6 +9,7 @@ imported for the question.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -26,9 +27,19 @@ DEMO_MARKER = "demo-archive.txt"
 
 def is_demo_archive(archive: Archive) -> bool:
     """Whether *archive* is a demo archive (made by `desktop.demo.ensure_demo_archive`)."""
-    return (archive.data_dir / DEMO_MARKER).is_file()
+    return is_demo_folder(archive.data_dir)
+
+
+def is_demo_folder(data_dir: Path) -> bool:
+    """Whether the archive in *data_dir* is a demo archive."""
+    return (Path(data_dir) / DEMO_MARKER).is_file()
 
 
 def archive_day(archive: Archive) -> date | None:
     """The day *archive* is reckoned on: DEMO_TODAY for the demo archive, else None (today)."""
-    return DEMO_TODAY if is_demo_archive(archive) else None
+    return folder_day(archive.data_dir)
+
+
+def folder_day(data_dir: Path) -> date | None:
+    """The day the archive in *data_dir* is reckoned on, as `archive_day` says it."""
+    return DEMO_TODAY if is_demo_folder(data_dir) else None

@@ -149,6 +149,34 @@ def list_page(archive: Archive, query: ListQuery, offset: int, limit: int = PAGE
     return ListPage(query=query, total=total, offset=offset, rows=tuple(rows))
 
 
+def first_look(data_dir: Path) -> tuple[Overview, ListPage] | None:
+    """The first screen of the file archive in *data_dir*, read before it is opened.
+
+    `overview`, and `list_page` of the whole list newest first (`ListQuery()`),
+    read through `sqlite3` alone (db/firstlook.py): the window shows them
+    while the archive is opened the usual way. None when only opening the
+    archive can tell what it holds.
+    """
+    from db.firstlook import first_look as look
+    from desktop.demoday import folder_day
+
+    seen = look(data_dir, as_of=folder_day(data_dir), latest=PANEL_SIZE, page=PAGE_SIZE)
+    if seen is None:
+        return None
+    counted = seen.counts
+    overview = Overview(
+        categories=counted.categories,
+        total=counted.total,
+        unread=counted.unread,
+        bookmarked=counted.bookmarked,
+        latest=seen.latest,
+        last_import=seen.last_import,
+        publisher_name=seen.publisher_name,
+        bookmarked_unread=counted.bookmarked_unread,
+    )
+    return overview, ListPage(query=ListQuery(), total=seen.total, offset=0, rows=seen.rows)
+
+
 def filter_choices(archive: Archive) -> FilterChoices:
     """The document types and issuers the window's filters offer."""
     from db import queries

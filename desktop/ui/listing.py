@@ -7,6 +7,8 @@ answer still on its way for the other is dropped by the runner. It keeps the
 list's current row on the notice the article shows, and refreshes itself
 from the runner's `Changes`. A validity status chosen (`set_status`) filters
 whatever is shown, a category's list or a search.
+The first look's page (`show_first`, desktop/ui/firstlook.py) stays shown
+when the archive opened then gives the same first page.
 
 Signals: `list_ready()` when a list's first page is shown; `search_ready(count)`
 when a search's first results are shown; `search_started()` when a search is
@@ -67,6 +69,8 @@ class ListController(QObject):
         #: The validity status the list is filtered by (None: every notice).
         self.status: str | None = None
         self._select_after: str | None = None
+        #: Whether the list shown is the first look's (desktop/ui/firstlook.py).
+        self._looked = False
         self._syncing = False
         view.activated.connect(self._on_opened)
         view.clicked.connect(self._on_opened)
@@ -135,6 +139,16 @@ class ListController(QObject):
             failure=self.failed.emit,
         )
 
+    def show_first(self, page: ListPage) -> None:
+        """Show the first look's page (desktop/ui/opening.py) if it is what the list shows.
+
+        Not once a list is shown, nor when another list or a search was asked for meanwhile.
+        """
+        wanted = replace(self.query, status=self.status)
+        if self.model() is None and self.search is None and wanted == page.query:
+            self._on_list_page(page)
+            self._looked = True
+
     def search_text_for(self, notice_id: str) -> str:
         """The searched words, when *notice_id* is among the results shown; else ""."""
         model = self.model()
@@ -145,6 +159,12 @@ class ListController(QObject):
     # -- answers ------------------------------------------------------------------------------
 
     def _on_list_page(self, page: ListPage) -> None:
+        looked, self._looked = self._looked, False
+        if looked and _begins_with(self.model(), page):
+            # The archive opened says what the first look said: the rows stay,
+            # scrolled and chosen as the clerk left them.
+            self.list_ready.emit()
+            return
         model = NoticeListModel(page, self._runner, self._view, lang=self._lang())
         model.sort_requested.connect(self._on_sort_requested)
         self._show_model(model)
@@ -230,3 +250,12 @@ class ListController(QObject):
         model = self.model()
         if model is not None:
             model.set_lang(lang)
+
+
+def _begins_with(model: NoticeRowsModel | None, page: ListPage) -> bool:
+    """Whether *model* lists *page*'s query, total and first rows."""
+    if not isinstance(model, NoticeListModel) or model.query != page.query:
+        return False
+    if model.total != page.total or model.rowCount() < len(page.rows):
+        return False
+    return all(model.summary(i) == row for i, row in enumerate(page.rows))

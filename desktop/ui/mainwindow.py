@@ -51,6 +51,7 @@ from desktop.ui.attachments import Attachments
 from desktop.ui.banner import ReadOnlyBanner, above
 from desktop.ui.categorytree import CategoryTreeView
 from desktop.ui.filterbar import FilterBar
+from desktop.ui.firstlook import FirstLook
 from desktop.ui.helpdialogs import HelpController
 from desktop.ui.importing import ImportController
 from desktop.ui.listing import ListController
@@ -108,6 +109,8 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else prefs.settings_for(self.data_dir)
         self.lang = prefs.normalize_lang(lang)
         self.runner: Runner = runner if runner is not None else TaskRunner(self)
+        shared = database_url is not None or prefs.server_choice(self.settings) is not None
+        self.first_look = FirstLook(self.runner, self.data_dir, shared=shared, parent=self)
         self._remember = remember
         self._closed = False
         self.setWindowIcon(icons.icon("app"))
@@ -259,6 +262,7 @@ class MainWindow(QMainWindow):
             create=create,
             settings=self.settings,
             database_url=url,
+            first_look=self.first_look,
         )
         self.sharing = SharingController(self, self.runner, self.opener, self.settings)
         self.banner.follow(self.opener)
@@ -286,18 +290,14 @@ class MainWindow(QMainWindow):
         self.reader.article_ready.connect(self.article_ready)
         self.opener.opened.connect(self._on_opened)
         self.opener.failed.connect(self.archive_failed)
+        self.first_look.overview.connect(self.overview.show_first)
+        self.first_look.page.connect(self.listing.show_first)
         self.opener.opened.connect(lambda _dir: self.opener.recovery.reset())
         self.importer.damaged.connect(self._on_damaged_pages)
         for source in (self.overview, self.listing, self.reader, self.search, self.marking):
             source.failed.connect(self._on_load_failed)
-        for status in (
-            self.reader.status,
-            self.attachments.status,
-            self.importer.status,
-            self.overview.status,
-            self.marking.status,
-        ):
-            status.connect(self.show_status)
+        for said in (self.reader, self.attachments, self.importer, self.overview, self.marking):
+            said.status.connect(self.show_status)
         bookmark, back, forward = (
             self.action(n) for n in ("bookmarkAction", "backAction", "forwardAction")
         )

@@ -25,6 +25,11 @@ server that refuses (at opening, or mid-session: `Runner.refused`) and a
 URL that is not a PostgreSQL one are said once, with the settings offered
 (`settings_wanted`), and never tried again.
 
+The window's own archive may have been looked at while the window was
+built (desktop/ui/firstlook.py): opening an archive tells the look, which
+gives it to the views if it is of that folder; the window then draws it at
+once, before the archive is opened.
+
 Signals: `opened(data_dir)` when an archive is open and `info` is known (the
 runner has told the views already); `failed(exc)` when it could not be opened;
 `settings_wanted()` when the user chose to fix a refused server's settings.
@@ -44,6 +49,7 @@ from desktop.ops.sharing import ServerChoice
 from desktop.tasks import Runner
 from desktop.ui import dialogs
 from desktop.ui import settings as prefs
+from desktop.ui.firstlook import FirstLook
 from desktop.ui.recovery import Recovery
 
 log = logging.getLogger(__name__)
@@ -73,12 +79,14 @@ class ArchiveOpener(QObject):
         create: bool = True,
         settings: QSettings | None = None,
         database_url: str | None = None,
+        first_look: FirstLook | None = None,
     ) -> None:
         """*create*: whether the window's own folder may get a new archive without asking;
         *settings*: the window's, which may choose the shared archive on a
         server (and whose read marks and bookmarks it shows); *database_url*:
         the server named on the command line or in the environment, which
-        wins over the settings' choice."""
+        wins over the settings' choice; *first_look*: the window's own archive
+        looked at while the window was built, told when an archive is opened."""
         super().__init__(window)
         self._runner = runner
         self._window = window
@@ -88,6 +96,7 @@ class ArchiveOpener(QObject):
         self._lang = lang
         self._settings = settings
         self._database_url = database_url
+        self._first_look = first_look
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.setInterval(RETRY_MS)
@@ -214,15 +223,24 @@ class ArchiveOpener(QObject):
                 return url_with_password(named)
             return None if choice is None else server_url(choice, password)
 
-        self._runner.open(
-            self,
-            target,
-            create=create,
-            url=url,
-            reader=prefs.reader(settings) if settings is not None and choice else "",
-            success=lambda opened: self._opened(opened, choice),
-            failure=lambda exc: self._failed(exc, target, choice),
-        )
+        def open_it() -> None:
+            self._runner.open(
+                self,
+                target,
+                create=create,
+                url=url,
+                reader=prefs.reader(settings) if settings is not None and choice else "",
+                success=lambda opened: self._opened(opened, choice),
+                failure=lambda exc: self._failed(exc, target, choice),
+            )
+
+        if self._first_look is not None and self._first_look.started(target):
+            # The look is drawn first, and what waits for that paint is let
+            # run: loading SQLAlchemy to open the archive holds the interpreter.
+            self._window.repaint()
+            QTimer.singleShot(0, open_it)
+        else:
+            open_it()
 
     @staticmethod
     def _named_server(url: str) -> ServerChoice | None:

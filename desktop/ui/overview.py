@@ -98,6 +98,11 @@ class OverviewController(QObject):
             self, reading.overview, key="overview", success=self._show, failure=self.failed.emit
         )
 
+    def show_first(self, overview: Overview) -> None:
+        """Show the first look's overview (desktop/ui/opening.py), unless the archive's is in."""
+        if self.overview is None:
+            self._show(overview)
+
     def apply_changes(self, changes: Changes) -> None:
         if changes:
             self.reload()

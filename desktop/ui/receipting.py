@@ -20,19 +20,23 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from desktop.ops import receipts
 from desktop.ops.changes import Changes
 from desktop.render import dates
 from desktop.tasks import Runner
-from desktop.ui import dialogs, receiptdialogs
+from desktop.ui import dialogs
 from desktop.ui.actions import RECEIPT_ACTIONS, build_actions, retranslate_actions
-from desktop.ui.trackingview import TrackingDialog
 from desktop.ui.usbwatch import Volume
+
+if TYPE_CHECKING:
+    # Loaded when first used: receipts, their dialogs and the tracking view
+    # are not part of the window's first screen.
+    from desktop.ops import receipts
+    from desktop.ui.trackingview import TrackingDialog
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +77,8 @@ class ReceiptController(QObject):
     # -- keeping the label and the actions current -----------------------------------------
 
     def refresh(self) -> None:
+        from desktop.ops import receipts
+
         def read(archive: Any) -> tuple[receipts.ReceiptStatus, bool]:
             return receipts.receipt_status(archive), receipts.has_enrolled(archive)
 
@@ -107,6 +113,9 @@ class ReceiptController(QObject):
 
     def office_info(self) -> None:
         """Tệp → "Thông tin đơn vị…": show the identity, or make one."""
+        from desktop.ops import receipts
+        from desktop.ui import receiptdialogs
+
         state = self.state
         if state is not None and state.office is not None:
             office = state.office
@@ -150,6 +159,9 @@ class ReceiptController(QObject):
 
     def export_receipt(self) -> None:
         """Tệp → "Xuất báo nhận…": write a receipt where the clerk chooses."""
+        from desktop.ops import receipts
+        from desktop.ui import receiptdialogs
+
         if not self._has_identity():
             return
         assert self.state is not None
@@ -159,6 +171,8 @@ class ReceiptController(QObject):
             self.write_to(path)
 
     def write_to(self, path: Path) -> None:
+        from desktop.ops import receipts
+
         self._runner.write(
             self,
             lambda archive: receipts.write_receipt(archive, path),
@@ -205,6 +219,8 @@ class ReceiptController(QObject):
 
     def on_volume(self, volume: Volume) -> None:
         """A stick was plugged in: read the province's acknowledgements on it, remember it."""
+        from desktop.ops import receipts
+
         self._volume, self._imported = volume, False
         self._runner.write(
             self, lambda archive: receipts.read_acks_on(archive, volume.root), success=self._on_acks
@@ -225,6 +241,9 @@ class ReceiptController(QObject):
 
     def on_import_idle(self) -> None:
         """The imports from a stick are done: offer to write a receipt onto it."""
+        from desktop.ops import receipts
+        from desktop.ui import receiptdialogs
+
         volume, imported = self._volume, self._imported
         self._volume, self._imported = None, False
         state = self.state
@@ -237,6 +256,9 @@ class ReceiptController(QObject):
 
     def show_tracking(self) -> None:
         """Xem → "Tình hình tiếp nhận…"."""
+        from desktop.ops import receipts
+        from desktop.ui.trackingview import TrackingDialog
+
         if self.tracking is None:
             self.tracking = TrackingDialog(self._lang, self._window)
         self.tracking.show()

@@ -1,0 +1,93 @@
+"""The window's own archive looked at while the window is built, shown as it is opened.
+
+Loading SQLAlchemy, the models and their mappers costs a window start far
+more than the counts and the first page of the list. So a window with a
+runner on threads asks its database thread, as soon as it has one, for the
+first screen of its own archive read with `sqlite3` alone
+(`reading.first_look`, db/firstlook.py); that work is mostly SQLite's, off
+the interpreter, and is done by the time the window first paints. When the
+window then opens that folder's archive (`ArchiveOpener`, right after the
+first paint), the views are given the look at once, while the archive is
+opened the usual way; they load again from the archive opened, as after
+any open (the list keeps its rows, and where the clerk scrolled, when they
+are the same).
+
+Nothing is looked at for a shared archive on a server, nor with a
+synchronous runner (tests: it has no thread to do it beside the window).
+The look is shown only for the first archive the window opens, and only
+when it is of the folder looked at (not the demo); an archive the look
+cannot read plainly (db/firstlook.py) is only opened.
+
+Signals (once at most): `overview(Overview)` and `page(ListPage)`.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.ops.reading import ListPage, Overview, first_look
+from desktop.tasks import Runner
+
+log = logging.getLogger(__name__)
+
+
+class FirstLook(QObject):
+    """The first look at one folder's archive; see the module docstring for its signals."""
+
+    overview = Signal(object)
+    page = Signal(object)
+
+    def __init__(
+        self, runner: Runner, data_dir: Path, *, shared: bool, parent: QObject | None = None
+    ) -> None:
+        """*shared*: whether the window shows the shared archive on a server instead."""
+        super().__init__(parent)
+        self._data_dir = Path(data_dir)
+        self._found: tuple[Overview, ListPage] | None = None
+        self._started = False
+        #: Shown, or never to be.
+        self._done = shared or not runner.background
+        if not self._done:
+            folder = self._data_dir
+            runner.call(
+                self,
+                lambda: first_look(folder),
+                success=self._arrived,
+                failure=self._failed,
+            )
+
+    def started(self, target: Path) -> bool:
+        """The window opens the archive in *target*: show the look if it is of that folder.
+
+        True when the views were given it now (else, if it is still on its way,
+        when it arrives).
+        """
+        if self._done:
+            return False
+        if Path(target) != self._data_dir:
+            self._done = True  # another archive first (the demo): this one is not shown
+            return False
+        self._started = True
+        return self._show()
+
+    def _arrived(self, found: tuple[Overview, ListPage] | None) -> None:
+        self._found = found
+        if found is None:
+            self._done = True  # the usual open says what the archive holds
+        self._show()
+
+    def _failed(self, exc: BaseException) -> None:
+        log.warning("the first look at the archive failed", exc_info=exc)
+        self._done = True
+
+    def _show(self) -> bool:
+        if self._done or not self._started or self._found is None:
+            return False
+        self._done = True
+        overview, page = self._found
+        self.overview.emit(overview)
+        self.page.emit(page)
+        return True

@@ -1,0 +1,60 @@
+"""The window's first archive is shown from the first look, then from the archive opened.
+
+On a large archive the window's database thread reads the counts and the
+first page with `sqlite3` alone (db/firstlook.py) before it loads
+SQLAlchemy to open the archive; the views show that first, then the same
+from the archive opened. A window that may not look (a synchronous runner,
+as in most tests) only opens.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from db import folders
+from desktop.ops.reading import ListPage
+from tests.helpers.sample import ids, populate, shown_window
+
+WAIT_MS = 30_000
+
+
+def test_the_first_look_is_shown_before_the_archive_opens_and_stays(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(folders, "THOROUGH_CHECK_BYTES", 0)  # the sample archive is small
+    data_dir = tmp_path / "kho"
+    populate(data_dir, extra=30)
+    window = shown_window(qtbot, data_dir)
+    looked: list[tuple[ListPage, Path | None]] = []
+    window.first_look.page.connect(lambda page: looked.append((page, window.archive_dir)))
+    shown: list[tuple[list[str], str]] = []
+    models: list[object] = []
+    window.list_ready.connect(lambda: shown.append((ids(window), window.counts_label.text())))
+    window.list_ready.connect(lambda: models.append(window.list_model()))
+    with qtbot.waitSignal(window.archive_ready, timeout=WAIT_MS):
+        window.start()
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=WAIT_MS)
+    assert len(looked) == 1
+    page, opened_then = looked[0]
+    assert opened_then is None  # shown before the archive was opened
+    first, then = shown
+    assert first == then
+    assert first[0] == [row.id for row in page.rows] and len(first[0]) == 33
+    assert first[1] == "33 văn bản, 33 chưa đọc"
+    # The archive opened gave the same page: the rows shown stay (and where one scrolled).
+    assert models[0] is models[1]
+
+
+def test_a_small_archive_is_only_opened(qtbot: QtBot, tmp_path: Path) -> None:
+    data_dir = tmp_path / "kho"
+    populate(data_dir)
+    window = shown_window(qtbot, data_dir)
+    looked: list[object] = []
+    window.first_look.page.connect(looked.append)
+    with qtbot.waitSignals([window.archive_ready, window.list_ready], timeout=WAIT_MS):
+        window.start()
+    assert looked == []
+    assert len(ids(window)) == 3
