@@ -7,14 +7,21 @@ same newest-first keys. Rows go in a chunk at a time through ``unnest`` of
 arrays, one statement for each chunk; the server makes the tsvectors. GIN
 keeps its own pending list for fast inserts (``fastupdate``), merged by
 autovacuum or when it fills: nothing to tidy as FTS5's segments are.
+
+The first import into an empty index fills fresh tables beside the live
+(empty) ones, builds their GIN indexes at once at the end, and swaps them in
+by name: another PC's search reads the empty tables meanwhile, and waits
+only for the swap, an instant before the import commits.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, event
+from sqlalchemy.orm import Session
 
 from db import dialect
 from db.folding import nfc
@@ -22,11 +29,15 @@ from db.search.pgschema import DROP, SCHEMA, TRIGRAMS, words
 from db.search.schema import SHIFT, block, published_ts
 from db.search.text import body_text, exact_words, fold_text, number_column, opt_fold
 
-__all__ = ["fill", "rebuild", "update"]
+__all__ = ["fill", "rebuild", "swap_at_commit", "update"]
 
 CHUNK = 1000
 #: The GIN indexes of `db.search.pgschema.SCHEMA`, built again after a bulk insert.
 GIN_INDEXES = ("search_doc_title", "search_doc_number", "search_doc_main")
+
+#: Where an import into an empty index writes, before `_swap` gives them the live names.
+FRESH = {"search_doc": "search_doc_fill", "search_field": "search_field_fill"}
+_LIVE = re.compile(r"\b(search_doc|search_field)")
 
 # One statement for both tables: the rows' arrays are sent once.
 _INSERT = (
@@ -40,6 +51,13 @@ _INSERT = (
     "SELECT k, i, c, d, s, h, n, to_tsvector('simple', tw), "
     "to_tsvector('simple', nw), to_tsvector('simple', mw) FROM r"
 )
+
+
+def _fresh(sql: str) -> str:
+    """*sql* about the live tables (and their indexes) made about the fresh ones."""
+    return _LIVE.sub(lambda m: FRESH[m[1]], sql)
+
+
 _DELETE = (
     "WITH gone AS (DELETE FROM search_doc WHERE notice_id = ANY(%s) RETURNING rank_key) "
     "DELETE FROM search_field WHERE rank_key IN (SELECT rank_key FROM gone)"
@@ -142,7 +160,8 @@ def _add(cur: Any, ids: Sequence[str], *, fresh: bool = False) -> int:
 
     In a pipeline: each chunk's INSERT goes to the server without waiting,
     and the next chunk is folded while the server makes its tsvectors. (Its
-    notices are read first: reading waits for what was sent before.)
+    notices are read first: reading waits for what was sent before.) *fresh*:
+    into the tables `_fill_fresh` made, whose keys are all free.
     """
     alloc = _Allocator(cur, fresh)
     chunks = [ids[start : start + CHUNK] for start in range(0, len(ids), CHUNK)]
@@ -155,7 +174,7 @@ def _add(cur: Any, ids: Sequence[str], *, fresh: bool = False) -> int:
         for index in range(len(chunks)):
             following = _visible(cur, chunks[index + 1]) if index + 1 < len(chunks) else []
             if rows:
-                cur.execute(_INSERT, columns)
+                cur.execute(_fresh(_INSERT) if fresh else _INSERT, columns)
                 # Terms are never removed: a stale one only offers a spelling
                 # that finds nothing, which is never suggested.
                 cur.execute(
@@ -169,41 +188,97 @@ def _add(cur: Any, ids: Sequence[str], *, fresh: bool = False) -> int:
     return added
 
 
-def update(conn: Connection, changed_ids: Sequence[str], removed_ids: Sequence[str]) -> None:
+def update(conn: Connection, changed_ids: Sequence[str], removed_ids: Sequence[str]) -> bool:
     """`db.search.update_index` on PostgreSQL: in the caller's transaction.
 
-    The first import into an empty index drops the GIN indexes and builds
-    them again once its rows are in: a GIN index built at once takes a
-    fraction of the time of as many inserts. Dropping them locks the table
-    until the import commits, so only then, when there is nothing to find
-    yet: any other import, whose readers must not wait for it (a whole
-    archive sent again included), inserts into them.
+    The first import into an empty index fills fresh tables and builds their
+    GIN indexes at once (`_fill_fresh`): a GIN index built at once takes a
+    fraction of the time of as many inserts. Returns True then: the caller
+    swaps them in at its commit (`swap_at_commit`). Any other import, whose
+    readers have something to find meanwhile (a whole archive sent again
+    included), inserts into the live tables and their indexes.
     """
     changed = list(dict.fromkeys(changed_ids))
     touched = list(dict.fromkeys([*changed, *removed_ids]))
     if not touched:
-        return
+        return False
     dialect.compress_fast(conn)
     with _raw(conn).cursor() as cur:
-        cur.execute("SELECT EXISTS (SELECT 1 FROM search_doc)")
-        empty = not cur.fetchone()[0]
-        if not empty:
-            cur.execute(_DELETE, (touched,))
-            _add(cur, changed)
+        if _empty(cur):
+            # No other writer may add rows to the tables being replaced;
+            # readers go on (SHARE blocks only writers).
+            cur.execute("LOCK TABLE search_doc, search_field IN SHARE MODE")
+            if _empty(cur):
+                _fill_fresh(cur, changed)
+                return True
+        cur.execute(_DELETE, (touched,))
+        _add(cur, changed)
+        return False
+
+
+def _empty(cur: Any) -> bool:
+    cur.execute("SELECT EXISTS (SELECT 1 FROM search_doc)")
+    return not cur.fetchone()[0]
+
+
+def _fill_fresh(cur: Any, ids: Sequence[str]) -> int:
+    """Index *ids* into fresh tables (`FRESH`) and build their indexes.
+
+    Meanwhile the live tables are only read, by other PCs' searches, which
+    never wait for them.
+    """
+    for statement in (*DROP[:2], *SCHEMA):
+        if any(f"INDEX {name} " in statement for name in GIN_INDEXES):
+            continue
+        if "search_term" not in statement:
+            cur.execute(_fresh(statement))
+    added = _add(cur, ids, fresh=True)
+    _build(cur, fresh=True)
+    return added
+
+
+def swap_at_commit(session: Session) -> None:
+    """Put the fresh tables `update` filled in the live ones' place just before *session* commits.
+
+    Dropping the live tables takes the lock a search waits for: held from
+    the swap to the commit, an instant, and not while the rest of the import
+    (its files, say) is written.
+    """
+
+    def swap(committing: Session) -> None:
+        if committing.in_nested_transaction():
             return
-        for name in GIN_INDEXES:
-            cur.execute(f"DROP INDEX {name}")
-        _add(cur, changed, fresh=True)
-        _build(cur)
+        with _raw(committing.connection()).cursor() as cur:
+            # Gone once swapped, or with a transaction rolled back.
+            cur.execute("SELECT to_regclass(%s)", (FRESH["search_doc"],))
+            if cur.fetchone()[0] is not None:
+                _swap(cur)
+
+    event.listen(session, "before_commit", swap)
 
 
-def _build(cur: Any) -> None:
-    """Make the GIN indexes (`GIN_INDEXES`) that were dropped for a bulk insert."""
+def _swap(cur: Any) -> None:
+    """Drop the live tables and give the fresh ones (and their indexes and keys) the live names."""
+    cur.execute("DROP TABLE search_doc, search_field")
+    for live, fresh in FRESH.items():
+        cur.execute(f"ALTER TABLE {fresh} RENAME TO {live}")
+        cur.execute(
+            "SELECT c.relname FROM pg_index AS i JOIN pg_class AS c ON c.oid = i.indexrelid "
+            "WHERE i.indrelid = %s::regclass",
+            (live,),
+        )
+        for (name,) in cur.fetchall():
+            # An index that holds a key renames its constraint with it.
+            cur.execute(f"ALTER INDEX {name} RENAME TO {name.replace(fresh, live, 1)}")
+
+
+def _build(cur: Any, *, fresh: bool = False) -> None:
+    """Make the GIN indexes (`GIN_INDEXES`) that were left out for a bulk insert."""
     # Memory for the sort of each index's entries, for this transaction only.
     cur.execute("SET LOCAL maintenance_work_mem = '256MB'")
     for statement in SCHEMA:
         if any(f"INDEX {name} " in statement for name in GIN_INDEXES):
-            cur.execute(statement)
+            cur.execute(_fresh(statement) if fresh else statement)
 
 
 def fill(conn: Connection) -> int:
