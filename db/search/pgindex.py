@@ -25,9 +25,9 @@ from sqlalchemy.orm import Session
 
 from db import dialect
 from db.folding import nfc
-from db.search.pgschema import DROP, SCHEMA, TRIGRAMS, words
+from db.search.pgschema import DROP, SCHEMA, TRIGRAMS
 from db.search.schema import SHIFT, block, published_ts
-from db.search.text import body_text, exact_words, fold_text, number_column, opt_fold
+from db.search.text import WORD, body_text, exact_words, fold_text, number_column, opt_fold
 
 __all__ = ["fill", "rebuild", "swap_at_commit", "update"]
 
@@ -77,22 +77,24 @@ class _Allocator:
     (`prepare`): one query a row was a round trip each, most of an import.
     """
 
-    def __init__(self, cur: Any, fresh: bool) -> None:
+    def __init__(self, cur: Any, empty: bool, filling: bool = False) -> None:
         self._cur = cur
-        self._fresh = fresh
+        self._empty = empty
+        self._filling = filling
         self._next: dict[int, int] = {}
 
     def prepare(self, stamps: Iterable[int]) -> None:
-        bases = sorted({block(ts) for ts in stamps} - set(self._next))
+        # Not a set of every block seen: that grew with the import, each chunk.
+        bases = sorted({b for b in map(block, stamps) if b not in self._next})
         if not bases:
             return
         lows: dict[int, Any] = {}
-        if not self._fresh:
-            self._cur.execute(
+        if not self._empty:
+            sql = (
                 "SELECT b, (SELECT min(rank_key) FROM search_doc "
-                "WHERE rank_key >= b AND rank_key < b + %s) FROM unnest(%s::bigint[]) AS b",
-                (1 << SHIFT, bases),
+                "WHERE rank_key >= b AND rank_key < b + %s) FROM unnest(%s::bigint[]) AS b"
             )
+            self._cur.execute(_fresh(sql) if self._filling else sql, (1 << SHIFT, bases))
             lows = dict(self._cur.fetchall())
         for base in bases:
             low = lows.get(base)
@@ -131,39 +133,42 @@ def _columns(rows: list[tuple[Any, ...]], alloc: _Allocator) -> tuple[list[list[
         body_f = fold_text(text)
         meta_f = fold_text(nfc(f"{issuer or ''} {doc_type or ''}"))
         exact = exact_words(title, number, text, issuer, doc_type)
-        number_w = words(number_f)
-        main_w = f"{words(title_f)} {number_w} {words(body_f)} {words(meta_f)} {exact}"
+        # Each column's words cut once, kept as lists for the vocabulary.
+        title_l, number_l = WORD.findall(title_f), WORD.findall(number_f)
+        body_l, meta_l = WORD.findall(body_f), WORD.findall(meta_f)
+        title_w, number_w = " ".join(title_l), " ".join(number_l)
         values = (
             alloc.take(published_ts(published)),
             nid,
             category_id,
             opt_fold(doc_type),
             opt_fold(issuer),
-            number_w.split(" ", 1)[0] if number_w else None,
+            number_l[0] if number_l else None,
             title_f,
             number_f,
             body_f,
             meta_f,
             exact,
-            f"{words(title_f)} {exact_words(title)}",
+            f"{title_w} {exact_words(title)}",
             number_w,
-            main_w,
+            f"{title_w} {number_w} {' '.join(body_l)} {' '.join(meta_l)} {exact}",
         )
         for column, value in zip(columns, values, strict=True):
             column.append(value)
-        vocabulary.update(main_w.split())
+        vocabulary.update(title_l, number_l, body_l, meta_l, exact.split())
     return columns, vocabulary
 
 
-def _add(cur: Any, ids: Sequence[str], *, fresh: bool = False) -> int:
+def _add(cur: Any, ids: Sequence[str], *, empty: bool = False, filling: bool = False) -> int:
     """Index the visible notices among *ids*, a chunk at a time.
 
     In a pipeline: each chunk's INSERT goes to the server without waiting,
     and the next chunk is folded while the server makes its tsvectors. (Its
-    notices are read first: reading waits for what was sent before.) *fresh*:
-    into the tables `_fill_fresh` made, whose keys are all free.
+    notices are read first: reading waits for what was sent before.) *empty*:
+    the index is, every key is free. *filling*: into the tables
+    `_fill_fresh` made.
     """
-    alloc = _Allocator(cur, fresh)
+    alloc = _Allocator(cur, empty, filling)
     chunks = [ids[start : start + CHUNK] for start in range(0, len(ids), CHUNK)]
     if not chunks:
         return 0
@@ -174,7 +179,7 @@ def _add(cur: Any, ids: Sequence[str], *, fresh: bool = False) -> int:
         for index in range(len(chunks)):
             following = _visible(cur, chunks[index + 1]) if index + 1 < len(chunks) else []
             if rows:
-                cur.execute(_fresh(_INSERT) if fresh else _INSERT, columns)
+                cur.execute(_fresh(_INSERT) if filling else _INSERT, columns)
                 # Terms are never removed: a stale one only offers a spelling
                 # that finds nothing, which is never suggested.
                 cur.execute(
@@ -204,15 +209,18 @@ def update(conn: Connection, changed_ids: Sequence[str], removed_ids: Sequence[s
         return False
     dialect.compress_fast(conn)
     with _raw(conn).cursor() as cur:
-        if _empty(cur):
+        # Fresh tables made earlier in this transaction are its index until the swap.
+        cur.execute("SELECT to_regclass(%s)", (FRESH["search_doc"],))
+        filling = cur.fetchone()[0] is not None
+        if not filling and _empty(cur):
             # No other writer may add rows to the tables being replaced;
             # readers go on (SHARE blocks only writers).
             cur.execute("LOCK TABLE search_doc, search_field IN SHARE MODE")
             if _empty(cur):
                 _fill_fresh(cur, changed)
                 return True
-        cur.execute(_DELETE, (touched,))
-        _add(cur, changed)
+        cur.execute(_fresh(_DELETE) if filling else _DELETE, (touched,))
+        _add(cur, changed, filling=filling)
         return False
 
 
@@ -232,7 +240,7 @@ def _fill_fresh(cur: Any, ids: Sequence[str]) -> int:
             continue
         if "search_term" not in statement:
             cur.execute(_fresh(statement))
-    added = _add(cur, ids, fresh=True)
+    added = _add(cur, ids, empty=True, filling=True)
     _build(cur, fresh=True)
     return added
 
@@ -288,7 +296,7 @@ def fill(conn: Connection) -> int:
         ids = [r[0] for r in cur.fetchall()]
         for name in GIN_INDEXES:
             cur.execute(f"DROP INDEX IF EXISTS {name}")
-        added = _add(cur, ids, fresh=True)
+        added = _add(cur, ids, empty=True)
         _build(cur)
         return added
 
