@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from sqlalchemy import Connection, event
@@ -109,8 +110,8 @@ class _Allocator:
         return nxt
 
 
-def _visible(cur: Any, ids: Sequence[str]) -> list[tuple[Any, ...]]:
-    """The visible notices among *ids*, newest first (ties by id)."""
+def _visible(cur: Any, ids: Sequence[str], alloc: _Allocator) -> list[tuple[Any, ...]]:
+    """The visible notices among *ids*, newest first (ties by id), their keys' blocks prepared."""
     cur.execute(
         "SELECT id, title, number, summary, body_markdown, issuer, doc_type, category_id, "
         "published FROM notice WHERE id = ANY(%s) AND NOT withdrawn AND has_content",
@@ -118,12 +119,12 @@ def _visible(cur: Any, ids: Sequence[str]) -> list[tuple[Any, ...]]:
     )
     rows: list[tuple[Any, ...]] = cur.fetchall()
     rows.sort(key=lambda r: (-published_ts(r[8]), r[0]))
+    alloc.prepare(published_ts(r[8]) for r in rows)
     return rows
 
 
 def _columns(rows: list[tuple[Any, ...]], alloc: _Allocator) -> tuple[list[list[Any]], set[str]]:
     """The INSERT's arrays for *rows* (see `_INSERT`), and the words they hold."""
-    alloc.prepare(published_ts(r[8]) for r in rows)
     columns: list[list[Any]] = [[] for _ in range(14)]
     vocabulary: set[str] = set()
     for nid, title, number, summary, body, issuer, doc_type, category_id, published in rows:
@@ -162,34 +163,44 @@ def _columns(rows: list[tuple[Any, ...]], alloc: _Allocator) -> tuple[list[list[
 def _add(cur: Any, ids: Sequence[str], *, empty: bool = False, filling: bool = False) -> int:
     """Index the visible notices among *ids*, a chunk at a time.
 
-    In a pipeline: each chunk's INSERT goes to the server without waiting,
-    and the next chunk is folded while the server makes its tsvectors. (Its
-    notices are read first: reading waits for what was sent before.) *empty*:
-    the index is, every key is free. *filling*: into the tables
-    `_fill_fresh` made.
+    Each chunk's INSERT goes to the server from a thread of its own, which
+    waits for it without holding the GIL, while this one folds the next
+    chunk: the server makes one chunk's tsvectors while Python cuts the
+    next one's words. (psycopg's pipeline mode sent only the start of a
+    statement of several MB at once, and the rest with the next one: the
+    server waited for Python, then Python for the server.) A chunk's notices
+    are read before the previous chunk goes: reading waits for the
+    connection. *empty*: the index is, every key is free. *filling*: into the
+    tables `_fill_fresh` made.
     """
     alloc = _Allocator(cur, empty, filling)
     chunks = [ids[start : start + CHUNK] for start in range(0, len(ids), CHUNK)]
-    if not chunks:
-        return 0
+    insert = _fresh(_INSERT) if filling else _INSERT
     added = 0
-    with cur.connection.pipeline():
-        rows = _visible(cur, chunks[0])
-        columns, vocabulary = _columns(rows, alloc)
+    with cur.connection.cursor() as sending, ThreadPoolExecutor(1) as sender:
+
+        def send(columns: list[list[Any]], vocabulary: set[str]) -> None:
+            sending.execute(insert, columns)
+            # Terms are never removed: a stale one only offers a spelling
+            # that finds nothing, which is never suggested.
+            sending.execute(
+                "INSERT INTO search_term (term) SELECT unnest(%s::text[]) ON CONFLICT DO NOTHING",
+                (sorted(vocabulary),),
+            )
+
+        sent: Future[None] | None = None
+        following = _visible(cur, chunks[0], alloc) if chunks else []
         for index in range(len(chunks)):
-            following = _visible(cur, chunks[index + 1]) if index + 1 < len(chunks) else []
-            if rows:
-                cur.execute(_fresh(_INSERT) if filling else _INSERT, columns)
-                # Terms are never removed: a stale one only offers a spelling
-                # that finds nothing, which is never suggested.
-                cur.execute(
-                    "INSERT INTO search_term (term) SELECT unnest(%s::text[]) "
-                    "ON CONFLICT DO NOTHING",
-                    (sorted(vocabulary),),
-                )
-            added += len(rows)
             rows = following
             columns, vocabulary = _columns(rows, alloc)
+            if sent is not None:
+                sent.result()
+            following = _visible(cur, chunks[index + 1], alloc) if index + 1 < len(chunks) else []
+            if rows:
+                sent = sender.submit(send, columns, vocabulary)
+            added += len(rows)
+        if sent is not None:
+            sent.result()
     return added
 
 
