@@ -246,7 +246,11 @@ def _fill_fresh(cur: Any, ids: Sequence[str]) -> int:
     Meanwhile the live tables are only read, by other PCs' searches, which
     never wait for them.
     """
-    for statement in (*DROP[:2], *SCHEMA):
+    # They never outlive the transaction (swapped in at its commit, or gone
+    # with its rollback): dropped in case, all the same.
+    for table in FRESH.values():
+        cur.execute(f"DROP TABLE IF EXISTS {table}")
+    for statement in SCHEMA:
         if any(f"INDEX {name} " in statement for name in GIN_INDEXES):
             continue
         if "search_term" not in statement:
