@@ -206,10 +206,26 @@ def test_another_pc_searches_while_the_first_import_fills_the_empty_archive(
         during = _search_and_list_during(pc1, world.bundle1, pg_url, tmp_path)
         with pc1.reading() as session:
             after = [hit.id for hit in search.search(session, "Quyết định")]
+            indexes = session.execute(
+                text(
+                    "SELECT tablename, indexname FROM pg_indexes "
+                    "WHERE tablename LIKE 'search_%' ORDER BY 1, 2"
+                )
+            ).all()
     finally:
         pc1.close()
     assert during == ([], 0)
     assert after == ["a"]
+    # The fresh tables took the live ones' names, their indexes' and keys' too.
+    assert [tuple(row) for row in indexes if row[0] != "search_term"] == [
+        ("search_doc", "search_doc_main"),
+        ("search_doc", "search_doc_notice_id_key"),
+        ("search_doc", "search_doc_number"),
+        ("search_doc", "search_doc_number_head"),
+        ("search_doc", "search_doc_pkey"),
+        ("search_doc", "search_doc_title"),
+        ("search_field", "search_field_pkey"),
+    ]
 
 
 def test_a_waiting_import_can_be_cancelled(pc1: Archive, world: World, pg_url: str) -> None:
