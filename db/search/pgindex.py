@@ -17,8 +17,8 @@ only for the swap, an instant before the import commits.
 from __future__ import annotations
 
 import re
+import select
 from collections.abc import Iterable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from sqlalchemy import Connection, event
@@ -163,45 +163,50 @@ def _columns(rows: list[tuple[Any, ...]], alloc: _Allocator) -> tuple[list[list[
 def _add(cur: Any, ids: Sequence[str], *, empty: bool = False, filling: bool = False) -> int:
     """Index the visible notices among *ids*, a chunk at a time.
 
-    Each chunk's INSERT goes to the server from a thread of its own, which
-    waits for it without holding the GIL, while this one folds the next
-    chunk: the server makes one chunk's tsvectors while Python cuts the
-    next one's words. (psycopg's pipeline mode sent only the start of a
-    statement of several MB at once, and the rest with the next one: the
-    server waited for Python, then Python for the server.) A chunk's notices
-    are read before the previous chunk goes: reading waits for the
-    connection. *empty*: the index is, every key is free. *filling*: into the
+    In a pipeline: each chunk's INSERT goes to the server without waiting
+    (`_send`), and the next chunk is folded while the server makes its
+    tsvectors. (Its notices are read first: reading waits for what was sent
+    before.) *empty*: the index is, every key is free. *filling*: into the
     tables `_fill_fresh` made.
     """
     alloc = _Allocator(cur, empty, filling)
     chunks = [ids[start : start + CHUNK] for start in range(0, len(ids), CHUNK)]
     insert = _fresh(_INSERT) if filling else _INSERT
     added = 0
-    with cur.connection.cursor() as sending, ThreadPoolExecutor(1) as sender:
-
-        def send(columns: list[list[Any]], vocabulary: set[str]) -> None:
-            sending.execute(insert, columns)
-            # Terms are never removed: a stale one only offers a spelling
-            # that finds nothing, which is never suggested.
-            sending.execute(
-                "INSERT INTO search_term (term) SELECT unnest(%s::text[]) ON CONFLICT DO NOTHING",
-                (sorted(vocabulary),),
-            )
-
-        sent: Future[None] | None = None
+    with cur.connection.pipeline():
         following = _visible(cur, chunks[0], alloc) if chunks else []
         for index in range(len(chunks)):
             rows = following
             columns, vocabulary = _columns(rows, alloc)
-            if sent is not None:
-                sent.result()
             following = _visible(cur, chunks[index + 1], alloc) if index + 1 < len(chunks) else []
             if rows:
-                sent = sender.submit(send, columns, vocabulary)
+                cur.execute(insert, columns)
+                # Terms are never removed: a stale one only offers a spelling
+                # that finds nothing, which is never suggested.
+                cur.execute(
+                    "INSERT INTO search_term (term) SELECT unnest(%s::text[]) "
+                    "ON CONFLICT DO NOTHING",
+                    (sorted(vocabulary),),
+                )
+                _send(cur.connection)
             added += len(rows)
-        if sent is not None:
-            sent.result()
     return added
+
+
+def _send(conn: Any) -> None:
+    """Send all that the pipeline has queued, without waiting for its results.
+
+    psycopg flushes once after queuing a statement: of an INSERT of several
+    MB most stayed in libpq's buffer until the next statement, so the server
+    made a chunk's tsvectors only when the next chunk's notices were asked
+    for, and Python and the server never overlapped. As libpq asks of a
+    non-blocking connection, input is read while the output waits.
+    """
+    pgconn = conn.pgconn
+    while pgconn.flush():
+        readable, _writable, _ = select.select([pgconn.socket], [pgconn.socket], [])
+        if readable:
+            pgconn.consume_input()
 
 
 def update(conn: Connection, changed_ids: Sequence[str], removed_ids: Sequence[str]) -> bool:
