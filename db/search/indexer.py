@@ -242,7 +242,8 @@ def update_index(session: Session, changed_ids: Sequence[str], removed_ids: Sequ
     session.flush()
     conn = session.connection()
     if conn.dialect.name == "postgresql":
-        pgindex.update(conn, changed_ids, removed_ids)
+        if pgindex.update(conn, changed_ids, removed_ids):
+            pgindex.swap_at_commit(session)
         return
     changed = list(dict.fromkeys(changed_ids))
     touched = list(dict.fromkeys([*changed, *removed_ids]))

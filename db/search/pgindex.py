@@ -7,26 +7,38 @@ same newest-first keys. Rows go in a chunk at a time through ``unnest`` of
 arrays, one statement for each chunk; the server makes the tsvectors. GIN
 keeps its own pending list for fast inserts (``fastupdate``), merged by
 autovacuum or when it fills: nothing to tidy as FTS5's segments are.
+
+The first import into an empty index fills fresh tables beside the live
+(empty) ones, builds their GIN indexes at once at the end, and swaps them in
+by name: another PC's search reads the empty tables meanwhile, and waits
+only for the swap, an instant before the import commits.
 """
 
 from __future__ import annotations
 
+import re
+import select
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, event
+from sqlalchemy.orm import Session
 
 from db import dialect
 from db.folding import nfc
-from db.search.pgschema import DROP, SCHEMA, TRIGRAMS, words
+from db.search.pgschema import DROP, SCHEMA, TRIGRAMS
 from db.search.schema import SHIFT, block, published_ts
-from db.search.text import body_text, exact_words, fold_text, number_column, opt_fold
+from db.search.text import WORD, body_text, exact_words, fold_text, number_column, opt_fold
 
-__all__ = ["fill", "rebuild", "update"]
+__all__ = ["fill", "rebuild", "swap_at_commit", "update"]
 
 CHUNK = 1000
 #: The GIN indexes of `db.search.pgschema.SCHEMA`, built again after a bulk insert.
 GIN_INDEXES = ("search_doc_title", "search_doc_number", "search_doc_main")
+
+#: Where an import into an empty index writes, before `_swap` gives them the live names.
+FRESH = {"search_doc": "search_doc_fill", "search_field": "search_field_fill"}
+_LIVE = re.compile(r"\b(search_doc|search_field)")
 
 # One statement for both tables: the rows' arrays are sent once.
 _INSERT = (
@@ -40,6 +52,13 @@ _INSERT = (
     "SELECT k, i, c, d, s, h, n, to_tsvector('simple', tw), "
     "to_tsvector('simple', nw), to_tsvector('simple', mw) FROM r"
 )
+
+
+def _fresh(sql: str) -> str:
+    """*sql* about the live tables (and their indexes) made about the fresh ones."""
+    return _LIVE.sub(lambda m: FRESH[m[1]], sql)
+
+
 _DELETE = (
     "WITH gone AS (DELETE FROM search_doc WHERE notice_id = ANY(%s) RETURNING rank_key) "
     "DELETE FROM search_field WHERE rank_key IN (SELECT rank_key FROM gone)"
@@ -59,22 +78,24 @@ class _Allocator:
     (`prepare`): one query a row was a round trip each, most of an import.
     """
 
-    def __init__(self, cur: Any, fresh: bool) -> None:
+    def __init__(self, cur: Any, empty: bool, filling: bool = False) -> None:
         self._cur = cur
-        self._fresh = fresh
+        self._empty = empty
+        self._filling = filling
         self._next: dict[int, int] = {}
 
     def prepare(self, stamps: Iterable[int]) -> None:
-        bases = sorted({block(ts) for ts in stamps} - set(self._next))
+        # Not a set of every block seen: that grew with the import, each chunk.
+        bases = sorted({b for b in map(block, stamps) if b not in self._next})
         if not bases:
             return
         lows: dict[int, Any] = {}
-        if not self._fresh:
-            self._cur.execute(
+        if not self._empty:
+            sql = (
                 "SELECT b, (SELECT min(rank_key) FROM search_doc "
-                "WHERE rank_key >= b AND rank_key < b + %s) FROM unnest(%s::bigint[]) AS b",
-                (1 << SHIFT, bases),
+                "WHERE rank_key >= b AND rank_key < b + %s) FROM unnest(%s::bigint[]) AS b"
             )
+            self._cur.execute(_fresh(sql) if self._filling else sql, (1 << SHIFT, bases))
             lows = dict(self._cur.fetchall())
         for base in bases:
             low = lows.get(base)
@@ -89,8 +110,8 @@ class _Allocator:
         return nxt
 
 
-def _visible(cur: Any, ids: Sequence[str]) -> list[tuple[Any, ...]]:
-    """The visible notices among *ids*, newest first (ties by id)."""
+def _visible(cur: Any, ids: Sequence[str], alloc: _Allocator) -> list[tuple[Any, ...]]:
+    """The visible notices among *ids*, newest first (ties by id), their keys' blocks prepared."""
     cur.execute(
         "SELECT id, title, number, summary, body_markdown, issuer, doc_type, category_id, "
         "published FROM notice WHERE id = ANY(%s) AND NOT withdrawn AND has_content",
@@ -98,12 +119,12 @@ def _visible(cur: Any, ids: Sequence[str]) -> list[tuple[Any, ...]]:
     )
     rows: list[tuple[Any, ...]] = cur.fetchall()
     rows.sort(key=lambda r: (-published_ts(r[8]), r[0]))
+    alloc.prepare(published_ts(r[8]) for r in rows)
     return rows
 
 
 def _columns(rows: list[tuple[Any, ...]], alloc: _Allocator) -> tuple[list[list[Any]], set[str]]:
     """The INSERT's arrays for *rows* (see `_INSERT`), and the words they hold."""
-    alloc.prepare(published_ts(r[8]) for r in rows)
     columns: list[list[Any]] = [[] for _ in range(14)]
     vocabulary: set[str] = set()
     for nid, title, number, summary, body, issuer, doc_type, category_id, published in rows:
@@ -113,49 +134,53 @@ def _columns(rows: list[tuple[Any, ...]], alloc: _Allocator) -> tuple[list[list[
         body_f = fold_text(text)
         meta_f = fold_text(nfc(f"{issuer or ''} {doc_type or ''}"))
         exact = exact_words(title, number, text, issuer, doc_type)
-        number_w = words(number_f)
-        main_w = f"{words(title_f)} {number_w} {words(body_f)} {words(meta_f)} {exact}"
+        # Each column's words cut once, kept as lists for the vocabulary.
+        title_l, number_l = WORD.findall(title_f), WORD.findall(number_f)
+        body_l, meta_l = WORD.findall(body_f), WORD.findall(meta_f)
+        title_w, number_w = " ".join(title_l), " ".join(number_l)
         values = (
             alloc.take(published_ts(published)),
             nid,
             category_id,
             opt_fold(doc_type),
             opt_fold(issuer),
-            number_w.split(" ", 1)[0] if number_w else None,
+            number_l[0] if number_l else None,
             title_f,
             number_f,
             body_f,
             meta_f,
             exact,
-            f"{words(title_f)} {exact_words(title)}",
+            f"{title_w} {exact_words(title)}",
             number_w,
-            main_w,
+            f"{title_w} {number_w} {' '.join(body_l)} {' '.join(meta_l)} {exact}",
         )
         for column, value in zip(columns, values, strict=True):
             column.append(value)
-        vocabulary.update(main_w.split())
+        vocabulary.update(title_l, number_l, body_l, meta_l, exact.split())
     return columns, vocabulary
 
 
-def _add(cur: Any, ids: Sequence[str], *, fresh: bool = False) -> int:
+def _add(cur: Any, ids: Sequence[str], *, empty: bool = False, filling: bool = False) -> int:
     """Index the visible notices among *ids*, a chunk at a time.
 
-    In a pipeline: each chunk's INSERT goes to the server without waiting,
-    and the next chunk is folded while the server makes its tsvectors. (Its
-    notices are read first: reading waits for what was sent before.)
+    In a pipeline: each chunk's INSERT goes to the server without waiting
+    (`_send`), and the next chunk is folded while the server makes its
+    tsvectors. (Its notices are read first: reading waits for what was sent
+    before.) *empty*: the index is, every key is free. *filling*: into the
+    tables `_fill_fresh` made.
     """
-    alloc = _Allocator(cur, fresh)
+    alloc = _Allocator(cur, empty, filling)
     chunks = [ids[start : start + CHUNK] for start in range(0, len(ids), CHUNK)]
-    if not chunks:
-        return 0
+    insert = _fresh(_INSERT) if filling else _INSERT
     added = 0
     with cur.connection.pipeline():
-        rows = _visible(cur, chunks[0])
-        columns, vocabulary = _columns(rows, alloc)
+        following = _visible(cur, chunks[0], alloc) if chunks else []
         for index in range(len(chunks)):
-            following = _visible(cur, chunks[index + 1]) if index + 1 < len(chunks) else []
+            rows = following
+            columns, vocabulary = _columns(rows, alloc)
+            following = _visible(cur, chunks[index + 1], alloc) if index + 1 < len(chunks) else []
             if rows:
-                cur.execute(_INSERT, columns)
+                cur.execute(insert, columns)
                 # Terms are never removed: a stale one only offers a spelling
                 # that finds nothing, which is never suggested.
                 cur.execute(
@@ -163,47 +188,125 @@ def _add(cur: Any, ids: Sequence[str], *, fresh: bool = False) -> int:
                     "ON CONFLICT DO NOTHING",
                     (sorted(vocabulary),),
                 )
+                _send(cur.connection)
             added += len(rows)
-            rows = following
-            columns, vocabulary = _columns(rows, alloc)
     return added
 
 
-def update(conn: Connection, changed_ids: Sequence[str], removed_ids: Sequence[str]) -> None:
+def _send(conn: Any) -> None:
+    """Send all that the pipeline has queued, without waiting for its results.
+
+    psycopg flushes once after queuing a statement: of an INSERT of several
+    MB most stayed in libpq's buffer until the next statement, so the server
+    made a chunk's tsvectors only when the next chunk's notices were asked
+    for, and Python and the server never overlapped. As libpq asks of a
+    non-blocking connection, input is read while the output waits.
+    """
+    pgconn = conn.pgconn
+    while pgconn.flush():
+        readable, _writable, _ = select.select([pgconn.socket], [pgconn.socket], [])
+        if readable:
+            pgconn.consume_input()
+
+
+def update(conn: Connection, changed_ids: Sequence[str], removed_ids: Sequence[str]) -> bool:
     """`db.search.update_index` on PostgreSQL: in the caller's transaction.
 
-    The first import into an empty index drops the GIN indexes and builds
-    them again once its rows are in: a GIN index built at once takes a
-    fraction of the time of as many inserts. Dropping them locks the table
-    until the import commits, so only then, when there is nothing to find
-    yet: any other import, whose readers must not wait for it (a whole
-    archive sent again included), inserts into them.
+    The first import into an empty index fills fresh tables and builds their
+    GIN indexes at once (`_fill_fresh`): a GIN index built at once takes a
+    fraction of the time of as many inserts. Returns True then: the caller
+    swaps them in at its commit (`swap_at_commit`). Any other import, whose
+    readers have something to find meanwhile (a whole archive sent again
+    included), inserts into the live tables and their indexes.
     """
     changed = list(dict.fromkeys(changed_ids))
     touched = list(dict.fromkeys([*changed, *removed_ids]))
     if not touched:
-        return
+        return False
     dialect.compress_fast(conn)
     with _raw(conn).cursor() as cur:
-        cur.execute("SELECT EXISTS (SELECT 1 FROM search_doc)")
-        empty = not cur.fetchone()[0]
-        if not empty:
-            cur.execute(_DELETE, (touched,))
-            _add(cur, changed)
+        # Fresh tables made earlier in this transaction are its index until the swap.
+        cur.execute("SELECT to_regclass(%s)", (FRESH["search_doc"],))
+        filling = cur.fetchone()[0] is not None
+        if not filling and _empty(cur):
+            # No other writer may add rows to the tables being replaced;
+            # readers go on (SHARE blocks only writers).
+            cur.execute("LOCK TABLE search_doc, search_field IN SHARE MODE")
+            if _empty(cur):
+                _fill_fresh(cur, changed)
+                return True
+        cur.execute(_fresh(_DELETE) if filling else _DELETE, (touched,))
+        _add(cur, changed, filling=filling)
+        return False
+
+
+def _empty(cur: Any) -> bool:
+    cur.execute("SELECT EXISTS (SELECT 1 FROM search_doc)")
+    return not cur.fetchone()[0]
+
+
+def _fill_fresh(cur: Any, ids: Sequence[str]) -> int:
+    """Index *ids* into fresh tables (`FRESH`) and build their indexes.
+
+    Meanwhile the live tables are only read, by other PCs' searches, which
+    never wait for them.
+    """
+    # They never outlive the transaction (swapped in at its commit, or gone
+    # with its rollback): dropped in case, all the same.
+    for table in FRESH.values():
+        cur.execute(f"DROP TABLE IF EXISTS {table}")
+    for statement in SCHEMA:
+        if any(f"INDEX {name} " in statement for name in GIN_INDEXES):
+            continue
+        if "search_term" not in statement:
+            cur.execute(_fresh(statement))
+    added = _add(cur, ids, empty=True, filling=True)
+    _build(cur, fresh=True)
+    return added
+
+
+def swap_at_commit(session: Session) -> None:
+    """Put the fresh tables `update` filled in the live ones' place just before *session* commits.
+
+    Dropping the live tables takes the lock a search waits for: held from
+    the swap to the commit, an instant, and not while the rest of the import
+    (its files, say) is written.
+    """
+
+    def swap(committing: Session) -> None:
+        if committing.in_nested_transaction():
             return
-        for name in GIN_INDEXES:
-            cur.execute(f"DROP INDEX {name}")
-        _add(cur, changed, fresh=True)
-        _build(cur)
+        with _raw(committing.connection()).cursor() as cur:
+            # Gone once swapped, or with a transaction rolled back.
+            cur.execute("SELECT to_regclass(%s)", (FRESH["search_doc"],))
+            if cur.fetchone()[0] is not None:
+                _swap(cur)
+
+    event.listen(session, "before_commit", swap)
 
 
-def _build(cur: Any) -> None:
-    """Make the GIN indexes (`GIN_INDEXES`) that were dropped for a bulk insert."""
+def _swap(cur: Any) -> None:
+    """Drop the live tables and give the fresh ones (and their indexes and keys) the live names."""
+    cur.execute("DROP TABLE search_doc, search_field")
+    for live, fresh in FRESH.items():
+        cur.execute(f"ALTER TABLE {fresh} RENAME TO {live}")
+        cur.execute(
+            "SELECT c.relname FROM pg_index AS i JOIN pg_class AS c ON c.oid = i.indexrelid "
+            "WHERE i.indrelid = %s::regclass",
+            (live,),
+        )
+        for (name,) in cur.fetchall():
+            # An index that holds a key renames its constraint with it.
+            cur.execute(f"ALTER INDEX {name} RENAME TO {name.replace(fresh, live, 1)}")
+
+
+def _build(cur: Any, *, fresh: bool = False) -> None:
+    """Make the GIN indexes (`GIN_INDEXES`) that were left out for a bulk insert."""
     # Memory for the sort of each index's entries, for this transaction only.
     cur.execute("SET LOCAL maintenance_work_mem = '256MB'")
     for statement in SCHEMA:
         if any(f"INDEX {name} " in statement for name in GIN_INDEXES):
-            cur.execute(statement)
+            cur.execute(_fresh(statement) if fresh else statement)
 
 
 def fill(conn: Connection) -> int:
@@ -213,7 +316,7 @@ def fill(conn: Connection) -> int:
         ids = [r[0] for r in cur.fetchall()]
         for name in GIN_INDEXES:
             cur.execute(f"DROP INDEX IF EXISTS {name}")
-        added = _add(cur, ids, fresh=True)
+        added = _add(cur, ids, empty=True)
         _build(cur)
         return added
 

@@ -6,6 +6,7 @@ import re
 import zlib
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import chain
 
 from db.folding import fold, nfc
 
@@ -127,13 +128,11 @@ def _is_marked(word: str) -> bool:
 
 def exact_words(*texts: str | None) -> str:
     """The distinct casefolded words that carry diacritics, in first-seen order."""
-    words: dict[str, None] = {}
-    for text in texts:
-        if text:
-            for w in WORD.findall(nfc(text).casefold()):
-                if w not in words and _is_marked(w):
-                    words[w] = None
-    return " ".join(words)
+    # Distinct first, and filtered by the cache itself: no Python loop over
+    # every word of a body, which cost as much as folding it.
+    cased = (WORD.findall(nfc(t).casefold()) for t in texts if t)
+    distinct = dict.fromkeys(chain.from_iterable(cased))
+    return " ".join(filter(_is_marked, distinct))
 
 
 _ASCII_WORDS = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + b" " * 128

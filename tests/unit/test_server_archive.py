@@ -152,12 +152,10 @@ def test_a_second_import_waits_for_the_other_pc_and_says_so(
     assert say("stage_waiting_server", "vi") == "Máy khác đang nhập gói dữ liệu"
 
 
-def test_another_pc_searches_and_lists_while_an_import_writes(
-    pc1: Archive, world: World, pg_url: str, tmp_path: Path
-) -> None:
-    # A delta that changes as many notices as the index holds: the kind of
-    # import that used to lock the index until it committed.
-    import_bundle(pc1, world.bundle1)
+def _search_and_list_during(
+    pc1: Archive, bundle: Path, pg_url: str, tmp_path: Path
+) -> tuple[list[str], int]:
+    """What another PC finds and counts while *bundle*'s import is written but not committed."""
     reached, go_on = threading.Event(), threading.Event()
     results: list[ImportResult] = []
 
@@ -167,7 +165,7 @@ def test_another_pc_searches_and_lists_while_an_import_writes(
             go_on.wait(120)
 
     importing = threading.Thread(
-        target=lambda: results.append(import_bundle(pc1, world.bundle2, progress=progress))
+        target=lambda: results.append(import_bundle(pc1, bundle, progress=progress))
     )
     importing.start()
     pc2 = open_archive(tmp_path / "pc2", url=pg_url)
@@ -178,13 +176,56 @@ def test_another_pc_searches_and_lists_while_an_import_writes(
             session.execute(text("SET LOCAL lock_timeout = '2s'"))
             found = [hit.id for hit in search.search(session, "Quyết định")]
             listed = queries.count_notices(session)
-        assert found == ["a"] and listed == 3  # as before the import: it has not committed
     finally:
         go_on.set()
         importing.join(120)
         pc2.close()
-        pc1.close()
     assert [r.status for r in results] == ["imported"]
+    return found, listed
+
+
+def test_another_pc_searches_and_lists_while_an_import_writes(
+    pc1: Archive, world: World, pg_url: str, tmp_path: Path
+) -> None:
+    # A delta that changes as many notices as the index holds: the kind of
+    # import that used to lock the index until it committed.
+    import_bundle(pc1, world.bundle1)
+    try:
+        during = _search_and_list_during(pc1, world.bundle2, pg_url, tmp_path)
+    finally:
+        pc1.close()
+    assert during == (["a"], 3)  # as before the import: it has not committed
+
+
+def test_another_pc_searches_while_the_first_import_fills_the_empty_archive(
+    pc1: Archive, world: World, pg_url: str, tmp_path: Path
+) -> None:
+    # The first import builds the index in fresh tables: the empty ones stay
+    # readable until it swaps them in, at its end.
+    try:
+        during = _search_and_list_during(pc1, world.bundle1, pg_url, tmp_path)
+        with pc1.reading() as session:
+            after = [hit.id for hit in search.search(session, "Quyết định")]
+            indexes = session.execute(
+                text(
+                    "SELECT tablename, indexname FROM pg_indexes "
+                    "WHERE tablename LIKE 'search_%' ORDER BY 1, 2"
+                )
+            ).all()
+    finally:
+        pc1.close()
+    assert during == ([], 0)
+    assert after == ["a"]
+    # The fresh tables took the live ones' names, their indexes' and keys' too.
+    assert [tuple(row) for row in indexes if row[0] != "search_term"] == [
+        ("search_doc", "search_doc_main"),
+        ("search_doc", "search_doc_notice_id_key"),
+        ("search_doc", "search_doc_number"),
+        ("search_doc", "search_doc_number_head"),
+        ("search_doc", "search_doc_pkey"),
+        ("search_doc", "search_doc_title"),
+        ("search_field", "search_field_pkey"),
+    ]
 
 
 def test_a_waiting_import_can_be_cancelled(pc1: Archive, world: World, pg_url: str) -> None:
