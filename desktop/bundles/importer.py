@@ -426,7 +426,6 @@ def _apply(
         counts = store.apply_notice_chunks(
             session,
             manifest.publisher_id,
-            [ref.id for ref in manifest.notices],
             staged.notice_chunks(),
             manifest.withdrawals,
             category_ids,

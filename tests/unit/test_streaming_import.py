@@ -25,11 +25,10 @@ def _apply_chunks(
     chunks: Sequence[Sequence[NoticeRecord]],
     withdrawals: Sequence[WithdrawalRecord] = (),
 ) -> ImportCounts:
-    ids = [n.id for chunk in chunks for n in chunk]
     with archive.writing() as session:
         ensure_publisher(session, PUBLISHER, "UBND xã Demo")
         cats = ensure_categories(session, [n.category for chunk in chunks for n in chunk])
-        return apply_notice_chunks(session, PUBLISHER, ids, iter(chunks), withdrawals, cats)
+        return apply_notice_chunks(session, PUBLISHER, iter(chunks), withdrawals, cats)
 
 
 def test_one_id_in_two_chunks_keeps_its_newest_copy(archive: Archive) -> None:
