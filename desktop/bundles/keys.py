@@ -248,7 +248,7 @@ def sign(private: Ed25519PrivateKey, data: bytes) -> bytes:
     return private.sign(data)
 
 
-def verify(raw_public: bytes, signature: bytes, data: bytes) -> bool:
+def verify(raw_public: bytes, signature: bytes, data: bytes | bytearray) -> bool:
     """Whether *signature* over *data* is valid under a sound public key."""
     if public_key_problem(raw_public) is not None:
         return False
