@@ -244,7 +244,7 @@ def load_public_key(path: Path) -> tuple[bytes, str]:
     return parse_public(content, str(path))
 
 
-def sign(private: Ed25519PrivateKey, data: bytes) -> bytes:
+def sign(private: Ed25519PrivateKey, data: bytes | bytearray) -> bytes:
     return private.sign(data)
 
 

@@ -103,6 +103,47 @@ def canonical_json(value: Any) -> bytes:
     )
 
 
+def manifest_bytes(manifest: Manifest, listings: Iterable[bytes]) -> bytearray:
+    """SIGNATURE_PREFIX + the canonical JSON of *manifest*, whose notices are *listings*.
+
+    Each listing is the canonical JSON of one notice's entry (`listing_json`),
+    in order; *manifest*'s own `notices` are not read. The bytes after the
+    prefix are exactly ``canonical_json(manifest.to_json())`` with those
+    notices, but no notice is held as a dict and the manifest exists once:
+    what the signature covers and what the zip stores.
+    """
+    members = manifest.to_json()
+    out = bytearray(SIGNATURE_PREFIX)
+    out += b"{"
+    for index, key in enumerate(sorted(members)):
+        if index:
+            out += b","
+        out += canonical_json(key) + b":"
+        if key != "notices":
+            out += canonical_json(members[key])
+            continue
+        out += b"["
+        for count, listing in enumerate(listings):
+            if count:
+                out += b","
+            out += listing
+        out += b"]"
+    out += b"}"
+    return out
+
+
+def listing_json(ref: NoticeRef) -> bytes:
+    """One notice's entry in the manifest, as `Manifest.to_json` writes it, in canonical JSON."""
+    return canonical_json(
+        {
+            "id": ref.id,
+            "revision": ref.revision.isoformat(),
+            "sha256": ref.sha256,
+            "chunk": ref.chunk,
+        }
+    )
+
+
 def chunk_name(index: int) -> str:
     return f"notices/{index:06d}.json"
 
@@ -418,7 +459,7 @@ class Manifest:
                     "chunk": n.chunk,
                 }
                 for n in self.notices
-            ],
+            ],  # listing_json writes one the same way
             "withdrawals": [
                 {"id": w.id, "revision": w.revision.isoformat()} for w in self.withdrawals
             ],

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from db import store
 from db.archive import Archive
 from db.queries import count_notices
 from db.records import ImportCounts, NoticeRecord, WithdrawalRecord
 from db.store import apply_notice_chunks, ensure_categories, ensure_publisher
 from desktop.bundles import builder
 from desktop.bundles.errors import BundleError
-from desktop.bundles.manifest import chunk_name
+from desktop.bundles.importer import import_bundle
+from desktop.bundles.manifest import NoticeRef, chunk_name
 from desktop.bundles.reader import stage_bundle
 from desktop.bundles.source import SourceErrors, read_notice, read_source
-from tests.helpers.bundles import build, make_keys, write_source1
+from tests.helpers.bundles import build, make_keys, trust, write_notice, write_source1
 from tests.helpers.notices import PUBLISHER, notice, withdrawal
 
 
@@ -93,3 +97,70 @@ def test_a_build_reads_where_notices_are_then_each_again(tmp_path: Path) -> None
     path.write_text(path.read_text(encoding="utf-8").replace(f"id: {ident}", "id: khac"), "utf-8")
     with pytest.raises(SourceErrors):
         read_notice(src, path, ident)
+
+
+def _alive(kind: type) -> int:
+    """How many objects of *kind* exist now (each tracked by the collector)."""
+    gc.collect()
+    return sum(1 for obj in gc.get_objects() if type(obj) is kind)
+
+
+#: Notices in the bundle of the two tests below, and per chunk.
+MANY, PER_CHUNK = 60, 5
+
+
+def _many(src: Path) -> None:
+    for i in range(MANY):
+        write_notice(src, f"n-{i:03d}", published=f"2023-03-{1 + i % 28:02d} 08:{i % 60:02d}")
+
+
+def test_a_build_holds_one_chunk_of_notices_and_no_listing(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """While each chunk is written, no more than that chunk's notices exist, and
+    no manifest listing is kept: those wait in a file until the manifest is written."""
+    monkeypatch.setattr(builder, "NOTICES_PER_CHUNK", PER_CHUNK)
+    src = tmp_path / "src"
+    _many(src)
+    seen: list[tuple[int, int]] = []
+    write = builder._write
+
+    def counting(zf: Any, name: str, data: Any, method: int) -> None:
+        if name.startswith("notices/"):
+            seen.append((_alive(NoticeRecord), _alive(NoticeRef)))
+        write(zf, name, data, method)
+
+    monkeypatch.setattr(builder, "_write", counting)
+    build(src, make_keys(tmp_path / "keys"), tmp_path / "out.bangtin")
+    assert len(seen) == MANY // PER_CHUNK
+    assert max(records for records, _refs in seen) <= PER_CHUNK
+    # At most the last one made, not yet let go: none is kept.
+    assert max(refs for _records, refs in seen) <= 1
+
+
+def test_an_import_holds_one_chunk_of_notices_and_listings(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, archive: Archive
+) -> None:
+    """While each chunk is applied, no more than that chunk's notices and manifest
+    listings exist: the rest stay in the staged bundle, on disk."""
+    monkeypatch.setattr(builder, "NOTICES_PER_CHUNK", PER_CHUNK)
+    src = tmp_path / "src"
+    _many(src)
+    pair = make_keys(tmp_path / "keys")
+    bundle = build(src, pair, tmp_path / "out.bangtin").path
+    trust(archive, pair)
+    seen: list[tuple[int, int]] = []
+    apply_chunk = store._apply_chunk
+
+    def counting(*args: Any) -> int:
+        seen.append((_alive(NoticeRecord), _alive(NoticeRef)))
+        return apply_chunk(*args)
+
+    monkeypatch.setattr(store, "_apply_chunk", counting)
+    result = import_bundle(archive, bundle)
+    assert (result.status, result.added) == ("imported", MANY)
+    assert len(seen) == MANY // PER_CHUNK
+    assert max(records for records, _refs in seen) <= PER_CHUNK
+    assert max(refs for _records, refs in seen) <= PER_CHUNK
+    with archive.reading() as session:
+        assert count_notices(session) == MANY
