@@ -19,7 +19,7 @@ from desktop.bundles.errors import BundleError
 from desktop.bundles.importer import import_bundle
 from desktop.bundles.manifest import NoticeRef, chunk_name
 from desktop.bundles.reader import stage_bundle
-from desktop.bundles.source import SourceErrors, read_notice, read_source
+from desktop.bundles.source import SourceErrors, markdown_files, read_notice, read_source
 from tests.helpers.bundles import build, make_keys, trust, write_notice, write_source1
 from tests.helpers.notices import PUBLISHER, notice, withdrawal
 
@@ -93,7 +93,8 @@ def test_a_build_reads_where_notices_are_then_each_again(tmp_path: Path) -> None
     full = {n.id: n for n in read_source(src).notices}
     for _when, ident, path in folder.notice_files:
         assert read_notice(src, path, ident) == full[ident]
-    _when, ident, path = folder.notice_files[0]
+    _when, ident, rel = folder.notice_files[0]
+    path = src / rel
     path.write_text(path.read_text(encoding="utf-8").replace(f"id: {ident}", "id: khac"), "utf-8")
     with pytest.raises(SourceErrors):
         read_notice(src, path, ident)
@@ -164,3 +165,29 @@ def test_an_import_holds_one_chunk_of_notices_and_listings(
     assert max(refs for _records, refs in seen) <= PER_CHUNK
     with archive.reading() as session:
         assert count_notices(session) == MANY
+
+
+def test_markdown_files_come_in_the_order_of_sorted_rglob(tmp_path: Path) -> None:
+    """The build's walk lists what ``sorted(rglob("*.md"))`` lists, in its order,
+    where sorting whole paths as text would not ("a/…" after "a-b.md")."""
+    names = [
+        "a.md",
+        "a-b.md",
+        "a/z.md",
+        "a/b/c.md",
+        "a.md.d/x.md",
+        "B.md",
+        "b/a.md",
+        "x.md/inner.md",
+        "notes.txt",
+        "deep/er/est/n.md",
+        ".hidden.md",
+    ]
+    for name in names:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x", encoding="utf-8")
+    (tmp_path / "link").symlink_to(tmp_path / "a", target_is_directory=True)
+    expected = [p.relative_to(tmp_path).as_posix() for p in sorted(tmp_path.rglob("*.md"))]
+    assert list(markdown_files(tmp_path)) == expected
+    assert expected.index("a/z.md") < expected.index("a-b.md")
