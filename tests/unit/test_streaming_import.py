@@ -35,6 +35,7 @@ def _apply_chunks(
         return apply_notice_chunks(session, PUBLISHER, iter(chunks), withdrawals, cats)
 
 
+@pytest.mark.engines
 def test_one_id_in_two_chunks_keeps_its_newest_copy(archive: Archive) -> None:
     older = notice("a", revision_days=1, title="Bản cũ")
     newer = notice("a", revision_days=2, title="Bản mới")
@@ -49,6 +50,7 @@ def test_one_id_in_two_chunks_keeps_its_newest_copy(archive: Archive) -> None:
     assert (counts.added, counts.updated, counts.unchanged) == (0, 0, 2)
 
 
+@pytest.mark.engines
 def test_withdrawal_weighs_against_notices_of_every_chunk(archive: Archive) -> None:
     counts = _apply_chunks(
         archive, [[notice("a")], [notice("b")]], withdrawals=[withdrawal("a", 1)]
@@ -139,6 +141,7 @@ def test_a_build_holds_one_chunk_of_notices_and_no_listing(
     assert max(refs for _records, refs in seen) <= 1
 
 
+@pytest.mark.engines
 def test_an_import_holds_one_chunk_of_notices_and_listings(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, archive: Archive
 ) -> None:
