@@ -58,8 +58,18 @@ class _Allocator:
         self._next: dict[int, int] = {}
 
     def prime(self, stamps: Sequence[int]) -> None:
-        """Look up the blocks of the seconds *stamps* not looked up yet."""
-        bases = {block(ts) for ts in stamps} - self._next.keys()
+        """Look up the blocks of the seconds *stamps* not looked up yet.
+
+        The notices come newest first, so the blocks only go up: those below
+        this chunk's are done, and are forgotten (one a notice, otherwise,
+        held to the end of the import).
+        """
+        bases = {block(ts) for ts in stamps}
+        if bases:
+            lowest = min(bases)
+            for done in [b for b in self._next if b < lowest]:
+                del self._next[done]
+        bases -= self._next.keys()
         if not bases:
             return
         for base in bases:
