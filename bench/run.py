@@ -302,6 +302,12 @@ def run(args: argparse.Namespace, work: Path) -> tuple[list[Row], dict[str, obje
             lambda _v, r: r is not None and r <= 1.3,
         )
     )
+    if args.memory:
+        # Build and import only: their memory at sizes where the rest of the
+        # run would take hours (bench/results/scaling.md).
+        archive.close()
+        facts["loadavg_end"] = os.getloadavg() if hasattr(os, "getloadavg") else None
+        return rows, facts
 
     log("reimport: the same bundle again")
     again: list[float] = []
@@ -517,6 +523,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--probe-runs", type=int, default=5)
     parser.add_argument("--opens", type=int, default=100)
     parser.add_argument("--no-zim", action="store_true", help="skip libzim (not installed)")
+    parser.add_argument(
+        "--memory",
+        action="store_true",
+        help="build and import only, beside their anchors (their time, memory and disk)",
+    )
     parser.add_argument(
         "--corpus",
         choices=("portal", "zipf"),

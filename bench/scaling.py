@@ -17,10 +17,18 @@ import sys
 from pathlib import Path
 
 
-def _load(folder: Path) -> tuple[int, dict[str, dict[str, object]]]:
+def _load(folder: Path) -> tuple[int, dict[str, dict[str, object]], str]:
     rows = json.loads((folder / "results.json").read_text(encoding="utf-8"))
     facts = json.loads((folder / "facts.json").read_text(encoding="utf-8"))
-    return int(facts["notices"]), {str(r["name"]): r for r in rows}
+    return int(facts["notices"]), {str(r["name"]): r for r in rows}, _loadavg(facts)
+
+
+def _loadavg(facts: dict[str, object]) -> str:
+    """The run's load average (1 minute) at its start and end: the times move with it."""
+    ends = [facts.get("loadavg_start"), facts.get("loadavg_end")]
+    if not all(isinstance(e, list) and e for e in ends):
+        return "–"
+    return " → ".join(f"{e[0]:.1f}" for e in ends)  # type: ignore[index]
 
 
 def _exponent(n0: int, v0: object, n1: int, v1: object) -> str:
@@ -39,20 +47,22 @@ def _exponent(n0: int, v0: object, n1: int, v1: object) -> str:
 
 
 def scaling(folders: list[Path]) -> str:
-    runs = sorted(_load(f) for f in folders)
-    sizes = [n for n, _ in runs]
-    names = [name for name in runs[-1][1] if all(name in r for _, r in runs)]
+    runs = sorted((_load(f) for f in folders), key=lambda run: run[0])
+    sizes = [n for n, _, _ in runs]
+    names = [name for name in runs[-1][1] if all(name in r for _, r, _ in runs)]
     head = " | ".join(f"{n:,}" for n in sizes)
     lines = [
         f"| figure | unit | {head} | k (ours) | k (anchor) |",
         "|---|---|" + "---:|" * len(sizes) + "---|---|",
     ]
     for name in names:
-        rows = [r[name] for _, r in runs]
+        rows = [r[name] for _, r, _ in runs]
         values = " | ".join(f"{float(r['value']):.4g}" for r in rows)  # type: ignore[arg-type]
         ours = _exponent(sizes[0], rows[0]["value"], sizes[-1], rows[-1]["value"])
         anchor = _exponent(sizes[0], rows[0]["anchor_value"], sizes[-1], rows[-1]["anchor_value"])
         lines.append(f"| {name} | {rows[0]['unit']} | {values} | {ours} | {anchor} |")
+    loads = " | ".join(load for _, _, load in runs)
+    lines.append(f"| load average (start → end) | – | {loads} | – | – |")
     return "\n".join(lines) + "\n"
 
 

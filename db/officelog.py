@@ -178,49 +178,54 @@ def record_arrivals(session: Session, notice_ids: Sequence[str], at: datetime) -
     arrives not at all. A line of the register not yet told becomes "03".
     """
     ids = list(dict.fromkeys(notice_ids))
-    if not ids:
-        return 0
-    live: list[str] = []
+    added = 0
+    # A batch at a time, every "01" before any "03", as one list of rows
+    # would have them; no event or set of the whole import is held at once.
     for chunk in _chunks(ids, dialect.id_batch(session)):
-        live.extend(
+        live = set(
             session.scalars(
                 select(Notice.id).where(
                     dialect.among(session, Notice.id, chunk), Notice.withdrawn.is_(False)
                 )
             )
         )
-    keep = set(live)
-    rows: list[dict[str, Any]] = []
-    arrived = _have(session, ARRIVED, ids)
-    rows.extend(
-        {"notice_id": i, "code": ARRIVED, "at": at} for i in ids if i in keep and i not in arrived
-    )
-    registered = _have(session, REGISTERED, ids)
-    lines: dict[str, tuple[int, int, datetime]] = {}
+        arrived = _have(session, ARRIVED, chunk)
+        rows: list[dict[str, Any]] = [
+            {"notice_id": i, "code": ARRIVED, "at": at}
+            for i in chunk
+            if i in live and i not in arrived
+        ]
+        dialect.insert_rows(session, OfficeEvent, rows)
+        added += len(rows)
     for chunk in _chunks(ids, dialect.id_batch(session)):
-        for notice_id, year, number, received in session.execute(
-            select(
-                RegisterEntry.notice_id,
-                RegisterEntry.year,
-                RegisterEntry.number,
-                RegisterEntry.received_at,
-            ).where(dialect.among(session, RegisterEntry.notice_id, chunk))
-        ):
-            lines[notice_id] = (year, number, received)
-    for notice_id in ids:
-        if notice_id in lines and notice_id not in registered:
-            year, number, received = lines[notice_id]
-            rows.append(
-                {
-                    "notice_id": notice_id,
-                    "code": REGISTERED,
-                    "at": received,
-                    "incoming_year": year,
-                    "incoming_number": number,
-                }
+        registered = _have(session, REGISTERED, chunk)
+        lines = {
+            notice_id: (year, number, received)
+            for notice_id, year, number, received in session.execute(
+                select(
+                    RegisterEntry.notice_id,
+                    RegisterEntry.year,
+                    RegisterEntry.number,
+                    RegisterEntry.received_at,
+                ).where(dialect.among(session, RegisterEntry.notice_id, chunk))
             )
-    dialect.insert_rows(session, OfficeEvent, rows)
-    return len(rows)
+        }
+        rows = []
+        for notice_id in chunk:
+            if notice_id in lines and notice_id not in registered:
+                year, number, received = lines[notice_id]
+                rows.append(
+                    {
+                        "notice_id": notice_id,
+                        "code": REGISTERED,
+                        "at": received,
+                        "incoming_year": year,
+                        "incoming_number": number,
+                    }
+                )
+        dialect.insert_rows(session, OfficeEvent, rows)
+        added += len(rows)
+    return added
 
 
 def record_status(

@@ -6,7 +6,7 @@ db/store.py.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 
 from sqlalchemy import or_, select
@@ -50,21 +50,35 @@ def keys_bound_to(session: Session, publisher_id: str) -> list[str]:
 
 
 def foreign_notice(
-    session: Session, publisher_id: str, ids: Sequence[str]
+    session: Session, publisher_id: str, ids: Iterable[str]
 ) -> tuple[str, str, str] | None:
-    """The first of *ids* that another publisher owns: (id, owner id, owner name)."""
-    unique = sorted(set(ids))
-    for start in range(0, len(unique), 500):
+    """The first of *ids* that another publisher owns: (id, owner id, owner name).
+
+    *ids* come in order, each once (a bundle's may be many: they are read a
+    batch at a time, never held whole).
+    """
+    for batch in _batches(ids, 500):
         row = session.execute(
             select(Notice.id, Publisher.id, Publisher.name)
             .join(Publisher, Publisher.id == Notice.publisher_id)
-            .where(Notice.id.in_(unique[start : start + 500]), Publisher.id != publisher_id)
+            .where(Notice.id.in_(batch), Publisher.id != publisher_id)
             .order_by(Notice.id)
             .limit(1)
         ).first()
         if row is not None:
             return (row[0], row[1], row[2])
     return None
+
+
+def _batches(items: Iterable[str], size: int) -> Iterator[list[str]]:
+    batch: list[str] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def early_withdrawals(session: Session, notice_id: str) -> dict[str, datetime]:

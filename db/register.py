@@ -262,47 +262,52 @@ def register_incoming(session: Session, notice_ids: Sequence[str], at: datetime)
     that has its line keeps it, so importing again changes no number.
     Returns how many lines were added.
     """
-    if not notice_ids:
-        return 0
-    numbered: set[str] = set()
-    registered: set[str] = set()
-    for chunk in _chunks(list(dict.fromkeys(notice_ids)), dialect.id_batch(session)):
-        numbered.update(
+    received = aware(at).astimezone(VN_TZ)
+    year = received.year
+    start: int | None = None
+    added = 0
+    # A batch of ids at a time, in order: the numbers run on from one batch
+    # to the next, and an id met again finds the line its first copy got.
+    for chunk in _chunks(notice_ids, dialect.id_batch(session)):
+        ids = list(dict.fromkeys(chunk))
+        numbered = set(
             session.scalars(
                 select(Notice.id).where(
-                    dialect.among(session, Notice.id, chunk),
+                    dialect.among(session, Notice.id, ids),
                     Notice.number.is_not(None),
                     Notice.number != "",
                     Notice.withdrawn.is_(False),
                 )
             )
         )
-        registered.update(
+        registered = set(
             session.scalars(
                 select(RegisterEntry.notice_id).where(
-                    dialect.among(session, RegisterEntry.notice_id, chunk)
+                    dialect.among(session, RegisterEntry.notice_id, ids)
                 )
             )
         )
-    fresh = [i for i in dict.fromkeys(notice_ids) if i in numbered and i not in registered]
-    if not fresh:
-        return 0
-    received = aware(at).astimezone(VN_TZ)
-    year = received.year
-    last = session.scalar(select(func.max(RegisterEntry.number)).where(RegisterEntry.year == year))
-    start = int(last or 0) + 1
-    rows = [
-        {
-            "year": year,
-            "number": start + offset,
-            "notice_id": notice_id,
-            "received_at": received,
-            "status": "received",
-        }
-        for offset, notice_id in enumerate(fresh)
-    ]
-    dialect.insert_rows(session, RegisterEntry, rows)
-    return len(rows)
+        fresh = [i for i in ids if i in numbered and i not in registered]
+        if not fresh:
+            continue
+        if start is None:
+            last = session.scalar(
+                select(func.max(RegisterEntry.number)).where(RegisterEntry.year == year)
+            )
+            start = int(last or 0) + 1
+        rows = [
+            {
+                "year": year,
+                "number": start + added + offset,
+                "notice_id": notice_id,
+                "received_at": received,
+                "status": "received",
+            }
+            for offset, notice_id in enumerate(fresh)
+        ]
+        dialect.insert_rows(session, RegisterEntry, rows)
+        added += len(rows)
+    return added
 
 
 #: Marks a clerk's column that `set_register_fields` leaves as it is.

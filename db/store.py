@@ -374,20 +374,13 @@ def apply_notices(
     revisions the withdrawal wins. Revisions compare in whole seconds, as stored.
     """
     return apply_notice_chunks(
-        session,
-        publisher_id,
-        [n.id for n in notices],
-        [notices],
-        withdrawals,
-        category_ids,
-        progress,
+        session, publisher_id, [notices], withdrawals, category_ids, progress
     )
 
 
 def apply_notice_chunks(
     session: Session,
     publisher_id: str,
-    ids: Sequence[str],
     chunks: Iterable[Sequence[NoticeRecord]],
     withdrawals: Sequence[WithdrawalRecord],
     category_ids: dict[str, int],
@@ -395,30 +388,46 @@ def apply_notice_chunks(
 ) -> ImportCounts:
     """`apply_notices` for notices that arrive a chunk at a time (a bundle's).
 
-    *ids* are the ids of every notice the chunks will hold, so that ownership
-    is checked before anything is written; only one chunk's notices and rows
-    are held at a time. The same rules as `apply_notices`: one id twice keeps
-    its newest copy (the first, on a tie), whichever chunks the copies are in.
+    Only one chunk's notices, rows and state are held at a time: what the
+    archive holds for a chunk's ids is read when the chunk comes, so a later
+    chunk sees what an earlier one wrote in this transaction. The same rules
+    as `apply_notices`: one id twice keeps its newest copy (the first, on a
+    tie), whichever chunks the copies are in. A notice another publisher owns
+    raises NoticeOwned inside the transaction, before its chunk is written.
     """
     counts = ImportCounts()
     # The notices' bodies and the search index are most of what it writes.
     dialect.compress_fast(session)
-    touched = [*ids, *(w.id for w in withdrawals)]
-    held = _existing(session, publisher_id, touched)
+    conn = session.connection()
     # The notices these name before the import; validitystore.refresh below.
-    named = validitystore.targets(session.connection(), touched)
+    named: set[str] = set()
+    # Every id the bundle touched (references to strings its counts keep too).
+    touched: list[str] = []
     seen = 0
     for notices in chunks:
+        chunk_ids = [n.id for n in notices]
+        touched.extend(chunk_ids)
+        named.update(validitystore.targets(conn, chunk_ids))
+        held = _existing(session, publisher_id, chunk_ids)
         seen = _apply_chunk(
             session, publisher_id, notices, category_ids, held, counts, seen, progress
         )
-    # `existing` now holds what the notices above wrote, so a withdrawal in the
-    # same bundle is weighed against the notice as it now stands.
-    _apply_withdrawals(session, publisher_id, withdrawals, held, counts)
+    # What the archive holds now, with what the notices above wrote, so a
+    # withdrawal in the same bundle is weighed against the notice as it stands.
+    withdrawn_ids = [w.id for w in withdrawals]
+    touched.extend(withdrawn_ids)
+    named.update(validitystore.targets(conn, withdrawn_ids))
+    _apply_withdrawals(
+        session,
+        publisher_id,
+        withdrawals,
+        _existing(session, publisher_id, withdrawn_ids),
+        counts,
+    )
     # What of each status depends on other notices is stored on the notice:
     # the ones touched, and those they named before or name now, may change.
-    conn = session.connection()
-    validitystore.refresh(conn, {*touched, *named, *validitystore.targets(conn, touched)})
+    named.update(validitystore.targets(conn, touched))
+    validitystore.refresh(conn, {*touched, *named})
     if progress is not None:
         progress(seen)
     return counts

@@ -48,9 +48,26 @@ def targets(conn: Connection, ids: Iterable[str]) -> set[str]:
 
 
 def refresh(conn: Connection, ids: Iterable[str]) -> int:
-    """Reckon the Standing of the notices *ids* (those held) again; returns how many changed."""
-    changed: list[dict[str, Any]] = []
+    """Reckon the Standing of the notices *ids* (those held) again; returns how many changed.
+
+    Each batch's changes are written before the next is read: a Standing is
+    reckoned from the relations and the sources' dates, never from another
+    notice's Standing, so the order changes nothing, and the changes of a
+    whole archive are never held at once.
+    """
+    table = cast(Table, Notice.__table__)
+    stmt = (
+        update(table)
+        .where(table.c.id == bindparam("b_id"))
+        .values(
+            ended_on=bindparam("b_ended_on"),
+            partly_on=bindparam("b_partly_on"),
+            legal=bindparam("b_legal"),
+        )
+    )
+    count = 0
     for chunk in _chunks(ids, dialect.id_batch(conn)):
+        changed: list[dict[str, Any]] = []
         own = conn.execute(
             select(
                 Notice.id,
@@ -98,20 +115,10 @@ def refresh(conn: Connection, ids: Iterable[str]) -> int:
                         "b_legal": standing.legal,
                     }
                 )
-    if changed:
-        table = cast(Table, Notice.__table__)
-        stmt = (
-            update(table)
-            .where(table.c.id == bindparam("b_id"))
-            .values(
-                ended_on=bindparam("b_ended_on"),
-                partly_on=bindparam("b_partly_on"),
-                legal=bindparam("b_legal"),
-            )
-        )
         for start in range(0, len(changed), BATCH):
             conn.execute(stmt, changed[start : start + BATCH])
-    return len(changed)
+        count += len(changed)
+    return count
 
 
 def refresh_all(conn: Connection) -> int:

@@ -36,6 +36,7 @@ from desktop.bundles.manifest import (
     MANIFEST_NAME,
     NOTICES_PER_CHUNK,
     SIGNATURE_NAME,
+    SIGNATURE_PREFIX,
     EntryRef,
     Manifest,
     NoticeRef,
@@ -43,8 +44,9 @@ from desktop.bundles.manifest import (
     chunk_name,
     content_hash,
     file_entry_name,
+    listing_json,
+    manifest_bytes,
     notice_to_json,
-    signed_bytes,
 )
 from desktop.bundles.source import read_notice, read_source
 from desktop.bundles.trustdocs import TrustFields
@@ -271,12 +273,17 @@ def build_bundle(
     bundle_id = uuid.uuid4().hex
 
     def write(stored: frozenset[str]) -> Manifest:
+        """Write the bundle; returns its manifest, whose notices are not kept (empty)."""
         nonlocal done, withdrawn_notices
         done = withdrawn_notices = 0
         entries: list[EntryRef] = []
-        refs: list[NoticeRef] = []
         uses_v2 = False
-        with zipfile.ZipFile(tmp, "w", allowZip64=True) as zf:
+        # Each notice's manifest entry, a line of canonical JSON, waits here
+        # for the manifest instead of in memory: one line a notice.
+        with (
+            tempfile.TemporaryFile(prefix=BUILD_PREFIX) as listings,
+            zipfile.ZipFile(tmp, "w", allowZip64=True) as zf,
+        ):
             for start in range(0, len(notices), NOTICES_PER_CHUNK):
                 chunk = chunk_notices(start)
                 withdrawn_notices += sum(1 for n in chunk if n.withdrawn)
@@ -284,14 +291,10 @@ def build_bundle(
                 name = chunk_name(start // NOTICES_PER_CHUNK + 1)
                 docs = [notice_to_json(n) for n in chunk]
                 for rec, doc in zip(chunk, docs, strict=True):
-                    refs.append(
-                        NoticeRef(
-                            id=rec.id,
-                            revision=rec.revision,
-                            sha256=content_hash(doc),
-                            chunk=name,
-                        )
+                    ref = NoticeRef(
+                        id=rec.id, revision=rec.revision, sha256=content_hash(doc), chunk=name
                     )
+                    listings.write(listing_json(ref) + b"\n")
                 data = canonical_json(docs)
                 method = zipfile.ZIP_STORED if name in stored else zipfile.ZIP_DEFLATED
                 _write(zf, name, data, method)
@@ -326,21 +329,21 @@ def build_bundle(
                 base_sequence=since,
                 created=created,
                 categories=tuple(folder.categories),
-                notices=tuple(refs),
+                notices=(),
                 withdrawals=tuple(sorted(withdrawals, key=lambda w: w.id)),
                 entries=tuple(entries),
                 version=3 if trust else 2 if uses_v2 else 1,
                 trust=trust or None,
+                digest="",
             )
-            manifest_bytes = canonical_json(manifest.to_json())
+            listings.seek(0)
+            signed = manifest_bytes(manifest, (line.rstrip(b"\n") for line in listings))
+            body = memoryview(signed)[len(SIGNATURE_PREFIX) :]
             method = zipfile.ZIP_STORED if MANIFEST_NAME in stored else zipfile.ZIP_DEFLATED
-            _write(zf, MANIFEST_NAME, manifest_bytes, method)
-            _write(
-                zf,
-                SIGNATURE_NAME,
-                keys.sign(private, signed_bytes(manifest_bytes)),
-                zipfile.ZIP_STORED,
-            )
+            _write(zf, MANIFEST_NAME, body, method)
+            _write(zf, SIGNATURE_NAME, keys.sign(private, signed), zipfile.ZIP_STORED)
+            manifest = replace(manifest, digest=hashlib.sha256(body).hexdigest())
+            del body, signed
         return manifest
 
     try:
@@ -364,8 +367,7 @@ def build_bundle(
         os.chmod(tmp, 0o644)
         # The sequence is recorded before the bundle exists: a failure here
         # leaves no bundle, and a failure after it only skips a number.
-        digest = _sha(canonical_json(manifest.to_json()))
-        _save_sequence(key_path, publisher_id, sequence, (bundle_id, digest))
+        _save_sequence(key_path, publisher_id, sequence, (bundle_id, manifest.digest))
         os.replace(tmp, out)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -392,7 +394,7 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _write(zf: zipfile.ZipFile, name: str, data: bytes, method: int) -> None:
+def _write(zf: zipfile.ZipFile, name: str, data: bytes | memoryview, method: int) -> None:
     info = zipfile.ZipInfo(name, ZIP_TIME)
     info.compress_type = method
     info.external_attr = 0o644 << 16

@@ -12,9 +12,11 @@ is just an unused file.
 from __future__ import annotations
 
 import errno
+import heapq
 import os
 import sqlite3
 import tempfile
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -41,6 +43,7 @@ from desktop.bundles import trustcheck
 from desktop.bundles.errors import BundleCode, BundleError, Detail, ImportCancelled
 from desktop.bundles.manifest import Manifest
 from desktop.bundles.reader import Cancel, Progress, StagedBundle, TrustLookup, stage_bundle
+from desktop.bundles.refindex import RefIndex
 
 
 @dataclass(frozen=True)
@@ -139,12 +142,20 @@ def applicability(session: Session, manifest: Manifest) -> Literal["apply", "alr
                 base=manifest.base_sequence,
                 last=last,
             )
-    ids = [n.id for n in manifest.notices] + [w.id for w in manifest.withdrawals]
+    # In id order, without a list of the whole bundle's ids.
+    ids = heapq.merge(_sorted_ids(manifest), sorted(w.id for w in manifest.withdrawals))
     owned = provenance.foreign_notice(session, manifest.publisher_id, ids)
     if owned is not None:
         notice_id, _owner_id, owner_name = owned
         raise BundleError(BundleCode.NOTICE_OWNED, id=notice_id, owner=owner_name, publisher=name)
     return "apply"
+
+
+def _sorted_ids(manifest: Manifest) -> Iterator[str]:
+    """The ids of the notices *manifest* lists, in order, from its index when it has one."""
+    if isinstance(manifest.notices, RefIndex):
+        return manifest.notices.sorted_ids()
+    return iter(sorted(ref.id for ref in manifest.notices))
 
 
 def _result(
@@ -426,7 +437,6 @@ def _apply(
         counts = store.apply_notice_chunks(
             session,
             manifest.publisher_id,
-            [ref.id for ref in manifest.notices],
             staged.notice_chunks(),
             manifest.withdrawals,
             category_ids,

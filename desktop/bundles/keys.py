@@ -244,11 +244,11 @@ def load_public_key(path: Path) -> tuple[bytes, str]:
     return parse_public(content, str(path))
 
 
-def sign(private: Ed25519PrivateKey, data: bytes) -> bytes:
+def sign(private: Ed25519PrivateKey, data: bytes | bytearray) -> bytes:
     return private.sign(data)
 
 
-def verify(raw_public: bytes, signature: bytes, data: bytes) -> bool:
+def verify(raw_public: bytes, signature: bytes, data: bytes | bytearray) -> bool:
     """Whether *signature* over *data* is valid under a sound public key."""
     if public_key_problem(raw_public) is not None:
         return False

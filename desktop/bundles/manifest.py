@@ -10,9 +10,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from db.common import VN_TZ
 from db.folding import clean_field
@@ -52,6 +53,8 @@ MAX_TEXT = 2000
 MAX_BODY = 4 * 1024 * 1024
 MAX_SEQUENCE = 2**53
 MAX_LIST = 1000
+#: The most notices, withdrawals or entries one manifest lists.
+MAX_LISTED = 2_000_000
 #: A category path has at most this many levels, each at most this long.
 MAX_CATEGORY_DEPTH = 6
 MAX_CATEGORY_LEVEL = 200
@@ -97,6 +100,47 @@ def canonical_json(value: Any) -> bytes:
     """The one byte form of *value* that hashes and signatures cover."""
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode(
         "utf-8"
+    )
+
+
+def manifest_bytes(manifest: Manifest, listings: Iterable[bytes]) -> bytearray:
+    """SIGNATURE_PREFIX + the canonical JSON of *manifest*, whose notices are *listings*.
+
+    Each listing is the canonical JSON of one notice's entry (`listing_json`),
+    in order; *manifest*'s own `notices` are not read. The bytes after the
+    prefix are exactly ``canonical_json(manifest.to_json())`` with those
+    notices, but no notice is held as a dict and the manifest exists once:
+    what the signature covers and what the zip stores.
+    """
+    members = manifest.to_json()
+    out = bytearray(SIGNATURE_PREFIX)
+    out += b"{"
+    for index, key in enumerate(sorted(members)):
+        if index:
+            out += b","
+        out += canonical_json(key) + b":"
+        if key != "notices":
+            out += canonical_json(members[key])
+            continue
+        out += b"["
+        for count, listing in enumerate(listings):
+            if count:
+                out += b","
+            out += listing
+        out += b"]"
+    out += b"}"
+    return out
+
+
+def listing_json(ref: NoticeRef) -> bytes:
+    """One notice's entry in the manifest, as `Manifest.to_json` writes it, in canonical JSON."""
+    return canonical_json(
+        {
+            "id": ref.id,
+            "revision": ref.revision.isoformat(),
+            "sha256": ref.sha256,
+            "chunk": ref.chunk,
+        }
     )
 
 
@@ -327,6 +371,45 @@ class NoticeRef:
     chunk: str
 
 
+class NoticeListing(Protocol):
+    """A manifest's notice listings, in order: a tuple, or an index on disk (the reader's)."""
+
+    def __len__(self) -> int: ...
+
+    def __iter__(self) -> Iterator[NoticeRef]: ...
+
+
+class RefSink(Protocol):
+    """Where `manifest_from_json` puts each notice listing it has checked."""
+
+    def add(self, ref: NoticeRef) -> bool:
+        """Keep *ref*; False when its id was listed before."""
+        ...
+
+    def __contains__(self, ident: object) -> bool: ...
+
+    def finish(self) -> NoticeListing: ...
+
+
+class _InMemory:
+    def __init__(self) -> None:
+        self._refs: list[NoticeRef] = []
+        self._ids: set[str] = set()
+
+    def add(self, ref: NoticeRef) -> bool:
+        if ref.id in self._ids:
+            return False
+        self._ids.add(ref.id)
+        self._refs.append(ref)
+        return True
+
+    def __contains__(self, ident: object) -> bool:
+        return ident in self._ids
+
+    def finish(self) -> NoticeListing:
+        return tuple(self._refs)
+
+
 @dataclass(frozen=True)
 class EntryRef:
     name: str
@@ -347,7 +430,7 @@ class Manifest:
     base_sequence: int | None
     created: datetime
     categories: tuple[str, ...]
-    notices: tuple[NoticeRef, ...]
+    notices: NoticeListing
     withdrawals: tuple[WithdrawalRecord, ...]
     entries: tuple[EntryRef, ...]
     version: int = BASE_VERSION
@@ -376,7 +459,7 @@ class Manifest:
                     "chunk": n.chunk,
                 }
                 for n in self.notices
-            ],
+            ],  # listing_json writes one the same way
             "withdrawals": [
                 {"id": w.id, "revision": w.revision.isoformat()} for w in self.withdrawals
             ],
@@ -412,8 +495,15 @@ def peek_version(data: Any) -> int | None:
     return None
 
 
-def manifest_from_json(data: Any) -> Manifest:
-    """Validate a whole manifest; raises ManifestError."""
+def manifest_from_json(
+    data: Any, *, listed: Iterable[Any] | None = None, into: RefSink | None = None
+) -> Manifest:
+    """Validate a whole manifest; raises ManifestError.
+
+    *listed*, when given, yields the notice listings in place of
+    ``data["notices"]`` (a reader that parses them one at a time); each
+    listing, once checked, goes *into* the sink given (by default a tuple).
+    """
     _want(isinstance(data, dict), "detail_not_object", field="manifest")
     # Imported here: trustdocs builds on this module's checks.
     from desktop.bundles import trustdocs
@@ -491,22 +581,23 @@ def manifest_from_json(data: Any) -> Manifest:
             _want(name == file_entry_name(str(sha)), "detail_file_name", name=name)
         entries.append(EntryRef(name=name, size=_int(ent, "size"), sha256=str(sha)))
 
-    notices_raw = data.get("notices")
-    _want(
-        isinstance(notices_raw, list) and len(notices_raw) <= 2_000_000,
-        "detail_not_list",
-        field="notices",
-    )
-    notices: list[NoticeRef] = []
-    ids: set[str] = set()
-    for ref in notices_raw:
+    if listed is None:
+        notices_raw = data.get("notices")
+        _want(
+            isinstance(notices_raw, list) and len(notices_raw) <= MAX_LISTED,
+            "detail_not_list",
+            field="notices",
+        )
+        listed = notices_raw
+    sink: RefSink = into if into is not None else _InMemory()
+    for count, ref in enumerate(listed, start=1):
+        _want(count <= MAX_LISTED, "detail_not_list", field="notices")
         _want(isinstance(ref, dict), "detail_not_object", field="notices")
         _only(ref, {"id", "revision", "sha256", "chunk"}, "notices")
         ident = ref.get("id")
         _want(isinstance(ident, str) and bool(ID_RE.match(ident)), "detail_bad_id", field="id")
         assert isinstance(ident, str)
-        _want(ident not in ids, "detail_listed_twice", name=ident)
-        ids.add(ident)
+        _want(ident not in sink, "detail_listed_twice", name=ident)
         revision = _datetime(ref, "revision", required=True)
         sha = ref.get("sha256")
         _want(isinstance(sha, str) and bool(HEX64.match(sha)), "detail_bad_hash", field="sha256")
@@ -517,7 +608,7 @@ def manifest_from_json(data: Any) -> Manifest:
             field="chunk",
         )
         assert revision is not None
-        notices.append(NoticeRef(id=ident, revision=revision, sha256=str(sha), chunk=str(chunk)))
+        sink.add(NoticeRef(id=ident, revision=revision, sha256=str(sha), chunk=str(chunk)))
 
     withdrawals_raw = data.get("withdrawals")
     _want(
@@ -526,13 +617,14 @@ def manifest_from_json(data: Any) -> Manifest:
         field="withdrawals",
     )
     withdrawals: list[WithdrawalRecord] = []
+    ids: set[str] = set()
     for ref in withdrawals_raw:
         _want(isinstance(ref, dict), "detail_not_object", field="withdrawals")
         _only(ref, {"id", "revision"}, "withdrawals")
         ident = ref.get("id")
         _want(isinstance(ident, str) and bool(ID_RE.match(ident)), "detail_bad_id", field="id")
         assert isinstance(ident, str)
-        _want(ident not in ids, "detail_listed_twice", name=ident)
+        _want(ident not in ids and ident not in sink, "detail_listed_twice", name=ident)
         ids.add(ident)
         revision = _datetime(ref, "revision", required=True)
         assert revision is not None
@@ -549,7 +641,7 @@ def manifest_from_json(data: Any) -> Manifest:
         base_sequence=base if kind == "delta" else None,
         created=created,
         categories=tuple(categories),
-        notices=tuple(notices),
+        notices=sink.finish(),
         withdrawals=tuple(withdrawals),
         entries=tuple(entries),
         version=int(version or BASE_VERSION),

@@ -36,6 +36,7 @@ from desktop.bundles.manifest import (
     FORMAT_VERSION,
     MANIFEST_NAME,
     SIGNATURE_NAME,
+    SIGNATURE_PREFIX,
     VERSIONS,
     Manifest,
     ManifestError,
@@ -43,8 +44,9 @@ from desktop.bundles.manifest import (
     notice_from_json,
     parse_json_bytes,
     peek_version,
-    signed_bytes,
 )
+from desktop.bundles.refindex import RefIndex
+from desktop.bundles.strictjson import parse_streamed
 
 Progress = Callable[[str, int, int], None]
 Cancel = Callable[[], bool]
@@ -88,6 +90,12 @@ class StagedBundle:
         """How many notices the signed manifest lists."""
         return len(self.manifest.notices)
 
+    @property
+    def refs(self) -> RefIndex:
+        """The manifest's notice listings, on disk in the staging folder."""
+        assert isinstance(self.manifest.notices, RefIndex)
+        return self.manifest.notices
+
     def notice_chunks(self) -> Iterator[list[NoticeRecord]]:
         """Parse the staged chunks in order, each matched to the signed manifest.
 
@@ -97,6 +105,8 @@ class StagedBundle:
         return _notice_chunks(self)
 
     def discard(self) -> None:
+        if isinstance(self.manifest.notices, RefIndex):
+            self.manifest.notices.close()
         if self.claim is not None:
             self.claim.release()
         shutil.rmtree(self.staging, ignore_errors=True)
@@ -110,17 +120,38 @@ def _read_small(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes
     return data
 
 
+def _read_signed(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytearray:
+    """SIGNATURE_PREFIX + the manifest's bytes, in one buffer: what the
+    signature covers, without a second copy of a manifest of many MB."""
+    buf = bytearray(SIGNATURE_PREFIX)
+    with zf.open(info) as fh:
+        while block := fh.read(COPY_BLOCK):
+            buf += block
+            if len(buf) - len(SIGNATURE_PREFIX) > MAX_MANIFEST:
+                raise BundleError(BundleCode.TOO_LARGE, name=info.filename)
+    return buf
+
+
+#: The name of the manifest's notice index in a staging folder (not an entry name).
+REF_INDEX_NAME = "manifest-notices.sqlite"
+
+
 def read_manifest(
-    zf: zipfile.ZipFile, trust: TrustLookup, resolve: Resolver | None = None
+    zf: zipfile.ZipFile, trust: TrustLookup, resolve: Resolver | None, index: Path
 ) -> Manifest:
-    """Verify the signature and validate the manifest of an open bundle."""
+    """Verify the signature and validate the manifest of an open bundle.
+
+    The manifest's notice listings are parsed one at a time into a RefIndex
+    at *index*, after the signature verified; the rest of it is parsed whole.
+    """
     infos = {info.filename: info for info in zf.infolist()}
     if MANIFEST_NAME not in infos or SIGNATURE_NAME not in infos:
         raise BundleError(BundleCode.NOT_BUNDLE, path=zf.filename or "")
-    raw = _read_small(zf, infos[MANIFEST_NAME], MAX_MANIFEST)
+    signed = _read_signed(zf, infos[MANIFEST_NAME])
+    raw = memoryview(signed)[len(SIGNATURE_PREFIX) :]
     signature = _read_small(zf, infos[SIGNATURE_NAME], 64)
     try:
-        data = parse_json_bytes(raw)
+        data, streamed = parse_streamed(raw, "notices")
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise BundleError(BundleCode.BAD_JSON, name=MANIFEST_NAME) from exc
     version = peek_version(data)
@@ -143,14 +174,25 @@ def read_manifest(
         # Trusted by an older Bảng Tin, perhaps: under such a key a signature
         # proves nothing, so none is checked.
         raise BundleError(BundleCode.WEAK_KEY, key_id=key_id)
-    if len(signature) != 64 or not keys.verify(raw_public, signature, signed_bytes(raw)):
+    if len(signature) != 64 or not keys.verify(raw_public, signature, signed):
         raise BundleError(BundleCode.BAD_SIGNATURE)
+    digest = hashlib.sha256(raw).hexdigest()
+    del raw, signed
+    refs = RefIndex(index)
     try:
-        manifest = manifest_from_json(data)
+        if streamed is not None and streamed.streamed:
+            manifest = manifest_from_json(data, listed=streamed.items(), into=refs)
+        else:
+            manifest = manifest_from_json(data, into=refs)
     except ManifestError as exc:
+        refs.close()
         raise BundleError(BundleCode.BAD_MANIFEST, detail=exc.detail) from exc
-    manifest = replace(manifest, digest=hashlib.sha256(raw).hexdigest())
+    except BaseException:
+        refs.close()
+        raise
+    manifest = replace(manifest, digest=digest)
     if bound is not None and bound != manifest.publisher_id:
+        refs.close()
         raise BundleError(
             BundleCode.KEY_PUBLISHER_MISMATCH,
             key_id=manifest.key_id,
@@ -225,8 +267,11 @@ def stage_bundle(
     staging = staging_root / uuid.uuid4().hex
     staged: StagedBundle | None = None
     claim: StagingClaim | None = None
+    manifest: Manifest | None = None
 
     def drop() -> None:
+        if manifest is not None and isinstance(manifest.notices, RefIndex):
+            manifest.notices.close()
         if claim is not None:
             claim.release()
         shutil.rmtree(staging, ignore_errors=True)
@@ -235,13 +280,14 @@ def stage_bundle(
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
             check_infos(infos)
-            manifest = read_manifest(zf, trust, resolve)
+            # The staging folder first: the manifest's notices are indexed in it.
+            staging.mkdir(mode=0o700)
+            claim = StagingClaim(staging)
+            manifest = read_manifest(zf, trust, resolve, staging / REF_INDEX_NAME)
             _check_listing(zf, manifest)
             if before_staging is not None:
                 before_staging(manifest)
             check_space(staging_root, needed_space(zf))
-            staging.mkdir(mode=0o700)
-            claim = StagingClaim(staging)
             staged = StagedBundle(manifest=manifest, staging=staging, claim=claim)
             by_name = {i.filename: i for i in infos}
             total = len(manifest.entries)
@@ -279,6 +325,11 @@ def stage_bundle(
             raise BundleError(BundleCode.NOT_BUNDLE, path=str(path)) from exc
         # A zip that breaks on reading is damaged or truncated, not foreign.
         raise BundleError(BundleCode.UNREADABLE, path=str(path)) from exc
+    except BaseException:
+        # Whatever else stops it (the caller's before_staging, an interrupt):
+        # nothing of it stays behind.
+        drop()
+        raise
 
 
 def _looks_like_zip(path: Path) -> bool:
@@ -297,13 +348,17 @@ def _is_no_space(exc: OSError) -> bool:
 
 def _notice_chunks(staged: StagedBundle) -> Iterator[list[NoticeRecord]]:
     manifest = staged.manifest
-    expected = {ref.id: ref for ref in manifest.notices}
+    refs = staged.refs
     chunks = sorted(
-        {ref.chunk for ref in manifest.notices}
-        | {e.name for e in manifest.entries if e.name.startswith("notices/")}
+        refs.chunk_names() | {e.name for e in manifest.entries if e.name.startswith("notices/")}
     )
     files = {e.sha256: e.size for e in manifest.entries if e.name.startswith("files/")}
+    # The first listed id (in id order) that no chunk held, if any.
+    absent: str | None = None
     for chunk in chunks:
+        # The listings of this chunk only: a notice listed in another chunk
+        # is not found here, as one listed nowhere is not.
+        expected = refs.in_chunk(chunk)
         notices: list[NoticeRecord] = []
         raw = (staged.staging / chunk.replace("/", "_")).read_bytes()
         try:
@@ -320,7 +375,7 @@ def _notice_chunks(staged: StagedBundle) -> Iterator[list[NoticeRecord]]:
             except ManifestError as exc:
                 raise BundleError(BundleCode.BAD_NOTICE, id=label[:120], detail=exc.detail) from exc
             ref = expected.pop(rec.id, None)
-            if ref is None or ref.chunk != chunk:
+            if ref is None:
                 raise BundleError(
                     BundleCode.BAD_NOTICE, id=rec.id, detail=Detail("detail_not_listed")
                 )
@@ -342,11 +397,13 @@ def _notice_chunks(staged: StagedBundle) -> Iterator[list[NoticeRecord]]:
                         detail=Detail("detail_attachment_missing", name=att.name),
                     )
             notices.append(rec)
-        del raw, docs
+        if expected:
+            first = min(expected)
+            absent = first if absent is None else min(absent, first)
+        del raw, docs, expected
         yield notices
-    if expected:
-        missing = sorted(expected)[0]
-        raise BundleError(BundleCode.BAD_NOTICE, id=missing, detail=Detail("detail_absent"))
+    if absent is not None:
+        raise BundleError(BundleCode.BAD_NOTICE, id=absent, detail=Detail("detail_absent"))
 
 
 # What a receipt's reader (desktop/receipts/reader.py) checks in the same way.

@@ -7,8 +7,10 @@ publisher fixes them all in one pass; no bundle is written while any remain.
 from __future__ import annotations
 
 import mimetypes
+import os
 import re
 import reprlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -149,8 +151,9 @@ class SourceFolder:
     """What a source folder holds, ready to be written into a bundle."""
 
     notices: list[NoticeRecord] = field(default_factory=list)
-    #: Instead of `notices` when read without text: (published, id, file) of each.
-    notice_files: list[tuple[datetime, str, Path]] = field(default_factory=list)
+    #: Instead of `notices` when read without text: (published, id, file) of
+    #: each, the file relative to the folder ("a/b.md").
+    notice_files: list[tuple[datetime, str, str]] = field(default_factory=list)
     withdrawals: list[WithdrawalRecord] = field(default_factory=list)
     #: Withdrawals whose time is the build time (no `updated` given).
     undated_withdrawals: list[str] = field(default_factory=list)
@@ -496,13 +499,13 @@ def read_source(root: Path, *, keep_text: bool = True) -> SourceFolder:
     errors: list[SourceError] = []
     folder = SourceFolder()
     seen: dict[str, str] = {}
-    for path in sorted(root.rglob("*.md")):
+    for rel in markdown_files(root):
+        path = root / rel
         if not path.is_file():
             continue
         parsed = parse_file(path, root, errors)
         if parsed is None:
             continue
-        rel = path.relative_to(root).as_posix()
         ident = (
             parsed.notice.id
             if parsed.notice
@@ -525,7 +528,7 @@ def read_source(root: Path, *, keep_text: bool = True) -> SourceFolder:
             if keep_text:
                 folder.notices.append(parsed.notice)
             else:
-                folder.notice_files.append((parsed.notice.published, parsed.notice.id, path))
+                folder.notice_files.append((parsed.notice.published, parsed.notice.id, rel))
             if parsed.notice.category not in folder.categories:
                 folder.categories.append(parsed.notice.category)
             for att in parsed.attachments:
@@ -541,8 +544,41 @@ def read_source(root: Path, *, keep_text: bool = True) -> SourceFolder:
     return folder
 
 
-def read_notice(root: Path, path: Path, ident: str) -> NoticeRecord:
-    """The notice *ident* in *path* again; SourceErrors if it changed into something else."""
+def markdown_files(root: Path) -> Iterator[str]:
+    """Every name ending in .md under *root*, as "a/b.md", in the order of
+    ``sorted(root.rglob("*.md"))``, without a Path for each held at once.
+
+    Each folder's names are sorted as paths compare (case-folded where the
+    system folds case), and a folder's files come where its name sorts;
+    links to folders are not followed, as rglob does not.
+    """
+    yield from _walk(str(root), "")
+
+
+def _walk(folder: str, prefix: str) -> Iterator[str]:
+    try:
+        with os.scandir(folder) as found:
+            entries = sorted((os.path.normcase(e.name), e.name, _is_dir(e)) for e in found)
+    except PermissionError:
+        return
+    for key, name, is_dir in entries:
+        if key.endswith(".md"):
+            yield prefix + name
+        if is_dir:
+            yield from _walk(os.path.join(folder, name), f"{prefix}{name}/")
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
+
+
+def read_notice(root: Path, path: Path | str, ident: str) -> NoticeRecord:
+    """The notice *ident* in *path* (or relative to *root*) again; SourceErrors
+    if it changed into something else."""
+    path = Path(root) / path
     errors: list[SourceError] = []
     parsed = parse_file(path, Path(root), errors)
     if errors or parsed is None or parsed.notice is None or parsed.notice.id != ident:

@@ -15,7 +15,7 @@ from db.models import StoredFile
 from db.types import VN_TZ, whole_seconds
 from desktop.bundles.errors import BundleError, ImportCancelled
 from desktop.bundles.importer import ImportResult, import_bundle, verify_bundle
-from desktop.bundles.reader import stage_bundle
+from desktop.bundles.reader import REF_INDEX_NAME, stage_bundle
 from desktop.messages import text
 from tests.helpers.bundles import (
     PDF,
@@ -362,16 +362,20 @@ def test_cancel_while_staging(archive: Archive, pub: Publisher) -> None:
     import_bundle(archive, pub.bundle(write_source1, 1))
     bundle = pub.bundle(write_source2, 2, since=1)
     before = snapshot(archive)
-    asked: list[int] = []
+
+    held: list[list[str]] = []
 
     def cancel() -> bool:
-        asked.append(len(staging_contents(archive)))
+        held.append(staging_contents(archive))
         return True
 
     with pytest.raises(ImportCancelled):
         import_bundle(archive, bundle, cancel=cancel)
-    # Asked once, with the staging folder made, locked, and still empty.
-    assert asked == [2]
+    # Asked once, with the staging folder made and locked, holding the
+    # manifest's notice index and no entry yet.
+    assert len(held) == 1
+    folder = held[0][0]
+    assert held == [[folder, f"{folder}/.lock", f"{folder}/{REF_INDEX_NAME}"]]
     assert snapshot(archive) == before
     assert staging_contents(archive) == []
 
