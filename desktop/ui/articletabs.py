@@ -30,6 +30,8 @@ class LaterPage(QWidget):
         self._layout.addWidget(view)
         self.setFocusProxy(view)
         view.show()  # at once, not when the event loop next runs
+        # Sized now, before it is filled: rows that wrap are measured at its width.
+        self._layout.activate()
 
 
 class ArticleTabs(QTabWidget):

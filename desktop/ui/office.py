@@ -186,11 +186,12 @@ class OfficeViews(QObject):
             view = RelationsView(lang=self._lang)
             view.notice_chosen.connect(self.window.open_notice)
             self._relations = view
+            # Filled before it is shown, so that it is laid out with its tree shown.
+            self.show_article()
             if self.article_tabs is not None:
                 tabs = self.article_tabs
                 view.notice_chosen.connect(lambda _id: tabs.setCurrentIndex(CONTENT_TAB))
                 tabs.relations_page.fill(view)
-            self.show_article()
         return self._relations
 
     def _connect(self, view: RegisterView | TodoView) -> None:
@@ -265,7 +266,11 @@ class OfficeViews(QObject):
             self.show_article(None)
         if self._todo_view is None and (changes.register or changes.lists):
             self.window.runner.query(
-                self, count_todo, key="todo-count", success=lambda c: self._show_todo_count(*c)
+                self,
+                count_todo,
+                key="todo-count",
+                success=lambda counted: self._show_todo_count(*counted),
+                failure=self._on_failed,
             )
 
     def show_article(self, _notice_id: object = None) -> None:
