@@ -112,9 +112,9 @@ framework.focus
 framework.print_results
 framework.export_results
 framework.print_results_index
-framework.print_book
-framework.export_excel
-framework.mark_done
+framework.print_register
+framework.export_register
+framework.mark_todo_done
 framework.show_dialog
 framework.mark_unread
 framework.show_shortcuts

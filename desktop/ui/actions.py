@@ -364,7 +364,7 @@ OFFICE_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "printRegisterAction",
         QT_TRANSLATE_NOOP("Actions", "In sổ…"),
-        "register.print_book",
+        "print_register",
         tooltip=QT_TRANSLATE_NOOP(
             "Actions", "Xem trước và in sổ văn bản đến của năm đang chọn (A4 ngang)"
         ),
@@ -373,7 +373,7 @@ OFFICE_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "exportRegisterAction",
         QT_TRANSLATE_NOOP("Actions", "Xuất Excel…"),
-        "register.export_excel",
+        "export_register",
         tooltip=QT_TRANSLATE_NOOP(
             "Actions", "Lưu sổ văn bản đến của năm đang chọn thành tệp Excel (.xlsx)"
         ),
@@ -382,7 +382,7 @@ OFFICE_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "todoDoneAction",
         QT_TRANSLATE_NOOP("Actions", "Đã hoàn thành"),
-        "todo.mark_done",
+        "mark_todo_done",
         tooltip=QT_TRANSLATE_NOOP(
             "Actions", "Ghi “Hoàn thành” vào sổ cho văn bản đang chọn, bỏ nó khỏi danh sách"
         ),

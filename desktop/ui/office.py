@@ -4,7 +4,8 @@
 
 - tabs over the reader: "Văn bản" (the reader as it was), "Sổ văn bản đến"
   (desktop/ui/registerview.py) and "Việc cần làm (N)" (desktop/ui/todoview.py);
-- "Nội dung" / "Lược đồ (N)" tabs over the article (desktop/ui/relationsview.py):
+- "Nội dung" / "Lược đồ (N)" tabs over the article (desktop/ui/articletabs.py,
+  desktop/ui/relationsview.py):
   the relation groups one click from the top, as on vbpl.vn, where a clerk
   has seen them; the article still ends with the same groups;
 - a "Hiệu lực" filter above the notice list ("Còn hiệu lực", "Hết hiệu lực
@@ -13,8 +14,11 @@
   hạn)"), a link to the to-do tab;
 - its actions (OFFICE_ACTIONS in desktop/ui/actions.py) in the "Xem" menu.
 
-Each view connects itself to the runner's `changes_made` and reloads what
-it shows; none calls another. Validity badges and urgency stamps in the
+None of the views is on the first screen: each is built, and its module
+imported, when its tab is first shown (desktop/ui/articletabs.py's
+`LaterPage` holds its place until then), so the window paints sooner.
+Once built, each view connects itself to the runner's `changes_made` and
+reloads what it shows; none calls another. Validity badges and urgency stamps in the
 list are the list's own (desktop/ui/badges.py).
 
 `OfficeViews` owns these; it emits `failed(exc)` when a view could not
@@ -24,7 +28,7 @@ read the archive and `status(text)` for the status bar.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QWidget
@@ -37,9 +41,13 @@ from desktop.ui.actions import (
     build_actions,
     retranslate_actions,
 )
-from desktop.ui.registerview import RegisterView
-from desktop.ui.relationsview import ArticleTabs, RelationsView
-from desktop.ui.todoview import TodoView
+from desktop.ui.articletabs import CONTENT_TAB, RELATIONS_TAB, ArticleTabs, LaterPage
+
+if TYPE_CHECKING:
+    from db.archive import Archive
+    from desktop.ui.registerview import RegisterView
+    from desktop.ui.relationsview import RelationsView
+    from desktop.ui.todoview import TodoView
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +92,13 @@ class StatusFilter(QWidget):
 
 
 class OfficeViews(QObject):
-    """Owns the register, to-do and "Lược đồ" views of one window, and their actions."""
+    """Owns the register, to-do and "Lược đồ" views of one window, and their actions.
+
+    Each view is built, and its module imported, when its tab is first shown
+    (or the view is first asked for): none is on the first screen. Until the
+    to-do view is built this counts the to-do items itself, for its tab and
+    the status bar.
+    """
 
     failed = Signal(object)
     status = Signal(str)
@@ -92,13 +106,11 @@ class OfficeViews(QObject):
     def __init__(self, window: Any) -> None:
         super().__init__(window)
         self.window = window
-        runner = window.runner
-        lang = self._lang
-        self.register = RegisterView(
-            runner, lang=lang, print_sources=lambda s: window.print_actions.print_sources(s)
-        )
-        self.todo = TodoView(runner, lang=lang)
-        self.relations = RelationsView(lang=lang)
+        self._register: RegisterView | None = None
+        self._todo_view: TodoView | None = None
+        self._relations: RelationsView | None = None
+        self.register_page = LaterPage("registerPage")
+        self.todo_page = LaterPage("todoPage")
         self.status_filter = StatusFilter()
         self.todo_label = QLabel()
         self.todo_label.setObjectName("todoLabel")
@@ -110,17 +122,7 @@ class OfficeViews(QObject):
         self.article_tabs: ArticleTabs | None = None
         self._todo = (0, 0)
         self._actions = build_actions(self, window, OFFICE_ACTIONS)
-        self.register.print_button.setDefaultAction(self._actions["printRegisterAction"])
-        self.register.export_button.setDefaultAction(self._actions["exportRegisterAction"])
-        self.todo.done_button.setDefaultAction(self._actions["todoDoneAction"])
-        for view in (self.register, self.todo):
-            runner.changes_made.connect(view.apply_changes)
-            view.notice_chosen.connect(self.open_notice)
-            view.status.connect(self.status)
-            view.failed.connect(self._on_failed)
-        runner.changes_made.connect(self._on_changes)
-        self.relations.notice_chosen.connect(window.open_notice)
-        self.todo.count_changed.connect(self._show_todo_count)
+        window.runner.changes_made.connect(self._on_changes)
         self.status_filter.status_chosen.connect(
             lambda status: window.listing.set_status(status or None)
         )
@@ -140,6 +142,76 @@ class OfficeViews(QObject):
     def action(self, name: str) -> Any:
         return self._actions[name]
 
+    # -- the views, built when first wanted -------------------------------------------------
+
+    @property
+    def register(self) -> RegisterView:
+        """The register view (built now if it was not yet)."""
+        if self._register is None:
+            from desktop.ui.registerview import RegisterView
+
+            window = self.window
+            view = RegisterView(
+                window.runner,
+                lang=self._lang,
+                print_sources=lambda s: window.print_actions.print_sources(s),
+            )
+            view.print_button.setDefaultAction(self._actions["printRegisterAction"])
+            view.export_button.setDefaultAction(self._actions["exportRegisterAction"])
+            self._register = view
+            self._connect(view)
+            self.register_page.fill(view)
+        return self._register
+
+    @property
+    def todo(self) -> TodoView:
+        """The to-do view (built now if it was not yet)."""
+        if self._todo_view is None:
+            from desktop.ui.todoview import TodoView
+
+            view = TodoView(self.window.runner, lang=self._lang)
+            view.done_button.setDefaultAction(self._actions["todoDoneAction"])
+            view.count_changed.connect(self._show_todo_count)
+            self._todo_view = view
+            self._connect(view)
+            self.todo_page.fill(view)
+        return self._todo_view
+
+    @property
+    def relations(self) -> RelationsView:
+        """The "Lược đồ" view of the notice shown (built now if it was not yet)."""
+        if self._relations is None:
+            from desktop.ui.relationsview import RelationsView
+
+            view = RelationsView(lang=self._lang)
+            view.notice_chosen.connect(self.window.open_notice)
+            self._relations = view
+            # Filled before it is shown, so that it is laid out with its tree shown.
+            self.show_article()
+            if self.article_tabs is not None:
+                tabs = self.article_tabs
+                view.notice_chosen.connect(lambda _id: tabs.setCurrentIndex(CONTENT_TAB))
+                tabs.relations_page.fill(view)
+        return self._relations
+
+    def _connect(self, view: RegisterView | TodoView) -> None:
+        """Wire a view built now as if it had been there from the start, and load it."""
+        self.window.runner.changes_made.connect(view.apply_changes)
+        view.notice_chosen.connect(self.open_notice)
+        view.status.connect(self.status)
+        view.failed.connect(self._on_failed)
+        if self.window.archive_dir is not None:
+            view.reload()  # the archive's opening was broadcast before the view was there
+
+    def print_register(self) -> None:
+        self.register.print_book()
+
+    def export_register(self) -> None:
+        self.register.export_excel()
+
+    def mark_todo_done(self) -> None:
+        self.todo.mark_done()
+
     # -- switching views -------------------------------------------------------------------
 
     def show_reader(self) -> None:
@@ -157,14 +229,14 @@ class OfficeViews(QObject):
         """The "Lược đồ" tab of the notice shown."""
         self.show_reader()
         if self.article_tabs is not None:
-            self.article_tabs.setCurrentIndex(self.article_tabs.indexOf(self.relations))
+            self.article_tabs.setCurrentIndex(RELATIONS_TAB)
             self.relations.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def open_notice(self, notice_id: str) -> None:
         """A notice chosen in the register or the to-do list: read it."""
         self.show_reader()
         if self.article_tabs is not None:
-            self.article_tabs.setCurrentIndex(0)
+            self.article_tabs.setCurrentIndex(CONTENT_TAB)
         self.window.open_notice(notice_id)
 
     def panes(self) -> list[QWidget] | None:
@@ -176,20 +248,45 @@ class OfficeViews(QObject):
         return None
 
     def _on_tab(self, index: int) -> None:
+        if index == REGISTER_TAB:
+            _ = self.register
+        elif index == TODO_TAB:
+            _ = self.todo
         if 0 <= index < len(_VIEW_ACTIONS):
             self._actions[_VIEW_ACTIONS[index]].setChecked(True)
+
+    def _on_article_tab(self, index: int) -> None:
+        if index == RELATIONS_TAB:
+            _ = self.relations
 
     # -- staying up to date ----------------------------------------------------------------
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.archive:
             self.show_article(None)
+        if self._todo_view is None and (changes.register or changes.lists):
+            self.window.runner.query(
+                self,
+                count_todo,
+                key="todo-count",
+                success=lambda counted: self._show_todo_count(*counted),
+                failure=self._on_failed,
+            )
 
     def show_article(self, _notice_id: object = None) -> None:
         """Show the relations of the notice the article shows (none after another archive)."""
-        self.relations.show_notice(self.window.current)
+        notice = self.window.current
+        if self._relations is not None:
+            self._relations.show_notice(notice)
+            count = self._relations.count
+        elif notice is not None:
+            from desktop.render.office import relation_groups
+
+            count = sum(len(group.links) for group in relation_groups(notice, self._lang()))
+        else:
+            count = 0
         if self.article_tabs is not None:
-            self.article_tabs.update_count()
+            self.article_tabs.update_count(count)
 
     def _show_todo_count(self, total: int, overdue: int) -> None:
         self._todo = (total, overdue)
@@ -223,6 +320,14 @@ class OfficeViews(QObject):
         return False
 
 
+def count_todo(archive: Archive) -> tuple[int, int]:
+    """How many to-do items there are, and how many overdue, as the to-do view counts them."""
+    from desktop.ops import register
+
+    counted = register.todo_count(archive, archive.as_of or register.today())
+    return counted.total, counted.overdue
+
+
 def install_office_views(window: Any) -> OfficeViews:
     """Put the office views into *window* (see the module docstring); returns their owner.
 
@@ -238,13 +343,14 @@ def install_office_views(window: Any) -> OfficeViews:
     at = pages.indexOf(splitter)
     pages.removeWidget(splitter)
     office.tabs.addTab(splitter, "")
-    office.tabs.addTab(office.register, "")
-    office.tabs.addTab(office.todo, "")
+    office.tabs.addTab(office.register_page, "")
+    office.tabs.addTab(office.todo_page, "")
     pages.insertWidget(at, office.tabs)
     pages.setCurrentIndex(shown)
     # The article and its "Lược đồ", in the article's place in its splitter.
     article_at = window.article_splitter.indexOf(window.article)
-    office.article_tabs = ArticleTabs(window.article, office.relations)
+    office.article_tabs = ArticleTabs(window.article)
+    office.article_tabs.currentChanged.connect(office._on_article_tab)
     window.article_splitter.insertWidget(article_at, office.article_tabs)
     window.list_pane.layout().insertWidget(1, office.status_filter)
     window.statusBar().insertPermanentWidget(0, office.todo_label)

@@ -7,7 +7,8 @@ archive does not hold is shown by its id, greyed, and cannot be opened.
 The groups come from the opened `NoticeDetail` (desktop/render/office.py's
 words), so showing them costs no query.
 
-`ArticleTabs` holds the article ("Nội dung") and this view ("Lược đồ (N)").
+`ArticleTabs` (desktop/ui/articletabs.py) holds the article ("Nội dung") and,
+once first shown, this view ("Lược đồ (N)").
 
 Signals: `RelationsView.notice_chosen(notice_id)`.
 """
@@ -25,11 +26,12 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTabWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
+
+from desktop.ui.articletabs import RELATIONS_TAB as RELATIONS_TAB
 
 if TYPE_CHECKING:
     from db.records import NoticeDetail
@@ -37,7 +39,6 @@ if TYPE_CHECKING:
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The grey of a notice the archive lacks, as in the article.
 MISSING_COLOR = "#999999"
-CONTENT_TAB, RELATIONS_TAB = 0, 1
 
 
 class WrappingDelegate(QStyledItemDelegate):
@@ -154,40 +155,6 @@ class RelationsView(QWidget):
         self.tree.setAccessibleName(self.tr("Lược đồ văn bản"))
         if self._notice is not None:
             self.show_notice(self._notice)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-
-class ArticleTabs(QTabWidget):
-    """ "Nội dung" (the article) and "Lược đồ (N)" (its relations), as vbpl.vn's tabs."""
-
-    def __init__(
-        self, article: QWidget, relations: RelationsView, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("articleTabs")
-        self.setDocumentMode(True)
-        self.relations = relations
-        self.addTab(article, "")
-        self.addTab(relations, "")
-        relations.notice_chosen.connect(lambda _id: self.setCurrentIndex(CONTENT_TAB))
-        self.retranslate()
-
-    def update_count(self) -> None:
-        count = self.relations.count
-        label = self.tr("Lược đồ")
-        self.setTabText(RELATIONS_TAB, f"{label} ({count})" if count else label)
-
-    def retranslate(self) -> None:
-        self.setTabText(CONTENT_TAB, self.tr("Nội dung"))
-        self.setTabToolTip(CONTENT_TAB, self.tr("Toàn văn văn bản"))
-        self.setTabToolTip(
-            RELATIONS_TAB, self.tr("Văn bản căn cứ, sửa đổi, thay thế, bãi bỏ, hướng dẫn")
-        )
-        self.update_count()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -5,7 +5,8 @@ On an old PC each of SQLAlchemy (~0.2 s), Markdown with nh3 and Alembic
 costs the clerk a visibly later first paint. The window's modules import
 none of them; the worker thread loads them when it opens the archive, after
 it has read the counts and the first page with `sqlite3` alone (the first
-look, db/firstlook.py).
+look, db/firstlook.py). The office's register, to-do and "Lược đồ" views are
+not on the first screen: their modules load when their tab is first shown.
 """
 
 from __future__ import annotations
@@ -16,7 +17,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.helpers.sample import populate
+from pytestqt.qtbot import QtBot
+
+from desktop.ui.articletabs import RELATIONS_TAB
+from desktop.ui.office import TODO_TAB
+from tests.helpers.sample import WindowFactory, populate
 
 HEAVY = ("sqlalchemy", "alembic", "markdown", "nh3", "yaml", "cryptography", "openpyxl", "psycopg")
 #: Our own modules the first screen does not use: loaded when their action is taken.
@@ -68,3 +73,88 @@ def test_the_first_look_loads_no_database_or_markdown_library(tmp_path: Path) ->
     total, loaded = json.loads(done.stdout)
     assert total == 3  # the first look did read the archive
     assert set(loaded).isdisjoint(HEAVY), sorted(set(loaded).intersection(HEAVY))
+
+
+#: The office views (desktop/ui/office.py): imported when their tab is first shown.
+OFFICE_VIEWS = (
+    "desktop.ui.registerview",
+    "desktop.ui.registermodel",
+    "desktop.ui.todoview",
+    "desktop.ui.relationsview",
+)
+
+PAINT = """
+import json, sys
+from pathlib import Path
+from PySide6.QtCore import QEvent, QEventLoop, QObject
+from desktop.ui import app
+from desktop.ui.mainwindow import MainWindow
+
+class FirstPaint(QObject):
+    def __init__(self):
+        super().__init__()
+        self.modules = None
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and self.modules is None:
+            self.modules = sorted(sys.modules)
+            loop.quit()
+        return False
+
+qapp = app._application()
+loop = QEventLoop()
+window = MainWindow(Path(sys.argv[1]), watch_volumes=False, remember=False, interactive=False)
+first = FirstPaint()
+window.installEventFilter(first)
+window.show()
+window.start()
+if first.modules is None:
+    loop.exec()
+window.shutdown()
+print(json.dumps(first.modules))
+"""
+
+
+def test_the_window_paints_before_the_office_views_are_imported(tmp_path: Path) -> None:
+    populate(tmp_path / "kho")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"))
+    env.pop("BANGTIN_DATABASE_URL", None)
+    done = subprocess.run(
+        [sys.executable, "-c", PAINT, str(tmp_path / "kho")],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    modules = set(json.loads(done.stdout))
+    assert "desktop.ui.office" in modules  # the window with its office tabs was painted
+    assert modules.isdisjoint(OFFICE_VIEWS), sorted(modules.intersection(OFFICE_VIEWS))
+
+
+def test_the_office_views_are_built_when_first_shown_and_counted_before(
+    make_window: WindowFactory, demo: Path, qtbot: QtBot
+) -> None:
+    window = make_window(demo)
+    office = window.office
+    tabs = office.article_tabs
+    assert tabs is not None
+    pages = (office.register_page, office.todo_page, tabs.relations_page)
+    assert [page.view for page in pages] == [None, None, None]
+    # The counts on the tabs and in the status bar are right before their views exist.
+    assert office.tabs.tabText(TODO_TAB) == "Việc cần làm (3)"
+    assert "Việc cần làm: 3" in office.todo_label.text()
+    with qtbot.waitSignal(window.article_ready):
+        window.open_notice("kh-412-2023")
+    assert tabs.tabText(RELATIONS_TAB) == "Lược đồ (1)"
+    assert tabs.relations_page.view is None
+    # Each is built, loaded and shown the first time its tab is.
+    office.action("registerViewAction").trigger()
+    assert office.register_page.view is office.register
+    assert office.register.isVisibleTo(window) and office.register.model.rowCount() > 0
+    office.action("todoViewAction").trigger()
+    assert office.todo_page.view is office.todo and office.todo.isVisibleTo(window)
+    assert office.todo.model.rowCount() == 3
+    office.action("relationsViewAction").trigger()
+    assert tabs.relations_page.view is office.relations
+    assert office.relations.isVisibleTo(window)
+    assert office.relations.model.item(0).text() == "Văn bản thay thế (1)"
+    assert tabs.tabText(RELATIONS_TAB) == "Lược đồ (1)"
