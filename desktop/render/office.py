@@ -27,6 +27,11 @@ def status_label(status: str | None, lang: str = "vi") -> str:
     return text(f"status_{status}", lang) if status else ""
 
 
+def status_short_label(status: str | None, lang: str = "vi") -> str:
+    """ "Hết hiệu lực", "Hết một phần"…: a status's words for a narrow list; empty for news."""
+    return text(f"status_short_{status}", lang) if status else ""
+
+
 def urgency_label(urgency: str | None, lang: str = "vi") -> str:
     """ "HỎA TỐC", "THƯỢNG KHẨN", "KHẨN"; empty when not urgent."""
     return text(f"urgency_{urgency}", lang) if urgency else ""
