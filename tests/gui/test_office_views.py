@@ -359,6 +359,16 @@ def test_the_demo_is_reckoned_on_its_own_day_and_an_office_on_today(
     assert other.runner.archive.as_of is None
 
 
+def test_the_demos_freshness_line_is_reckoned_on_its_own_day(
+    make_window: WindowFactory, demo: Path
+) -> None:
+    # The demo bundle is signed when the demo is made, years after the demo's day; the
+    # line speaks of the demo's day as the to-do list does, not of the clock's.
+    window = make_window(demo)
+    day = DEMO_TODAY.strftime("%d/%m/%Y")
+    assert window.trust.freshness_label.text() == f"Dữ liệu cập nhật đến ngày {day} (hôm nay)"
+
+
 def test_the_office_views_speak_english(
     make_window: WindowFactory, demo: Path, qtbot: QtBot
 ) -> None:
