@@ -176,10 +176,11 @@ class RegisterView(QWidget):
                 max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(heading)) + 24
             )
             least[column] = min(wide[column], metrics.horizontalAdvance(short) + 12)
-        # The summary keeps room for its heading, or a third of the table if that is less.
+        # The summary keeps a quarter of the table, or room for its heading if that is
+        # more, up to a third: the text a clerk reads first.
         room = self.table.viewport().width()
         title = str(self.model.headerData(CONTENT, Qt.Orientation.Horizontal))
-        content = min(metrics.horizontalAdvance(title) + 24, room // 3)
+        content = min(max(metrics.horizontalAdvance(title) + 24, room // 4), room // 3)
         spare = room - content - sum(least.values())
         extra = sum(wide[c] - least[c] for c in wide)
         share = 1.0 if extra <= 0 else max(0.0, min(1.0, spare / extra))
