@@ -102,8 +102,9 @@ class BundleError(Exception):
         self.code = code
         self.params = params
 
-    def message(self, lang: str = "vi") -> str:
-        return text(self.code, lang, **_rendered(self.params, lang))
+    def message(self, lang: str = "vi", *, code: str | None = None) -> str:
+        """The sentence; *code*: another sentence for the same refusal (the window's)."""
+        return text(code or self.code, lang, **_rendered(self.params, lang))
 
 
 class ImportCancelled(Exception):

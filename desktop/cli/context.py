@@ -132,7 +132,7 @@ class Context:
 
     def describe(self, exc: BaseException) -> str:
         """*exc* as one sentence; archive errors name this command's data folder."""
-        return describe(exc, self.lang, archive_dir=self.where)
+        return describe(exc, self.lang, archive_dir=self.where, cli=True)
 
     def archive(self) -> Archive:
         """The archive, opened (and made, when it may be: see the class)."""

@@ -53,7 +53,7 @@ def cmd_migrate_to(ctx: Context, args: argparse.Namespace) -> int:
     except DBAPIError as exc:
         found = server_error(exc, target_url)
         # About the target: the sentence names the server, not this PC's folder.
-        said = describe(found or exc, ctx.lang, archive_dir=where)
+        said = describe(found or exc, ctx.lang, archive_dir=where, cli=True)
         raise Failure(said, found.code if found else "refused") from exc
     finally:
         probe.dispose()
@@ -61,7 +61,7 @@ def cmd_migrate_to(ctx: Context, args: argparse.Namespace) -> int:
         try:
             target = open_archive(ctx.data_dir, url=target_url, create=True)
         except ArchiveError as exc:
-            raise Failure(describe(exc, ctx.lang, archive_dir=where), exc.code) from exc
+            raise Failure(describe(exc, ctx.lang, archive_dir=where, cli=True), exc.code) from exc
         try:
             # No other PC imports meanwhile; the database is still empty once held.
             with (
@@ -76,12 +76,12 @@ def cmd_migrate_to(ctx: Context, args: argparse.Namespace) -> int:
         except transfer.TargetNotEmpty as exc:
             raise Failure(ctx.say("migrate_target_not_empty", where=where), "not_empty") from exc
         except ArchiveError as exc:
-            raise Failure(describe(exc, ctx.lang, archive_dir=where), exc.code) from exc
+            raise Failure(describe(exc, ctx.lang, archive_dir=where, cli=True), exc.code) from exc
         except DBAPIError as exc:
             found = server_error(exc, target_url) if server_code(exc) is not None else None
             if found is None:
                 raise  # this PC's own archive: the command's sentence names its folder
-            raise Failure(describe(found, ctx.lang), found.code) from exc
+            raise Failure(describe(found, ctx.lang, cli=True), found.code) from exc
         except transfer.CountMismatch as exc:
             said = ctx.say(
                 "migrate_count_mismatch", table=exc.table, read=exc.read, written=exc.written

@@ -102,8 +102,12 @@ def describe(
     lang: str = DEFAULT_LANG,
     *,
     archive_dir: str | PathLike[str] | None = None,
+    cli: bool = False,
 ) -> str:
     """One sentence in *lang* that says what went wrong, for any exception.
+
+    The window's sentence, which names a button or whom to ask; *cli*: the
+    command line's, which may name a command to type (`_WINDOW_SENTENCES`).
 
     Covers the archive's and backups' errors (by code), refused bundles and
     key files, SQLite failures (sorted by SQLite's result code), the usual
@@ -115,6 +119,11 @@ def describe(
     from db.errors import ArchiveError, BackupError, Damage, ErrorCode, classify, damage_of
     from desktop.bundles.errors import BundleError, ImportCancelled, KeyFileError
 
+    def say(code: str, lang: str = DEFAULT_LANG, **params: Any) -> str:
+        return text(code if cli else _WINDOW_SENTENCES.get(code, code), lang, **params)
+
+    if isinstance(exc, BundleError) and not cli and exc.code in _WINDOW_SENTENCES:
+        return exc.message(lang, code=_WINDOW_SENTENCES[exc.code])
     if isinstance(exc, BundleError | KeyFileError):
         return exc.message(lang)
     from desktop.receipts.errors import ReceiptError
@@ -122,7 +131,7 @@ def describe(
     if isinstance(exc, ReceiptError):
         return exc.message(lang)
     if isinstance(exc, ImportCancelled):
-        return text("cancelled", lang)
+        return say("cancelled", lang)
     if isinstance(exc, ArchiveError):
         named = exc.detail if exc.code is ErrorCode.MISSING else None
         where = archive_dir or exc.path or named
@@ -130,41 +139,41 @@ def describe(
             # The server the error met is named, never this PC's data folder.
             where = exc.path
         if exc.code is ErrorCode.WAL_MISSING:
-            return text("archive_wal_missing", lang, path=exc.detail)
+            return say("archive_wal_missing", lang, path=exc.detail)
         if exc.code is ErrorCode.CANCELLED:
-            return text("cancelled", lang)
+            return say("cancelled", lang)
         if exc.code is ErrorCode.NOT_ON_SERVER and exc.detail == "search":
-            return text("archive_not_on_server_search", lang, path=where or "")
-        return _archive_sentence(exc.code, lang, where)
+            return say("archive_not_on_server_search", lang, path=where or "")
+        return _archive_sentence(exc.code, lang, where, cli=cli)
     if isinstance(exc, BackupError):
         where = archive_dir or ""
         if exc.code is ErrorCode.NO_BACKUP:
-            return text("no_backup", lang, path=exc.detail)
+            return say("no_backup", lang, path=exc.detail)
         if exc.code is ErrorCode.MISSING:
-            return _archive_sentence(exc.code, lang, archive_dir or exc.detail)
+            return _archive_sentence(exc.code, lang, archive_dir or exc.detail, cli=cli)
         if exc.code is ErrorCode.DAMAGED:
-            return text("backup_damaged", lang, path=where)
+            return say("backup_damaged", lang, path=where)
         if exc.code is ErrorCode.NO_SPACE:
             if exc.needed is not None and exc.free is not None:
-                return text("backup_no_space", lang, needed=exc.needed, free=exc.free)
-            return text("backup_disk_full", lang)
+                return say("backup_no_space", lang, needed=exc.needed, free=exc.free)
+            return say("backup_disk_full", lang)
         if exc.code is ErrorCode.BUSY:
-            return text("restore_busy", lang, path=where)
-        return text("bad_backup", lang, path=exc.detail)
+            return say("restore_busy", lang, path=where)
+        return say("bad_backup", lang, path=exc.detail)
     code = classify(exc)
     if code is ErrorCode.DAMAGED and damage_of(exc) is Damage.BROKEN:
         # Damaged pages met while reading (a list, a search): the file is ours.
-        return text("archive_pages_damaged", lang, path=archive_dir or "")
+        return say("archive_pages_damaged", lang, path=archive_dir or "")
     if code is not None:
-        return _archive_sentence(code, lang, archive_dir)
+        return _archive_sentence(code, lang, archive_dir, cli=cli)
     if isinstance(exc, OSError):
         return _os_sentence(exc, lang)
     if isinstance(exc, MemoryError):
-        return text("out_of_memory", lang)
+        return say("out_of_memory", lang)
     if isinstance(exc, RecursionError):
-        return text("too_deep", lang)
+        return say("too_deep", lang)
     first_line = (str(exc).strip().splitlines() or [""])[0][:300]
-    return text("unexpected", lang, detail=f"{type(exc).__name__}: {first_line}")
+    return say("unexpected", lang, detail=f"{type(exc).__name__}: {first_line}")
 
 
 def describe_damage(exc: BaseException, lang: str = DEFAULT_LANG) -> str:
@@ -174,6 +183,17 @@ def describe_damage(exc: BaseException, lang: str = DEFAULT_LANG) -> str:
     """
     key = _DAMAGE_SENTENCES.get(str(getattr(exc, "damage", None)), "damaged_broken")
     return text(key, lang)
+
+
+#: The sentences that name a command to type, and the window's own, which names a button
+#: or whom to ask instead: a clerk in the window is never sent to a terminal.
+_WINDOW_SENTENCES = {
+    "weak_key": "weak_key_window",
+    "publisher_key_bound": "publisher_key_bound_window",
+    "archive_pages_damaged": "archive_pages_damaged_window",
+    "import_damaged_archive": "import_damaged_archive_window",
+    "backup_damaged": "backup_damaged_window",
+}
 
 
 #: The reason for each kind of damage (db.errors.Damage values).
@@ -186,8 +206,11 @@ _SERVER_CODES = frozenset(
 )
 
 
-def _archive_sentence(code: str, lang: str, where: str | PathLike[str] | None) -> str:
-    sentence = text(_ARCHIVE_SENTENCES.get(code, "archive_damaged"), lang, path=where or "")
+def _archive_sentence(
+    code: str, lang: str, where: str | PathLike[str] | None, *, cli: bool = False
+) -> str:
+    key = _ARCHIVE_SENTENCES.get(code, "archive_damaged")
+    sentence = text(key if cli else _WINDOW_SENTENCES.get(key, key), lang, path=where or "")
     # Without a path, "Kho dữ liệu {path} bị hỏng" must not keep a double space.
     return sentence if where else " ".join(sentence.split())
 

@@ -223,6 +223,29 @@ WORDS: dict[str, tuple[str, str]] = {
         "The archive {path} is damaged (some of its pages cannot be read); "
         "restore it with 'bangtin restore'.",
     ),
+    # The same damage said in the window, which offers the backup with a button
+    "import_damaged_archive_window": (
+        "Không nhập gói dữ liệu vì kho dữ liệu bị hỏng (có trang dữ liệu không đọc được); "
+        "kho dữ liệu không thay đổi. Hãy bấm «Khôi phục bản sao lưu» khi Bảng Tin hỏi, "
+        "hoặc nhờ người phụ trách máy tính của văn phòng.",
+        "The bundle was not imported because the archive is damaged (some of its pages "
+        "cannot be read); the archive is unchanged. Click 'Restore the backup' when Bảng Tin "
+        "asks, or ask whoever looks after the office's computers.",
+    ),
+    "archive_pages_damaged_window": (
+        "Kho dữ liệu {path} bị hỏng (có trang dữ liệu không đọc được); hãy bấm «Khôi phục "
+        "bản sao lưu» khi Bảng Tin hỏi, hoặc nhờ người phụ trách máy tính của văn phòng.",
+        "The archive {path} is damaged (some of its pages cannot be read); click 'Restore the "
+        "backup' when Bảng Tin asks, or ask whoever looks after the office's computers.",
+    ),
+    "backup_damaged_window": (
+        "Kho dữ liệu {path} bị hỏng (có trang dữ liệu không đọc được) nên không sao lưu; "
+        "các bản sao lưu cũ được giữ nguyên. Hãy bấm «Khôi phục bản sao lưu» khi Bảng Tin "
+        "hỏi, hoặc nhờ người phụ trách máy tính của văn phòng.",
+        "The archive {path} is damaged (some of its pages cannot be read), so it was not "
+        "backed up; the older backups are kept. Click 'Restore the backup' when Bảng Tin "
+        "asks, or ask whoever looks after the office's computers.",
+    ),
     "archive_replaced": (
         "Kho dữ liệu vừa được một chương trình khác khôi phục từ bản sao lưu; "
         "gói dữ liệu chưa được nhập, hãy mở lại Bảng Tin rồi nhập lại.",

@@ -51,6 +51,25 @@ WORDS: dict[str, tuple[str, str]] = {
         "with which anyone can forge signatures; stop trusting it with "
         "'bangtin trust remove {key_id}'.",
     ),
+    # The same two, said in the window: what to click, or whom to ask
+    "weak_key_window": (
+        "Khóa tin cậy {key_id} là một khóa yếu (điểm bậc nhỏ hoặc không ở dạng chuẩn) "
+        "mà ai cũng giả được chữ ký; hãy bỏ tin cậy nó: menu Tệp → «Khóa tin cậy…», "
+        "chọn khóa {key_id} rồi bấm «Bỏ tin cậy».",
+        "The trusted key {key_id} is a weak key (a small-order or non-canonical point) "
+        "with which anyone can forge signatures; stop trusting it: File menu → "
+        "'Trusted keys…', choose the key {key_id} and click 'Stop trusting'.",
+    ),
+    "publisher_key_bound_window": (
+        "Đơn vị {publisher} đã gắn với khóa {bound}; khóa {key_id} chỉ được ký thay cho đơn vị "
+        "này khi văn phòng chọn thay khóa. Hãy hỏi tỉnh xem đơn vị đó có đổi khóa không "
+        "(đối chiếu mã khóa với công văn của tỉnh); nếu có, nhờ người phụ trách máy tính "
+        "của văn phòng thay khóa.",
+        "The publisher {publisher} is bound to key {bound}; key {key_id} may sign for it "
+        "only once the office chooses to replace the key. Ask the province whether that "
+        "publisher changed its key (compare the key id with the province's dispatch); if so, "
+        "ask whoever looks after the office's computers to replace it.",
+    ),
     "publisher_key_bound": (
         "Đơn vị {publisher} đã gắn với khóa {bound}; khóa {key_id} chỉ được ký thay cho đơn vị "
         "này khi văn thư chọn thay khóa bằng lệnh «bangtin trust add KHÓA.pub --replaces {bound}».",

@@ -78,6 +78,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "status_in_force": ("Còn hiệu lực", "In force"),
     "status_partly_expired": ("Hết hiệu lực một phần", "Partly expired"),
     "status_expired": ("Hết hiệu lực toàn bộ", "Expired"),
+    # The same, short, for a badge in a narrow list
+    "status_short_not_yet": ("Chưa hiệu lực", "Not yet"),
+    "status_short_in_force": ("Còn hiệu lực", "In force"),
+    "status_short_partly_expired": ("Hết một phần", "Partly out"),
+    "status_short_expired": ("Hết hiệu lực", "Expired"),
     "banner_expired": (
         "Văn bản này đã hết hiệu lực từ ngày {day}.",
         "This document has been out of force since {day}.",

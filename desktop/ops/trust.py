@@ -103,13 +103,21 @@ class Freshness:
     stale: bool
 
 
-def freshness(latest: datetime | None, today: date, stale_days: int) -> Freshness:
-    """The newest signed day, as of *today*. A future day (a wrong clock) counts as 0 days."""
+def freshness(
+    latest: datetime | None, today: date, stale_days: int, *, own_day: bool = False
+) -> Freshness:
+    """The newest signed day, as of *today*. A future day (a wrong clock) counts as 0 days.
+
+    *own_day*: *today* is the archive's own day (the demo's), not the clock's;
+    data signed after it are reckoned as of that day, as its deadlines are.
+    """
     from db.types import VN_TZ
 
     if latest is None:
         return Freshness(None, None, False)
     day = latest.astimezone(VN_TZ).date()
+    if own_day:
+        day = min(day, today)
     days = max(0, (today - day).days)
     return Freshness(day, days, days > stale_days)
 
@@ -119,6 +127,11 @@ def latest_signed(archive: Archive) -> datetime | None:
 
     with archive.reading() as session:
         return trust.latest_signed(session)
+
+
+def latest_signed_as_of(archive: Archive) -> tuple[datetime | None, date | None]:
+    """The newest signed time, and the archive's own day (the demo's; None: the clock's)."""
+    return latest_signed(archive), archive.as_of
 
 
 # -- trusting from a file ---------------------------------------------------------------------

@@ -6,6 +6,7 @@ list and its "Lược đồ" view can use the same functions.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from db.records import RELATIONS, NoticeDetail, RelationLink
@@ -25,6 +26,35 @@ _BECAUSE_RELATION = {
 def status_label(status: str | None, lang: str = "vi") -> str:
     """ "Còn hiệu lực", "Hết hiệu lực toàn bộ"…; empty for news."""
     return text(f"status_{status}", lang) if status else ""
+
+
+def status_short_label(status: str | None, lang: str = "vi") -> str:
+    """ "Hết hiệu lực", "Hết một phần"…: a status's words for a narrow list; empty for news."""
+    return text(f"status_short_{status}", lang) if status else ""
+
+
+#: "Sở Giáo dục và Đào tạo tỉnh Sơn Hà": a body, then the locality whose people's committee
+#: governs it. Lower-case place words only, so that "Xã hội" in a name is never one.
+_GOVERNED = re.compile(r"^(?P<body>.+?) (?P<place>(?:tỉnh|thành phố|thị xã|huyện|quận) \S.*)$")
+#: The committee and council themselves, which no other body governs.
+_COMMITTEES = re.compile(
+    r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd|hội đồng nhân dân|hđnd)\b", re.I
+)
+#: "Văn phòng UBND": under the committee's line, the office is simply "Văn phòng".
+_OWN_COMMITTEE = re.compile(r" (?:ủy ban nhân dân|uỷ ban nhân dân|ubnd)$", re.I)
+
+
+def issuer_lines(issuer: str) -> tuple[str, str]:
+    """The governing body and the issuing body, as Decree 30/2020 heads a document.
+
+    "Sở Giáo dục và Đào tạo tỉnh Sơn Hà" → ("UBND tỉnh Sơn Hà", "Sở Giáo dục và Đào
+    tạo"); a people's committee, or a name without a locality, stays whole: ("", issuer).
+    """
+    found = _GOVERNED.match(" ".join(issuer.split()))
+    if found is None or _COMMITTEES.match(found["body"]):
+        return "", issuer
+    body = _OWN_COMMITTEE.sub("", found["body"])
+    return f"UBND {found['place']}", body
 
 
 def urgency_label(urgency: str | None, lang: str = "vi") -> str:

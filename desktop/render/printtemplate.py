@@ -249,18 +249,21 @@ def notice_html(
     """One notice: the header block, then the body (`render_body`'s sanitized HTML).
 
     The header follows the first lines of the decree's layout without
-    claiming to be the original document: the issuer and "Số:" on the left,
+    claiming to be the original document: the governing body (Decree 30's
+    "cơ quan chủ quản") over the issuer, and "Số:" on the left,
     with the urgency mark (độ khẩn) under them in a frame, as the decree
     places it; the category and the posting date on the right; then, for a
     notice out of force, its banner; the title in bold capitals (14 pt) and
     the summary. After the body, "Nơi nhận" and the signing block side by side.
     """
-    from desktop.render.office import banner, urgency_label
+    from desktop.render.office import banner, issuer_lines, urgency_label
 
     style = style or PrintStyle()
     after = f"{css_px_from_pt(style.paragraph_after_pt):.2f}px"
-    issuer = notice.issuer or notice.publisher_name or ""
-    left = [f"<b>{_esc(issuer.upper())}</b>" if issuer else ""]
+    # The governing body on its own line, upright; the issuing body under it, in bold.
+    governing, issuer = issuer_lines(notice.issuer or notice.publisher_name or "")
+    left = [_esc(upper_title(governing)) if governing else ""]
+    left.append(f"<b>{_esc(upper_title(issuer))}</b>" if issuer else "")
     if notice.number:
         left.append(_esc(text("print_number", lang, number=notice.number)))
     if notice.urgency:

@@ -120,8 +120,11 @@ def register_table(rows: Sequence[RegisterRow], year: int, lang: str = "vi") -> 
     for row in rows:
         cells = book_cells(row, lang)
         tds = "".join(
-            f'<td align="center">{_cell(value)}</td>'
-            if index in (0, 1, 3, 4, 7)
+            # A date or a document number is kept whole: "118/QĐ-UBND" never breaks at its hyphen.
+            f'<td align="center" style="white-space:nowrap">{_cell(value)}</td>'
+            if index in (0, 3, 4, 7)
+            else f'<td align="center">{_cell(value)}</td>'
+            if index == 1
             else f"<td>{_cell(value)}</td>"
             for index, value in enumerate(cells)
         )

@@ -31,18 +31,24 @@ STAMP_COLOR = "#c00000"
 _PAD = 4
 _GAP = 6
 #: The title keeps at least this many average characters: in a narrow list
-#: the status badge gives way (the article still shows it), then the stamp
-#: is kept, as urgency must not be missed.
+#: the status badge first takes its short form ("Hết hiệu lực"), then a
+#: badge that only reassures ("Còn hiệu lực") gives way (the article still
+#: shows it). A badge that warns keeps its short form as long as it fits in
+#: the cell at all, as does the stamp: urgency and lost force must not be missed.
 MIN_TITLE_CHARS = 14
+#: The statuses whose badge warns that a notice is (partly) out of force.
+WARNING_STATUSES = frozenset({"expired", "partly_expired"})
 
 
 @dataclass(frozen=True)
 class Badges:
-    """What a row shows beside its title: the urgency's words, the status and its words."""
+    """What a row shows beside its title: the urgency's words, the status, its words and their
+    short form for a narrow list."""
 
     urgency: str = ""
     status: str | None = None
     status_text: str = ""
+    status_short: str = ""
 
     def __bool__(self) -> bool:
         return bool(self.urgency or self.status_text)
@@ -57,21 +63,34 @@ def _small_font(option: QStyleOptionViewItem, *, bold: bool) -> QFont:
     return font
 
 
-def badge_widths(option: QStyleOptionViewItem, badges: Badges) -> tuple[int, int]:
-    """How wide the stamp (left) and the badge (right) are, with their gaps; 0 when absent."""
+def badge_layout(option: QStyleOptionViewItem, badges: Badges) -> tuple[int, int, str]:
+    """How wide the stamp (left) and the badge (right) are, with their gaps (0 when absent),
+    and the badge's words: its full form, else its short form, as the cell's width allows."""
     left = right = 0
+    words = ""
     if badges.urgency:
         metrics = QFontMetrics(_small_font(option, bold=True))
         left = metrics.horizontalAdvance(badges.urgency) + 2 * _PAD + _GAP
-    if badges.status_text:
-        metrics = QFontMetrics(_small_font(option, bold=False))
-        right = metrics.horizontalAdvance(badges.status_text) + 2 * _PAD + _GAP
-        room = option.rect.width() - left - right
-        if room < MIN_TITLE_CHARS * QFontMetrics(option.font).averageCharWidth():
-            right = 0  # no room for both: the title first
     if left > option.rect.width():
         left = 0
-    return left, right
+    if badges.status_text:
+        metrics = QFontMetrics(_small_font(option, bold=False))
+        title_min = MIN_TITLE_CHARS * QFontMetrics(option.font).averageCharWidth()
+        forms = [badges.status_text]
+        if badges.status_short and badges.status_short != badges.status_text:
+            forms.append(badges.status_short)
+        for form in forms:
+            width = metrics.horizontalAdvance(form) + 2 * _PAD + _GAP
+            if option.rect.width() - left - width >= title_min:
+                right, words = width, form
+                break
+        else:
+            # No room for both: the title first, unless the badge warns.
+            if badges.status in WARNING_STATUSES:
+                width = metrics.horizontalAdvance(forms[-1]) + 2 * _PAD + _GAP
+                if left + width <= option.rect.width():
+                    right, words = width, forms[-1]
+    return left, right, words
 
 
 def paint_badges(
@@ -88,7 +107,7 @@ def paint_badges(
     panel.text = ""
     panel.icon = QIcon()
     style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, panel, painter, widget)
-    left, right = badge_widths(option, badges)
+    left, right, words = badge_layout(option, badges)
     rect = option.rect
     # A fixed band at the top of the row: a search result's snippet lines stay below it.
     line = QFontMetrics(option.font).height()
@@ -106,7 +125,7 @@ def paint_badges(
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(box, 2, 2)
         painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), badges.urgency)
-    if badges.status_text and right:
+    if words and right:
         font = _small_font(option, bold=False)
         painter.setFont(font)
         ink, fill = STATUS_COLORS.get(badges.status or "", ("#444444", "#eeeeee"))
@@ -117,7 +136,7 @@ def paint_badges(
         painter.setBrush(QColor(fill))
         painter.drawRoundedRect(box, box.height() / 2, box.height() / 2)
         painter.setPen(QColor(ink))
-        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), badges.status_text)
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), words)
     painter.restore()
     narrowed = QStyleOptionViewItem(option)
     narrowed.rect = QRect(

@@ -224,10 +224,13 @@ class NoticeRowsModel(QAbstractTableModel):
         return None
 
     def _badges(self, s: NoticeSummary) -> Badges:
-        from desktop.render.office import status_label, urgency_label
+        from desktop.render.office import status_label, status_short_label, urgency_label
 
         return Badges(
-            urgency_label(s.urgency, self._lang), s.status, status_label(s.status, self._lang)
+            urgency_label(s.urgency, self._lang),
+            s.status,
+            status_label(s.status, self._lang),
+            status_short_label(s.status, self._lang),
         )
 
     def headerData(

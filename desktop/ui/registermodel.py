@@ -296,7 +296,7 @@ class RegisterModel(QAbstractTableModel):
     ) -> object:
         if (
             orientation != Qt.Orientation.Horizontal
-            or role != Qt.ItemDataRole.DisplayRole
+            or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
             or not 0 <= section < len(HEADINGS)
         ):
             return None

@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -141,6 +141,7 @@ class RegisterView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(CONTENT, QHeaderView.ResizeMode.Stretch)
         self._size_columns()
+        self.table.viewport().installEventFilter(self)
         self.table.activated.connect(self._on_activated)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -151,24 +152,47 @@ class RegisterView(QWidget):
         self.retranslate()
 
     def _size_columns(self) -> None:
-        """Wide enough for a date, a heading or a short name; the content takes the rest."""
+        """Each narrow column as wide as its heading or sample, shrunk toward its least (a date,
+        a number, a few letters) when the table is narrow; the content takes the rest."""
         header = self.table.horizontalHeader()
         metrics = header.fontMetrics()
+        # (sample, least): the least is what a column keeps in a narrow window.
         samples = {
-            RECEIVED: "00/00/0000",
-            NUMBER: "0000",
-            ISSUER: "Ủy ban nhân dân tỉnh",
-            DOC_NUMBER: "0000/QĐ-UBND",
-            ISSUED: "00/00/0000",
-            ASSIGNED: "Công chức Văn phòng",
-            HANDED: "00/00/0000",
-            NOTE: "Trình lãnh đạo",
-            STATUS: "Đã tiếp nhận",
+            RECEIVED: ("00/00/0000", "00/00/0000"),
+            NUMBER: ("0000", "0000"),
+            ISSUER: ("Ủy ban nhân dân tỉnh", "UBND tỉnh"),
+            DOC_NUMBER: ("0000/QĐ-UBND", "0000/QĐ-UBND"),
+            ISSUED: ("00/00/0000", "00/00/0000"),
+            ASSIGNED: ("Công chức Văn phòng", "Văn phòng"),
+            HANDED: ("00/00/0000", "00/00/0000"),
+            NOTE: ("Trình lãnh đạo", "Ghi chú"),
+            STATUS: ("Đã tiếp nhận", "Đã tiếp nhận"),
         }
-        for column, sample in samples.items():
+        wide: dict[int, int] = {}
+        least: dict[int, int] = {}
+        for column, (sample, short) in samples.items():
             heading = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(heading))
-            header.resizeSection(column, width + 24)
+            wide[column] = (
+                max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(heading)) + 24
+            )
+            least[column] = min(wide[column], metrics.horizontalAdvance(short) + 12)
+        # The summary keeps a quarter of the table, or room for its heading if that is
+        # more, up to a third: the text a clerk reads first.
+        room = self.table.viewport().width()
+        title = str(self.model.headerData(CONTENT, Qt.Orientation.Horizontal))
+        content = min(max(metrics.horizontalAdvance(title) + 24, room // 4), room // 3)
+        spare = room - content - sum(least.values())
+        extra = sum(wide[c] - least[c] for c in wide)
+        share = 1.0 if extra <= 0 else max(0.0, min(1.0, spare / extra))
+        for column in wide:
+            width = least[column] + int((wide[column] - least[column]) * share)
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._size_columns()
+        return super().eventFilter(watched, event)
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -344,6 +368,7 @@ class RegisterView(QWidget):
         self.status_box.setAccessibleName(self.tr("Lọc theo tình trạng xử lý"))
         self.table.setAccessibleName(self.tr("Sổ văn bản đến"))
         self.model.set_lang(self._lang())
+        self._size_columns()
         if self.model.rowCount() or self._year is not None:
             self._show_count()
 

@@ -55,3 +55,15 @@ def test_a_missing_folder_fails_with_one_sentence(cli: Cli, tmp_path: Path) -> N
 
 def test_print_needs_a_pdf_path(cli: Cli) -> None:
     cli.fails("--demo", "print", LONG_ID, code=2)
+
+
+def test_a_departments_header_puts_its_governing_body_on_its_own_line(
+    cli: Cli, tmp_path: Path
+) -> None:
+    # Decree 30/2020: "UBND TỈNH SƠN HÀ" above "SỞ GIÁO DỤC VÀ ĐÀO TẠO", neither cut.
+    out = tmp_path / "kh.pdf"
+    cli("--demo", "print", "kh-412-2023", "qd-118-2023", "--pdf", out)
+    lines = [line.strip() for line in pdf_text(out).splitlines() if line.strip()]
+    first = lines.index("UBND TỈNH SƠN HÀ")
+    assert lines[first + 1] == "SỞ GIÁO DỤC VÀ ĐÀO TẠO"
+    assert "ỦY BAN NHÂN DÂN TỈNH SƠN HÀ" in lines  # a committee heads its own documents

@@ -142,6 +142,9 @@ def test_register_print_is_landscape_a4(cli: Cli, tmp_path: Path) -> None:
     assert "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN" in flat and "Năm 2023" in flat
     assert "Đơn vị hoặc người nhận" in flat and "Ký nhận" in flat
     assert "05/KH-UBND" in flat
+    # A document number is kept whole on its line, never cut at its hyphen.
+    laid_out = pdf_text(out)
+    assert "118/QĐ-UBND" in laid_out and "312/UBND-VX" in laid_out
 
 
 def test_todo_lists_deadlines_soonest_first_with_the_overdue_ones(cli: Cli) -> None:

@@ -53,8 +53,12 @@ def test_list_rows_carry_their_status_badge_and_urgency_stamp(
 ) -> None:
     window = make_window(demo)
     listed(window)
-    assert badges_of(window, "kh-412-2023") == Badges("", "expired", "Hết hiệu lực toàn bộ")
-    assert badges_of(window, "qd-642-2023") == Badges("", "partly_expired", "Hết hiệu lực một phần")
+    assert badges_of(window, "kh-412-2023") == Badges(
+        "", "expired", "Hết hiệu lực toàn bộ", "Hết hiệu lực"
+    )
+    assert badges_of(window, "qd-642-2023") == Badges(
+        "", "partly_expired", "Hết hiệu lực một phần", "Hết một phần"
+    )
     assert badges_of(window, "cv-2487-2023") == Badges("HỎA TỐC", None, "")
     assert badges_of(window, "cv-3105-2023") == Badges("KHẨN", None, "")
     assert badges_of(window, "tin-ky-thi-lop-10-2023") is None  # news: neither
@@ -115,11 +119,26 @@ def test_in_a_narrow_list_the_badge_gives_way_to_the_title_and_the_stamp_stays(
 ) -> None:
     window = make_window(demo)
     listed(window)
-    # About the title column of a 1024-pixel-wide window.
-    expired = painted_cell(window, "kh-412-2023", width=140)
-    assert not has_color(expired, STATUS_COLORS["expired"][1], range(0, 140))
+    # About the title column of a 1024-pixel-wide window: "Còn hiệu lực" gives way to the title.
+    in_force = painted_cell(window, "kh-468-2023", width=140)
+    assert not has_color(in_force, STATUS_COLORS["in_force"][1], range(0, 140))
     urgent = painted_cell(window, "cv-2487-2023", width=140)
     assert has_color(urgent, STAMP_COLOR, range(0, 60))
+
+
+def test_in_a_narrow_list_a_warning_badge_takes_its_short_form_and_stays(
+    make_window: WindowFactory, demo: Path
+) -> None:
+    window = make_window(demo)
+    listed(window)
+    fill = STATUS_COLORS["expired"][1]
+    # Roomy: the full words; narrow: still a badge (its short form), painted at the right.
+    assert has_color(painted_cell(window, "kh-412-2023", width=420), fill, range(300, 420))
+    for width in (200, 140, 100):
+        expired = painted_cell(window, "kh-412-2023", width=width)
+        assert has_color(expired, fill, range(width // 2, width)), width
+    partly = painted_cell(window, "qd-642-2023", width=140)
+    assert has_color(partly, STATUS_COLORS["partly_expired"][1], range(70, 140))
 
 
 def test_search_results_carry_badges_too(
@@ -128,8 +147,12 @@ def test_search_results_carry_badges_too(
     window = make_window(demo)
     with qtbot.waitSignal(window.search_ready):
         window.search_for("tuyen sinh lop 10")
-    assert badges_of(window, "kh-412-2023") == Badges("", "expired", "Hết hiệu lực toàn bộ")
-    assert badges_of(window, "kh-468-2023") == Badges("", "in_force", "Còn hiệu lực")
+    assert badges_of(window, "kh-412-2023") == Badges(
+        "", "expired", "Hết hiệu lực toàn bộ", "Hết hiệu lực"
+    )
+    assert badges_of(window, "kh-468-2023") == Badges(
+        "", "in_force", "Còn hiệu lực", "Còn hiệu lực"
+    )
 
 
 # -- the status filter ---------------------------------------------------------------------
@@ -326,12 +349,24 @@ def test_the_demo_is_reckoned_on_its_own_day_and_an_office_on_today(
     assert window.runner.archive.as_of == DEMO_TODAY
     listed(window)
     # Not in force until 01/01/2024: so on the demo's day, whatever the clock says.
-    assert badges_of(window, "kh-281-2023") == Badges("", "not_yet", "Chưa có hiệu lực")
+    assert badges_of(window, "kh-281-2023") == Badges(
+        "", "not_yet", "Chưa có hiệu lực", "Chưa hiệu lực"
+    )
     office = tmp_path / "office"
     populate(office)
     other = make_window(office)
     assert isinstance(other.runner, SyncRunner) and other.runner.archive is not None
     assert other.runner.archive.as_of is None
+
+
+def test_the_demos_freshness_line_is_reckoned_on_its_own_day(
+    make_window: WindowFactory, demo: Path
+) -> None:
+    # The demo bundle is signed when the demo is made, years after the demo's day; the
+    # line speaks of the demo's day as the to-do list does, not of the clock's.
+    window = make_window(demo)
+    day = DEMO_TODAY.strftime("%d/%m/%Y")
+    assert window.trust.freshness_label.text() == f"Dữ liệu cập nhật đến ngày {day} (hôm nay)"
 
 
 def test_the_office_views_speak_english(
@@ -356,7 +391,7 @@ def test_the_office_views_speak_english(
     assert office.article_tabs is not None
     assert office.article_tabs.tabText(RELATIONS_TAB) == "Relations (1)"
     assert office.relations.model.item(0).text() == "Replaced by (1)"
-    assert badges_of(window, "kh-412-2023") == Badges("", "expired", "Expired")
+    assert badges_of(window, "kh-412-2023") == Badges("", "expired", "Expired", "Expired")
     assert window.search_bar.sort_box.itemText(0) == "Best match"
 
 

@@ -393,3 +393,29 @@ def test_lines_read_before_stay_shown_and_are_read_again_after_a_change(
     with qtbot.waitSignal(model.dataChanged):
         model.index(0, NOTE).data()
     assert model.index(0, NOTE).data() == "Trình Chủ tịch xã"
+
+
+def test_at_1024_pixels_every_column_is_in_sight_and_the_summary_takes_the_room(
+    make_window: WindowFactory, demo: Path, qtbot: QtBot
+) -> None:
+    window = make_window(demo)
+    view = view_of(window)
+    window.resize(1024, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    header = view.table.horizontalHeader()
+    room = view.table.viewport().width()
+    assert 0 < room <= 1024
+    assert header.length() <= room  # no horizontal scroll: "Tình trạng xử lý" in sight
+    metrics = header.fontMetrics()
+    title = str(view.model.headerData(CONTENT, Qt.Orientation.Horizontal))
+    assert header.sectionSize(CONTENT) >= max(metrics.horizontalAdvance(title), room // 4)
+    # The mostly empty columns give way before the summary does.
+    for column in (ASSIGNED, NOTE):
+        assert header.sectionSize(column) < header.sectionSize(CONTENT)
+    # Wide again: each heading whole.
+    window.resize(1600, 900)
+    qtbot.waitUntil(lambda: view.table.viewport().width() > 1400)
+    for column in (ASSIGNED, STATUS):
+        heading = str(view.model.headerData(column, Qt.Orientation.Horizontal))
+        assert header.sectionSize(column) >= metrics.horizontalAdvance(heading)

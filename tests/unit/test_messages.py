@@ -167,3 +167,38 @@ def test_a_damaged_file_over_garbage_says_it_is_no_database(tmp_path: Path) -> N
     with pytest.raises(ArchiveError) as caught:
         open_archive(tmp_path)
     assert describe_damage(caught.value, "vi") == text("damaged_not_sqlite", "vi")
+
+
+# -- the window is never sent to a terminal -------------------------------------------------
+
+
+def corrupt() -> sqlite3.DatabaseError:
+    """SQLite's own error for damaged pages, as a read meets it."""
+    error = sqlite3.DatabaseError("database disk image is malformed")
+    error.sqlite_errorcode = sqlite3.SQLITE_CORRUPT
+    return error
+
+
+WINDOW_CASES = [
+    BundleError(BundleCode.WEAK_KEY, key_id="abcd1234"),
+    BundleError(BundleCode.PUBLISHER_KEY_BOUND, publisher="so-gd", bound="1111", key_id="2222"),
+    BundleError(BundleCode.IMPORT_DAMAGED_ARCHIVE),
+    BackupError(ErrorCode.DAMAGED),
+    corrupt(),
+]
+
+
+@pytest.mark.parametrize("exc", WINDOW_CASES, ids=lambda e: type(e).__name__)
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_window_names_a_button_or_whom_to_ask_the_cli_its_command(
+    exc: BaseException, lang: str
+) -> None:
+    window = describe(exc, lang, archive_dir="/kho")
+    said = describe(exc, lang, archive_dir="/kho", cli=True)
+    assert "bangtin " not in window, window
+    assert "bangtin " in said, said
+    assert any(
+        words in window
+        for words in ("Khóa tin cậy…", "Trusted keys…", "Khôi phục bản sao lưu", "Restore the")
+        + ("hỏi tỉnh", "Ask the province")
+    ), window

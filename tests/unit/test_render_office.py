@@ -131,3 +131,20 @@ def test_not_yet_in_force_has_its_own_banner_in_the_article_only() -> None:
     assert found is not None and found.sentence == "Văn bản này có hiệu lực từ ngày 01/01/2024."
     assert "banner-not_yet" in article_html(later)
     assert "có hiệu lực từ ngày" not in notice_html(later, "", "vi")
+
+
+def test_issuer_lines_part_the_governing_body_from_the_issuer() -> None:
+    from desktop.render.office import issuer_lines
+
+    assert issuer_lines("Sở Giáo dục và Đào tạo tỉnh Sơn Hà") == (
+        "UBND tỉnh Sơn Hà",
+        "Sở Giáo dục và Đào tạo",
+    )
+    assert issuer_lines("Văn phòng UBND tỉnh Sơn Hà") == ("UBND tỉnh Sơn Hà", "Văn phòng")
+    assert issuer_lines("Sở Lao động – Thương binh và Xã hội tỉnh Sơn Hà") == (
+        "UBND tỉnh Sơn Hà",
+        "Sở Lao động – Thương binh và Xã hội",
+    )
+    assert issuer_lines("Phòng Nội vụ huyện Tân Lập") == ("UBND huyện Tân Lập", "Phòng Nội vụ")
+    for whole in ("Ủy ban nhân dân tỉnh Sơn Hà", "UBND xã Thạnh Lộc", "Bộ Y tế", ""):
+        assert issuer_lines(whole) == ("", whole)
