@@ -24,6 +24,7 @@ Signals (once at most): `overview(Overview)` and `page(ListPage)`.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -48,6 +49,8 @@ class FirstLook(QObject):
         self._data_dir = Path(data_dir)
         self._found: tuple[Overview, ListPage] | None = None
         self._started = False
+        #: What the window does once the look is shown or will never be (`started`).
+        self._then: Callable[[bool], None] | None = None
         #: Shown, or never to be.
         self._done = shared or not runner.background
         if not self._done:
@@ -59,35 +62,43 @@ class FirstLook(QObject):
                 failure=self._failed,
             )
 
-    def started(self, target: Path) -> bool:
+    def started(self, target: Path, then: Callable[[bool], None]) -> None:
         """The window opens the archive in *target*: show the look if it is of that folder.
 
-        True when the views were given it now (else, if it is still on its way,
-        when it arrives).
+        *then(shown)* is called once, when the look was given to the views
+        (True) or will never be (False): at once, or when a look still on its
+        way arrives. The window opens the archive only then: loading
+        SQLAlchemy holds the interpreter, and the look's paint would wait for
+        it (the look is read on the database thread, ahead of the open).
         """
-        if self._done:
-            return False
-        if Path(target) != self._data_dir:
+        if self._done or Path(target) != self._data_dir:
             self._done = True  # another archive first (the demo): this one is not shown
-            return False
+            then(False)
+            return
         self._started = True
-        return self._show()
+        self._then = then
+        self._show()
 
     def _arrived(self, found: tuple[Overview, ListPage] | None) -> None:
         self._found = found
         if found is None:
-            self._done = True  # the usual open says what the archive holds
+            self._finish(False)  # the usual open says what the archive holds
         self._show()
 
     def _failed(self, exc: BaseException) -> None:
         log.warning("the first look at the archive failed", exc_info=exc)
-        self._done = True
+        self._finish(False)
 
-    def _show(self) -> bool:
+    def _show(self) -> None:
         if self._done or not self._started or self._found is None:
-            return False
-        self._done = True
+            return
         overview, page = self._found
         self.overview.emit(overview)
         self.page.emit(page)
-        return True
+        self._finish(True)
+
+    def _finish(self, shown: bool) -> None:
+        self._done = True
+        then, self._then = self._then, None
+        if then is not None:
+            then(shown)

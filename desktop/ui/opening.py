@@ -234,11 +234,17 @@ class ArchiveOpener(QObject):
                 failure=lambda exc: self._failed(exc, target, choice),
             )
 
-        if self._first_look is not None and self._first_look.started(target):
-            # The look is drawn first, and what waits for that paint is let
-            # run: loading SQLAlchemy to open the archive holds the interpreter.
-            self._window.repaint()
-            QTimer.singleShot(0, open_it)
+        def after_look(shown: bool) -> None:
+            if shown:
+                # The look is drawn first, and what waits for that paint is let
+                # run: loading SQLAlchemy to open the archive holds the interpreter.
+                self._window.repaint()
+                QTimer.singleShot(0, open_it)
+            else:
+                open_it()
+
+        if self._first_look is not None:
+            self._first_look.started(target, after_look)
         else:
             open_it()
 

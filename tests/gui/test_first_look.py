@@ -9,13 +9,17 @@ as in most tests) only opens.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from db import folders
 from desktop.ops.reading import ListPage
+from desktop.ui import firstlook
 from tests.helpers.sample import ids, populate, shown_window
 
 WAIT_MS = 30_000
@@ -58,3 +62,42 @@ def test_a_small_archive_is_only_opened(qtbot: QtBot, tmp_path: Path) -> None:
         window.start()
     assert looked == []
     assert len(ids(window)) == 3
+
+
+def test_a_look_still_on_its_way_is_shown_before_the_archive_is_opened(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The open waits for a look that arrives after the window began to open:
+    loading SQLAlchemy would hold the interpreter, and the look's paint with it."""
+    monkeypatch.setattr(folders, "THOROUGH_CHECK_BYTES", 0)
+    data_dir = tmp_path / "kho"
+    populate(data_dir, extra=5)
+    release = threading.Event()
+    real_look = firstlook.first_look
+
+    def held_look(folder: Path) -> object:
+        assert release.wait(WAIT_MS / 1000)
+        return real_look(folder)
+
+    monkeypatch.setattr(firstlook, "first_look", held_look)
+    real_started = firstlook.FirstLook.started
+
+    def started(self: firstlook.FirstLook, target: Path, then: Callable[[bool], None]) -> None:
+        real_started(self, target, then)
+        release.set()  # the look arrives only now, after the window began to open
+
+    monkeypatch.setattr(firstlook.FirstLook, "started", started)
+    window = shown_window(qtbot, data_dir)
+    events: list[str] = []
+    real_open = window.runner.open
+
+    def opening(*args: Any, **kwargs: Any) -> None:
+        events.append("open")
+        real_open(*args, **kwargs)
+
+    monkeypatch.setattr(window.runner, "open", opening)
+    window.first_look.page.connect(lambda _page: events.append("look"))
+    with qtbot.waitSignal(window.archive_ready, timeout=WAIT_MS):
+        window.start()
+    assert release.is_set()
+    assert events == ["look", "open"]
