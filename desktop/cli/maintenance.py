@@ -169,7 +169,11 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
     if report.problem == "not_a_folder":
         raise Failure(ctx.say("archive_not_a_folder", path=path), "not_a_folder")
     if report.problem == "missing":
-        raise Failure(ctx.say("archive_missing", path=path))
+        # Said as every other command says it, with how to make one.
+        from desktop.cli.output import shell_word
+
+        said = ctx.say("no_archive_here", path=path, word=shell_word(ctx.where))
+        raise Failure(said, "missing")
     if report.problem == "newer":
         raise Failure(ctx.say("archive_newer", path=path))
     if report.problem == "read_only":

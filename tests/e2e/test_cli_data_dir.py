@@ -26,6 +26,7 @@ from tests.helpers.published import LIBRARY_IDS, Library, Published, ids_of
         ["trust", "list"],
         ["import", "nothing.bangtin"],
         ["backup", "prune"],
+        ["check"],
     ],
 )
 def test_a_mistyped_data_dir_is_said_and_nothing_is_made(

@@ -309,7 +309,7 @@ def test_command_restore_without_backup_and_backup_of_damage(
     assert code == 1 and "bị hỏng" in err
     assert backup.list_backups(data) == []
     code, _, err = run(capsys, "--data-dir", str(tmp_path / "none"), "check")
-    assert code == 1 and "Chưa có kho dữ liệu" in err
+    assert code == 1 and "Không có kho dữ liệu ở" in err and "init" in err
 
 
 def test_command_restore_of_a_file_that_is_missing_or_no_backup_changes_nothing(
