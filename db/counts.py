@@ -21,13 +21,11 @@ from sqlalchemy.orm import Session
 from db.models import Category, Notice, ReadingState
 from db.people import mine
 from db.tree import Counts as Counts
-from db.tree import category_tree
+from db.tree import tally
 
 #: Not a model: `bangtin migrate-to` copies the notices, and the server's
 #: triggers count them there (copying this table too would count them twice).
 NOTICE_COUNT = table("notice_count", column("category_id", Integer), column("visible", Integer))
-#: The key of the notices without a category.
-NO_CATEGORY = 0
 
 
 def counts(session: Session) -> Counts:
@@ -36,8 +34,6 @@ def counts(session: Session) -> Counts:
         int(cid): int(n)
         for cid, n in session.execute(select(NOTICE_COUNT.c.category_id, NOTICE_COUNT.c.visible))
     }
-    opened = {cid: 0 for cid in direct}
-    bookmarked = bookmarked_unread = 0
     not_yet = ReadingState.first_opened.is_(None)
     rows = session.execute(
         select(
@@ -50,21 +46,7 @@ def counts(session: Session) -> Counts:
         .where(mine(), Notice.withdrawn.is_(False), Notice.has_content.is_(True))
         .group_by(Notice.category_id)
     )
-    for cid, seen, marked, marked_unread in rows:
-        key = NO_CATEGORY if cid is None else int(cid)
-        opened[key] = opened.get(key, 0) + int(seen or 0)
-        bookmarked += int(marked or 0)
-        bookmarked_unread += int(marked_unread or 0)
-    unread = {cid: direct.get(cid, 0) - seen for cid, seen in opened.items()}
-    categories = category_tree(_category_rows(session), direct, unread)
-    total = sum(direct.values())
-    return Counts(
-        categories=tuple(categories),
-        total=total,
-        unread=total - sum(opened.values()),
-        bookmarked=bookmarked,
-        bookmarked_unread=bookmarked_unread,
-    )
+    return tally(direct, rows, _category_rows(session))
 
 
 def _category_rows(session: Session) -> Sequence[Any]:

@@ -33,7 +33,7 @@ from db.folding import strip_bidi
 from db.migrations import HEAD_REVISION
 from db.records import ImportLogEntry, NoticeSummary
 from db.standing import Standing, stored_status, today
-from db.tree import Counts, category_tree
+from db.tree import Counts, tally
 
 #: The file format bytes of a database in WAL mode (offsets 18 and 19 of its header).
 WAL_FORMAT = b"\x02\x02"
@@ -186,23 +186,7 @@ def _read(
 def _counts(conn: sqlite3.Connection, person: str) -> Counts:
     """`db.counts.counts`, read through *conn*."""
     direct = {int(cid): int(n) for cid, n in conn.execute(_COUNTED)}
-    opened = {cid: 0 for cid in direct}
-    bookmarked = bookmarked_unread = 0
-    for cid, seen, marked, marked_unread in conn.execute(_OPENED, (person,)):
-        key = 0 if cid is None else int(cid)
-        opened[key] = opened.get(key, 0) + int(seen or 0)
-        bookmarked += int(marked or 0)
-        bookmarked_unread += int(marked_unread or 0)
-    unread = {cid: direct.get(cid, 0) - seen for cid, seen in opened.items()}
-    categories = category_tree(conn.execute(_CATEGORIES).fetchall(), direct, unread)
-    total = sum(direct.values())
-    return Counts(
-        categories=tuple(categories),
-        total=total,
-        unread=total - sum(opened.values()),
-        bookmarked=bookmarked,
-        bookmarked_unread=bookmarked_unread,
-    )
+    return tally(direct, conn.execute(_OPENED, (person,)), conn.execute(_CATEGORIES).fetchall())
 
 
 def _day(value: Any) -> date | None:

@@ -7,11 +7,14 @@ read the rows through it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from db.records import CategoryInfo
+
+#: The key of the notices without a category.
+NO_CATEGORY = 0
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,31 @@ class Counts:
     unread: int
     bookmarked: int
     bookmarked_unread: int
+
+
+def tally(
+    direct: Mapping[int, int], opened_rows: Iterable[Sequence[Any]], category_rows: Sequence[Any]
+) -> Counts:
+    """The counts from rows already read: *direct*, each category's visible
+    notices (`NO_CATEGORY`: none); *opened_rows*, per category (None: none) this
+    person's opened, bookmarked, and bookmarked-but-unopened notices;
+    *category_rows*, as `category_tree` takes them."""
+    opened = {cid: 0 for cid in direct}
+    bookmarked = bookmarked_unread = 0
+    for cid, seen, marked, marked_unread in opened_rows:
+        key = NO_CATEGORY if cid is None else int(cid)
+        opened[key] = opened.get(key, 0) + int(seen or 0)
+        bookmarked += int(marked or 0)
+        bookmarked_unread += int(marked_unread or 0)
+    unread = {cid: direct.get(cid, 0) - seen for cid, seen in opened.items()}
+    total = sum(direct.values())
+    return Counts(
+        categories=tuple(category_tree(category_rows, direct, unread)),
+        total=total,
+        unread=total - sum(opened.values()),
+        bookmarked=bookmarked,
+        bookmarked_unread=bookmarked_unread,
+    )
 
 
 def category_tree(
