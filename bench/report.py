@@ -76,14 +76,16 @@ def markdown(rows: Sequence[Row], facts: dict[str, object]) -> str:
             "",
             "## Search by query kind (ms)",
             "",
-            "| kind | search p50 | search p95 | ranking p50 | ranking p95 | bare p50 | bare p95 |",
-            "|---|---:|---:|---:|---:|---:|---:|",
+            "| kind | search p50 | search p95 | ranking p50 | ranking p95 | bare p50 | bare p95 "
+            "| bare bm25 p50 | bare bm25 p95 |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for kind, v in kinds.items():
             lines.append(
                 f"| {kind} | {v['ours_p50']:.2f} | {v['ours_p95']:.2f} | "
                 f"{v['rank_p50']:.2f} | {v['rank_p95']:.2f} | "
-                f"{v['bare_p50']:.2f} | {v['bare_p95']:.2f} |"
+                f"{v['bare_p50']:.2f} | {v['bare_p95']:.2f} | "
+                f"{v.get('bm25_p50', float('nan')):.2f} | {v.get('bm25_p95', float('nan')):.2f} |"
             )
     recall = facts.get("recall_by_query")
     if isinstance(recall, dict):

@@ -141,18 +141,21 @@ class SearchTimes:
     ours: list[float]
     rank: list[float]
     bare: list[float]
+    bm25: list[float]
     top: dict[str, list[str]]
 
 
 def time_search(
     archive: Archive, bare_dir: Path, rounds: int, queries: Sequence[tuple[str, str]]
 ) -> SearchTimes:
-    """Our `search` (snippets included), its ranking alone (`ranked_ids`) and a
-    bare MATCH on the bare import's FTS5 table, interleaved, per query."""
+    """Our `search` (snippets included), its ranking alone (`ranked_ids`), a
+    bare MATCH on the bare import's FTS5 table and the same ordered by bm25,
+    interleaved, per query."""
     bare_conn = bare.connect(bare_dir)
     ours: list[float] = []
     rank: list[float] = []
     bare_ms: list[float] = []
+    bm25: list[float] = []
     top: dict[str, list[str]] = {}
     with archive.reading() as session:
         for query, _kind in queries:  # warm the page cache and the statement cache
@@ -160,6 +163,7 @@ def time_search(
             if search_mod.ranked_ids(session, query, limit=PAGE) != top[query]:
                 raise RuntimeError(f"ranked_ids and search disagree on {query!r}")
             bare.bare_search(bare_conn, bare.bare_expr(query))
+            bare.bare_ranked(bare_conn, bare.bare_expr(query))
         gc.collect()
         for _ in range(rounds):
             for query, _kind in queries:
@@ -171,11 +175,14 @@ def time_search(
                 c = time.perf_counter()
                 search_mod.ranked_ids(session, query, limit=PAGE)
                 d = time.perf_counter()
+                bare.bare_ranked(bare_conn, expr)
+                e = time.perf_counter()
                 ours.append((b - a) * 1000)
                 bare_ms.append((c - b) * 1000)
                 rank.append((d - c) * 1000)
+                bm25.append((e - d) * 1000)
     bare_conn.close()
-    return SearchTimes(ours, rank, bare_ms, top)
+    return SearchTimes(ours, rank, bare_ms, bm25, top)
 
 
 def expected_matches(
@@ -368,6 +375,16 @@ def run(args: argparse.Namespace, work: Path) -> tuple[list[Row], dict[str, obje
             lambda _v, r: r is not None and r <= 1.5,
         )
     )
+    # No target: what the ranking costs beside a bare query that ranks too.
+    rows.append(
+        make_row(
+            "search_rank_p95_vs_bm25",
+            r95,
+            "ms",
+            "bare FTS5 MATCH by bm25 p95",
+            percentile(times.bm25, 95),
+        )
+    )
     facts["search_by_kind"] = _by_kind(times, queries)
 
     zim_path = work / "notices.zim"
@@ -465,6 +482,7 @@ def run(args: argparse.Namespace, work: Path) -> tuple[list[Row], dict[str, obje
         "search_p99",
         "search_rank_p50",
         "search_rank_p95",
+        "search_rank_p95_vs_bm25",
         "search_p50_vs_libzim",
         "search_p95_vs_libzim",
         "recall_folded",
@@ -485,14 +503,16 @@ def run(args: argparse.Namespace, work: Path) -> tuple[list[Row], dict[str, obje
 
 
 def _by_kind(times: SearchTimes, queries: Sequence[tuple[str, str]]) -> dict[str, dict[str, float]]:
-    per: dict[str, tuple[list[float], list[float], list[float]]] = {}
+    per: dict[str, tuple[list[float], list[float], list[float], list[float]]] = {}
     kinds = [kind for _q, kind in queries]
-    for i, (ours, rank, b) in enumerate(zip(times.ours, times.rank, times.bare, strict=True)):
+    timed_rows = zip(times.ours, times.rank, times.bare, times.bm25, strict=True)
+    for i, (ours, rank, b, bm) in enumerate(timed_rows):
         kind = kinds[i % len(kinds)]
-        per.setdefault(kind, ([], [], []))
+        per.setdefault(kind, ([], [], [], []))
         per[kind][0].append(ours)
         per[kind][1].append(rank)
         per[kind][2].append(b)
+        per[kind][3].append(bm)
     return {
         kind: {
             "ours_p50": percentile(o, 50),
@@ -501,8 +521,10 @@ def _by_kind(times: SearchTimes, queries: Sequence[tuple[str, str]]) -> dict[str
             "rank_p95": percentile(r, 95),
             "bare_p50": percentile(b, 50),
             "bare_p95": percentile(b, 95),
+            "bm25_p50": percentile(m, 50),
+            "bm25_p95": percentile(m, 95),
         }
-        for kind, (o, r, b) in per.items()
+        for kind, (o, r, b, m) in per.items()
     }
 
 
