@@ -327,7 +327,9 @@ def rebuild_index(session: Session) -> int:
     session.flush()
     conn = session.connection()
     if conn.dialect.name == "postgresql":
-        return pgindex.rebuild(conn)
+        count = pgindex.rebuild(conn)
+        pgindex.swap_at_commit(session)
+        return count
     # Dropping is much faster than deleting: an FTS5 delete re-tokenizes the row.
     for stmt in (*DROP, *SCHEMA):
         conn.exec_driver_sql(stmt)

@@ -322,11 +322,29 @@ def fill(conn: Connection) -> int:
 
 
 def rebuild(conn: Connection) -> int:
-    """Drop, make again and fill the whole index (`bangtin reindex`)."""
+    """Make the whole index again (`bangtin reindex`), into fresh tables.
+
+    As the first import does (`_fill_fresh`): other PCs' searches read the
+    old index meanwhile, and wait only for the swap at the commit, which the
+    caller arranges (`swap_at_commit`). Imports wait (SHARE blocks writers)
+    so that none writes into the tables being replaced. The words for
+    prefixes (``search_term``) only ever grow: the fill adds what is missing.
+    """
+    dialect.compress_fast(conn)
     with _raw(conn).cursor() as cur:
-        trigrams = cur.execute(
-            "SELECT 1 FROM pg_indexes WHERE indexname = 'search_term_trigram'"
-        ).fetchone()
-        for statement in (*DROP, *SCHEMA, *(TRIGRAMS if trigrams else ())):
-            cur.execute(statement)
-    return fill(conn)
+        cur.execute(
+            "SELECT to_regclass('search_doc') IS NULL OR to_regclass('search_field') IS NULL "
+            "OR to_regclass('search_term') IS NULL"
+        )
+        if cur.fetchone()[0]:
+            # A table gone: nothing for readers to read meanwhile. All made anew.
+            trigrams = cur.execute(
+                "SELECT 1 FROM pg_indexes WHERE indexname = 'search_term_trigram'"
+            ).fetchone()
+            for statement in (*DROP, *SCHEMA, *(TRIGRAMS if trigrams else ())):
+                cur.execute(statement)
+            return fill(conn)
+        cur.execute("LOCK TABLE search_doc, search_field IN SHARE MODE")
+        cur.execute("SELECT id FROM notice WHERE NOT withdrawn AND has_content")
+        ids = [r[0] for r in cur.fetchall()]
+        return _fill_fresh(cur, ids)

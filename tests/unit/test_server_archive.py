@@ -228,6 +228,67 @@ def test_another_pc_searches_while_the_first_import_fills_the_empty_archive(
     ]
 
 
+def test_another_pc_searches_while_the_index_is_made_again(
+    pc1: Archive, world: World, pg_url: str, tmp_path: Path
+) -> None:
+    # `bangtin reindex` fills fresh tables as the first import does: the old
+    # index stays readable until the swap at the commit.
+    import_bundle(pc1, world.bundle1)
+    rebuilt, go_on = threading.Event(), threading.Event()
+    counted: list[int] = []
+
+    def reindex() -> None:
+        with pc1.writing() as session:
+            counted.append(search.rebuild_index(session))
+            rebuilt.set()  # the index made again, not yet committed
+            go_on.wait(120)
+
+    worker = threading.Thread(target=reindex)
+    worker.start()
+    pc2 = open_archive(tmp_path / "pc2", url=pg_url)
+    try:
+        assert rebuilt.wait(120)
+        with pc2.reading() as session:
+            # A wait on the rebuild's locks fails at once instead of hanging.
+            session.execute(text("SET LOCAL lock_timeout = '2s'"))
+            during = [hit.id for hit in search.search(session, "Quyết định")]
+    finally:
+        go_on.set()
+        worker.join(120)
+    try:
+        with pc2.reading() as session:
+            after = [hit.id for hit in search.search(session, "Quyết định")]
+            tables = (
+                session.execute(
+                    text(
+                        "SELECT tablename FROM pg_tables WHERE tablename LIKE 'search_%' ORDER BY 1"
+                    )
+                )
+                .scalars()
+                .all()
+            )
+    finally:
+        pc2.close()
+        pc1.close()
+    assert counted == [3]
+    assert during == ["a"] and after == ["a"]
+    assert tables == ["search_doc", "search_field", "search_term"]
+
+
+def test_reindex_makes_a_lost_index_table_anew(pc1: Archive, world: World) -> None:
+    import_bundle(pc1, world.bundle1)
+    try:
+        with pc1.writing() as session:
+            session.execute(text("DROP TABLE search_field"))
+        with pc1.writing() as session:
+            assert search.rebuild_index(session) == 3
+        with pc1.reading() as session:
+            found = [hit.id for hit in search.search(session, "Quyết định")]
+    finally:
+        pc1.close()
+    assert found == ["a"]
+
+
 def test_a_waiting_import_can_be_cancelled(pc1: Archive, world: World, pg_url: str) -> None:
     before = snapshot(pc1)
     other_pc = make_server_engine(pg_url)
