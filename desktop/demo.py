@@ -7,7 +7,7 @@ trusted only inside the demo data dir, never in an office's archive.
 from __future__ import annotations
 
 import shutil
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from db import provenance, register, store
@@ -86,25 +86,26 @@ def _import_demo(archive: Archive) -> None:
     _date_the_register(archive)
 
 
-#: What the demo's clerk has written in the register: (notice id, columns).
+#: What the demo's clerk has written in the register: (notice id, columns). Every demo
+#: document came on the demo's day (`_date_the_register`), so none is passed on earlier.
 DEMO_CLERK: tuple[tuple[str, dict[str, object]], ...] = (
     (
         "cv-3105-2023",
         {
             "assigned_to": "Công chức Văn hóa – Xã hội",
-            "handed_over": date(2023, 12, 12),
+            "handed_over": DEMO_TODAY,
             "status": "in_progress",
         },
     ),
     (
         "kh-281-2023",
-        {"assigned_to": "Công chức Văn phòng – Thống kê", "handed_over": date(2023, 12, 19)},
+        {"assigned_to": "Công chức Văn phòng – Thống kê", "handed_over": DEMO_TODAY},
     ),
     (
         "kh-468-2023",
         {
             "assigned_to": "Hiệu trưởng Trường THCS xã",
-            "handed_over": date(2023, 4, 12),
+            "handed_over": DEMO_TODAY,
             "status": "done",
             "note": "Đã niêm yết tại bảng tin UBND xã",
         },
