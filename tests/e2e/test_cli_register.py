@@ -68,6 +68,15 @@ def test_register_set_keeps_the_clerks_columns(cli: Cli) -> None:
         "done",
         "Đã lưu hồ sơ",
     )
+    # The list shows every column the clerk wrote, Ngày chuyển too; the status is
+    # asked for in the words the list shows.
+    shown = cli("--demo", "register", "list", "--status", "hoan thanh").stdout.splitlines()
+    at = next(i for i, line in enumerate(shown) if "[118/QĐ-UBND]" in line)
+    assert shown[at + 1].strip().split(" — ") == [
+        "Công chức Địa chính – Xây dựng",
+        "Ngày chuyển 28/12/2023",
+        "Đã lưu hồ sơ",
+    ]
     # Nothing else moved.
     assert [r["incoming_number"] for r in again] == [r["incoming_number"] for r in rows]
 
