@@ -173,4 +173,5 @@ class TrackingDialog(QDialog):
         note = not_held_note(report, self._lang())
         self.note.setText(note or "")
         self.note.setVisible(note is not None)
-        self.table.resizeColumnToContents(0)
+        # Every column as wide as its header too: an office's name was cut ("JBND xã An Bìn").
+        self.table.resizeColumnsToContents()
