@@ -117,15 +117,19 @@ def _date_the_register(archive: Archive) -> None:
     """Put the demo's register in the demo's year, and fill a few of the clerk's columns.
 
     The import numbered the notices on today's date; the demo lives on
-    DEMO_TODAY, so its register is that year's.
+    DEMO_TODAY, so its register is that year's, and its bundle was imported
+    that morning (the status bar's "Cập nhật lần cuối" beside "Dữ liệu cập nhật
+    đến ngày 28/12/2023 (hôm nay)" said the clock's day).
     """
     from sqlalchemy import select, update
 
-    from db.models import RegisterEntry
+    from db.models import ImportLog, Publisher, RegisterEntry
 
     received = datetime(DEMO_TODAY.year, DEMO_TODAY.month, DEMO_TODAY.day, 8, 0, tzinfo=VN_TZ)
     with archive.writing() as session:
         session.execute(update(RegisterEntry).values(year=DEMO_TODAY.year, received_at=received))
+        session.execute(update(ImportLog).values(imported_at=received))
+        session.execute(update(Publisher).values(last_imported_at=received))
         lines = dict(session.execute(select(RegisterEntry.notice_id, RegisterEntry.number)).all())
         for notice_id, columns in DEMO_CLERK:
             if notice_id in lines:

@@ -367,6 +367,10 @@ def test_the_demos_freshness_line_is_reckoned_on_its_own_day(
     window = make_window(demo)
     day = DEMO_TODAY.strftime("%d/%m/%Y")
     assert window.trust.freshness_label.text() == f"Dữ liệu cập nhật đến ngày {day} (hôm nay)"
+    # And its bundle was imported that morning, not on the clock's day.
+    assert window.update_label.text() == (
+        f"Cập nhật lần cuối: {day} 8:00 SA từ Cổng thông tin điện tử tỉnh Sơn Hà (dữ liệu mẫu)"
+    )
 
 
 def test_a_message_in_the_status_bar_has_the_room_of_the_long_labels(
