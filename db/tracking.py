@@ -313,6 +313,8 @@ class NoticeHead:
     number: str | None
     deadline: Any
     published: datetime | None
+    #: False for an id only receipts name: the archive does not hold the notice.
+    held: bool = True
 
 
 def notices(session: Session, notice_id: str | None = None) -> list[NoticeHead]:
@@ -334,7 +336,9 @@ def notices(session: Session, notice_id: str | None = None) -> list[NoticeHead]:
     withdrawn = set(session.scalars(select(Notice.id).where(Notice.withdrawn.is_(True))))
     for (nid,) in session.execute(told.order_by(ReceiptEvent.notice_id)):
         if nid not in known and nid not in withdrawn:
-            heads.append(NoticeHead(id=nid, title="", number=None, deadline=None, published=None))
+            heads.append(
+                NoticeHead(id=nid, title="", number=None, deadline=None, published=None, held=False)
+            )
     return heads
 
 
@@ -392,6 +396,11 @@ def last_bundles(session: Session) -> dict[str, list[BundleRow]]:
             imported_at=row.imported_at,
         )
     return {code: list(by_publisher.values()) for code, by_publisher in found.items()}
+
+
+def publisher_names(session: Session) -> dict[str, str]:
+    """Publisher id -> its name, for the publishers this archive knows."""
+    return {pid: name for pid, name in session.execute(select(Publisher.id, Publisher.name))}
 
 
 def newest_sequences(session: Session) -> dict[str, int]:

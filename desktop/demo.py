@@ -7,7 +7,7 @@ trusted only inside the demo data dir, never in an office's archive.
 from __future__ import annotations
 
 import shutil
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from db import provenance, register, store
@@ -86,25 +86,26 @@ def _import_demo(archive: Archive) -> None:
     _date_the_register(archive)
 
 
-#: What the demo's clerk has written in the register: (notice id, columns).
+#: What the demo's clerk has written in the register: (notice id, columns). Every demo
+#: document came on the demo's day (`_date_the_register`), so none is passed on earlier.
 DEMO_CLERK: tuple[tuple[str, dict[str, object]], ...] = (
     (
         "cv-3105-2023",
         {
             "assigned_to": "Công chức Văn hóa – Xã hội",
-            "handed_over": date(2023, 12, 12),
+            "handed_over": DEMO_TODAY,
             "status": "in_progress",
         },
     ),
     (
         "kh-281-2023",
-        {"assigned_to": "Công chức Văn phòng – Thống kê", "handed_over": date(2023, 12, 19)},
+        {"assigned_to": "Công chức Văn phòng – Thống kê", "handed_over": DEMO_TODAY},
     ),
     (
         "kh-468-2023",
         {
             "assigned_to": "Hiệu trưởng Trường THCS xã",
-            "handed_over": date(2023, 4, 12),
+            "handed_over": DEMO_TODAY,
             "status": "done",
             "note": "Đã niêm yết tại bảng tin UBND xã",
         },
@@ -116,15 +117,19 @@ def _date_the_register(archive: Archive) -> None:
     """Put the demo's register in the demo's year, and fill a few of the clerk's columns.
 
     The import numbered the notices on today's date; the demo lives on
-    DEMO_TODAY, so its register is that year's.
+    DEMO_TODAY, so its register is that year's, and its bundle was imported
+    that morning (the status bar's "Cập nhật lần cuối" beside "Dữ liệu cập nhật
+    đến ngày 28/12/2023 (hôm nay)" said the clock's day).
     """
     from sqlalchemy import select, update
 
-    from db.models import RegisterEntry
+    from db.models import ImportLog, Publisher, RegisterEntry
 
     received = datetime(DEMO_TODAY.year, DEMO_TODAY.month, DEMO_TODAY.day, 8, 0, tzinfo=VN_TZ)
     with archive.writing() as session:
         session.execute(update(RegisterEntry).values(year=DEMO_TODAY.year, received_at=received))
+        session.execute(update(ImportLog).values(imported_at=received))
+        session.execute(update(Publisher).values(last_imported_at=received))
         lines = dict(session.execute(select(RegisterEntry.notice_id, RegisterEntry.number)).all())
         for notice_id, columns in DEMO_CLERK:
             if notice_id in lines:

@@ -53,7 +53,8 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
                 if args.json:
                     print_json(_refused_json(reason, code))
                 else:
-                    print(f"{name}: {reason}", file=sys.stderr)
+                    # "Tệp X không phải là gói dữ liệu" names the file already: once is enough.
+                    print(reason if name in reason else f"{name}: {reason}", file=sys.stderr)
                 continue
             bar.finish()
             # What the office should know though the bundle applied: on stderr,

@@ -109,6 +109,32 @@ def _day(lang: str) -> Callable[[str], date]:
     return parse
 
 
+def _plain(value: str) -> str:
+    """*value* as a clerk may type it: without diacritics, case, dashes or underscores."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", value.replace("đ", "d").replace("Đ", "D"))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.lower().replace("_", " ").replace("-", " ").split())
+
+
+def _status(lang: str) -> Callable[[str], str]:
+    """A register status: its name (in_progress), or its words in either language
+    ("đang xử lý", "dang xu ly", "In progress"), as the window shows them."""
+    names = {_plain(code): code for code in REGISTER_STATUSES}
+    for code in REGISTER_STATUSES:
+        for each in LANGS:
+            names[_plain(text(f"reg_{code}", each))] = code
+
+    def parse(value: str) -> str:
+        found = names.get(_plain(value))
+        if found is None:
+            raise argparse.ArgumentTypeError(text("bad_status", lang, value=value))
+        return found
+
+    return parse
+
+
 def _count(lang: str, least: int) -> Callable[[str], int]:
     """A whole number of at least *least* (`--limit -5` is refused, not read as "all")."""
 
@@ -181,7 +207,7 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     folder, file_, key_file, name, words, ident = (
         h(k) for k in ("mv_folder", "mv_file", "mv_key", "mv_name", "mv_text", "mv_id")
     )
-    day, count = _day(lang), _count(lang, 1)
+    day, count, status = _day(lang), _count(lang, 1), _status(lang)
     parser = _Parser(prog="bangtin", description=h("cli_description"))
     parser.add_argument("--version", action=_VersionAction, help=h("opt_version"))
     parser.add_argument("--data-dir", metavar=folder, help=h("opt_data_dir"))
@@ -348,7 +374,7 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     )
     p = parser_for(rsub, "list", "cmd_register_list")
     p.add_argument("--year", type=count, metavar="YYYY", help=h("opt_year"))
-    p.add_argument("--status", choices=REGISTER_STATUSES, help=h("opt_status"))
+    p.add_argument("--status", type=status, metavar=h("mv_status"), help=h("opt_status"))
     json_option(p)
     p.set_defaults(func=register.cmd_register_list)
     p = parser_for(rsub, "set", "cmd_register_set")
@@ -363,7 +389,7 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     p.add_argument(
         "--handed-over", dest="handed_over", type=day, metavar=DAY, help=h("opt_handed_over")
     )
-    p.add_argument("--status", choices=REGISTER_STATUSES, help=h("opt_status"))
+    p.add_argument("--status", type=status, metavar=h("mv_status"), help=h("opt_status"))
     p.add_argument("--note", metavar=words, help=h("opt_note"))
     p.set_defaults(func=register.cmd_register_set)
     for command, target, func in (

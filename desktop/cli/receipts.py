@@ -470,6 +470,7 @@ def _notice_json(notice: NoticeState, lang: str) -> dict[str, Any]:
         "title": notice.title or None,
         "number": notice.number,
         "deadline": _iso(notice.deadline),
+        "held": notice.held,
         "offices": [_office_json(o, lang) for o in notice.offices],
         "not_received": [o.code for o in notice.not_received],
         "not_answered": [{"code": o.code, "days_late": o.days_late} for o in notice.not_answered],
@@ -498,6 +499,7 @@ def report_json(report: TrackingReport, lang: str = "vi") -> dict[str, Any]:
                 "last_bundle": (
                     {
                         "publisher": o.last_bundle_publisher,
+                        "publisher_name": o.last_bundle_publisher_name,
                         "sequence": o.last_bundle_sequence,
                         "imported": _iso(o.last_bundle_at),
                     }
@@ -514,14 +516,21 @@ def report_json(report: TrackingReport, lang: str = "vi") -> dict[str, Any]:
 
 def _print_text(ctx: Context, report: TrackingReport) -> None:
     from desktop.render.dates import date_time
-    from desktop.render.receiptreport import office_cell, summary_cells
+    from desktop.render.receiptreport import not_held_note, office_cell, summary_cells
 
     if not report.offices:
         print(ctx.say("office_none_enrolled"))
         return
+    note = not_held_note(report, ctx.lang)
+    if note:
+        print(note)
+        print()
     for notice in report.notices:
-        number = f" [{notice.number}]" if notice.number else ""
-        print(f"{notice.notice_id}{number}  {notice.title}".rstrip())
+        if not notice.held:
+            print(ctx.say("rcpt_not_held", id=notice.notice_id))
+        else:
+            number = f"{notice.number}  " if notice.number else ""
+            print(f"{number}{notice.title}  ({notice.notice_id})")
         for state in notice.offices:
             when = f"  {date_time(state.at, ctx.lang)}" if state.at else ""
             print(f"    {state.code:<16} {office_cell(state, ctx.lang)}{when}")

@@ -29,7 +29,11 @@ def cmd_register_list(ctx: Context, args: argparse.Namespace) -> int:
             f"{row.incoming_number:>5}/{row.year}  {short_date(row.received_at)}  "
             f"{content_text(row)}{number}  ({status_label(row.status, ctx.lang)})"
         )
-        extra = [row.assigned_to or "", note_text(row, ctx.lang)]
+        # Every column the clerk writes: to whom, on which day (Ngày chuyển), the note.
+        handed = (
+            f"{ctx.say('reg_col_handed')} {short_date(row.handed_over)}" if row.handed_over else ""
+        )
+        extra = [row.assigned_to or "", handed, note_text(row, ctx.lang)]
         if any(extra):
             print(f"            {' — '.join(e for e in extra if e)}")
     return EXIT_OK

@@ -307,10 +307,14 @@ def cmd_trust_add_channel(ctx: Context, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _day(value: datetime | None) -> str | None:
+def _day(value: datetime | None, own_day: date | None = None) -> str | None:
+    """*value*'s day in Vietnam; on an archive with its own day (the demo), not after it."""
     from db.types import VN_TZ
 
-    return None if value is None else value.astimezone(VN_TZ).date().isoformat()
+    if value is None:
+        return None
+    day = value.astimezone(VN_TZ).date()
+    return (min(day, own_day) if own_day else day).isoformat()
 
 
 def _shown_day(iso: str | None) -> str:
@@ -324,6 +328,7 @@ def status_data(ctx: Context, stale_days: int) -> dict[str, Any]:
 
     from db import queries
     from db.archive import DB_NAME
+    from desktop.demoday import folder_day
     from desktop.ops import trust as trustops
 
     with ctx.opened() as archive:
@@ -340,7 +345,13 @@ def status_data(ctx: Context, stale_days: int) -> dict[str, Any]:
         size = sum(
             p.stat().st_size for p in (db_file, db_file.with_name(DB_NAME + "-wal")) if p.exists()
         )
-    fresh = trustops.freshness(overview.latest_signed, ctx.today(), stale_days)
+    # The demo is reckoned on its own day (desktop/demoday.py), as the window's line is:
+    # its bundle, signed when the demo was made, is "new" as of that day.
+    own_day = None if archive.on_server else folder_day(ctx.data_dir)
+    today = own_day or ctx.today()
+    fresh = trustops.freshness(
+        overview.latest_signed, today, stale_days, own_day=own_day is not None
+    )
     revoked = {r.key_id: r for r in overview.revocations}
     return {
         "path": where,
@@ -355,6 +366,9 @@ def status_data(ctx: Context, stale_days: int) -> dict[str, Any]:
         "latest_signed": None
         if overview.latest_signed is None
         else overview.latest_signed.isoformat(),
+        # The day the freshness is reckoned on: the demo's own, else the clock's.
+        "as_of": today.isoformat(),
+        "latest_day": None if fresh.day is None else fresh.day.isoformat(),
         "days_since": fresh.days,
         "stale": fresh.stale,
         "stale_days": stale_days,
@@ -398,7 +412,7 @@ def status_data(ctx: Context, stale_days: int) -> dict[str, Any]:
                 "name": p.name,
                 "last_sequence": p.last_sequence,
                 "last_bundle_id": p.last_bundle_id,
-                "last_signed": _day(signed),
+                "last_signed": _day(signed, own_day),
                 "last_imported": None
                 if p.last_imported_at is None
                 else p.last_imported_at.isoformat(),
@@ -435,7 +449,7 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
         lines.append(
             say(
                 key,
-                day=_shown_day(_day(datetime.fromisoformat(data["latest_signed"]))),
+                day=_shown_day(data["latest_day"]),
                 days=data["days_since"],
             )
         )

@@ -187,6 +187,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "«{field}» không thể là một ngày sau hôm nay ({today}).",
         "'{field}' cannot be a day after today ({today}).",
     ),
+    "register_before_received": (
+        "«{field}» không thể trước «{received}» của văn bản ({day}).",
+        "'{field}' cannot be before '{received}', the day the document came ({day}).",
+    ),
     "register_bad_value": (
         "Cột «{field}» của sổ văn bản đến không nhận giá trị này.",
         "The incoming register's column '{field}' cannot take this value.",

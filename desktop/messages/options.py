@@ -22,6 +22,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "mv_key": ("TỆP_KHÓA", "KEY_FILE"),
     "mv_name": ("TÊN", "NAME"),
     "mv_text": ("CHỮ", "TEXT"),
+    "mv_status": ("TÌNH_TRẠNG", "STATUS"),
     "mv_id": ("MÃ", "ID"),
     "mv_incoming_number": ("SỐ_ĐẾN", "INCOMING_NUMBER"),
     "mv_command": ("LỆNH", "COMMAND"),
@@ -193,14 +194,21 @@ WORDS: dict[str, tuple[str, str]] = {
     "cmd_register": ("sổ đăng ký văn bản đến", "the incoming register"),
     "cmd_register_list": ("liệt kê sổ văn bản đến", "list the incoming register"),
     "opt_year": ("năm của sổ; mặc định năm nay", "the register's year; this year by default"),
-    "opt_status": ("tình trạng xử lý", "the handling status"),
+    "opt_status": (
+        "tình trạng xử lý: «đã tiếp nhận», «đang xử lý» hoặc «hoàn thành» "
+        "(hoặc received, in_progress, done)",
+        "the handling status: 'received', 'in progress' or 'done'",
+    ),
     "cmd_register_set": (
         "ghi người nhận, ngày chuyển, tình trạng, ghi chú",
         "set the recipient, hand-over date, status and note",
     ),
     "opt_incoming_number": ("số đến trong sổ", "the incoming number in the register"),
     "opt_assigned_to": ("đơn vị hoặc người nhận", "the unit or person it went to"),
-    "opt_handed_over": ("ngày chuyển", "the day it was handed over"),
+    "opt_handed_over": (
+        "ngày chuyển, dạng 28/12/2023 hoặc 2023-12-28",
+        "the day it was handed over, as 28/12/2023 or 2023-12-28",
+    ),
     "opt_note": ("ghi chú", "a note"),
     "cmd_register_print": ("in sổ văn bản đến ra PDF (A4 ngang)", "print the register to PDF"),
     "cmd_register_export": ("xuất sổ văn bản đến ra tệp Excel", "export the register to Excel"),
@@ -210,6 +218,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "to do: notices with a deadline not yet done",
     ),
     # Why a value was refused
+    "bad_status": (
+        "«{value}» không phải là tình trạng xử lý; hãy viết «đã tiếp nhận», «đang xử lý» "
+        "hoặc «hoàn thành»",
+        "'{value}' is not a handling status; write 'received', 'in progress' or 'done'",
+    ),
     "bad_day": (
         "«{value}» không phải là ngày; hãy viết YYYY-MM-DD (hoặc DD/MM/YYYY)",
         "'{value}' is not a day; write YYYY-MM-DD (or DD/MM/YYYY)",

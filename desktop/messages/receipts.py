@@ -302,6 +302,18 @@ WORDS: dict[str, tuple[str, str]] = {
     "rcpt_status_03": ("Đã vào sổ", "Registered"),
     "rcpt_status_05": ("Đang xử lý", "In progress"),
     "rcpt_status_06": ("Hoàn thành", "Done"),
+    "rcpt_not_held": (
+        "Văn bản mã {id} (chưa rõ số và tên)",
+        "Document {id} (number and title not known)",
+    ),
+    "rcpt_not_held_note": (
+        "{count} văn bản các đơn vị báo về không có trong kho dữ liệu này: báo nhận chỉ ghi "
+        "mã văn bản, không ghi số và tên. Nhập vào kho này các gói dữ liệu đã gửi các đơn vị "
+        "thì báo cáo ghi được số và tên văn bản.",
+        "{count} documents the offices told of are not in this archive: a receipt names a "
+        "document by its id only, not by its number and title. Import the bundles sent to "
+        "the offices into this archive and the report shows their numbers and titles.",
+    ),
     "rcpt_incoming": ("số đến {number}", "incoming no. {number}"),
     "rcpt_reports": ("{count} báo cáo", "{count} reports"),
     "rcpt_answered_late": ("trả lời trễ {days} ngày", "answered {days} days late"),
@@ -312,6 +324,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "rcpt_last_bundle": (
         "gói số {sequence} của {publisher}, nhập ngày {when}",
         "bundle {sequence} of {publisher}, imported {when}",
+    ),
+    "rcpt_last_bundle_unnamed": (
+        "gói số {sequence} của đơn vị ban hành mã «{publisher}», nhập ngày {when}",
+        "bundle {sequence} of the publisher with the id '{publisher}', imported {when}",
     ),
     "rcpt_no_bundle": ("chưa nhập gói dữ liệu nào", "no bundle applied yet"),
     "rcpt_behind": ("chậm {count} gói", "{count} bundles behind"),

@@ -334,6 +334,9 @@ class NoticeState:
     number: str | None
     deadline: date | None
     offices: tuple[OfficeState, ...]
+    #: False when only receipts name the notice: this archive does not hold it (a
+    #: province that never imported its own bundle), so its number and title are unknown.
+    held: bool = True
 
     @property
     def not_received(self) -> tuple[OfficeState, ...]:
@@ -358,6 +361,8 @@ class OfficeSummary:
     last_receipt: ReceiptInfo | None
     #: The newest bundle applied, of the publisher it is furthest behind on.
     last_bundle_publisher: str | None
+    #: That publisher's name, when this archive knows it (else None: only its id is known).
+    last_bundle_publisher_name: str | None
     last_bundle_sequence: int
     last_bundle_at: datetime | None
     #: Bundles behind the newest the province knows, counted by sequence, over publishers.
@@ -369,6 +374,11 @@ class TrackingReport:
     day: date
     offices: tuple[OfficeSummary, ...]
     notices: tuple[NoticeState, ...]
+
+    @property
+    def not_held(self) -> int:
+        """How many notices offices told of that this archive does not hold."""
+        return sum(1 for n in self.notices if not n.held)
 
 
 def _incoming(event: EventRow) -> str | None:
@@ -439,12 +449,14 @@ def tracking_report(
         receipts = tracking.last_receipts(session)
         bundles = tracking.last_bundles(session)
         newest = tracking.newest_sequences(session)
+        publishers = tracking.publisher_names(session)
     notices = tuple(
         NoticeState(
             notice_id=head.id,
             title=head.title,
             number=head.number,
             deadline=head.deadline,
+            held=head.held,
             offices=tuple(
                 _office_state(
                     office,
@@ -474,6 +486,7 @@ def tracking_report(
                 key_id=office.key_id,
                 last_receipt=receipts.get(office.code),
                 last_bundle_publisher=worst,
+                last_bundle_publisher_name=publishers.get(worst) if worst else None,
                 last_bundle_sequence=shown.sequence if shown else 0,
                 last_bundle_at=shown.imported_at if shown else None,
                 behind=sum(gaps.values()),

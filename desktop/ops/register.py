@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from db.common import VN_TZ
 from db.records import REGISTER_STATUSES, RegisterRow, TodoItem
 from desktop.messages import text
 from desktop.ops.changes import Changes, Written
@@ -58,16 +59,28 @@ _COLUMN_KEYS = {
 class BadRegisterValue(ValueError):
     """A clerk's value the register cannot take; `field` names the column."""
 
-    def __init__(self, field: str, *, after: date | None = None) -> None:
+    def __init__(
+        self, field: str, *, after: date | None = None, before: date | None = None
+    ) -> None:
         super().__init__(field)
         self.field = field
         #: For a day handed over that has not come yet: the archive's today.
         self.after = after
+        #: For a day handed over before the document came: its ngày đến.
+        self.before = before
 
     def message(self, lang: str) -> str:
         column = text(_COLUMN_KEYS[self.field], lang)
         if self.after is not None:
             return text("register_day_to_come", lang, field=column, today=short_date(self.after))
+        if self.before is not None:
+            return text(
+                "register_before_received",
+                lang,
+                field=column,
+                received=text("reg_col_received", lang),
+                day=short_date(self.before),
+            )
         if self.field in ("assigned_to", "note"):
             return text("register_text_too_long", lang, field=column, limit=MAX_CLERK_TEXT)
         return text("register_bad_value", lang, field=column)
@@ -204,6 +217,15 @@ def set_register(
     if status is not KEEP and status not in REGISTER_STATUSES:
         raise BadRegisterValue("status")
     with archive.writing() as session:
+        if isinstance(handed_over, date):
+            # A document is passed on after it came, never before: read in the same
+            # transaction as the write, so the line checked is the line written.
+            line = register.register_row(session, year, number)
+            if line is None:
+                raise UnknownRegisterLine(year, number)
+            received = line.received_at.astimezone(VN_TZ).date()
+            if handed_over < received:
+                raise BadRegisterValue("handed_over", before=received)
         found = register.set_register_fields(
             session,
             year,

@@ -18,7 +18,7 @@ from desktop.render.dates import date_time, short_date
 from desktop.render.printtemplate import PagedTable, PrintSource, footer_text
 
 if TYPE_CHECKING:
-    from desktop.ops.receipts import OfficeState, OfficeSummary, TrackingReport
+    from desktop.ops.receipts import NoticeState, OfficeState, OfficeSummary, TrackingReport
 
 #: The status codes' words, by catalog key.
 STATUS_KEYS = {
@@ -33,6 +33,21 @@ STATUS_KEYS = {
 def status_label(status: str | None, lang: str = "vi") -> str:
     """ "Chưa nhận", "Đã đến", "Đã vào sổ", "Đang xử lý", "Hoàn thành"."""
     return text(STATUS_KEYS.get(status, "rcpt_status_none"), lang)
+
+
+def notice_label(notice: NoticeState, lang: str = "vi") -> str:
+    """ "12/KH-UBND: Kế hoạch …" for a notice this archive holds; for one only receipts
+    name, its id and that its number and title are not known here."""
+    if not notice.held:
+        return text("rcpt_not_held", lang, id=notice.notice_id)
+    label = notice.title or notice.notice_id
+    return f"{notice.number}: {label}" if notice.number else label
+
+
+def not_held_note(report: TrackingReport, lang: str = "vi") -> str | None:
+    """Why some notices are named by id only, once for the report; None when none is."""
+    count = report.not_held
+    return text("rcpt_not_held_note", lang, count=count) if count else None
 
 
 def office_cell(state: OfficeState, lang: str = "vi") -> str:
@@ -63,12 +78,14 @@ def summary_cells(office: OfficeSummary, lang: str = "vi") -> list[str]:
         if receipt
         else text("rcpt_no_receipt", lang)
     )
+    # A publisher this archive never imported from is known by its id only: say so.
+    named = office.last_bundle_publisher_name
     bundle = (
         text(
-            "rcpt_last_bundle",
+            "rcpt_last_bundle" if named else "rcpt_last_bundle_unnamed",
             lang,
             sequence=office.last_bundle_sequence,
-            publisher=office.last_bundle_publisher or "",
+            publisher=named or office.last_bundle_publisher or "",
             when=short_date(office.last_bundle_at, lang),
         )
         if office.last_bundle_at is not None
@@ -106,9 +123,7 @@ def report_table(report: TrackingReport, lang: str = "vi") -> PagedTable:
     )
     units: list[str] = []
     for notice in report.notices:
-        label = notice.title or notice.notice_id
-        if notice.number:
-            label = f"{notice.number}: {label}"
+        label = notice_label(notice, lang)
         if notice.deadline is not None:
             label += " — " + text("rcpt_deadline", lang, day=short_date(notice.deadline, lang))
         span = max(len(notice.offices), 1)
@@ -139,6 +154,10 @@ def report_table(report: TrackingReport, lang: str = "vi") -> PagedTable:
             f"<i>{_esc(text('rcpt_as_of', lang, day=short_date(report.day, lang)))}</i></p>",
         ]
     )
+    note = not_held_note(report, lang)
+    if note:
+        before += f'\n<p style="margin-top:0px; margin-bottom:10px">{_esc(note)}</p>'
+
     after = "\n".join(
         [
             '<p style="margin-top:14px; margin-bottom:6px">'

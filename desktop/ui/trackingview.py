@@ -13,10 +13,18 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.ops.receipts import NoticeState, OfficeState, TrackingReport
-from desktop.render.receiptreport import office_cell, status_label
+from desktop.render.receiptreport import not_held_note, notice_label, office_cell, status_label
 
 #: Cell colours by status: nothing heard, arrived, registered, in progress, done.
 COLOURS = {
@@ -88,13 +96,11 @@ class TrackingModel(QAbstractTableModel):
         lang = self._lang()
         if role == Qt.ItemDataRole.DisplayRole:
             if state is None:
-                return (
-                    f"{notice.number}: {notice.title}"
-                    if notice.number
-                    else notice.title or notice.notice_id
-                )
+                return notice_label(notice, lang)
             return status_label(state.status, lang)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if state is None and not notice.held and self._report is not None:
+                return not_held_note(self._report, lang)
             return notice.notice_id if state is None else office_cell(state, lang)
         if role == Qt.ItemDataRole.BackgroundRole and state is not None:
             return QBrush(QColor(COLOURS.get(state.status, COLOURS[None])))
@@ -126,6 +132,7 @@ class TrackingDialog(QDialog):
 
     def __init__(self, lang: Callable[[], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._lang = lang
         self.setObjectName("trackingDialog")
         self.setWindowTitle(self.tr("Tình hình tiếp nhận"))
         self.model = TrackingModel(lang, self)
@@ -144,8 +151,15 @@ class TrackingDialog(QDialog):
         filters.addWidget(self.overdue)
         filters.addWidget(self.not_received)
         filters.addStretch(1)
+        # Why some notices are named by their id only (a province that never imported
+        # the bundles it sent): said once, above the table.
+        self.note = QLabel(self)
+        self.note.setObjectName("trackingNote")
+        self.note.setWordWrap(True)
+        self.note.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addWidget(self.note)
         layout.addWidget(self.table)
         self.resize(1000, 600)
 
@@ -156,4 +170,8 @@ class TrackingDialog(QDialog):
 
     def show_report(self, report: TrackingReport) -> None:
         self.model.set_report(report)
-        self.table.resizeColumnToContents(0)
+        note = not_held_note(report, self._lang())
+        self.note.setText(note or "")
+        self.note.setVisible(note is not None)
+        # Every column as wide as its header too: an office's name was cut ("JBND xã An Bìn").
+        self.table.resizeColumnsToContents()

@@ -48,6 +48,7 @@ from desktop.ops.changes import Changes
 from desktop.tasks import Runner
 from desktop.ui import dialogs
 from desktop.ui import settings as prefs
+from desktop.ui.statusroom import give_way_to_messages
 
 if TYPE_CHECKING:
     from desktop.bundles.errors import BundleError
@@ -199,6 +200,7 @@ class TrustController(QObject):
         self.freshness_label = QLabel(window)
         self.freshness_label.setObjectName("freshnessLabel")
         window.statusBar().addPermanentWidget(self.freshness_label)
+        give_way_to_messages(window.statusBar())
         importer.trust_offer = self.offer
 
     # -- the status bar ---------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from desktop.demoday import DEMO_TODAY
 from desktop.messages import text
 from tests.helpers.cli import Cli, import_log_rows
 from tests.helpers.published import Published
@@ -40,3 +41,22 @@ def test_a_real_bundle_is_refused_by_the_demo_in_one_sentence(
     # The office's own archive takes it.
     cli("trust", "add", published.public_key)
     assert cli("import", published.base, "--json").json()["status"] == "imported"
+
+
+def test_status_on_the_demo_is_reckoned_on_the_demos_own_day(cli: Cli, data_dir: Path) -> None:
+    # The demo bundle is signed when the demo is made, years after the demo's day: the
+    # status speaks of that day, as the window's freshness line and its to-do list do,
+    # whether the demo is named with --demo or with its folder.
+    day = DEMO_TODAY.strftime("%d/%m/%Y")
+    lines = cli("--demo", "status").stdout.splitlines()
+    assert f"Dữ liệu cập nhật đến ngày {day} (hôm nay)" in lines
+    assert any(line.endswith(f"gói số 1, ký ngày {day}") for line in lines), lines
+    demo = data_dir.with_name(data_dir.name + "-demo")
+    data = cli("--data-dir", demo, "status", "--json").json()
+    assert (data["as_of"], data["latest_day"], data["days_since"], data["stale"]) == (
+        DEMO_TODAY.isoformat(),
+        DEMO_TODAY.isoformat(),
+        0,
+        False,
+    )
+    assert [p["last_signed"] for p in data["publishers"]] == [DEMO_TODAY.isoformat()]

@@ -92,7 +92,13 @@ def test_importing_a_folder_gets_its_own_sentence(
 ) -> None:
     folder = published.base.parent
     said = cli.fails("import", folder)
-    assert said.err_lines == [f"{folder}: {text('not_a_file', 'vi', path=str(folder))}"]
+    # The sentence names the folder: it is not said twice ("X: X là một thư mục…").
+    assert said.err_lines == [text("not_a_file", "vi", path=str(folder))]
+    junk = tmp_path / "so-den.xlsx"
+    junk.write_bytes(b"not a bundle")
+    assert cli.fails("import", junk).err_lines == [
+        f"Tệp {junk} không phải là gói dữ liệu Bảng Tin."
+    ]
     assert "bị hỏng" not in said.stderr
     as_json = cli("import", folder, "--json", expect=1).json()
     assert (as_json["status"], as_json["code"]) == ("refused", "not_a_file")

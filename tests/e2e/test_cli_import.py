@@ -147,7 +147,8 @@ def test_refused_bundles_leave_the_archive_unchanged(
     not_bundle.write_text("đây không phải gói dữ liệu", encoding="utf-8")
 
     damaged = cli.fails("import", tampered)
-    assert damaged.stderr.startswith(f"{tampered}: ")
+    # The file is named once: by the sentence when it names it, else before it.
+    assert damaged.stderr.count(str(tampered)) == 1
     assert "không mong đợi" not in damaged.stderr
     rollback = cli.fails("import", published.old)
     assert f"Gói dữ liệu số {OLD_SEQUENCE} của {PUBLISHER} cũ hơn gói số {DELTA_SEQUENCE}" in (

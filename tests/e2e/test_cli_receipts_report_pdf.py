@@ -1,4 +1,4 @@
-"""`receipts report --pdf` over many notices: every row once, the header on every page.
+"""`receipts report`: every row of a long PDF once under a header; a province without the bundle.
 
 One QTextDocument holding the whole table took Qt longer per row the longer
 the table (a thousand notices ran for minutes); the painter now cuts the
@@ -11,11 +11,13 @@ number on every page after the first, the offices' table at the end.
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
-from tests.helpers.bundles import write_notice
+from tests.helpers.bundles import PUBLISHER_ID, write_notice
 from tests.helpers.cli import Cli
 from tests.helpers.pdf import pdf_info, pdf_text
+from tests.helpers.receipts import ReceiptWorld
 
 PROVINCE = "Sở Thông tin và Truyền thông"
 NOTICES = 600
@@ -69,3 +71,23 @@ def test_a_report_with_no_office_enrolled_says_so_and_writes_no_pdf(
     result = cli.fails("--data-dir", province, "receipts", "report", "--pdf", pdf)
     assert result.err_lines == ["Chưa đăng ký đơn vị nào."]
     assert not pdf.exists()
+
+
+def test_a_province_that_holds_no_bundle_says_why_it_names_notices_by_id(
+    cli: Cli, receipt_world: ReceiptWorld, tmp_path: Path
+) -> None:
+    # The province built and sent the bundle, and imported only the receipts: they name
+    # each notice by its id. The report says so once, and which ids, in Vietnamese.
+    province = tmp_path / "province"
+    shutil.copytree(receipt_world.province_template, province)
+    cli("--data-dir", province, "receipt", "import", receipt_world.receipt1)
+    lines = cli("--data-dir", province, "receipts", "report").stdout.splitlines()
+    assert lines[0].startswith("3 văn bản các đơn vị báo về không có trong kho dữ liệu này")
+    assert "Văn bản mã a (chưa rõ số và tên)" in lines
+    assert any(f"gói số 1 của đơn vị ban hành mã «{PUBLISHER_ID}»" in line for line in lines)
+    pdf = tmp_path / "report.pdf"
+    cli("--data-dir", province, "receipts", "report", "--pdf", pdf)
+    words = " ".join(pdf_text(pdf).split())
+    assert "báo nhận chỉ ghi mã văn bản" in words and "Văn bản mã a (chưa rõ số và tên)" in words
+    data = cli("--data-dir", province, "receipts", "report", "--json").json()
+    assert [(n["id"], n["held"], n["title"]) for n in data["notices"]][0] == ("a", False, None)

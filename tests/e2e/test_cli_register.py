@@ -53,7 +53,7 @@ def test_register_set_keeps_the_clerks_columns(cli: Cli) -> None:
         "--assigned-to",
         "Công chức Địa chính – Xây dựng",
         "--handed-over",
-        "20/01/2023",
+        "28/12/2023",
         "--status",
         "done",
         "--note",
@@ -64,10 +64,19 @@ def test_register_set_keeps_the_clerks_columns(cli: Cli) -> None:
     changed = next(r for r in again if r["notice_id"] == "qd-118-2023")
     assert changed["assigned_to"] == "Công chức Địa chính – Xây dựng"
     assert (changed["handed_over"], changed["status"], changed["note"]) == (
-        "2023-01-20",
+        "2023-12-28",
         "done",
         "Đã lưu hồ sơ",
     )
+    # The list shows every column the clerk wrote, Ngày chuyển too; the status is
+    # asked for in the words the list shows.
+    shown = cli("--demo", "register", "list", "--status", "hoan thanh").stdout.splitlines()
+    at = next(i for i, line in enumerate(shown) if "[118/QĐ-UBND]" in line)
+    assert shown[at + 1].strip().split(" — ") == [
+        "Công chức Địa chính – Xây dựng",
+        "Ngày chuyển 28/12/2023",
+        "Đã lưu hồ sơ",
+    ]
     # Nothing else moved.
     assert [r["incoming_number"] for r in again] == [r["incoming_number"] for r in rows]
 
@@ -82,6 +91,23 @@ def test_register_set_refuses_with_one_sentence(cli: Cli) -> None:
         "--demo", "register", "set", "1", "--year", "2023", "--handed-over", "1/1/2024"
     )
     assert later.stderr.strip() == "«Ngày chuyển» không thể là một ngày sau hôm nay (28/12/2023)."
+    # Nor before the document came: every demo document came on 28/12/2023.
+    before = cli("--demo", "register", "list", "--json").json()
+    earlier = cli.fails(
+        "--demo", "register", "set", "1", "--year", "2023", "--handed-over", "27/12/2023",
+        "--note", "Trình Chủ tịch",
+    )  # fmt: skip
+    assert earlier.err_lines == [
+        "«Ngày chuyển» không thể trước «Ngày đến» của văn bản (28/12/2023)."
+    ]
+    english = cli.fails(
+        "--demo", "--lang", "en", "register", "set", "1", "--year", "2023",
+        "--handed-over", "2023-12-01",
+    )  # fmt: skip
+    assert english.err_lines == [
+        "'Handed over' cannot be before 'Received', the day the document came (28/12/2023)."
+    ]
+    assert cli("--demo", "register", "list", "--json").json() == before
     bad = cli.fails("--demo", "register", "set", "1", "--status", "finished", code=2)
     assert "bangtin register set --help" in bad.stderr
 

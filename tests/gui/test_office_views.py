@@ -367,6 +367,25 @@ def test_the_demos_freshness_line_is_reckoned_on_its_own_day(
     window = make_window(demo)
     day = DEMO_TODAY.strftime("%d/%m/%Y")
     assert window.trust.freshness_label.text() == f"Dữ liệu cập nhật đến ngày {day} (hôm nay)"
+    # And its bundle was imported that morning, not on the clock's day.
+    assert window.update_label.text() == (
+        f"Cập nhật lần cuối: {day} 8:00 SA từ Cổng thông tin điện tử tỉnh Sơn Hà (dữ liệu mẫu)"
+    )
+
+
+def test_a_message_in_the_status_bar_has_the_room_of_the_long_labels(
+    make_window: WindowFactory, demo: Path
+) -> None:
+    # "Đã xuất 1 trang ra …pdf" was cut after a few words by the four labels on the right.
+    window = make_window(demo)
+    bar = window.statusBar()
+    long_labels = [window.update_label, window.trust.freshness_label]
+    assert not any(label.isHidden() for label in long_labels)
+    window.show_status("Đã xuất 1 trang ra /home/van-thu/Tài liệu/12-KH-UBND Kế hoạch.pdf")
+    assert all(label.isHidden() for label in long_labels)
+    assert not window.office.todo_label.isHidden()  # the to-do count stays in sight
+    bar.clearMessage()
+    assert not any(label.isHidden() for label in long_labels)
 
 
 def test_the_office_views_speak_english(

@@ -161,6 +161,18 @@ def test_the_tracking_view_colours_notices_by_office(
     a_row = model.notice_ids().index("a")
     cell = model.index(a_row, 1)
     assert model.data(cell) == "Đang xử lý"
+    # This province never imported the bundle it sent: the notices are named by id,
+    # and a sentence above the table says why.
+    assert model.data(model.index(a_row, 0)) == "Văn bản mã a (chưa rõ số và tên)"
+    assert dialog.note.isVisibleTo(dialog)
+    assert dialog.note.text().startswith(
+        "3 văn bản các đơn vị báo về không có trong kho dữ liệu này: báo nhận chỉ ghi mã văn bản"
+    )
+    assert model.data(model.index(a_row, 0), Qt.ItemDataRole.ToolTipRole) == dialog.note.text()
+    # Each office's name is whole in its column's header.
+    header = dialog.table.horizontalHeader()
+    for column in (1, 2):
+        assert dialog.table.columnWidth(column) >= header.sectionSizeHint(column)
     assert model.data(cell, Qt.ItemDataRole.BackgroundRole).color().name() == COLOURS["05"]
     assert model.data(model.index(a_row, 2)) == "Chưa nhận"
     assert (

@@ -88,7 +88,7 @@ def test_the_register_opens_on_the_demo_year_at_its_newest_lines(
     assert header == ["Đơn vị hoặc người nhận", "Ngày chuyển"]
     done = rows[row_of(view, "kh-468-2023")]
     cells = [view.model.index(row_of(view, "kh-468-2023"), c).data() for c in (HANDED, STATUS)]
-    assert cells == ["12/04/2023", "Hoàn thành"] and done.status == "done"
+    assert cells == ["28/12/2023", "Hoàn thành"] and done.status == "done"
     # The last line is in sight: new documents are at the end of the book.
     last = view.table.visualRect(view.model.index(len(rows) - 1, 0))
     assert view.table.viewport().rect().intersects(last)
@@ -133,17 +133,25 @@ def test_typing_in_the_clerks_columns_writes_them_into_the_archive(
     with qtbot.waitSignal(window.runner.changes_made) as changed:
         edit_text(qtbot, view, row, ASSIGNED, "Công chức Tư pháp – Hộ tịch")
     assert changed.args[0].register
-    with qtbot.waitSignal(window.runner.changes_made):
+    # Every demo document came on 28/12/2023: a day before it is refused, nothing written.
+    with qtbot.waitSignal(view.status):
         edit_text(qtbot, view, row, HANDED, "5/12/2023")
+    assert window.statusBar().currentMessage() == (
+        "«Ngày chuyển» không thể trước «Ngày đến» của văn bản (28/12/2023)."
+    )
+    assert lines(demo)["kh-54-2023"].handed_over is None
+    assert view.model.index(row_of(view, "kh-54-2023"), HANDED).data() == ""
+    with qtbot.waitSignal(window.runner.changes_made):
+        edit_text(qtbot, view, row, HANDED, "28/12/2023")
     with qtbot.waitSignal(window.runner.changes_made):
         edit_text(qtbot, view, row, NOTE, "Trình Chủ tịch xã")
     kept = lines(demo)["kh-54-2023"]
     assert (kept.assigned_to, kept.handed_over, kept.note) == (
         "Công chức Tư pháp – Hộ tịch",
-        date(2023, 12, 5),
+        date(2023, 12, 28),
         "Trình Chủ tịch xã",
     )
-    assert view.model.index(row, HANDED).data() == "05/12/2023"
+    assert view.model.index(row, HANDED).data() == "28/12/2023"
     assert "Đã ghi vào sổ" in window.statusBar().currentMessage()
     # The demo archive's today is 28/12/2023: a later day is refused, the cell restored.
     with qtbot.waitSignal(view.status):
@@ -151,8 +159,8 @@ def test_typing_in_the_clerks_columns_writes_them_into_the_archive(
     assert window.statusBar().currentMessage() == (
         "«Ngày chuyển» không thể là một ngày sau hôm nay (28/12/2023)."
     )
-    assert lines(demo)["kh-54-2023"].handed_over == date(2023, 12, 5)
-    assert view.model.index(row_of(view, "kh-54-2023"), HANDED).data() == "05/12/2023"
+    assert lines(demo)["kh-54-2023"].handed_over == date(2023, 12, 28)
+    assert view.model.index(row_of(view, "kh-54-2023"), HANDED).data() == "28/12/2023"
     # Emptying a column clears it.
     with qtbot.waitSignal(window.runner.changes_made):
         edit_text(qtbot, view, row, HANDED, "")

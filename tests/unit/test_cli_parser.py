@@ -77,3 +77,36 @@ def test_names_the_vietnamese_usage_shows_are_vietnamese() -> None:
             if isinstance(name, str) and english.match(name) and name not in ("URL", "YYYY"):
                 shown.append(f"{prog}: {name}")
     assert shown == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "status"),
+    [
+        ("in_progress", "in_progress"),
+        ("đang xử lý", "in_progress"),
+        ("dang xu ly", "in_progress"),
+        ("Đang Xử Lý", "in_progress"),
+        ("hoàn thành", "done"),
+        ("hoan-thanh", "done"),
+        ("Đã tiếp nhận", "received"),
+        ("In progress", "in_progress"),
+    ],
+)
+def test_a_register_status_is_taken_in_the_words_the_window_shows(typed: str, status: str) -> None:
+    # A clerk types the status as the register's column says it, with or without diacritics.
+    for command in ("set", "list"):
+        extra = ["1"] if command == "set" else []
+        args = build_parser("vi").parse_args(["register", command, *extra, "--status", typed])
+        assert args.status == status
+
+
+def test_a_register_status_that_is_none_is_refused_in_one_sentence() -> None:
+    from desktop.cli.parser import UsageError
+
+    with pytest.raises(UsageError) as refused:
+        build_parser("vi").parse_args(["register", "set", "1", "--status", "xong"])
+    assert refused.value.command == "bangtin register set"
+    assert refused.value.detail.endswith(
+        "«xong» không phải là tình trạng xử lý; hãy viết «đã tiếp nhận», «đang xử lý» "
+        "hoặc «hoàn thành»"
+    )

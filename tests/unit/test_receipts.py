@@ -406,3 +406,47 @@ def test_migration_0008_tells_the_register_kept_before_it(archive: Archive) -> N
     assert int(events[0].at.timestamp()) == received == int(events[1].at.timestamp())
     assert (events[1].incoming_year, events[1].incoming_number) == (year, number)
     assert events[2].person == "Chị Lan" and events[2].at.timestamp() >= received
+
+
+def test_a_province_without_the_bundle_says_why_it_names_notices_by_id(
+    receipt_world: ReceiptWorld, province: Archive
+) -> None:
+    from desktop.ops.receipts import tracking_report
+    from desktop.render.receiptreport import (
+        not_held_note,
+        notice_label,
+        report_table,
+        summary_cells,
+    )
+    from tests.helpers.bundles import PUBLISHER, PUBLISHER_ID, trust
+
+    # The province built and sent the bundle but never imported it: a receipt names
+    # the notices by id only, and the publisher by its id.
+    import_receipt(province, receipt_world.receipt1)
+    report = tracking_report(province)
+    assert [(n.notice_id, n.held) for n in report.notices] == [
+        ("a", False),
+        ("b", False),
+        ("c", False),
+    ]
+    assert [notice_label(n) for n in report.notices][0] == "Văn bản mã a (chưa rõ số và tên)"
+    assert notice_label(report.notices[0], "en") == "Document a (number and title not known)"
+    note = not_held_note(report)
+    assert note is not None and note.startswith(
+        "3 văn bản các đơn vị báo về không có trong kho dữ liệu này: báo nhận chỉ ghi mã văn bản"
+    )
+    html = report_table(report).html(report_table(report).units)
+    assert note in html and "Văn bản mã a (chưa rõ số và tên)" in html
+    office_a = next(o for o in report.offices if o.code == "000.00.12.H56")
+    assert summary_cells(office_a)[2].startswith(
+        f"gói số 1 của đơn vị ban hành mã «{PUBLISHER_ID}», nhập ngày"
+    )
+    # Once it imports what it sent, the report has the numbers, titles and names.
+    trust(province, receipt_world.world.keys)
+    import_bundle(province, receipt_world.world.bundle1)
+    report = tracking_report(province)
+    assert all(n.held for n in report.notices) and not_held_note(report) is None
+    labels = {n.notice_id: notice_label(n) for n in report.notices}
+    assert labels["a"] == "01/QĐ-UBND: Quyết định số 1"
+    office_a = next(o for o in report.offices if o.code == "000.00.12.H56")
+    assert summary_cells(office_a)[2].startswith(f"gói số 1 của {PUBLISHER}, nhập ngày")

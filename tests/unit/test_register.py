@@ -71,7 +71,7 @@ def test_numbers_are_never_reused_and_survive_updates_and_withdrawals(
         numbers(archive)[0][0],
         1,
         assigned_to="Văn phòng – Thống kê",
-        handed_over=date(2024, 1, 5),
+        handed_over=ops.today(),  # received today: handed over no earlier
         status="in_progress",
         note="Trình Chủ tịch",
     )
@@ -99,7 +99,7 @@ def test_numbers_are_never_reused_and_survive_updates_and_withdrawals(
     assert (kept.title, kept.assigned_to, kept.handed_over, kept.status, kept.note) == (
         "Quyết định 1 (sửa)",
         "Văn phòng – Thống kê",
-        date(2024, 1, 5),
+        ops.today(),
         "in_progress",
         "Trình Chủ tịch",
     )
@@ -159,6 +159,20 @@ def test_set_register_refuses_what_the_register_cannot_take(archive: Archive) ->
     )
     assert ops.set_register(archive, 2024, 1, handed_over=ops.today()).value.handed_over == (
         ops.today()
+    )
+    # Nor is a day before the document came (ngày đến 02/01/2024); the line stays as it was.
+    with pytest.raises(ops.BadRegisterValue) as caught:
+        ops.set_register(archive, 2024, 1, handed_over=date(2024, 1, 1), note="Trình")
+    assert caught.value.message("vi") == (
+        "«Ngày chuyển» không thể trước «Ngày đến» của văn bản (02/01/2024)."
+    )
+    assert caught.value.message("en") == (
+        "'Handed over' cannot be before 'Received', the day the document came (02/01/2024)."
+    )
+    (row,) = ops.list_register(archive)
+    assert (row.handed_over, row.note) == (ops.today(), None)
+    assert ops.set_register(archive, 2024, 1, handed_over=date(2024, 1, 2)).value.handed_over == (
+        date(2024, 1, 2)
     )
     ops.set_register(archive, 2024, 1, handed_over=None)
     with pytest.raises(ops.BadRegisterValue):
