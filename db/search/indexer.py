@@ -305,6 +305,8 @@ def _tidy(conn: Connection, touched: int) -> None:
                 f"INSERT INTO {table} ({table}, rank) VALUES ('merge', ?)",
                 (-(MERGE_PAGES + touched),),
             )
+    if touched * 10 >= total:
+        _give_back(conn)
 
 
 def fill_index(conn: Connection) -> int:
@@ -319,7 +321,29 @@ def fill_index(conn: Connection) -> int:
     # One b-tree per index instead of many segments: fewer seeks per query.
     for table in FTS_TABLES:
         conn.exec_driver_sql(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
+    _give_back(conn)
     return added
+
+
+def _give_back(conn: Connection) -> None:
+    """Hand the pages an 'optimize' freed (the old segments) back to the file system.
+
+    They were 4% of a new archive of 10,000 notices, kept empty in the file.
+    Only an archive made with incremental vacuum (`db.archive`) can shrink;
+    an older one keeps them for its next import to fill. A small import's
+    merge frees a few pages, which the next import fills: it gives none back.
+    """
+    db: Any = conn.connection.driver_connection
+    if db.execute("PRAGMA auto_vacuum").fetchone()[0] != _INCREMENTAL:
+        return
+    # Each step of the pragma frees one page, and Python's sqlite3 takes a
+    # single step of a statement that returns no columns.
+    for _ in range(db.execute("PRAGMA freelist_count").fetchone()[0]):
+        db.execute("PRAGMA incremental_vacuum")
+
+
+#: ``PRAGMA auto_vacuum``'s answer for incremental vacuum.
+_INCREMENTAL = 2
 
 
 def rebuild_index(session: Session) -> int:

@@ -447,6 +447,8 @@ def _apply(
         register.register_incoming(session, counts.changed_ids, now)
         # What the office tells the province in its next receipt (01, 03).
         officelog.record_arrivals(session, counts.changed_ids, now)
+        # Applied: the index, written next, may take the chunks' room on disk.
+        staged.drop_notices()
         if progress is not None:
             progress("indexing", 0, 1)
         search.update_index(session, counts.changed_ids, counts.removed_ids)

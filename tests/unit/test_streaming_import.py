@@ -176,6 +176,31 @@ def test_an_import_holds_one_chunk_of_notices_and_listings(
         assert count_notices(session) == MANY
 
 
+def test_the_index_is_built_without_the_staged_chunks_beside_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, archive: Archive
+) -> None:
+    """Once applied, the staged notice chunks are deleted: the disk an import
+    needs is the archive's, not the archive's and the bundle's notices."""
+    monkeypatch.setattr(builder, "NOTICES_PER_CHUNK", PER_CHUNK)
+    src = tmp_path / "src"
+    _many(src)
+    pair = make_keys(tmp_path / "keys")
+    bundle = build(src, pair, tmp_path / "out.bangtin").path
+    trust(archive, pair)
+    staged: dict[str, list[str]] = {}
+
+    def progress(stage: str, _done: int, _total: int) -> None:
+        if stage in ("applying", "indexing"):
+            staged[stage] = [p.name for p in archive.staging_dir.rglob("notices_*")]
+
+    result = import_bundle(archive, bundle, progress=progress)
+    assert (result.status, result.added) == ("imported", MANY)
+    assert len(staged["applying"]) == MANY // PER_CHUNK
+    assert staged["indexing"] == []
+    with archive.reading() as session:
+        assert count_notices(session) == MANY
+
+
 def test_markdown_files_come_in_the_order_of_sorted_rglob(tmp_path: Path) -> None:
     """The build's walk lists what ``sorted(rglob("*.md"))`` lists, in its order,
     where sorting whole paths as text would not ("a/…" after "a-b.md")."""
