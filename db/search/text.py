@@ -17,6 +17,7 @@ __all__ = [
     "WORD_END",
     "body_text",
     "deflate",
+    "exact_columns",
     "exact_words",
     "fold_map",
     "fold_text",
@@ -138,6 +139,16 @@ def exact_words(*texts: str | None) -> str:
     cased = (WORD.findall(nfc(t).casefold()) for t in texts if t)
     distinct = dict.fromkeys(chain.from_iterable(cased))
     return " ".join(filter(_is_marked, distinct))
+
+
+def exact_columns(title: str | None, *others: str | None) -> tuple[str, str]:
+    """``(exact_words(title), exact_words(title, *others))``, the title's words found once."""
+    title_words = WORD.findall(nfc(title).casefold()) if title else []
+    cased = (WORD.findall(nfc(t).casefold()) for t in others if t)
+    distinct = dict.fromkeys(chain(title_words, chain.from_iterable(cased)))
+    return " ".join(filter(_is_marked, dict.fromkeys(title_words))), " ".join(
+        filter(_is_marked, distinct)
+    )
 
 
 _ASCII_WORDS = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + b" " * 128

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from db.folding import fold, nfc
 from db.search import fold_text
-from db.search.text import WORD, words
+from db.search.text import WORD, exact_columns, exact_words, words
 
 
 @pytest.mark.parametrize(
@@ -108,6 +108,26 @@ def test_fast_fold_equals_reference_fold(value: str) -> None:
 @given(st.text(alphabet=st.characters(max_codepoint=0x036F) | st.sampled_from("đĐặẫỹỰ")))
 def test_fast_fold_equals_reference_fold_on_latin(value: str) -> None:
     assert fold_text(value) == fold(value)
+
+
+def test_fast_fold_equals_reference_fold_for_each_character_of_its_table() -> None:
+    # Each code point the list table holds, and the first ones past its end.
+    for cp in range(0x2000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        text = f"A{chr(cp)}b"
+        assert fold_text(text) == fold(text), hex(cp)
+
+
+_VIET = st.text(alphabet=st.characters(max_codepoint=0x036F) | st.sampled_from("đĐặẫỹỰ İß_-"))
+
+
+@given(st.one_of(st.none(), _VIET, st.text()), st.lists(st.one_of(st.none(), _VIET), max_size=4))
+@example("Quyết định về Quyết định", ["Ủy ban quyết định", None, ""])
+def test_exact_columns_are_the_exact_words_of_the_title_and_of_all(
+    title: str | None, others: list[str | None]
+) -> None:
+    assert exact_columns(title, *others) == (exact_words(title), exact_words(title, *others))
 
 
 @given(st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text())
