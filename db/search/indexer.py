@@ -25,7 +25,7 @@ from db.search.schema import DROP, FTS_TABLES, SCHEMA, SHIFT, block, marks, publ
 from db.search.text import (
     body_text,
     deflate,
-    exact_words,
+    exact_columns,
     fold_text,
     number_column,
     opt_fold,
@@ -209,8 +209,7 @@ def _add(conn: Connection, ids: Sequence[str], *, fresh: bool = False) -> int:
             title_f = fold_text(nfc(title or ""))
             number_c = number_column(number)
             meta = fold_text(nfc(f"{issuer or ''} {doc_type or ''}"))
-            exact = exact_words(title, number, text, issuer, doc_type)
-            title_exact = exact_words(title)
+            title_exact, exact = exact_columns(title, number, text, issuer, doc_type)
             keys.append((rowid, nid, category_id, opt_fold(doc_type), opt_fold(issuer)))
             folded = fold_text(text)
             mains.append((rowid, title_f, number_c, folded, meta, exact))

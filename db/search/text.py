@@ -6,7 +6,7 @@ import re
 import zlib
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, filterfalse
 
 from db.folding import fold, nfc
 
@@ -17,6 +17,7 @@ __all__ = [
     "WORD_END",
     "body_text",
     "deflate",
+    "exact_columns",
     "exact_words",
     "fold_map",
     "fold_text",
@@ -48,6 +49,11 @@ for _lo, _hi in ((0, 0x370), (0x1E00, 0x1F00)):
             _ODD_CHARS.append(_ch)
 # Characters whose fold is not one character: offsets shift past them.
 
+# The same table as a list by code point (the character itself where folding
+# keeps it): str.translate looks a list up about twice as fast as a dict, and
+# a code point past its end stays as it is, as one missing from the dict does.
+_FOLD_LIST: list[str] = [FOLD_TABLE.get(cp, chr(cp)) for cp in range(0x1F00)]
+
 
 def _negated_class(keep: Iterable[int]) -> str:
     ranges: list[list[int]] = []
@@ -74,7 +80,7 @@ def fold_text(text: str) -> str:
     """`db.folding.fold`, faster for Vietnamese and Latin text."""
     if _UNSAFE.search(text):
         return fold(text)
-    return text.translate(FOLD_TABLE)
+    return text.translate(_FOLD_LIST)
 
 
 def fold_map(text: str) -> tuple[str, list[int] | None]:
@@ -85,7 +91,7 @@ def fold_map(text: str) -> tuple[str, list[int] | None]:
     every offset.
     """
     if not ODD.search(text):
-        return text.translate(FOLD_TABLE), None
+        return text.translate(_FOLD_LIST), None
     parts: list[str] = []
     starts: list[int] = []
     for i, ch in enumerate(text):
@@ -126,13 +132,44 @@ def _is_marked(word: str) -> bool:
     return fold_text(word) != word
 
 
+# ASCII bytes that end a word become spaces; the bytes of other characters
+# (UTF-8, all >= 0x80) stay, so that bytes.split() cuts the casefolded text
+# into tokens, each a run of words joined by non-ASCII characters that are
+# not word characters ("“quyết", "a–b"), or one word, which it nearly always is.
+_TOKEN_BYTES = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + bytes(range(128, 256))
+
+
+def _tokens(text: str) -> list[bytes]:
+    # surrogatepass: str.encode refuses lone surrogates, which are no word characters.
+    return nfc(text).casefold().encode("utf-8", "surrogatepass").translate(_TOKEN_BYTES).split()
+
+
+@lru_cache(maxsize=65536)
+def _marked_in(token: bytes) -> tuple[str, ...]:
+    """The words of a non-ASCII *token* that carry diacritics, in order."""
+    return tuple(filter(_is_marked, WORD.findall(token.decode("utf-8", "surrogatepass"))))
+
+
+def _exact(distinct: Iterable[bytes]) -> str:
+    # A word's first token comes first among the distinct tokens, so first
+    # seen order is kept; an ASCII token holds no word with diacritics.
+    marked = chain.from_iterable(map(_marked_in, filterfalse(bytes.isascii, distinct)))
+    return " ".join(dict.fromkeys(marked))
+
+
 def exact_words(*texts: str | None) -> str:
     """The distinct casefolded words that carry diacritics, in first-seen order."""
-    # Distinct first, and filtered by the cache itself: no Python loop over
-    # every word of a body, which cost as much as folding it.
-    cased = (WORD.findall(nfc(t).casefold()) for t in texts if t)
-    distinct = dict.fromkeys(chain.from_iterable(cased))
-    return " ".join(filter(_is_marked, distinct))
+    # Distinct tokens first, split in C from the UTF-8 bytes, and only the
+    # non-ASCII ones looked at, through a cache: the regular expression over
+    # every word of a body cost more than folding it.
+    return _exact(dict.fromkeys(chain.from_iterable(_tokens(t) for t in texts if t)))
+
+
+def exact_columns(title: str | None, *others: str | None) -> tuple[str, str]:
+    """``(exact_words(title), exact_words(title, *others))``, the title's words found once."""
+    title_tokens = dict.fromkeys(_tokens(title)) if title else {}
+    rest = chain.from_iterable(_tokens(t) for t in others if t)
+    return _exact(title_tokens), _exact(dict.fromkeys(chain(title_tokens, rest)))
 
 
 _ASCII_WORDS = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + b" " * 128

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from db.folding import fold, nfc
 from db.search import fold_text
-from db.search.text import WORD, words
+from db.search.text import WORD, exact_columns, exact_words, words
 
 
 @pytest.mark.parametrize(
@@ -108,6 +108,51 @@ def test_fast_fold_equals_reference_fold(value: str) -> None:
 @given(st.text(alphabet=st.characters(max_codepoint=0x036F) | st.sampled_from("đĐặẫỹỰ")))
 def test_fast_fold_equals_reference_fold_on_latin(value: str) -> None:
     assert fold_text(value) == fold(value)
+
+
+def test_fast_fold_equals_reference_fold_for_each_character_of_its_table() -> None:
+    # Each code point the list table holds, and the first ones past its end.
+    for cp in range(0x2000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        text = f"A{chr(cp)}b"
+        assert fold_text(text) == fold(text), hex(cp)
+
+
+_VIET = st.text(
+    alphabet=st.characters(max_codepoint=0x036F) | st.sampled_from("đĐặẫỹỰ İß_-“”–…\u00a0\u3000")
+)
+
+
+def _exact_words_by_the_regex(*texts: str | None) -> str:
+    # The definition: every word of each text, casefolded, distinct, those
+    # that folding changes.
+    found = (WORD.findall(nfc(t).casefold()) for t in texts if t)
+    distinct = dict.fromkeys(w for words_of in found for w in words_of)
+    return " ".join(w for w in distinct if fold(w) != w)
+
+
+@given(st.lists(st.one_of(st.none(), _VIET, st.text()), max_size=5))
+@example(["“Quyết định” số 12–QĐ: quyết định, ĐÃ\u00a0ban hành", "x\ud800ệ ệ"])
+@example(["ệa\u2013ế\u2013x ế\u2013", "ệ_ế a1ệ"])
+def test_exact_words_are_the_marked_words_the_regex_finds(texts: list[str | None]) -> None:
+    assert exact_words(*texts) == _exact_words_by_the_regex(*texts)
+
+
+def test_exact_words_split_at_every_character_that_is_no_word_character() -> None:
+    for cp in range(0x3400):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        text = f"ệa{chr(cp)}Ế{chr(cp)}x ế{chr(cp)}"
+        assert exact_words(text) == _exact_words_by_the_regex(text), hex(cp)
+
+
+@given(st.one_of(st.none(), _VIET, st.text()), st.lists(st.one_of(st.none(), _VIET), max_size=4))
+@example("Quyết định về Quyết định", ["Ủy ban quyết định", None, ""])
+def test_exact_columns_are_the_exact_words_of_the_title_and_of_all(
+    title: str | None, others: list[str | None]
+) -> None:
+    assert exact_columns(title, *others) == (exact_words(title), exact_words(title, *others))
 
 
 @given(st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text())
