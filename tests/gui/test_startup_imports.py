@@ -84,8 +84,12 @@ OFFICE_VIEWS = (
 )
 #: What the first paint does not need, loaded when first used: sockets (checking a
 #: server), pathvalidate (saving a file), the trusted keys, "Giới thiệu", what kind
-#: of archive is open (after it is opened) and the screenshot's readiness.
+#: of archive is open (after it is opened), the screenshot's readiness, the find bar
+#: (Ctrl+F), the help and the welcome page (shown for an empty archive).
 AFTER_PAINT = (
+    "desktop.ui.findbar",
+    "desktop.ui.helpdialogs",
+    "desktop.ui.welcome",
     "socket",
     "pathvalidate",
     "desktop.ops.trust",
