@@ -97,8 +97,7 @@ framework.create_connection
 
 # The window's action tables (desktop/ui/actions.py) name their slots as
 # dotted paths; tests/gui/test_actions.py checks that every one resolves.
-framework.next_pane
-framework.previous_pane
+framework.cycle_panes
 framework.print_current
 framework.export_current
 framework.print_selection

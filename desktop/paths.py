@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import cache
 from pathlib import Path
 
 APP_NAME = "bangtin"
@@ -119,8 +120,12 @@ def documents_dir() -> Path:
     return found if found.is_dir() else Path.home()
 
 
+@cache
 def resources_dir() -> Path:
-    """The installed resources folder (icons, translations, the demo archive)."""
+    """The installed resources folder (icons, translations, the demo archive).
+
+    Looked up once: the window asks for it a dozen times before its first paint.
+    """
     from importlib.resources import as_file, files
 
     root = files("desktop.resources")

@@ -12,8 +12,6 @@ import shutil
 import unicodedata
 from pathlib import Path
 
-from pathvalidate import sanitize_filename
-
 from desktop.paths import BUNDLE_SUFFIX
 
 #: The longest file name we propose or write. Windows allows 255 characters in
@@ -44,6 +42,10 @@ def safe_file_name(name: str, fallback: str) -> str:
     # Linux counts a name's bytes (255 at most), Windows its characters.
     while len((stem + ext).encode("utf-8")) > _MAX_BYTES:
         stem = stem[:-1]
+    # Here, not at the top: the window imports this module before its first paint,
+    # and pathvalidate (with `platform`) costs it more than all the rest of the module.
+    from pathvalidate import sanitize_filename
+
     cleaned = sanitize_filename(
         stem.rstrip(" .") + ext, replacement_text="_", platform="windows", max_len=_MAX_BYTES
     ).strip(" ")

@@ -13,8 +13,6 @@ runner's thread.
 
 from __future__ import annotations
 
-import ipaddress
-import socket
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -155,6 +153,10 @@ def resolves(host: str, port: int) -> bool:
     """Whether *host* is a name (or address, or socket folder) that can be reached at all."""
     if host.startswith("/"):
         return True
+    # Here, not at the top: the window imports this module before its first paint.
+    import ipaddress
+    import socket
+
     try:
         ipaddress.ip_address(host)
         return True

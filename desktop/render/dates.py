@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from db.common import VN_TZ
-from desktop.messages import text
 
 _AM_PM = {"vi": ("SA", "CH"), "en": ("AM", "PM")}
 
@@ -34,6 +33,9 @@ def _lang(lang: str) -> str:
 
 def posted_line(value: date | datetime, lang: str = "vi") -> str:
     """ "Đăng ngày 27 - 03 - 2023" ("Posted on 27 - 03 - 2023")."""
+    # Here, not at the top: the window's list needs dates, not the catalogs, to paint.
+    from desktop.messages import text
+
     day = _day(value)
     return text("posted_on", _lang(lang), day=f"{day.day:02d} - {day.month:02d} - {day.year:04d}")
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import partial
 from operator import attrgetter
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
@@ -53,7 +52,7 @@ class ActionSpec:
     checkable: bool = False
     enabled: bool = True
     group: str = ""
-    argument: str | None = None
+    argument: str | int | None = None
     checked_text: str = ""
 
 
@@ -137,14 +136,16 @@ WINDOW_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "nextPaneAction",
         QT_TRANSLATE_NOOP("Actions", "Chuyển sang khung kế tiếp"),
-        "next_pane",
+        "cycle_panes",
         shortcuts=("F6",),
+        argument=1,
     ),
     ActionSpec(
         "prevPaneAction",
         QT_TRANSLATE_NOOP("Actions", "Chuyển sang khung trước"),
-        "previous_pane",
+        "cycle_panes",
         shortcuts=("Shift+F6",),
+        argument=-1,
     ),
     ActionSpec(
         "refreshAction",
@@ -437,10 +438,15 @@ def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
 
 
 def _slot(owner: QObject, spec: ActionSpec) -> Callable[[], object]:
-    target: Callable[..., object] = attrgetter(spec.slot)(owner)
-    if spec.argument is not None:
-        return partial(target, spec.argument)
-    return target
+    """The slot, looked up when the action is triggered, not when it is made: what the
+    window builds on first use (the find bar, the help) is not built for its action."""
+    find, argument = attrgetter(spec.slot), spec.argument
+
+    def call() -> object:
+        target: Callable[..., object] = find(owner)
+        return target() if argument is None else target(argument)
+
+    return call
 
 
 def build_actions(owner: QObject, host: QWidget, specs: Iterable[ActionSpec]) -> dict[str, QAction]:

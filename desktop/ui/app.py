@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication
 from desktop.ui import i18n, icons, theme, windowstate
 from desktop.ui import settings as prefs
 from desktop.ui.mainwindow import MainWindow
-from desktop.ui.shotready import ShotReadiness
 
 # How long `screenshot` waits for the archive before giving up (not a sleep:
 # the loop ends as soon as the window says it is ready: desktop/ui/shotready.py).
@@ -120,6 +119,8 @@ def screenshot(
     """
     if QApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from desktop.ui.shotready import ShotReadiness
+
     app = _application()
     _style(app)
     theme.current().set_dark(dark)

@@ -39,10 +39,10 @@ from PySide6.QtWidgets import (
 
 from desktop.render.styles import themed
 from desktop.ui import icons, theme
-from desktop.ui.findbar import FindBar
 
 if TYPE_CHECKING:
     from desktop.render.tables import TableData
+    from desktop.ui.findbar import FindBar
     from desktop.ui.tableview import TableDialog
 
 ZOOM_MIN = 50
@@ -277,24 +277,37 @@ class ZoomBar(QWidget):
 
 
 class ArticlePane(QWidget):
-    """The zoom bar above the article browser, the find bar under it."""
+    """The zoom bar above the article browser, the find bar under it.
+
+    The find bar is hidden until Ctrl+F: it is built (and its module
+    imported) when first asked for, not before the window's first paint.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.zoom_bar = ZoomBar(self)
         self.browser = ArticleBrowser(self)
-        self.find_bar = FindBar(self.browser, self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.zoom_bar)
-        layout.addWidget(self.browser, 1)
-        layout.addWidget(self.find_bar)
+        self._find_bar: FindBar | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(0)
+        self._layout.addWidget(self.zoom_bar)
+        self._layout.addWidget(self.browser, 1)
         self.zoom_bar.zoom_changed.connect(self.browser.set_zoom)
-        # Not the document's textChanged: that fires inside QTextDocument.clear(),
-        # and finding (cursors, extra selections) in a document half cleared
-        # corrupts Qt's memory. The page is searched once it is whole.
-        self.browser.page_shown.connect(self.find_bar.page_changed)
+
+    @property
+    def find_bar(self) -> FindBar:
+        """The find bar under the article (built now if it was not yet)."""
+        if self._find_bar is None:
+            from desktop.ui.findbar import FindBar
+
+            self._find_bar = FindBar(self.browser, self)
+            self._layout.addWidget(self._find_bar)
+            # Not the document's textChanged: that fires inside QTextDocument.clear(),
+            # and finding (cursors, extra selections) in a document half cleared
+            # corrupts Qt's memory. The page is searched once it is whole.
+            self.browser.page_shown.connect(self._find_bar.page_changed)
+        return self._find_bar
 
     def set_zoom(self, value: int) -> None:
         self.zoom_bar.set_value(value)

@@ -37,6 +37,12 @@ if TYPE_CHECKING:
 Index = QModelIndex | QPersistentModelIndex
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+# The roles a node answers, and its flags, made once: Qt asks data() for a dozen roles
+# of each node it paints, and each `Qt.ItemDataRole.X` looked up runs Python code.
+_DISPLAY, _FONT = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.FontRole)
+_TIPS = (int(Qt.ItemDataRole.ToolTipRole), int(Qt.ItemDataRole.AccessibleTextRole))
+_ROLES = frozenset({_DISPLAY, _FONT, KEY_ROLE, *_TIPS})
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 # (category path or None, show)
 Key = tuple[str | None, Show]
 
@@ -178,26 +184,22 @@ class CategoryModel(QAbstractItemModel):
         return 1
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        node = self.node(index)
+    def data(self, index: Index, role: int = _DISPLAY) -> object:
+        node = self.node(index) if role in _ROLES else None
         if node is None:
             return None
-        name = self.fixed_name(node.key) if node.key in FIXED else node.name
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{name} ({node.badge}/{node.count})" if node.count else name
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self.tr("{name}: {unread} chưa đọc trên tổng số {count} văn bản").format(
-                name=name, count=node.count, unread=node.badge
-            )
-        if role == Qt.ItemDataRole.FontRole:
+        if role == _FONT:
             return self._bold if node.badge else None
         if role == KEY_ROLE:
             return node.key
-        return None
+        name = self.fixed_name(node.key) if node.key in FIXED else node.name
+        if role == _DISPLAY:
+            return f"{name} ({node.badge}/{node.count})" if node.count else name
+        return self.tr("{name}: {unread} chưa đọc trên tổng số {count} văn bản").format(
+            name=name, count=node.count, unread=node.badge
+        )
 
     def _children(self, parent: Index) -> list[Node] | None:
         if not parent.isValid():

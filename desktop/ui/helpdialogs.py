@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDir, QObject, QUrl
 from PySide6.QtGui import QKeySequence
@@ -29,12 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import app_version
-from desktop.ops import about
-from desktop.ops.about import TrustedPublisher
 from desktop.paths import log_file, resources_dir
 from desktop.tasks import Runner
 from desktop.ui import dialogs
 from desktop.ui.actions import CONTEXT, PRINT_ACTIONS, WINDOW_ACTIONS, ActionSpec, key_sequences
+
+if TYPE_CHECKING:
+    from desktop.ops.about import TrustedPublisher
 
 
 def guide_path(lang: str) -> Path:
@@ -149,6 +151,8 @@ class HelpController(QObject):
         self._fill_about()
         folder = self._archive_dir()
         if folder is not None:
+            from desktop.ops import about  # not before the window's first paint
+
             self._runner.files(
                 self, lambda: about.folder_size(folder), key="about-size", success=self._on_size
             )

@@ -2,16 +2,14 @@
 
 All work goes through one task runner (desktop/tasks.py). The window holds
 no state of its own beyond its widgets: each collaborator keeps its own and
-refreshes itself when the runner broadcasts `Changes`:
-
-- `OverviewController` (overview.py): tree counts, "Tin mới nhất", status labels;
-- `ListController` (listing.py): the notice list, or search results;
-- `SearchController` (searching.py): the search box, Esc, printing every result;
-- `Reader` (reader.py): the article, its panels, links, history, bookmark;
-- `Attachments`, `ArchiveOpener`, `Recovery`, `ImportController`, `PrintActions`,
-  `TrustController` (trusted keys, freshness), `OfficeViews` (register, to-do,
-  "Lược đồ"), `ReadingMarks`, `HelpController`: each in its own module;
-  windowstate.py remembers the window, filterbar.py holds the filters.
+refreshes itself when the runner broadcasts `Changes`: `OverviewController`
+(overview.py: tree counts, "Tin mới nhất", status labels), `ListController`
+(listing.py: the list, or search results), `SearchController` (searching.py),
+`Reader` (reader.py: the article, its panels, links, history, bookmark),
+`Attachments`, `ArchiveOpener`, `Recovery`, `ImportController`, `PrintActions`,
+`TrustController` (trusted keys, freshness), `OfficeViews` (register, to-do,
+"Lược đồ"), `ReadingMarks`, each in its own module; windowstate.py remembers the
+window. Built on first use, not for the first paint: the welcome page, the help.
 
 Every action is declared in actions.py; the window only places them.
 
@@ -26,7 +24,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
@@ -47,12 +45,12 @@ from desktop.ui import i18n, icons, panes, printactions, receipting, windowstate
 from desktop.ui import settings as prefs
 from desktop.ui.actions import RESULT_ACTIONS, WINDOW_ACTIONS, build_actions, place
 from desktop.ui.article import ArticlePane
+from desktop.ui.articletabs import LaterPage
 from desktop.ui.attachments import Attachments
 from desktop.ui.banner import ReadOnlyBanner, above
 from desktop.ui.categorytree import CategoryTreeView
 from desktop.ui.filterbar import FilterBar
 from desktop.ui.firstlook import FirstLook
-from desktop.ui.helpdialogs import HelpController
 from desktop.ui.importing import ImportController
 from desktop.ui.listing import ListController
 from desktop.ui.marking import ReadingMarks
@@ -67,10 +65,11 @@ from desktop.ui.searchpane import SearchBar
 from desktop.ui.sharedarchive import SharingController
 from desktop.ui.trustdialog import TrustController
 from desktop.ui.usbwatch import VolumeWatcher
-from desktop.ui.welcome import WelcomePage
 
 if TYPE_CHECKING:
     from db.records import NoticeDetail
+    from desktop.ui.helpdialogs import HelpController
+    from desktop.ui.welcome import WelcomePage
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +112,7 @@ class MainWindow(QMainWindow):
         self.first_look = FirstLook(self.runner, self.data_dir, shared=shared, parent=self)
         self._remember = remember
         self._closed = False
+        self._help: HelpController | None = None
         self.setWindowIcon(icons.icon("app"))
         self._build_widgets()
         self._interactive = interactive
@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         self.office = install_office_views(self)
         marks = [self.action(n) for n in ("markUnreadAction", "bookmarkAction")]
         self.print_actions.add_reading_actions(marks)
-        self._restore_settings()
+        windowstate.restore(self)
         if remember:
             windowstate.reopen_last_place(self)
         self.volume_watcher = VolumeWatcher(self)
@@ -181,9 +181,9 @@ class MainWindow(QMainWindow):
             self.main_splitter.setStretchFactor(i, stretch)
         self.main_splitter.setSizes([220, 480, 580])
 
-        self.welcome = WelcomePage(self)
         self.pages = QStackedWidget(self)
-        self.pages.addWidget(self.welcome)
+        self._welcome = LaterPage("welcomeHolder", self)  # built when first shown: `welcome`
+        self.pages.addWidget(self._welcome)
         self.pages.addWidget(self.main_splitter)
         self.pages.setCurrentIndex(READER_PAGE)
         self.banner = ReadOnlyBanner(self)
@@ -196,21 +196,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.update_label)
 
-        # Tab walks the panes in reading order; F6 jumps between them.
-        order = [
-            self.tree,
-            self.search_bar.box,
-            self.search_bar.in_category,
-            *self.filter_bar.focus_chain(),
-            self.list_view,
-            self.article.zoom_bar.smaller,
-            self.article.zoom_bar.larger,
-            self.browser,
-            self.related_panel.view,
-            self.latest_panel.view,
-        ]
-        for first, second in zip(order, order[1:], strict=False):
-            self.setTabOrder(first, second)
+        panes.set_tab_order(self)  # Tab walks the panes in reading order; F6 jumps between them
 
     def _build_controllers(self, interactive: bool, create: bool, url: str | None) -> None:
         lang = self._language
@@ -250,9 +236,6 @@ class MainWindow(QMainWindow):
         self.marking = ReadingMarks(
             self.runner, self.listing, self.list_view, self.reader, parent=self
         )
-        self.help = HelpController(
-            self.runner, self, lang=lang, archive_dir=lambda: self.archive_dir
-        )
         self.opener = ArchiveOpener(
             self.runner,
             self,
@@ -281,8 +264,6 @@ class MainWindow(QMainWindow):
         self.browser.end_reached.connect(self.marking.next_unread)
         self.reader.shown.connect(self.listing.select)
         self.article.zoom_bar.zoom_changed.connect(self._on_zoom_changed)
-        self.welcome.import_requested.connect(self.importer.choose_and_import)
-        self.welcome.demo_requested.connect(self.opener.open_demo)
         self.overview.overview_ready.connect(self._on_overview)
         self.overview.overview_ready.connect(self.overview_ready)
         self.listing.list_ready.connect(self.list_ready)
@@ -364,9 +345,6 @@ class MainWindow(QMainWindow):
 
     # -- settings ---------------------------------------------------------------------------
 
-    def _restore_settings(self) -> None:
-        windowstate.restore(self)
-
     def save_settings(self) -> None:
         if self._remember:
             windowstate.save(self)
@@ -395,6 +373,8 @@ class MainWindow(QMainWindow):
     def _on_overview(self) -> None:
         overview = self.overview.overview
         if overview is not None:
+            if overview.total == 0:
+                self.welcome.show()  # built now, if it was not yet
             self.pages.setCurrentIndex(WELCOME_PAGE if overview.total == 0 else READER_PAGE)
             self.action("markAllReadAction").setEnabled(overview.unread > 0)
 
@@ -418,6 +398,30 @@ class MainWindow(QMainWindow):
         """Reload counts, panels, the status bar and the list (or the search)."""
         self.overview.reload()
         self.listing.reload()
+
+    # -- built on first use, not before the first paint --------------------------------------
+
+    @property
+    def welcome(self) -> WelcomePage:
+        """The page of an empty archive (how to import, the demo)."""
+        if self._welcome.view is None:
+            from desktop.ui.welcome import WelcomePage
+
+            page = WelcomePage()
+            page.import_requested.connect(self.importer.choose_and_import)
+            page.demo_requested.connect(self.opener.open_demo)
+            self._welcome.fill(page)
+        return cast("WelcomePage", self._welcome.view)
+
+    @property
+    def help(self) -> HelpController:
+        """The guide, the shortcuts and "Giới thiệu"."""
+        if self._help is None:
+            from desktop.ui.helpdialogs import HelpController
+
+            where = lambda: self.archive_dir  # noqa: E731
+            self._help = HelpController(self.runner, self, lang=self._language, archive_dir=where)
+        return self._help
 
     # -- what the collaborators answer, for tests, scripts and `screenshot` -------------------
 
@@ -469,13 +473,9 @@ class MainWindow(QMainWindow):
         related, latest = self.related_panel.view, self.latest_panel.view
         return [self.tree, self.list_view, self.browser, related, latest]
 
-    def next_pane(self) -> None:
-        """F6: move the focus to the next pane."""
-        panes.cycle(self.panes(), 1)
-
-    def previous_pane(self) -> None:
-        """Shift+F6: move the focus to the previous pane."""
-        panes.cycle(self.panes(), -1)
+    def cycle_panes(self, step: int) -> None:
+        """F6 (*step* 1) and Shift+F6 (-1): move the focus to the next or previous pane."""
+        panes.cycle(self.panes(), step)
 
     def show_status(self, text: str, timeout_ms: int = 8000) -> None:
         self.statusBar().showMessage(text, timeout_ms)

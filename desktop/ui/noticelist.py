@@ -80,6 +80,20 @@ SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2
 # A search result's snippet as HTML, the matched words in <b>; None for plain rows.
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 3
 
+# The roles a row answers, as plain ints looked up once. Qt asks data() for a
+# dozen roles of every cell it measures or paints (a first page: thousands of
+# calls), and each `Qt.ItemDataRole.X` runs Python code (the enum's lookup).
+DISPLAY, TOOLTIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)
+FONT, DECORATION = int(Qt.ItemDataRole.FontRole), int(Qt.ItemDataRole.DecorationRole)
+ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_ROLES = frozenset(
+    {DISPLAY, TOOLTIP, FONT, DECORATION, ACCESSIBLE, ID_ROLE, SUMMARY_ROLE, BADGES_ROLE}
+)
+#: A row's flags, made once (combining flags makes a new enum value each time).
+ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
+
 
 def sort_column(query: ListQuery) -> int:
     return _COLUMN_OF_ORDER[query.order]
@@ -175,20 +189,14 @@ class NoticeRowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else 3
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: Index, role: int = DISPLAY) -> object:
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         s = self._rows[index.row()]
         col = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == DISPLAY or role == TOOLTIP:
             if col == TITLE:
                 return s.title
             if col == NUMBER:
@@ -196,11 +204,11 @@ class NoticeRowsModel(QAbstractTableModel):
             if col == DATE:
                 return dates.short_date(s.published, self._lang)
             return None
-        if role == Qt.ItemDataRole.FontRole:
+        if role == FONT:
             return self._bold if not s.read else None
-        if role == Qt.ItemDataRole.DecorationRole and col == TITLE and s.bookmarked:
+        if role == DECORATION and col == TITLE and s.bookmarked:
             return self._star
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role == ACCESSIBLE:
             marks = self._badges(s)
             parts = [
                 marks.urgency,

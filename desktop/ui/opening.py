@@ -40,17 +40,20 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDir, QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
-from desktop.ops.archiveinfo import ArchiveInfo, archive_info
 from desktop.ops.sharing import ServerChoice
 from desktop.tasks import Runner
 from desktop.ui import dialogs
 from desktop.ui import settings as prefs
 from desktop.ui.firstlook import FirstLook
 from desktop.ui.recovery import Recovery
+
+if TYPE_CHECKING:
+    from desktop.ops.archiveinfo import ArchiveInfo
 
 log = logging.getLogger(__name__)
 
@@ -263,6 +266,8 @@ class ArchiveOpener(QObject):
         self._window.statusBar().showMessage(text, timeout_ms)
 
     def _opened(self, data_dir: Path, server: ServerChoice | None = None) -> None:
+        from desktop.ops.archiveinfo import archive_info  # not before the first paint
+
         self.archive_dir, self.info, self.server = data_dir, None, server
 
         def unknown(exc: BaseException) -> None:

@@ -44,6 +44,15 @@ if TYPE_CHECKING:
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: The roles an item answers, and its flags, made once: Qt asks data() for a dozen roles
+#: of each item it paints, and each `Qt.ItemDataRole.X` looked up runs Python code.
+DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ROLES = frozenset(
+    {DISPLAY, int(Qt.ItemDataRole.ToolTipRole), int(Qt.ItemDataRole.AccessibleTextRole), ID_ROLE}
+)
+ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
 #: Lines an item takes at most: a very long title must not fill the whole panel.
 MAX_LINES = 3
 #: Room around an item's text.
@@ -139,22 +148,12 @@ class NoticeLinkModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: Index, role: int = DISPLAY) -> object:
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        if role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-        ):
+        if role != ID_ROLE:
             return self.text(index.row())
         if role == ID_ROLE:
             return self._rows[index.row()].id

@@ -43,7 +43,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ops import trust as trustops
 from desktop.ops.changes import Changes
 from desktop.tasks import Runner
 from desktop.ui import dialogs
@@ -52,6 +51,7 @@ from desktop.ui.statusroom import give_way_to_messages
 
 if TYPE_CHECKING:
     from desktop.bundles.errors import BundleError
+    from desktop.ops import trust as trustops
     from desktop.ui.importing import ImportController
 
 # The refusals after which the window offers to trust a key or root.
@@ -210,6 +210,8 @@ class TrustController(QObject):
             self.reload()
 
     def reload(self) -> None:
+        from desktop.ops import trust as trustops  # loaded once the archive is open
+
         self._runner.query(
             self, trustops.latest_signed_as_of, key="freshness", success=self._show_freshness
         )
@@ -230,6 +232,8 @@ class TrustController(QObject):
         if not self._known:
             label.setText("")
             return
+        from desktop.ops import trust as trustops
+
         fresh = trustops.freshness(
             self._latest,
             self._as_of or self._today(),
@@ -273,6 +277,8 @@ class TrustController(QObject):
         self._load_overview()
 
     def _load_overview(self) -> None:
+        from desktop.ops import trust as trustops
+
         self._runner.query(
             self, trustops.trust_overview, key="trust-overview", success=self._show_overview
         )
@@ -288,6 +294,8 @@ class TrustController(QObject):
         if path is None:
             self.trusted.emit(False)
             return
+        from desktop.ops import trust as trustops
+
         self._runner.files(
             self,
             lambda: trustops.read_trust_file(path),
@@ -317,6 +325,8 @@ class TrustController(QObject):
             self.trusted.emit(False)
             return
 
+        from desktop.ops import trust as trustops
+
         def done(added: bool) -> None:
             self.trusted.emit(True)
             if then is not None:
@@ -335,6 +345,8 @@ class TrustController(QObject):
             self._parent(), self.tr("Bỏ tin cậy"), question.format(label=label)
         ):
             return
+        from desktop.ops import trust as trustops
+
         self._runner.write(self, lambda archive: trustops.remove_trusted(archive, ident))
 
     # -- a refused import -------------------------------------------------------------------
