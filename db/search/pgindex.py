@@ -25,10 +25,9 @@ from sqlalchemy import Connection, event
 from sqlalchemy.orm import Session
 
 from db import dialect
-from db.folding import nfc
+from db.search import pgrows
 from db.search.pgschema import DROP, SCHEMA, TRIGRAMS
 from db.search.schema import SHIFT, block, published_ts
-from db.search.text import WORD, body_text, exact_words, fold_text, number_column, opt_fold
 
 __all__ = ["fill", "rebuild", "swap_at_commit", "update"]
 
@@ -111,7 +110,10 @@ class _Allocator:
 
 
 def _visible(cur: Any, ids: Sequence[str], alloc: _Allocator) -> list[tuple[Any, ...]]:
-    """The visible notices among *ids*, newest first (ties by id), their keys' blocks prepared."""
+    """The visible notices among *ids*, newest first (ties by id), their keys' blocks prepared.
+
+    Their columns as `db.search.pgrows.columns` takes them.
+    """
     cur.execute(
         "SELECT id, title, number, summary, body_markdown, issuer, doc_type, category_id, "
         "published FROM notice WHERE id = ANY(%s) AND NOT withdrawn AND has_content",
@@ -121,43 +123,6 @@ def _visible(cur: Any, ids: Sequence[str], alloc: _Allocator) -> list[tuple[Any,
     rows.sort(key=lambda r: (-published_ts(r[8]), r[0]))
     alloc.prepare(published_ts(r[8]) for r in rows)
     return rows
-
-
-def _columns(rows: list[tuple[Any, ...]], alloc: _Allocator) -> tuple[list[list[Any]], set[str]]:
-    """The INSERT's arrays for *rows* (see `_INSERT`), and the words they hold."""
-    columns: list[list[Any]] = [[] for _ in range(14)]
-    vocabulary: set[str] = set()
-    for nid, title, number, summary, body, issuer, doc_type, category_id, published in rows:
-        text = body_text(summary, body)
-        title_f = fold_text(nfc(title or ""))
-        number_f = number_column(number)
-        body_f = fold_text(text)
-        meta_f = fold_text(nfc(f"{issuer or ''} {doc_type or ''}"))
-        exact = exact_words(title, number, text, issuer, doc_type)
-        # Each column's words cut once, kept as lists for the vocabulary.
-        title_l, number_l = WORD.findall(title_f), WORD.findall(number_f)
-        body_l, meta_l = WORD.findall(body_f), WORD.findall(meta_f)
-        title_w, number_w = " ".join(title_l), " ".join(number_l)
-        values = (
-            alloc.take(published_ts(published)),
-            nid,
-            category_id,
-            opt_fold(doc_type),
-            opt_fold(issuer),
-            number_l[0] if number_l else None,
-            title_f,
-            number_f,
-            body_f,
-            meta_f,
-            exact,
-            f"{title_w} {exact_words(title)}",
-            number_w,
-            f"{title_w} {number_w} {' '.join(body_l)} {' '.join(meta_l)} {exact}",
-        )
-        for column, value in zip(columns, values, strict=True):
-            column.append(value)
-        vocabulary.update(title_l, number_l, body_l, meta_l, exact.split())
-    return columns, vocabulary
 
 
 def _add(cur: Any, ids: Sequence[str], *, empty: bool = False, filling: bool = False) -> int:
@@ -177,7 +142,7 @@ def _add(cur: Any, ids: Sequence[str], *, empty: bool = False, filling: bool = F
         following = _visible(cur, chunks[0], alloc) if chunks else []
         for index in range(len(chunks)):
             rows = following
-            columns, vocabulary = _columns(rows, alloc)
+            columns, vocabulary = pgrows.columns(rows, alloc.take)
             following = _visible(cur, chunks[index + 1], alloc) if index + 1 < len(chunks) else []
             if rows:
                 cur.execute(insert, columns)

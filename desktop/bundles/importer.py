@@ -27,7 +27,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import DBAPIError as SADBAPIError
 from sqlalchemy.orm import Session
 
-from db import backup, filestore, notify, officelog, provenance, register, search, store
+from db import backup, dialect, filestore, notify, officelog, provenance, register, search, store
 from db.archive import (
     Archive,
     archive_error_from,
@@ -429,6 +429,7 @@ def _apply(
         # imported something since the bundle was staged.
         if applicability(session, manifest) == "already":
             return _already(manifest)
+        dialect.plan_with_values(session)
         verdict = trustcheck.check(session, manifest)
         store.ensure_publisher(session, manifest.publisher_id, manifest.publisher_name)
         store.bind_key(session, manifest.key_id, manifest.publisher_id)

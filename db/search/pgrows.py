@@ -1,0 +1,138 @@
+"""The rows of a PostgreSQL archive's search index, made from its notices' columns.
+
+The same values as `db.search.text` gives SQLite's index (a test holds them
+to it), made with fewer passes over each body, which were most of an
+import's time on the client:
+
+- a body is cut at its spaces once; each piece is folded, and its words with
+  diacritics found, once an import (`_Pieces`): most pieces of a body are
+  words met before, and neither folding nor casefolding reaches across a
+  space;
+- the words of folded ASCII text, which the tsvectors are made of, are the
+  text with every other character made a space: one ``translate`` instead of
+  a regular expression and a join. ``to_tsvector`` counts words, not
+  spaces, so the tsvector is the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from itertools import chain
+from typing import Any
+
+from db.folding import nfc
+from db.search.schema import published_ts
+from db.search.text import WORD, body_text, fold_text, number_column, opt_fold
+
+__all__ = ["columns"]
+
+#: ASCII letters and digits kept, every other ASCII character a space.
+_SPACES = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
+#: Pieces remembered at most, before `_Pieces` starts again.
+_PIECES_MAX = 200_000
+
+
+class _Pieces(dict[str, Any]):
+    """What a piece of text between single spaces gives, worked out once a piece:
+    folded (`_FOLDS`) or its words with diacritics (`_MARKED`)."""
+
+    def __init__(self, make: Callable[[str], Any]) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, piece: str) -> Any:
+        if len(self) >= _PIECES_MAX:
+            self.clear()
+        made = self[piece] = self._make(piece)
+        return made
+
+
+@lru_cache(maxsize=65536)
+def _is_marked(word: str) -> bool:
+    return fold_text(word) != word
+
+
+def _marked(text: str) -> tuple[str, ...]:
+    """The distinct casefolded words of *text* that carry diacritics, in order."""
+    if text.isascii():
+        return ()
+    return tuple(filter(_is_marked, dict.fromkeys(WORD.findall(text.casefold()))))
+
+
+_FOLDS = _Pieces(fold_text)
+_MARKED = _Pieces(_marked)
+
+
+def _body(text: str) -> tuple[str, Iterable[str]]:
+    """*text* folded, and its words with diacritics (with repeats), a piece at a time.
+
+    Folding (NFC, đ, marks, case) and casefolding never reach across a
+    space, so the pieces folded and joined again are the text folded, and
+    their words are the text's words; most pieces of a body were met before.
+    """
+    pieces = text.split(" ")
+    folded = " ".join(map(_FOLDS.__getitem__, pieces))
+    return folded, chain.from_iterable(map(_MARKED.__getitem__, pieces))
+
+
+def _words(folded: str) -> str:
+    """The words of *folded*, as text ``to_tsvector`` cuts into the same lexemes."""
+    if folded.isascii():
+        return folded.translate(_SPACES)
+    return " ".join(WORD.findall(folded))
+
+
+def columns(
+    rows: list[tuple[Any, ...]], take: Callable[[int], int]
+) -> tuple[list[list[Any]], set[str]]:
+    """The arrays of `db.search.pgindex`'s INSERT for *rows* (notices' id, title,
+    number, summary, body, issuer, type, category and date), each keyed by
+    *take* of its publication time, and the words they hold."""
+    out: list[list[Any]] = [[] for _ in range(14)]
+    vocabulary: set[str] = set()
+    for nid, title, number, summary, body, issuer, doc_type, category_id, published in rows:
+        text = body_text(summary, body)
+        title_f = fold_text(nfc(title or ""))
+        number_f = number_column(number)
+        meta_f = fold_text(nfc(f"{issuer or ''} {doc_type or ''}"))
+        title_exact = _marked(nfc(title)) if title else ()
+        if nfc(text) == text:
+            body_f, body_exact = _body(text)
+        else:  # text that plain_text left out of NFC
+            body_f, body_exact = fold_text(text), _marked(nfc(text))
+        exact = " ".join(
+            dict.fromkeys(
+                chain(
+                    title_exact,
+                    _marked(nfc(number)) if number else (),
+                    body_exact,
+                    _marked(nfc(issuer)) if issuer else (),
+                    _marked(nfc(doc_type)) if doc_type else (),
+                )
+            )
+        )
+        title_w, number_w = _words(title_f), _words(number_f)
+        head = number_w.split(None, 1)
+        main = _words(f"{title_f} {number_f} {body_f} {meta_f}")
+        values = (
+            take(published_ts(published)),
+            nid,
+            category_id,
+            opt_fold(doc_type),
+            opt_fold(issuer),
+            head[0] if head else None,
+            title_f,
+            number_f,
+            body_f,
+            meta_f,
+            exact,
+            f"{title_w} {' '.join(title_exact)}",
+            number_w,
+            f"{main} {exact}",
+        )
+        for column, value in zip(out, values, strict=True):
+            column.append(value)
+        vocabulary.update(main.split())
+        vocabulary.update(exact.split())
+    return out, vocabulary

@@ -1,0 +1,122 @@
+"""The PostgreSQL index's rows, made a piece of text at a time, hold what `db.search.text` makes.
+
+`db.search.pgrows` folds a body a piece between spaces at a time, looks for
+words with diacritics only in pieces beyond ASCII, and gives ``to_tsvector``
+the folded text with its other characters made spaces: each value must be
+the one the plain functions give (the SQLite index's), and each tsvector
+the one of the words joined by single spaces.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine
+
+from db.folding import nfc
+from db.search import pgrows
+from db.search.text import WORD, body_text, exact_words, fold_text, number_column, opt_fold
+from tests.helpers.postgres import psql_url
+
+WHEN = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
+
+# id, title, number, summary, body (Markdown), issuer, type, category, published
+ROWS: list[tuple[Any, ...]] = [
+    (
+        "a",
+        "Tiêu đề – “Quyết định” số 5/QĐ-UBND ½ ²",
+        "54/QĐ-UBND",
+        "  Tóm  tắt  ",
+        "Nội dung **đậm** — 株式会社 Ωμέγα ﬁ ŉ İstanbul STRASSE straße ǅ\n\n- Điều 1. Đường",
+        "UBND  tỉnh",
+        "Quyết định",
+        1,
+        WHEN,
+    ),
+    ("b", "", None, None, "", None, None, None, WHEN),
+    ("c", "A", "", "", "a\u0301 e\u0302\u0301  x\u00a0y \t z_w đường Đường", "", "", None, WHEN),
+    ("d", "Thông báo", "12", "tóm", "*\u0301x* [liên](http://a) <b>thẻ</b>", None, "TB", 2, WHEN),
+    ("e", "Lịch họp", None, None, "Ngày 5/3 họp ở phòng 2 – tầng 3. Nội: họp", "VP", None, 3, WHEN),
+]
+
+
+def _plain(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
+    """What each row's values are when made by `db.search.text`'s functions directly."""
+    out = []
+    for _nid, title, number, summary, body, issuer, doc_type, _c, _p in rows:
+        text = body_text(summary, body)
+        title_f, number_f = fold_text(nfc(title or "")), number_column(number)
+        body_f = fold_text(text)
+        meta_f = fold_text(nfc(f"{issuer or ''} {doc_type or ''}"))
+        exact = exact_words(title, number, text, issuer, doc_type)
+        words = [WORD.findall(x) for x in (title_f, number_f, body_f, meta_f)]
+        joined = [" ".join(w) for w in words]
+        out.append(
+            {
+                "doc_type": opt_fold(doc_type),
+                "issuer": opt_fold(issuer),
+                "head": words[1][0] if words[1] else None,
+                "folded": [title_f, number_f, body_f, meta_f, exact],
+                "title": f"{joined[0]} {exact_words(title)}",
+                "number": joined[1],
+                "main": f"{' '.join(joined)} {exact}",
+                "vocabulary": {w for ws in words for w in ws} | set(exact.split()),
+            }
+        )
+    return out
+
+
+def _columns() -> tuple[list[list[Any]], set[str]]:
+    keys = iter(range(1000, 0, -1))
+    return pgrows.columns(ROWS, lambda _ts: next(keys))
+
+
+def test_each_value_is_the_one_the_plain_functions_make() -> None:
+    columns, vocabulary = _columns()
+    expected = _plain(ROWS)
+    for i, want in enumerate(expected):
+        assert columns[1][i] == ROWS[i][0]
+        assert [columns[3][i], columns[4][i], columns[5][i]] == [
+            want["doc_type"],
+            want["issuer"],
+            want["head"],
+        ]
+        assert [columns[c][i] for c in range(6, 11)] == want["folded"]
+        # The tsvectors' texts: the same words in the same order.
+        assert columns[11][i].split() == want["title"].split()
+        assert columns[12][i].split() == want["number"].split()
+        assert columns[13][i].split() == want["main"].split()
+    assert vocabulary == set().union(*(w["vocabulary"] for w in expected))
+
+
+def test_a_body_folded_twice_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pieces remembered from one import give the same text in the next, and
+    after they were let go."""
+    first, _ = _columns()
+    monkeypatch.setattr(pgrows, "_PIECES_MAX", 1)
+    again, _ = _columns()
+    assert again == first
+
+
+def test_the_server_makes_the_same_tsvectors(pg_url: str) -> None:
+    columns, _ = _columns()
+    expected = _plain(ROWS)
+    engine = create_engine(psql_url(pg_url))
+    with engine.connect() as connection:
+        conn: Any = connection.connection.driver_connection
+        differ = conn.execute(
+            "SELECT count(*) FROM unnest(%s::text[], %s::text[]) AS t(a, b) "
+            "WHERE to_tsvector('simple', a) IS DISTINCT FROM to_tsvector('simple', b)",
+            (
+                [*columns[11], *columns[12], *columns[13]],
+                [
+                    *(w["title"] for w in expected),
+                    *(w["number"] for w in expected),
+                    *(w["main"] for w in expected),
+                ],
+            ),
+        ).fetchone()
+    engine.dispose()
+    assert differ == (0,)
