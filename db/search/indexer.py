@@ -350,7 +350,7 @@ def rebuild_index(session: Session) -> int:
     session.flush()
     conn = session.connection()
     if conn.dialect.name == "postgresql":
-        count = pgindex.rebuild(conn)
+        count = pgindex.rebuild(conn, swap=False)
         pgindex.swap_at_commit(session)
         return count
     # Dropping is much faster than deleting: an FTS5 delete re-tokenizes the row.

@@ -286,14 +286,16 @@ def fill(conn: Connection) -> int:
         return added
 
 
-def rebuild(conn: Connection) -> int:
+def rebuild(conn: Connection, *, swap: bool = True) -> int:
     """Make the whole index again (`bangtin reindex`), into fresh tables.
 
     As the first import does (`_fill_fresh`): other PCs' searches read the
-    old index meanwhile, and wait only for the swap at the commit, which the
-    caller arranges (`swap_at_commit`). Imports wait (SHARE blocks writers)
-    so that none writes into the tables being replaced. The words for
-    prefixes (``search_term``) only ever grow: the fill adds what is missing.
+    old index meanwhile. With *swap* the fresh tables take the live names at
+    once; without it the caller swaps them at its commit (`swap_at_commit`),
+    so that searches wait only for that instant. Imports wait (SHARE blocks
+    writers) so that none writes into the tables being replaced. The words
+    for prefixes (``search_term``) only ever grow: the fill adds what is
+    missing.
     """
     dialect.compress_fast(conn)
     with _raw(conn).cursor() as cur:
@@ -312,4 +314,7 @@ def rebuild(conn: Connection) -> int:
         cur.execute("LOCK TABLE search_doc, search_field IN SHARE MODE")
         cur.execute("SELECT id FROM notice WHERE NOT withdrawn AND has_content")
         ids = [r[0] for r in cur.fetchall()]
-        return _fill_fresh(cur, ids)
+        added = _fill_fresh(cur, ids)
+        if swap:
+            _swap(cur)
+        return added
