@@ -8,8 +8,8 @@ refreshes itself when the runner broadcasts `Changes`: `OverviewController`
 `Reader` (reader.py: the article, its panels, links, history, bookmark),
 `Attachments`, `ArchiveOpener`, `Recovery`, `ImportController`, `PrintActions`,
 `TrustController` (trusted keys, freshness), `OfficeViews` (register, to-do,
-"Lược đồ"), `ReadingMarks`, each in its own module; windowstate.py remembers the
-window. Built on first use, not for the first paint: the welcome page, the help.
+"Lược đồ"), `ReadingMarks`, `BackupController`, each in its own module; windowstate.py
+remembers the window. Built on first use, not for the first paint: the welcome page, the help.
 
 Every action is declared in actions.py; the window only places them.
 
@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from desktop.tasks import Runner, TaskRunner
 from desktop.ui import actions as actions_table
-from desktop.ui import i18n, icons, panes, printactions, receipting, windowstate
+from desktop.ui import backingup, i18n, icons, panes, printactions, receipting, windowstate
 from desktop.ui import settings as prefs
 from desktop.ui.actions import RESULT_ACTIONS, WINDOW_ACTIONS, build_actions, place
 from desktop.ui.article import ArticlePane
@@ -110,12 +110,10 @@ class MainWindow(QMainWindow):
         self.runner: Runner = runner if runner is not None else TaskRunner(self)
         shared = database_url is not None or prefs.server_choice(self.settings) is not None
         self.first_look = FirstLook(self.runner, self.data_dir, shared=shared, parent=self)
-        self._remember = remember
-        self._closed = False
+        self._remember, self._interactive, self._closed = remember, interactive, False
         self._help: HelpController | None = None
         self.setWindowIcon(icons.icon("app"))
         self._build_widgets()
-        self._interactive = interactive
         self._build_controllers(interactive, create, database_url)
         self._actions = build_actions(self, self, WINDOW_ACTIONS)
         self._wire()
@@ -133,6 +131,7 @@ class MainWindow(QMainWindow):
         self.volume_watcher = VolumeWatcher(self)
         # Before the importer hears of a stick: receipts remember where an import came from.
         self.receipts = receipting.install_receipts(self)
+        self.backup = backingup.install_backup(self)
         self.volume_watcher.volume_added.connect(self.importer.offer_volume)
         if watch_volumes:
             self.volume_watcher.start()
