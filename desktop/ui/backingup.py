@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     # Loaded when the clerk first backs up: not part of the window's first screen.
     from desktop.ops.backup import BackedUp
 
+
 class BackupController(QObject):
     """Owns the backup action; enables it while a writable archive is open."""
 

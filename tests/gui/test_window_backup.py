@@ -30,6 +30,14 @@ from tests.helpers.unprivileged import read_only, unprivileged
 WAIT_MS = 30_000
 
 
+def _opened(qtbot: QtBot, window: MainWindow) -> MainWindow:
+    """*window* once it knows what archive it opened (the first look shows content sooner)."""
+    if window.opener.info is None:
+        with qtbot.waitSignal(window.archive_ready, timeout=WAIT_MS):
+            pass
+    return window
+
+
 def _trigger_and_wait(qtbot: QtBot, window: MainWindow, *, fails: bool = False) -> list[object]:
     """Take the action and wait for its answer; returns the signal's arguments."""
     controller = window.backup
@@ -52,7 +60,7 @@ def _leftovers(data_dir: Path) -> list[Path]:
 def test_the_file_menu_backs_up_the_archive_on_the_worker(
     make_window: WindowFactory, populated: Path, qtbot: QtBot, dialog_stub: DialogStub
 ) -> None:
-    window = make_window(populated, threaded=True)
+    window = _opened(qtbot, make_window(populated, threaded=True))
     action = window.backup.action
     assert action in window.file_menu.actions()
     assert action.text() == "Sao lưu kho dữ liệu"
@@ -81,7 +89,7 @@ def test_a_backup_beyond_the_kept_number_says_how_many_old_ones_went(
     for _ in range(backup.KEEP):
         backup.take_backup(populated)
     oldest = backup.list_backups(populated)[-1]
-    window = make_window(populated, threaded=True)
+    window = _opened(qtbot, make_window(populated, threaded=True))
     (done,) = _trigger_and_wait(qtbot, window)
     found = backup.list_backups(populated)
     assert found[0] == done.path and len(found) == backup.KEEP
@@ -96,7 +104,7 @@ def test_a_backup_beyond_the_kept_number_says_how_many_old_ones_went(
 def test_the_status_bar_says_it_in_english_too(
     make_window: WindowFactory, populated: Path, qtbot: QtBot
 ) -> None:
-    window = make_window(populated, lang="en")
+    window = make_window(populated)
     window.set_language("en")
     assert window.backup.action.text() == "Back up the archive"
     (done,) = _trigger_and_wait(qtbot, window)
@@ -104,9 +112,7 @@ def test_the_status_bar_says_it_in_english_too(
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX modes: Windows folders have none")
-def test_a_read_only_archive_offers_no_backup(
-    make_window: WindowFactory, populated: Path
-) -> None:
+def test_a_read_only_archive_offers_no_backup(make_window: WindowFactory, populated: Path) -> None:
     with read_only(populated), unprivileged():
         window = make_window(populated)
         assert window.banner.isVisible()
@@ -155,7 +161,7 @@ def test_a_shared_archive_is_backed_up_with_pg_dump(
     make_window: WindowFactory, data_dir: Path, pg_url: str, qtbot: QtBot
 ) -> None:
     populate(data_dir, url=pg_url)
-    window = make_window(data_dir, threaded=True, database_url=pg_url)
+    window = _opened(qtbot, make_window(data_dir, threaded=True, database_url=pg_url))
     (done,) = _trigger_and_wait(qtbot, window)
     assert done.on_server
     assert serverbackup.list_dumps(data_dir, pg_url) == [done.path]
