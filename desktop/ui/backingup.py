@@ -7,10 +7,12 @@ is and how many old ones were removed, in the words `bangtin backup` uses
 (desktop/messages); a failure is one sentence in a message box.
 
 `install_backup(window)` builds it and places its action; the window needs
-`runner`, `opener`, `file_menu`, `action()`, `show_status` and `lang`.
+`runner`, `opener`, `file_menu`, `action()`, `show_status`, `offer_recovery` and `lang`.
 
 Signals: `backed_up(done)` with the `BackedUp` once the backup is kept;
-`backup_failed(sentence)` after the failure was shown.
+`backup_failed(sentence)` after the failure was shown; `damaged(exc)` when
+the copy found the archive's own pages damaged (the window then offers its
+recovery dialog, as after an import that found them).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ class BackupController(QObject):
 
     backed_up = Signal(object)
     backup_failed = Signal(str)
+    damaged = Signal(object)
 
     def __init__(
         self,
@@ -101,6 +104,7 @@ class BackupController(QObject):
         self.backed_up.emit(done)
 
     def _failed(self, exc: BaseException) -> None:
+        from db.errors import BackupError, ErrorCode
         from desktop.messages import describe
 
         self._finish()
@@ -108,6 +112,9 @@ class BackupController(QObject):
         self._show_status("", 0)
         dialogs.show_error(self._window, self.tr("Sao lưu kho dữ liệu"), sentence)
         self.backup_failed.emit(sentence)
+        if isinstance(exc, BackupError) and exc.code is ErrorCode.DAMAGED:
+            # The sentence says to click "Khôi phục bản sao lưu" when asked: ask.
+            self.damaged.emit(exc)
 
     def _finish(self) -> None:
         self.running = False
@@ -123,4 +130,5 @@ def install_backup(window: Any) -> BackupController:
     placed = menu.actions()
     after = placed.index(window.action("officeAction")) + 1
     menu.insertAction(placed[after] if after < len(placed) else None, controller.action)
+    controller.damaged.connect(window.offer_recovery)
     return controller

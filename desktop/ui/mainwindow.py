@@ -273,7 +273,7 @@ class MainWindow(QMainWindow):
         self.first_look.overview.connect(self.overview.show_first)
         self.first_look.page.connect(self.listing.show_first)
         self.opener.opened.connect(lambda _dir: self.opener.recovery.reset())
-        self.importer.damaged.connect(self._on_damaged_pages)
+        self.importer.damaged.connect(self.offer_recovery)
         for source in (self.overview, self.listing, self.reader, self.search, self.marking):
             source.failed.connect(self._on_load_failed)
         for said in (self.reader, self.attachments, self.importer, self.overview, self.marking):
@@ -386,10 +386,10 @@ class MainWindow(QMainWindow):
         self.show_status(describe(exc, self.lang, archive_dir=self.opener.where), 0)
         found = archive_error_from(exc)
         if found is not None and found.code is ErrorCode.DAMAGED:
-            self._on_damaged_pages(found)
+            self.offer_recovery(found)
 
-    def _on_damaged_pages(self, exc: BaseException) -> None:
-        """A read or an import found the open archive's pages damaged: offer the ways out."""
+    def offer_recovery(self, exc: BaseException) -> None:
+        """A read, an import or a backup found the archive's pages damaged: offer the ways out."""
         if self._interactive and self.archive_dir is not None:
             self.opener.recovery.offer_open(exc, self.archive_dir)
 

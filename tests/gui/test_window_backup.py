@@ -17,12 +17,15 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+import db.archive
 from db import backup, serverbackup
-from db.archive import STAGING_DIR
+from db.archive import DB_NAME, STAGING_DIR
 from db.folders import write_lock
 from desktop.messages import text
+from desktop.ui import recovery
 from desktop.ui.mainwindow import MainWindow
 from tests.helpers.cli import archive_state
+from tests.helpers.damage import flip_page_header
 from tests.helpers.dialogs import DialogStub
 from tests.helpers.sample import WindowFactory, populate
 from tests.helpers.unprivileged import read_only, unprivileged
@@ -155,6 +158,31 @@ def test_an_import_holding_the_write_lock_makes_it_busy(
     # Once the import is done, it works.
     (done,) = _trigger_and_wait(qtbot, window)
     assert backup.list_backups(populated) == [done.path]
+
+
+def test_a_damaged_page_keeps_the_good_backups_and_offers_the_way_out(
+    make_window: WindowFactory,
+    data_dir: Path,
+    qtbot: QtBot,
+    dialog_stub: DialogStub,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Too large for the full check at open: only the backup's check meets the page.
+    monkeypatch.setattr(db.archive, "THOROUGH_CHECK_BYTES", 0)
+    populate(data_dir)
+    good = backup.take_backup(data_dir)
+    flip_page_header(data_dir / DB_NAME, "related_link")  # a table no list reads
+    asked: list[str | None] = []
+    monkeypatch.setattr(
+        recovery, "ask_damaged_archive", lambda _p, _l, _e, name: asked.append(name) or "later"
+    )
+    window = make_window(data_dir)
+    (sentence,) = _trigger_and_wait(qtbot, window, fails=True)
+    assert sentence == text("backup_damaged_window", "vi", path=data_dir)
+    assert dialog_stub.names() == ["show_error"]
+    # The sentence says to click "Khôi phục bản sao lưu" when asked: it is asked.
+    assert asked == [good.name]
+    assert backup.list_backups(data_dir) == [good] and _leftovers(data_dir) == []
 
 
 def test_a_shared_archive_is_backed_up_with_pg_dump(
