@@ -276,7 +276,12 @@ def _copy_into_backups(source: Path, partial: Path, data_dir: Path, now: datetim
         folder.mkdir(exist_ok=True)
         stamp = (now or datetime.now()).strftime(STAMP)
         final = _free_name(folder, "archive-", stamp, ".sqlite3")
-        os.replace(partial, final)
+        try:
+            os.replace(partial, final)
+        except OSError as exc:
+            # Said of the backups folder, which the user can set right, not
+            # of the copy in staging/ that is removed below.
+            raise OSError(exc.errno, exc.strerror, str(folder)) from exc
         fsync_dir(folder)
     finally:
         for leftover in (partial, *(Path(f"{partial}{s}") for s in SIDE_FILES)):

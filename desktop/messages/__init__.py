@@ -18,6 +18,7 @@ imports it before first paint.
 from __future__ import annotations
 
 import errno
+import sys
 from os import PathLike
 from typing import Any
 
@@ -160,6 +161,9 @@ def describe(
         if exc.code is ErrorCode.BUSY:
             return say("restore_busy", lang, path=where)
         return say("bad_backup", lang, path=exc.detail)
+    tool = _pg_tool_sentence(exc, lang)
+    if tool is not None:
+        return tool
     code = classify(exc)
     if code is ErrorCode.DAMAGED and damage_of(exc) is Damage.BROKEN:
         # Damaged pages met while reading (a list, a search): the file is ours.
@@ -174,6 +178,19 @@ def describe(
         return say("too_deep", lang)
     first_line = (str(exc).strip().splitlines() or [""])[0][:300]
     return say("unexpected", lang, detail=f"{type(exc).__name__}: {first_line}")
+
+
+def _pg_tool_sentence(exc: BaseException, lang: str) -> str | None:
+    """PostgreSQL's pg_dump or pg_restore missing or failing (db/serverbackup.py)."""
+    # Looked up, not imported: the module (and SQLAlchemy) is loaded when one was raised.
+    serverbackup = sys.modules.get("db.serverbackup")
+    if serverbackup is None:
+        return None
+    if isinstance(exc, serverbackup.ToolMissing):
+        return text("pg_tool_missing", lang, tool=exc.tool)
+    if isinstance(exc, serverbackup.ToolFailed):
+        return text("pg_tool_failed", lang, tool=exc.tool, reason=exc.reason)
+    return None
 
 
 def describe_damage(exc: BaseException, lang: str = DEFAULT_LANG) -> str:

@@ -2,7 +2,9 @@
 
 `WINDOW_ACTIONS` are the window's own; `PRINT_ACTIONS` belong to its print
 actions (desktop/ui/printactions.py), `OFFICE_ACTIONS` to its office views
-(desktop/ui/office.py). `build_actions` makes the QActions of
+(desktop/ui/office.py), `RECEIPT_ACTIONS` to its receipts
+(desktop/ui/receipting.py), `BACKUP_ACTIONS` to its backups
+(desktop/ui/backingup.py). `build_actions` makes the QActions of
 a table and connects each to its slot, a dotted path from the object that
 owns them ("reader.go_back"); `retranslate_actions` sets their texts again
 from the same table when the language changes. Windows and menus only
@@ -420,6 +422,20 @@ RECEIPT_ACTIONS: tuple[ActionSpec, ...] = (
         "show_tracking",
         tooltip=QT_TRANSLATE_NOOP(
             "Actions", "Các đơn vị đã nhận, vào sổ, xử lý văn bản nào (theo báo nhận)"
+        ),
+        enabled=False,
+    ),
+)
+
+BACKUP_ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec(
+        "backupAction",
+        QT_TRANSLATE_NOOP("Actions", "Sao lưu kho dữ liệu"),
+        "back_up",
+        tooltip=QT_TRANSLATE_NOOP(
+            "Actions",
+            "Lưu một bản sao đã kiểm tra của kho dữ liệu vào thư mục sao lưu; "
+            "các bản sao lưu cũ nhất được xóa bớt",
         ),
         enabled=False,
     ),

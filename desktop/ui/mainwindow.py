@@ -8,8 +8,8 @@ refreshes itself when the runner broadcasts `Changes`: `OverviewController`
 `Reader` (reader.py: the article, its panels, links, history, bookmark),
 `Attachments`, `ArchiveOpener`, `Recovery`, `ImportController`, `PrintActions`,
 `TrustController` (trusted keys, freshness), `OfficeViews` (register, to-do,
-"Lược đồ"), `ReadingMarks`, each in its own module; windowstate.py remembers the
-window. Built on first use, not for the first paint: the welcome page, the help.
+"Lược đồ"), `ReadingMarks`, `BackupController`, each in its own module; windowstate.py
+remembers the window. Built on first use, not for the first paint: the welcome page, the help.
 
 Every action is declared in actions.py; the window only places them.
 
@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from desktop.tasks import Runner, TaskRunner
 from desktop.ui import actions as actions_table
-from desktop.ui import i18n, icons, panes, printactions, receipting, windowstate
+from desktop.ui import backingup, i18n, icons, panes, printactions, receipting, windowstate
 from desktop.ui import settings as prefs
 from desktop.ui.actions import RESULT_ACTIONS, WINDOW_ACTIONS, build_actions, place
 from desktop.ui.article import ArticlePane
@@ -110,12 +110,10 @@ class MainWindow(QMainWindow):
         self.runner: Runner = runner if runner is not None else TaskRunner(self)
         shared = database_url is not None or prefs.server_choice(self.settings) is not None
         self.first_look = FirstLook(self.runner, self.data_dir, shared=shared, parent=self)
-        self._remember = remember
-        self._closed = False
+        self._remember, self._interactive, self._closed = remember, interactive, False
         self._help: HelpController | None = None
         self.setWindowIcon(icons.icon("app"))
         self._build_widgets()
-        self._interactive = interactive
         self._build_controllers(interactive, create, database_url)
         self._actions = build_actions(self, self, WINDOW_ACTIONS)
         self._wire()
@@ -133,6 +131,7 @@ class MainWindow(QMainWindow):
         self.volume_watcher = VolumeWatcher(self)
         # Before the importer hears of a stick: receipts remember where an import came from.
         self.receipts = receipting.install_receipts(self)
+        self.backup = backingup.install_backup(self)
         self.volume_watcher.volume_added.connect(self.importer.offer_volume)
         if watch_volumes:
             self.volume_watcher.start()
@@ -274,7 +273,7 @@ class MainWindow(QMainWindow):
         self.first_look.overview.connect(self.overview.show_first)
         self.first_look.page.connect(self.listing.show_first)
         self.opener.opened.connect(lambda _dir: self.opener.recovery.reset())
-        self.importer.damaged.connect(self._on_damaged_pages)
+        self.importer.damaged.connect(self.offer_recovery)
         for source in (self.overview, self.listing, self.reader, self.search, self.marking):
             source.failed.connect(self._on_load_failed)
         for said in (self.reader, self.attachments, self.importer, self.overview, self.marking):
@@ -387,10 +386,10 @@ class MainWindow(QMainWindow):
         self.show_status(describe(exc, self.lang, archive_dir=self.opener.where), 0)
         found = archive_error_from(exc)
         if found is not None and found.code is ErrorCode.DAMAGED:
-            self._on_damaged_pages(found)
+            self.offer_recovery(found)
 
-    def _on_damaged_pages(self, exc: BaseException) -> None:
-        """A read or an import found the open archive's pages damaged: offer the ways out."""
+    def offer_recovery(self, exc: BaseException) -> None:
+        """A read, an import or a backup found the archive's pages damaged: offer the ways out."""
         if self._interactive and self.archive_dir is not None:
             self.opener.recovery.offer_open(exc, self.archive_dir)
 

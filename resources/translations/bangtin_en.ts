@@ -287,6 +287,14 @@
         <source>Các đơn vị đã nhận, vào sổ, xử lý văn bản nào (theo báo nhận)</source>
         <translation>Which documents the offices received, registered and handled (from their receipts)</translation>
     </message>
+    <message>
+        <source>Sao lưu kho dữ liệu</source>
+        <translation>Back up the archive</translation>
+    </message>
+    <message>
+        <source>Lưu một bản sao đã kiểm tra của kho dữ liệu vào thư mục sao lưu; các bản sao lưu cũ nhất được xóa bớt</source>
+        <translation>Save a checked copy of the archive in the backups folder; the oldest backups are removed</translation>
+    </message>
 </context>
 <context>
     <name>ArchiveOpener</name>
@@ -376,6 +384,17 @@
     <message>
         <source>Không mở hoặc lưu được tệp đính kèm.</source>
         <translation>The attachment could not be opened or saved.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupController</name>
+    <message>
+        <source>Đang sao lưu kho dữ liệu…</source>
+        <translation>Backing up the archive…</translation>
+    </message>
+    <message>
+        <source>Sao lưu kho dữ liệu</source>
+        <translation>Back up the archive</translation>
     </message>
 </context>
 <context>

@@ -287,6 +287,14 @@
         <source>Các đơn vị đã nhận, vào sổ, xử lý văn bản nào (theo báo nhận)</source>
         <translation>Các đơn vị đã nhận, vào sổ, xử lý văn bản nào (theo báo nhận)</translation>
     </message>
+    <message>
+        <source>Sao lưu kho dữ liệu</source>
+        <translation>Sao lưu kho dữ liệu</translation>
+    </message>
+    <message>
+        <source>Lưu một bản sao đã kiểm tra của kho dữ liệu vào thư mục sao lưu; các bản sao lưu cũ nhất được xóa bớt</source>
+        <translation>Lưu một bản sao đã kiểm tra của kho dữ liệu vào thư mục sao lưu; các bản sao lưu cũ nhất được xóa bớt</translation>
+    </message>
 </context>
 <context>
     <name>ArchiveOpener</name>
@@ -376,6 +384,17 @@
     <message>
         <source>Không mở hoặc lưu được tệp đính kèm.</source>
         <translation>Không mở hoặc lưu được tệp đính kèm.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupController</name>
+    <message>
+        <source>Đang sao lưu kho dữ liệu…</source>
+        <translation>Đang sao lưu kho dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Sao lưu kho dữ liệu</source>
+        <translation>Sao lưu kho dữ liệu</translation>
     </message>
 </context>
 <context>

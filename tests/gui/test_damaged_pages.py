@@ -8,7 +8,6 @@ function is replaced, as in test_damaged_archive.py.
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from desktop.bundles import keys
 from desktop.bundles.builder import build_bundle
 from desktop.bundles.importer import import_bundle
 from desktop.ui import dialogs, recovery
+from tests.helpers.damage import flip_page_header
 from tests.helpers.sample import WindowFactory, populate
 
 NOTICE = """---
@@ -44,20 +44,6 @@ class Asked:
     def __call__(self, parent: Any, lang: str, explain: str, backup_name: str | None) -> str:
         self.calls.append(backup_name)
         return self.choice
-
-
-def flip_page_header(db_file: Path, table: str) -> None:
-    conn = sqlite3.connect(db_file)
-    try:
-        (root,) = conn.execute(
-            "SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)
-        ).fetchone()
-        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    finally:
-        conn.close()
-    with db_file.open("r+b") as fh:
-        fh.seek((root - 1) * page_size)
-        fh.write(b"\x00")
 
 
 def bundle(tmp_path: Path, key_dir: Path, day: int) -> Path:

@@ -25,7 +25,12 @@ from tests.helpers.sample import WindowFactory, populate
 
 HEAVY = ("sqlalchemy", "alembic", "markdown", "nh3", "yaml", "cryptography", "openpyxl", "psycopg")
 #: Our own modules the first screen does not use: loaded when their action is taken.
-LATER = ("desktop.ops.receipts", "desktop.ui.receiptdialogs", "desktop.ui.trackingview")
+LATER = (
+    "desktop.ops.receipts",
+    "desktop.ui.receiptdialogs",
+    "desktop.ui.trackingview",
+    "desktop.ops.backup",
+)
 
 PROBE = """
 import json, sys
