@@ -49,22 +49,38 @@ def cmd_reindex(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
-    from db import backup
+    from db import serverbackup
+    from db.errors import ArchiveError, BackupError
+    from desktop.bundles.importer import IMPORT_WAIT_S
+    from desktop.ops.backup import back_up
 
-    if ctx.database_url is not None:
-        return _server_backup(ctx)
-    archive = ctx.archive()  # refuses a damaged archive: a backup of it is no use
-    archive.close()
-    _refuse_read_only(ctx, archive.read_only)
-    before = set(backup.list_backups(ctx.data_dir))
+    # Refuses a damaged archive (a backup of it is no use) and a server that
+    # cannot be reached, each in one sentence.
+    archive = ctx.archive()
+    waiting = "backup_waiting_server" if ctx.database_url is not None else "backup_waiting"
     try:
-        made = backup.take_backup(ctx.data_dir)
-    except backup.BackupError as exc:
+        _refuse_read_only(ctx, archive.read_only)
+        # Under the lock an import holds: never beside another program's
+        # import, which takes and prunes backups of its own.
+        done = back_up(
+            archive,
+            wait_s=IMPORT_WAIT_S,
+            waiting=lambda: print(ctx.say(waiting), file=sys.stderr, flush=True),
+        )
+    except (serverbackup.ToolMissing, serverbackup.ToolFailed) as exc:
+        raise _tool_failure(ctx, exc) from exc
+    except (ArchiveError, BackupError) as exc:
         raise Failure(ctx.describe(exc)) from exc
-    pruned = len(before - set(backup.list_backups(ctx.data_dir)))
-    print(ctx.say("backup_taken", path=made))
-    if pruned:
-        print(ctx.say("backup_pruned", count=pruned, keep=backup.KEEP))
+    finally:
+        archive.close()
+    if done.on_server:
+        print(ctx.say("server_backup_taken", where=ctx.where, path=done.path))
+        if done.pruned:
+            print(ctx.say("server_backup_pruned", count=done.pruned, keep=done.keep))
+    else:
+        print(ctx.say("backup_taken", path=done.path))
+        if done.pruned:
+            print(ctx.say("backup_pruned", count=done.pruned, keep=done.keep))
     return EXIT_OK
 
 
@@ -200,22 +216,6 @@ def _tool_failure(ctx: Context, exc: Exception) -> Failure:
         return Failure(ctx.say("pg_tool_missing", tool=exc.tool), "tool_missing")
     assert isinstance(exc, ToolFailed)
     return Failure(ctx.say("pg_tool_failed", tool=exc.tool, reason=exc.reason), "tool_failed")
-
-
-def _server_backup(ctx: Context) -> int:
-    from db import serverbackup
-
-    assert ctx.database_url is not None
-    ctx.archive().close()  # one sentence for a server that cannot be reached
-    try:
-        made = serverbackup.take_backup(ctx.database_url, ctx.data_dir)
-    except (serverbackup.ToolMissing, serverbackup.ToolFailed) as exc:
-        raise _tool_failure(ctx, exc) from exc
-    print(ctx.say("server_backup_taken", where=ctx.where, path=made))
-    pruned = serverbackup.prune(ctx.data_dir, ctx.database_url)
-    if pruned:
-        print(ctx.say("server_backup_pruned", count=len(pruned), keep=serverbackup.KEEP))
-    return EXIT_OK
 
 
 def _server_restore(ctx: Context, source: Path | None) -> int:

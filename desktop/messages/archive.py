@@ -128,6 +128,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "Đã khôi phục kho dữ liệu dùng chung {where} từ {source} bằng pg_restore của PostgreSQL.",
         "The shared archive {where} was restored from {source} with PostgreSQL's pg_restore.",
     ),
+    "backup_waiting": (
+        "Chương trình khác đang nhập gói dữ liệu; sẽ sao lưu khi nhập xong…",
+        "Another program is importing a bundle; the backup starts when it is done…",
+    ),
+    "backup_waiting_server": (
+        "Máy khác đang nhập gói dữ liệu; sẽ sao lưu khi máy đó nhập xong…",
+        "Another computer is importing a bundle; the backup starts when it is done…",
+    ),
     "server_restore_waiting_import": (
         "Máy khác đang nhập gói dữ liệu; sẽ khôi phục khi máy đó nhập xong…",
         "Another computer is importing a bundle; the restore starts when it is done…",

@@ -9,6 +9,7 @@ import running in another program makes it fail at once as busy. No Qt.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,11 +32,15 @@ class BackedUp:
     where: str
 
 
-def back_up(archive: Archive) -> BackedUp:
+def back_up(
+    archive: Archive, *, wait_s: float = 0.0, waiting: Callable[[], None] | None = None
+) -> BackedUp:
     """Back up *archive* into its data folder's `backups/` and prune the oldest.
 
+    While another program imports, waits up to *wait_s* seconds for it
+    (telling *waiting* once), as an import waits for another.
     Raises ArchiveError(READ_ONLY) for an archive that may only be read,
-    (BUSY) while another program imports; BackupError, OSError,
+    (BUSY) when the import did not end in time; BackupError, OSError,
     serverbackup.ToolMissing/ToolFailed as the engine's backup does. A
     failure leaves the archive and the backups as they were.
     """
@@ -43,7 +48,7 @@ def back_up(archive: Archive) -> BackedUp:
 
     if archive.read_only:
         raise ArchiveError(ErrorCode.READ_ONLY, path=archive.where)
-    with archive.write_lock(wait_s=0.0):
+    with archive.write_lock(wait_s=wait_s, waiting=waiting):
         if archive.url is not None:
             return _server_backup(archive, archive.url)
         return _file_backup(archive)

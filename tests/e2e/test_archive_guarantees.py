@@ -238,3 +238,33 @@ def test_a_data_folder_that_is_a_file_is_said_so_and_left_alone(cli: Cli, tmp_pa
         refused = cli.fails("--data-dir", afile, *args)
         assert refused.err_lines == [said], refused.describe()
     assert afile.read_bytes() == b"not a folder"
+
+
+def test_backup_waits_for_an_import_in_another_program(
+    cli: Cli, published: Published, data_dir: Path
+) -> None:
+    from db.folders import write_lock
+    from tests.helpers.cli import bangtin_command
+
+    trust_and_import(cli, published, published.base)
+    before = set((data_dir / "backups").glob("*.sqlite3"))
+    with write_lock(data_dir):  # as an import in another program holds it
+        proc = subprocess.Popen(
+            [*bangtin_command(), "backup"],
+            env=cli.env,
+            cwd=cli.cwd,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert proc.stderr is not None
+        said = proc.stderr.readline().decode().strip()  # the wait, told once
+        # Nothing taken while the import holds the archive.
+        assert set((data_dir / "backups").glob("*.sqlite3")) == before
+    out, err = proc.communicate(timeout=TIMEOUT)
+    cli.assert_no_network()
+    assert said == text("backup_waiting", "vi")
+    assert proc.returncode == 0, err.decode()
+    made = set((data_dir / "backups").glob("*.sqlite3")) - before
+    assert len(made) == 1
+    assert out.decode().startswith(text("backup_taken", "vi", path=made.pop()))
