@@ -54,6 +54,9 @@ from db.migrations import HEAD_REVISION
 from db.people import acting_as
 
 BUSY_TIMEOUT_MS = 5000
+#: How long a writer (an import, a backup taken by hand) waits for another
+#: program's import to finish.
+WRITE_WAIT_S = 15 * 60.0
 
 
 #: The page size of a new archive. Rows of 2 to 5 KB (a notice, its index

@@ -17,13 +17,12 @@ import's time on the client:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from functools import lru_cache
 from itertools import chain
 from typing import Any
 
 from db.folding import nfc
 from db.search.schema import published_ts
-from db.search.text import WORD, body_text, fold_text, number_column, opt_fold
+from db.search.text import WORD, body_text, fold_text, marked_words, number_column, opt_fold
 
 __all__ = ["columns"]
 
@@ -48,20 +47,8 @@ class _Pieces(dict[str, Any]):
         return made
 
 
-@lru_cache(maxsize=65536)
-def _is_marked(word: str) -> bool:
-    return fold_text(word) != word
-
-
-def _marked(text: str) -> tuple[str, ...]:
-    """The distinct casefolded words of *text* that carry diacritics, in order."""
-    if text.isascii():
-        return ()
-    return tuple(filter(_is_marked, dict.fromkeys(WORD.findall(text.casefold()))))
-
-
 _FOLDS = _Pieces(fold_text)
-_MARKED = _Pieces(_marked)
+_MARKED = _Pieces(marked_words)
 
 
 def _body(text: str) -> tuple[str, Iterable[str]]:
@@ -96,19 +83,19 @@ def columns(
         title_f = fold_text(nfc(title or ""))
         number_f = number_column(number)
         meta_f = fold_text(nfc(f"{issuer or ''} {doc_type or ''}"))
-        title_exact = _marked(nfc(title)) if title else ()
+        title_exact = marked_words(title) if title else ()
         if nfc(text) == text:
             body_f, body_exact = _body(text)
         else:  # text that plain_text left out of NFC
-            body_f, body_exact = fold_text(text), _marked(nfc(text))
+            body_f, body_exact = fold_text(text), marked_words(text)
         exact = " ".join(
             dict.fromkeys(
                 chain(
                     title_exact,
-                    _marked(nfc(number)) if number else (),
+                    marked_words(number) if number else (),
                     body_exact,
-                    _marked(nfc(issuer)) if issuer else (),
-                    _marked(nfc(doc_type)) if doc_type else (),
+                    marked_words(issuer) if issuer else (),
+                    marked_words(doc_type) if doc_type else (),
                 )
             )
         )

@@ -22,6 +22,7 @@ __all__ = [
     "fold_map",
     "fold_text",
     "inflate",
+    "marked_words",
     "number_column",
     "opt_fold",
     "plain_text",
@@ -150,11 +151,21 @@ def _marked_in(token: bytes) -> tuple[str, ...]:
     return tuple(filter(_is_marked, WORD.findall(token.decode("utf-8", "surrogatepass"))))
 
 
-def _exact(distinct: Iterable[bytes]) -> str:
+def _marked(distinct: Iterable[bytes]) -> dict[str, None]:
     # A word's first token comes first among the distinct tokens, so first
     # seen order is kept; an ASCII token holds no word with diacritics.
-    marked = chain.from_iterable(map(_marked_in, filterfalse(bytes.isascii, distinct)))
-    return " ".join(dict.fromkeys(marked))
+    return dict.fromkeys(chain.from_iterable(map(_marked_in, filterfalse(bytes.isascii, distinct))))
+
+
+def _exact(distinct: Iterable[bytes]) -> str:
+    return " ".join(_marked(distinct))
+
+
+def marked_words(text: str) -> tuple[str, ...]:
+    """The words of `exact_words(text)`, one by one."""
+    if text.isascii():
+        return ()
+    return tuple(_marked(dict.fromkeys(_tokens(text))))
 
 
 def exact_words(*texts: str | None) -> str:

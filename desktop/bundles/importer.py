@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from db import backup, dialect, filestore, notify, officelog, provenance, register, search, store
 from db.archive import (
+    WRITE_WAIT_S,
     Archive,
     archive_error_from,
     fsync_dir,
@@ -291,17 +292,13 @@ def _move_files(archive: Archive, staged: StagedBundle) -> None:
         fsync_dir(dest.parent)
 
 
-#: How long an import waits for another program's import to finish.
-IMPORT_WAIT_S = 15 * 60.0
-
-
 def import_bundle(
     archive: Archive,
     path: Path,
     *,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
-    wait_s: float = IMPORT_WAIT_S,
+    wait_s: float = WRITE_WAIT_S,
 ) -> ImportResult:
     """Verify, stage and apply the bundle at *path* in one transaction.
 

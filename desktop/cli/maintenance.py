@@ -50,8 +50,8 @@ def cmd_reindex(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
     from db import serverbackup
+    from db.archive import WRITE_WAIT_S
     from db.errors import ArchiveError, BackupError
-    from desktop.bundles.importer import IMPORT_WAIT_S
     from desktop.ops.backup import back_up
 
     # Refuses a damaged archive (a backup of it is no use) and a server that
@@ -64,7 +64,7 @@ def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
         # import, which takes and prunes backups of its own.
         done = back_up(
             archive,
-            wait_s=IMPORT_WAIT_S,
+            wait_s=WRITE_WAIT_S,
             waiting=lambda: print(ctx.say(waiting), file=sys.stderr, flush=True),
         )
     except (serverbackup.ToolMissing, serverbackup.ToolFailed) as exc:

@@ -22,7 +22,7 @@ from sqlalchemy.exc import DBAPIError as SADBAPIError
 from sqlalchemy.orm import Session
 
 from db import filestore, notify, tracking
-from db.archive import Archive, fsync_dir, make_private_dir
+from db.archive import WRITE_WAIT_S, Archive, fsync_dir, make_private_dir
 from db.errors import ArchiveError, ErrorCode, classify
 from db.tracking import EnrolledInfo
 from db.types import VN_TZ
@@ -33,7 +33,6 @@ from desktop.receipts.reader import Cancel, Progress, StagedReceipt, stage_recei
 
 #: As for bundles: no office writes that many receipts between two imports.
 MAX_SEQUENCE_STEP = 100_000
-IMPORT_WAIT_S = 15 * 60.0
 
 
 @dataclass(frozen=True)
@@ -139,7 +138,7 @@ def import_receipt(
     *,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
-    wait_s: float = IMPORT_WAIT_S,
+    wait_s: float = WRITE_WAIT_S,
 ) -> ReceiptImportResult:
     """Verify, stage and apply the receipt at *path* in one transaction.
 

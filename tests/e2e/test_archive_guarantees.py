@@ -22,6 +22,7 @@ from pathlib import Path
 from db.archive import DB_NAME, open_archive
 from desktop.messages import text
 from tests.helpers.cli import TIMEOUT, Cli, Result, import_log_rows
+from tests.helpers.damage import flip_page_header
 from tests.helpers.held import start_held
 from tests.helpers.published import LIBRARY_IDS, Published, ids_of, trust_and_import
 
@@ -50,21 +51,6 @@ def as_large(cli: Cli, *args: str | Path) -> Result:
     cli.assert_no_network()
     assert "Traceback" not in result.stderr, result.describe()
     return result
-
-
-def flip_page_header(db_file: Path, table: str) -> None:
-    """Overwrite the page type of *table*'s root page, as a bad sector would."""
-    conn = sqlite3.connect(db_file)
-    try:
-        (root,) = conn.execute(
-            "SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)
-        ).fetchone()
-        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    finally:
-        conn.close()
-    with db_file.open("r+b") as fh:
-        fh.seek((root - 1) * page_size)
-        fh.write(b"\x00")
 
 
 def integrity(data_dir: Path) -> str:
