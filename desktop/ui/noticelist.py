@@ -232,7 +232,7 @@ class NoticeRowsModel(QAbstractTableModel):
         return None
 
     def _badges(self, s: NoticeSummary) -> Badges:
-        from desktop.render.office import status_label, status_short_label, urgency_label
+        from desktop.render.statuswords import status_label, status_short_label, urgency_label
 
         return Badges(
             urgency_label(s.urgency, self._lang),

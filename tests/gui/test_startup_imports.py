@@ -90,8 +90,13 @@ OFFICE_VIEWS = (
 #: What the first paint does not need, loaded when first used: sockets (checking a
 #: server), pathvalidate (saving a file), the trusted keys, "Giới thiệu", what kind
 #: of archive is open (after it is opened), the screenshot's readiness, the find bar
-#: (Ctrl+F), the help and the welcome page (shown for an empty archive).
+#: (Ctrl+F), the help and the welcome page (shown for an empty archive); the first
+#: look (asked for after the paint: desktop/ui/firstlook.py), the records it and the
+#: archive give (17 dataclasses), the banners and relation groups of an opened notice.
 AFTER_PAINT = (
+    "db.firstlook",
+    "db.records",
+    "desktop.render.office",
     "desktop.ui.findbar",
     "desktop.ui.helpdialogs",
     "desktop.ui.welcome",
