@@ -108,6 +108,12 @@ AFTER_PAINT = (
     "desktop.ui.shotready",
 )
 
+#: Qt classes the first paint does not name from Python: PySide6 makes a class's
+#: Python type, with every enum it has, when it is first named, and QStyle's
+#: (hundreds of values) cost more than the rest of a view. The rows' painting names
+#: them (desktop/ui/badges.py), and a click on a panel asks the style.
+TYPES_AFTER_PAINT = ("QStyle", "QStyleOptionViewItem")
+
 PAINT = """
 import json, sys
 from pathlib import Path
@@ -122,6 +128,7 @@ class FirstPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint and self.modules is None:
             self.modules = sorted(sys.modules)
+            self.types = sorted(vars(sys.modules["PySide6.QtWidgets"]))
             loop.quit()
         return False
 
@@ -135,7 +142,7 @@ window.start()
 if first.modules is None:
     loop.exec()
 window.shutdown()
-print(json.dumps(first.modules))
+print(json.dumps([first.modules, first.types]))
 """
 
 
@@ -150,10 +157,14 @@ def test_the_window_paints_before_the_office_views_are_imported(tmp_path: Path) 
         env=env,
         check=True,
     )
-    modules = set(json.loads(done.stdout))
+    painted_modules, made_types = json.loads(done.stdout)
+    modules = set(painted_modules)
     assert "desktop.ui.office" in modules  # the window with its office tabs was painted
     assert modules.isdisjoint(OFFICE_VIEWS), sorted(modules.intersection(OFFICE_VIEWS))
     assert modules.isdisjoint(AFTER_PAINT), sorted(modules.intersection(AFTER_PAINT))
+    types = set(made_types)
+    assert "QMainWindow" in types  # PySide6 shows the Qt types it has made
+    assert types.isdisjoint(TYPES_AFTER_PAINT), sorted(types.intersection(TYPES_AFTER_PAINT))
 
 
 def test_the_office_views_are_built_when_first_shown_and_counted_before(
