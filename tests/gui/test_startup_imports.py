@@ -92,8 +92,12 @@ OFFICE_VIEWS = (
 #: of archive is open (after it is opened), the screenshot's readiness, the find bar
 #: (Ctrl+F), the help and the welcome page (shown for an empty archive); the first
 #: look (asked for after the paint: desktop/ui/firstlook.py), the records it and the
-#: archive give (17 dataclasses), the banners and relation groups of an opened notice.
+#: archive give (17 dataclasses), the banners and relation groups of an opened notice;
+#: `html` (escaping the hint and a search's suggestion) and `importlib.resources`
+#: (the resources folder is the package's own: desktop/paths.py).
 AFTER_PAINT = (
+    "html",
+    "importlib.resources",
     "db.firstlook",
     "db.records",
     "desktop.render.office",
