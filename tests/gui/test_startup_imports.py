@@ -30,6 +30,7 @@ LATER = (
     "desktop.ui.receiptdialogs",
     "desktop.ui.trackingview",
     "desktop.ops.backup",
+    "desktop.ui.trustedkeys",
 )
 
 PROBE = """
