@@ -31,6 +31,7 @@ LATER = (
     "desktop.ui.trackingview",
     "desktop.ops.backup",
     "desktop.ui.trustedkeys",
+    "desktop.ui.settingsdialog",
 )
 
 PROBE = """
