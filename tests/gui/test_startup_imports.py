@@ -121,8 +121,19 @@ AFTER_PAINT = (
 #: Qt classes the first paint does not name from Python: PySide6 makes a class's
 #: Python type, with every enum it has, when it is first named, and QStyle's
 #: (hundreds of values) cost more than the rest of a view. The rows' painting names
-#: them (desktop/ui/badges.py), and a click on a panel asks the style.
-TYPES_AFTER_PAINT = ("QStyle", "QStyleOptionViewItem")
+#: them (desktop/ui/badges.py), and a click on a panel asks the style; message boxes,
+#: file and progress dialogs (desktop/ui/dialogs.py) and the settings' and trusted
+#: keys' dialogs name theirs when they are opened.
+TYPES_AFTER_PAINT = (
+    "QStyle",
+    "QStyleOptionViewItem",
+    "QMessageBox",
+    "QFileDialog",
+    "QProgressDialog",
+    "QDialogButtonBox",
+    "QTreeWidget",
+    "QFormLayout",
+)
 
 PAINT = """
 import json, sys
