@@ -5,8 +5,9 @@ are created 0700 and the archive file 0600, whatever the umask, and
 `writable_by_others` tells a folder made before, or by hand, that others
 could change. `may_write` tells a folder this program may only read.
 
-Imports only the standard library and db.errors / db.locks; db.archive
-re-exports these names where callers have always found them.
+Imports only the standard library and db.locks (db.errors when a lock is
+waited for); db.archive re-exports these names where callers have always
+found them.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from db.errors import ArchiveError, ErrorCode
 from db.locks import byte_locked_elsewhere, try_lock, unlock
 
 DB_NAME = "archive.sqlite3"
@@ -157,6 +157,10 @@ def write_lock(
     *waiting* once when it has to wait. Raises ArchiveError("busy") when
     the wait ends without the lock, ("cancelled") when *cancel* says so.
     """
+    # Here, not at the top: the first look (db/firstlook.py) reads the archive
+    # with this module's checks, before the errors' codes are needed.
+    from db.errors import ArchiveError, ErrorCode
+
     path = Path(data_dir) / WRITE_LOCK_NAME
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("a+b") as fh:

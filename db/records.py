@@ -9,6 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+# The first screen's records, kept apart so that it can be read without the rest.
+from db.summaries import CategoryInfo as CategoryInfo
+from db.summaries import ImportLogEntry as ImportLogEntry
+from db.summaries import NoticeSummary as NoticeSummary
+
 
 @dataclass(frozen=True)
 class AttachmentRecord:
@@ -103,23 +108,6 @@ class WithdrawalRecord:
 
 
 @dataclass(frozen=True)
-class NoticeSummary:
-    """A row of the notice list."""
-
-    id: str
-    title: str
-    number: str | None
-    published: datetime
-    category: str
-    withdrawn: bool = False
-    read: bool = False
-    bookmarked: bool = False
-    #: The validity status as of today (db.validity.STATUSES), None for news.
-    status: str | None = None
-    urgency: str | None = None
-
-
-@dataclass(frozen=True)
 class Because:
     """One reason for a validity status: *id* (present or not) did *relation* to the notice."""
 
@@ -201,18 +189,6 @@ class NoticeDetail:
 
 
 @dataclass(frozen=True)
-class CategoryInfo:
-    """A node of the category tree with its counts (withdrawn notices left out)."""
-
-    path: str
-    name: str
-    parent: str | None
-    position: int
-    count: int = 0
-    unread: int = 0
-
-
-@dataclass(frozen=True)
 class FilterChoices:
     """The document types and issuers the visible notices have, one spelling each, sorted."""
 
@@ -235,23 +211,6 @@ class PublisherInfo:
     last_sequence: int
     last_bundle_id: str | None
     last_imported_at: datetime | None
-
-
-@dataclass(frozen=True)
-class ImportLogEntry:
-    bundle_id: str
-    publisher_id: str
-    sequence: int
-    kind: str
-    imported_at: datetime
-    added: int
-    updated: int
-    withdrawn: int
-    unchanged: int
-    outcome: str
-    reason: str | None
-    #: SHA-256 of the manifest as signed; None in entries from before schema 0004.
-    manifest_sha256: str | None = None
 
 
 @dataclass

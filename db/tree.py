@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from db.records import CategoryInfo
+from db.summaries import CategoryInfo
 
 #: The key of the notices without a category.
 NO_CATEGORY = 0

@@ -111,7 +111,8 @@ def _print_marks(ctx: Context, notice: NoticeDetail) -> None:
     """What the article shows above the text: the urgency, "đã thu hồi", whether it is in
     force and, for a replaced or repealed one, by what: a clerk must not act on it unawares."""
     from desktop.messages import text
-    from desktop.render.office import banner, status_label, urgency_label
+    from desktop.render.office import banner
+    from desktop.render.statuswords import status_label, urgency_label
 
     if notice.urgency:
         print(urgency_label(notice.urgency, ctx.lang))

@@ -12,10 +12,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from db.records import RelationLink, Validity
-
 if TYPE_CHECKING:
     from db.archive import Archive
+    from db.records import RelationLink, Validity
 
 #: The values of the status filter, in the order vbpl.vn lists them.
 STATUSES = ("in_force", "partly_expired", "expired", "not_yet")

@@ -21,7 +21,8 @@ from db.records import AttachmentRecord, NoticeDetail
 from desktop.messages import text
 from desktop.render.dates import posted_line, short_date
 from desktop.render.markdown import escape_text, map_text_nodes, render_body_tables
-from desktop.render.office import banner, link_text, relation_groups, status_label, urgency_label
+from desktop.render.office import banner, link_text, relation_groups
+from desktop.render.statuswords import status_label, urgency_label
 from desktop.render.styles import STYLESHEET
 from desktop.render.tables import TableData
 

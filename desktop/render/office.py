@@ -1,17 +1,21 @@
 """The words of a notice's validity, urgency and relations, shared by the article and print.
 
 Qt-free. The labels are vbpl.vn's, from desktop/messages; the window's
-list and its "Lược đồ" view can use the same functions.
+list and its "Lược đồ" view can use the same functions. The words of a
+status and an urgency alone are desktop/render/statuswords.py's.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from db.records import RELATIONS, NoticeDetail, RelationLink
 from desktop.messages import text
 from desktop.render.dates import short_date
+
+if TYPE_CHECKING:
+    from db.records import NoticeDetail, RelationLink
 
 #: The statuses that show a banner, and their sentence.
 _BANNERS = {"expired": "banner_expired", "partly_expired": "banner_partly"}
@@ -21,16 +25,6 @@ _BECAUSE_RELATION = {
     "repealed_by": "repeals",
     "partly_repealed_by": "partly_repeals",
 }
-
-
-def status_label(status: str | None, lang: str = "vi") -> str:
-    """ "Còn hiệu lực", "Hết hiệu lực toàn bộ"…; empty for news."""
-    return text(f"status_{status}", lang) if status else ""
-
-
-def status_short_label(status: str | None, lang: str = "vi") -> str:
-    """ "Hết hiệu lực", "Hết một phần"…: a status's words for a narrow list; empty for news."""
-    return text(f"status_short_{status}", lang) if status else ""
 
 
 #: "Sở Giáo dục và Đào tạo tỉnh Sơn Hà": a body, then the locality whose people's committee
@@ -55,11 +49,6 @@ def issuer_lines(issuer: str) -> tuple[str, str]:
         return "", issuer
     body = _OWN_COMMITTEE.sub("", found["body"])
     return f"UBND {found['place']}", body
-
-
-def urgency_label(urgency: str | None, lang: str = "vi") -> str:
-    """ "HỎA TỐC", "THƯỢNG KHẨN", "KHẨN"; empty when not urgent."""
-    return text(f"urgency_{urgency}", lang) if urgency else ""
 
 
 def relation_label(relation: str, direction: str, lang: str = "vi") -> str:
@@ -133,6 +122,8 @@ class RelationGroup:
 
 def relation_groups(notice: NoticeDetail, lang: str = "vi") -> list[RelationGroup]:
     """The notice's relations grouped under vbpl.vn's headings, in the format's order."""
+    from db.records import RELATIONS  # a notice is open: the records are loaded
+
     groups: list[RelationGroup] = []
     for relation in RELATIONS:
         for direction in ("out", "in"):

@@ -256,7 +256,8 @@ def notice_html(
     notice out of force, its banner; the title in bold capitals (14 pt) and
     the summary. After the body, "Nơi nhận" and the signing block side by side.
     """
-    from desktop.render.office import banner, issuer_lines, urgency_label
+    from desktop.render.office import banner, issuer_lines
+    from desktop.render.statuswords import urgency_label
 
     style = style or PrintStyle()
     after = f"{css_px_from_pt(style.paragraph_after_pt):.2f}px"

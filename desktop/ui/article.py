@@ -26,7 +26,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QFont, QImage, QKeyEvent, QPaintEvent, QTextDocument
+from PySide6.QtGui import QFont, QPaintEvent, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -41,6 +41,10 @@ from desktop.render.styles import themed
 from desktop.ui import icons, theme
 
 if TYPE_CHECKING:
+    # PySide6 makes a Qt class's Python type (and its enums) when it is first named:
+    # these are named when a notice is shown or a key is pressed, not at the first paint.
+    from PySide6.QtGui import QImage, QKeyEvent
+
     from desktop.render.tables import TableData
     from desktop.ui.findbar import FindBar
     from desktop.ui.tableview import TableDialog
@@ -115,6 +119,8 @@ class ArticleBrowser(QTextBrowser):
         images: Mapping[str, bytes] | None = None,
         tables: Sequence[TableData] = (),
     ) -> None:
+        from PySide6.QtGui import QImage
+
         self._tables = tuple(tables)
         self._images = {}
         for sha, data in (images or {}).items():

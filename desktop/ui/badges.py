@@ -11,10 +11,16 @@ room left for the title, which the delegate then paints as usual.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPen
-from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    # PySide6 makes a Qt class's Python type, with all its enums (QStyle's are
+    # many), when it is first named: these are named when rows are painted.
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 #: A row's `Badges` (None when it has neither a status nor an urgency).
 BADGES_ROLE = Qt.ItemDataRole.UserRole + 20
@@ -101,6 +107,8 @@ def paint_badges(
     The background is painted across the whole cell first, so the selection
     and alternate colours reach under the stamp and the badge too.
     """
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
     widget = option.widget
     style = widget.style() if widget is not None else QApplication.style()
     panel = QStyleOptionViewItem(option)

@@ -5,20 +5,29 @@ test can monkeypatch any of them instead of clicking a modal box
 (pytest-qt's advice on dialogs). Opening a URL also lives here: the app
 itself never opens a network connection, the system browser does, and only
 after the user clicked.
+
+Each function names its Qt classes itself: the window imports this module
+before its first paint, and PySide6 makes a class's Python type, with its
+enums, when the class is first named.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDir, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 
 def choose_bundle_file(parent: QWidget | None) -> Path | None:
     """Ask for a bundle file to import (File → Nhập gói dữ liệu…)."""
+    from PySide6.QtWidgets import QFileDialog
+
     name, _filter = QFileDialog.getOpenFileName(
         parent,
         QCoreApplication.translate("Dialogs", "Nhập gói dữ liệu"),
@@ -32,6 +41,8 @@ def choose_bundle_file(parent: QWidget | None) -> Path | None:
 
 def choose_save_path(parent: QWidget | None, suggested_name: str) -> Path | None:
     """Ask where to save a copy of an attachment ("Lưu…"); *suggested_name* may hold a folder."""
+    from PySide6.QtWidgets import QFileDialog
+
     name, _filter = QFileDialog.getSaveFileName(
         parent,
         QCoreApplication.translate("Dialogs", "Lưu tệp đính kèm"),
@@ -42,6 +53,8 @@ def choose_save_path(parent: QWidget | None, suggested_name: str) -> Path | None
 
 def choose_xlsx_path(parent: QWidget | None, suggested_name: str) -> Path | None:
     """Ask where to write the register as an Excel workbook ("Xuất Excel…")."""
+    from PySide6.QtWidgets import QFileDialog
+
     name, _filter = QFileDialog.getSaveFileName(
         parent,
         QCoreApplication.translate("Dialogs", "Xuất sổ văn bản đến ra Excel"),
@@ -56,6 +69,8 @@ def choose_xlsx_path(parent: QWidget | None, suggested_name: str) -> Path | None
 
 def offer_save_instead(parent: QWidget | None, name: str) -> bool:
     """No program opens the attachment *name*: save a copy instead? True for "Lưu…"."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(QCoreApplication.translate("Dialogs", "Tệp đính kèm"))
@@ -84,6 +99,8 @@ def offer_save_instead(parent: QWidget | None, name: str) -> bool:
 
 def confirm(parent: QWidget | None, title: str, text: str, accept: str) -> bool:
     """Ask before a change that touches many notices; True when *accept* was clicked."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(title)
@@ -100,12 +117,16 @@ def confirm(parent: QWidget | None, title: str, text: str, accept: str) -> bool:
 
 def open_url(url: QUrl) -> bool:
     """Hand a URL to the system: a browser for http(s), a viewer for a file."""
+    from PySide6.QtGui import QDesktopServices
+
     return QDesktopServices.openUrl(url)
 
 
 def _box(
     parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, detail: str = ""
 ) -> QMessageBox:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setIcon(icon)
     box.setWindowTitle(title)
@@ -121,15 +142,21 @@ def _box(
 
 
 def show_info(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     _box(parent, QMessageBox.Icon.Information, title, text, detail).exec()
 
 
 def show_error(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     _box(parent, QMessageBox.Icon.Warning, title, text, detail).exec()
 
 
 def offer_bundles(parent: QWidget | None, volume: str, paths: Sequence[Path]) -> list[Path]:
     """A stick with bundles was plugged in: import them? Returns the chosen ones."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(QCoreApplication.translate("Dialogs", "Tìm thấy gói dữ liệu"))
@@ -154,6 +181,8 @@ def offer_bundles(parent: QWidget | None, volume: str, paths: Sequence[Path]) ->
 def make_progress(parent: QWidget | None, title: str) -> QProgressDialog:
     """The import's progress dialog, with "Hủy" (cancel); not modal, so the
     window keeps responding and setValue never spins the event loop."""
+    from PySide6.QtWidgets import QProgressDialog
+
     dialog = QProgressDialog(parent)
     dialog.setWindowTitle(title)
     dialog.setLabelText(title)
@@ -172,6 +201,8 @@ def make_progress(parent: QWidget | None, title: str) -> QProgressDialog:
 
 def choose_key_file(parent: QWidget | None) -> Path | None:
     """Ask for a key file to trust: a publisher's `.pub`, a `root.pub` or a root file."""
+    from PySide6.QtWidgets import QFileDialog
+
     name, _filter = QFileDialog.getOpenFileName(
         parent,
         QCoreApplication.translate("Dialogs", "Chọn tệp khóa công khai"),
@@ -191,6 +222,8 @@ def _ask(
     detail: str,
     yes_text: str,
 ) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setIcon(icon)
     box.setWindowTitle(title)
@@ -211,23 +244,31 @@ def _ask(
 
 def confirm_trust(parent: QWidget | None, title: str, text: str, detail: str) -> bool:
     """Show a key's fingerprint and the warning to compare it; True only on "Tin cậy"."""
+    from PySide6.QtWidgets import QMessageBox
+
     yes_text = QCoreApplication.translate("Dialogs", "Tin cậy")
     return _ask(parent, QMessageBox.Icon.Warning, title, text, detail, yes_text)
 
 
 def confirm_untrust(parent: QWidget | None, title: str, text: str) -> bool:
     """Ask before no longer trusting a key or root."""
+    from PySide6.QtWidgets import QMessageBox
+
     yes_text = QCoreApplication.translate("Dialogs", "Bỏ tin cậy")
     return _ask(parent, QMessageBox.Icon.Question, title, text, "", yes_text)
 
 
 def offer_trust(parent: QWidget | None, title: str, text: str, detail: str, offer: str) -> bool:
     """A bundle was refused for an untrusted key or a missed root: offer to trust one."""
+    from PySide6.QtWidgets import QMessageBox
+
     return _ask(parent, QMessageBox.Icon.Warning, title, text, detail, offer)
 
 
 def ask_create_archive(parent: QWidget | None, folder: Path) -> bool:
     """There is no archive in *folder*: make a new one there? (No, by default: a typo.)"""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(QCoreApplication.translate("Dialogs", "Không có kho dữ liệu"))

@@ -16,6 +16,7 @@ Signals: `filters_changed(NoticeFilter)`.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -32,11 +33,13 @@ from PySide6.QtWidgets import (
 )
 
 from db.common import NO_FILTER, NoticeFilter
-from db.records import FilterChoices
 from desktop.ops import reading
 from desktop.ops.changes import Changes
 from desktop.render import dates
 from desktop.tasks import Runner
+
+if TYPE_CHECKING:
+    from db.records import FilterChoices
 
 FILTER_DELAY_MS = 300
 
@@ -58,7 +61,8 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self.setObjectName("filterBar")
         self._runner = runner
-        self._choices = FilterChoices()
+        #: The archive's document types and issuers, once read (`reading.filter_choices`).
+        self._choices: FilterChoices | None = None
         self.filters: NoticeFilter = NO_FILTER
 
         self.toggle = QToolButton(self)
@@ -254,9 +258,10 @@ class FilterBar(QWidget):
                 box.blockSignals(False)
 
     def _fill_boxes(self) -> None:
+        choices = self._choices
         for box, values, chosen in (
-            (self.type_box, self._choices.doc_types, self.filters.doc_type),
-            (self.issuer_box, self._choices.issuers, self.filters.issuer),
+            (self.type_box, choices.doc_types if choices else (), self.filters.doc_type),
+            (self.issuer_box, choices.issuers if choices else (), self.filters.issuer),
         ):
             box.clear()
             box.addItem("", None)

@@ -1,16 +1,20 @@
 """The window's own archive looked at while the window is built, shown as it is opened.
 
 Loading SQLAlchemy, the models and their mappers costs a window start far
-more than the counts and the first page of the list. So a window with a
-runner on threads asks its database thread, as soon as it has one, for the
-first screen of its own archive read with `sqlite3` alone
-(`reading.first_look`, db/firstlook.py); that work is mostly SQLite's, off
-the interpreter, and is done by the time the window first paints. When the
-window then opens that folder's archive (`ArchiveOpener`, right after the
-first paint), the views are given the look at once, while the archive is
-opened the usual way; they load again from the archive opened, as after
-any open (the list keeps its rows, and where the clerk scrolled, when they
-are the same).
+more than the counts and the first page of the list. So when a window with
+a runner on threads opens its own folder's archive (`ArchiveOpener`, right
+after the first paint), it first asks its database thread for the first
+screen of that archive read with `sqlite3` alone (`reading.first_look`,
+db/firstlook.py), gives it to the views, and only then has the archive
+opened the usual way; the views load again from the archive opened, as
+after any open (the list keeps its rows, and where the clerk scrolled,
+when they are the same).
+
+The look is not asked for while the window is built: its imports and the
+Python around its statements would hold the interpreter in turns with
+the window's own building, and the first paint would wait for both.
+After the paint the GUI thread is idle, and the look is mostly SQLite's
+work, off the interpreter.
 
 Nothing is looked at for a shared archive on a server, nor with a
 synchronous runner (tests: it has no thread to do it beside the window).
@@ -46,28 +50,21 @@ class FirstLook(QObject):
     ) -> None:
         """*shared*: whether the window shows the shared archive on a server instead."""
         super().__init__(parent)
+        self._runner = runner
         self._data_dir = Path(data_dir)
         self._found: tuple[Overview, ListPage] | None = None
-        self._started = False
+        self._asked = False
         #: What the window does once the look is shown or will never be (`started`).
         self._then: Callable[[bool], None] | None = None
         #: Shown, or never to be.
         self._done = shared or not runner.background
-        if not self._done:
-            folder = self._data_dir
-            runner.call(
-                self,
-                lambda: first_look(folder),
-                success=self._arrived,
-                failure=self._failed,
-            )
 
     def started(self, target: Path, then: Callable[[bool], None]) -> None:
         """The window opens the archive in *target*: show the look if it is of that folder.
 
         *then(shown)* is called once, when the look was given to the views
-        (True) or will never be (False): at once, or when a look still on its
-        way arrives. The window opens the archive only then: loading
+        (True) or will never be (False): at once, or when the look asked for
+        now arrives. The window opens the archive only then: loading
         SQLAlchemy holds the interpreter, and the look's paint would wait for
         it (the look is read on the database thread, ahead of the open).
         """
@@ -75,9 +72,14 @@ class FirstLook(QObject):
             self._done = True  # another archive first (the demo): this one is not shown
             then(False)
             return
-        self._started = True
         self._then = then
-        self._show()
+        if self._asked:
+            return
+        self._asked = True
+        folder = self._data_dir
+        self._runner.call(
+            self, lambda: first_look(folder), success=self._arrived, failure=self._failed
+        )
 
     def _arrived(self, found: tuple[Overview, ListPage] | None) -> None:
         self._found = found
@@ -90,7 +92,7 @@ class FirstLook(QObject):
         self._finish(False)
 
     def _show(self) -> None:
-        if self._done or not self._started or self._found is None:
+        if self._done or self._found is None:
             return
         overview, page = self._found
         self.overview.emit(overview)

@@ -26,8 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QUrl, Signal
-from PySide6.QtGui import QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.ops import files, importing
 from desktop.paths import BUNDLE_SUFFIX
@@ -36,6 +35,8 @@ from desktop.ui import dialogs
 from desktop.ui.usbwatch import Volume
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
+
     from desktop.bundles.errors import BundleError
     from desktop.bundles.importer import ImportResult
 
@@ -113,6 +114,8 @@ class ImportController(QObject):
         kind = event.type()
         if watched is not self._window or kind not in _DRAG_EVENTS:
             return False
+        from PySide6.QtGui import QDragMoveEvent, QDropEvent  # named at a drag, not at start
+
         assert isinstance(event, QDragMoveEvent | QDropEvent)
         mime = event.mimeData()
         paths = bundle_paths(mime.urls()) if mime.hasUrls() else []

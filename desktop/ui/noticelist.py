@@ -48,9 +48,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHeaderView,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QWidget,
 )
@@ -65,6 +63,8 @@ from desktop.ui import icons
 from desktop.ui.badges import BADGES_ROLE, Badges, paint_badges
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionViewItem  # named when rows are painted: badges.py
+
     from db.records import NoticeSummary
 
 log = logging.getLogger(__name__)
@@ -232,7 +232,7 @@ class NoticeRowsModel(QAbstractTableModel):
         return None
 
     def _badges(self, s: NoticeSummary) -> Badges:
-        from desktop.render.office import status_label, status_short_label, urgency_label
+        from desktop.render.statuswords import status_label, status_short_label, urgency_label
 
         return Badges(
             urgency_label(s.urgency, self._lang),
@@ -372,6 +372,8 @@ class SnippetDelegate(QStyledItemDelegate):
     """
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
         badges = index.data(BADGES_ROLE)
         if isinstance(badges, Badges):
             option = paint_badges(painter, option, badges)

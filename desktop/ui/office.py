@@ -82,7 +82,7 @@ class StatusFilter(QWidget):
         self.box.setCurrentIndex(max(0, self.box.findData(status or "")))
 
     def retranslate(self, lang: str) -> None:
-        from desktop.render.office import status_label
+        from desktop.render.statuswords import status_label
 
         self.label.setText(self.tr("Hiệu lực:"))
         self.box.setItemText(0, self.tr("Tất cả văn bản"))

@@ -25,10 +25,10 @@ server that refuses (at opening, or mid-session: `Runner.refused`) and a
 URL that is not a PostgreSQL one are said once, with the settings offered
 (`settings_wanted`), and never tried again.
 
-The window's own archive may have been looked at while the window was
-built (desktop/ui/firstlook.py): opening an archive tells the look, which
-gives it to the views if it is of that folder; the window then draws it at
-once, before the archive is opened.
+Opening the window's own folder's archive first has it looked at
+(desktop/ui/firstlook.py): the database thread reads the first screen with
+`sqlite3` alone and the look gives it to the views; the window draws it at
+once, and only then is the archive opened.
 
 Signals: `opened(data_dir)` when an archive is open and `info` is known (the
 runner has told the views already); `failed(exc)` when it could not be opened;

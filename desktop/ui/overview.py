@@ -52,6 +52,11 @@ class ElidedLabel(QLabel):
         )
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.text():
+            # Nothing to draw (the freshness line at the first paint): not even
+            # the style, whose Python type PySide6 would make now with its enums.
+            self.setToolTip("")
+            return
         shown = self.shown_text()
         self.setToolTip(self.text() if shown != self.text() else "")
         painter = QPainter(self)

@@ -30,9 +30,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QGroupBox,
     QListView,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +38,8 @@ from PySide6.QtWidgets import (
 from desktop.render import dates
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionViewItem  # named when rows are painted: badges.py
+
     from db.records import NoticeSummary
 
 Index = QModelIndex | QPersistentModelIndex
@@ -89,6 +89,8 @@ class WrappedItemDelegate(QStyledItemDelegate):
         return float(max(option.rect.width() - 2 * _PAD, 1))
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        from PySide6.QtWidgets import QStyleOptionViewItem
+
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         lines = wrapped_lines(opt.text, opt.font, self._width(opt))
@@ -96,6 +98,8 @@ class WrappedItemDelegate(QStyledItemDelegate):
         return QSize(int(self._width(opt)), int(height + 0.999))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         text, opt.text = opt.text, ""
@@ -183,10 +187,7 @@ class NoticePanel(QGroupBox):
         # `activated` covers Enter and, where the style says so, a single click;
         # elsewhere a click must open the notice too, without opening it twice.
         self.view.activated.connect(self._chosen)
-        if not self.view.style().styleHint(
-            QStyle.StyleHint.SH_ItemView_ActivateItemOnSingleClick, None, self.view
-        ):
-            self.view.clicked.connect(self._chosen)
+        self.view.clicked.connect(self._clicked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.view)
@@ -195,6 +196,14 @@ class NoticePanel(QGroupBox):
 
     def set_rows(self, rows: Sequence[NoticeSummary]) -> None:
         self.model.set_rows(rows)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        from PySide6.QtWidgets import QStyle  # asked at the click, not at the first paint
+
+        if not self.view.style().styleHint(
+            QStyle.StyleHint.SH_ItemView_ActivateItemOnSingleClick, None, self.view
+        ):
+            self._chosen(index)
 
     def _chosen(self, index: QModelIndex) -> None:
         notice_id = self.model.data(index, ID_ROLE)

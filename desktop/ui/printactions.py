@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QMenu, QTextBrowser, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QTextBrowser, QWidget
 
 from desktop.tasks import Runner
 from desktop.ui import settings as prefs
@@ -78,6 +78,8 @@ def save_style(settings: QSettings, style: PrintStyle) -> None:
 
 def choose_pdf_path(parent: QWidget | None, suggested_name: str) -> Path | None:
     """Ask where to write the PDF ("Xuất PDF…")."""
+    from PySide6.QtWidgets import QFileDialog
+
     name, _filter = QFileDialog.getSaveFileName(
         parent,
         QCoreApplication.translate("Printing", "Xuất PDF"),

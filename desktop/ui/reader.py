@@ -26,7 +26,6 @@ can_go_back, can_go_forward)`; `bookmark_changed(enabled, checked)`;
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -212,6 +211,8 @@ class Reader(QObject):
 
     def show_hint(self) -> None:
         """What the empty article pane says: how to start reading."""
+        import html  # once an archive is open, not before the first paint
+
         keys = [
             self.tr("N: văn bản chưa đọc kế tiếp (hoặc phím cách ở cuối văn bản)"),
             self.tr("Ctrl+K: tìm trong kho dữ liệu; Ctrl+F: tìm trong văn bản đang mở"),

@@ -16,7 +16,6 @@ Signals: `SearchBox.escape_pressed()`, `SearchBox.down_pressed()`;
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -216,6 +215,8 @@ class SearchBar(QWidget):
             self.suggestion.hide()
             self.suggestion.clear()
             return
+        import html  # a search's, not the first paint's: its entities are a large table
+
         self.suggestion.setText(
             self.tr("Có phải bạn muốn tìm: {words}").format(
                 words=f'<a href="suggestion"><b><i>{html.escape(text)}</i></b></a>'

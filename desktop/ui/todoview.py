@@ -160,8 +160,8 @@ class TodoModel(QAbstractTableModel):
         )
 
     def text(self, item: TodoItem, column: int) -> str:
-        from desktop.render.office import urgency_label
         from desktop.render.registerbook import status_label
+        from desktop.render.statuswords import urgency_label
 
         cells: tuple[Callable[[], str], ...] = (
             lambda: short_date(item.deadline),

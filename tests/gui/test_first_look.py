@@ -15,10 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
 from pytestqt.qtbot import QtBot
 
 from db import folders
 from desktop.ops.reading import ListPage
+from desktop.tasks import TaskRunner
 from desktop.ui import firstlook
 from tests.helpers.sample import ids, populate, shown_window
 
@@ -101,3 +103,44 @@ def test_a_look_still_on_its_way_is_shown_before_the_archive_is_opened(
         window.start()
     assert release.is_set()
     assert events == ["look", "open"]
+
+
+class _Painted(QObject):
+    """Notes the window's first paint."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.painted = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            self.painted = True
+        return False
+
+
+def test_the_look_is_asked_for_only_after_the_first_paint(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The look's imports and Python would take turns with the window's building
+    for the interpreter, and delay the first paint: the database thread gets
+    it once the window has painted and begins to open its archive."""
+    monkeypatch.setattr(folders, "THOROUGH_CHECK_BYTES", 0)
+    data_dir = tmp_path / "kho"
+    populate(data_dir, extra=5)
+    watch = _Painted()
+    asked: list[bool] = []  # for each request to the database thread: painted by then?
+    real_call = TaskRunner.call
+
+    def call(self: TaskRunner, *args: Any, **kwargs: Any) -> None:
+        asked.append(watch.painted)
+        real_call(self, *args, **kwargs)
+
+    monkeypatch.setattr(TaskRunner, "call", call)
+    looked: list[object] = []
+    window = shown_window(qtbot, data_dir)
+    assert asked == []  # building and showing the window asked nothing
+    window.installEventFilter(watch)
+    window.first_look.page.connect(looked.append)
+    with qtbot.waitSignals([window.archive_ready, window.list_ready], timeout=WAIT_MS):
+        window.start()
+    assert looked and asked and all(asked)  # the look was shown, asked for after the paint

@@ -225,3 +225,18 @@ def test_english_panels_say_am_and_pm(make_window: object, populated: Path) -> N
     assert texts and all(text.endswith(("AM)", "PM)")) for text in texts)
     assert not any(" SA)" in text or " CH)" in text for text in texts)
     assert "AM" in window.update_label.text() or "PM" in window.update_label.text()
+
+
+def test_a_click_on_a_panel_opens_its_notice_once(
+    make_window: object, populated: Path, qtbot: QtBot
+) -> None:
+    """The click asks the style whether it already activates the item (then `activated`
+    opens it), at the click: not while the window is built before its first paint."""
+    window = make_window(populated)  # type: ignore[operator]
+    view = window.latest_panel.view
+    chosen: list[str] = []
+    window.latest_panel.notice_chosen.connect(chosen.append)
+    first = window.latest_panel.model.rows()[0].id
+    where = view.visualRect(window.latest_panel.model.index(0, 0)).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert chosen == [first]
