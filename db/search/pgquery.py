@@ -344,10 +344,12 @@ _BODY_START = (
 
 
 def _fields(db: Any, keys: list[int], marked: bool) -> list[Fields]:
-    title = "n.title" if marked else "NULL"
+    """What `Scorer` reads of each of *keys*; the words with diacritics
+    (``exact``, the title's) only for a query with some, as only it reads them."""
+    words, title = ("f.exact", "n.title") if marked else ("NULL", "NULL")
     out: list[Fields] = []
     rows = db.execute(
-        f"SELECT d.rank_key, f.title_f, d.number_f, {_BODY_START}, f.meta_f, f.exact, "
+        f"SELECT d.rank_key, f.title_f, d.number_f, {_BODY_START}, f.meta_f, {words}, "
         f"d.doc_type_f, d.issuer_f, {title}, length(n.summary) "
         "FROM search_doc AS d JOIN search_field AS f ON f.rank_key = d.rank_key "
         "JOIN notice AS n ON n.id = d.notice_id WHERE d.rank_key = ANY(%s)",
