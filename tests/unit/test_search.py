@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 from db import search
 from db.archive import Archive
 from db.records import NoticeRecord, WithdrawalRecord
-from db.search.scoring import BODY_CHARS
 from db.store import apply_notices, ensure_categories, ensure_publisher
 from db.types import VN_TZ
 
@@ -139,26 +138,6 @@ def test_recency_breaks_ties(archive: Archive) -> None:
         scores = [h.score for h in search.search(session, "lut bao")]
     assert scores == sorted(scores, reverse=True)
     assert len(set(scores)) == 3
-
-
-def test_a_score_reads_the_first_body_chars_of_a_body_in_characters(archive: Archive) -> None:
-    # Words past the first BODY_CHARS characters of a body do not count in
-    # its score: "late" holds them in its body only, past them, so it is in
-    # the tier of notices that lack a word. "wide" holds them before, in a
-    # body of more bytes than BODY_CHARS (Cyrillic is two bytes a letter)
-    # but fewer characters, and is read as far as "early".
-    late = "loi " * (BODY_CHARS // 4 + 10) + "tram huong"
-    wide = "привет " * (BODY_CHARS // 10) + "tram huong"
-    assert len(wide) < BODY_CHARS < len(wide.encode())
-    add(
-        archive,
-        notice("late", "Thông báo", late, days=2),
-        notice("early", "Thông báo", "tram huong", days=1),
-        notice("wide", "Thông báo", wide, days=0),
-    )
-    with archive.reading() as session:
-        tiers = {h.id: round(h.score / 100) for h in search.search(session, "tram huong")}
-    assert tiers == {"late": -1, "early": 0, "wide": 0}
 
 
 def test_insertion_order_does_not_decide_recency(archive: Archive) -> None:
