@@ -182,22 +182,31 @@ def _text_matches(db: Any, q: Query, words: str, bounds: Bounds) -> bool:
 # -- candidates and scores ------------------------------------------------------------
 
 
-def _referred(db: Any, ref: Reference, bounds: Bounds, count: int) -> list[int]:
+def _referred_sql(ref: Reference, bounds: Bounds) -> tuple[str, list[Any]]:
+    """The notices numbered as *ref*'s document, newest first (`REF_SCAN` at most)."""
     params: list[Any] = [ref.number]
     sql = _within(
         bounds,
         "SELECT rank_key, number_f, doc_type_f, issuer_f FROM search_doc WHERE number_head = %s",
         params,
     )
+    return sql + " ORDER BY rank_key LIMIT %s", [*params, REF_SCAN]
+
+
+def _referred_keys(ref: Reference, rows: Iterable[Any], count: int) -> list[int]:
+    """The first *count* of *rows* (`_referred_sql`) that are *ref*'s document."""
     found: list[int] = []
-    for key, number, doc_type, issuer in db.execute(
-        sql + " ORDER BY rank_key LIMIT %s", (*params, REF_SCAN)
-    ):
+    for key, number, doc_type, issuer in rows:
         if ref.level(number, doc_type, issuer, ""):
             found.append(key)
             if len(found) >= count:
                 break
     return found
+
+
+def _referred(db: Any, ref: Reference, bounds: Bounds, count: int) -> list[int]:
+    sql, params = _referred_sql(ref, bounds)
+    return _referred_keys(ref, db.execute(sql, params), count)
 
 
 def _streams(
@@ -244,9 +253,14 @@ def _heading_sql(kept: Query, dropped: Query, bounds: Bounds) -> tuple[str, list
     return _within(bounds, sql, params), params
 
 
-def _walks(db: Any, selects: list[tuple[str, str, str, list[Any], int]]) -> list[list[int]]:
+def _walks(
+    db: Any,
+    selects: list[tuple[str, str, str, list[Any], int]],
+    head: tuple[str, list[Any]] | None = None,
+) -> list[list[Any]]:
     """Each ``SELECT rank_key … WHERE column @@ tsquery`` (column, tsquery, SQL,
-    parameters, count), newest first up to its count.
+    parameters, count), newest first up to its count; before them the rows
+    of *head* (a statement and its parameters), when given.
 
     Sent together in one pipeline: a round trip to the server costs as much
     as a short index walk. Not prepared: a generic plan would not know how
@@ -256,9 +270,13 @@ def _walks(db: Any, selects: list[tuple[str, str, str, list[Any], int]]) -> list
     statements = [
         ordered(db, sql, params, tsq, column, count) for column, tsq, sql, params, count in selects
     ]
+    if head is not None:
+        statements.insert(0, head)
     with db.pipeline():
         cursors = [db.cursor().execute(sql, params, prepare=False) for sql, params in statements]
-    return [[r for (r,) in cur.fetchall()] for cur in cursors]
+    answers: list[list[Any]] = [cur.fetchall() for cur in cursors]
+    first = 1 if head is not None else 0
+    return answers[:first] + [[r for (r,) in rows] for rows in answers[first:]]
 
 
 #: How many candidate queries go to the server in each round trip: the
@@ -268,16 +286,20 @@ BATCHES = (1, 2)
 
 
 def _batches(
-    db: Any, selects: list[tuple[str, str, str, list[Any], int]], done: Callable[[], bool]
-) -> Iterator[list[int]]:
+    db: Any,
+    selects: list[tuple[str, str, str, list[Any], int]],
+    done: Callable[[], bool],
+    head: tuple[str, list[Any]] | None = None,
+) -> Iterator[list[Any]]:
     """The answers of *selects* (see `_walks`), in order, sent `BATCHES` at a
-    time; nothing more is sent once *done* says so."""
+    time; nothing more is sent once *done* says so. *head*'s rows come first,
+    sent with the first batch."""
     start = 0
     for index in range(len(BATCHES) + 1):
         end = start + BATCHES[index] if index < len(BATCHES) else len(selects)
         if start >= len(selects) or (start and done()):
             return
-        yield from _walks(db, selects[start:end])
+        yield from _walks(db, selects[start:end], None if start else head)
         start = end
 
 
@@ -295,8 +317,6 @@ def _all_but_one(db: Any, plan: _Plan, count: int) -> list[int]:
 def _relevant(db: Any, plan: _Plan, need: int) -> list[tuple[int, float]]:
     size = max(ranking.POOL, need)  # read here: a test lowers it
     pool: dict[int, None] = {}
-    if plan.ref is not None:
-        pool.update(dict.fromkeys(_referred(db, plan.ref, plan.bounds, size)))
     words = folded_tsq(plan.q)
     # Taken in order as `db.search.ranking._relevant` takes them, stopping
     # where it stops; sent a few at a time (`_batches`).
@@ -310,7 +330,14 @@ def _relevant(db: Any, plan: _Plan, need: int) -> list[tuple[int, float]]:
             column, tsq, count = stream
             selects.append((column, tsq, *_match_sql(column, tsq, plan.bounds), count))
     short = False
-    answers = _batches(db, selects, lambda: len(pool) >= size)
+    # The notices numbered as the referred document go first, in the first
+    # round trip with the first candidate query (there is always one: the
+    # words over titles, and over bodies).
+    ref = plan.ref
+    head = _referred_sql(ref, plan.bounds) if ref is not None else None
+    answers = _batches(db, selects, lambda: len(pool) >= size, head)
+    if ref is not None:
+        pool.update(dict.fromkeys(_referred_keys(ref, next(answers), size)))
     # Fewer answers than streams once the pool is full: nothing more was sent.
     for stream, found in zip(streams, answers, strict=False):
         if len(pool) >= size:
@@ -327,24 +354,33 @@ def _relevant(db: Any, plan: _Plan, need: int) -> list[tuple[int, float]]:
         pool.update(dict.fromkeys(_all_but_one(db, plan, need)))
     if not pool:
         return []
+    # As on SQLite: the relevance of notices below the page's lowest tier is
+    # never worked out; they cannot be on the page.
     scorer = Scorer(plan.q, plan.ref, compact_query(plan.q))
-    scored: list[tuple[int, float, int]] = []
-    for fields in _fields(db, list(pool), plan.q.marked):
-        tier, relevance = scorer.score(fields)
-        scored.append((tier, relevance, fields.rowid))
-    scored.sort(key=lambda s: (-s[0], -s[1], s[2]))
+    scored = scorer.rank(_fields(db, list(pool), plan.q.marked), need)
     return [(key, _score(tier, rel, key)) for tier, rel, key in scored]
 
 
+#: The start of a folded body a score reads (`BODY_CHARS` characters). A body
+#: of no more bytes than that is whole: ``octet_length`` reads the stored
+#: size, where ``substr`` counts the characters of every body one by one
+#: (two thirds of the read's server time at 100,000 notices).
+_BODY_START = (
+    "CASE WHEN octet_length(f.body_f) <= %s THEN f.body_f ELSE substr(f.body_f, 1, %s) END"
+)
+
+
 def _fields(db: Any, keys: list[int], marked: bool) -> list[Fields]:
-    title = "n.title" if marked else "NULL"
+    """What `Scorer` reads of each of *keys*; the words with diacritics
+    (``exact``, the title's) only for a query with some, as only it reads them."""
+    words, title = ("f.exact", "n.title") if marked else ("NULL", "NULL")
     out: list[Fields] = []
     rows = db.execute(
-        "SELECT d.rank_key, f.title_f, d.number_f, substr(f.body_f, 1, %s), f.meta_f, f.exact, "
+        f"SELECT d.rank_key, f.title_f, d.number_f, {_BODY_START}, f.meta_f, {words}, "
         f"d.doc_type_f, d.issuer_f, {title}, length(n.summary) "
         "FROM search_doc AS d JOIN search_field AS f ON f.rank_key = d.rank_key "
         "JOIN notice AS n ON n.id = d.notice_id WHERE d.rank_key = ANY(%s)",
-        (BODY_CHARS, keys),
+        (BODY_CHARS, BODY_CHARS, keys),
     )
     for key, title_f, number, body, meta, exact, doc_type, issuer, original, summary in rows:
         out.append(

@@ -9,6 +9,7 @@ would choose. Either way a search finds the same notices.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -73,4 +74,63 @@ def test_a_word_outside_the_common_ones_gets_postgresqls_guess(analysed: Archive
 def test_both_forms_find_the_newest_matches(analysed: Archive) -> None:
     with analysed.reading() as session:
         assert [h.id for h in search.search(session, "lua ngo")][:2] == ["n8", "n7"]
+        assert len(search.ranked_ids(session, "dan tin", limit=50)) == 50
+
+
+def _walk(sql: str) -> str:
+    return sql.replace("main_tsv @@ %s::tsquery", "ts_match_vq(main_tsv, %s::tsquery)")
+
+
+def _rows(db: Any, statement: str, values: list[Any]) -> tuple[list[int], bool]:
+    """The keys *statement* gives, and whether it read GIN's matches after its sample."""
+    keys = [r for (r,) in db.execute(statement, values)]
+    plan = [r for (r,) in db.execute("EXPLAIN (ANALYZE, COSTS OFF) " + statement, values)]
+    scans = [line for line in plan if "CTE Scan on g" in line]
+    return keys, any("never executed" not in line for line in scans)
+
+
+@pytest.mark.parametrize(
+    ("tsq", "count", "gin"),
+    [
+        ("'dan' & 'tin'", 20, False),  # all match: the sample, then the walk goes on
+        ("'dan' & 'tin'", 5, False),  # the sample holds them all
+        ("'lua' & 'dan'", 20, True),  # one in ten: GIN reads the rest
+        ("'lua' & 'ngo'", 20, True),  # none in the sample
+        ("'lua' & 'ngo' & 'ca'", 20, True),  # none at all
+        ("'dan' & ('lua' <-> 'gao')", 20, False),  # a phrase: GIN would test them all
+    ],
+)
+def test_a_sampled_walk_finds_the_newest_matches(
+    analysed: Archive, monkeypatch: pytest.MonkeyPatch, tsq: str, count: int, gin: bool
+) -> None:
+    monkeypatch.setattr(pgplan, "SAMPLE", 10)
+    with analysed.reading() as session:
+        db = session.connection().connection.driver_connection
+        rows = pgplan.statistics(db).rows
+        plain = [r for (r,) in db.execute(SQL + " ORDER BY rank_key LIMIT %s", [tsq, count])]
+        walk = _walk(SQL)
+        # A phrase's candidates cost GIN a test each: as much as the walk.
+        recheck = rows * pgplan.GIN_MARGIN if "<->" in tsq else 0.0
+        statement, values = pgplan._sampled(MAIN, SQL, walk, [tsq], count, rows, recheck)
+        assert _rows(db, statement, values) == (plain, gin)
+        # Within bounds, the sample is of the rows within them.
+        bounded = SQL + " AND rank_key >= %s"
+        edge = plain[len(plain) // 2] if plain else 0
+        walk = bounded.replace("main_tsv @@", "ts_match_vq(main_tsv,").replace(
+            "tsquery", "tsquery)"
+        )
+        statement, values = pgplan._sampled(MAIN, bounded, walk, [tsq, edge], count, rows, recheck)
+        expected = [
+            r for (r,) in db.execute(bounded + " ORDER BY rank_key LIMIT %s", [tsq, edge, count])
+        ]
+        assert _rows(db, statement, values)[0] == expected
+
+
+def test_a_walk_longer_than_the_sample_is_sampled(
+    analysed: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert "sample_found" not in _form(analysed, "'dan' & 'tin'")
+    monkeypatch.setattr(pgplan, "SAMPLE", 10)
+    assert "sample_found" in _form(analysed, "'dan' & 'tin'")
+    with analysed.reading() as session:
         assert len(search.ranked_ids(session, "dan tin", limit=50)) == 50

@@ -440,3 +440,23 @@ def test_date_phrases_are_read() -> None:
     assert year is not None and (year.start.month, year.end.month) == (1, 12)
     assert intent.date_phrase("54/2023") is None
     assert intent.date_phrase("thang 13 2023") is None
+
+
+def test_a_score_reads_the_first_body_chars_of_a_body_in_characters(archive: Archive) -> None:
+    # Words past the first BODY_CHARS characters of a body do not count in
+    # its score: "late" holds them in its body only, past them, so it is in
+    # the tier of notices that lack a word. "wide" holds them before, in a
+    # body of more bytes than BODY_CHARS (Cyrillic is two bytes a letter)
+    # but fewer characters, and is read as far as "early".
+    late = "loi " * (scoring.BODY_CHARS // 4 + 10) + "tram huong"
+    wide = "привет " * (scoring.BODY_CHARS // 10) + "tram huong"
+    assert len(wide) < scoring.BODY_CHARS < len(wide.encode())
+    add(
+        archive,
+        notice("late", "Thông báo", late, days=2),
+        notice("early", "Thông báo", "tram huong", days=1),
+        notice("wide", "Thông báo", wide, days=0),
+    )
+    with archive.reading() as session:
+        tiers = {h.id: round(h.score / 100) for h in search.search(session, "tram huong")}
+    assert tiers == {"late": -1, "early": 0, "wide": 0}
