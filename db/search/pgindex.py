@@ -153,6 +153,10 @@ def _add(cur: Any, ids: Sequence[str], *, empty: bool = False, filling: bool = F
 
 def _insert(cur: Any, insert: str, columns: list[list[Any]], vocabulary: set[str]) -> None:
     cur.execute(insert, columns)
+    _insert_terms(cur, vocabulary)
+
+
+def _insert_terms(cur: Any, vocabulary: set[str]) -> None:
     # Terms are never removed: a stale one only offers a spelling that
     # finds nothing, which is never suggested.
     cur.execute(
@@ -267,7 +271,9 @@ class Filler:
     would make: the same ids in the same order, cut in the same chunks.
     `finish` checks that no notice was written again or withdrawn after it
     was indexed (the same id twice in a bundle); if one was, it indexes
-    the import again as `update` does.
+    the import again as `update` does. The words for prefixes
+    (``search_term``) are written by `finish`, so that such a notice leaves
+    none of its first copy's.
     """
 
     def __init__(self, conn: Connection) -> None:
@@ -278,6 +284,7 @@ class Filler:
         self._read = 0
         self._rows: list[list[tuple[Any, ...]]] = []
         self._pending: list[tuple[list[list[Any]], set[str]]] = []
+        self._terms: set[str] = set()
 
     def add(self, ids: Sequence[str], meanwhile: Callable[[], object] | None = None) -> None:
         """Index the notices *ids* just written, the import's next in order of writing."""
@@ -301,8 +308,10 @@ class Filler:
 
     def _send_pending(self) -> None:
         for columns, vocabulary in self._pending:
-            _insert(self._cur, _fresh(_INSERT), columns, vocabulary)
+            self._cur.execute(_fresh(_INSERT), columns)
             _send(self._cur.connection)
+            # Sent at the end: a notice indexed again leaves no stale words.
+            self._terms |= vocabulary
         self._pending = []
 
     def finish(self, changed_ids: Sequence[str], removed_ids: Sequence[str]) -> None:
@@ -321,6 +330,7 @@ class Filler:
             self._fold()
             with cur.connection.pipeline():
                 self._send_pending()
+                _insert_terms(cur, self._terms)
             _build(cur, fresh=True)
         cur.close()
 
