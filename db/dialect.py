@@ -125,10 +125,10 @@ def insert_rows(session: Session, table: Any, rows: Sequence[Mapping[str, Any]])
     )
     session.flush()
     raw: Any = conn.connection.driver_connection
+    spec = [(n, defaults.get(n), b) for n, b in zip(columns, binds, strict=True)]
     with raw.cursor() as cur, cur.copy(statement) as copy:
         for row in rows:
-            values = [row.get(n, defaults.get(n)) for n in columns]
-            copy.write_row([v if b is None else b(v) for v, b in zip(values, binds, strict=True)])
+            copy.write_row([row.get(n, d) if b is None else b(row.get(n, d)) for n, d, b in spec])
 
 
 def update_rows(
