@@ -277,7 +277,6 @@ class Filler:
     """
 
     def __init__(self, conn: Connection) -> None:
-        self._conn = conn
         self._cur = _raw(conn).cursor()
         self._alloc = _Allocator(self._cur, empty=True, filling=True)
         self._ids: list[str] = []
