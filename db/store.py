@@ -389,14 +389,12 @@ def apply_notice_chunks(
 ) -> ImportCounts:
     """`apply_notices` for notices that arrive a chunk at a time (a bundle's).
 
-    Only one chunk's notices, rows and state are held at a time: what the
-    archive holds for a chunk's ids is read when the chunk comes, so a later
-    chunk sees what an earlier one wrote in this transaction. The same rules
-    as `apply_notices`: one id twice keeps its newest copy (the first, on a
-    tie), whichever chunks the copies are in. A notice another publisher owns
-    raises NoticeOwned inside the transaction, before its chunk is written.
-    *written* is given, after each chunk, the ids of its notices written
-    and shown (those that go into `ImportCounts.changed_ids`).
+    Only one chunk's notices, rows and state are held at a time: what the archive holds
+    for a chunk's ids is read when the chunk comes, so a later chunk sees what an earlier
+    one wrote in this transaction. The same rules as `apply_notices`: one id twice keeps
+    its newest copy (the first, on a tie), whichever chunks the copies are in. A notice
+    another publisher owns raises NoticeOwned inside the transaction, before its chunk is
+    written. *written* gets each chunk's new `ImportCounts.changed_ids` once written.
     """
     counts = ImportCounts()
     # The notices' bodies and the search index are most of what it writes.
