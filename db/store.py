@@ -385,15 +385,16 @@ def apply_notice_chunks(
     withdrawals: Sequence[WithdrawalRecord],
     category_ids: dict[str, int],
     progress: Progress | None = None,
+    written: Callable[[list[str]], None] | None = None,
 ) -> ImportCounts:
     """`apply_notices` for notices that arrive a chunk at a time (a bundle's).
 
-    Only one chunk's notices, rows and state are held at a time: what the
-    archive holds for a chunk's ids is read when the chunk comes, so a later
-    chunk sees what an earlier one wrote in this transaction. The same rules
-    as `apply_notices`: one id twice keeps its newest copy (the first, on a
-    tie), whichever chunks the copies are in. A notice another publisher owns
-    raises NoticeOwned inside the transaction, before its chunk is written.
+    Only one chunk's notices, rows and state are held at a time: what the archive holds
+    for a chunk's ids is read when the chunk comes, so a later chunk sees what an earlier
+    one wrote in this transaction. The same rules as `apply_notices`: one id twice keeps
+    its newest copy (the first, on a tie), whichever chunks the copies are in. A notice
+    another publisher owns raises NoticeOwned inside the transaction, before its chunk is
+    written. *written* gets each chunk's new `ImportCounts.changed_ids` once written.
     """
     counts = ImportCounts()
     # The notices' bodies and the search index are most of what it writes.
@@ -409,9 +410,12 @@ def apply_notice_chunks(
         touched.extend(chunk_ids)
         named.update(validitystore.targets(conn, chunk_ids))
         held = _existing(session, publisher_id, chunk_ids)
+        before = len(counts.changed_ids)
         seen = _apply_chunk(
             session, publisher_id, notices, category_ids, held, counts, seen, progress
         )
+        if written is not None:
+            written(counts.changed_ids[before:])
     # What the archive holds now, with what the notices above wrote, so a
     # withdrawal in the same bundle is weighed against the notice as it stands.
     withdrawn_ids = [w.id for w in withdrawals]

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, bindparam, exists, select, update
+from sqlalchemy import Connection, Table, exists, select
 
 from db import dialect
 from db.models import Notice, NoticeRelation
@@ -56,15 +56,6 @@ def refresh(conn: Connection, ids: Iterable[str]) -> int:
     whole archive are never held at once.
     """
     table = cast(Table, Notice.__table__)
-    stmt = (
-        update(table)
-        .where(table.c.id == bindparam("b_id"))
-        .values(
-            ended_on=bindparam("b_ended_on"),
-            partly_on=bindparam("b_partly_on"),
-            legal=bindparam("b_legal"),
-        )
-    )
     count = 0
     for chunk in _chunks(ids, dialect.id_batch(conn)):
         changed: list[dict[str, Any]] = []
@@ -109,14 +100,13 @@ def refresh(conn: Connection, ids: Iterable[str]) -> int:
             if standing != Standing(ended_on, partly_on, bool(legal)):
                 changed.append(
                     {
-                        "b_id": nid,
-                        "b_ended_on": standing.ended_on,
-                        "b_partly_on": standing.partly_on,
-                        "b_legal": standing.legal,
+                        "id": nid,
+                        "ended_on": standing.ended_on,
+                        "partly_on": standing.partly_on,
+                        "legal": standing.legal,
                     }
                 )
-        for start in range(0, len(changed), BATCH):
-            conn.execute(stmt, changed[start : start + BATCH])
+        dialect.update_rows(conn, table, "id", changed)
         count += len(changed)
     return count
 

@@ -6,7 +6,8 @@ Its modules, in the order a notice meets them:
 
 - `db.search.schema`: the index's tables and the newest-first layout of its rowids.
 - `db.search.text`: fast folding, Markdown to plain words, the columns of a notice.
-- `db.search.indexer`: `update_index` after an import, `rebuild_index`, `fill_index`.
+- `db.search.indexer`: `update_index` after an import (`start_fill` before it), `rebuild_index`,
+  `fill_index`.
 - `db.search.query`: what a clerk types, parsed; prefixes; the tier queries.
 - `db.search.filters`: `SearchFilter`, and the SQL it becomes.
 - `db.search.abbreviations`: document types (Decree 30/2020) and issuers, abbreviated.
@@ -25,7 +26,7 @@ chosen where a search starts: `db.search.pgschema` (its tables),
 from __future__ import annotations
 
 from db.search.filters import SearchFilter, Sort
-from db.search.indexer import fill_index, rebuild_index, update_index
+from db.search.indexer import fill_index, rebuild_index, start_fill, update_index
 from db.search.ranking import SearchHit, count_matches, ranked_ids, search, suggest
 from db.search.schema import FTS_TABLES, SCHEMA
 from db.search.snippets import (
@@ -55,6 +56,7 @@ __all__ = [
     "rebuild_index",
     "render_html",
     "search",
+    "start_fill",
     "suggest",
     "update_index",
 ]

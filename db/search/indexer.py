@@ -259,17 +259,37 @@ def _add(conn: Connection, ids: Sequence[str], *, fresh: bool = False) -> int:
     return added
 
 
-def update_index(session: Session, changed_ids: Sequence[str], removed_ids: Sequence[str]) -> None:
+def start_fill(session: Session) -> pgindex.Filler | None:
+    """On PostgreSQL, before an import writes its notices into an empty index:
+    a `db.search.pgindex.Filler` that indexes them as they are written, to
+    hand to `update_index`. None on SQLite, or when the index holds rows."""
+    conn = session.connection()
+    if conn.dialect.name != "postgresql":
+        return None
+    return pgindex.start_fill(conn)
+
+
+def update_index(
+    session: Session,
+    changed_ids: Sequence[str],
+    removed_ids: Sequence[str],
+    filler: pgindex.Filler | None = None,
+) -> None:
     """Bring the index up to date for notices an import just wrote.
 
     Runs in the caller's transaction, after the notices are written. Changed
     notices are indexed again; removed ones, and any changed one that is
     withdrawn or has no content, leave the index.
 
-    A PostgreSQL archive keeps its own index (`db.search.pgindex`).
+    A PostgreSQL archive keeps its own index (`db.search.pgindex`); *filler*
+    (`start_fill`) has indexed the notices as they were written.
     """
     session.flush()
     conn = session.connection()
+    if filler is not None:
+        filler.finish(changed_ids, removed_ids)
+        pgindex.swap_at_commit(session)
+        return
     if conn.dialect.name == "postgresql":
         if pgindex.update(conn, changed_ids, removed_ids):
             pgindex.swap_at_commit(session)

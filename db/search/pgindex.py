@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import select
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, event
@@ -29,7 +29,7 @@ from db.search import pgrows
 from db.search.pgschema import DROP, SCHEMA, TRIGRAMS
 from db.search.schema import SHIFT, block, published_ts
 
-__all__ = ["fill", "rebuild", "swap_at_commit", "update"]
+__all__ = ["Filler", "fill", "rebuild", "start_fill", "swap_at_commit", "update"]
 
 CHUNK = 1000
 #: The GIN indexes of `db.search.pgschema.SCHEMA`, built again after a bulk insert.
@@ -145,17 +145,24 @@ def _add(cur: Any, ids: Sequence[str], *, empty: bool = False, filling: bool = F
             columns, vocabulary = pgrows.columns(rows, alloc.take)
             following = _visible(cur, chunks[index + 1], alloc) if index + 1 < len(chunks) else []
             if rows:
-                cur.execute(insert, columns)
-                # Terms are never removed: a stale one only offers a spelling
-                # that finds nothing, which is never suggested.
-                cur.execute(
-                    "INSERT INTO search_term (term) SELECT unnest(%s::text[]) "
-                    "ON CONFLICT DO NOTHING",
-                    (sorted(vocabulary),),
-                )
+                _insert(cur, insert, columns, vocabulary)
                 _send(cur.connection)
             added += len(rows)
     return added
+
+
+def _insert(cur: Any, insert: str, columns: list[list[Any]], vocabulary: set[str]) -> None:
+    cur.execute(insert, columns)
+    _insert_terms(cur, vocabulary)
+
+
+def _insert_terms(cur: Any, vocabulary: set[str]) -> None:
+    # Terms are never removed: a stale one only offers a spelling that
+    # finds nothing, which is never suggested.
+    cur.execute(
+        "INSERT INTO search_term (term) SELECT unnest(%s::text[]) ON CONFLICT DO NOTHING",
+        (sorted(vocabulary),),
+    )
 
 
 def _send(conn: Any) -> None:
@@ -210,12 +217,8 @@ def _empty(cur: Any) -> bool:
     return not cur.fetchone()[0]
 
 
-def _fill_fresh(cur: Any, ids: Sequence[str]) -> int:
-    """Index *ids* into fresh tables (`FRESH`) and build their indexes.
-
-    Meanwhile the live tables are only read, by other PCs' searches, which
-    never wait for them.
-    """
+def _make_fresh(cur: Any) -> None:
+    """Make the fresh tables (`FRESH`), without their GIN indexes."""
     # They never outlive the transaction (swapped in at its commit, or gone
     # with its rollback): dropped in case, all the same.
     for table in FRESH.values():
@@ -225,9 +228,110 @@ def _fill_fresh(cur: Any, ids: Sequence[str]) -> int:
             continue
         if "search_term" not in statement:
             cur.execute(_fresh(statement))
+
+
+def _fill_fresh(cur: Any, ids: Sequence[str]) -> int:
+    """Index *ids* into fresh tables (`FRESH`) and build their indexes.
+
+    Meanwhile the live tables are only read, by other PCs' searches, which
+    never wait for them.
+    """
+    _make_fresh(cur)
     added = _add(cur, ids, empty=True, filling=True)
     _build(cur, fresh=True)
     return added
+
+
+def start_fill(conn: Connection) -> Filler | None:
+    """A `Filler` for an import into an empty index, before its notices are written; else None.
+
+    Takes the lock `update` takes for the fresh tables, and makes them.
+    """
+    with _raw(conn).cursor() as cur:
+        cur.execute("SELECT to_regclass(%s)", (FRESH["search_doc"],))
+        if cur.fetchone()[0] is not None or not _empty(cur):
+            return None
+        cur.execute("LOCK TABLE search_doc, search_field IN SHARE MODE")
+        if not _empty(cur):
+            return None
+        _make_fresh(cur)
+    return Filler(conn)
+
+
+class Filler:
+    """The first import's index, written into the fresh tables while its notices are.
+
+    `update` indexes a first import once all its notices are written: the
+    server made the tsvectors (most of its work) while the client had
+    nothing left to do but wait. The importer hands the ids of each chunk's
+    notices here once they are written (`add`); their rows are read back as
+    `update` reads them, folded while the server makes the previous rows'
+    tsvectors, and sent without waiting while the importer reads its next
+    chunk (*meanwhile*). The rows and their keys are the ones `update`
+    would make: the same ids in the same order, cut in the same chunks.
+    `finish` checks that no notice was written again or withdrawn after it
+    was indexed (the same id twice in a bundle); if one was, it indexes
+    the import again as `update` does. The words for prefixes
+    (``search_term``) are written by `finish`, so that such a notice leaves
+    none of its first copy's.
+    """
+
+    def __init__(self, conn: Connection) -> None:
+        self._cur = _raw(conn).cursor()
+        self._alloc = _Allocator(self._cur, empty=True, filling=True)
+        self._ids: list[str] = []
+        self._read = 0
+        self._rows: list[list[tuple[Any, ...]]] = []
+        self._pending: list[tuple[list[list[Any]], set[str]]] = []
+        self._terms: set[str] = set()
+
+    def add(self, ids: Sequence[str], meanwhile: Callable[[], object] | None = None) -> None:
+        """Index the notices *ids* just written, the import's next in order of writing."""
+        self._ids.extend(ids)
+        self._read_rows(whole=True)
+        with self._cur.connection.pipeline():
+            self._send_pending()
+            self._fold()
+            if meanwhile is not None:
+                meanwhile()
+
+    def _read_rows(self, *, whole: bool) -> None:
+        while len(self._ids) - self._read >= (CHUNK if whole else 1):
+            ids = self._ids[self._read : self._read + CHUNK]
+            self._read += len(ids)
+            self._rows.append(_visible(self._cur, ids, self._alloc))
+
+    def _fold(self) -> None:
+        self._pending += [pgrows.columns(rows, self._alloc.take) for rows in self._rows if rows]
+        self._rows = []
+
+    def _send_pending(self) -> None:
+        for columns, vocabulary in self._pending:
+            self._cur.execute(_fresh(_INSERT), columns)
+            _send(self._cur.connection)
+            # Sent at the end: a notice indexed again leaves no stale words.
+            self._terms |= vocabulary
+        self._pending = []
+
+    def finish(self, changed_ids: Sequence[str], removed_ids: Sequence[str]) -> None:
+        """Index the rest and build the GIN indexes; the caller swaps them in at its commit."""
+        changed = list(dict.fromkeys(changed_ids))
+        cur = self._cur
+        if (
+            changed != self._ids
+            or len(changed) != len(changed_ids)
+            or set(removed_ids) & set(changed)
+        ):
+            # A notice written again, or withdrawn, after its row was made.
+            _fill_fresh(cur, changed)
+        else:
+            self._read_rows(whole=False)
+            self._fold()
+            with cur.connection.pipeline():
+                self._send_pending()
+                _insert_terms(cur, self._terms)
+            _build(cur, fresh=True)
+        cur.close()
 
 
 def swap_at_commit(session: Session) -> None:

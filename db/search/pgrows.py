@@ -88,17 +88,16 @@ def columns(
             body_f, body_exact = _body(text)
         else:  # text that plain_text left out of NFC
             body_f, body_exact = fold_text(text), marked_words(text)
-        exact = " ".join(
-            dict.fromkeys(
-                chain(
-                    title_exact,
-                    marked_words(number) if number else (),
-                    body_exact,
-                    marked_words(issuer) if issuer else (),
-                    marked_words(doc_type) if doc_type else (),
-                )
+        exact_words = dict.fromkeys(
+            chain(
+                title_exact,
+                marked_words(number) if number else (),
+                body_exact,
+                marked_words(issuer) if issuer else (),
+                marked_words(doc_type) if doc_type else (),
             )
         )
+        exact = " ".join(exact_words)
         title_w, number_w = _words(title_f), _words(number_f)
         head = number_w.split(None, 1)
         main = _words(f"{title_f} {number_f} {body_f} {meta_f}")
@@ -121,5 +120,5 @@ def columns(
         for column, value in zip(out, values, strict=True):
             column.append(value)
         vocabulary.update(main.split())
-        vocabulary.update(exact.split())
+        vocabulary.update(exact_words)
     return out, vocabulary

@@ -38,7 +38,7 @@ from db.archive import (
 from db.bulk import is_bulk
 from db.errors import ArchiveError, ErrorCode, classify
 from db.models import StoredFile
-from db.records import ImportCounts, ImportLogEntry
+from db.records import ImportCounts, ImportLogEntry, NoticeRecord
 from db.types import VN_TZ
 from desktop.bundles import trustcheck
 from desktop.bundles.errors import BundleCode, BundleError, Detail, ImportCancelled
@@ -402,6 +402,24 @@ def _import_locked(
         staged.discard()
 
 
+class _Ahead(Iterator[list[NoticeRecord]]):
+    """The bundle's notice chunks, the next of which may be read before it is asked for."""
+
+    def __init__(self, chunks: Iterator[list[NoticeRecord]]) -> None:
+        self._chunks = chunks
+        self._next: list[list[NoticeRecord] | None] = []
+
+    def read_ahead(self) -> None:
+        if not self._next:
+            self._next.append(next(self._chunks, None))
+
+    def __next__(self) -> list[NoticeRecord]:
+        chunk = self._next.pop() if self._next else next(self._chunks)
+        if chunk is None:
+            raise StopIteration
+        return chunk
+
+
 def _apply(
     archive: Archive,
     staged: StagedBundle,
@@ -431,14 +449,20 @@ def _apply(
         store.ensure_publisher(session, manifest.publisher_id, manifest.publisher_name)
         store.bind_key(session, manifest.key_id, manifest.publisher_id)
         category_ids = store.ensure_categories(session, manifest.categories)
-        # One chunk of notices in memory at a time, all in this transaction.
+        # Into an empty index on a server, the notices are indexed as they are
+        # written, each chunk's rows made while the next chunk is read.
+        filler = search.start_fill(session)
+        chunks = _Ahead(staged.notice_chunks())
+        # One chunk of notices in memory at a time (and the next, read ahead),
+        # all in this transaction.
         counts = store.apply_notice_chunks(
             session,
             manifest.publisher_id,
-            staged.notice_chunks(),
+            chunks,
             manifest.withdrawals,
             category_ids,
             progress=applied,
+            written=None if filler is None else lambda ids: filler.add(ids, chunks.read_ahead),
         )
         # Sổ đăng ký văn bản đến: numbered in this transaction, so a crash
         # leaves no gap and no number twice.
@@ -449,7 +473,7 @@ def _apply(
         staged.drop_notices()
         if progress is not None:
             progress("indexing", 0, 1)
-        search.update_index(session, counts.changed_ids, counts.removed_ids)
+        search.update_index(session, counts.changed_ids, counts.removed_ids, filler)
         store.advance_publisher(
             session, manifest.publisher_id, manifest.sequence, manifest.bundle_id, now
         )

@@ -232,8 +232,16 @@ def check_space(folder: Path, needed: int) -> None:
 
 
 def _copy_entry(
-    zf: zipfile.ZipFile, info: zipfile.ZipInfo, size: int, sha: str, dest: Path
+    zf: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    size: int,
+    sha: str,
+    dest: Path,
+    *,
+    durable: bool = True,
 ) -> None:
+    """Copy *info* to *dest*, checking its size and sha256; on disk before it returns
+    when *durable* (a file the archive keeps; a notice chunk is read and deleted)."""
     digest = hashlib.sha256()
     written = 0
     with dest.open("wb") as out, zf.open(info) as src:
@@ -250,7 +258,8 @@ def _copy_entry(
             digest.update(block)
             out.write(block)
         out.flush()
-        os.fsync(out.fileno())
+        if durable:
+            os.fsync(out.fileno())
     if written != size:
         raise BundleError(BundleCode.SIZE_MISMATCH, name=info.filename)
     if digest.hexdigest() != sha:
@@ -305,8 +314,9 @@ def stage_bundle(
                 if cancel is not None and cancel():
                     raise ImportCancelled()
                 dest = staging / entry.name.replace("/", "_")
-                _copy_entry(zf, by_name[entry.name], entry.size, entry.sha256, dest)
-                if entry.name.startswith("files/"):
+                kept = entry.name.startswith("files/")
+                _copy_entry(zf, by_name[entry.name], entry.size, entry.sha256, dest, durable=kept)
+                if kept:
                     staged.files[entry.sha256] = dest
                 if progress is not None:
                     progress("staging", done, total)

@@ -88,3 +88,32 @@ def test_copied_rows_read_back_as_inserted_ones(archive: Archive) -> None:
         assert sorted(found) == ["a", "b"]
         nothing = select(Notice.id).where(dialect.among(session, Notice.id, []))
         assert session.scalars(nothing).all() == []
+
+
+def test_updated_rows_read_back_as_updated_ones(archive: Archive) -> None:
+    table = Notice.__table__
+    with archive.writing() as session:
+        dialect.insert_rows(
+            session,
+            Notice,
+            [_notice("a", ended_on=date(2031, 1, 1), legal=True), _notice("b"), _notice("c")],
+        )
+        dialect.update_rows(
+            session.connection(),
+            table,  # type: ignore[arg-type]
+            "id",
+            [
+                {"id": "a", "ended_on": None, "partly_on": None, "legal": False},
+                {"id": "b", "ended_on": date(2031, 2, 3), "partly_on": None, "legal": True},
+            ],
+        )
+        dialect.update_rows(session.connection(), table, "id", [])  # type: ignore[arg-type]
+    with archive.reading() as session:
+        rows = session.execute(
+            select(Notice.id, Notice.ended_on, Notice.partly_on, Notice.legal).order_by(Notice.id)
+        ).all()
+    assert [tuple(r) for r in rows] == [
+        ("a", None, None, False),
+        ("b", date(2031, 2, 3), None, True),
+        ("c", None, None, False),
+    ]

@@ -117,3 +117,26 @@ def test_the_revision_fills_the_counts_and_its_downgrade_drops_them(archive: Arc
         command.upgrade(db.archive._alembic_config(conn), "0020")
     assert kept(archive) == recount(archive)
     assert kept(archive).total == before.total + 1 == 3
+
+
+def test_notices_added_many_to_a_statement_are_counted_before_and_after_revision_0023(
+    archive: Archive,
+) -> None:
+    # 0023 counts the notices a statement adds (a PostgreSQL import's COPY of
+    # a chunk) once for the statement; 0022 counted each as it came.
+    many = [
+        *(notice(f"m{i}", category=SPORT if i % 3 else NEWS, days=i) for i in range(40)),
+        notice("w0", withdrawn=True),
+    ]
+    with archive.engine.begin() as conn:
+        command.downgrade(db.archive._alembic_config(conn), "0022")
+    apply(archive, many[:20])
+    assert kept(archive) == recount(archive)
+    with archive.engine.begin() as conn:
+        command.upgrade(db.archive._alembic_config(conn), "head")
+    apply(archive, many[20:])
+    after = kept(archive)
+    assert after == recount(archive)
+    assert {c.path: c.count for c in after.categories}[SPORT] == 26
+    apply(archive, [], [withdrawal("m1", days=60)])
+    assert kept(archive) == recount(archive)

@@ -1,0 +1,133 @@
+"""A first import into an empty PostgreSQL index, indexed as its notices are written.
+
+`db.search.pgindex.Filler` makes each chunk's rows while the import writes
+the next: its tables must be row for row, keys and tsvectors included, the
+ones `update` makes once every notice is written, with chunks of rows that
+cut across the import's chunks, notices published in the same second in
+different chunks, the same id twice in a bundle and a withdrawal of a
+notice the same bundle brings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from db import search, store
+from db.archive import Archive, open_archive
+from db.records import NoticeRecord, WithdrawalRecord
+from db.search import pgindex
+from tests.helpers.notices import PUBLISHER, at, notice, withdrawal
+
+#: What the fresh tables hold, in key order, tsvectors as text (a category by its
+#: path: its id comes from a sequence, which an import rolled back does not give back).
+_ROWS = (
+    "SELECT d.rank_key, d.notice_id, c.path, d.doc_type_f, d.issuer_f, d.number_head, "
+    "d.number_f, d.title_tsv::text, d.number_tsv::text, d.main_tsv::text, f.title_f, f.body_f, "
+    "f.meta_f, f.exact FROM search_doc_fill AS d JOIN search_field_fill AS f USING (rank_key) "
+    "JOIN category AS c ON c.id = d.category_id "
+    "ORDER BY d.rank_key"
+)
+
+
+class _Undo(Exception):
+    """Raised to roll an import back once its rows are read."""
+
+
+def _fill(
+    archive: Archive,
+    chunks: Sequence[Sequence[NoticeRecord]],
+    withdrawals: Sequence[WithdrawalRecord],
+    *,
+    as_written: bool,
+) -> tuple[list[Any], list[str]]:
+    """The index rows an import of *chunks* makes (before its commit), and its terms; undone."""
+    found: tuple[list[Any], list[str]] = ([], [])
+    with pytest.raises(_Undo), archive.writing() as session:
+        store.ensure_publisher(session, PUBLISHER, "UBND xã Demo")
+        categories = store.ensure_categories(session, [n.category for c in chunks for n in c])
+        filler = search.start_fill(session) if as_written else None
+        counts = store.apply_notice_chunks(
+            session,
+            PUBLISHER,
+            chunks,
+            withdrawals,
+            categories,
+            written=None if filler is None else filler.add,
+        )
+        search.update_index(session, counts.changed_ids, counts.removed_ids, filler)
+        found[0].extend(tuple(r) for r in session.execute(text(_ROWS)))
+        found[1].extend(session.scalars(text("SELECT term FROM search_term ORDER BY term")))
+        raise _Undo
+    return found
+
+
+@pytest.fixture
+def server(pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Archive:
+    # Rows made two at a time: chunks of rows cut across the import's chunks.
+    monkeypatch.setattr(pgindex, "CHUNK", 2)
+    return open_archive(tmp_path / "pc", url=pg_url)
+
+
+def _same_second(nid: str, **fields: Any) -> NoticeRecord:
+    return notice(nid, published=at(3), **fields)
+
+
+CHUNKS = [
+    [notice("a", days=1), _same_second("s3"), notice("b", days=2, number="12/QĐ-UBND")],
+    [_same_second("s1"), notice("c", days=5, category="Tin tức")],
+    [_same_second("s2"), notice("d", days=0.5, body_markdown="Giấy phép xây dựng nhà ở")],
+]
+
+
+@pytest.mark.parametrize(
+    ("chunks", "withdrawals"),
+    [
+        (CHUNKS, []),
+        # The same id in two chunks: the later, newer copy is the one shown.
+        ([*CHUNKS, [notice("a", days=1, revision_days=9, title="Lịch tiếp dân mới")]], []),
+        # A notice of the bundle withdrawn by the same bundle.
+        (CHUNKS, [withdrawal("c", days=30)]),
+    ],
+    ids=["chunks", "an-id-twice", "withdrawn-by-the-bundle"],
+)
+def test_rows_made_as_the_notices_are_written_are_the_ones_made_after(
+    server: Archive,
+    chunks: list[list[NoticeRecord]],
+    withdrawals: list[WithdrawalRecord],
+) -> None:
+    try:
+        after = _fill(server, chunks, withdrawals, as_written=False)
+        during = _fill(server, chunks, withdrawals, as_written=True)
+    finally:
+        server.close()
+    assert during == after
+    ids = [row[1] for row in after[0]]
+    assert ids.count("a") == 1
+    assert ("c" in ids) is not withdrawals
+    # The notices of one second: keys from the top down in the order of their chunks.
+    assert [i for i in ids if i.startswith("s")] == ["s2", "s1", "s3"]
+
+
+def test_a_first_import_is_found_once_it_commits(server: Archive) -> None:
+    try:
+        with server.writing() as session:
+            store.ensure_publisher(session, PUBLISHER, "UBND xã Demo")
+            categories = store.ensure_categories(session, [n.category for c in CHUNKS for n in c])
+            filler = search.start_fill(session)
+            assert filler is not None
+            counts = store.apply_notice_chunks(
+                session, PUBLISHER, CHUNKS, [], categories, written=filler.add
+            )
+            search.update_index(session, counts.changed_ids, counts.removed_ids, filler)
+        with server.reading() as session:
+            assert [hit.id for hit in search.search(session, "giay phep xay dung")] == ["d"]
+            # The index holds rows now: the next import writes into it.
+            with server.writing() as writing:
+                assert search.start_fill(writing) is None
+    finally:
+        server.close()
