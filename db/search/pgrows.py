@@ -22,7 +22,8 @@ from typing import Any
 
 from db.folding import nfc
 from db.search.schema import published_ts
-from db.search.text import WORD, body_text, fold_text, marked_words, number_column, opt_fold
+from db.search.text import WORD, fold_text, marked_words, number_column, opt_fold
+from db.search.text import body_pieces as text_pieces
 
 __all__ = ["columns"]
 
@@ -51,16 +52,24 @@ _FOLDS = _Pieces(fold_text)
 _MARKED = _Pieces(marked_words)
 
 
-def _body(text: str) -> tuple[str, Iterable[str]]:
-    """*text* folded, and its words with diacritics (with repeats), a piece at a time.
+def _body(pieces: list[str]) -> tuple[str, Iterable[str]]:
+    """The text of *pieces* (cut at its single spaces) folded, and its words
+    with diacritics (with repeats), a piece at a time.
 
     Folding (NFC, đ, marks, case) and casefolding never reach across a
     space, so the pieces folded and joined again are the text folded, and
     their words are the text's words; most pieces of a body were met before.
     """
-    pieces = text.split(" ")
     folded = " ".join(map(_FOLDS.__getitem__, pieces))
     return folded, chain.from_iterable(map(_MARKED.__getitem__, pieces))
+
+
+def _piece_terms(piece: str) -> tuple[str, ...]:
+    return tuple(_words(_FOLDS[piece]).split())
+
+
+#: The words for prefixes (``search_term``) a piece of a body gives: its folded words.
+_TERMS = _Pieces(_piece_terms)
 
 
 def _words(folded: str) -> str:
@@ -78,16 +87,24 @@ def columns(
     *take* of its publication time, and the words they hold."""
     out: list[list[Any]] = [[] for _ in range(14)]
     vocabulary: set[str] = set()
+    # The distinct pieces of the chunk's bodies: their words for prefixes are
+    # the words of the folded bodies, found once a piece (`_TERMS`) rather
+    # than by splitting each row's whole text again.
+    pieces: set[str] = set()
     for nid, title, number, summary, body, issuer, doc_type, category_id, published in rows:
-        text = body_text(summary, body)
+        # The body's pieces as plain_text cut them: not joined and cut again.
+        body_pieces = text_pieces(summary, body)
+        text = " ".join(body_pieces)
         title_f = fold_text(nfc(title or ""))
         number_f = number_column(number)
         meta_f = fold_text(nfc(f"{issuer or ''} {doc_type or ''}"))
         title_exact = marked_words(title) if title else ()
         if nfc(text) == text:
-            body_f, body_exact = _body(text)
+            body_f, body_exact = _body(body_pieces)
+            pieces.update(body_pieces)
         else:  # text that plain_text left out of NFC
             body_f, body_exact = fold_text(text), marked_words(text)
+            vocabulary.update(_words(body_f).split())
         exact_words = dict.fromkeys(
             chain(
                 title_exact,
@@ -119,6 +136,9 @@ def columns(
         )
         for column, value in zip(out, values, strict=True):
             column.append(value)
-        vocabulary.update(main.split())
+        # The words of main's parts: a space ends a word as any non-word
+        # character does, so they are main's words.
+        vocabulary.update(title_w.split(), number_w.split(), _words(meta_f).split())
         vocabulary.update(exact_words)
+    vocabulary.update(chain.from_iterable(map(_TERMS.__getitem__, pieces)))
     return out, vocabulary

@@ -15,6 +15,7 @@ __all__ = [
     "ODD",
     "WORD",
     "WORD_END",
+    "body_pieces",
     "body_text",
     "deflate",
     "exact_columns",
@@ -115,6 +116,11 @@ _MD_CHARS = re.compile(r"[#*_>`|~\\]+")
 
 def plain_text(markdown: str) -> str:
     """The words of a Markdown text on one line, without its syntax characters."""
+    return " ".join(_plain_words(markdown))
+
+
+def _plain_words(markdown: str) -> list[str]:
+    """`plain_text` of *markdown* cut at its spaces: its words, none empty."""
     text = markdown
     if "]:" in text:
         text = _MD_REF.sub(" ", text)
@@ -125,7 +131,7 @@ def plain_text(markdown: str) -> str:
     text = _MD_LIST.sub(" ", _MD_CHARS.sub(" ", text))
     if "--" in text or "==" in text:
         text = _MD_RULE.sub(" ", text)
-    return " ".join(text.split())
+    return text.split()
 
 
 @lru_cache(maxsize=65536)
@@ -198,6 +204,12 @@ def body_text(summary: str | None, body_markdown: str | None) -> str:
     """The text the index's body column folds, and snippets are cut from."""
     plain = plain_text(body_markdown or "")
     return f"{' '.join(summary.split())} {plain}" if summary else plain
+
+
+def body_pieces(summary: str | None, body_markdown: str | None) -> list[str]:
+    """``body_text(summary, body_markdown).split(" ")``, without making the text first."""
+    plain = _plain_words(body_markdown or "") or [""]
+    return [*(summary.split() or [""]), *plain] if summary else plain
 
 
 def deflate(text: str) -> bytes:

@@ -17,7 +17,15 @@ from sqlalchemy import create_engine
 
 from db.folding import nfc
 from db.search import pgrows
-from db.search.text import WORD, body_text, exact_words, fold_text, number_column, opt_fold
+from db.search.text import (
+    WORD,
+    body_pieces,
+    body_text,
+    exact_words,
+    fold_text,
+    number_column,
+    opt_fold,
+)
 from tests.helpers.postgres import psql_url
 
 WHEN = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
@@ -94,10 +102,18 @@ def test_each_value_is_the_one_the_plain_functions_make() -> None:
 def test_a_body_folded_twice_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     """The pieces remembered from one import give the same text in the next, and
     after they were let go."""
-    first, _ = _columns()
+    first = _columns()
     monkeypatch.setattr(pgrows, "_PIECES_MAX", 1)
-    again, _ = _columns()
+    again = _columns()
     assert again == first
+
+
+@pytest.mark.parametrize("summary", [None, "", " ", "  Tóm  tắt  ", "x"])
+@pytest.mark.parametrize("body", [None, "", "  ", "**", " a ", "# Tiêu đề\n\n- Điều 1.  Đường"])
+def test_a_body_cut_in_pieces_is_its_text_cut_at_its_spaces(
+    summary: str | None, body: str | None
+) -> None:
+    assert body_pieces(summary, body) == body_text(summary, body).split(" ")
 
 
 def test_the_server_makes_the_same_tsvectors(pg_url: str) -> None:
