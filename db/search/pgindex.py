@@ -145,15 +145,11 @@ def _add(cur: Any, ids: Sequence[str], *, empty: bool = False, filling: bool = F
             columns, vocabulary = pgrows.columns(rows, alloc.take)
             following = _visible(cur, chunks[index + 1], alloc) if index + 1 < len(chunks) else []
             if rows:
-                _insert(cur, insert, columns, vocabulary)
+                cur.execute(insert, columns)
+                _insert_terms(cur, vocabulary)
                 _send(cur.connection)
             added += len(rows)
     return added
-
-
-def _insert(cur: Any, insert: str, columns: list[list[Any]], vocabulary: set[str]) -> None:
-    cur.execute(insert, columns)
-    _insert_terms(cur, vocabulary)
 
 
 def _insert_terms(cur: Any, vocabulary: set[str]) -> None:
@@ -200,13 +196,9 @@ def update(conn: Connection, changed_ids: Sequence[str], removed_ids: Sequence[s
         # Fresh tables made earlier in this transaction are its index until the swap.
         cur.execute("SELECT to_regclass(%s)", (FRESH["search_doc"],))
         filling = cur.fetchone()[0] is not None
-        if not filling and _empty(cur):
-            # No other writer may add rows to the tables being replaced;
-            # readers go on (SHARE blocks only writers).
-            cur.execute("LOCK TABLE search_doc, search_field IN SHARE MODE")
-            if _empty(cur):
-                _fill_fresh(cur, changed)
-                return True
+        if not filling and _claim_empty(cur):
+            _fill_fresh(cur, changed)
+            return True
         cur.execute(_fresh(_DELETE) if filling else _DELETE, (touched,))
         _add(cur, changed, filling=filling)
         return False
@@ -215,6 +207,18 @@ def update(conn: Connection, changed_ids: Sequence[str], removed_ids: Sequence[s
 def _empty(cur: Any) -> bool:
     cur.execute("SELECT EXISTS (SELECT 1 FROM search_doc)")
     return not cur.fetchone()[0]
+
+
+def _claim_empty(cur: Any) -> bool:
+    """Whether the live index is empty, for this transaction to fill into fresh tables.
+
+    Then no other writer may add rows to the tables being replaced: the
+    lock is held to the commit. Readers go on (SHARE blocks only writers).
+    """
+    if not _empty(cur):
+        return False
+    cur.execute("LOCK TABLE search_doc, search_field IN SHARE MODE")
+    return _empty(cur)
 
 
 def _make_fresh(cur: Any) -> None:
@@ -249,10 +253,7 @@ def start_fill(conn: Connection) -> Filler | None:
     """
     with _raw(conn).cursor() as cur:
         cur.execute("SELECT to_regclass(%s)", (FRESH["search_doc"],))
-        if cur.fetchone()[0] is not None or not _empty(cur):
-            return None
-        cur.execute("LOCK TABLE search_doc, search_field IN SHARE MODE")
-        if not _empty(cur):
+        if cur.fetchone()[0] is not None or not _claim_empty(cur):
             return None
         _make_fresh(cur)
     return Filler(conn)
