@@ -5,19 +5,24 @@ database thread and opened: "Đang chuẩn bị kho dữ liệu mẫu…", then 
 kho dữ liệu…", and nothing once the demo's notices are listed (the last
 import and the freshness lines are shown again). A demo that cannot be
 prepared says its one sentence instead. A change of language while an
-archive opens says the step in the new language, and still ends it.
+archive opens says the step in the new language, and still ends it. The
+demo asked for from the welcome page, as the office's archive is still being
+described, keeps its message until the demo itself is open.
 """
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.messages import text
 from desktop.paths import demo_data_dir
+from desktop.tasks import Request
 from desktop.ui.mainwindow import MainWindow
 from desktop.ui.settings import settings_for
 from tests.helpers.dialogs import DialogStub
@@ -92,4 +97,37 @@ def test_a_change_of_language_while_opening_says_the_step_anew_and_still_ends_it
     while runner.held:
         runner.release(runner.held[0])
     assert window.archive_dir == populated
+    assert bar.currentMessage() == ""
+
+
+def test_the_demo_asked_for_from_the_welcome_page_keeps_its_message_until_it_is_open(
+    qtbot: QtBot, data_dir: Path, demo_template: Path
+) -> None:
+    shutil.copytree(demo_template, demo_data_dir(data_dir))
+    runner = SyncRunner()
+    window = MainWindow(data_dir, runner=runner, settings=settings_for(data_dir))
+    runner.setParent(window)
+    qtbot.addWidget(window)
+    window.show()
+    runner.holding = True
+    window.start()  # the first start: an empty archive, and the welcome page
+
+    def release_all_but(kept: Callable[[Request], bool]) -> None:
+        while ready := [r for r in runner.held if not kept(r)]:
+            runner.release(ready[0])
+
+    def described(request: Request) -> bool:  # what kind of archive is open: asked last
+        return request.slot is not None and request.slot[1] == "info"
+
+    release_all_but(described)  # the empty archive is shown, not yet described
+    assert window.welcome.isVisible() and [r for r in runner.held if described(r)]
+    bar = window.statusBar()
+    qtbot.mouseClick(window.welcome.demo_button, Qt.MouseButton.LeftButton)
+    assert bar.currentMessage() == PREPARING["vi"]
+    prepare = runner.held[-1]
+    release_all_but(lambda r: r is prepare)  # the office's archive described, the demo's not
+    assert window.archive_dir == data_dir and bar.currentMessage() == PREPARING["vi"]
+    runner.holding = False
+    runner.release(prepare)
+    assert window.archive_dir == demo_data_dir(data_dir)
     assert bar.currentMessage() == ""
