@@ -25,6 +25,15 @@ server that refuses (at opening, or mid-session: `Runner.refused`) and a
 URL that is not a PostgreSQL one are said once, with the settings offered
 (`settings_wanted`), and never tried again.
 
+While it works the opener says so in the status bar ("Đang chuẩn bị kho
+dữ liệu mẫu…", then "Đang mở kho dữ liệu…"), each step's message replacing
+the last, until the archive is open and the views have what it holds; then
+the bar is cleared, unless something else was said meanwhile (a backup
+restored, a server lost), which stays. A failure says its one sentence
+instead. The message is remembered as shown, not compared with the current
+language's text, so it never outlives its step after a change of language
+(and it is said again in the new one).
+
 Opening the window's own folder's archive first has it looked at
 (desktop/ui/firstlook.py): the database thread reads the first screen with
 `sqlite3` alone and the look gives it to the views; the window draws it at
@@ -111,6 +120,9 @@ class ArchiveOpener(QObject):
         self.archive_dir: Path | None = None
         self.info: ArchiveInfo | None = None
         self._demo_dir: Path | None = None
+        #: The step under way, as its status message says it (`_say_progress`): the
+        #: archive it leads to, how to word it (for a change of language), the text shown.
+        self._progress: tuple[Path, Callable[[], str], str] | None = None
         self._painted = False
         self._pending: tuple[Path, bool] | None = None
         self._attempt: tuple[Path, bool] = (data_dir, create)
@@ -186,10 +198,14 @@ class ArchiveOpener(QObject):
         self.start(self._data_dir)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._window and event.type() == QEvent.Type.Paint and not self._painted:
+        if watched is not self._window:
+            return False
+        if event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
             if self._pending is not None:
                 QTimer.singleShot(0, self._start_pending)
+        elif event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
         return False
 
     def _start_pending(self) -> None:
@@ -200,10 +216,12 @@ class ArchiveOpener(QObject):
     def _open(self, target: Path, create: bool) -> None:
         self._attempt = (target, create)
         # Usually a blink; the first start after an update that rebuilds the
-        # search index can take a while on a large archive. A message already
-        # there (a backup restored) says more, and stays.
-        if not self._window.statusBar().currentMessage():
-            self._status(self._opening_text(), 0)
+        # search index can take a while on a large archive. It follows the
+        # opener's own step before (the demo prepared); any other message
+        # already there (a backup restored) says more, and stays.
+        shown = self._window.statusBar().currentMessage()
+        if not shown or self._progress_shown():
+            self._say_progress(target, lambda: self.tr("Đang mở kho dữ liệu…"))
         # Only the window's own folder stands for the shared archive (never the demo).
         settings = self._settings if target == self._data_dir else None
         named = self._database_url if settings is not None else None
@@ -259,11 +277,38 @@ class ArchiveOpener(QObject):
         except ValueError:
             return None
 
-    def _opening_text(self) -> str:
-        return self.tr("Đang mở kho dữ liệu…")
-
     def _status(self, text: str, timeout_ms: int = 8000) -> None:
+        self._progress = None  # whatever the opener says next replaces its step's message
         self._window.statusBar().showMessage(text, timeout_ms)
+
+    def _say_progress(self, target: Path, wording: Callable[[], str]) -> None:
+        """Say the step towards *target*'s archive until the next replaces it, or it is open."""
+        text = wording()
+        self._status(text, 0)  # however long it takes: a first demo on an old PC
+        self._progress = (target, wording, text)
+
+    def _progress_shown(self) -> bool:
+        """Whether the status bar still shows the opener's step (nothing said since)."""
+        bar = self._window.statusBar()
+        return self._progress is not None and bar.currentMessage() == self._progress[2]
+
+    def _end_progress(self, data_dir: Path) -> None:
+        """*data_dir*'s archive is open: clear its step's message, unless another was said since.
+
+        An archive opened before the step began (the office's, as the demo is
+        asked for) leaves the step's message be.
+        """
+        if self._progress is None or self._progress[0] != data_dir:
+            return
+        if self._progress_shown():
+            self._window.statusBar().clearMessage()
+        self._progress = None
+
+    def _retranslate(self) -> None:
+        """The window's language changed: say the step under way in the new one."""
+        if self._progress is not None and self._progress_shown():
+            target, wording, _text = self._progress
+            self._say_progress(target, wording)
 
     def _opened(self, data_dir: Path, server: ServerChoice | None = None) -> None:
         from desktop.ops.archiveinfo import archive_info  # not before the first paint
@@ -301,8 +346,10 @@ class ArchiveOpener(QObject):
 
     def _described(self, data_dir: Path, info: ArchiveInfo | None) -> None:
         self.info = info
-        if self._window.statusBar().currentMessage() == self._opening_text():
-            self._window.statusBar().clearMessage()
+        # The views were told of the archive before this answer was asked for
+        # (runner.open broadcasts first), and the database thread answers in
+        # order: the counts and the list's first page are shown already.
+        self._end_progress(data_dir)
         self.opened.emit(data_dir)
 
     def _failed(
@@ -355,7 +402,7 @@ class ArchiveOpener(QObject):
         from desktop.paths import demo_data_dir
 
         target = demo_data_dir(self._data_dir)
-        self._status(self.tr("Đang chuẩn bị kho dữ liệu mẫu…"))
+        self._say_progress(target, lambda: self.tr("Đang chuẩn bị kho dữ liệu mẫu…"))
 
         def prepare() -> Path:
             from desktop.demo import ensure_demo_archive
@@ -368,12 +415,14 @@ class ArchiveOpener(QObject):
             self.start(prepared, create=False)
 
         def failed(exc: BaseException) -> None:
+            from desktop.messages import describe
+
             log.error("demo archive failed", exc_info=exc)
-            dialogs.show_error(
-                self._window,
-                self.tr("Không mở được kho dữ liệu mẫu"),
-                self.tr("Không tạo được kho dữ liệu mẫu."),
-                str(exc),
-            )
+            # Its sentence replaces "Đang chuẩn bị…", and stays. The archive shown
+            # before (if any) is still open, so `failed` is not emitted.
+            text = describe(exc, self._lang(), archive_dir=target)
+            self._status(text, 0)
+            if self._interactive:
+                dialogs.show_error(self._window, self.tr("Không mở được kho dữ liệu mẫu"), text)
 
         self._runner.call(self, prepare, success=ready, failure=failed)

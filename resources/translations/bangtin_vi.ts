@@ -300,7 +300,7 @@
     <name>ArchiveOpener</name>
     <message>
         <source>Bảng Tin</source>
-        <extracomment>The server of the archive shown, when it is the shared one. A password typed this session that no keyring could keep.</extracomment>
+        <extracomment>The server of the archive shown, when it is the shared one. A password typed this session that no keyring could keep. The step under way, as its status message says it (`_say_progress`): the archive it leads to, how to word it (for a change of language), the text shown.</extracomment>
         <translation>Bảng Tin</translation>
     </message>
     <message>
@@ -334,10 +334,6 @@
     <message>
         <source>Không mở được kho dữ liệu mẫu</source>
         <translation>Không mở được kho dữ liệu mẫu</translation>
-    </message>
-    <message>
-        <source>Không tạo được kho dữ liệu mẫu.</source>
-        <translation>Không tạo được kho dữ liệu mẫu.</translation>
     </message>
 </context>
 <context>
@@ -530,6 +526,7 @@
     <name>FilterBar</name>
     <message>
         <source>từ {day}</source>
+        <extracomment>The archive&apos;s document types and issuers, once read (`reading.filter_choices`).</extracomment>
         <translation>từ {day}</translation>
     </message>
     <message>
@@ -818,6 +815,7 @@
     <name>NoticeListModel</name>
     <message>
         <source>chưa đọc</source>
+        <extracomment>A row&apos;s flags, made once (combining flags makes a new enum value each time).</extracomment>
         <translation>chưa đọc</translation>
     </message>
     <message>
@@ -848,7 +846,7 @@
     <name>NoticePanel</name>
     <message>
         <source>Tin liên quan</source>
-        <extracomment>Lines an item takes at most: a very long title must not fill the whole panel. Room around an item&apos;s text.</extracomment>
+        <extracomment>The roles an item answers, and its flags, made once: Qt asks data() for a dozen roles of each item it paints, and each `Qt.ItemDataRole.X` looked up runs Python code. Lines an item takes at most: a very long title must not fill the whole panel. Room around an item&apos;s text.</extracomment>
         <translation>Tin liên quan</translation>
     </message>
     <message>
