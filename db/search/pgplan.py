@@ -61,6 +61,8 @@ RARE_SHARE = 0.005
 #: the share of its words (`_sampled`): at 100,000 notices about 1 ms.
 SAMPLE = 300
 _FOUND = "sample_found"
+#: The text search of the candidate queries of ``main_tsv`` (`db.search.pgquery`).
+_TEST = "main_tsv @@ %s::tsquery"
 
 _TOKEN = re.compile(r"'((?:[^']|'')*)'(:\*)?|<->|[&|()]")
 
@@ -181,50 +183,109 @@ def ordered(
         return plain
     upper, alone = _Estimate(found, tsq).run()
     share = min(max((alone * upper) ** 0.5, 1 / stats.rows), 1.0)
-    if share * stats.rows <= min(stats.rows, count / share) * GIN_MARGIN:
-        gin = f"WITH m AS MATERIALIZED ({sql}) SELECT rank_key FROM m ORDER BY rank_key LIMIT %s"
-        return gin, [*params, count]
-    test = f"{column} @@ %s::tsquery"
-    if test not in sql:
+    if not sql.startswith(f"SELECT rank_key FROM search_doc WHERE {_TEST}") or params[:1] != [tsq]:
         return plain
-    # The function under the operator: no index answers it, so the planner
-    # walks the newest keys and stops at the count.
-    walk = sql.replace(test, f"ts_match_vq({column}, %s::tsquery)", 1)
-    head = f"SELECT rank_key FROM search_doc WHERE {test}"
-    if count / share <= SAMPLE or not sql.startswith(head) or params[:1] != [tsq]:
-        return walk + " ORDER BY rank_key LIMIT %s", [*params, count]
+    if share * stats.rows <= min(stats.rows, count / share) * GIN_MARGIN:
+        # Its words, without their positions (a phrase's words together): GIN
+        # answers them without reading a row's tsvector. A phrase is then
+        # tested in the newest (`_newest`).
+        gin = f"WITH m AS MATERIALIZED ({sql}) " + _newest("m", tsq)
+        return gin, [*_words(tsq, params), *_phrase(tsq), count]
+    if count / share <= SAMPLE:
+        walk, walked = _walk(sql, params, tsq)
+        return walk + " ORDER BY rank_key LIMIT %s", [*walked, count]
     # A walk expected to test more rows than the sample tests the sample
     # first, and goes on as the matches found there say (`_sampled`).
-    recheck = share * stats.rows * GIN_MARGIN if "<->" in tsq else 0.0
-    return _sampled(column, sql, walk, params, count, stats.rows, recheck)
+    return _sampled(sql, params, tsq, count, stats.rows)
+
+
+def _walk(sql: str, params: list[Any], tsq: str) -> tuple[str, list[Any]]:
+    """*sql* (``SELECT rank_key FROM search_doc WHERE main_tsv @@ %s::tsquery
+    …``, with *params*, the first *tsq*) as a walk over ``search_walk``: the
+    function under the operator, that no index answers, so that the planner
+    walks the newest keys and stops at the count."""
+    hit, tested = _hit(tsq, "search_walk")
+    return f"SELECT rank_key FROM search_walk WHERE {hit}{_bounds(sql)}", [*tested, *params[1:]]
+
+
+def _bounds(sql: str) -> str:
+    """The conditions of *sql* after its text search (`_TEST`): on columns
+    that ``search_doc`` and ``search_walk`` both have."""
+    return sql[sql.index(_TEST) + len(_TEST) :]
+
+
+def _words(tsq: str, params: list[Any]) -> list[Any]:
+    """*params* with *tsq*'s words in its place: its phrases' words together,
+    which GIN answers without reading a row's positions (as ``search_walk``
+    holds them)."""
+    return [tsq.replace("<->", "&"), *params[1:]]
+
+
+def _phrase(tsq: str) -> list[Any]:
+    """The parameters of the test of *tsq*'s phrases, if it has any."""
+    return [tsq] if "<->" in tsq else []
+
+
+def _hit(tsq: str, row: str) -> tuple[str, list[Any]]:
+    """Whether a row of ``search_walk`` (named *row*) matches *tsq*: SQL, and its parameters.
+
+    Its words have no positions: a phrase (``<->``) is first tested as its
+    words together, and only where they are, in ``main_tsv``.
+    """
+    hit = "ts_match_vq(words, %s::tsquery)"
+    if "<->" not in tsq:
+        return hit, [tsq]
+    test = f"{hit} AND {_PHRASE.format(row)}"
+    return test, [*_words(tsq, []), tsq]
+
+
+#: Whether the notice under ``{}.rank_key`` holds a query's phrases, in ``main_tsv``.
+_PHRASE = (
+    "(SELECT ts_match_vq(d.main_tsv, %s::tsquery) FROM search_doc AS d "
+    "WHERE d.rank_key = {}.rank_key)"
+)
+
+
+def _newest(rows: str, tsq: str, where: str = "true") -> str:
+    """The newest of *rows* (``rank_key``, whose words match *tsq*) where
+    *where*, up to a count: a phrase is tested in them newest first, only
+    until there are enough (GIN's recheck tests every match)."""
+    if "<->" not in tsq:
+        return f"SELECT rank_key FROM {rows} WHERE {where} ORDER BY rank_key LIMIT %s"
+    # (In a subquery with OFFSET 0: the test stays above the sort, where the
+    # LIMIT stops it.)
+    return (
+        f"SELECT rank_key FROM (SELECT rank_key FROM {rows} WHERE {where} "
+        f"ORDER BY rank_key OFFSET 0) AS o WHERE {_PHRASE.format('o')} LIMIT %s"
+    )
 
 
 def _sampled(
-    column: str, sql: str, walk: str, params: list[Any], count: int, rows: float, recheck: float
+    sql: str, params: list[Any], tsq: str, count: int, rows: float
 ) -> tuple[str, list[Any]]:
-    """The newest *count* matches of *sql*, by testing the newest `SAMPLE`
-    rows, then walking on or reading the older matches through GIN.
+    """The newest *count* matches of *sql* (``SELECT rank_key FROM search_doc
+    WHERE main_tsv @@ %s::tsquery …``, with *params*, the first *tsq*), by
+    testing the newest `SAMPLE` rows of ``search_walk``, then walking on
+    (`_walk`) or reading the older matches of its words through GIN.
 
     Where words are each common but seldom together, their share is only
     known between bounds (`_Estimate`), and a walk chosen for a share near
     the upper one can test many times the rows expected. The sample's
     matches give the share: walking on costs about (count - found) / share
-    rows at `GIN_MARGIN` each, GIN about share x the remaining rows, and
-    *recheck* more for a phrase, whose candidates GIN hands over to be
-    tested as the walk tests them. One statement: the branch not taken is
-    never run (a one-time filter), and the answer is the same either way.
+    rows at `GIN_MARGIN` each, GIN about share x the remaining rows. One
+    statement: the branch not taken is never run (a one-time filter), and
+    the answer is the same either way.
     """
-    test = f"{column} @@ %s::tsquery"
-    bounds, tsq = sql[sql.index(test) + len(test) :], params[0]
+    hit, tested = _hit(tsq, "b")
+    walk = _walk(sql, params, tsq)
     found = f"(SELECT {{}} FROM {_FOUND})"
     more = f"found < {count} AND seen = {SAMPLE} AND "
     cheaper = (
-        f"({count} - found) * {SAMPLE * GIN_MARGIN:.1f} "
-        f"<= found * (found * {rows / SAMPLE:.3f} + {recheck:.1f})"
+        f"({count} - found) * {SAMPLE * GIN_MARGIN:.1f} <= found * found * {rows / SAMPLE:.3f}"
     )
     statement = (
-        f"WITH s AS MATERIALIZED (SELECT rank_key, ts_match_vq({column}, %s::tsquery) AS hit "
-        f"FROM (SELECT rank_key, {column} FROM search_doc WHERE true{bounds} "
+        f"WITH s AS MATERIALIZED (SELECT rank_key, {hit} AS hit "
+        f"FROM (SELECT rank_key, words FROM search_walk WHERE true{_bounds(sql)} "
         "ORDER BY rank_key LIMIT %s) AS b), "
         f"{_FOUND} AS (SELECT count(*) FILTER (WHERE hit) AS found, count(*) AS seen, "
         "max(rank_key) AS edge FROM s), "
@@ -232,9 +293,11 @@ def _sampled(
         # index, read whole to be combined with GIN's matches.)
         f"g AS MATERIALIZED ({sql} AND rank_key + 0 > {found.format('edge')}) "
         "SELECT rank_key FROM s WHERE hit "
-        f"UNION ALL ({walk} AND rank_key > {found.format('edge')} "
+        f"UNION ALL ({walk[0]} AND rank_key > {found.format('edge')} "
         f"AND {found.format(more + cheaper)} ORDER BY rank_key LIMIT %s) "
-        f"UNION ALL (SELECT rank_key FROM g WHERE {found.format(f'{more}NOT ({cheaper})')} "
-        "ORDER BY rank_key LIMIT %s) ORDER BY rank_key LIMIT %s"
+        f"UNION ALL ({_newest('g', tsq, found.format(f'{more}NOT ({cheaper})'))}) "
+        "ORDER BY rank_key LIMIT %s"
     )
-    return statement, [tsq, *params[1:], SAMPLE, *params, *params, count, count, count]
+    words = _words(tsq, params)
+    values = [*tested, *params[1:], SAMPLE, *words, *walk[1], count, *_phrase(tsq), count, count]
+    return statement, values
