@@ -17,7 +17,7 @@ query's share f is taken between the words' shares multiplied (as if
 independent) and the rarest's (as if always together), since words of one
 topic come together more often than chance. The walk tests about k / f
 rows, the whole table at most; GIN hands over about f times the rows, each a
-heap page. When GIN reads fewer (within `GIN_MARGIN`), the query is written
+heap page, merged from posting lists that are long for common words. When GIN reads fewer (within `GIN_MARGIN`), the query is written
 so that the LIMIT cannot reach into the scan (a MATERIALIZED common table
 expression); otherwise it is written so that no index can answer the test
 (``ts_match_vq``, the function under ``@@``) and the planner walks the keys.
@@ -33,6 +33,15 @@ walking, or through GIN for the older rows (`_sampled`). The bounds above
 are far apart for words each common but seldom together ("kè chắn sóng"
 folded: "ke" is in most notices, as in "kế hoạch"), and a walk chosen for a
 share near the upper one tested three times the rows GIN reads.
+
+Neither reads ``main_tsv`` itself unless the query has a phrase. A walk
+tests ``search_walk``'s words, the same words without their positions,
+kept in their rows (`db.search.pgschema`): a third of the time a row out of
+TOAST took. GIN is asked for the words only, which it answers without
+reading any tsvector. A phrase (``<->``) needs the positions: it is tested
+in ``main_tsv`` after its words matched, in the walk, and in the newest of
+GIN's matches only until there are enough (`_newest`), where GIN's own
+recheck read every match out of TOAST.
 """
 
 from __future__ import annotations
@@ -47,11 +56,13 @@ __all__ = ["Statistics", "forget", "ordered", "statistics"]
 #: How long the statistics read from the server are used (s): they change
 #: only when the table is analysed, and a stale share only moves a choice.
 STATS_TTL = 120.0
-#: A row the walk tests reads a tsvector out of TOAST; one GIN hands over
-#: costs a heap page: GIN is taken when it reads no more than this many
-#: times the rows the walk is expected to test.
-GIN_MARGIN = 2.0
-#: The columns whose tsvectors are read out of TOAST to be tested.
+#: A row the walk tests costs about half of one GIN hands over (a heap page,
+#: and the posting lists of common words merged): GIN is taken when it reads
+#: no more than this many times the rows the walk is expected to test.
+#: Measured over the bench's queries at 100,000 notices: 0.5 read less than
+#: 1, 2 or 4 (2 was right when a walk read each tsvector out of TOAST).
+GIN_MARGIN = 0.5
+#: The columns whose tsvectors are several KB, read out of TOAST to be tested.
 WIDE = frozenset({"main_tsv"})
 #: The share of rows holding a word that is not among the column's most
 #: common ones: PostgreSQL's own guess (``DEFAULT_TS_MATCH_SEL`` in
