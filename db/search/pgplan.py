@@ -17,9 +17,10 @@ query's share f is taken between the words' shares multiplied (as if
 independent) and the rarest's (as if always together), since words of one
 topic come together more often than chance. The walk tests about k / f
 rows, the whole table at most; GIN hands over about f times the rows, each a
-heap page, merged from posting lists that are long for common words. When GIN reads fewer (within `GIN_MARGIN`), the query is written
-so that the LIMIT cannot reach into the scan (a MATERIALIZED common table
-expression); otherwise it is written so that no index can answer the test
+heap page, merged from posting lists that are long for common words. When
+GIN reads fewer (within `GIN_MARGIN`), the query is written so that the
+LIMIT cannot reach into the scan (a MATERIALIZED common table expression);
+otherwise it is written so that no index can answer the test
 (``ts_match_vq``, the function under ``@@``) and the planner walks the keys.
 Left to itself, the planner walks wherever the table is narrow enough to
 look cheap, testing a TOASTed tsvector a row: 1 s for "300 ubnd vp" at
@@ -72,6 +73,12 @@ RARE_SHARE = 0.005
 #: the share of its words (`_sampled`): at 100,000 notices about 1 ms.
 SAMPLE = 300
 _FOUND = "sample_found"
+#: A part of a query (between its ``&``) that at least this share of rows
+#: holds is left out of what GIN is asked, and tested in the newest of its
+#: matches instead (`_core`): the long posting lists of words in most
+#: notices ("ubnd":*, "uy" & "ban" & "nhan" & "dan" in a document number's
+#: query) cost GIN more than testing a few rows does.
+EVERYWHERE = 0.5
 #: The text search of the candidate queries of ``main_tsv`` (`db.search.pgquery`).
 _TEST = "main_tsv @@ %s::tsquery"
 
@@ -179,6 +186,36 @@ class _Estimate:
         return share, share
 
 
+def _share(column: _Column, tsq: str, rows: float) -> float:
+    """*tsq*'s share of rows: between the words' shares multiplied and the rarest's."""
+    upper, alone = _Estimate(column, tsq).run()
+    share: float = (alone * upper) ** 0.5
+    return min(max(share, 1 / rows), 1.0)
+
+
+def _conjuncts(tsq: str) -> list[str]:
+    """*tsq*'s parts joined by ``&`` at its top; itself alone if it has a ``|`` or ``<->`` there."""
+    depth, start, parts = 0, 0, []
+    for token in _TOKEN.finditer(tsq):
+        mark = token.group(0)
+        depth += {"(": 1, ")": -1}.get(mark, 0)
+        if depth == 0 and mark in ("|", "<->"):
+            return [tsq]
+        if depth == 0 and mark == "&":
+            parts.append(tsq[start : token.start()].strip())
+            start = token.end()
+    return [*parts, tsq[start:].strip()]
+
+
+def _core(column: _Column, tsq: str, rows: float) -> str:
+    """What GIN is asked for *tsq*: its words (a phrase's words together,
+    without their positions), without the parts that most rows hold
+    (`EVERYWHERE`), if some part is left."""
+    parts = _conjuncts(tsq)
+    kept = [part for part in parts if _share(column, part, rows) < EVERYWHERE]
+    return " & ".join(kept if kept else parts).replace("<->", "&")
+
+
 def ordered(
     db: Any, sql: str, params: list[Any], tsq: str, column: str, count: int
 ) -> tuple[str, list[Any]]:
@@ -192,22 +229,23 @@ def ordered(
     found = stats.columns.get(column)
     if found is None or stats.rows <= 0:
         return plain
-    upper, alone = _Estimate(found, tsq).run()
-    share = min(max((alone * upper) ** 0.5, 1 / stats.rows), 1.0)
+    share = _share(found, tsq, stats.rows)
     if not sql.startswith(f"SELECT rank_key FROM search_doc WHERE {_TEST}") or params[:1] != [tsq]:
         return plain
-    if share * stats.rows <= min(stats.rows, count / share) * GIN_MARGIN:
-        # Its words, without their positions (a phrase's words together): GIN
-        # answers them without reading a row's tsvector. A phrase is then
-        # tested in the newest (`_newest`).
-        gin = f"WITH m AS MATERIALIZED ({sql}) " + _newest("m", tsq)
-        return gin, [*_words(tsq, params), *_phrase(tsq), count]
+    # GIN is asked for its words, without their positions (a phrase's words
+    # together), which it answers without reading a row's tsvector, and
+    # without the parts most rows hold. The rest is tested in the newest of
+    # its matches (`_newest`).
+    core = _core(found, tsq, stats.rows)
+    if _share(found, core, stats.rows) * stats.rows <= min(stats.rows, count / share) * GIN_MARGIN:
+        gin = f"WITH m AS MATERIALIZED ({sql}) " + _newest("m", tsq, core)
+        return gin, [core, *params[1:], *_tests(tsq, core), count]
     if count / share <= SAMPLE:
         walk, walked = _walk(sql, params, tsq)
         return walk + " ORDER BY rank_key LIMIT %s", [*walked, count]
     # A walk expected to test more rows than the sample tests the sample
     # first, and goes on as the matches found there say (`_sampled`).
-    return _sampled(sql, params, tsq, count, stats.rows)
+    return _sampled(sql, params, tsq, core, count, stats.rows)
 
 
 def _walk(sql: str, params: list[Any], tsq: str) -> tuple[str, list[Any]]:
@@ -225,16 +263,10 @@ def _bounds(sql: str) -> str:
     return sql[sql.index(_TEST) + len(_TEST) :]
 
 
-def _words(tsq: str, params: list[Any]) -> list[Any]:
-    """*params* with *tsq*'s words in its place: its phrases' words together,
-    which GIN answers without reading a row's positions (as ``search_walk``
-    holds them)."""
-    return [tsq.replace("<->", "&"), *params[1:]]
-
-
-def _phrase(tsq: str) -> list[Any]:
-    """The parameters of the test of *tsq*'s phrases, if it has any."""
-    return [tsq] if "<->" in tsq else []
+def _tests(tsq: str, core: str) -> list[Any]:
+    """The parameters of `_newest`'s tests of GIN's matches of *core* for *tsq*."""
+    words = tsq.replace("<->", "&")
+    return [*([words] if core != words else []), *([tsq] if "<->" in tsq else [])]
 
 
 def _hit(tsq: str, row: str) -> tuple[str, list[Any]]:
@@ -247,7 +279,7 @@ def _hit(tsq: str, row: str) -> tuple[str, list[Any]]:
     if "<->" not in tsq:
         return hit, [tsq]
     test = f"{hit} AND {_PHRASE.format(row)}"
-    return test, [*_words(tsq, []), tsq]
+    return test, [tsq.replace("<->", "&"), tsq]
 
 
 #: Whether the notice under ``{}.rank_key`` holds a query's phrases, in ``main_tsv``.
@@ -257,27 +289,42 @@ _PHRASE = (
 )
 
 
-def _newest(rows: str, tsq: str, where: str = "true") -> str:
-    """The newest of *rows* (``rank_key``, whose words match *tsq*) where
-    *where*, up to a count: a phrase is tested in them newest first, only
-    until there are enough (GIN's recheck tests every match)."""
-    if "<->" not in tsq:
+#: Whether the notice under ``{}.rank_key`` holds a query's words.
+_WORDS = (
+    "(SELECT ts_match_vq(w.words, %s::tsquery) FROM search_walk AS w "
+    "WHERE w.rank_key = {}.rank_key)"
+)
+
+
+def _newest(rows: str, tsq: str, core: str, where: str = "true") -> str:
+    """The newest of *rows* (``rank_key``, GIN's matches of *core*) where
+    *where* that match *tsq*, up to a count. What *core* left out of *tsq*,
+    the parts most rows hold and the positions of its phrases, is tested in
+    them newest first, only until there are enough: GIN's own recheck tested
+    every match, reading each ``main_tsv`` out of TOAST."""
+    tests = [
+        *([_WORDS] if core != tsq.replace("<->", "&") else []),
+        *([_PHRASE] if "<->" in tsq else []),
+    ]
+    if not tests:
         return f"SELECT rank_key FROM {rows} WHERE {where} ORDER BY rank_key LIMIT %s"
-    # (In a subquery with OFFSET 0: the test stays above the sort, where the
-    # LIMIT stops it.)
+    # (In a subquery with OFFSET 0: the tests stay above the sort, where the
+    # LIMIT stops them.)
     return (
         f"SELECT rank_key FROM (SELECT rank_key FROM {rows} WHERE {where} "
-        f"ORDER BY rank_key OFFSET 0) AS o WHERE {_PHRASE.format('o')} LIMIT %s"
+        f"ORDER BY rank_key OFFSET 0) AS o WHERE "
+        + " AND ".join(test.format("o") for test in tests)
+        + " LIMIT %s"
     )
 
 
 def _sampled(
-    sql: str, params: list[Any], tsq: str, count: int, rows: float
+    sql: str, params: list[Any], tsq: str, core: str, count: int, rows: float
 ) -> tuple[str, list[Any]]:
     """The newest *count* matches of *sql* (``SELECT rank_key FROM search_doc
     WHERE main_tsv @@ %s::tsquery …``, with *params*, the first *tsq*), by
     testing the newest `SAMPLE` rows of ``search_walk``, then walking on
-    (`_walk`) or reading the older matches of its words through GIN.
+    (`_walk`) or reading the older matches of *core* through GIN.
 
     Where words are each common but seldom together, their share is only
     known between bounds (`_Estimate`), and a walk chosen for a share near
@@ -306,9 +353,9 @@ def _sampled(
         "SELECT rank_key FROM s WHERE hit "
         f"UNION ALL ({walk[0]} AND rank_key > {found.format('edge')} "
         f"AND {found.format(more + cheaper)} ORDER BY rank_key LIMIT %s) "
-        f"UNION ALL ({_newest('g', tsq, found.format(f'{more}NOT ({cheaper})'))}) "
+        f"UNION ALL ({_newest('g', tsq, core, found.format(f'{more}NOT ({cheaper})'))}) "
         "ORDER BY rank_key LIMIT %s"
     )
-    words = _words(tsq, params)
-    values = [*tested, *params[1:], SAMPLE, *words, *walk[1], count, *_phrase(tsq), count, count]
+    gin = [core, *params[1:]]
+    values = [*tested, *params[1:], SAMPLE, *gin, *walk[1], count, *_tests(tsq, core), count, count]
     return statement, values

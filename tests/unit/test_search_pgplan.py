@@ -106,14 +106,16 @@ def test_a_sampled_walk_finds_the_newest_matches(
     monkeypatch.setattr(pgplan, "SAMPLE", 10)
     with analysed.reading() as session:
         db = session.connection().connection.driver_connection
-        rows = pgplan.statistics(db).rows
+        stats = pgplan.statistics(db)
+        rows = stats.rows
+        core = pgplan._core(stats.columns[MAIN], tsq, rows)
         plain = [r for (r,) in db.execute(SQL + " ORDER BY rank_key LIMIT %s", [tsq, count])]
-        statement, values = pgplan._sampled(SQL, [tsq], tsq, count, rows)
+        statement, values = pgplan._sampled(SQL, [tsq], tsq, core, count, rows)
         assert _rows(db, statement, values) == (plain, gin)
         # Within bounds, the sample is of the rows within them.
         bounded = SQL + " AND rank_key >= %s"
         edge = plain[len(plain) // 2] if plain else 0
-        statement, values = pgplan._sampled(bounded, [tsq, edge], tsq, count, rows)
+        statement, values = pgplan._sampled(bounded, [tsq, edge], tsq, core, count, rows)
         expected = [
             r for (r,) in db.execute(bounded + " ORDER BY rank_key LIMIT %s", [tsq, edge, count])
         ]
@@ -128,3 +130,30 @@ def test_a_walk_longer_than_the_sample_is_sampled(
     assert "sample_found" in _form(analysed, "'dan' & 'tin'")
     with analysed.reading() as session:
         assert len(search.ranked_ids(session, "dan tin", limit=50)) == 50
+
+
+@pytest.mark.parametrize(
+    ("tsq", "core"),
+    [
+        ("'lua' & 'dan'", "'lua'"),  # "dan" is in every notice: tested, not asked of GIN
+        ("'dan' & ('lua' <-> 'gao')", "('lua' & 'gao')"),
+        ("'dan' & 'tin'", "'dan' & 'tin'"),  # nothing would be left
+        ("'lua' | 'dan'", "'lua' | 'dan'"),  # not parts that must all match
+        ("'dan' <-> 'lua'", "'dan' & 'lua'"),
+        ("('lua' | 'dan') & 'ngo'", "'ngo'"),
+    ],
+)
+def test_gin_is_asked_for_the_parts_most_notices_do_not_hold(
+    analysed: Archive, tsq: str, core: str
+) -> None:
+    with analysed.reading() as session:
+        db = session.connection().connection.driver_connection
+        stats = pgplan.statistics(db)
+        assert pgplan._core(stats.columns[MAIN], tsq, stats.rows) == core
+        # The parts left out are tested in GIN's matches: the same newest.
+        count = 20
+        plain = [r for (r,) in db.execute(SQL + " ORDER BY rank_key LIMIT %s", [tsq, count])]
+        statement, values = pgplan.ordered(db, SQL, [tsq], tsq, MAIN, count)
+        assert [r for (r,) in db.execute(statement, values)] == plain
+        if core != tsq.replace("<->", "&"):
+            assert "FROM search_walk AS w" in statement
