@@ -2,7 +2,8 @@
 
 The same text as SQLite's index (`db.search.indexer`), folded by the same
 functions, in the import's own transaction: the notices a bundle changes or
-withdraws leave ``search_doc`` and the visible ones come back in, under the
+withdraws leave ``search_doc`` (and ``search_walk`` and ``search_field``)
+and the visible ones come back in, under the
 same newest-first keys. Rows go in a chunk at a time through ``unnest`` of
 arrays, one statement for each chunk; the server makes the tsvectors. GIN
 keeps its own pending list for fast inserts (``fastupdate``), merged by
@@ -36,20 +37,32 @@ CHUNK = 1000
 GIN_INDEXES = ("search_doc_title", "search_doc_number", "search_doc_main")
 
 #: Where an import into an empty index writes, before `_swap` gives them the live names.
-FRESH = {"search_doc": "search_doc_fill", "search_field": "search_field_fill"}
-_LIVE = re.compile(r"\b(search_doc|search_field)")
+FRESH = {
+    "search_doc": "search_doc_fill",
+    "search_walk": "search_walk_fill",
+    "search_field": "search_field_fill",
+}
+_LIVE = re.compile(r"\b(search_doc|search_walk|search_field)")
+#: No other writer may add rows to the tables being replaced; readers go on
+#: (SHARE blocks only writers).
+_LOCK = f"LOCK TABLE {', '.join(FRESH)} IN SHARE MODE"
 
-# One statement for both tables: the rows' arrays are sent once.
+# One statement for the three tables: the rows' arrays are sent once, and
+# each tsvector of everything is made once; ``search_walk`` takes it without
+# its positions from the rows ``search_doc`` returns.
 _INSERT = (
     "WITH r AS (SELECT * FROM unnest(%b::bigint[], %b::text[], %b::int[], %b::text[], "
     "%b::text[], %b::text[], %b::text[], %b::text[], %b::text[], %b::text[], %b::text[], "
     "%b::text[], %b::text[], %b::text[]) AS r(k, i, c, d, s, h, t, n, b, m, e, tw, nw, mw)), "
     "f AS (INSERT INTO search_field (rank_key, title_f, body_f, meta_f, exact) "
-    "SELECT k, t, b, m, e FROM r) "
-    "INSERT INTO search_doc (rank_key, notice_id, category_id, doc_type_f, issuer_f, "
+    "SELECT k, t, b, m, e FROM r), "
+    "v AS (INSERT INTO search_doc (rank_key, notice_id, category_id, doc_type_f, issuer_f, "
     "number_head, number_f, title_tsv, number_tsv, main_tsv) "
     "SELECT k, i, c, d, s, h, n, to_tsvector('simple', tw), "
-    "to_tsvector('simple', nw), to_tsvector('simple', mw) FROM r"
+    "to_tsvector('simple', nw), to_tsvector('simple', mw) FROM r "
+    "RETURNING rank_key, category_id, doc_type_f, issuer_f, main_tsv) "
+    "INSERT INTO search_walk (rank_key, category_id, doc_type_f, issuer_f, words) "
+    "SELECT rank_key, category_id, doc_type_f, issuer_f, strip(main_tsv) FROM v"
 )
 
 
@@ -59,7 +72,8 @@ def _fresh(sql: str) -> str:
 
 
 _DELETE = (
-    "WITH gone AS (DELETE FROM search_doc WHERE notice_id = ANY(%s) RETURNING rank_key) "
+    "WITH gone AS (DELETE FROM search_doc WHERE notice_id = ANY(%s) RETURNING rank_key), "
+    "w AS (DELETE FROM search_walk WHERE rank_key IN (SELECT rank_key FROM gone)) "
     "DELETE FROM search_field WHERE rank_key IN (SELECT rank_key FROM gone)"
 )
 
@@ -217,7 +231,7 @@ def _claim_empty(cur: Any) -> bool:
     """
     if not _empty(cur):
         return False
-    cur.execute("LOCK TABLE search_doc, search_field IN SHARE MODE")
+    cur.execute(_LOCK)
     return _empty(cur)
 
 
@@ -357,7 +371,7 @@ def swap_at_commit(session: Session) -> None:
 
 def _swap(cur: Any) -> None:
     """Drop the live tables and give the fresh ones (and their indexes and keys) the live names."""
-    cur.execute("DROP TABLE search_doc, search_field")
+    cur.execute(f"DROP TABLE {', '.join(FRESH)}")
     for live, fresh in FRESH.items():
         cur.execute(f"ALTER TABLE {fresh} RENAME TO {live}")
         cur.execute(
@@ -405,8 +419,8 @@ def rebuild(conn: Connection, *, swap: bool = True) -> int:
     dialect.compress_fast(conn)
     with _raw(conn).cursor() as cur:
         cur.execute(
-            "SELECT to_regclass('search_doc') IS NULL OR to_regclass('search_field') IS NULL "
-            "OR to_regclass('search_term') IS NULL"
+            "SELECT to_regclass('search_doc') IS NULL OR to_regclass('search_walk') IS NULL "
+            "OR to_regclass('search_field') IS NULL OR to_regclass('search_term') IS NULL"
         )
         if cur.fetchone()[0]:
             # A table gone: nothing for readers to read meanwhile. All made anew.
@@ -416,7 +430,7 @@ def rebuild(conn: Connection, *, swap: bool = True) -> int:
             for statement in (*DROP, *SCHEMA, *(TRIGRAMS if trigrams else ())):
                 cur.execute(statement)
             return fill(conn)
-        cur.execute("LOCK TABLE search_doc, search_field IN SHARE MODE")
+        cur.execute(_LOCK)
         cur.execute("SELECT id FROM notice WHERE NOT withdrawn AND has_content")
         ids = [r[0] for r in cur.fetchall()]
         added = _fill_fresh(cur, ids)

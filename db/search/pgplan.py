@@ -17,9 +17,10 @@ query's share f is taken between the words' shares multiplied (as if
 independent) and the rarest's (as if always together), since words of one
 topic come together more often than chance. The walk tests about k / f
 rows, the whole table at most; GIN hands over about f times the rows, each a
-heap page. When GIN reads fewer (within `GIN_MARGIN`), the query is written
-so that the LIMIT cannot reach into the scan (a MATERIALIZED common table
-expression); otherwise it is written so that no index can answer the test
+heap page, merged from posting lists that are long for common words. When
+GIN reads fewer (within `GIN_MARGIN`), the query is written so that the
+LIMIT cannot reach into the scan (a MATERIALIZED common table expression);
+otherwise it is written so that no index can answer the test
 (``ts_match_vq``, the function under ``@@``) and the planner walks the keys.
 Left to itself, the planner walks wherever the table is narrow enough to
 look cheap, testing a TOASTed tsvector a row: 1 s for "300 ubnd vp" at
@@ -33,6 +34,15 @@ walking, or through GIN for the older rows (`_sampled`). The bounds above
 are far apart for words each common but seldom together ("kè chắn sóng"
 folded: "ke" is in most notices, as in "kế hoạch"), and a walk chosen for a
 share near the upper one tested three times the rows GIN reads.
+
+Neither reads ``main_tsv`` itself unless the query has a phrase. A walk
+tests ``search_walk``'s words, the same words without their positions,
+kept in their rows (`db.search.pgschema`): a third of the time a row out of
+TOAST took. GIN is asked for the words only, which it answers without
+reading any tsvector. A phrase (``<->``) needs the positions: it is tested
+in ``main_tsv`` after its words matched, in the walk, and in the newest of
+GIN's matches only until there are enough (`_newest`), where GIN's own
+recheck read every match out of TOAST.
 """
 
 from __future__ import annotations
@@ -47,11 +57,13 @@ __all__ = ["Statistics", "forget", "ordered", "statistics"]
 #: How long the statistics read from the server are used (s): they change
 #: only when the table is analysed, and a stale share only moves a choice.
 STATS_TTL = 120.0
-#: A row the walk tests reads a tsvector out of TOAST; one GIN hands over
-#: costs a heap page: GIN is taken when it reads no more than this many
-#: times the rows the walk is expected to test.
-GIN_MARGIN = 2.0
-#: The columns whose tsvectors are read out of TOAST to be tested.
+#: A row the walk tests costs about half of one GIN hands over (a heap page,
+#: and the posting lists of common words merged): GIN is taken when it reads
+#: no more than this many times the rows the walk is expected to test.
+#: Measured over the bench's queries at 100,000 notices: 0.5 read less than
+#: 1, 2 or 4 (2 was right when a walk read each tsvector out of TOAST).
+GIN_MARGIN = 0.5
+#: The columns whose tsvectors are several KB, read out of TOAST to be tested.
 WIDE = frozenset({"main_tsv"})
 #: The share of rows holding a word that is not among the column's most
 #: common ones: PostgreSQL's own guess (``DEFAULT_TS_MATCH_SEL`` in
@@ -61,6 +73,14 @@ RARE_SHARE = 0.005
 #: the share of its words (`_sampled`): at 100,000 notices about 1 ms.
 SAMPLE = 300
 _FOUND = "sample_found"
+#: A part of a query (between its ``&``) that at least this share of rows
+#: holds is left out of what GIN is asked, and tested in the newest of its
+#: matches instead (`_core`): the long posting lists of words in most
+#: notices ("ubnd":*, "uy" & "ban" & "nhan" & "dan" in a document number's
+#: query) cost GIN more than testing a few rows does.
+EVERYWHERE = 0.5
+#: The text search of the candidate queries of ``main_tsv`` (`db.search.pgquery`).
+_TEST = "main_tsv @@ %s::tsquery"
 
 _TOKEN = re.compile(r"'((?:[^']|'')*)'(:\*)?|<->|[&|()]")
 
@@ -166,6 +186,36 @@ class _Estimate:
         return share, share
 
 
+def _share(column: _Column, tsq: str, rows: float) -> float:
+    """*tsq*'s share of rows: between the words' shares multiplied and the rarest's."""
+    upper, alone = _Estimate(column, tsq).run()
+    share: float = (alone * upper) ** 0.5
+    return min(max(share, 1 / rows), 1.0)
+
+
+def _conjuncts(tsq: str) -> list[str]:
+    """*tsq*'s parts joined by ``&`` at its top; itself alone if it has a ``|`` or ``<->`` there."""
+    depth, start, parts = 0, 0, []
+    for token in _TOKEN.finditer(tsq):
+        mark = token.group(0)
+        depth += {"(": 1, ")": -1}.get(mark, 0)
+        if depth == 0 and mark in ("|", "<->"):
+            return [tsq]
+        if depth == 0 and mark == "&":
+            parts.append(tsq[start : token.start()].strip())
+            start = token.end()
+    return [*parts, tsq[start:].strip()]
+
+
+def _core(column: _Column, tsq: str, rows: float) -> str:
+    """What GIN is asked for *tsq*: its words (a phrase's words together,
+    without their positions), without the parts that most rows hold
+    (`EVERYWHERE`), if some part is left."""
+    parts = _conjuncts(tsq)
+    kept = [part for part in parts if _share(column, part, rows) < EVERYWHERE]
+    return " & ".join(kept if kept else parts).replace("<->", "&")
+
+
 def ordered(
     db: Any, sql: str, params: list[Any], tsq: str, column: str, count: int
 ) -> tuple[str, list[Any]]:
@@ -179,52 +229,121 @@ def ordered(
     found = stats.columns.get(column)
     if found is None or stats.rows <= 0:
         return plain
-    upper, alone = _Estimate(found, tsq).run()
-    share = min(max((alone * upper) ** 0.5, 1 / stats.rows), 1.0)
-    if share * stats.rows <= min(stats.rows, count / share) * GIN_MARGIN:
-        gin = f"WITH m AS MATERIALIZED ({sql}) SELECT rank_key FROM m ORDER BY rank_key LIMIT %s"
-        return gin, [*params, count]
-    test = f"{column} @@ %s::tsquery"
-    if test not in sql:
+    share = _share(found, tsq, stats.rows)
+    if not sql.startswith(f"SELECT rank_key FROM search_doc WHERE {_TEST}") or params[:1] != [tsq]:
         return plain
-    # The function under the operator: no index answers it, so the planner
-    # walks the newest keys and stops at the count.
-    walk = sql.replace(test, f"ts_match_vq({column}, %s::tsquery)", 1)
-    head = f"SELECT rank_key FROM search_doc WHERE {test}"
-    if count / share <= SAMPLE or not sql.startswith(head) or params[:1] != [tsq]:
-        return walk + " ORDER BY rank_key LIMIT %s", [*params, count]
+    # GIN is asked for its words, without their positions (a phrase's words
+    # together), which it answers without reading a row's tsvector, and
+    # without the parts most rows hold. The rest is tested in the newest of
+    # its matches (`_newest`).
+    core = _core(found, tsq, stats.rows)
+    if _share(found, core, stats.rows) * stats.rows <= min(stats.rows, count / share) * GIN_MARGIN:
+        gin = f"WITH m AS MATERIALIZED ({sql}) " + _newest("m", tsq, core)
+        return gin, [core, *params[1:], *_tests(tsq, core), count]
+    if count / share <= SAMPLE:
+        walk, walked = _walk(sql, params, tsq)
+        return walk + " ORDER BY rank_key LIMIT %s", [*walked, count]
     # A walk expected to test more rows than the sample tests the sample
     # first, and goes on as the matches found there say (`_sampled`).
-    recheck = share * stats.rows * GIN_MARGIN if "<->" in tsq else 0.0
-    return _sampled(column, sql, walk, params, count, stats.rows, recheck)
+    return _sampled(sql, params, tsq, core, count, stats.rows)
+
+
+def _walk(sql: str, params: list[Any], tsq: str) -> tuple[str, list[Any]]:
+    """*sql* (``SELECT rank_key FROM search_doc WHERE main_tsv @@ %s::tsquery
+    …``, with *params*, the first *tsq*) as a walk over ``search_walk``: the
+    function under the operator, that no index answers, so that the planner
+    walks the newest keys and stops at the count."""
+    hit, tested = _hit(tsq, "search_walk")
+    return f"SELECT rank_key FROM search_walk WHERE {hit}{_bounds(sql)}", [*tested, *params[1:]]
+
+
+def _bounds(sql: str) -> str:
+    """The conditions of *sql* after its text search (`_TEST`): on columns
+    that ``search_doc`` and ``search_walk`` both have."""
+    return sql[sql.index(_TEST) + len(_TEST) :]
+
+
+def _tests(tsq: str, core: str) -> list[Any]:
+    """The parameters of `_newest`'s tests of GIN's matches of *core* for *tsq*."""
+    words = tsq.replace("<->", "&")
+    return [*([words] if core != words else []), *([tsq] if "<->" in tsq else [])]
+
+
+def _hit(tsq: str, row: str) -> tuple[str, list[Any]]:
+    """Whether a row of ``search_walk`` (named *row*) matches *tsq*: SQL, and its parameters.
+
+    Its words have no positions: a phrase (``<->``) is first tested as its
+    words together, and only where they are, in ``main_tsv``.
+    """
+    hit = "ts_match_vq(words, %s::tsquery)"
+    if "<->" not in tsq:
+        return hit, [tsq]
+    test = f"{hit} AND {_PHRASE.format(row)}"
+    return test, [tsq.replace("<->", "&"), tsq]
+
+
+#: Whether the notice under ``{}.rank_key`` holds a query's phrases, in ``main_tsv``.
+_PHRASE = (
+    "(SELECT ts_match_vq(d.main_tsv, %s::tsquery) FROM search_doc AS d "
+    "WHERE d.rank_key = {}.rank_key)"
+)
+
+
+#: Whether the notice under ``{}.rank_key`` holds a query's words.
+_WORDS = (
+    "(SELECT ts_match_vq(w.words, %s::tsquery) FROM search_walk AS w "
+    "WHERE w.rank_key = {}.rank_key)"
+)
+
+
+def _newest(rows: str, tsq: str, core: str, where: str = "true") -> str:
+    """The newest of *rows* (``rank_key``, GIN's matches of *core*) where
+    *where* that match *tsq*, up to a count. What *core* left out of *tsq*,
+    the parts most rows hold and the positions of its phrases, is tested in
+    them newest first, only until there are enough: GIN's own recheck tested
+    every match, reading each ``main_tsv`` out of TOAST."""
+    tests = [
+        *([_WORDS] if core != tsq.replace("<->", "&") else []),
+        *([_PHRASE] if "<->" in tsq else []),
+    ]
+    if not tests:
+        return f"SELECT rank_key FROM {rows} WHERE {where} ORDER BY rank_key LIMIT %s"
+    # (In a subquery with OFFSET 0: the tests stay above the sort, where the
+    # LIMIT stops them.)
+    return (
+        f"SELECT rank_key FROM (SELECT rank_key FROM {rows} WHERE {where} "
+        f"ORDER BY rank_key OFFSET 0) AS o WHERE "
+        + " AND ".join(test.format("o") for test in tests)
+        + " LIMIT %s"
+    )
 
 
 def _sampled(
-    column: str, sql: str, walk: str, params: list[Any], count: int, rows: float, recheck: float
+    sql: str, params: list[Any], tsq: str, core: str, count: int, rows: float
 ) -> tuple[str, list[Any]]:
-    """The newest *count* matches of *sql*, by testing the newest `SAMPLE`
-    rows, then walking on or reading the older matches through GIN.
+    """The newest *count* matches of *sql* (``SELECT rank_key FROM search_doc
+    WHERE main_tsv @@ %s::tsquery …``, with *params*, the first *tsq*), by
+    testing the newest `SAMPLE` rows of ``search_walk``, then walking on
+    (`_walk`) or reading the older matches of *core* through GIN.
 
     Where words are each common but seldom together, their share is only
     known between bounds (`_Estimate`), and a walk chosen for a share near
     the upper one can test many times the rows expected. The sample's
     matches give the share: walking on costs about (count - found) / share
-    rows at `GIN_MARGIN` each, GIN about share x the remaining rows, and
-    *recheck* more for a phrase, whose candidates GIN hands over to be
-    tested as the walk tests them. One statement: the branch not taken is
-    never run (a one-time filter), and the answer is the same either way.
+    rows at `GIN_MARGIN` each, GIN about share x the remaining rows. One
+    statement: the branch not taken is never run (a one-time filter), and
+    the answer is the same either way.
     """
-    test = f"{column} @@ %s::tsquery"
-    bounds, tsq = sql[sql.index(test) + len(test) :], params[0]
+    hit, tested = _hit(tsq, "b")
+    walk = _walk(sql, params, tsq)
     found = f"(SELECT {{}} FROM {_FOUND})"
     more = f"found < {count} AND seen = {SAMPLE} AND "
     cheaper = (
-        f"({count} - found) * {SAMPLE * GIN_MARGIN:.1f} "
-        f"<= found * (found * {rows / SAMPLE:.3f} + {recheck:.1f})"
+        f"({count} - found) * {SAMPLE * GIN_MARGIN:.1f} <= found * found * {rows / SAMPLE:.3f}"
     )
     statement = (
-        f"WITH s AS MATERIALIZED (SELECT rank_key, ts_match_vq({column}, %s::tsquery) AS hit "
-        f"FROM (SELECT rank_key, {column} FROM search_doc WHERE true{bounds} "
+        f"WITH s AS MATERIALIZED (SELECT rank_key, {hit} AS hit "
+        f"FROM (SELECT rank_key, words FROM search_walk WHERE true{_bounds(sql)} "
         "ORDER BY rank_key LIMIT %s) AS b), "
         f"{_FOUND} AS (SELECT count(*) FILTER (WHERE hit) AS found, count(*) AS seen, "
         "max(rank_key) AS edge FROM s), "
@@ -232,9 +351,11 @@ def _sampled(
         # index, read whole to be combined with GIN's matches.)
         f"g AS MATERIALIZED ({sql} AND rank_key + 0 > {found.format('edge')}) "
         "SELECT rank_key FROM s WHERE hit "
-        f"UNION ALL ({walk} AND rank_key > {found.format('edge')} "
+        f"UNION ALL ({walk[0]} AND rank_key > {found.format('edge')} "
         f"AND {found.format(more + cheaper)} ORDER BY rank_key LIMIT %s) "
-        f"UNION ALL (SELECT rank_key FROM g WHERE {found.format(f'{more}NOT ({cheaper})')} "
-        "ORDER BY rank_key LIMIT %s) ORDER BY rank_key LIMIT %s"
+        f"UNION ALL ({_newest('g', tsq, core, found.format(f'{more}NOT ({cheaper})'))}) "
+        "ORDER BY rank_key LIMIT %s"
     )
-    return statement, [tsq, *params[1:], SAMPLE, *params, *params, count, count, count]
+    gin = [core, *params[1:]]
+    values = [*tested, *params[1:], SAMPLE, *gin, *walk[1], count, *_tests(tsq, core), count, count]
+    return statement, values

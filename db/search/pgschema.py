@@ -1,7 +1,7 @@
 """The search index of a PostgreSQL archive: its tables, and the text its tsvectors are made of.
 
-The same folded text as SQLite's FTS5 index (`db.search.schema`), in three
-tables (migrations 0013 and 0018 carry the same DDL, frozen):
+The same folded text as SQLite's FTS5 index (`db.search.schema`), in four
+tables (migrations 0013, 0018 and 0024 carry the same DDL, frozen):
 
 - ``search_doc``: one row per visible notice, keyed by ``rank_key``, the
   same newest-first number SQLite's index uses as its rowid
@@ -12,6 +12,16 @@ tables (migrations 0013 and 0018 carry the same DDL, frozen):
   (``title_tsv``), the number (``number_tsv``), and everything
   (``main_tsv``). ``number_head``, the number's first word, has a b-tree:
   the notices numbered "54", newest first, without a text search.
+- ``search_walk``: under the same key, ``main_tsv``'s words without their
+  positions (``words``, ``strip(main_tsv)``) and the filter columns, for
+  the walks over the newest keys that test each row's words until enough
+  match (`db.search.pgplan`). ``main_tsv`` is several KB a notice, kept in
+  TOAST: a row tested read about four TOAST pages more. Without positions
+  the words are about 60 % of that, and kept in the row (STORAGE MAIN): a
+  walk reads a page for two or three rows and tests each three times
+  faster. No GIN index: GIN reads ``search_doc``, whose narrow rows a
+  query's matches share pages of. A phrase, which needs the positions, is
+  tested here without them first and then in ``main_tsv``.
 - ``search_field``: under the same key, the folded title, body and issuer
   and type, and the words with diacritics (``exact``), which scores and
   snippets read for the few candidates of a query. Kept out of
@@ -53,6 +63,13 @@ SCHEMA: tuple[str, ...] = (
     "CREATE INDEX search_doc_number ON search_doc USING gin (number_tsv)",
     "CREATE INDEX search_doc_main ON search_doc USING gin (main_tsv)",
     "CREATE INDEX search_doc_number_head ON search_doc (number_head, rank_key)",
+    "CREATE TABLE search_walk ("
+    "rank_key BIGINT PRIMARY KEY, "
+    "category_id INTEGER, "
+    "doc_type_f TEXT, "
+    "issuer_f TEXT, "
+    "words TSVECTOR NOT NULL)",
+    "ALTER TABLE search_walk ALTER COLUMN words SET STORAGE MAIN",
     "CREATE TABLE search_field ("
     "rank_key BIGINT PRIMARY KEY, "
     "title_f TEXT NOT NULL, "
@@ -66,7 +83,7 @@ TRIGRAMS: tuple[str, ...] = (
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "CREATE INDEX search_term_trigram ON search_term USING gist (term gist_trgm_ops)",
 )
-TABLES = ("search_doc", "search_field", "search_term")
+TABLES = ("search_doc", "search_walk", "search_field", "search_term")
 DROP: tuple[str, ...] = tuple(f"DROP TABLE IF EXISTS {t}" for t in TABLES)
 
 

@@ -59,7 +59,7 @@ def test_words_seldom_together_are_read_through_gin(analysed: Archive) -> None:
 def test_words_together_everywhere_walk_the_keys(analysed: Archive) -> None:
     form = _form(analysed, "'dan' & 'tin'")
     assert "MATERIALIZED" not in form
-    assert "ts_match_vq(main_tsv, %s::tsquery)" in form
+    assert "FROM search_walk WHERE ts_match_vq(words, %s::tsquery)" in form
 
 
 def test_a_word_outside_the_common_ones_gets_postgresqls_guess(analysed: Archive) -> None:
@@ -75,10 +75,6 @@ def test_both_forms_find_the_newest_matches(analysed: Archive) -> None:
     with analysed.reading() as session:
         assert [h.id for h in search.search(session, "lua ngo")][:2] == ["n8", "n7"]
         assert len(search.ranked_ids(session, "dan tin", limit=50)) == 50
-
-
-def _walk(sql: str) -> str:
-    return sql.replace("main_tsv @@ %s::tsquery", "ts_match_vq(main_tsv, %s::tsquery)")
 
 
 def _rows(db: Any, statement: str, values: list[Any]) -> tuple[list[int], bool]:
@@ -97,7 +93,11 @@ def _rows(db: Any, statement: str, values: list[Any]) -> tuple[list[int], bool]:
         ("'lua' & 'dan'", 20, True),  # one in ten: GIN reads the rest
         ("'lua' & 'ngo'", 20, True),  # none in the sample
         ("'lua' & 'ngo' & 'ca'", 20, True),  # none at all
-        ("'dan' & ('lua' <-> 'gao')", 20, False),  # a phrase: GIN would test them all
+        # A phrase: GIN reads its words' matches, and the phrase is tested
+        # in the newest of them only.
+        ("'dan' & ('lua' <-> 'gao')", 20, True),
+        ("'dan' & ('gao' <-> 'lua')", 20, True),  # the words, never the phrase
+        ("'dan' <-> 'san'", 20, False),  # in most: the walk tests the phrase
     ],
 )
 def test_a_sampled_walk_finds_the_newest_matches(
@@ -106,20 +106,16 @@ def test_a_sampled_walk_finds_the_newest_matches(
     monkeypatch.setattr(pgplan, "SAMPLE", 10)
     with analysed.reading() as session:
         db = session.connection().connection.driver_connection
-        rows = pgplan.statistics(db).rows
+        stats = pgplan.statistics(db)
+        rows = stats.rows
+        core = pgplan._core(stats.columns[MAIN], tsq, rows)
         plain = [r for (r,) in db.execute(SQL + " ORDER BY rank_key LIMIT %s", [tsq, count])]
-        walk = _walk(SQL)
-        # A phrase's candidates cost GIN a test each: as much as the walk.
-        recheck = rows * pgplan.GIN_MARGIN if "<->" in tsq else 0.0
-        statement, values = pgplan._sampled(MAIN, SQL, walk, [tsq], count, rows, recheck)
+        statement, values = pgplan._sampled(SQL, [tsq], tsq, core, count, rows)
         assert _rows(db, statement, values) == (plain, gin)
         # Within bounds, the sample is of the rows within them.
         bounded = SQL + " AND rank_key >= %s"
         edge = plain[len(plain) // 2] if plain else 0
-        walk = bounded.replace("main_tsv @@", "ts_match_vq(main_tsv,").replace(
-            "tsquery", "tsquery)"
-        )
-        statement, values = pgplan._sampled(MAIN, bounded, walk, [tsq, edge], count, rows, recheck)
+        statement, values = pgplan._sampled(bounded, [tsq, edge], tsq, core, count, rows)
         expected = [
             r for (r,) in db.execute(bounded + " ORDER BY rank_key LIMIT %s", [tsq, edge, count])
         ]
@@ -134,3 +130,30 @@ def test_a_walk_longer_than_the_sample_is_sampled(
     assert "sample_found" in _form(analysed, "'dan' & 'tin'")
     with analysed.reading() as session:
         assert len(search.ranked_ids(session, "dan tin", limit=50)) == 50
+
+
+@pytest.mark.parametrize(
+    ("tsq", "core"),
+    [
+        ("'lua' & 'dan'", "'lua'"),  # "dan" is in every notice: tested, not asked of GIN
+        ("'dan' & ('lua' <-> 'gao')", "('lua' & 'gao')"),
+        ("'dan' & 'tin'", "'dan' & 'tin'"),  # nothing would be left
+        ("'lua' | 'dan'", "'lua' | 'dan'"),  # not parts that must all match
+        ("'dan' <-> 'lua'", "'dan' & 'lua'"),
+        ("('lua' | 'dan') & 'ngo'", "'ngo'"),
+    ],
+)
+def test_gin_is_asked_for_the_parts_most_notices_do_not_hold(
+    analysed: Archive, tsq: str, core: str
+) -> None:
+    with analysed.reading() as session:
+        db = session.connection().connection.driver_connection
+        stats = pgplan.statistics(db)
+        assert pgplan._core(stats.columns[MAIN], tsq, stats.rows) == core
+        # The parts left out are tested in GIN's matches: the same newest.
+        count = 20
+        plain = [r for (r,) in db.execute(SQL + " ORDER BY rank_key LIMIT %s", [tsq, count])]
+        statement, values = pgplan.ordered(db, SQL, [tsq], tsq, MAIN, count)
+        assert [r for (r,) in db.execute(statement, values)] == plain
+        if core != tsq.replace("<->", "&"):
+            assert "FROM search_walk AS w" in statement

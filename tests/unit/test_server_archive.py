@@ -225,6 +225,7 @@ def test_another_pc_searches_while_the_first_import_fills_the_empty_archive(
         ("search_doc", "search_doc_pkey"),
         ("search_doc", "search_doc_title"),
         ("search_field", "search_field_pkey"),
+        ("search_walk", "search_walk_pkey"),
     ]
 
 
@@ -272,7 +273,7 @@ def test_another_pc_searches_while_the_index_is_made_again(
         pc1.close()
     assert counted == [3]
     assert during == ["a"] and after == ["a"]
-    assert tables == ["search_doc", "search_field", "search_term"]
+    assert tables == ["search_doc", "search_field", "search_term", "search_walk"]
 
 
 def test_reindex_makes_a_lost_index_table_anew(pc1: Archive, world: World) -> None:
