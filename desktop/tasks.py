@@ -217,6 +217,8 @@ class Runner(QObject):
     Signals: `changes_made(Changes)` after a write succeeded, or another PC
     wrote to the shared archive; `connection_changed(bool)` when the
     connection to its server was lost (False) and when it is back (True);
+    `server_left()` when a server lost is no longer waited for, another
+    archive (a file) opened in its place;
     `refused(ArchiveError)` when the server, reached again, refused the
     user or the database (it is not tried again);
     `finished()` after each request was answered (or dropped); `idle()`
@@ -225,12 +227,14 @@ class Runner(QObject):
 
     changes_made = Signal(object)
     connection_changed = Signal(bool)
+    server_left = Signal()
     refused = Signal(object)
     finished = Signal()
     idle = Signal()
     # From the listener's thread to the GUI thread (queued).
     _heard = Signal(object)
     _connection = Signal(bool)
+    _left = Signal()
     _refusal = Signal(object)
     #: True when work runs on other threads (and competes with the GUI thread).
     background = False
@@ -240,6 +244,7 @@ class Runner(QObject):
         self._holder = _ArchiveHolder(opener, self._listen)
         self._heard.connect(self._on_heard, Qt.ConnectionType.QueuedConnection)
         self._connection.connect(self._on_connection, Qt.ConnectionType.QueuedConnection)
+        self._left.connect(self._on_left, Qt.ConnectionType.QueuedConnection)
         self._refusal.connect(self._on_refusal, Qt.ConnectionType.QueuedConnection)
         #: Whether the shared archive's server is reachable (True for a file).
         self.connected = True
@@ -327,7 +332,8 @@ class Runner(QObject):
 
             holder.unreachable = None
             try:
-                opened = holder.open(target, create, None if url is None else url(), reader)
+                address = None if url is None else url()
+                opened = holder.open(target, create, address, reader)
             except ArchiveError as exc:
                 if exc.code in (ErrorCode.SERVER_UNREACHABLE, ErrorCode.SERVER_LOST):
                     # Off, or not started yet: the same state as a server lost mid-session.
@@ -336,8 +342,12 @@ class Runner(QObject):
                     )
                     self._connection.emit(False)
                 raise
-            # A lost server is no longer the window's concern once another archive opened.
-            self._connection.emit(True)
+            # A lost server is no longer the window's concern once another
+            # archive opened: reached again if it is the server's, else left.
+            if address is not None:
+                self._connection.emit(True)
+            else:
+                self._left.emit()
             return opened
 
         self._submit(owner, None, "db", work, success, failure, True)
@@ -368,6 +378,13 @@ class Runner(QObject):
         self.connection_changed.emit(up)
         if up:
             self.changes_made.emit(CAUGHT_UP)
+
+    @Slot()
+    def _on_left(self) -> None:
+        if self._stopped or self.connected:
+            return
+        self.connected = True
+        self.server_left.emit()
 
     @Slot(object)
     def _on_refusal(self, exc: ArchiveError) -> None:

@@ -303,10 +303,12 @@ def test_opening_another_archive_after_losing_the_server_leaves_the_loss_behind(
         with qtbot.waitSignal(window.runner.connection_changed, timeout=WAIT_MS):
             own_cluster.stop()
         assert not window.runner.connected
-        with qtbot.waitSignal(window.archive_ready, timeout=WAIT_MS):
+        with qtbot.waitSignals([window.archive_ready, window.runner.server_left], timeout=WAIT_MS):
             window.opener.start(tmp_path / "local", create=True)
         assert window.runner.connected
         assert LOST_VI not in status(window)
+        # Not reached again: another archive took its place.
+        assert "Đã kết nối lại" not in status(window)
     finally:
         own_cluster.start()
 
