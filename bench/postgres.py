@@ -17,6 +17,8 @@ and measures:
   `ranked_ids`, over bench/queries.py, beside a bare
   ``SELECT … WHERE main_tsv @@ q LIMIT 20`` on the same index and connection
   (every word folded, all required), interleaved.
+- with ``--corpus zipf``, the source folder and queries of bench/corpus2.py
+  instead (a different vocabulary and lengths: run.py's second corpus).
 - with ``--sqlite``, the same bundle imported into a SQLite archive and
   searched in the same run, and how many queries have the same first result
   and the same first 20 on both engines.
@@ -44,7 +46,7 @@ if str(ROOT) not in sys.path:  # run as `python bench/postgres.py`
 
 import psycopg  # noqa: E402
 
-from bench import generate  # noqa: E402
+from bench import corpus2, generate  # noqa: E402
 from bench.anchors import trusted_archive  # noqa: E402
 from bench.queries import QUERIES  # noqa: E402
 from bench.report import markdown, percentile  # noqa: E402
@@ -97,7 +99,7 @@ def raw_copy(archive_url: str, anchor_url: str) -> float:
         return time.perf_counter() - start
 
 
-def time_search(archive: Archive, rounds: int) -> dict[str, Any]:
+def time_search(archive: Archive, rounds: int, queries: list[tuple[str, str]]) -> dict[str, Any]:
     """Ours with snippets, its ranking alone and a bare tsquery, interleaved (ms)."""
     ours: list[float] = []
     rank: list[float] = []
@@ -107,13 +109,13 @@ def time_search(archive: Archive, rounds: int) -> dict[str, Any]:
     with archive.reading() as session:
         db: Any = session.connection().connection.driver_connection
         sql = "SELECT rank_key FROM search_doc WHERE main_tsv @@ %s::tsquery LIMIT 20"
-        for query, _kind in QUERIES:  # warm the server's caches and prepared statements
+        for query, _kind in queries:  # warm the server's caches and prepared statements
             top[query] = [h.id for h in search.search(session, query, limit=PAGE)]
             if search.ranked_ids(session, query, limit=PAGE) != top[query]:
                 raise RuntimeError(f"ranked_ids and search disagree on {query!r}")
         gc.collect()
         for _ in range(rounds):
-            for query, kind in QUERIES:
+            for query, kind in queries:
                 tsq = folded_tsq(parse(query + " "))
                 a = time.perf_counter()
                 search.search(session, query, limit=PAGE)
@@ -129,15 +131,15 @@ def time_search(archive: Archive, rounds: int) -> dict[str, Any]:
     return {"ours": ours, "rank": rank, "bare": bare, "by_kind": by_kind, "top": top}
 
 
-def sqlite_search(archive: Archive, rounds: int) -> dict[str, Any]:
+def sqlite_search(archive: Archive, rounds: int, queries: list[tuple[str, str]]) -> dict[str, Any]:
     ours: list[float] = []
     top: dict[str, list[str]] = {}
     with archive.reading() as session:
-        for query, _kind in QUERIES:
+        for query, _kind in queries:
             top[query] = [h.id for h in search.search(session, query, limit=PAGE)]
         gc.collect()
         for _ in range(rounds):
-            for query, _kind in QUERIES:
+            for query, _kind in queries:
                 a = time.perf_counter()
                 search.search(session, query, limit=PAGE)
                 ours.append((time.perf_counter() - a) * 1000)
@@ -149,9 +151,12 @@ def run(args: argparse.Namespace, work: Path) -> tuple[list[Row], dict[str, obje
     rounds = args.rounds or (20 if n <= 10_000 else 10)
     facts = machine_facts(n, seed)
     facts["engine"] = "postgresql"
+    facts["corpus"] = args.corpus
+    portal = args.corpus == "portal"
+    queries = QUERIES if portal else corpus2.queries(seed)
     rows: list[Row] = []
-    log(f"source folder: {n} notices, seed {seed}")
-    src = generate.cached_source(args.cache, n, seed)
+    log(f"source folder: {n} notices of {args.corpus}, seed {seed}")
+    src = (generate if portal else corpus2).cached_source(args.cache, n, seed)
     key, public, _key_id = keys.generate_keypair(work / "keys")
     bundle = work / "full.bangtin"
     build_bundle(src.root, key, PUBLISHER, bundle, sequence=1)
@@ -193,8 +198,8 @@ def run(args: argparse.Namespace, work: Path) -> tuple[list[Row], dict[str, obje
             archive.close()
             return rows, facts
 
-        log(f"search: {rounds} rounds of {len(QUERIES)} queries")
-        times = time_search(archive, rounds)
+        log(f"search: {rounds} rounds of {len(queries)} queries")
+        times = time_search(archive, rounds, queries)
         archive.close()
         bare50, bare95 = percentile(times["bare"], 50), percentile(times["bare"], 95)
         rows += [
@@ -235,7 +240,7 @@ def run(args: argparse.Namespace, work: Path) -> tuple[list[Row], dict[str, obje
             start = time.perf_counter()
             assert import_bundle(lite, bundle).status == "imported"
             facts["sqlite_import_s"] = round(time.perf_counter() - start, 1)
-            other = sqlite_search(lite, rounds)
+            other = sqlite_search(lite, rounds, queries)
             lite.close()
             p95 = percentile(other["ours"], 95)
             rows.append(
@@ -247,10 +252,10 @@ def run(args: argparse.Namespace, work: Path) -> tuple[list[Row], dict[str, obje
                     p95,
                 )
             )
-            same_top = sum(times["top"][q][:1] == other["top"][q][:1] for q, _ in QUERIES)
+            same_top = sum(times["top"][q][:1] == other["top"][q][:1] for q, _ in queries)
             same_page = sum(times["top"][q] == other["top"][q] for q in times["top"])
-            facts["engines_same_first"] = f"{same_top} of {len(QUERIES)}"
-            facts["engines_same_page"] = f"{same_page} of {len(QUERIES)}"
+            facts["engines_same_first"] = f"{same_top} of {len(queries)}"
+            facts["engines_same_page"] = f"{same_page} of {len(queries)}"
             facts["sqlite_search_p50"] = statistics.median(other["ours"])
     finally:
         stop_cluster(cluster)
@@ -266,6 +271,12 @@ def main(argv: list[str] | None = None) -> int:
         "--cache", type=Path, default=Path(tempfile.gettempdir()) / "bangtin-bench-cache"
     )
     parser.add_argument("--rounds", type=int, default=0, help="passes over the query set")
+    parser.add_argument(
+        "--corpus",
+        choices=("portal", "zipf"),
+        default="portal",
+        help="bench/generate.py (portal) or bench/corpus2.py (zipf)",
+    )
     parser.add_argument("--sqlite", action="store_true", help="SQLite beside it, same bundle")
     parser.add_argument(
         "--import-only", action="store_true", help="the import and its anchor, no search"
