@@ -47,9 +47,11 @@ recheck read every match out of TOAST.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = ["Statistics", "forget", "ordered", "statistics"]
@@ -90,6 +92,25 @@ class _Column:
     shares: dict[str, float]
     #: The share of a word that is not among the most common ones (`RARE_SHARE`).
     rare: float
+    #: The words in code-point order, and their shares summed up to each.
+    _words: list[str] = field(init=False, repr=False)
+    _sums: list[float] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        words = sorted(self.shares)
+        object.__setattr__(self, "_words", words)
+        object.__setattr__(
+            self, "_sums", [0.0, *itertools.accumulate(self.shares[w] for w in words)]
+        )
+
+    def starting(self, prefix: str) -> float:
+        """The shares of the common words that start with *prefix*, summed.
+
+        By halving in the sorted words: a sum over all of them for each
+        prefix in a query was most of a plan's time."""
+        lo = bisect.bisect_left(self._words, prefix)
+        hi = bisect.bisect_left(self._words, prefix + chr(0x10FFFF), lo)
+        return self._sums[hi] - self._sums[lo]
 
 
 @dataclass(frozen=True)
@@ -179,8 +200,7 @@ class _Estimate:
         word = (token.group(1) or "").replace("''", "'").replace("\\\\", "\\")
         column = self._column
         if token.group(2):
-            share = sum(s for w, s in column.shares.items() if w.startswith(word))
-            share += column.rare
+            share = column.starting(word) + column.rare
         else:
             share = column.shares.get(word, column.rare)
         return share, share

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import text
 
 from db import search
@@ -157,3 +159,15 @@ def test_gin_is_asked_for_the_parts_most_notices_do_not_hold(
         assert [r for (r,) in db.execute(statement, values)] == plain
         if core != tsq.replace("<->", "&"):
             assert "FROM search_walk AS w" in statement
+
+
+@given(
+    st.dictionaries(st.text("abdđhnuy", max_size=5), st.floats(0, 1), max_size=30),
+    st.text("abdđhnuy", max_size=3),
+)
+def test_a_prefix_gets_the_shares_of_the_common_words_it_starts(
+    shares: dict[str, float], prefix: str
+) -> None:
+    column = pgplan._Column(shares, 0.005)
+    expected = sum(s for w, s in shares.items() if w.startswith(prefix))
+    assert column.starting(prefix) == pytest.approx(expected)
