@@ -502,8 +502,8 @@ def _hits(db: sqlite3.Connection, page: list[tuple[int, float]], q: Query) -> li
 
 
 #: A shown row as both engines read it: key, id, title, published (seconds),
-#: number, category path, plain text, folded text (None: folded from the plain text here).
-PageRow = tuple[Any, str, str | None, int, str | None, str | None, str, str | None]
+#: number, category path, plain text, folded text.
+PageRow = tuple[Any, str, str | None, int, str | None, str | None, str, str]
 
 
 def page_hits(page: list[tuple[Any, float]], rows: Iterable[PageRow], q: Query) -> list[SearchHit]:
