@@ -109,9 +109,15 @@ def fold_map(text: str) -> tuple[str, list[int] | None]:
 _MD_IMAGE_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_REF = re.compile(r"^ {0,3}\[[^\]\n]+\]:.*$", re.M)
 _MD_TAG = re.compile(r"<[^>\n]{1,200}>")
-_MD_LIST = re.compile(r"^[ \t]*(?:[-+*]|\d+[.)])[ \t]+", re.M)
+# A list item's marker, at the start of the text and at the start of a line:
+# ``^`` with re.M, but the lines' pattern starts with its newline, which the
+# regular expression engine looks for quickly, where it tried ``^`` at every
+# character (a fifth of the time of making a body's plain text).
+_MD_LIST_FIRST = re.compile(r"[ \t]*(?:[-+*]|\d+[.)])[ \t]+")
+_MD_LIST = re.compile(r"\n[ \t]*(?:[-+*]|\d+[.)])[ \t]+")
 _MD_RULE = re.compile(r"^[ \t]*[-=:]{3,}[-=: \t]*$", re.M)
-_MD_CHARS = re.compile(r"[#*_>`|~\\]+")
+#: Markdown's syntax characters, each made a space.
+_MD_CHARS = "#*_>`|~\\"
 
 
 def plain_text(markdown: str) -> str:
@@ -121,6 +127,11 @@ def plain_text(markdown: str) -> str:
 
 def _plain_words(markdown: str) -> list[str]:
     """`plain_text` of *markdown* cut at its spaces: its words, none empty."""
+    return _plain_source(markdown).split()
+
+
+def _plain_source(markdown: str) -> str:
+    """*markdown* without its syntax: `plain_text` is its words joined by single spaces."""
     text = markdown
     if "]:" in text:
         text = _MD_REF.sub(" ", text)
@@ -128,10 +139,20 @@ def _plain_words(markdown: str) -> list[str]:
         text = _MD_IMAGE_LINK.sub(r"\1", text)
     if "<" in text:
         text = _MD_TAG.sub(" ", text)
-    text = _MD_LIST.sub(" ", _MD_CHARS.sub(" ", text))
+    # Each syntax character a space, by str.replace (a tenth of the time of a
+    # regular expression for runs of them): a run becomes several spaces,
+    # which the list and rule patterns below take as they take one, and
+    # which the split into words drops.
+    for char in _MD_CHARS:
+        if char in text:
+            text = text.replace(char, " ")
+    if "\n" in text:
+        text = _MD_LIST.sub("\n ", text)
+    if first := _MD_LIST_FIRST.match(text):
+        text = " " + text[first.end() :]
     if "--" in text or "==" in text:
         text = _MD_RULE.sub(" ", text)
-    return text.split()
+    return text
 
 
 @lru_cache(maxsize=65536)
