@@ -7,7 +7,10 @@ import's time on the client:
 - a body is cut at its spaces once; each piece is folded, and its words with
   diacritics found, once an import (`_Pieces`): most pieces of a body are
   words met before, and neither folding nor casefolding reaches across a
-  space;
+  space. The words with diacritics are looked up for a body's distinct
+  pieces only (half of its pieces), and added to the words for prefixes
+  once a chunk; the text is never joined again to learn whether it is in
+  NFC (`db.search.text.body_pieces_nfc`);
 - the words of folded ASCII text, which the tsvectors are made of, are the
   text with every other character made a space: one ``translate`` instead of
   a regular expression and a join. ``to_tsvector`` counts words, not
@@ -23,7 +26,7 @@ from typing import Any
 from db.folding import nfc
 from db.search.schema import published_ts
 from db.search.text import WORD, fold_text, marked_words, number_column, opt_fold
-from db.search.text import body_pieces as text_pieces
+from db.search.text import body_pieces_nfc as text_pieces
 
 __all__ = ["columns"]
 
@@ -52,18 +55,6 @@ _FOLDS = _Pieces(fold_text)
 _MARKED = _Pieces(marked_words)
 
 
-def _body(pieces: list[str]) -> tuple[str, Iterable[str]]:
-    """The text of *pieces* (cut at its single spaces) folded, and its words
-    with diacritics (with repeats), a piece at a time.
-
-    Folding (NFC, đ, marks, case) and casefolding never reach across a
-    space, so the pieces folded and joined again are the text folded, and
-    their words are the text's words; most pieces of a body were met before.
-    """
-    folded = " ".join(map(_FOLDS.__getitem__, pieces))
-    return folded, chain.from_iterable(map(_MARKED.__getitem__, pieces))
-
-
 def _piece_terms(piece: str) -> tuple[str, ...]:
     return tuple(_words(_FOLDS[piece]).split())
 
@@ -88,32 +79,34 @@ def columns(
     out: list[list[Any]] = [[] for _ in range(14)]
     vocabulary: set[str] = set()
     # The distinct pieces of the chunk's bodies: their words for prefixes are
-    # the words of the folded bodies, found once a piece (`_TERMS`) rather
-    # than by splitting each row's whole text again.
+    # the words of the folded bodies, and their words with diacritics the
+    # bodies', found once a piece (`_TERMS`, `_MARKED`) rather than a row at a time.
     pieces: set[str] = set()
     for nid, title, number, summary, body, issuer, doc_type, category_id, published in rows:
         # The body's pieces as plain_text cut them: not joined and cut again.
-        body_pieces = text_pieces(summary, body)
-        text = " ".join(body_pieces)
+        body_pieces, known_nfc = text_pieces(summary, body)
         title_f = fold_text(nfc(title or ""))
         number_f = number_column(number)
         meta_f = fold_text(nfc(f"{issuer or ''} {doc_type or ''}"))
         title_exact = marked_words(title) if title else ()
-        if nfc(text) == text:
-            body_f, body_exact = _body(body_pieces)
-            pieces.update(body_pieces)
+        number_exact = marked_words(number) if number else ()
+        meta_exact = (
+            *(marked_words(issuer) if issuer else ()),
+            *(marked_words(doc_type) if doc_type else ()),
+        )
+        if known_nfc or nfc(text := " ".join(body_pieces)) == text:
+            # Folding (NFC, đ, marks, case) and casefolding never reach across
+            # a space, so the pieces folded and joined again are the text
+            # folded, and their words are the text's words. A piece's words
+            # with diacritics are looked for once a body: a repeat adds none.
+            distinct = dict.fromkeys(body_pieces)
+            body_f = " ".join(map(_FOLDS.__getitem__, body_pieces))
+            body_exact: Iterable[str] = chain.from_iterable(map(_MARKED.__getitem__, distinct))
+            pieces.update(distinct)
         else:  # text that plain_text left out of NFC
             body_f, body_exact = fold_text(text), marked_words(text)
-            vocabulary.update(_words(body_f).split())
-        exact_words = dict.fromkeys(
-            chain(
-                title_exact,
-                marked_words(number) if number else (),
-                body_exact,
-                marked_words(issuer) if issuer else (),
-                marked_words(doc_type) if doc_type else (),
-            )
-        )
+            vocabulary.update(_words(body_f).split(), body_exact)
+        exact_words = dict.fromkeys(chain(title_exact, number_exact, body_exact, meta_exact))
         exact = " ".join(exact_words)
         title_w, number_w = _words(title_f), _words(number_f)
         head = number_w.split(None, 1)
@@ -139,6 +132,8 @@ def columns(
         # The words of main's parts: a space ends a word as any non-word
         # character does, so they are main's words.
         vocabulary.update(title_w.split(), number_w.split(), _words(meta_f).split())
-        vocabulary.update(exact_words)
+        # The body's words with diacritics are added from its pieces, below.
+        vocabulary.update(title_exact, number_exact, meta_exact)
     vocabulary.update(chain.from_iterable(map(_TERMS.__getitem__, pieces)))
+    vocabulary.update(chain.from_iterable(map(_MARKED.__getitem__, pieces)))
     return out, vocabulary

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 import zlib
 from collections.abc import Iterable
 from functools import lru_cache
@@ -16,6 +17,7 @@ __all__ = [
     "WORD",
     "WORD_END",
     "body_pieces",
+    "body_pieces_nfc",
     "body_text",
     "deflate",
     "exact_columns",
@@ -229,8 +231,24 @@ def body_text(summary: str | None, body_markdown: str | None) -> str:
 
 def body_pieces(summary: str | None, body_markdown: str | None) -> list[str]:
     """``body_text(summary, body_markdown).split(" ")``, without making the text first."""
-    plain = _plain_words(body_markdown or "") or [""]
-    return [*(summary.split() or [""]), *plain] if summary else plain
+    return body_pieces_nfc(summary, body_markdown)[0]
+
+
+def body_pieces_nfc(summary: str | None, body_markdown: str | None) -> tuple[list[str], bool]:
+    """`body_pieces`, and True when their text (`body_text`) is known to be in NFC.
+
+    It is when the summary and the body without its syntax are: the text is
+    theirs with each run of spaces made one space, and a space (as every
+    other whitespace character in NFC) neither combines with a character
+    beside it nor moves past one in NFC. False: not known either way.
+    """
+    source = _plain_source(body_markdown or "")
+    plain = source.split() or [""]
+    known = unicodedata.is_normalized("NFC", source)
+    if not summary:
+        return plain, known
+    known = known and unicodedata.is_normalized("NFC", summary)
+    return [*(summary.split() or [""]), *plain], known
 
 
 def deflate(text: str) -> bytes:
