@@ -36,15 +36,16 @@ _SPACES = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()
 _PIECES_MAX = 200_000
 
 
-class _Pieces(dict[str, Any]):
+class _Pieces(dict[Any, Any]):
     """What a piece of text between single spaces gives, worked out once a piece:
-    folded (`_FOLDS`) or its words with diacritics (`_MARKED`)."""
+    folded (`_FOLDS`) or its words with diacritics (`_MARKED`); or what a
+    notice's issuer and type give (`_META`), which few values share."""
 
-    def __init__(self, make: Callable[[str], Any]) -> None:
+    def __init__(self, make: Callable[[Any], Any]) -> None:
         super().__init__()
         self._make = make
 
-    def __missing__(self, piece: str) -> Any:
+    def __missing__(self, piece: Any) -> Any:
         if len(self) >= _PIECES_MAX:
             self.clear()
         made = self[piece] = self._make(piece)
@@ -61,6 +62,21 @@ def _piece_terms(piece: str) -> tuple[str, ...]:
 
 #: The words for prefixes (``search_term``) a piece of a body gives: its folded words.
 _TERMS = _Pieces(_piece_terms)
+
+
+def _meta(issuer_type: tuple[str | None, str | None]) -> tuple[Any, ...]:
+    """The meta column folded, its words with diacritics, the issuer and the type
+    folded for filters, and the meta column's words."""
+    issuer, doc_type = issuer_type
+    meta_f = fold_text(nfc(f"{issuer or ''} {doc_type or ''}"))
+    exact = (
+        *(marked_words(issuer) if issuer else ()),
+        *(marked_words(doc_type) if doc_type else ()),
+    )
+    return meta_f, exact, opt_fold(issuer), opt_fold(doc_type), tuple(_words(meta_f).split())
+
+
+_META = _Pieces(_meta)
 
 
 def _words(folded: str) -> str:
@@ -87,13 +103,9 @@ def columns(
         body_pieces, known_nfc = text_pieces(summary, body)
         title_f = fold_text(nfc(title or ""))
         number_f = number_column(number)
-        meta_f = fold_text(nfc(f"{issuer or ''} {doc_type or ''}"))
+        meta_f, meta_exact, issuer_f, type_f, meta_words = _META[issuer, doc_type]
         title_exact = marked_words(title) if title else ()
         number_exact = marked_words(number) if number else ()
-        meta_exact = (
-            *(marked_words(issuer) if issuer else ()),
-            *(marked_words(doc_type) if doc_type else ()),
-        )
         if known_nfc or nfc(text := " ".join(body_pieces)) == text:
             # Folding (NFC, đ, marks, case) and casefolding never reach across
             # a space, so the pieces folded and joined again are the text
@@ -115,8 +127,8 @@ def columns(
             take(published_ts(published)),
             nid,
             category_id,
-            opt_fold(doc_type),
-            opt_fold(issuer),
+            type_f,
+            issuer_f,
             head[0] if head else None,
             title_f,
             number_f,
@@ -131,7 +143,7 @@ def columns(
             column.append(value)
         # The words of main's parts: a space ends a word as any non-word
         # character does, so they are main's words.
-        vocabulary.update(title_w.split(), number_w.split(), _words(meta_f).split())
+        vocabulary.update(title_w.split(), number_w.split(), meta_words)
         # The body's words with diacritics are added from its pieces, below.
         vocabulary.update(title_exact, number_exact, meta_exact)
     vocabulary.update(chain.from_iterable(map(_TERMS.__getitem__, pieces)))
