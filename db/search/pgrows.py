@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from itertools import chain
 from typing import Any
+from unicodedata import is_normalized
 
 from db.folding import nfc
 from db.search.schema import published_ts
@@ -101,10 +102,18 @@ def columns(
     for nid, title, number, summary, body, issuer, doc_type, category_id, published in rows:
         # The body's pieces as plain_text cut them: not joined and cut again.
         body_pieces, known_nfc = text_pieces(summary, body)
-        title_f = fold_text(nfc(title or ""))
+        if title and is_normalized("NFC", title):
+            # As a body's pieces are (`_FOLDS`, `_MARKED`): a title's words are met again.
+            title_pieces = title.split(" ")
+            title_f = " ".join(map(_FOLDS.__getitem__, title_pieces))
+            title_exact = tuple(
+                dict.fromkeys(chain.from_iterable(map(_MARKED.__getitem__, title_pieces)))
+            )
+        else:
+            title_f = fold_text(nfc(title or ""))
+            title_exact = marked_words(title) if title else ()
         number_f = number_column(number)
         meta_f, meta_exact, issuer_f, type_f, meta_words = _META[issuer, doc_type]
-        title_exact = marked_words(title) if title else ()
         number_exact = marked_words(number) if number else ()
         if known_nfc or nfc(text := " ".join(body_pieces)) == text:
             # Folding (NFC, đ, marks, case) and casefolding never reach across
