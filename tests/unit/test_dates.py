@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
-from db.types import VN_TZ
+from db.types import VN_TZ, whole_seconds
 from desktop.render.dates import date_time, posted_line, short_date, time_only
 
 
@@ -64,3 +66,17 @@ def test_naive_datetime_refused() -> None:
 def test_unknown_language_refused() -> None:
     with pytest.raises(ValueError, match="language"):
         posted_line(vn(2023, 3, 27, 9, 0), "fr")
+
+
+@given(
+    st.datetimes(
+        timezones=st.sampled_from([UTC, VN_TZ, timezone(timedelta(hours=-9, minutes=-30))])
+        | st.none()
+    )
+)
+@example(datetime(1969, 12, 31, 23, 59, 59, 999999, tzinfo=UTC))
+@example(datetime(1, 1, 1, tzinfo=VN_TZ))
+def test_whole_seconds_is_the_floor_of_the_seconds_since_the_epoch(value: datetime) -> None:
+    given_zone = value if value.tzinfo is not None else value.replace(tzinfo=VN_TZ)
+    since = given_zone - datetime(1970, 1, 1, tzinfo=UTC)
+    assert whole_seconds(value) == since // timedelta(seconds=1)

@@ -9,10 +9,15 @@ the one of the words joined by single spaces.
 
 from __future__ import annotations
 
+import re
+import sys
+import unicodedata
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 from sqlalchemy import create_engine
 
 from db.folding import nfc
@@ -20,11 +25,13 @@ from db.search import pgrows
 from db.search.text import (
     WORD,
     body_pieces,
+    body_pieces_nfc,
     body_text,
     exact_words,
     fold_text,
     number_column,
     opt_fold,
+    plain_text,
 )
 from tests.helpers.postgres import psql_url
 
@@ -136,3 +143,93 @@ def test_the_server_makes_the_same_tsvectors(pg_url: str) -> None:
         ).fetchone()
     engine.dispose()
     assert differ == (0,)
+
+
+# -- the fast paths against the plain functions, on text made for it ---------------
+
+#: Vietnamese letters, Markdown's syntax, whitespace of every kind, marks that
+#: combine with what a removed link leaves beside them, and a few characters
+#: folding does not keep to one.
+_MARKDOWN = st.text(
+    alphabet=st.sampled_from(
+        "aăâdđeêioôơuưyAĂĐÔƯ ếẫặỹỰởĩ İßǅ"
+        "\u0301\u0302\u0323\u2000\u00a0\u3000\x1c\t\n\r"
+        "#*_>`|~\\-+=:.)(][!<>/0123456789“”–…株"
+    ),
+    max_size=80,
+)
+_FIELD = st.one_of(st.none(), _MARKDOWN, st.text(max_size=20))
+
+
+def _plain_by_the_regexes(markdown: str) -> str:
+    # The definition, as the regular expressions first wrote it: each run of
+    # syntax characters one space, a list marker at the start of any line.
+    text = markdown
+    text = re.sub(r"^ {0,3}\[[^\]\n]+\]:.*$", " ", text, flags=re.M)
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"<[^>\n]{1,200}>", " ", text)
+    text = re.sub(r"[#*_>`|~\\]+", " ", text)
+    text = re.sub(r"^[ \t]*(?:[-+*]|\d+[.)])[ \t]+", " ", text, flags=re.M)
+    text = re.sub(r"^[ \t]*[-=:]{3,}[-=: \t]*$", " ", text, flags=re.M)
+    return " ".join(text.split())
+
+
+@given(_MARKDOWN)
+@example("- a\n  2) b\n*-* c\n---\n==\n#> d")
+@example("**1.**x\n1.**y\n-##z")
+def test_plain_text_is_the_one_the_regular_expressions_make(markdown: str) -> None:
+    assert plain_text(markdown) == _plain_by_the_regexes(markdown)
+
+
+@given(_FIELD, _FIELD)
+@example("Tóm\u2000tắt", "[e](x)\u0301")
+@example(None, "[e](x)\u0301 *\u0302*")
+def test_pieces_said_in_nfc_are_a_text_in_nfc(summary: str | None, body: str | None) -> None:
+    pieces, known = body_pieces_nfc(summary, body)
+    assert pieces == body_pieces(summary, body)
+    if known:
+        assert unicodedata.is_normalized("NFC", body_text(summary, body))
+
+
+def test_no_whitespace_character_combines_in_nfc() -> None:
+    """What `body_pieces_nfc` rests on: whitespace is in no canonical
+    decomposition NFC composes again (those of two characters or more), and
+    never moves in NFC. (Two spaces have a decomposition of one character:
+    text that holds them is not in NFC, and not said to be.)"""
+    spaces = {chr(cp) for cp in range(sys.maxunicode + 1) if chr(cp).isspace()}
+    assert all(unicodedata.combining(ch) == 0 for ch in spaces)
+    for cp in range(sys.maxunicode + 1):
+        parts = unicodedata.decomposition(chr(cp)).split()
+        if len(parts) > 1 and not parts[0].startswith("<"):
+            assert not spaces & {chr(int(part, 16)) for part in parts}, hex(cp)
+
+
+_ROW = st.tuples(_FIELD, _FIELD, _FIELD, _FIELD, _FIELD, _FIELD)
+
+
+@given(st.lists(_ROW, min_size=1, max_size=6))
+@example([("Tiêu đề", "5/QĐ", "[e](x)\u0301", "thực hiện Điều 1. *Đường* đường", "UBND", "QĐ")])
+def test_each_value_is_the_plain_functions_to_the_byte(
+    fields: list[tuple[str | None, ...]],
+) -> None:
+    rows = [
+        (f"n{i}", title, number, summary, body, issuer, doc_type, None, WHEN)
+        for i, (title, number, summary, body, issuer, doc_type) in enumerate(fields)
+    ]
+    keys = iter(range(1000, 0, -1))
+    columns, vocabulary = pgrows.columns(rows, lambda _ts: next(keys))
+    expected = _plain(rows)
+    for i, want in enumerate(expected):
+        title_f, number_f, body_f, meta_f, exact = want["folded"]
+        title_exact = exact_words(rows[i][1])
+        main = pgrows._words(f"{title_f} {number_f} {body_f} {meta_f}")
+        assert [columns[c][i] for c in range(3, 14)] == [
+            want["doc_type"],
+            want["issuer"],
+            want["head"],
+            *want["folded"],
+            f"{pgrows._words(title_f)} {title_exact}",
+            pgrows._words(number_f),
+            f"{main} {exact}",
+        ]
+    assert vocabulary == set().union(*(w["vocabulary"] for w in expected))
