@@ -110,7 +110,7 @@ def time_search(archive: Archive, rounds: int, queries: list[tuple[str, str]]) -
     top: dict[str, list[str]] = {}
     with archive.reading() as session:
         db: Any = session.connection().connection.driver_connection
-        sql = "SELECT rank_key FROM search_doc WHERE main_tsv @@ %s::tsquery LIMIT 20"
+        sql = "SELECT rank_key FROM search_main WHERE main_tsv @@ %s::tsquery LIMIT 20"
         for query, _kind in queries:  # warm the server's caches and prepared statements
             top[query] = [h.id for h in search.search(session, query, limit=PAGE)]
             if search.ranked_ids(session, query, limit=PAGE) != top[query]:

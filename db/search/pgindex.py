@@ -2,7 +2,7 @@
 
 The same text as SQLite's index (`db.search.indexer`), folded by the same
 functions, in the import's own transaction: the notices a bundle changes or
-withdraws leave ``search_doc`` (and ``search_walk`` and ``search_field``)
+withdraws leave ``search_doc`` (and the other tables under its keys)
 and the visible ones come back in, under the
 same newest-first keys. Rows go in a chunk at a time through ``unnest`` of
 arrays, one statement for each chunk; the server makes the tsvectors. GIN
@@ -34,33 +34,34 @@ __all__ = ["Filler", "fill", "rebuild", "start_fill", "swap_at_commit", "update"
 
 CHUNK = 1000
 #: The GIN indexes of `db.search.pgschema.SCHEMA`, built again after a bulk insert.
-GIN_INDEXES = ("search_doc_title", "search_doc_number", "search_doc_main")
+GIN_INDEXES = ("search_doc_title", "search_doc_number", "search_main_tsv")
 
 #: Where an import into an empty index writes, before `_swap` gives them the live names.
 FRESH = {
     "search_doc": "search_doc_fill",
+    "search_main": "search_main_fill",
     "search_walk": "search_walk_fill",
     "search_field": "search_field_fill",
 }
-_LIVE = re.compile(r"\b(search_doc|search_walk|search_field)")
+_LIVE = re.compile(r"\b(search_doc|search_main|search_walk|search_field)")
 #: No other writer may add rows to the tables being replaced; readers go on
 #: (SHARE blocks only writers).
 _LOCK = f"LOCK TABLE {', '.join(FRESH)} IN SHARE MODE"
 
-# One statement for the three tables: the rows' arrays are sent once, and
+# One statement for the four tables: the rows' arrays are sent once, and
 # each tsvector of everything is made once; ``search_walk`` takes it without
-# its positions from the rows ``search_doc`` returns.
+# its positions from the rows ``search_main`` returns.
 _INSERT = (
     "WITH r AS (SELECT * FROM unnest(%b::bigint[], %b::text[], %b::int[], %b::text[], "
     "%b::text[], %b::text[], %b::text[], %b::text[], %b::text[], %b::text[], %b::text[], "
     "%b::text[], %b::text[], %b::text[]) AS r(k, i, c, d, s, h, t, n, b, m, e, tw, nw, mw)), "
     "f AS (INSERT INTO search_field (rank_key, title_f, body_f, meta_f, exact) "
     "SELECT k, t, b, m, e FROM r), "
-    "v AS (INSERT INTO search_doc (rank_key, notice_id, category_id, doc_type_f, issuer_f, "
-    "number_head, number_f, title_tsv, number_tsv, main_tsv) "
-    "SELECT k, i, c, d, s, h, n, to_tsvector('simple', tw), "
-    "to_tsvector('simple', nw), to_tsvector('simple', mw) FROM r "
-    "RETURNING rank_key, category_id, doc_type_f, issuer_f, main_tsv) "
+    "o AS (INSERT INTO search_doc (rank_key, notice_id, category_id, doc_type_f, issuer_f, "
+    "number_head, number_f, title_tsv, number_tsv) "
+    "SELECT k, i, c, d, s, h, n, to_tsvector('simple', tw), to_tsvector('simple', nw) FROM r), "
+    "v AS (INSERT INTO search_main (rank_key, category_id, doc_type_f, issuer_f, main_tsv) "
+    "SELECT k, c, d, s, to_tsvector('simple', mw) FROM r RETURNING *) "
     "INSERT INTO search_walk (rank_key, category_id, doc_type_f, issuer_f, words) "
     "SELECT rank_key, category_id, doc_type_f, issuer_f, strip(main_tsv) FROM v"
 )
@@ -73,6 +74,7 @@ def _fresh(sql: str) -> str:
 
 _DELETE = (
     "WITH gone AS (DELETE FROM search_doc WHERE notice_id = ANY(%s) RETURNING rank_key), "
+    "m AS (DELETE FROM search_main WHERE rank_key IN (SELECT rank_key FROM gone)), "
     "w AS (DELETE FROM search_walk WHERE rank_key IN (SELECT rank_key FROM gone)) "
     "DELETE FROM search_field WHERE rank_key IN (SELECT rank_key FROM gone)"
 )
@@ -419,8 +421,9 @@ def rebuild(conn: Connection, *, swap: bool = True) -> int:
     dialect.compress_fast(conn)
     with _raw(conn).cursor() as cur:
         cur.execute(
-            "SELECT to_regclass('search_doc') IS NULL OR to_regclass('search_walk') IS NULL "
-            "OR to_regclass('search_field') IS NULL OR to_regclass('search_term') IS NULL"
+            "SELECT to_regclass('search_doc') IS NULL OR to_regclass('search_main') IS NULL "
+            "OR to_regclass('search_walk') IS NULL OR to_regclass('search_field') IS NULL "
+            "OR to_regclass('search_term') IS NULL"
         )
         if cur.fetchone()[0]:
             # A table gone: nothing for readers to read meanwhile. All made anew.

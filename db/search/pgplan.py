@@ -115,7 +115,7 @@ class _Column:
 
 @dataclass(frozen=True)
 class Statistics:
-    """The rows of ``search_doc`` and its tsvector columns' word shares, as last analysed."""
+    """The rows of the index and its tsvector columns' word shares, as last analysed."""
 
     rows: float
     columns: dict[str, _Column]
@@ -144,8 +144,8 @@ def statistics(db: Any) -> Statistics:
     columns: dict[str, _Column] = {}
     for name, elems, freqs in db.execute(
         "SELECT attname, most_common_elems::text::text[], most_common_elem_freqs "
-        "FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'search_doc' "
-        "AND most_common_elems IS NOT NULL"
+        "FROM pg_stats WHERE schemaname = current_schema() "
+        "AND tablename IN ('search_doc', 'search_main') AND most_common_elems IS NOT NULL"
     ):
         # The shares (the words in byte order), then the least and the
         # greatest of them, and perhaps the nulls' share.
@@ -239,7 +239,7 @@ def _core(column: _Column, tsq: str, rows: float) -> str:
 def ordered(
     db: Any, sql: str, params: list[Any], tsq: str, column: str, count: int
 ) -> tuple[str, list[Any]]:
-    """*sql* (``SELECT rank_key FROM search_doc WHERE column @@ tsq …``, with
+    """*sql* (``SELECT rank_key FROM table WHERE column @@ tsq …``, with
     *params*) as the newest *count* matches, in the form that reads fewer
     rows: the statement and its parameters."""
     plain = sql + " ORDER BY rank_key LIMIT %s", [*params, count]
@@ -250,7 +250,7 @@ def ordered(
     if found is None or stats.rows <= 0:
         return plain
     share = _share(found, tsq, stats.rows)
-    if not sql.startswith(f"SELECT rank_key FROM search_doc WHERE {_TEST}") or params[:1] != [tsq]:
+    if not sql.startswith(f"SELECT rank_key FROM search_main WHERE {_TEST}") or params[:1] != [tsq]:
         return plain
     # GIN is asked for its words, without their positions (a phrase's words
     # together), which it answers without reading a row's tsvector, and
@@ -269,7 +269,7 @@ def ordered(
 
 
 def _walk(sql: str, params: list[Any], tsq: str) -> tuple[str, list[Any]]:
-    """*sql* (``SELECT rank_key FROM search_doc WHERE main_tsv @@ %s::tsquery
+    """*sql* (``SELECT rank_key FROM search_main WHERE main_tsv @@ %s::tsquery
     …``, with *params*, the first *tsq*) as a walk over ``search_walk``: the
     function under the operator, that no index answers, so that the planner
     walks the newest keys and stops at the count."""
@@ -279,7 +279,7 @@ def _walk(sql: str, params: list[Any], tsq: str) -> tuple[str, list[Any]]:
 
 def _bounds(sql: str) -> str:
     """The conditions of *sql* after its text search (`_TEST`): on columns
-    that ``search_doc`` and ``search_walk`` both have."""
+    that ``search_main`` and ``search_walk`` both have."""
     return sql[sql.index(_TEST) + len(_TEST) :]
 
 
@@ -304,7 +304,7 @@ def _hit(tsq: str, row: str) -> tuple[str, list[Any]]:
 
 #: Whether the notice under ``{}.rank_key`` holds a query's phrases, in ``main_tsv``.
 _PHRASE = (
-    "(SELECT ts_match_vq(d.main_tsv, %s::tsquery) FROM search_doc AS d "
+    "(SELECT ts_match_vq(d.main_tsv, %s::tsquery) FROM search_main AS d "
     "WHERE d.rank_key = {}.rank_key)"
 )
 
@@ -341,7 +341,7 @@ def _newest(rows: str, tsq: str, core: str, where: str = "true") -> str:
 def _sampled(
     sql: str, params: list[Any], tsq: str, core: str, count: int, rows: float
 ) -> tuple[str, list[Any]]:
-    """The newest *count* matches of *sql* (``SELECT rank_key FROM search_doc
+    """The newest *count* matches of *sql* (``SELECT rank_key FROM search_main
     WHERE main_tsv @@ %s::tsquery …``, with *params*, the first *tsq*), by
     testing the newest `SAMPLE` rows of ``search_walk``, then walking on
     (`_walk`) or reading the older matches of *core* through GIN.

@@ -154,7 +154,8 @@ def _within(bounds: Bounds, sql: str, params: list[Any], key: str = "rank_key") 
 
 def _match_sql(column: str, tsq: str, bounds: Bounds) -> tuple[str, list[Any]]:
     params: list[Any] = [tsq]
-    sql = _within(bounds, f"SELECT rank_key FROM search_doc WHERE {column} @@ %s::tsquery", params)
+    table = "search_main" if column == MAIN else "search_doc"
+    sql = _within(bounds, f"SELECT rank_key FROM {table} WHERE {column} @@ %s::tsquery", params)
     return sql, params
 
 
@@ -516,7 +517,7 @@ class _Words(typos.Words):
     def phrase(self, pair: tuple[str, str]) -> int:
         tsq = phrase(" ".join(fold_text(w) for w in pair))
         (found,) = self._pg.execute(
-            f"SELECT count(*) FROM (SELECT 1 FROM search_doc WHERE {MAIN} @@ %s::tsquery "
+            f"SELECT count(*) FROM (SELECT 1 FROM search_main WHERE {MAIN} @@ %s::tsquery "
             "LIMIT %s) AS m",
             (tsq, typos.PHRASE_CAP),
         ).fetchone()

@@ -1,17 +1,22 @@
 """The search index of a PostgreSQL archive: its tables, and the text its tsvectors are made of.
 
-The same folded text as SQLite's FTS5 index (`db.search.schema`), in four
-tables (migrations 0013, 0018 and 0024 carry the same DDL, frozen):
+The same folded text as SQLite's FTS5 index (`db.search.schema`), in five
+tables (migrations 0013, 0018, 0024 and 0025 carry the same DDL, frozen):
 
 - ``search_doc``: one row per visible notice, keyed by ``rank_key``, the
   same newest-first number SQLite's index uses as its rowid
   (`db.search.schema.block`), so that ``ORDER BY rank_key LIMIT k`` gives the
   k newest matches and a date range is a key range. It holds the filter
-  columns, the folded number, and three tsvectors with a GIN index each:
-  the title and its exact words
-  (``title_tsv``), the number (``number_tsv``), and everything
-  (``main_tsv``). ``number_head``, the number's first word, has a b-tree:
+  columns, the folded number, and two tsvectors with a GIN index each:
+  the title and its exact words (``title_tsv``) and the number
+  (``number_tsv``). ``number_head``, the number's first word, has a b-tree:
   the notices numbered "54", newest first, without a text search.
+- ``search_main``: under the same key, the tsvector of everything
+  (``main_tsv``, with its GIN index) and the filter columns. Its rows are
+  narrow (the tsvector, several KB, is in TOAST): the rows GIN hands over
+  are read from the heap for their keys, about a hundred to a page:
+  ``search_doc``'s rows, with the title's tsvector, are five times as
+  wide, and GIN queries took about twice as long there.
 - ``search_walk``: under the same key, ``main_tsv``'s words without their
   positions (``words``, ``strip(main_tsv)``) and the filter columns, for
   the walks over the newest keys that test each row's words until enough
@@ -19,7 +24,7 @@ tables (migrations 0013, 0018 and 0024 carry the same DDL, frozen):
   TOAST: a row tested read about four TOAST pages more. Without positions
   the words are about 60 % of that, and kept in the row (STORAGE MAIN): a
   walk reads a page for two or three rows and tests each three times
-  faster. No GIN index: GIN reads ``search_doc``, whose narrow rows a
+  faster. No GIN index: GIN reads ``search_main``, whose narrow rows a
   query's matches share pages of. A phrase, which needs the positions, is
   tested here without them first and then in ``main_tsv``.
 - ``search_field``: under the same key, the folded title, body and issuer
@@ -57,12 +62,17 @@ SCHEMA: tuple[str, ...] = (
     "number_head TEXT, "
     "number_f TEXT NOT NULL, "
     "title_tsv TSVECTOR NOT NULL, "
-    "number_tsv TSVECTOR NOT NULL, "
-    "main_tsv TSVECTOR NOT NULL)",
+    "number_tsv TSVECTOR NOT NULL)",
     "CREATE INDEX search_doc_title ON search_doc USING gin (title_tsv)",
     "CREATE INDEX search_doc_number ON search_doc USING gin (number_tsv)",
-    "CREATE INDEX search_doc_main ON search_doc USING gin (main_tsv)",
     "CREATE INDEX search_doc_number_head ON search_doc (number_head, rank_key)",
+    "CREATE TABLE search_main ("
+    "rank_key BIGINT PRIMARY KEY, "
+    "category_id INTEGER, "
+    "doc_type_f TEXT, "
+    "issuer_f TEXT, "
+    "main_tsv TSVECTOR NOT NULL)",
+    "CREATE INDEX search_main_tsv ON search_main USING gin (main_tsv)",
     "CREATE TABLE search_walk ("
     "rank_key BIGINT PRIMARY KEY, "
     "category_id INTEGER, "
@@ -83,7 +93,7 @@ TRIGRAMS: tuple[str, ...] = (
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "CREATE INDEX search_term_trigram ON search_term USING gist (term gist_trgm_ops)",
 )
-TABLES = ("search_doc", "search_walk", "search_field", "search_term")
+TABLES = ("search_doc", "search_main", "search_walk", "search_field", "search_term")
 DROP: tuple[str, ...] = tuple(f"DROP TABLE IF EXISTS {t}" for t in TABLES)
 
 

@@ -27,10 +27,11 @@ from tests.helpers.notices import PUBLISHER, at, notice, withdrawal
 #: path: its id comes from a sequence, which an import rolled back does not give back).
 _ROWS = (
     "SELECT d.rank_key, d.notice_id, c.path, d.doc_type_f, d.issuer_f, d.number_head, "
-    "d.number_f, d.title_tsv::text, d.number_tsv::text, d.main_tsv::text, f.title_f, f.body_f, "
+    "d.number_f, d.title_tsv::text, d.number_tsv::text, m.main_tsv::text, f.title_f, f.body_f, "
     "f.meta_f, f.exact, w.words::text, w.category_id = d.category_id, w.doc_type_f, w.issuer_f "
     "FROM search_doc_fill AS d JOIN search_field_fill AS f USING (rank_key) "
-    "JOIN search_walk_fill AS w USING (rank_key) JOIN category AS c ON c.id = d.category_id "
+    "JOIN search_main_fill AS m USING (rank_key) JOIN search_walk_fill AS w USING (rank_key) "
+    "JOIN category AS c ON c.id = d.category_id "
     "ORDER BY d.rank_key"
 )
 

@@ -102,6 +102,7 @@ def engines(tmp_path: Path, pg_url: str) -> Iterator[tuple[Archive, Archive, lis
         # candidates through GIN, and they must be the same.
         with server.writing() as session:
             session.execute(text("ANALYZE search_doc"))
+            session.execute(text("ANALYZE search_main"))
         pgplan.forget()
         yield sqlite, server, queries
     finally:

@@ -22,7 +22,7 @@ from db.search import pgplan
 from db.search.pgquery import MAIN
 from tests.helpers.notices import apply, notice
 
-SQL = "SELECT rank_key FROM search_doc WHERE main_tsv @@ %s::tsquery"
+SQL = "SELECT rank_key FROM search_main WHERE main_tsv @@ %s::tsquery"
 
 
 @pytest.fixture
@@ -40,6 +40,7 @@ def analysed(tmp_path_factory: pytest.TempPathFactory, pg_url: str) -> Iterator[
         search.update_index(session, [r.id for r in records], [])
     with archive.writing() as session:
         session.execute(text("ANALYZE search_doc"))
+        session.execute(text("ANALYZE search_main"))
     pgplan.forget()
     try:
         yield archive

@@ -1,10 +1,11 @@
-"""PostgreSQL's ``search_walk`` holds each indexed notice's words, as ``search_doc`` does.
+"""PostgreSQL's ``search_main`` and ``search_walk`` hold each indexed notice's words.
 
 The walks over the newest keys (`db.search.pgplan`) test ``search_walk``'s
-words instead of ``search_doc.main_tsv``: a notice missing there, or left
+words instead of ``search_main.main_tsv``: a notice missing there, or left
 there after it changed or was withdrawn, would be found wrongly. Revision
-0024 makes the table from the index an archive already has. SQLite's
-archive has no such table, and the revision leaves it as it was.
+0024 makes the table from the index an archive already has, and 0025
+moves ``main_tsv`` with its GIN index from ``search_doc`` to ``search_main``.
+SQLite's archive has no such tables, and the revisions leave it as it was.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import inspect, text
+from sqlalchemy import Connection, inspect, text
 
 import db.archive
 from db import search
@@ -22,12 +23,16 @@ from db.archive import Archive, open_archive
 from db.records import NoticeRecord, WithdrawalRecord
 from tests.helpers.notices import apply, notice, withdrawal
 
-#: Rows of either table without their like in the other: none when they agree.
+#: Rows of one table without their like in the others: none when they agree.
 _DIFFER = (
-    "SELECT count(*) FROM search_doc AS d FULL JOIN search_walk AS w USING (rank_key) "
-    "WHERE d.rank_key IS NULL OR w.rank_key IS NULL OR w.words <> strip(d.main_tsv) "
-    "OR w.category_id IS DISTINCT FROM d.category_id "
-    "OR w.doc_type_f IS DISTINCT FROM d.doc_type_f OR w.issuer_f IS DISTINCT FROM d.issuer_f"
+    "SELECT count(*) FROM search_doc AS s FULL JOIN search_main AS d USING (rank_key) "
+    "FULL JOIN search_walk AS w USING (rank_key) "
+    "WHERE s.rank_key IS NULL OR d.rank_key IS NULL OR w.rank_key IS NULL "
+    "OR w.words <> strip(d.main_tsv) "
+    "OR (d.category_id, d.doc_type_f, d.issuer_f) IS DISTINCT FROM "
+    "(s.category_id, s.doc_type_f, s.issuer_f) "
+    "OR (w.category_id, w.doc_type_f, w.issuer_f) IS DISTINCT FROM "
+    "(s.category_id, s.doc_type_f, s.issuer_f)"
 )
 QUERIES = ("kế hoạch", "phòng chống", "ubnd", "tiêm", '"trẻ em"', "huyện")
 
@@ -44,10 +49,17 @@ def _index(
 
 
 def _state(archive: Archive) -> tuple[int, int]:
-    """How many rows ``search_walk`` has, and how many differ from ``search_doc``'s."""
+    """How many rows ``search_walk`` has, and how many differ from ``search_main``'s."""
     with archive.reading() as session:
         rows = session.execute(text("SELECT count(*) FROM search_walk")).scalar_one()
         return rows, session.execute(text(_DIFFER)).scalar_one()
+
+
+def _columns(conn: Connection, tables: set[str]) -> set[str]:
+    """The columns of PostgreSQL's ``search_doc``, if the archive has it."""
+    if "search_doc" not in tables:
+        return set()
+    return {c["name"] for c in inspect(conn).get_columns("search_doc")}
 
 
 def _pages(archive: Archive) -> dict[str, list[str]]:
@@ -102,13 +114,16 @@ def test_the_revision_makes_the_words_of_the_index_there_is(archive: Archive) ->
         command.downgrade(db.archive._alembic_config(conn), "0023")
     with archive.engine.connect() as conn:
         before = set(inspect(conn).get_table_names())
+        wide = _columns(conn, before)
     with archive.engine.begin() as conn:
-        command.upgrade(db.archive._alembic_config(conn), "0024")
+        command.upgrade(db.archive._alembic_config(conn), "0025")
     with archive.engine.connect() as conn:
         after = set(inspect(conn).get_table_names())
+        narrow = _columns(conn, after)
     assert _pages(archive) == found
     if archive.on_server:
-        assert after - before == {"search_walk"}
+        assert after - before == {"search_walk", "search_main"}
+        assert "main_tsv" in wide and "main_tsv" not in narrow
         assert _state(archive) == (3, 0)
         with archive.reading() as session:
             storage = session.execute(

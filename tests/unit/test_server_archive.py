@@ -218,13 +218,14 @@ def test_another_pc_searches_while_the_first_import_fills_the_empty_archive(
     assert after == ["a"]
     # The fresh tables took the live ones' names, their indexes' and keys' too.
     assert [tuple(row) for row in indexes if row[0] != "search_term"] == [
-        ("search_doc", "search_doc_main"),
         ("search_doc", "search_doc_notice_id_key"),
         ("search_doc", "search_doc_number"),
         ("search_doc", "search_doc_number_head"),
         ("search_doc", "search_doc_pkey"),
         ("search_doc", "search_doc_title"),
         ("search_field", "search_field_pkey"),
+        ("search_main", "search_main_pkey"),
+        ("search_main", "search_main_tsv"),
         ("search_walk", "search_walk_pkey"),
     ]
 
@@ -273,7 +274,7 @@ def test_another_pc_searches_while_the_index_is_made_again(
         pc1.close()
     assert counted == [3]
     assert during == ["a"] and after == ["a"]
-    assert tables == ["search_doc", "search_field", "search_term", "search_walk"]
+    assert tables == ["search_doc", "search_field", "search_main", "search_term", "search_walk"]
 
 
 def test_reindex_makes_a_lost_index_table_anew(pc1: Archive, world: World) -> None:
