@@ -233,7 +233,7 @@ def _core(column: _Column, tsq: str, rows: float) -> str:
     (`EVERYWHERE`), if some part is left."""
     parts = _conjuncts(tsq)
     kept = [part for part in parts if _share(column, part, rows) < EVERYWHERE]
-    return " & ".join(kept if kept else parts).replace("<->", "&")
+    return _words(" & ".join(kept if kept else parts))
 
 
 def ordered(
@@ -249,17 +249,17 @@ def ordered(
     found = stats.columns.get(column)
     if found is None or stats.rows <= 0:
         return plain
-    share = _share(found, tsq, stats.rows)
     if not sql.startswith(f"SELECT rank_key FROM search_main WHERE {_TEST}") or params[:1] != [tsq]:
         return plain
+    share = _share(found, tsq, stats.rows)
     # GIN is asked for its words, without their positions (a phrase's words
     # together), which it answers without reading a row's tsvector, and
     # without the parts most rows hold. The rest is tested in the newest of
     # its matches (`_newest`).
     core = _core(found, tsq, stats.rows)
     if _share(found, core, stats.rows) * stats.rows <= min(stats.rows, count / share) * GIN_MARGIN:
-        gin = f"WITH m AS MATERIALIZED ({sql}) " + _newest("m", tsq, core)
-        return gin, [core, *params[1:], *_tests(tsq, core), count]
+        newest, tested = _newest("m", tsq, core)
+        return f"WITH m AS MATERIALIZED ({sql}) {newest}", [core, *params[1:], *tested, count]
     if count / share <= SAMPLE:
         walk, walked = _walk(sql, params, tsq)
         return walk + " ORDER BY rank_key LIMIT %s", [*walked, count]
@@ -283,10 +283,9 @@ def _bounds(sql: str) -> str:
     return sql[sql.index(_TEST) + len(_TEST) :]
 
 
-def _tests(tsq: str, core: str) -> list[Any]:
-    """The parameters of `_newest`'s tests of GIN's matches of *core* for *tsq*."""
-    words = tsq.replace("<->", "&")
-    return [*([words] if core != words else []), *([tsq] if "<->" in tsq else [])]
+def _words(tsq: str) -> str:
+    """*tsq*'s words without their positions: its phrases' words together."""
+    return tsq.replace("<->", "&")
 
 
 def _hit(tsq: str, row: str) -> tuple[str, list[Any]]:
@@ -299,7 +298,7 @@ def _hit(tsq: str, row: str) -> tuple[str, list[Any]]:
     if "<->" not in tsq:
         return hit, [tsq]
     test = f"{hit} AND {_PHRASE.format(row)}"
-    return test, [tsq.replace("<->", "&"), tsq]
+    return test, [_words(tsq), tsq]
 
 
 #: Whether the notice under ``{}.rank_key`` holds a query's phrases, in ``main_tsv``.
@@ -316,26 +315,28 @@ _WORDS = (
 )
 
 
-def _newest(rows: str, tsq: str, core: str, where: str = "true") -> str:
+def _newest(rows: str, tsq: str, core: str, where: str = "true") -> tuple[str, list[Any]]:
     """The newest of *rows* (``rank_key``, GIN's matches of *core*) where
-    *where* that match *tsq*, up to a count. What *core* left out of *tsq*,
-    the parts most rows hold and the positions of its phrases, is tested in
-    them newest first, only until there are enough: GIN's own recheck tested
-    every match, reading each ``main_tsv`` out of TOAST."""
+    *where* that match *tsq*, up to a count: SQL, and the parameters of its
+    tests (the count's is the caller's, last). What *core* left out of
+    *tsq*, the parts most rows hold and the positions of its phrases, is
+    tested in them newest first, only until there are enough: GIN's own
+    recheck tested every match, reading each ``main_tsv`` out of TOAST."""
     tests = [
-        *([_WORDS] if core != tsq.replace("<->", "&") else []),
-        *([_PHRASE] if "<->" in tsq else []),
+        *([(_WORDS, _words(tsq))] if core != _words(tsq) else []),
+        *([(_PHRASE, tsq)] if "<->" in tsq else []),
     ]
     if not tests:
-        return f"SELECT rank_key FROM {rows} WHERE {where} ORDER BY rank_key LIMIT %s"
+        return f"SELECT rank_key FROM {rows} WHERE {where} ORDER BY rank_key LIMIT %s", []
     # (In a subquery with OFFSET 0: the tests stay above the sort, where the
     # LIMIT stops them.)
-    return (
+    sql = (
         f"SELECT rank_key FROM (SELECT rank_key FROM {rows} WHERE {where} "
         f"ORDER BY rank_key OFFSET 0) AS o WHERE "
-        + " AND ".join(test.format("o") for test in tests)
+        + " AND ".join(test.format("o") for test, _ in tests)
         + " LIMIT %s"
     )
+    return sql, [value for _, value in tests]
 
 
 def _sampled(
@@ -361,6 +362,7 @@ def _sampled(
     cheaper = (
         f"({count} - found) * {SAMPLE * GIN_MARGIN:.1f} <= found * found * {rows / SAMPLE:.3f}"
     )
+    newest, later = _newest("g", tsq, core, found.format(f"{more}NOT ({cheaper})"))
     statement = (
         f"WITH s AS MATERIALIZED (SELECT rank_key, {hit} AS hit "
         f"FROM (SELECT rank_key, words FROM search_walk WHERE true{_bounds(sql)} "
@@ -373,9 +375,9 @@ def _sampled(
         "SELECT rank_key FROM s WHERE hit "
         f"UNION ALL ({walk[0]} AND rank_key > {found.format('edge')} "
         f"AND {found.format(more + cheaper)} ORDER BY rank_key LIMIT %s) "
-        f"UNION ALL ({_newest('g', tsq, core, found.format(f'{more}NOT ({cheaper})'))}) "
+        f"UNION ALL ({newest}) "
         "ORDER BY rank_key LIMIT %s"
     )
     gin = [core, *params[1:]]
-    values = [*tested, *params[1:], SAMPLE, *gin, *walk[1], count, *_tests(tsq, core), count, count]
+    values = [*tested, *params[1:], SAMPLE, *gin, *walk[1], count, *later, count, count]
     return statement, values

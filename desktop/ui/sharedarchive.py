@@ -54,8 +54,6 @@ class SharingController(QObject):
         self.dialog: SettingsDialog | None = None
         runner.connection_changed.connect(self._on_connection)
         runner.server_left.connect(self._on_left)
-        #: Whether the status bar has said the server is lost, until it is back or left.
-        self._lost = False
         # A server that refused, or a URL that names none: the way to set it right.
         opener.settings_wanted.connect(self.show_dialog)
 
@@ -159,7 +157,6 @@ class SharingController(QObject):
         self.saved.emit()
 
     def _on_connection(self, up: bool) -> None:
-        self._lost = not up
         if up:
             self._status(self.tr("Đã kết nối lại tới máy chủ dữ liệu."), 8000)
         else:
@@ -168,12 +165,11 @@ class SharingController(QObject):
     def _on_left(self) -> None:
         """Another archive opened in the lost server's place: its loss is no longer news.
 
-        Whatever the status bar says since the loss was said is about it (a
-        read cut off says the loss in its own sentence): cleared.
+        The runner says so only after it said the loss (`_on_connection`), and
+        whatever the status bar says since is about it (a read cut off says
+        the loss in its own sentence): cleared.
         """
-        if self._lost:
-            self._window.statusBar().clearMessage()
-        self._lost = False
+        self._window.statusBar().clearMessage()
 
     def _status(self, text: str, timeout_ms: int = 0) -> None:
         self._window.statusBar().showMessage(text, timeout_ms)
