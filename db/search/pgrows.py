@@ -146,7 +146,7 @@ def columns(
             exact,
             f"{title_w} {' '.join(title_exact)}",
             number_w,
-            f"{main} {exact}",
+            main,
         )
         for column, value in zip(out, values, strict=True):
             column.append(value)
