@@ -17,8 +17,10 @@ only for the swap, an instant before the import commits.
 
 from __future__ import annotations
 
+import queue
 import re
 import select
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -218,8 +220,7 @@ def update(conn: Connection, changed_ids: Sequence[str], removed_ids: Sequence[s
     dialect.compress_fast(conn)
     with _raw(conn).cursor() as cur:
         # Fresh tables made earlier in this transaction are its index until the swap.
-        cur.execute("SELECT to_regclass(%s)", (FRESH["search_doc"],))
-        filling = cur.fetchone()[0] is not None
+        filling = _ours(cur)
         if not filling and _claim_empty(cur):
             _fill_fresh(cur, changed)
             return True
@@ -273,14 +274,112 @@ def _fill_fresh(cur: Any, ids: Sequence[str]) -> int:
 def start_fill(conn: Connection) -> Filler | None:
     """A `Filler` for an import into an empty index, before its notices are written; else None.
 
-    Takes the lock `update` takes for the fresh tables, and makes them.
+    Takes the lock `update` takes for the fresh tables; the Filler's own
+    connection makes them.
     """
     with _raw(conn).cursor() as cur:
-        cur.execute("SELECT to_regclass(%s)", (FRESH["search_doc"],))
-        if cur.fetchone()[0] is not None or not _claim_empty(cur):
+        if _ours(cur) or not _claim_empty(cur):
             return None
-        _make_fresh(cur)
     return Filler(conn)
+
+
+#: Index rows' INSERTs a `_Writer` may hold waiting, a chunk each.
+_QUEUED = 2
+
+
+class _Writer:
+    """A connection of its own that fills the fresh tables (`FRESH`) beside the import's.
+
+    Making the rows' tsvectors was most of the import's server work, done by
+    the one process that also wrote the notices: it set the pace, while the
+    second core waited. Here another server process makes them, fed from a
+    thread (which waits on the server, not on Python), and builds the GIN
+    indexes while the import writes the rest. It commits the tables only at
+    the end (`build`); the import's transaction then puts them in the live
+    ones' place (`_swap`) as it commits. Should the import fail after that,
+    the tables are left beside the live index, which nothing reads, and the
+    next import into an empty index, or `update`, drops them.
+    """
+
+    def __init__(self, conn: Connection) -> None:
+        self._proxy = conn.engine.raw_connection()
+        self._conn: Any = self._proxy.driver_connection
+        self._jobs: queue.Queue[Callable[[Any], object] | None] = queue.Queue(_QUEUED)
+        self._failed: BaseException | None = None
+        self._done = False
+        self._thread = threading.Thread(target=self._run, name="bangtin-index", daemon=True)
+        self._thread.start()
+        self.put(_start_fresh)
+
+    def _run(self) -> None:
+        with self._conn.cursor() as cur:
+            while (job := self._jobs.get()) is not None:
+                if self._failed is None:
+                    try:
+                        job(cur)
+                    except BaseException as exc:  # handed to the import by `wait`
+                        self._failed = exc
+
+    def put(self, job: Callable[[Any], object]) -> None:
+        """Run *job* with the connection's cursor after those put before."""
+        self._jobs.put(job)
+
+    def wait(self) -> None:
+        """Wait for every job; raise what failed. The connection is then let go."""
+        if not self._done:
+            self._done = True
+            self._jobs.put(None)
+            self._thread.join()
+            try:
+                if self._failed is None:
+                    self._conn.commit()
+            finally:
+                self._close()
+        if self._failed is not None:
+            raise self._failed
+
+    def abandon(self) -> None:
+        """Stop, rolling back what the connection wrote: the fresh tables are not made."""
+        if not self._done:
+            self._done = True
+            self._failed = self._failed or _Abandoned()
+            # A chunk's rows or a GIN index may be on their way: not waited for.
+            self._conn.cancel_safe()
+            self._jobs.put(None)
+            self._thread.join()
+            self._close()
+
+    def _close(self) -> None:
+        try:
+            self._conn.rollback()
+        except Exception:  # a lost server rolled it back itself
+            self._proxy.invalidate()
+        finally:
+            self._proxy.close()
+
+
+class _Abandoned(Exception):
+    """The fresh tables were given up: the import ended without them."""
+
+
+def _start_fresh(cur: Any) -> None:
+    dialect.compress_fast_raw(cur)
+    _make_fresh(cur)
+
+
+def _ours(cur: Any) -> bool:
+    """Whether this transaction made fresh tables (`FRESH`): they are its index until the swap.
+
+    Others are what an import left that failed after its `_Writer`
+    committed them; nothing reads them, and the next fill drops them
+    (`_make_fresh`).
+    """
+    cur.execute(
+        "SELECT xmin = pg_current_xact_id()::xid FROM pg_class WHERE oid = to_regclass(%s)",
+        (FRESH["search_doc"],),
+    )
+    row = cur.fetchone()
+    return row is not None and bool(row[0])
 
 
 class Filler:
@@ -290,56 +389,60 @@ class Filler:
     server made the tsvectors (most of its work) while the client had
     nothing left to do but wait. The importer hands the ids of each chunk's
     notices here once they are written (`add`); their rows are read back as
-    `update` reads them, folded while the server makes the previous rows'
-    tsvectors, and sent without waiting while the importer reads its next
-    chunk (*meanwhile*). The rows and their keys are the ones `update`
-    would make: the same ids in the same order, cut in the same chunks.
-    `finish` checks that no notice was written again or withdrawn after it
-    was indexed (the same id twice in a bundle); if one was, it indexes
-    the import again as `update` does. The words for prefixes
-    (``search_term``) are written by `finish`, so that such a notice leaves
-    none of its first copy's.
+    `update` reads them, folded here, and written by a connection of its
+    own (`_Writer`) while the importer reads and writes its next chunk
+    (*meanwhile*). The rows and their keys are the ones `update` would
+    make: the same ids in the same order, cut in the same chunks. `finish`
+    checks that no notice was written again or withdrawn after it was
+    indexed (the same id twice in a bundle); if one was, it indexes the
+    import again as `update` does. The words for prefixes (``search_term``)
+    are written by `finish`, in the import's transaction, so that such a
+    notice leaves none of its first copy's.
     """
 
     def __init__(self, conn: Connection) -> None:
         self._cur = _raw(conn).cursor()
-        self._alloc = _Allocator(self._cur, empty=True, filling=True)
+        self._alloc = _Allocator(self._cur, empty=True)
         self._ids: list[str] = []
         self._read = 0
-        self._rows: list[list[tuple[Any, ...]]] = []
-        self._pending: list[tuple[list[list[Any]], set[str]]] = []
         self._terms: set[str] = set()
+        self._all = False
+        self._writer: _Writer | None = _Writer(conn)
 
     def add(self, ids: Sequence[str], meanwhile: Callable[[], object] | None = None) -> None:
         """Index the notices *ids* just written, the import's next in order of writing."""
         self._ids.extend(ids)
-        self._read_rows(whole=True)
-        with self._cur.connection.pipeline():
-            self._send_pending()
-            self._fold()
-            if meanwhile is not None:
-                meanwhile()
+        self._index(whole=True)
+        if meanwhile is not None:
+            meanwhile()
 
-    def _read_rows(self, *, whole: bool) -> None:
+    def _index(self, *, whole: bool) -> None:
         while len(self._ids) - self._read >= (CHUNK if whole else 1):
             ids = self._ids[self._read : self._read + CHUNK]
             self._read += len(ids)
-            self._rows.append(_visible(self._cur, ids, self._alloc))
+            rows = _visible(self._cur, ids, self._alloc)
+            if rows:
+                columns, vocabulary = pgrows.columns(rows, self._alloc.take)
+                self._terms |= vocabulary
+                self._write(lambda cur, columns=columns: cur.execute(_fresh(_INSERT), columns))
 
-    def _fold(self) -> None:
-        self._pending += [pgrows.columns(rows, self._alloc.take) for rows in self._rows if rows]
-        self._rows = []
+    def _write(self, job: Callable[[Any], object]) -> None:
+        assert self._writer is not None, "indexed in the import's transaction already"
+        self._writer.put(job)
 
-    def _send_pending(self) -> None:
-        for columns, vocabulary in self._pending:
-            self._cur.execute(_fresh(_INSERT), columns)
-            _send(self._cur.connection)
-            # Sent at the end: a notice indexed again leaves no stale words.
-            self._terms |= vocabulary
-        self._pending = []
+    def all_written(self) -> None:
+        """The import's last notices are written: index the rest and build the GIN indexes.
+
+        Its own connection builds them while the import writes the rest
+        (standings, the register); `finish` then only checks.
+        """
+        if not self._all:
+            self._all = True
+            self._index(whole=False)
+            self._write(lambda c: _build(c, fresh=True))
 
     def finish(self, changed_ids: Sequence[str], removed_ids: Sequence[str]) -> None:
-        """Index the rest and build the GIN indexes; the caller swaps them in at its commit."""
+        """Index the rest, if `all_written` did not; the swap at commit waits for the GIN indexes."""
         changed = list(dict.fromkeys(changed_ids))
         cur = self._cur
         if (
@@ -347,29 +450,45 @@ class Filler:
             or len(changed) != len(changed_ids)
             or set(removed_ids) & set(changed)
         ):
-            # A notice written again, or withdrawn, after its row was made.
+            # A notice written again, or withdrawn, after its row was made
+            # (its second row may have failed the writer: no matter).
+            self.abandon()
+            self._writer = None
             _fill_fresh(cur, changed)
         else:
-            self._read_rows(whole=False)
-            self._fold()
-            with cur.connection.pipeline():
-                self._send_pending()
-                _insert_terms(cur, self._terms)
-            _build(cur, fresh=True)
+            self.all_written()
+            _insert_terms(cur, self._terms)
         cur.close()
 
+    def wait(self) -> None:
+        """Wait for the fresh tables to be written and their indexes built; raise what failed.
 
-def swap_at_commit(session: Session) -> None:
-    """Put the fresh tables `update` filled in the live ones' place just before *session* commits.
+        Nothing to wait for once `finish` indexed the import in its own transaction.
+        """
+        if self._writer is not None:
+            self._writer.wait()
+
+    def abandon(self) -> None:
+        """Give up the fresh tables: the import's transaction ends without them."""
+        if self._writer is not None:
+            self._writer.abandon()
+
+
+def swap_at_commit(session: Session, filler: Filler | None = None) -> None:
+    """Put the fresh tables `update` (or *filler*) filled in the live ones'
+    place just before *session* commits.
 
     Dropping the live tables takes the lock a search waits for: held from
     the swap to the commit, an instant, and not while the rest of the import
-    (its files, say) is written.
+    (its files, say) is written. A *filler*'s connection is waited for
+    first: it builds the GIN indexes meanwhile.
     """
 
     def swap(committing: Session) -> None:
         if committing.in_nested_transaction():
             return
+        if filler is not None:
+            filler.wait()
         with _raw(committing.connection()).cursor() as cur:
             # Gone once swapped, or with a transaction rolled back.
             cur.execute("SELECT to_regclass(%s)", (FRESH["search_doc"],))

@@ -62,6 +62,9 @@ def _fill(
             written=None if filler is None else filler.add,
         )
         search.update_index(session, counts.changed_ids, counts.removed_ids, filler)
+        if filler is not None:
+            # Its own connection writes the fresh tables, and commits them once built.
+            filler.wait()
         found[0].extend(tuple(r) for r in session.execute(text(_ROWS)))
         found[1].extend(session.scalars(text("SELECT term FROM search_term ORDER BY term")))
         raise _Undo
