@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from db import dialect
@@ -336,7 +337,7 @@ class _Writer:
             finally:
                 self._close()
         if self._failed is not None:
-            raise self._failed
+            raise _as_sqlalchemy(self._failed)
 
     def abandon(self) -> None:
         """Stop, rolling back what the connection wrote: the fresh tables are not made."""
@@ -356,6 +357,16 @@ class _Writer:
             self._proxy.invalidate()
         finally:
             self._proxy.close()
+
+
+def _as_sqlalchemy(exc: BaseException) -> BaseException:
+    """*exc* wrapped as SQLAlchemy wraps what the import's own connection raises,
+    so that the import and the archive sort it the same (`db.errors.classify`)."""
+    import psycopg  # noqa: PLC0415  (loaded: this is a server's archive)
+
+    if isinstance(exc, psycopg.Error):
+        return DBAPIError.instance(None, None, exc, psycopg.Error)
+    return exc
 
 
 class _Abandoned(Exception):

@@ -10,12 +10,14 @@ notice the same bundle brings.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import DataError
 
 from db import search, store
 from db.archive import Archive, open_archive
@@ -136,3 +138,100 @@ def test_a_first_import_is_found_once_it_commits(server: Archive) -> None:
                 assert search.start_fill(writing) is None
     finally:
         server.close()
+
+
+#: Tables an import writes its first index into, before they take the live names.
+_FRESH_TABLES = (
+    "SELECT count(*) FROM pg_class WHERE relname IN "
+    "('search_doc_fill', 'search_main_fill', 'search_walk_fill', 'search_field_fill')"
+)
+#: Connections of this database left in a transaction: a writer not let go.
+_LEFT_OPEN = (
+    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+    "AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%'"
+)
+
+
+def _import(archive: Archive, chunks: Iterable[Sequence[NoticeRecord]]) -> None:
+    with archive.writing() as session:
+        store.ensure_publisher(session, PUBLISHER, "UBND xã Demo")
+        categories = store.ensure_categories(session, [n.category for c in CHUNKS for n in c])
+        filler = search.start_fill(session)
+        assert filler is not None
+        counts = store.apply_notice_chunks(
+            session,
+            PUBLISHER,
+            chunks,
+            [],
+            categories,
+            written=filler.add,
+            all_written=filler.all_written,
+        )
+        search.update_index(session, counts.changed_ids, counts.removed_ids, filler)
+
+
+def _state(archive: Archive) -> tuple[int, int, int, int]:
+    """Notices, live index rows, fresh tables and connections left in a transaction."""
+    with archive.reading() as session:
+        return (
+            session.execute(text("SELECT count(*) FROM notice")).scalar_one(),
+            session.execute(text("SELECT count(*) FROM search_doc")).scalar_one(),
+            session.execute(text(_FRESH_TABLES)).scalar_one(),
+            session.execute(text(_LEFT_OPEN)).scalar_one(),
+        )
+
+
+def _writers() -> list[str]:
+    return [t.name for t in threading.enumerate() if t.name == "bangtin-index"]
+
+
+def test_an_import_that_fails_once_its_index_is_written_leaves_the_archive_as_it_was(
+    server: Archive,
+) -> None:
+    try:
+        # The writer commits the fresh tables, then the import rolls back:
+        # they stay beside the live index, which nothing of theirs reaches.
+        _fill(server, CHUNKS, [], as_written=True)
+        assert _state(server) == (0, 0, 4, 0)
+        with server.reading() as session:
+            assert search.search(session, "giay phep xay dung") == []
+        # The next first import drops them and makes its own.
+        _import(server, CHUNKS)
+        assert _state(server) == (7, 7, 0, 0)
+        with server.reading() as session:
+            assert [hit.id for hit in search.search(session, "giay phep xay dung")] == ["d"]
+    finally:
+        server.close()
+    assert _writers() == []
+
+
+def test_an_index_that_cannot_be_built_fails_the_import(
+    server: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(cur: Any, *, fresh: bool = False) -> None:
+        cur.execute("SELECT 1 / 0")
+
+    monkeypatch.setattr(pgindex, "_build", broken)
+    try:
+        with pytest.raises(DataError, match="division by zero"):
+            _import(server, CHUNKS)
+        assert _state(server) == (0, 0, 0, 0)
+    finally:
+        server.close()
+    assert _writers() == []
+
+
+def test_an_import_given_up_half_way_lets_its_writer_go(server: Archive) -> None:
+    def chunks() -> Iterator[list[NoticeRecord]]:
+        yield from CHUNKS[:2]
+        # The first two chunks' rows are with the writer.
+        assert _writers() == ["bangtin-index"]
+        raise _Undo
+
+    try:
+        with pytest.raises(_Undo):
+            _import(server, chunks())
+        assert _state(server) == (0, 0, 0, 0)
+    finally:
+        server.close()
+    assert _writers() == []
