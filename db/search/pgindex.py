@@ -12,11 +12,15 @@ autovacuum or when it fills: nothing to tidy as FTS5's segments are.
 The first import into an empty index fills fresh tables beside the live
 (empty) ones, builds their GIN indexes at once at the end, and swaps them in
 by name: another PC's search reads the empty tables meanwhile, and waits
-only for the swap, an instant before the import commits.
+only for the swap, an instant before the import commits. An import of a
+bundle (`Filler`) has a connection of its own write them (`_Writer`), so
+that a second server process makes their tsvectors and GIN indexes while
+the import's own writes the notices.
 """
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import re
 import select
@@ -295,11 +299,11 @@ class _Writer:
     the one process that also wrote the notices: it set the pace, while the
     second core waited. Here another server process makes them, fed from a
     thread (which waits on the server, not on Python), and builds the GIN
-    indexes while the import writes the rest. It commits the tables only at
-    the end (`build`); the import's transaction then puts them in the live
-    ones' place (`_swap`) as it commits. Should the import fail after that,
-    the tables are left beside the live index, which nothing reads, and the
-    next import into an empty index, or `update`, drops them.
+    indexes while the import writes the rest. `wait` commits the tables,
+    just before the import's transaction puts them in the live ones' place
+    (`_swap`) and commits. Should the import fail in between, the tables
+    are left beside the live index, which nothing reads, and the next fill
+    drops them (`_make_fresh`).
     """
 
     def __init__(self, conn: Connection) -> None:
@@ -308,6 +312,7 @@ class _Writer:
         self._jobs: queue.Queue[Callable[[Any], object] | None] = queue.Queue(_QUEUED)
         self._failed: BaseException | None = None
         self._done = False
+        self._abandoned = False
         self._thread = threading.Thread(target=self._run, name="bangtin-index", daemon=True)
         self._thread.start()
         self.put(_start_fresh)
@@ -319,7 +324,12 @@ class _Writer:
                     try:
                         job(cur)
                     except BaseException as exc:  # handed to the import by `wait`
-                        self._failed = exc
+                        if self._failed is None:
+                            self._failed = exc
+        if self._abandoned:
+            # Here rather than in `abandon`, which may not wait for a server
+            # that stopped answering.
+            self._close()
 
     def put(self, job: Callable[[Any], object]) -> None:
         """Run *job* with the connection's cursor after those put before."""
@@ -340,15 +350,25 @@ class _Writer:
             raise _as_sqlalchemy(self._failed)
 
     def abandon(self) -> None:
-        """Stop, rolling back what the connection wrote: the fresh tables are not made."""
-        if not self._done:
-            self._done = True
-            self._failed = self._failed or _Abandoned()
-            # A chunk's rows or a GIN index may be on their way: not waited for.
-            self._conn.cancel_safe()
-            self._jobs.put(None)
-            self._thread.join()
-            self._close()
+        """Stop, rolling back what the connection wrote: the fresh tables are not made.
+
+        The import is failing already: a server that stopped answering is
+        waited for a few seconds at most, and the thread lets the connection
+        go once its call returns.
+        """
+        if self._done:
+            return
+        self._done = self._abandoned = True
+        if self._failed is None:
+            self._failed = _Abandoned()
+        with contextlib.suppress(queue.Empty):
+            while True:  # the rows not yet sent are not wanted
+                self._jobs.get_nowait()
+        self._jobs.put(None)
+        # A chunk's rows or a GIN index may be on their way: not waited for.
+        with contextlib.suppress(Exception):
+            self._conn.cancel_safe(timeout=_GIVE_UP_S)
+        self._thread.join(_GIVE_UP_S)
 
     def _close(self) -> None:
         try:
@@ -357,6 +377,10 @@ class _Writer:
             self._proxy.invalidate()
         finally:
             self._proxy.close()
+
+
+#: Seconds an import that is failing waits for its `_Writer` to stop.
+_GIVE_UP_S = 5.0
 
 
 def _as_sqlalchemy(exc: BaseException) -> BaseException:
