@@ -26,6 +26,7 @@ import re
 import select
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Connection, event
@@ -68,15 +69,17 @@ _LOCK = f"LOCK TABLE {', '.join(FRESH)} IN SHARE MODE"
 _INSERT = (
     "WITH r AS (SELECT * FROM unnest(%b::bigint[], %b::text[], %b::int[], %b::text[], "
     "%b::text[], %b::text[], %b::text[], %b::text[], %b::text[], %b::text[], %b::text[], "
-    "%b::text[], %b::text[], %b::text[]) AS r(k, i, c, d, s, h, t, n, b, m, e, tw, nw, mw)), "
+    "%b::text[], %b::text[], %b::text[], %b::text[]) "
+    "AS r(k, i, c, d, s, h, t, n, b, m, e, tw, nw, mw, held)), "
     "f AS (INSERT INTO search_field (rank_key, title_f, body_f, meta_f, exact) "
     "SELECT k, t, b, m, e FROM r), "
     "o AS (INSERT INTO search_doc (rank_key, notice_id, category_id, doc_type_f, issuer_f, "
     "number_head, number_f, title_tsv, number_tsv) "
     "SELECT k, i, c, d, s, h, n, to_tsvector('simple', tw), to_tsvector('simple', nw) FROM r), "
     "v AS (INSERT INTO search_main (rank_key, category_id, doc_type_f, issuer_f, main_tsv) "
-    "SELECT k, c, d, s, to_tsvector('simple', mw) || CASE WHEN e = '' THEN ''::tsvector "
-    "ELSE (replace(e, ' ', ':2 ') || ':2')::tsvector END FROM r RETURNING *) "
+    "SELECT k, c, d, s, to_tsvector('simple', mw) || CASE WHEN coalesce(held, e) = '' "
+    "THEN ''::tsvector ELSE (replace(coalesce(held, e), ' ', ':2 ') || ':2')::tsvector END "
+    "FROM r RETURNING *) "
     "INSERT INTO search_walk (rank_key, category_id, doc_type_f, issuer_f, words) "
     "SELECT rank_key, category_id, doc_type_f, issuer_f, strip(main_tsv) FROM v"
 )
@@ -307,6 +310,9 @@ class _Writer:
     """
 
     def __init__(self, conn: Connection) -> None:
+        # As long as the import's own connection waits for a lock (a backup
+        # reading a table, say), then the import fails BUSY as it would.
+        waits = str(conn.exec_driver_sql("SELECT current_setting('lock_timeout')").scalar())
         self._proxy = conn.engine.raw_connection()
         self._conn: Any = self._proxy.driver_connection
         self._jobs: queue.Queue[Callable[[Any], object] | None] = queue.Queue(_QUEUED)
@@ -315,7 +321,7 @@ class _Writer:
         self._abandoned = False
         self._thread = threading.Thread(target=self._run, name="bangtin-index", daemon=True)
         self._thread.start()
-        self.put(_start_fresh)
+        self.put(lambda cur: _start_fresh(cur, waits))
 
     def _run(self) -> None:
         with self._conn.cursor() as cur:
@@ -332,8 +338,21 @@ class _Writer:
             self._close()
 
     def put(self, job: Callable[[Any], object]) -> None:
-        """Run *job* with the connection's cursor after those put before."""
+        """Run *job* with the connection's cursor after those put before.
+
+        Raises what failed before, at once: the import stops there.
+        """
+        self._raise()
         self._jobs.put(job)
+
+    @property
+    def going(self) -> bool:
+        """Whether nothing failed, nor was the writer given up."""
+        return self._failed is None
+
+    def _raise(self) -> None:
+        if self._failed is not None:
+            raise _as_sqlalchemy(self._failed, self._conn.broken)
 
     def wait(self) -> None:
         """Wait for every job; raise what failed. The connection is then let go."""
@@ -344,10 +363,11 @@ class _Writer:
             try:
                 if self._failed is None:
                     self._conn.commit()
+            except Exception as exc:  # the server lost at the last moment, say
+                self._failed = exc
             finally:
                 self._close()
-        if self._failed is not None:
-            raise _as_sqlalchemy(self._failed)
+        self._raise()
 
     def abandon(self) -> None:
         """Stop, rolling back what the connection wrote: the fresh tables are not made.
@@ -383,13 +403,14 @@ class _Writer:
 _GIVE_UP_S = 5.0
 
 
-def _as_sqlalchemy(exc: BaseException) -> BaseException:
+def _as_sqlalchemy(exc: BaseException, broken: bool) -> BaseException:
     """*exc* wrapped as SQLAlchemy wraps what the import's own connection raises,
-    so that the import and the archive sort it the same (`db.errors.classify`)."""
+    so that the import and the archive sort it the same (`db.errors.classify`):
+    *broken*, the connection was lost."""
     import psycopg  # noqa: PLC0415  (loaded: this is a server's archive)
 
     if isinstance(exc, psycopg.Error):
-        return DBAPIError.instance(None, None, exc, psycopg.Error)
+        return DBAPIError.instance(None, None, exc, psycopg.Error, connection_invalidated=broken)
     return exc
 
 
@@ -397,9 +418,26 @@ class _Abandoned(Exception):
     """The fresh tables were given up: the import ended without them."""
 
 
-def _start_fresh(cur: Any) -> None:
+def _start_fresh(cur: Any, lock_timeout: str) -> None:
+    """Drop what an import that failed left (`_ours`), at once, then make the fresh tables.
+
+    Dropped in a transaction of its own, which frees their room before the
+    new ones take theirs.
+    """
+    timeout = "SELECT set_config('lock_timeout', %s, true)"
+    cur.execute(timeout, (lock_timeout,))
+    _drop_left(cur)
+    cur.connection.commit()
+    cur.execute(timeout, (lock_timeout,))
     dialect.compress_fast_raw(cur)
     _make_fresh(cur)
+
+
+def _drop_left(cur: Any) -> None:
+    """Drop fresh tables this transaction did not make: what an import that failed left."""
+    cur.execute("SELECT to_regclass(%s)", (FRESH["search_doc"],))
+    if cur.fetchone()[0] is not None and not _ours(cur):
+        cur.execute(f"DROP TABLE IF EXISTS {', '.join(FRESH.values())}")
 
 
 def _ours(cur: Any) -> bool:
@@ -417,6 +455,10 @@ def _ours(cur: Any) -> bool:
     return row is not None and bool(row[0])
 
 
+def _insert_fresh(cur: Any, columns: list[list[Any]]) -> None:
+    cur.execute(_fresh(_INSERT), columns)
+
+
 class Filler:
     """The first import's index, written into the fresh tables while its notices are.
 
@@ -427,12 +469,13 @@ class Filler:
     `update` reads them, folded here, and written by a connection of its
     own (`_Writer`) while the importer reads and writes its next chunk
     (*meanwhile*). The rows and their keys are the ones `update` would
-    make: the same ids in the same order, cut in the same chunks. `finish`
-    checks that no notice was written again or withdrawn after it was
-    indexed (the same id twice in a bundle); if one was, it indexes the
-    import again as `update` does. The words for prefixes (``search_term``)
-    are written by `finish`, in the import's transaction, so that such a
-    notice leaves none of its first copy's.
+    make: the same ids in the same order, cut in the same chunks. A notice
+    written again (the same id twice in a bundle) gives up the writer at
+    once, and `finish` indexes the import again as `update` does, in the
+    import's transaction; so it does when a notice indexed was withdrawn by
+    the same bundle. The words for prefixes (``search_term``) are written by
+    `finish`, in the import's transaction, so that such a notice leaves none
+    of its first copy's.
     """
 
     def __init__(self, conn: Connection) -> None:
@@ -441,29 +484,40 @@ class Filler:
         self._ids: list[str] = []
         self._read = 0
         self._terms: set[str] = set()
+        self._seen: set[str] = set()
         self._all = False
         self._writer: _Writer | None = _Writer(conn)
+
+    @property
+    def wrote(self) -> bool:
+        """Whether the writer filled the fresh tables (not given up for `finish`'s way)."""
+        return self._writer is not None
 
     def add(self, ids: Sequence[str], meanwhile: Callable[[], object] | None = None) -> None:
         """Index the notices *ids* just written, the import's next in order of writing."""
         self._ids.extend(ids)
+        if not self._seen.isdisjoint(ids):
+            # Written again: its first row is in the fresh tables already.
+            self.abandon()
+            self._writer = None
+        self._seen.update(ids)
         self._index(whole=True)
         if meanwhile is not None:
             meanwhile()
 
     def _index(self, *, whole: bool) -> None:
-        while len(self._ids) - self._read >= (CHUNK if whole else 1):
+        while self._writer is not None and len(self._ids) - self._read >= (CHUNK if whole else 1):
             ids = self._ids[self._read : self._read + CHUNK]
             self._read += len(ids)
             rows = _visible(self._cur, ids, self._alloc)
             if rows:
                 columns, vocabulary = pgrows.columns(rows, self._alloc.take)
                 self._terms |= vocabulary
-                self._write(lambda cur, columns=columns: cur.execute(_fresh(_INSERT), columns))
+                self._write(partial(_insert_fresh, columns=columns))
 
     def _write(self, job: Callable[[Any], object]) -> None:
-        assert self._writer is not None, "indexed in the import's transaction already"
-        self._writer.put(job)
+        if self._writer is not None:
+            self._writer.put(job)
 
     def all_written(self) -> None:
         """The import's last notices are written: index the rest and build the GIN indexes.
@@ -471,22 +525,27 @@ class Filler:
         Its own connection builds them while the import writes the rest
         (standings, the register); `finish` then only checks.
         """
-        if not self._all:
+        if not self._all and self._writer is not None:
             self._all = True
             self._index(whole=False)
-            self._write(lambda c: _build(c, fresh=True))
+            writer = self._writer
+
+            def build(cur: Any) -> None:
+                _build(cur, fresh=True, going=lambda: writer.going)
+
+            self._write(build)
 
     def finish(self, changed_ids: Sequence[str], removed_ids: Sequence[str]) -> None:
-        """Index the rest, if `all_written` did not; the swap at commit waits for the GIN indexes."""
+        """Index the rest, unless `all_written` did; the swap at commit waits for GIN."""
         changed = list(dict.fromkeys(changed_ids))
         cur = self._cur
         if (
-            changed != self._ids
+            self._writer is None
+            or changed != self._ids
             or len(changed) != len(changed_ids)
             or set(removed_ids) & set(changed)
         ):
-            # A notice written again, or withdrawn, after its row was made
-            # (its second row may have failed the writer: no matter).
+            # A notice written again, or withdrawn, after its row was made.
             self.abandon()
             self._writer = None
             _fill_fresh(cur, changed)
@@ -525,9 +584,16 @@ def swap_at_commit(session: Session, filler: Filler | None = None) -> None:
         if filler is not None:
             filler.wait()
         with _raw(committing.connection()).cursor() as cur:
-            # Gone once swapped, or with a transaction rolled back.
-            cur.execute("SELECT to_regclass(%s)", (FRESH["search_doc"],))
-            if cur.fetchone()[0] is not None:
+            if filler is not None and filler.wrote:
+                # Made and committed by the writer's connection: not looked
+                # up by name first, which may still find them missing (a
+                # look-up without a lock may miss what another transaction
+                # made since this one last took a lock). `_swap` locks them.
+                _swap(cur)
+                return
+            # Gone once swapped, or with a transaction rolled back; what an
+            # import that failed left is never swapped in.
+            if _ours(cur):
                 _swap(cur)
 
     event.listen(session, "before_commit", swap)
@@ -535,6 +601,9 @@ def swap_at_commit(session: Session, filler: Filler | None = None) -> None:
 
 def _swap(cur: Any) -> None:
     """Drop the live tables and give the fresh ones (and their indexes and keys) the live names."""
+    # The fresh ones first: an autovacuum that started on them is waited
+    # for before the live ones are locked, which searches would wait for.
+    cur.execute(f"LOCK TABLE {', '.join(FRESH.values())} IN ACCESS EXCLUSIVE MODE")
     cur.execute(f"DROP TABLE {', '.join(FRESH)}")
     for live, fresh in FRESH.items():
         cur.execute(f"ALTER TABLE {fresh} RENAME TO {live}")
@@ -548,18 +617,20 @@ def _swap(cur: Any) -> None:
             cur.execute(f"ALTER INDEX {name} RENAME TO {name.replace(fresh, live, 1)}")
 
 
-def _build(cur: Any, *, fresh: bool = False) -> None:
-    """Make the GIN indexes (`GIN_INDEXES`) that were left out for a bulk insert."""
+def _build(cur: Any, *, fresh: bool = False, going: Callable[[], bool] = lambda: True) -> None:
+    """Make the GIN indexes (`GIN_INDEXES`) that were left out for a bulk insert,
+    while *going* says to (a cancel reaches a statement, not the gap between two)."""
     # Memory for the sort of each index's entries, for this transaction only.
     cur.execute("SET LOCAL maintenance_work_mem = '256MB'")
     for statement in SCHEMA:
-        if any(f"INDEX {name} " in statement for name in GIN_INDEXES):
+        if any(f"INDEX {name} " in statement for name in GIN_INDEXES) and going():
             cur.execute(_fresh(statement) if fresh else statement)
 
 
 def fill(conn: Connection) -> int:
     """Index every visible notice into the empty index; returns how many."""
     with _raw(conn).cursor() as cur:
+        _drop_left(cur)
         cur.execute("SELECT id FROM notice WHERE NOT withdrawn AND has_content")
         ids = [r[0] for r in cur.fetchall()]
         for name in GIN_INDEXES:

@@ -15,15 +15,19 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import psycopg
 import pytest
 from sqlalchemy import text
-from sqlalchemy.exc import DataError
+from sqlalchemy.exc import DataError, OperationalError
 
+import db.server
 from db import search, store
 from db.archive import Archive, open_archive
+from db.errors import ArchiveError, ErrorCode, classify
 from db.records import NoticeRecord, WithdrawalRecord
 from db.search import pgindex
 from tests.helpers.notices import PUBLISHER, at, notice, withdrawal
+from tests.helpers.postgres import connect_params
 
 #: What the fresh tables hold, in key order, tsvectors as text (a category by its
 #: path: its id comes from a sequence, which an import rolled back does not give back).
@@ -62,6 +66,9 @@ def _fill(
             withdrawals,
             categories,
             written=None if filler is None else filler.add,
+            # As the importer calls it: the GIN indexes are queued before
+            # `finish` learns of an id twice or a withdrawal.
+            all_written=None if filler is None else filler.all_written,
         )
         search.update_index(session, counts.changed_ids, counts.removed_ids, filler)
         if filler is not None:
@@ -153,19 +160,19 @@ _LEFT_OPEN = (
 
 
 def _import(archive: Archive, chunks: Iterable[Sequence[NoticeRecord]]) -> None:
+    """As the importer does: through a `Filler` into an empty index, else `update`."""
     with archive.writing() as session:
         store.ensure_publisher(session, PUBLISHER, "UBND xã Demo")
         categories = store.ensure_categories(session, [n.category for c in CHUNKS for n in c])
         filler = search.start_fill(session)
-        assert filler is not None
         counts = store.apply_notice_chunks(
             session,
             PUBLISHER,
             chunks,
             [],
             categories,
-            written=filler.add,
-            all_written=filler.all_written,
+            written=None if filler is None else filler.add,
+            all_written=None if filler is None else filler.all_written,
         )
         search.update_index(session, counts.changed_ids, counts.removed_ids, filler)
 
@@ -208,7 +215,7 @@ def test_an_import_that_fails_once_its_index_is_written_leaves_the_archive_as_it
 def test_an_index_that_cannot_be_built_fails_the_import(
     server: Archive, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(cur: Any, *, fresh: bool = False) -> None:
+    def broken(cur: Any, **_kw: Any) -> None:
         cur.execute("SELECT 1 / 0")
 
     monkeypatch.setattr(pgindex, "_build", broken)
@@ -235,3 +242,75 @@ def test_an_import_given_up_half_way_lets_its_writer_go(server: Archive) -> None
     finally:
         server.close()
     assert _writers() == []
+
+
+def test_a_word_too_long_for_a_tsvector_is_left_out_as_the_parser_leaves_it(
+    server: Archive,
+) -> None:
+    """PostgreSQL's tsvector holds no word of 2,047 bytes or more: ``to_tsvector``
+    skips one, and so must the words with diacritics, which it does not parse."""
+    long = "đ" * 1100  # 2,200 bytes
+    chunks = [[notice("w", days=1, body_markdown=f"Giấy phép {long} xây dựng")]]
+    try:
+        _import(server, chunks)
+        with server.reading() as session:
+            assert [hit.id for hit in search.search(session, "giấy phép xây dựng")] == ["w"]
+            words = session.execute(text("SELECT words::text FROM search_walk")).scalar_one()
+        assert "giấy" in words and long not in words
+    finally:
+        server.close()
+
+
+def test_a_lock_on_what_a_failed_import_left_fails_the_next_one_busy(
+    server: Archive, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A backup reading the tables a failed import left makes the next import
+    wait as long as any other lock would, then fail BUSY: never for ever."""
+    monkeypatch.setattr(db.server, "LOCK_TIMEOUT", "200ms")
+    try:
+        _fill(server, CHUNKS, [], as_written=True)
+        with psycopg.connect(**connect_params(pg_url)) as backup:  # type: ignore[arg-type]
+            backup.autocommit = False
+            backup.execute("LOCK TABLE search_doc_fill IN ACCESS SHARE MODE")
+            with pytest.raises(ArchiveError) as failed:
+                _import(server, CHUNKS)
+            assert failed.value.code is ErrorCode.BUSY
+        assert _state(server)[:2] == (0, 0)
+        _import(server, CHUNKS)
+        assert _state(server) == (7, 7, 0, 0)
+    finally:
+        server.close()
+    assert _writers() == []
+
+
+def test_a_writer_whose_connection_is_lost_fails_the_import_as_a_lost_server(
+    server: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def lost(cur: Any, **_kw: Any) -> None:
+        cur.execute("SELECT pg_terminate_backend(pg_backend_pid())")
+
+    monkeypatch.setattr(pgindex, "_build", lost)
+    try:
+        with pytest.raises(OperationalError) as failed:
+            _import(server, CHUNKS)
+        assert classify(failed.value) is ErrorCode.SERVER_LOST
+        assert _state(server) == (0, 0, 0, 0)
+    finally:
+        server.close()
+    assert _writers() == []
+
+
+def test_what_a_failed_import_left_is_never_swapped_into_a_later_one(server: Archive) -> None:
+    try:
+        _import(server, CHUNKS[:1])
+        # Tables by the fresh ones' names, not this transaction's: left.
+        with server.writing() as session:
+            session.execute(text("CREATE TABLE search_doc_fill (rank_key bigint)"))
+            for table in ("search_main_fill", "search_walk_fill", "search_field_fill"):
+                session.execute(text(f"CREATE TABLE {table} (rank_key bigint)"))
+        _import(server, CHUNKS[1:])
+        assert _state(server) == (7, 7, 4, 0)
+        with server.reading() as session:
+            assert [hit.id for hit in search.search(session, "giay phep xay dung")] == ["d"]
+    finally:
+        server.close()
