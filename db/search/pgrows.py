@@ -136,7 +136,7 @@ def columns(
         # The words with diacritics a tsvector can hold, when not all: as
         # ``to_tsvector`` leaves a word out, a cast would fail the import.
         held = None
-        if len(exact) >= _LONG_CHARS and any(len(w) >= _LONG_CHARS for w in exact_words):
+        if len(exact) >= _LONG_CHARS and max(map(len, exact_words)) >= _LONG_CHARS:
             held = " ".join(w for w in exact_words if len(w.encode()) < _TSVECTOR_WORD_BYTES)
         title_w, number_w = _words(title_f), _words(number_f)
         head = number_w.split(None, 1)
