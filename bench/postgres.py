@@ -52,7 +52,15 @@ from bench import corpus2, generate  # noqa: E402
 from bench.anchors import trusted_archive  # noqa: E402
 from bench.queries import QUERIES  # noqa: E402
 from bench.report import markdown, percentile  # noqa: E402
-from bench.run import PUBLISHER, Row, log, machine_facts, make_row  # noqa: E402
+from bench.run import (  # noqa: E402
+    PUBLISHER,
+    Row,
+    cpu_stolen_s,
+    log,
+    machine_facts,
+    make_row,
+    stolen_share,
+)
 from db import search, store  # noqa: E402
 from db.archive import Archive, open_archive  # noqa: E402
 from db.search.pgquery import folded_tsq  # noqa: E402
@@ -288,10 +296,11 @@ def main(argv: list[str] | None = None) -> int:
         "--import-only", action="store_true", help="the import and its anchor, no search"
     )
     args = parser.parse_args(argv)
-    started = time.perf_counter()
+    started, stolen = time.perf_counter(), cpu_stolen_s()
     with tempfile.TemporaryDirectory(prefix="bangtin-pgbench-") as tmp:
         rows, facts = run(args, Path(tmp))
     facts["run_s"] = round(time.perf_counter() - started, 1)
+    facts["cpu_stolen_share"] = stolen_share(stolen, facts["run_s"])
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "results.json").write_text(
         json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2) + "\n",

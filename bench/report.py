@@ -63,6 +63,7 @@ def markdown(rows: Sequence[Row], facts: dict[str, object]) -> str:
         "libzim",
         "loadavg_start",
         "loadavg_end",
+        "cpu_stolen_share",
         "generate_s",
         "source_bytes",
         "source_zip_bytes",

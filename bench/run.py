@@ -133,6 +133,25 @@ def machine_facts(n: int, seed: int) -> dict[str, object]:
     }
 
 
+def cpu_stolen_s() -> float | None:
+    """CPU seconds the machine's host has kept from its CPUs since boot (Linux's
+    ``steal`` in /proc/stat), or None where it is not told: on a shared virtual
+    machine, what a run lost to its neighbours."""
+    try:
+        fields = Path("/proc/stat").read_text(encoding="ascii").split("\n", 1)[0].split()
+        return int(fields[8]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError, AttributeError):
+        return None
+
+
+def stolen_share(start: float | None, wall_s: float) -> float | None:
+    """The share of the CPUs' time stolen since *start* (`cpu_stolen_s`), over *wall_s*."""
+    end = cpu_stolen_s()
+    if start is None or end is None or wall_s <= 0:
+        return None
+    return round((end - start) / (wall_s * (os.cpu_count() or 1)), 3)
+
+
 # -- search ----------------------------------------------------------------------------
 
 

@@ -73,6 +73,15 @@ def compress_fast(session: Session | Connection) -> None:
         session.execute(text("SET LOCAL default_toast_compression = 'lz4'"))
 
 
+def compress_fast_raw(cur: Any) -> None:
+    """`compress_fast` for a psycopg cursor of a connection of its own, in its transaction."""
+    cur.execute(
+        "SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'"
+    )
+    if cur.fetchone()[0]:
+        cur.execute("SET LOCAL default_toast_compression = 'lz4'")
+
+
 def plan_with_values(session: Session | Connection) -> None:
     """On PostgreSQL, plan each statement of this transaction with its parameters' values.
 

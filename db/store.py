@@ -386,6 +386,7 @@ def apply_notice_chunks(
     category_ids: dict[str, int],
     progress: Progress | None = None,
     written: Callable[[list[str]], None] | None = None,
+    all_written: Callable[[], None] | None = None,
 ) -> ImportCounts:
     """`apply_notices` for notices that arrive a chunk at a time (a bundle's).
 
@@ -394,7 +395,8 @@ def apply_notice_chunks(
     one wrote in this transaction. The same rules as `apply_notices`: one id twice keeps
     its newest copy (the first, on a tie), whichever chunks the copies are in. A notice
     another publisher owns raises NoticeOwned inside the transaction, before its chunk is
-    written. *written* gets each chunk's new `ImportCounts.changed_ids` once written.
+    written. *written* gets each chunk's new `ImportCounts.changed_ids` once written,
+    and *all_written* is called after the last chunk, before the withdrawals and standings.
     """
     counts = ImportCounts()
     # The notices' bodies and the search index are most of what it writes.
@@ -416,6 +418,8 @@ def apply_notice_chunks(
         )
         if written is not None:
             written(counts.changed_ids[before:])
+    if all_written is not None:
+        all_written()
     # What the archive holds now, with what the notices above wrote, so a
     # withdrawal in the same bundle is weighed against the notice as it stands.
     withdrawn_ids = [w.id for w in withdrawals]

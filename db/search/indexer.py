@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, event
+from sqlalchemy.orm import Session, SessionTransaction
 
 from db.folding import nfc
 from db.search import pgindex
@@ -266,7 +266,15 @@ def start_fill(session: Session) -> pgindex.Filler | None:
     conn = session.connection()
     if conn.dialect.name != "postgresql":
         return None
-    return pgindex.start_fill(conn)
+    filler = pgindex.start_fill(conn)
+    if filler is not None:
+        # Its connection and thread end with the transaction, whatever ends it.
+        def ended(_session: Session, transaction: SessionTransaction) -> None:
+            if transaction.parent is None:
+                filler.abandon()
+
+        event.listen(session, "after_transaction_end", ended)
+    return filler
 
 
 def update_index(
@@ -288,7 +296,7 @@ def update_index(
     conn = session.connection()
     if filler is not None:
         filler.finish(changed_ids, removed_ids)
-        pgindex.swap_at_commit(session)
+        pgindex.swap_at_commit(session, filler)
         return
     if conn.dialect.name == "postgresql":
         if pgindex.update(conn, changed_ids, removed_ids):

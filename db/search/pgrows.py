@@ -33,6 +33,10 @@ __all__ = ["columns"]
 
 #: ASCII letters and digits kept, every other ASCII character a space.
 _SPACES = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
+#: The bytes of a word a tsvector cannot hold, and the characters (4 bytes
+#: each at most) of the shortest word that may have them.
+_TSVECTOR_WORD_BYTES = 2047
+_LONG_CHARS = _TSVECTOR_WORD_BYTES // 4
 #: Pieces remembered at most, before `_Pieces` starts again.
 _PIECES_MAX = 200_000
 
@@ -93,7 +97,7 @@ def columns(
     """The arrays of `db.search.pgindex`'s INSERT for *rows* (notices' id, title,
     number, summary, body, issuer, type, category and date), each keyed by
     *take* of its publication time, and the words they hold."""
-    out: list[list[Any]] = [[] for _ in range(14)]
+    out: list[list[Any]] = [[] for _ in range(15)]
     vocabulary: set[str] = set()
     # The distinct pieces of the chunk's bodies: their words for prefixes are
     # the words of the folded bodies, and their words with diacritics the
@@ -129,6 +133,11 @@ def columns(
             vocabulary.update(_words(body_f).split(), body_exact)
         exact_words = dict.fromkeys(chain(title_exact, number_exact, body_exact, meta_exact))
         exact = " ".join(exact_words)
+        # The words with diacritics a tsvector can hold, when not all: as
+        # ``to_tsvector`` leaves a word out, a cast would fail the import.
+        held = None
+        if len(exact) >= _LONG_CHARS and max(map(len, exact_words)) >= _LONG_CHARS:
+            held = " ".join(w for w in exact_words if len(w.encode()) < _TSVECTOR_WORD_BYTES)
         title_w, number_w = _words(title_f), _words(number_f)
         head = number_w.split(None, 1)
         main = _words(f"{title_f} {number_f} {body_f} {meta_f}")
@@ -146,7 +155,8 @@ def columns(
             exact,
             f"{title_w} {' '.join(title_exact)}",
             number_w,
-            f"{main} {exact}",
+            main,
+            held,
         )
         for column, value in zip(out, values, strict=True):
             column.append(value)

@@ -463,6 +463,8 @@ def _apply(
             category_ids,
             progress=applied,
             written=None if filler is None else lambda ids: filler.add(ids, chunks.read_ahead),
+            # Its GIN indexes are built while the rest of the import is written.
+            all_written=None if filler is None else filler.all_written,
         )
         # Sổ đăng ký văn bản đến: numbered in this transaction, so a crash
         # leaves no gap and no number twice.

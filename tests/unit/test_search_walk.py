@@ -21,6 +21,7 @@ import db.archive
 from db import search
 from db.archive import Archive, open_archive
 from db.records import NoticeRecord, WithdrawalRecord
+from db.search.text import WORD, body_text, exact_words, fold_text, number_column
 from tests.helpers.notices import apply, notice, withdrawal
 
 #: Rows of one table without their like in the others: none when they agree.
@@ -103,6 +104,38 @@ def test_the_words_follow_each_change_and_withdrawal(server: Archive) -> None:
     with archive.writing() as session:
         assert search.rebuild_index(session) == 2
     assert _state(archive) == (2, 0)
+
+
+def test_the_words_with_diacritics_join_main_past_the_folded_ones(server: Archive) -> None:
+    """A query asks for a word with diacritics alone, never in a phrase: they
+    all stand at one position, a word past the last folded one, so that no
+    phrase finds them. The folded words keep theirs, as ``to_tsvector`` of
+    the words gives them."""
+    _index(archive := server, NOTICES[:1])
+    a = NOTICES[0]
+    text_ = body_text(a.summary, a.body_markdown)
+    folded = [fold_text(a.title), number_column(a.number), fold_text(text_)]
+    folded.append(fold_text(f"{a.issuer or ''} {a.doc_type or ''}"))
+    words = " ".join(w for part in folded for w in WORD.findall(part))
+    marked = exact_words(a.title, a.number, text_, a.issuer, a.doc_type).split()
+    with archive.reading() as session:
+        stored = {
+            lexeme: positions
+            for lexeme, positions in session.execute(
+                text("SELECT lexeme, positions FROM search_main, unnest(main_tsv)")
+            )
+        }
+        made = {
+            lexeme: positions
+            for lexeme, positions in session.execute(
+                text("SELECT lexeme, positions FROM unnest(to_tsvector('simple', :w))"),
+                {"w": words},
+            )
+        }
+        assert [h.id for h in search.search(session, "chủng")] == ["a"]
+    assert {"kế", "hoạch", "phòng", "chống", "dịch", "chủng", "trẻ"} <= set(marked)
+    past = [max(p for positions in made.values() for p in positions) + 2]
+    assert stored == made | dict.fromkeys(marked, past)
 
 
 @pytest.mark.engines
