@@ -64,22 +64,19 @@ def compress_fast(session: Session | Connection) -> None:
     """
     if engine_name(session) != "postgresql":
         return
-    lz4 = session.execute(
-        text(
-            "SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'"
-        )
-    ).scalar()
-    if lz4:
-        session.execute(text("SET LOCAL default_toast_compression = 'lz4'"))
+    if session.execute(text(_HAS_LZ4)).scalar():
+        session.execute(text(_LZ4))
 
 
 def compress_fast_raw(cur: Any) -> None:
     """`compress_fast` for a psycopg cursor of a connection of its own, in its transaction."""
-    cur.execute(
-        "SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'"
-    )
+    cur.execute(_HAS_LZ4)
     if cur.fetchone()[0]:
-        cur.execute("SET LOCAL default_toast_compression = 'lz4'")
+        cur.execute(_LZ4)
+
+
+_HAS_LZ4 = "SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'"
+_LZ4 = "SET LOCAL default_toast_compression = 'lz4'"
 
 
 def plan_with_values(session: Session | Connection) -> None:

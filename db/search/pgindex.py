@@ -306,7 +306,7 @@ class _Writer:
     just before the import's transaction puts them in the live ones' place
     (`_swap`) and commits. Should the import fail in between, the tables
     are left beside the live index, which nothing reads, and the next fill
-    drops them (`_make_fresh`).
+    drops them (`_drop_left`).
     """
 
     def __init__(self, conn: Connection) -> None:
@@ -435,8 +435,7 @@ def _start_fresh(cur: Any, lock_timeout: str) -> None:
 
 def _drop_left(cur: Any) -> None:
     """Drop fresh tables this transaction did not make: what an import that failed left."""
-    cur.execute("SELECT to_regclass(%s)", (FRESH["search_doc"],))
-    if cur.fetchone()[0] is not None and not _ours(cur):
+    if _made_here(cur) is False:
         cur.execute(f"DROP TABLE IF EXISTS {', '.join(FRESH.values())}")
 
 
@@ -445,14 +444,19 @@ def _ours(cur: Any) -> bool:
 
     Others are what an import left that failed after its `_Writer`
     committed them; nothing reads them, and the next fill drops them
-    (`_make_fresh`).
+    (`_drop_left`).
     """
+    return _made_here(cur) is True
+
+
+def _made_here(cur: Any) -> bool | None:
+    """Whether this transaction made the fresh tables; None when there are none."""
     cur.execute(
         "SELECT xmin = pg_current_xact_id()::xid FROM pg_class WHERE oid = to_regclass(%s)",
         (FRESH["search_doc"],),
     )
     row = cur.fetchone()
-    return row is not None and bool(row[0])
+    return None if row is None else bool(row[0])
 
 
 def _insert_fresh(cur: Any, columns: list[list[Any]]) -> None:
@@ -499,7 +503,6 @@ class Filler:
         if not self._seen.isdisjoint(ids):
             # Written again: its first row is in the fresh tables already.
             self.abandon()
-            self._writer = None
         self._seen.update(ids)
         self._index(whole=True)
         if meanwhile is not None:
@@ -547,7 +550,6 @@ class Filler:
         ):
             # A notice written again, or withdrawn, after its row was made.
             self.abandon()
-            self._writer = None
             _fill_fresh(cur, changed)
         else:
             self.all_written()
@@ -563,9 +565,11 @@ class Filler:
             self._writer.wait()
 
     def abandon(self) -> None:
-        """Give up the fresh tables: the import's transaction ends without them."""
+        """Give up the writer's fresh tables: the import ends without them, or
+        indexes itself in its own transaction (`finish`)."""
         if self._writer is not None:
             self._writer.abandon()
+            self._writer = None
 
 
 def swap_at_commit(session: Session, filler: Filler | None = None) -> None:
