@@ -49,7 +49,7 @@ from db.search.ranking import (
     _wordy,
 )
 from db.search.scoring import BODY_CHARS, Fields, Scorer
-from db.search.text import WORD, body_text, exact_words, fold_text
+from db.search.text import WORD, body_text, fold_text
 
 __all__ = ["count_matches", "ranked_ids", "search", "suggest"]
 
@@ -358,44 +358,57 @@ def _relevant(db: Any, plan: _Plan, need: int) -> list[tuple[int, float]]:
     # As on SQLite: the relevance of notices below the page's lowest tier is
     # never worked out; they cannot be on the page.
     scorer = Scorer(plan.q, plan.ref, compact_query(plan.q))
-    scored = scorer.rank(_fields(db, list(pool), plan.q.marked), need)
+    scored = scorer.rank(_fields(db, list(pool), scorer), need)
     return [(key, _score(tier, rel, key)) for tier, rel, key in scored]
 
 
-#: The start of a folded body a score reads (`BODY_CHARS` characters). A body
-#: of no more bytes than that is whole: ``octet_length`` reads the stored
-#: size, where ``substr`` counts the characters of every body one by one
-#: (two thirds of the read's server time at 100,000 notices).
+#: A folded body a score reads up to this size (bytes) is read whole, and
+#: cut to its start (`BODY_CHARS` characters) here: ``substr`` counts the
+#: characters of a body one by one, which cost more than sending the rest of
+#: one of up to about 20 KB (at 100,000 notices, 29 against 17 µs a row of
+#: 3–6 KB, 46 against 44 at 12–24 KB). ``octet_length`` reads the stored size.
+_WHOLE_BYTES = 16_000
+
 _BODY_START = (
     "CASE WHEN octet_length(f.body_f) <= %s THEN f.body_f ELSE substr(f.body_f, 1, %s) END"
 )
 
+#: Whether a notice's marked words hold one typed word (`Scorer.typed_needles`).
+_TYPED = "strpos(' ' || f.exact || ' ', %s) > 0"
 
-def _fields(db: Any, keys: list[int], marked: bool) -> list[Fields]:
-    """What `Scorer` reads of each of *keys*; the words with diacritics
-    (``exact``, the title's) only for a query with some, as only it reads them."""
-    words, title = ("f.exact", "n.title") if marked else ("NULL", "NULL")
+
+def _fields(db: Any, keys: list[int], scorer: Scorer) -> list[Fields]:
+    """What *scorer* reads of each of *keys*. For a query with words typed
+    with diacritics, whether each notice holds them, asked of the server
+    (the marked words are a third of what would be sent, and nearly always
+    read for nothing), and the title as written, whose marked words are
+    found only for the few notices that hold every word."""
+    needles = scorer.typed_needles()
+    typed = f"ARRAY[{', '.join([_TYPED] * len(needles))}]" if needles else "NULL"
+    title = "n.title" if needles else "NULL"
     out: list[Fields] = []
     rows = db.execute(
-        f"SELECT d.rank_key, f.title_f, d.number_f, {_BODY_START}, f.meta_f, {words}, "
+        f"SELECT d.rank_key, f.title_f, d.number_f, {_BODY_START}, f.meta_f, {typed}, "
         f"d.doc_type_f, d.issuer_f, {title}, length(n.summary) "
         "FROM search_doc AS d JOIN search_field AS f ON f.rank_key = d.rank_key "
         "JOIN notice AS n ON n.id = d.notice_id WHERE d.rank_key = ANY(%s)",
-        (BODY_CHARS, BODY_CHARS, keys),
+        (_WHOLE_BYTES, BODY_CHARS, *needles, keys),
     )
-    for key, title_f, number, body, meta, exact, doc_type, issuer, original, summary in rows:
+    for key, title_f, number, body, meta, found, doc_type, issuer, written, summary in rows:
         out.append(
             Fields(
                 rowid=key,
                 title=title_f or "",
                 number=number or "",
-                body=body or "",
+                body=(body or "")[:BODY_CHARS],
                 meta=meta or "",
-                exact=exact or "",
-                title_exact=frozenset(exact_words(original).split()) if original else frozenset(),
+                exact="",
+                title_exact=frozenset(),
                 doc_type=doc_type,
                 issuer=issuer,
                 summary_chars=summary or 0,
+                typed=tuple(found) if found is not None else None,
+                written_title=written,
             )
         )
     return out

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from db.search.intent import Reference
 from db.search.query import Query
 from db.search.query import issuer_runs as _issuer_runs
+from db.search.text import exact_words
 
 __all__ = ["BODY_CHARS", "Fields", "Scorer", "Unit", "units"]
 
@@ -163,7 +164,15 @@ def units(q: Query) -> list[Unit]:
 
 @dataclass(frozen=True)
 class Fields:
-    """What a score reads of one notice, folded (the exact words casefolded)."""
+    """What a score reads of one notice, folded (the exact words casefolded).
+
+    Two of them an engine may give in another form, read only for a query
+    typed with diacritics, and then only for the few notices that hold
+    every word: *typed* instead of *exact*, whether each of the query's
+    typed words (`Scorer.typed_needles`) is among the notice's marked
+    words; *title* (the title as written) instead of *title_exact*, whose
+    marked words are then found only when a score asks for them.
+    """
 
     rowid: int
     title: str
@@ -175,6 +184,14 @@ class Fields:
     doc_type: str | None
     issuer: str | None
     summary_chars: int
+    typed: tuple[bool, ...] | None = None
+    written_title: str | None = None
+
+    def title_words(self) -> frozenset[str]:
+        """The title's marked words, casefolded."""
+        if self.written_title is None:
+            return self.title_exact
+        return frozenset(exact_words(self.written_title).split())
 
 
 class Scorer:
@@ -202,6 +219,7 @@ class Scorer:
             for word in u.exact
         ]
         self._marked = bool(self._typed)
+        self._needles = tuple(f" {w}" if p else f" {w} " for w, _u, p in self._typed)
         # Neighbouring word units, each pair as the text they make side by side.
         self._pairs: list[Callable[[str], bool]] = []
         for a, b in zip(self._units, self._units[1:], strict=False):
@@ -222,6 +240,21 @@ class Scorer:
         if not self._pairs:
             return 0.0
         return [side_by_side(text) for side_by_side in self._pairs].count(True) / len(self._pairs)
+
+    def typed_needles(self) -> list[str]:
+        """The query's words typed with diacritics, each as it is looked for in
+        a notice's marked words with a space at each end: " word " (" word"
+        for a prefix). (`Fields.typed` answers these, in this order.)"""
+        return list(self._needles)
+
+    def _typed_in(self, f: Fields) -> bool:
+        """Whether *f* holds every word typed with diacritics, as typed."""
+        if f.typed is not None:
+            return all(f.typed)
+        # " word " in the distinct marked words, one space apart: a search of
+        # the string, not a set built of it.
+        everywhere = f" {f.exact} "
+        return all(needle in everywhere for needle in self._needles)
 
     def _has(self, pool: set[str] | frozenset[str], word: str, prefix: bool) -> bool:
         return word in pool or (prefix and any(w.startswith(word) for w in pool))
@@ -302,17 +335,13 @@ class Scorer:
             )
         if n and anywhere == n:
             if self._marked:
-                # " word " in the distinct marked words, one space apart: a
-                # search of the string, not a set built of it.
-                everywhere = f" {f.exact} "
-                if all((f" {w}" if p else f" {w} ") in everywhere for w, _u, p in self._typed):
+                if self._typed_in(f):
                     # In the heading as written: in the title so, or written
                     # so somewhere and in the issuer, type or number folded.
-                    if heading == n and all(
-                        in_meta[unit] or self._has(f.title_exact, w, p)
-                        for w, unit, p in self._typed
-                    ):
-                        return 3
+                    if heading == n:
+                        title = f.title_words()
+                        if all(in_meta[u] or self._has(title, w, p) for w, u, p in self._typed):
+                            return 3
                     return 2
             return 1 if heading == n else 0
         return -1

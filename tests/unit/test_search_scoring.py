@@ -111,3 +111,34 @@ def test_a_word_missing_from_the_heading_is_looked_for_in_the_body() -> None:
     assert tier("ke hoach phong", "chay-rung") == 0
     assert tier("ke hoach phong", "chayrung") == -1
     assert tier("ke hoach", "phong") == -1
+
+
+#: Titles as written, and their marked words as `fields` draws them.
+WRITTEN = {(): "Ke hoach 54", ("ủy",): "Ủy ban", ("đ",): "Đ 54"}
+
+
+@pytest.mark.parametrize("query", ["ủy kh", "ủy ban", "đ 54", "ủy ban nhân dân", "ban nhà"])
+def test_typed_words_answered_by_the_engine_score_as_the_marked_words(query: str) -> None:
+    """PostgreSQL sends whether each typed word is among a notice's marked
+    words, and the title as written, instead of the words themselves."""
+    rng = random.Random(query)
+    q = parse(query)
+    scorer = Scorer(q, reference(q), compact_query(q))
+    tiers = set()
+    for rowid in range(400):
+        f = fields(rowid, rng)
+        marked = f" {f.exact} "
+        answered = Fields(
+            **{
+                **f.__dict__,
+                "exact": "",
+                "title_exact": frozenset(),
+                "typed": tuple(needle in marked for needle in scorer.typed_needles()),
+                "written_title": WRITTEN[tuple(sorted(f.title_exact))],
+            }
+        )
+        assert answered.title_words() == f.title_exact
+        assert scorer.score(answered) == scorer.score(f), f
+        tiers.add(scorer.score(f)[0])
+    if query in ("ủy kh", "ủy ban", "đ 54"):
+        assert {2, 3} <= tiers  # the typed words decided some tiers
