@@ -162,7 +162,8 @@ def _match_sql(column: str, tsq: str, bounds: Bounds) -> tuple[str, list[Any]]:
 def _walk(db: Any, column: str, tsq: str, bounds: Bounds, count: int) -> list[int]:
     sql, params = _match_sql(column, tsq, bounds)
     statement, values = ordered(db, sql, params, tsq, column, count)
-    return [r for (r,) in db.execute(statement, values)]
+    # Never prepared: a generic plan does not know how many notices hold the words.
+    return [r for (r,) in db.execute(statement, values, prepare=False)]
 
 
 def _keys(db: Any, bounds: Bounds) -> tuple[str, list[Any]]:

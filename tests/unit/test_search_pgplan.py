@@ -19,7 +19,7 @@ from sqlalchemy import text
 from db import search
 from db.archive import Archive, open_archive
 from db.search import pgplan
-from db.search.pgquery import MAIN
+from db.search.pgquery import MAIN, TITLE
 from tests.helpers.notices import apply, notice
 
 SQL = "SELECT rank_key FROM search_main WHERE main_tsv @@ %s::tsquery"
@@ -172,3 +172,56 @@ def test_a_prefix_gets_the_shares_of_the_common_words_it_starts(
     column = pgplan._Column(shares, 0.005)
     expected = sum(s for w, s in shares.items() if w.startswith(prefix))
     assert column.starting(prefix) == pytest.approx(expected)
+
+
+TITLE_SQL = "SELECT rank_key FROM search_doc WHERE title_tsv @@ %s::tsquery"
+
+
+def _title(db: Any, tsq: str, count: int = 20) -> list[Any]:
+    return db.execute(TITLE_SQL + " ORDER BY rank_key LIMIT %s", [tsq, count]).fetchall()
+
+
+@pytest.mark.parametrize(
+    ("tsq", "form"),
+    [
+        ("'123'", "gin"),  # in one title of 400 ("Tin 123")
+        ("'123':*", "gin"),
+        ("'tin' & '123'", "gin"),  # GIN reads no more than the rarest word's rows
+        ("'tin'", "plain"),  # in every title: the walk stops at once
+        ("'12' | 'tin'", "plain"),
+        ("'12':*", "sampled"),  # a short prefix starts words too rare to be known
+    ],
+)
+def test_a_title_query_is_read_in_the_form_its_shares_say(
+    analysed: Archive, tsq: str, form: str
+) -> None:
+    with analysed.reading() as session:
+        db = session.connection().connection.driver_connection
+        statement, values = pgplan.ordered(db, TITLE_SQL, [tsq], tsq, TITLE, 20)
+        found = {
+            "gin": statement.startswith("WITH m AS MATERIALIZED"),
+            "sampled": "sample_found" in statement,
+        }
+        assert [name for name, yes in found.items() if yes] == ([form] if form != "plain" else [])
+        assert db.execute(statement, values).fetchall() == _title(db, tsq)
+        assert _title(db, tsq)
+
+
+@pytest.mark.parametrize("cost", [1e-6, 1e6])  # GIN for the rest, or the walk on
+@pytest.mark.parametrize("tsq", ["'1':*", "'tin' & '3':*", "'39':*", "'nothing'"])
+def test_a_sampled_title_query_finds_the_newest_matches(
+    analysed: Archive, monkeypatch: pytest.MonkeyPatch, cost: float, tsq: str
+) -> None:
+    monkeypatch.setattr(pgplan, "SAMPLE", 10)
+    monkeypatch.setattr(pgplan, "NARROW_GIN_COST", cost)
+    with analysed.reading() as session:
+        db = session.connection().connection.driver_connection
+        for count in (1, 5, 30, 500):
+            statement, values = pgplan._narrow_sampled(TITLE, TITLE_SQL, [tsq], count, 400)
+            assert db.execute(statement, values).fetchall() == _title(db, tsq, count)
+        # Within bounds, and with an issuer's test after the words.
+        bounded = TITLE_SQL + " AND rank_key >= %s AND strpos(notice_id, %s) > 0"
+        edge = _title(db, "'tin'", 400)[100][0]
+        statement, values = pgplan._narrow_sampled(TITLE, bounded, [tsq, edge, "1"], 30, 400)
+        expected = db.execute(bounded + " ORDER BY rank_key LIMIT %s", [tsq, edge, "1", 30])
+        assert db.execute(statement, values).fetchall() == expected.fetchall()
