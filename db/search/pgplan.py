@@ -288,10 +288,10 @@ def _narrow(
     title of 26, were read through GIN, 3,830 matches in 9–19 ms, where the
     walk needed 2,766 rows and 2.6 ms. So: through GIN when it surely reads
     fewer rows, by the rarest word's share, an upper bound of the query's
-    (`NARROW_GIN_COST`); as the planner likes when the walk is surely short;
-    otherwise the newest `SAMPLE` rows are tested first (`_narrow_sampled`).
-    A prefix of one or two letters is never bounded so: most of the words
-    it starts are too rare to be in the statistics.
+    (`NARROW_GIN_COST`); otherwise the newest `SAMPLE` rows are tested
+    first (`_narrow_sampled`), since nothing bounds how far a walk goes. A
+    prefix of one or two letters is never bounded so: most of the words it
+    starts are too rare to be in the statistics.
     """
     head = f"SELECT rank_key FROM search_doc WHERE {column} @@ %s::tsquery"
     if not sql.startswith(head) or params[:1] != [tsq]:
@@ -301,8 +301,6 @@ def _narrow(
     if not short and upper * rows * NARROW_GIN_COST <= min(rows, count / upper):
         gin = f"WITH m AS MATERIALIZED ({sql}) SELECT rank_key FROM m ORDER BY rank_key LIMIT %s"
         return gin, [*params, count]
-    if count / upper <= SAMPLE:
-        return None
     return _narrow_sampled(column, sql, params, count, rows)
 
 
