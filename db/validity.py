@@ -220,16 +220,16 @@ def node_of(
     )
 
 
-def _relating(session: Session, ids: Sequence[str]) -> set[str]:
-    """Those of *ids* that state at least one relation."""
-    return set(
-        session.scalars(select(NoticeRelation.notice_id).where(NoticeRelation.notice_id.in_(ids)))
-    )
-
-
 def _nodes(session: Session, ids: Iterable[str]) -> dict[str, Node]:
     wanted = list(dict.fromkeys(ids))
     nodes: dict[str, Node] = {}
+    # Whether a notice states a relation, asked in the same statement as its row.
+    relates = (
+        select(NoticeRelation.notice_id)
+        .where(NoticeRelation.notice_id == Notice.id)
+        .exists()
+        .label("relates")
+    )
     for start in range(0, len(wanted), BATCH):
         chunk = wanted[start : start + BATCH]
         rows = session.execute(
@@ -244,51 +244,42 @@ def _nodes(session: Session, ids: Iterable[str]) -> dict[str, Node]:
                 Notice.title,
                 Notice.number,
                 Notice.doc_type,
+                relates,
             ).where(Notice.id.in_(chunk))
         )
-        for nid, effective, expires, issued, published, withdrawn, has_content, *named in rows:
-            nodes[nid] = node_of(
-                nid, effective, expires, issued, published, withdrawn, has_content, *named
-            )
-        for nid in _relating(session, chunk) & set(nodes):
-            nodes[nid] = replace(nodes[nid], relates=True)
+        for *row, states in rows:
+            node = node_of(*row)
+            nodes[node.id] = replace(node, relates=True) if states else node
     return nodes
 
 
-def _edges(session: Session, ids: Sequence[str], *, toward: bool) -> list[Edge]:
-    """Relations stated by *ids* (toward=False) or toward them (toward=True)."""
-    column = NoticeRelation.target_id if toward else NoticeRelation.notice_id
-    edges: list[Edge] = []
+def _edges(session: Session, ids: Sequence[str]) -> tuple[list[Edge], list[Edge]]:
+    """The relations *ids* state, and those other notices state toward them:
+    both in one statement per BATCH notices, in the order each notice states them."""
+    outgoing: list[Edge] = []
+    incoming: list[Edge] = []
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
-        edges.extend(
-            (str(s), str(r), str(t))
-            for s, r, t in session.execute(
-                select(NoticeRelation.notice_id, NoticeRelation.relation, NoticeRelation.target_id)
-                .where(column.in_(chunk))
-                .order_by(NoticeRelation.notice_id, NoticeRelation.position)
-            )
+        wanted = set(chunk)
+        rows = session.execute(
+            select(NoticeRelation.notice_id, NoticeRelation.relation, NoticeRelation.target_id)
+            .where(or_(NoticeRelation.notice_id.in_(chunk), NoticeRelation.target_id.in_(chunk)))
+            .order_by(NoticeRelation.notice_id, NoticeRelation.position)
         )
-    return edges
+        for s, r, t in rows:
+            edge = (str(s), str(r), str(t))
+            if edge[0] in wanted:
+                outgoing.append(edge)
+            if edge[2] in wanted and edge[0] != edge[2]:
+                incoming.append(edge)
+    return outgoing, incoming
 
 
 def notice_validity(
     session: Session, notice_id: str, day: date | None = None
 ) -> tuple[Validity | None, tuple[RelationLink, ...]]:
     """The validity of *notice_id* on *day* (today) and its relations, both directions."""
-    day = day or today()
-    outgoing = _edges(session, [notice_id], toward=False)
-    incoming = [e for e in _edges(session, [notice_id], toward=True) if e[0] != notice_id]
-    nodes = _nodes(
-        session, [notice_id, *(t for _s, _r, t in outgoing), *(s for s, _r, _t in incoming)]
-    )
-    node = nodes.get(notice_id)
-    if node is None:
-        return None, ()
-    validity = status_of(
-        node, ((r, nodes.get(s, Node(s, present=False))) for s, r, _ in incoming), day
-    )
-    return validity, links_of(notice_id, outgoing, incoming, nodes)
+    return notices_validity(session, [notice_id], day)[notice_id]
 
 
 def notices_validity(
@@ -297,8 +288,7 @@ def notices_validity(
     """`notice_validity` for each of *ids*, in a few statements per BATCH notices."""
     day = day or today()
     ids = list(dict.fromkeys(ids))
-    outgoing = _edges(session, ids, toward=False)
-    incoming = [e for e in _edges(session, ids, toward=True) if e[0] != e[2]]
+    outgoing, incoming = _edges(session, ids)
     nodes = _nodes(session, [*ids, *(t for _s, _r, t in outgoing), *(s for s, _r, _t in incoming)])
     out_of: dict[str, list[Edge]] = {}
     into: dict[str, list[Edge]] = {}

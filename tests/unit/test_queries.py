@@ -427,3 +427,24 @@ def test_notice_details_equal_get_notice_in_few_statements(archive: Archive) -> 
     # some per notice.
     assert full_statements <= 3 * 8 and len(statements) <= 3 * 8, statements
     assert not any("body_markdown" in s for s in statements)
+
+
+def test_one_notice_is_read_in_five_statements(filled: Archive) -> None:
+    """On a shared archive each statement is a round trip to the server."""
+    from sqlalchemy import event
+
+    statements: list[str] = []
+
+    def seen(_conn: object, _cursor: object, sql: str, *_rest: object) -> None:
+        statements.append(sql)
+
+    with filled.reading() as session:
+        engine = session.get_bind()
+        event.listen(engine, "before_cursor_execute", seen)
+        try:
+            detail = get_notice(session, "qd1")
+        finally:
+            event.remove(engine, "before_cursor_execute", seen)
+    assert detail is not None and detail.id == "qd1"
+    reads = [sql for sql in statements if sql.lstrip().upper().startswith("SELECT")]
+    assert len(reads) <= 5, reads
