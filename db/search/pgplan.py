@@ -25,12 +25,13 @@ otherwise it is written so that no index can answer the test
 Left to itself, the planner walks wherever the table is narrow enough to
 look cheap, testing a TOASTed tsvector a row: 1 s for "300 ubnd vp" at
 100,000 notices where GIN answers in 24 ms. Without statistics yet, the
-planner decides. A title's tsvector is short and kept in its row: walking
-it is cheap, and only a query that GIN surely answers from fewer rows, or
-whose share the statistics cannot bound, is written otherwise (`_narrow`).
+planner decides. A title's or a number's tsvector is short and kept in its
+row, and the walk of it is cheap: such a query is read through GIN when the
+rarest word's share says GIN surely reads fewer rows, and otherwise tests
+the newest rows first (`_narrow`).
 
-A walk expected to test more than `SAMPLE` rows tests those first, in the
-same statement, and goes on by the share of matches it found there: on
+A walk of ``main_tsv`` expected to test more than `SAMPLE` rows tests those
+first, in the same statement, and goes on by the share of matches it found there: on
 walking, or through GIN for the older rows (`_sampled`). The bounds above
 are far apart for words each common but seldom together ("kè chắn sóng"
 folded: "ke" is in most notices, as in "kế hoạch"), and a walk chosen for a
@@ -73,7 +74,8 @@ WIDE = frozenset({"main_tsv"})
 #: through GIN only when it reads at most a quarter of the rows the walk
 #: would (`_narrow`).
 NARROW_GIN_COST = 4.0
-#: A prefix shorter than this is never looked up through GIN by `_narrow`.
+#: A prefix shorter than this never bounds a share in `_narrow`: such a query
+#: is never taken through GIN without testing the newest rows first.
 SHORT_PREFIX = 3
 #: The share of rows holding a word that is not among the column's most
 #: common ones: PostgreSQL's own guess (``DEFAULT_TS_MATCH_SEL`` in
@@ -280,7 +282,9 @@ def _narrow(
     column: str, stats: _Column, sql: str, params: list[Any], tsq: str, count: int, rows: float
 ) -> tuple[str, list[Any]] | None:
     """*sql* over a short tsvector kept in its row (a title's, a number's)
-    in the form that reads fewer rows; None: as it is, for the planner.
+    in the form that reads fewer rows; None for a statement not of the form
+    ``SELECT rank_key FROM search_doc WHERE column @@ %s::tsquery …``, left
+    to the planner.
 
     The planner prices each row by its own guess of the query's share. A
     word in one title of a hundred was walked over 10,000 rows (6 ms at

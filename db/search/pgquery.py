@@ -366,8 +366,9 @@ def _relevant(db: Any, plan: _Plan, need: int) -> list[tuple[int, float]]:
 #: A folded body a score reads up to this size (bytes) is read whole, and
 #: cut to its start (`BODY_CHARS` characters) here: ``substr`` counts the
 #: characters of a body one by one, which cost more than sending the rest of
-#: one of up to about 20 KB (at 100,000 notices, 29 against 17 µs a row of
-#: 3–6 KB, 46 against 44 at 12–24 KB). ``octet_length`` reads the stored size.
+#: it up to about 20 KB (at 100,000 notices, 29 against 17 µs a row of 3–6 KB,
+#: 46 against 44 at 12–24 KB): a margin below that. ``octet_length`` reads
+#: the stored size.
 _WHOLE_BYTES = 16_000
 
 _BODY_START = (

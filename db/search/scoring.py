@@ -170,8 +170,9 @@ class Fields:
     typed with diacritics, and then only for the few notices that hold
     every word: *typed* instead of *exact*, whether each of the query's
     typed words (`Scorer.typed_needles`) is among the notice's marked
-    words; *title* (the title as written) instead of *title_exact*, whose
-    marked words are then found only when a score asks for them.
+    words; *written_title* (the title as written) instead of
+    *title_exact*, whose marked words are then found only when a score
+    asks for them.
     """
 
     rowid: int
@@ -250,7 +251,8 @@ class Scorer:
     def _typed_in(self, f: Fields) -> bool:
         """Whether *f* holds every word typed with diacritics, as typed."""
         if f.typed is not None:
-            return all(f.typed)
+            # An answer for each typed word, or the notice does not hold them.
+            return len(f.typed) == len(self._needles) and all(f.typed)
         # " word " in the distinct marked words, one space apart: a search of
         # the string, not a set built of it.
         everywhere = f" {f.exact} "

@@ -379,10 +379,11 @@ def test_listing_matches_a_plain_python_model(
 
 
 @pytest.mark.sqlite_only("a cost test of 1,200 notices: the statements are the same on both")
-def test_notice_details_equal_get_notice_in_few_statements(archive: Archive) -> None:
+def test_notice_details_in_chunks_equal_one_at_a_time_in_few_statements(archive: Archive) -> None:
     """`list --json` on 20,000 notices took 22-46 s: one get_notice (four queries and
     the whole body) per notice. notice_details reads them in a few statements per
-    500 notices, and leaves the bodies out when asked."""
+    500 notices, and leaves the bodies out when asked; read one at a time
+    (get_notice), each is the same."""
     from sqlalchemy import event
 
     from db.queries import notice_details

@@ -216,12 +216,25 @@ def test_a_sampled_title_query_finds_the_newest_matches(
     monkeypatch.setattr(pgplan, "NARROW_GIN_COST", cost)
     with analysed.reading() as session:
         db = session.connection().connection.driver_connection
+        (in_sample,) = db.execute(
+            "SELECT count(*) FROM (SELECT title_tsv FROM search_doc ORDER BY rank_key LIMIT 10)"
+            " AS b WHERE title_tsv @@ %s::tsquery",
+            [tsq],
+        ).fetchone()
         for count in (1, 5, 30, 500):
             statement, values = pgplan._narrow_sampled(TITLE, TITLE_SQL, [tsq], count, 400)
-            assert db.execute(statement, values).fetchall() == _title(db, tsq, count)
-        # Within bounds, and with an issuer's test after the words.
-        bounded = TITLE_SQL + " AND rank_key >= %s AND strpos(notice_id, %s) > 0"
+            keys, gin = _rows(db, statement, values)
+            assert keys == [r for (r,) in _title(db, tsq, count)]
+            # GIN reads the older matches only when the sample fell short and
+            # costs less; the walk goes on otherwise.
+            assert gin is (in_sample < count and cost < 1), (count, in_sample)
+        # Within bounds, with a list of categories, and with an issuer's test
+        # after the words.
+        bounded = TITLE_SQL + " AND rank_key >= %s AND category_id = ANY(%s)"
+        bounded += " AND strpos(notice_id, %s) > 0"
         edge = _title(db, "'tin'", 400)[100][0]
-        statement, values = pgplan._narrow_sampled(TITLE, bounded, [tsq, edge, "1"], 30, 400)
-        expected = db.execute(bounded + " ORDER BY rank_key LIMIT %s", [tsq, edge, "1", 30])
+        (category,) = db.execute("SELECT min(category_id) FROM search_doc").fetchone()
+        bound = [edge, [category, -1], "1"]
+        statement, values = pgplan._narrow_sampled(TITLE, bounded, [tsq, *bound], 30, 400)
+        expected = db.execute(bounded + " ORDER BY rank_key LIMIT %s", [tsq, *bound, 30])
         assert db.execute(statement, values).fetchall() == expected.fetchall()

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from itertools import count
 from pathlib import Path
 from typing import cast
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -493,6 +494,10 @@ def test_the_archive_computes_what_the_rules_say(
             _load(archive, nodes, edges)
             with archive.reading() as session:
                 batch = validity.notices_validity(session, list(nodes), day)
+                # In chunks of two, relations between notices of different
+                # chunks are read from both sides: the same.
+                with mock.patch.object(validity, "BATCH", 2):
+                    assert validity.notices_validity(session, list(nodes), day) == batch
                 for nid in nodes:
                     one, links = validity.notice_validity(session, nid, day)
                     assert (one, links) == batch[nid]
