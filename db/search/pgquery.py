@@ -382,9 +382,10 @@ _TYPED = "strpos(' ' || f.exact || ' ', %s) > 0"
 def _fields(db: Any, keys: list[int], scorer: Scorer) -> list[Fields]:
     """What *scorer* reads of each of *keys*. For a query with words typed
     with diacritics, whether each notice holds them, asked of the server
-    (the marked words are a third of what would be sent, and nearly always
-    read for nothing), and the title as written, whose marked words are
-    found only for the few notices that hold every word."""
+    (a notice's marked words, 1.7 KB on average on the second corpus, were
+    sent whole to be searched for a word or two), and the title as
+    written, whose marked words are found only for the notices whose
+    heading holds every word."""
     needles = scorer.typed_needles()
     typed = f"ARRAY[{', '.join([_TYPED] * len(needles))}]" if needles else "NULL"
     title = "n.title" if needles else "NULL"
