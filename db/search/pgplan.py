@@ -53,6 +53,7 @@ import bisect
 import itertools
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -308,36 +309,70 @@ def _narrow(
     return _narrow_sampled(column, sql, params, count, rows)
 
 
+def _sample_first(
+    hit: str,
+    sample: str,
+    gin: str,
+    walk: str,
+    older: Callable[[str], tuple[str, list[Any]]],
+    count: int,
+    margin: float,
+    rows: float,
+) -> tuple[str, list[Any]]:
+    """One statement for the newest *count* matches: the newest `SAMPLE` rows
+    of *sample* (``SELECT rank_key, column …``) tested by *hit*, then, past
+    them, the walk on (*walk*, ``SELECT rank_key … WHERE test …``) or the
+    older of GIN's matches (*gin*'s rows, as ``g``, read by the statement
+    and parameters *older* makes of a condition), as the sample's share says
+    is cheaper: a row walked costs *margin* of one GIN hands over. The
+    branch not taken is never run (a one-time filter), and the answer is
+    the same either way.
+
+    The statement, and *older*'s parameters. The statement's parameters, in
+    order: *hit*'s, *sample*'s, `SAMPLE`, *gin*'s, *walk*'s, the count,
+    *older*'s, the count of *older*'s LIMIT, the count.
+    """
+    found = f"(SELECT {{}} FROM {_FOUND})"
+    more = f"found < {count} AND seen = {SAMPLE} AND "
+    cheaper = f"({count} - found) * {SAMPLE * margin:.2f} <= found * found * {rows / SAMPLE:.3f}"
+    newest, later = older(found.format(f"{more}NOT ({cheaper})"))
+    statement = (
+        f"WITH s AS MATERIALIZED (SELECT rank_key, {hit} AS hit "
+        f"FROM ({sample} ORDER BY rank_key LIMIT %s) AS b), "
+        f"{_FOUND} AS (SELECT count(*) FILTER (WHERE hit) AS found, count(*) AS seen, "
+        "max(rank_key) AS edge FROM s), "
+        # (rank_key + 0: a condition on the key would be a range of its
+        # index, read whole to be combined with GIN's matches.)
+        f"g AS MATERIALIZED ({gin} AND rank_key + 0 > {found.format('edge')}) "
+        "SELECT rank_key FROM s WHERE hit "
+        f"UNION ALL ({walk} AND rank_key > {found.format('edge')} "
+        f"AND {found.format(more + cheaper)} ORDER BY rank_key LIMIT %s) "
+        f"UNION ALL ({newest}) "
+        "ORDER BY rank_key LIMIT %s"
+    )
+    return statement, later
+
+
 def _narrow_sampled(
     column: str, sql: str, params: list[Any], count: int, rows: float
 ) -> tuple[str, list[Any]]:
     """The newest *count* matches of *sql* (``SELECT rank_key FROM search_doc
     WHERE column @@ %s::tsquery …``) by testing the newest `SAMPLE` rows,
     then walking on, or reading the older matches through GIN, as the
-    sample's share of matches says is cheaper (`NARROW_GIN_COST`). One
-    statement: the branch not taken is never run (a one-time filter)."""
+    sample's share of matches says is cheaper (`NARROW_GIN_COST`,
+    `_sample_first`)."""
     test = f"{column} @@ %s::tsquery"
     rest = sql[sql.index(test) + len(test) :]
     walk = f"ts_match_vq({column}, %s::tsquery)"
-    found = f"(SELECT {{}} FROM {_FOUND})"
-    more = f"found < {count} AND seen = {SAMPLE} AND "
-    cheaper = (
-        f"({count} - found) * {SAMPLE / NARROW_GIN_COST:.2f} <= found * found * {rows / SAMPLE:.3f}"
-    )
-    statement = (
-        f"WITH s AS MATERIALIZED (SELECT rank_key, {walk} AS hit "
-        f"FROM (SELECT rank_key, {column} FROM search_doc WHERE true{rest} "
-        "ORDER BY rank_key LIMIT %s) AS b), "
-        f"{_FOUND} AS (SELECT count(*) FILTER (WHERE hit) AS found, count(*) AS seen, "
-        "max(rank_key) AS edge FROM s), "
-        f"g AS MATERIALIZED ({sql} AND rank_key + 0 > {found.format('edge')}) "
-        "SELECT rank_key FROM s WHERE hit "
-        f"UNION ALL (SELECT rank_key FROM search_doc WHERE {walk}{rest} "
-        f"AND rank_key > {found.format('edge')} AND {found.format(more + cheaper)} "
-        "ORDER BY rank_key LIMIT %s) "
-        f"UNION ALL (SELECT rank_key FROM g WHERE {found.format(f'{more}NOT ({cheaper})')} "
-        "ORDER BY rank_key LIMIT %s) "
-        "ORDER BY rank_key LIMIT %s"
+    statement, _none = _sample_first(
+        walk,
+        f"SELECT rank_key, {column} FROM search_doc WHERE true{rest}",
+        sql,
+        f"SELECT rank_key FROM search_doc WHERE {walk}{rest}",
+        lambda where: (f"SELECT rank_key FROM g WHERE {where} ORDER BY rank_key LIMIT %s", []),
+        count,
+        1 / NARROW_GIN_COST,
+        rows,
     )
     tsq, after = params[0], params[1:]
     values = [tsq, *after, SAMPLE, *params, tsq, *after, count, count, count]
@@ -427,32 +462,20 @@ def _sampled(
     known between bounds (`_Estimate`), and a walk chosen for a share near
     the upper one can test many times the rows expected. The sample's
     matches give the share: walking on costs about (count - found) / share
-    rows at `GIN_MARGIN` each, GIN about share x the remaining rows. One
-    statement: the branch not taken is never run (a one-time filter), and
-    the answer is the same either way.
+    rows at `GIN_MARGIN` each, GIN about share x the remaining rows
+    (`_sample_first`).
     """
     hit, tested = _hit(tsq, "b")
     walk = _walk(sql, params, tsq)
-    found = f"(SELECT {{}} FROM {_FOUND})"
-    more = f"found < {count} AND seen = {SAMPLE} AND "
-    cheaper = (
-        f"({count} - found) * {SAMPLE * GIN_MARGIN:.1f} <= found * found * {rows / SAMPLE:.3f}"
-    )
-    newest, later = _newest("g", tsq, core, found.format(f"{more}NOT ({cheaper})"))
-    statement = (
-        f"WITH s AS MATERIALIZED (SELECT rank_key, {hit} AS hit "
-        f"FROM (SELECT rank_key, words FROM search_walk WHERE true{_bounds(sql)} "
-        "ORDER BY rank_key LIMIT %s) AS b), "
-        f"{_FOUND} AS (SELECT count(*) FILTER (WHERE hit) AS found, count(*) AS seen, "
-        "max(rank_key) AS edge FROM s), "
-        # (rank_key + 0: a condition on the key would be a range of its
-        # index, read whole to be combined with GIN's matches.)
-        f"g AS MATERIALIZED ({sql} AND rank_key + 0 > {found.format('edge')}) "
-        "SELECT rank_key FROM s WHERE hit "
-        f"UNION ALL ({walk[0]} AND rank_key > {found.format('edge')} "
-        f"AND {found.format(more + cheaper)} ORDER BY rank_key LIMIT %s) "
-        f"UNION ALL ({newest}) "
-        "ORDER BY rank_key LIMIT %s"
+    statement, later = _sample_first(
+        hit,
+        f"SELECT rank_key, words FROM search_walk WHERE true{_bounds(sql)}",
+        sql,
+        walk[0],
+        lambda where: _newest("g", tsq, core, where),
+        count,
+        GIN_MARGIN,
+        rows,
     )
     gin = [core, *params[1:]]
     values = [*tested, *params[1:], SAMPLE, *gin, *walk[1], count, *later, count, count]
