@@ -2,4 +2,4 @@
 
 #: The newest revision in versions/. Opening an archive compares against it
 #: without loading Alembic; tests/unit/test_archive_open.py keeps it true.
-HEAD_REVISION = "0025"
+HEAD_REVISION = "0026"

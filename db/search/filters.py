@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 from db.folding import nfc
-from db.search.schema import SHIFT, block
+from db.search.schema import SHIFT, block, clamp_ts
 from db.search.text import opt_fold
 from db.types import VN_TZ
 
@@ -18,6 +19,7 @@ __all__ = [
     "SearchFilter",
     "Sort",
     "day_bounds",
+    "day_rowids",
     "key_sql",
     "match_sql",
     "resolve",
@@ -57,6 +59,11 @@ class SearchFilter:
 ANY = SearchFilter()
 
 
+#: The key range of the notices published from one day to another, inclusive
+#: (None: none of them), for one engine's keys.
+DayKeys = Callable[[date | None, date | None], tuple[int | None, int | None] | None]
+
+
 @dataclass(frozen=True)
 class Bounds:
     """A `SearchFilter` resolved against one archive: rowid range and key columns."""
@@ -71,9 +78,14 @@ class Bounds:
     def needs_key(self) -> bool:
         return self.category_ids is not None or bool(self.doc_type) or bool(self.issuer)
 
-    def within(self, first: date, last: date) -> Bounds | None:
-        """These bounds narrowed to the days *first*…*last*; None when nothing is left."""
-        lo, hi = day_bounds(first, last)
+    def within(self, first: date, last: date, days: DayKeys | None = None) -> Bounds | None:
+        """These bounds narrowed to the days *first*…*last*; None when nothing is left.
+
+        *days* gives the key range of days (`day_bounds`, PostgreSQL's keys, by default)."""
+        span = (days or day_bounds)(first, last)
+        if span is None:
+            return None
+        lo, hi = span
         if self.lo is not None:
             lo = max(lo, self.lo) if lo is not None else self.lo
         if self.hi is not None:
@@ -87,8 +99,12 @@ def _day_start(day: date) -> int:
     return int(datetime.combine(day, time(0), VN_TZ).timestamp())
 
 
-def resolve(db: sqlite3.Connection, where: SearchFilter) -> Bounds | None:
-    """The bounds of *where* in this archive, or None when it can match nothing."""
+def resolve(
+    db: sqlite3.Connection, where: SearchFilter, days: DayKeys | None = None
+) -> Bounds | None:
+    """The bounds of *where* in this archive, or None when it can match nothing.
+
+    *days* gives the key range of days (`day_bounds`, PostgreSQL's keys, by default)."""
     category_ids: tuple[int, ...] | None = None
     if where.category:
         path = nfc(where.category).strip("/")
@@ -99,14 +115,17 @@ def resolve(db: sqlite3.Connection, where: SearchFilter) -> Bounds | None:
         )
         if not category_ids:
             return None
-    lo, hi = day_bounds(where.date_from, where.date_to)
+    span = (days or day_bounds)(where.date_from, where.date_to)
+    if span is None:
+        return None
+    lo, hi = span
     if lo is not None and hi is not None and lo > hi:
         return None
     return Bounds(lo, hi, category_ids, opt_fold(where.doc_type), opt_fold(where.issuer))
 
 
 def day_bounds(date_from: date | None, date_to: date | None) -> tuple[int | None, int | None]:
-    """The rowid range of the notices published from *date_from* to *date_to*, inclusive."""
+    """PostgreSQL's key range of the notices published from *date_from* to *date_to*, inclusive."""
     # Rowids run newest first: the last day bounds them from below.
     lo = (
         block(_day_start(date_to + timedelta(days=1)) - 1)
@@ -115,6 +134,37 @@ def day_bounds(date_from: date | None, date_to: date | None) -> tuple[int | None
     )
     hi = block(_day_start(date_from)) + (1 << SHIFT) - 1 if date_from else None
     return lo, hi
+
+
+def day_rowids(db: sqlite3.Connection) -> DayKeys:
+    """SQLite's `DayKeys`: the rowids of the newest and the oldest notice of
+    the days, looked up in ``search_key``'s index of publication times."""
+
+    def rowids(
+        date_from: date | None, date_to: date | None
+    ) -> tuple[int | None, int | None] | None:
+        lo = hi = None
+        if date_to and date_to < date.max:
+            last = clamp_ts(_day_start(date_to + timedelta(days=1)) - 1)
+            lo = db.execute(
+                "SELECT min(rowid) FROM search_key "
+                "WHERE ts = (SELECT max(ts) FROM search_key WHERE ts <= ?)",
+                (last,),
+            ).fetchone()[0]
+            if lo is None:
+                return None  # every notice is newer
+        if date_from:
+            first = clamp_ts(_day_start(date_from))
+            hi = db.execute(
+                "SELECT max(rowid) FROM search_key "
+                "WHERE ts = (SELECT min(ts) FROM search_key WHERE ts >= ?)",
+                (first,),
+            ).fetchone()[0]
+            if hi is None:
+                return None  # every notice is older
+        return lo, hi
+
+    return rowids
 
 
 def match_sql(table: str, bounds: Bounds) -> tuple[str, list[object]]:

@@ -21,7 +21,16 @@ from sqlalchemy.orm import Session, SessionTransaction
 
 from db.folding import nfc
 from db.search import pgindex
-from db.search.schema import DROP, FTS_TABLES, SCHEMA, SHIFT, block, marks, published_ts
+from db.search.schema import (
+    DROP,
+    FTS_TABLES,
+    GAP,
+    SCHEMA,
+    START,
+    clamp_ts,
+    marks,
+    published_ts,
+)
 from db.search.text import (
     body_text,
     deflate,
@@ -44,56 +53,190 @@ _NOTICE_COLUMNS = (
 
 
 class _Allocator:
-    """Hands out free rowids inside each publication second's block.
+    """Places the notices of an import between those already indexed.
 
-    From the top of the block down: of two notices published in the same
-    second, the one indexed later comes first, as if it were newer. The
-    lowest rowid already taken in each block is read once per chunk, for
-    every second the chunk touches, in one query (`prime`).
+    Rowids run newest first, GAP apart when the index is filled. The notices
+    come newest first, so each takes a rowid above the one before. A notice
+    goes between its neighbours: after the notices published later, and
+    before those published earlier or in the same second (of two notices of
+    one second, the one indexed later comes first). All the import's notices
+    between the same two neighbours share the room evenly, at most GAP
+    apart, whichever chunk they come in, so that a later import has room
+    there too. When none is left, the whole index is spaced again
+    (`_respace`), and the import goes on.
     """
 
     def __init__(self, conn: Connection, fresh: bool) -> None:
-        self._db = conn.connection.driver_connection
+        self._conn = conn
+        self._db: Any = conn.connection.driver_connection
         self._fresh = fresh
-        self._next: dict[int, int] = {}
+        self._last: int | None = None  # the rowid given last
+        self._last_id: str | None = None  # and its notice
+        # Notices still to place before each indexed one, by its publication second.
+        self._left: dict[int, int] = {}
 
-    def prime(self, stamps: Sequence[int]) -> None:
-        """Look up the blocks of the seconds *stamps* not looked up yet.
-
-        The notices come newest first, so the blocks only go up: those below
-        this chunk's are done, and are forgotten (one a notice, otherwise,
-        held to the end of the import).
-        """
-        bases = {block(ts) for ts in stamps}
-        if bases:
-            lowest = min(bases)
-            for done in [b for b in self._next if b < lowest]:
-                del self._next[done]
-        bases -= self._next.keys()
-        if not bases:
-            return
-        for base in bases:
-            self._next[base] = base + (1 << SHIFT) - 1
+    def place(self, stamps: Sequence[int], ids: Sequence[str]) -> list[int]:
+        """Rowids, ascending, for a chunk of notices *ids* published at *stamps*
+        (newest first, as `_newest_first` gives them)."""
         if self._fresh:
-            return
-        low, high = min(bases), max(bases) + (1 << SHIFT)
-        for base, taken in self._db.execute(  # type: ignore[union-attr]
-            f"SELECT rowid >> {SHIFT} << {SHIFT}, min(rowid) FROM search_key "
-            f"WHERE rowid >= ? AND rowid < ? GROUP BY rowid >> {SHIFT}",
-            (low, high),
-        ):
-            if base in bases:
-                self._next[base] = min(self._next[base], int(taken) - 1)
+            first = START if self._last is None else self._last + GAP
+            rowids = [first + GAP * i for i in range(len(stamps))]
+        else:
+            placed = self._between(stamps)
+            if placed is None:
+                _respace(self._conn)
+                placed = self._between(stamps)
+            if placed is None:  # pragma: no cover - spaced GAP apart, there is room
+                raise ValueError("no room in the index after spacing it again")
+            rowids = placed
+        if rowids:
+            self._last = rowids[-1]
+            self._last_id = ids[-1]
+        return rowids
 
-    def take(self, ts: int) -> int:
-        base = block(ts)
-        if base not in self._next:
-            self.prime([ts])
-        nxt = self._next[base]
-        if nxt < base:
-            raise ValueError(f"more than {1 << SHIFT} notices published in one second")
-        self._next[base] = nxt - 1
-        return nxt
+    def _between(self, stamps: Sequence[int]) -> list[int] | None:
+        # The first older notice (or one of the same second) indexed before
+        # this import, for each notice of the chunk: past the notices this
+        # import placed already (by id: spacing the index again moves them),
+        # and None past the oldest (every notice of a first import, which come
+        # newest first, asks no more than that).
+        db = self._db
+        oldest, newest, first = db.execute(
+            "SELECT min(ts), max(ts), min(rowid) FROM search_key"
+        ).fetchone()
+        floor = None
+        if self._last_id is not None:
+            floor = db.execute(
+                "SELECT min(rowid) FROM search_key WHERE rowid > "
+                "(SELECT rowid FROM search_key WHERE notice_id = ?)",
+                (self._last_id,),
+            ).fetchone()[0]
+            if floor is None:
+                oldest = None  # every notice indexed comes before this chunk
+        nexts: dict[int, int | None] = {}
+        for ts in stamps:
+            if ts in nexts:
+                continue
+            if oldest is None or ts < oldest:
+                after = None
+            elif ts >= newest:
+                after = first
+            else:
+                after = db.execute(
+                    "SELECT min(rowid) FROM search_key "
+                    "WHERE ts = (SELECT max(ts) FROM search_key WHERE ts <= ?)",
+                    (ts,),
+                ).fetchone()[0]
+            if after is not None and floor is not None:
+                after = max(after, floor)
+            nexts[ts] = after
+        rowids: list[int] = []
+        start = 0
+        while start < len(stamps):
+            after = nexts[stamps[start]]
+            end = start
+            while end < len(stamps) and nexts[stamps[end]] == after:
+                end += 1
+            run = self._run(end - start, after, rowids[-1] if rowids else None)
+            if run is None:
+                return None
+            rowids.extend(run)
+            start = end
+        return rowids
+
+    def _run(self, count: int, after: int | None, last: int | None) -> list[int] | None:
+        """*count* rowids below *after* (None: the end), above *last* and the notices before it."""
+        indexed = self._db.execute(
+            "SELECT max(rowid) FROM search_key" + (" WHERE rowid < ?" if after is not None else ""),
+            () if after is None else (after,),
+        ).fetchone()[0]
+        before = indexed if last is None else last if indexed is None else max(indexed, last)
+        if after is None:
+            first = START if before is None else before + GAP
+            return [first + GAP * i for i in range(count)]
+        left = self._still_to_place(after, indexed)
+        if before is None:
+            if after - GAP * left < 1:
+                return None  # rowids stay positive (`_respace` moves them by negating)
+            rowids = [after - GAP * (left - i) for i in range(count)]
+        else:
+            step = min(GAP, (after - before) // (left + 1))
+            if step < 1:
+                return None
+            rowids = [before + step * (i + 1) for i in range(count)]
+        self._left[self._ts(after)] = left - count
+        return rowids
+
+    def _still_to_place(self, after: int, before: int | None) -> int:
+        """The import's notices between the indexed *before* and *after*, this
+        run's and later chunks'."""
+        ts = self._ts(after)
+        if ts not in self._left:
+            # The first time: *before* is the indexed notice before *after*,
+            # and the import's notices between them are counted where
+            # `_newest_first` sorted them (-ts, as it keeps it).
+            sql = f"SELECT count(*) FROM {_ORDER} WHERE ts <= ?"
+            params: tuple[int, ...] = (-ts,)
+            if before is not None:
+                sql += " AND ts > ?"
+                params += (-self._ts(before),)
+            self._left[ts] = self._db.execute(sql, params).fetchone()[0]
+        return int(self._left[ts])
+
+    def _ts(self, rowid: int) -> int:
+        return int(
+            self._db.execute("SELECT ts FROM search_key WHERE rowid = ?", (rowid,)).fetchone()[0]
+        )
+
+
+def _respace(conn: Connection) -> None:
+    """Give every indexed notice its rowid again, in the same order, GAP apart from START.
+
+    The FTS tables cannot change a row's rowid: they are emptied and filled
+    again from ``search_text``, which holds each row as it was indexed.
+    """
+    db: Any = conn.connection.driver_connection
+    db.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS search_respace (old INTEGER PRIMARY KEY, new INTEGER)"
+    )
+    db.execute("DELETE FROM temp.search_respace")
+    db.execute(
+        "INSERT INTO temp.search_respace (old, new) "
+        "SELECT rowid, ? + ? * (row_number() OVER (ORDER BY rowid) - 1) FROM search_key",
+        (START, GAP),
+    )
+    for table in ("search_key", "search_text"):
+        # Out of the way first: every new rowid is positive.
+        db.execute(f"UPDATE {table} SET rowid = -rowid - 1")
+        db.execute(
+            f"UPDATE {table} SET rowid = "
+            f"(SELECT new FROM temp.search_respace WHERE old = -{table}.rowid - 1)"
+        )
+    # Emptied, not dropped: the import's own temporary table is being read.
+    db.execute("DELETE FROM temp.search_respace")
+    for table in FTS_TABLES:
+        db.execute(f"INSERT INTO {table} ({table}) VALUES ('delete-all')")
+    rows = db.execute(
+        "SELECT rowid, title, number, folded, meta, exact, title_exact "
+        "FROM search_text ORDER BY rowid"
+    )
+    while batch := rows.fetchmany(CHUNK):
+        db.executemany(
+            "INSERT INTO search_main (rowid, title, number, body, meta, exact) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [r[:6] for r in batch],
+        )
+        db.executemany(
+            "INSERT INTO search_title (rowid, title, exact) VALUES (?, ?, ?)",
+            [(r[0], r[1], r[6]) for r in batch],
+        )
+        db.executemany(
+            "INSERT INTO search_number (rowid, number) VALUES (?, ?)",
+            [(r[0], r[2]) for r in batch if r[2]],
+        )
+    # Filled anew: one b-tree each, as after a first import.
+    for table in FTS_TABLES:
+        db.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
 
 
 def _chunks(items: Sequence[str], size: int = CHUNK) -> Iterable[Sequence[str]]:
@@ -147,7 +290,7 @@ _VISIBLE_IN = "AND +withdrawn = 0 AND +has_content = 1"
 
 
 def _newest_first(conn: Connection, ids: Sequence[str]) -> Iterator[list[str]]:
-    """The visible notices among *ids*, newest first (ties by id), CHUNK at a time.
+    """The visible notices among *ids*, newest first (ties by id, last first), CHUNK at a time.
 
     SQLite sorts them, in a temporary table (on disk past its cache): as a
     Python list they were ~180 bytes a notice, held through the whole
@@ -155,6 +298,7 @@ def _newest_first(conn: Connection, ids: Sequence[str]) -> Iterator[list[str]]:
     """
     db: Any = conn.connection.driver_connection
     db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_ORDER} (ts INTEGER NOT NULL, id TEXT NOT NULL)")
+    db.execute(f"CREATE INDEX IF NOT EXISTS {_ORDER}_ts ON {_ORDER_TABLE} (ts)")
     db.execute(f"DELETE FROM {_ORDER}")
     for chunk in _chunks(ids):
         rows = conn.exec_driver_sql(
@@ -165,19 +309,29 @@ def _newest_first(conn: Connection, ids: Sequence[str]) -> Iterator[list[str]]:
             f"INSERT INTO {_ORDER} (ts, id) VALUES (?, ?)",
             [(_order_key(published), nid) for nid, published in rows],
         )
-    # The same order as Python's sort of (-ts, id): ids compare by code
-    # point, and SQLite's BINARY collation compares UTF-8 bytes, which agree.
-    ordered = db.execute(f"SELECT id FROM {_ORDER} ORDER BY ts, id")
+    # The same order as `_in_order`: ids compare by code point, and SQLite's
+    # BINARY collation compares UTF-8 bytes, which agree. Of one second, the
+    # notice indexed later (the greater id) comes first, as in an index
+    # filled one import at a time.
+    ordered = db.execute(f"SELECT id FROM {_ORDER} ORDER BY ts, id DESC")
     while batch := ordered.fetchmany(CHUNK):
         yield [nid for (nid,) in batch]
 
 
 def _order_key(published: object) -> int:
-    """-published_ts, within SQLite's integers (only a damaged row lies beyond)."""
-    return min(max(-published_ts(published), -(2**63)), 2**63 - 1)
+    """-ts as the index keeps it (`clamp_ts`)."""
+    return -clamp_ts(published_ts(published))
 
 
-_ORDER = "temp.index_order"
+def _in_order(rows: Iterable[Any]) -> list[Any]:
+    """Notice rows (id first, published last) in `_newest_first`'s order."""
+    ordered = sorted(rows, key=lambda r: r[0], reverse=True)
+    ordered.sort(key=lambda r: _order_key(r[-1]))
+    return ordered
+
+
+_ORDER_TABLE = "index_order"
+_ORDER = f"temp.{_ORDER_TABLE}"
 _ORDER_DROP = f"DROP TABLE IF EXISTS {_ORDER}"
 
 
@@ -192,25 +346,25 @@ def _add(conn: Connection, ids: Sequence[str], *, fresh: bool = False) -> int:
     alloc = _Allocator(conn, fresh)
     added = 0
     for chunk in _newest_first(conn, ids):
-        rows = sorted(
+        rows = _in_order(
             conn.exec_driver_sql(
                 f"SELECT {_NOTICE_COLUMNS} FROM notice WHERE id IN ({marks(len(chunk))}) "
                 + _VISIBLE_IN,
                 tuple(chunk),
-            ),
-            key=lambda r: (-published_ts(r[8]), r[0]),
+            ).fetchall()
         )
-        alloc.prime([published_ts(r[8]) for r in rows])
+        stamps = [clamp_ts(published_ts(r[8])) for r in rows]
+        rowids = alloc.place(stamps, [r[0] for r in rows])
         keys, mains, titles, numbers, texts = [], [], [], [], []
         vocabulary: set[str] = set()
-        for nid, title, number, summary, body, issuer, doc_type, category_id, published in rows:
-            rowid = alloc.take(published_ts(published))
+        for rowid, ts, row in zip(rowids, stamps, rows, strict=True):
+            nid, title, number, summary, body, issuer, doc_type, category_id, _published = row
             text = body_text(summary, body)
             title_f = fold_text(nfc(title or ""))
             number_c = number_column(number)
             meta = fold_text(nfc(f"{issuer or ''} {doc_type or ''}"))
             title_exact, exact = exact_columns(title, number, text, issuer, doc_type)
-            keys.append((rowid, nid, category_id, opt_fold(doc_type), opt_fold(issuer)))
+            keys.append((rowid, nid, category_id, opt_fold(doc_type), opt_fold(issuer), ts))
             folded = fold_text(text)
             mains.append((rowid, title_f, number_c, folded, meta, exact))
             titles.append((rowid, title_f, title_exact))
@@ -222,12 +376,10 @@ def _add(conn: Connection, ids: Sequence[str], *, fresh: bool = False) -> int:
             for column in (title_f, number_c, folded, meta):
                 vocabulary.update(words(column))
             vocabulary.update(exact.split())  # words joined by spaces
-        for table_rows in (keys, mains, titles, numbers, texts):
-            table_rows.sort(key=lambda r: r[0])
         if keys:
             conn.exec_driver_sql(
-                "INSERT INTO search_key (rowid, notice_id, category_id, doc_type_f, issuer_f) "
-                "VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO search_key (rowid, notice_id, category_id, doc_type_f, issuer_f, ts) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
                 keys,
             )
             conn.exec_driver_sql(

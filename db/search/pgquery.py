@@ -360,7 +360,7 @@ def _relevant(db: Any, plan: _Plan, need: int) -> list[tuple[int, float]]:
     # never worked out; they cannot be on the page.
     scorer = Scorer(plan.q, plan.ref, compact_query(plan.q))
     scored = scorer.rank(_fields(db, list(pool), scorer), need)
-    return [(key, _score(tier, rel, key)) for tier, rel, key in scored]
+    return [(key, _score(tier, rel, _recency(key))) for tier, rel, key in scored]
 
 
 #: A folded body a score reads up to this size (bytes) is read whole, and

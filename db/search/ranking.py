@@ -47,7 +47,17 @@ from sqlalchemy.orm import Session
 from db.errors import ArchiveError, ErrorCode
 from db.folding import strip_bidi
 from db.search import abbreviations, typos
-from db.search.filters import ANY, Bounds, SearchFilter, Sort, key_sql, match_sql, resolve
+from db.search.filters import (
+    ANY,
+    Bounds,
+    DayKeys,
+    SearchFilter,
+    Sort,
+    day_rowids,
+    key_sql,
+    match_sql,
+    resolve,
+)
 from db.search.intent import Reference, date_phrase, reference
 from db.search.query import (
     Group,
@@ -114,28 +124,38 @@ class _Plan:
         return not self.q.groups
 
 
-def _recency(rowid: int) -> float:
+def _ts_recency(ts: int) -> float:
     # The publication time as a fraction in [0, 1): newer is higher.
-    return (rowid_ts(rowid) - TS_MIN) / (TS_MAX - TS_MIN + 1)
+    return (ts - TS_MIN) / (TS_MAX - TS_MIN + 1)
 
 
-def _score(tier: int, relevance: float, rowid: int) -> float:
+def _recency(key: int) -> float:
+    # Of a PostgreSQL key, which holds the publication time.
+    return _ts_recency(rowid_ts(key))
+
+
+def _score(tier: int, relevance: float, recency: float) -> float:
     # Relevance steps by 0.01, so the recency fraction only orders equals.
-    return tier * 100 + relevance + 0.009 * _recency(rowid)
+    return tier * 100 + relevance + 0.009 * recency
 
 
 def plan_search(
-    db: Any, text: str, where: SearchFilter, text_matches: Callable[[Any, Query, str, Bounds], bool]
+    db: Any,
+    text: str,
+    where: SearchFilter,
+    text_matches: Callable[[Any, Query, str, Bounds], bool],
+    days: DayKeys | None = None,
 ) -> _Plan | None:
     """What to look for and where (None: nothing can match), on either engine;
-    *text_matches* asks its index whether a date phrase's words are text."""
-    bounds = resolve(db, where)
+    *text_matches* asks its index whether a date phrase's words are text, and
+    *days* gives its keys of days (`db.search.filters.resolve`)."""
+    bounds = resolve(db, where, days)
     if bounds is None:
         return None
     q = parse(text)
     span = date_phrase(text)
     if span is not None and not text_matches(db, q, span.words, bounds):
-        narrowed = bounds.within(span.start, span.end)
+        narrowed = bounds.within(span.start, span.end, days)
         if narrowed is None:
             return None
         rest = parse(span.rest)
@@ -172,7 +192,7 @@ def search(
 
         return pgquery.search(session, query, where, limit=limit, offset=offset)
     db = _dbapi(session.connection())
-    plan = plan_search(db, query, where, _text_matches)
+    plan = plan_search(db, query, where, _text_matches, day_rowids(db))
     if plan is None:
         return []
     page = _rank(db, plan, limit, offset)
@@ -197,7 +217,7 @@ def ranked_ids(
 
         return pgquery.ranked_ids(session, query, where, limit=limit, offset=offset)
     db = _dbapi(session.connection())
-    plan = plan_search(db, query, where, _text_matches)
+    plan = plan_search(db, query, where, _text_matches, day_rowids(db))
     if plan is None:
         return []
     page = _rank(db, plan, limit, offset)
@@ -233,7 +253,11 @@ def _dbapi(conn: Connection) -> sqlite3.Connection:
 
 
 def _rank(db: sqlite3.Connection, plan: _Plan, limit: int, offset: int) -> list[tuple[int, float]]:
-    """(rowid, score) of results *offset*… of *plan*, best first."""
+    """(rowid, score) of results *offset*… of *plan*, best first.
+
+    The scores lack the publication time's part, which orders only equals
+    (the order is already the rowids'): `_hits` adds it from ``search_key``'s
+    ``ts`` for the page shown, as PostgreSQL's keys give it."""
     if limit <= 0:
         return []
     offset = max(offset, 0)
@@ -241,7 +265,7 @@ def _rank(db: sqlite3.Connection, plan: _Plan, limit: int, offset: int) -> list[
     if plan.dates_only:
         sql, params = key_sql(plan.bounds)
         rows = db.execute(sql + " ORDER BY rowid LIMIT ?", (*params, need)).fetchall()
-        return [(r, _recency(r)) for (r,) in rows][offset:need]
+        return [(r, 0.0) for (r,) in rows][offset:need]
     if plan.sort == Sort.NEWEST:
         return _newest(db, plan, need)[offset:need]
     return _relevant(db, plan, need)[offset:need]
@@ -412,7 +436,7 @@ def _relevant(db: sqlite3.Connection, plan: _Plan, need: int) -> list[tuple[int,
         return []
     scorer = Scorer(plan.q, plan.ref, compact_query(plan.q))
     scored = scorer.rank(_fields(db, list(pool), plan.q.marked), need)
-    return [(rowid, _score(tier, rel, rowid)) for tier, rel, rowid in scored]
+    return [(rowid, _score(tier, rel, 0.0)) for tier, rel, rowid in scored]
 
 
 def _all_but_one(db: sqlite3.Connection, plan: _Plan, prefix: Prefixes, count: int) -> list[int]:
@@ -485,20 +509,22 @@ def _newest(db: sqlite3.Connection, plan: _Plan, need: int) -> list[tuple[int, f
     if compact:
         found.update(_walk(db, "search_number", quote(compact) + "*", plan.bounds, need))
     found.update(_walk(db, "search_main", folded_expr(plan.q, Prefixes(db)), plan.bounds, need))
-    return [(r, _recency(r)) for r in sorted(found)[:need]]
+    return [(r, 0.0) for r in sorted(found)[:need]]
 
 
 def _hits(db: sqlite3.Connection, page: list[tuple[int, float]], q: Query) -> list[SearchHit]:
     rowids = tuple(r for r, _ in page)
     # The plain text stored at import: no Markdown is stripped here.
     rows = db.execute(
-        "SELECT k.rowid, n.id, n.title, n.published, n.number, c.path, t.plain_z, t.folded "
+        "SELECT k.rowid, n.id, n.title, n.published, n.number, c.path, t.plain_z, t.folded, k.ts "
         "FROM search_key AS k JOIN notice AS n ON n.id = k.notice_id "
         "JOIN search_text AS t ON t.rowid = k.rowid "
         f"LEFT JOIN category AS c ON c.id = n.category_id WHERE k.rowid IN ({marks(len(page))})",
         rowids,
     ).fetchall()
-    return page_hits(page, ((r[0], *r[1:6], inflate(r[6]), r[7]) for r in rows), q)
+    stamps = {r[0]: r[8] for r in rows}
+    scored = [(r, score + 0.009 * _ts_recency(stamps.get(r, 0))) for r, score in page]
+    return page_hits(scored, ((r[0], *r[1:6], inflate(r[6]), r[7]) for r in rows), q)
 
 
 #: A shown row as both engines read it: key, id, title, published (seconds),
@@ -581,7 +607,7 @@ def suggest(session: Session, query: str, where: SearchFilter = ANY) -> str | No
 def _count(
     db: sqlite3.Connection, query: str, where: SearchFilter, cap: int | None, partial: bool
 ) -> int:
-    plan = plan_search(db, query, where, _text_matches)
+    plan = plan_search(db, query, where, _text_matches, day_rowids(db))
     if plan is None:
         return 0
     prefix = Prefixes(db)

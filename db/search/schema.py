@@ -3,15 +3,22 @@
 Six tables (migration 0011 writes out the same DDL, frozen):
 
 - ``search_key(rowid INTEGER PRIMARY KEY, notice_id UNIQUE, category_id,
-  doc_type_f, issuer_f)`` maps index rowids to notice ids and holds the filter
-  columns. We do not borrow notice's implicit rowid: VACUUM and Alembic's batch
-  table copies renumber the implicit rowids of a table without an INTEGER
-  PRIMARY KEY, and the index would silently point at other notices. The rowid
-  we choose encodes the publication time newest first,
-  ``((TS_MAX - published seconds) << 20) + n``: FTS5 walks its doclists in
-  ascending rowid order, so ``LIMIT k`` returns the k newest matches, and a
-  date range is a rowid range. (Walking backwards, ``ORDER BY rowid DESC``,
-  costs FTS5 about twice as much.)
+  doc_type_f, issuer_f, ts)`` maps index rowids to notice ids and holds the
+  filter columns and ``ts``, the publication time in seconds. We do not
+  borrow notice's implicit rowid: VACUUM and Alembic's batch table copies
+  renumber the implicit rowids of a table without an INTEGER PRIMARY KEY,
+  and the index would silently point at other notices. Rowids run newest
+  first: FTS5 walks its doclists in ascending rowid order, so ``LIMIT k``
+  returns the k newest matches, and a date range is a rowid range, looked
+  up in ``ts``'s index (`db.search.filters`). (Walking backwards, ``ORDER BY
+  rowid DESC``, costs FTS5 about twice as much.) Of two notices published in
+  the same second, the one indexed later comes first. The rowids are close
+  together, GAP apart (`db.search.indexer` places a new notice between its
+  neighbours, and spaces the whole index again when there is no room): FTS5
+  stores each doclist as the differences between rowids, and at one per
+  second of publication, shifted by 20 bits, each took five bytes where a
+  small gap takes one or two. ``search_main`` of 100,000 notices was 330 MB
+  that way and is about 236 MB this way.
 - ``search_text``: what the index was given for each notice, once: the title,
   number and meta folded, the exact words (of the whole notice and of the
   title alone), ``plain_z``, the summary and body as plain text (Markdown
@@ -56,11 +63,14 @@ from __future__ import annotations
 __all__ = [
     "DROP",
     "FTS_TABLES",
+    "GAP",
     "SCHEMA",
     "SHIFT",
+    "START",
     "TS_MAX",
     "TS_MIN",
     "block",
+    "clamp_ts",
     "marks",
     "published_ts",
     "rowid_ts",
@@ -71,14 +81,16 @@ __all__ = [
 #: them less often.
 HASH_BYTES = 16 << 20
 
-#: DDL of the index; migration 0022 carries the same statements.
+#: DDL of the index; migrations 0022 and 0026 carry the same statements.
 SCHEMA: tuple[str, ...] = (
     "CREATE TABLE search_key ("
     "rowid INTEGER PRIMARY KEY, "
     "notice_id TEXT NOT NULL UNIQUE, "
     "category_id INTEGER, "
     "doc_type_f TEXT, "
-    "issuer_f TEXT)",
+    "issuer_f TEXT, "
+    "ts INTEGER NOT NULL)",
+    "CREATE INDEX ix_search_key_ts ON search_key (ts)",
     "CREATE TABLE search_term (term TEXT PRIMARY KEY) WITHOUT ROWID",
     "CREATE TABLE search_text ("
     "rowid INTEGER PRIMARY KEY, "
@@ -113,22 +125,34 @@ DROP: tuple[str, ...] = (
     "DROP TABLE IF EXISTS search_key",
 )
 
-#: Rowids are ((TS_MAX - published seconds) << SHIFT) + n: newest first, room
-#: for 2**20 notices a second, any time from year 1 to 9999 (UTC) apart, all
-#: under 2**59.
+#: The room left between two notices' rowids when the index is filled or spaced again.
+GAP = 1 << 10
+#: The rowid of the newest notice of an index filled or spaced again: newer
+#: notices indexed later take the rowids below it.
+START = 1 << 40
+
+#: PostgreSQL's keys (`db.search.pgindex`), where nothing is stored as
+#: differences, are ((TS_MAX - published seconds) << SHIFT) + n: newest first,
+#: room for 2**20 notices a second, any time from year 1 to 9999 (UTC) apart,
+#: all under 2**59.
 SHIFT = 20
 TS_MIN = -62_135_596_800  # 0001-01-01 00:00:00
 TS_MAX = 253_402_300_799  # 9999-12-31 23:59:59
 
 
 def block(ts: int) -> int:
-    """The first rowid of the block of notices published in second *ts*."""
+    """The first PostgreSQL key of the block of notices published in second *ts*."""
     return (TS_MAX - min(max(ts, TS_MIN), TS_MAX)) << SHIFT
 
 
 def rowid_ts(rowid: int) -> int:
-    """The publication second a rowid was given for."""
+    """The publication second a PostgreSQL key was given for."""
     return TS_MAX - (rowid >> SHIFT)
+
+
+def clamp_ts(ts: int) -> int:
+    """*ts* within the years 1 to 9999, as the index keeps it."""
+    return min(max(ts, TS_MIN), TS_MAX)
 
 
 def published_ts(value: object) -> int:

@@ -326,7 +326,10 @@ def test_0017_compresses_the_plain_text_of_an_archive_at_0013(
     try:
         with engine.begin() as conn:
             command.upgrade(_alembic_config(conn), "0013")
-            plain = dict(conn.exec_driver_sql("SELECT rowid, plain FROM search_text").all())
+            # In rowid order: 0026 gives the rows other rowids, in the same order.
+            plain = (
+                conn.exec_driver_sql("SELECT plain FROM search_text ORDER BY rowid").scalars().all()
+            )
             assert len(plain) == len(CORPUS) - 1
     finally:
         engine.dispose()
@@ -334,13 +337,21 @@ def test_0017_compresses_the_plain_text_of_an_archive_at_0013(
     try:
         with archive.reading() as session, fresh.reading() as other:
             assert _index_rows(session) == _index_rows(other)
-            stored = session.execute(text("SELECT rowid, plain_z FROM search_text")).all()
-        assert {rowid: inflate(z) for rowid, z in stored} == plain
-        assert all(len(z) < len(plain[rowid].encode()) for rowid, z in stored if len(z) > 200)
+            stored = (
+                session.execute(text("SELECT plain_z FROM search_text ORDER BY rowid"))
+                .scalars()
+                .all()
+            )
+        assert [inflate(z) for z in stored] == plain
+        assert all(
+            len(z) < len(p.encode()) for z, p in zip(stored, plain, strict=True) if len(z) > 200
+        )
         assert _results(archive) == _results(fresh)
         with archive.engine.begin() as conn:
             command.downgrade(_alembic_config(conn), "0013")
-            back = dict(conn.exec_driver_sql("SELECT rowid, plain FROM search_text").all())
+            back = (
+                conn.exec_driver_sql("SELECT plain FROM search_text ORDER BY rowid").scalars().all()
+            )
         assert back == plain
     finally:
         archive.close()
@@ -396,3 +407,31 @@ def test_0022_drops_the_prefix_indexes_and_searches_as_before(
                 )
     finally:
         archive.close()
+
+
+def test_0026_spaces_the_rowids_and_going_back_gives_the_seconds_again(fresh: Archive) -> None:
+    """Down to 0025 each rowid is its publication second's block again, in the
+    same order; up again the index is the one a new archive has."""
+    with fresh.reading() as session:
+        before = _index_rows(session)
+        order = session.execute(text("SELECT notice_id FROM search_key ORDER BY rowid")).all()
+    with fresh.engine.begin() as conn:
+        command.downgrade(_alembic_config(conn), "0025")
+        rows = conn.exec_driver_sql(
+            "SELECT k.rowid, k.notice_id, n.published FROM search_key AS k "
+            "JOIN notice AS n ON n.id = k.notice_id ORDER BY k.rowid"
+        ).all()
+        assert [(nid,) for _r, nid, _p in rows] == [tuple(r) for r in order]
+        # The old layout: ((9999-12-31 - published) << 20) + n.
+        assert [r >> 20 for r, _n, _p in rows] == [253_402_300_799 - p for _r, _n, p in rows]
+        assert conn.exec_driver_sql(
+            "SELECT count(*) FROM search_key AS k JOIN search_text AS t ON t.rowid = k.rowid"
+        ).scalar() == len(rows)
+        for table in ("search_main", "search_title", "search_number"):
+            conn.exec_driver_sql(
+                f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 0)"
+            )
+        command.upgrade(_alembic_config(conn), "head")
+    with fresh.reading() as session:
+        assert _index_rows(session) == before
+    assert _results(fresh)["54 kh ubnd", 0][1][:1] == ["ke-hoach"]
