@@ -205,14 +205,28 @@ def _respace(conn: Connection) -> None:
         "SELECT rowid, ? + ? * (row_number() OVER (ORDER BY rowid) - 1) FROM search_key",
         (START, GAP),
     )
-    for table in ("search_key", "search_text"):
-        # Out of the way first: every new rowid is positive.
-        db.execute(f"UPDATE {table} SET rowid = -rowid - 1")
+    # Written again in the new order, not moved row by row: moved, the rows
+    # leave their pages half empty.
+    for table, columns in (
+        ("search_key", "notice_id, category_id, doc_type_f, issuer_f, ts"),
+        ("search_text", "title, title_exact, number, meta, exact, plain_z, folded"),
+    ):
         db.execute(
-            f"UPDATE {table} SET rowid = "
-            f"(SELECT new FROM temp.search_respace WHERE old = -{table}.rowid - 1)"
+            f"CREATE TEMP TABLE IF NOT EXISTS {table}_moved AS SELECT 0 AS new, {columns} "
+            f"FROM {table} WHERE 0"
         )
-    # Emptied, not dropped: the import's own temporary table is being read.
+        db.execute(f"DELETE FROM temp.{table}_moved")
+        db.execute(
+            f"INSERT INTO temp.{table}_moved SELECT m.new, {columns} FROM {table} AS t "
+            "JOIN temp.search_respace AS m ON m.old = t.rowid"
+        )
+        db.execute(f"DELETE FROM {table}")
+        db.execute(
+            f"INSERT INTO {table} (rowid, {columns}) "
+            f"SELECT new, {columns} FROM temp.{table}_moved ORDER BY new"
+        )
+        # Emptied, not dropped: the import's own temporary table is being read.
+        db.execute(f"DELETE FROM temp.{table}_moved")
     db.execute("DELETE FROM temp.search_respace")
     for table in FTS_TABLES:
         db.execute(f"INSERT INTO {table} ({table}) VALUES ('delete-all')")
@@ -237,6 +251,7 @@ def _respace(conn: Connection) -> None:
     # Filled anew: one b-tree each, as after a first import.
     for table in FTS_TABLES:
         db.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
+    _give_back(conn)
 
 
 def _chunks(items: Sequence[str], size: int = CHUNK) -> Iterable[Sequence[str]]:

@@ -56,6 +56,7 @@ NEW_KEY = (
     "ts INTEGER NOT NULL)"
 )
 TS_INDEX = "CREATE INDEX ix_search_key_ts ON search_key (ts)"
+TEXT_COLUMNS = "title, title_exact, number, meta, exact, plain_z, folded"
 
 
 def _renumber(conn: Connection, key_ddl: str, new_rowid: str, extra: tuple[str, ...]) -> None:
@@ -85,19 +86,28 @@ def _renumber(conn: Connection, key_ddl: str, new_rowid: str, extra: tuple[str, 
         + " FROM temp.search_key_old AS o JOIN temp.search_key_map AS m ON m.old = o.old "
         "ORDER BY m.new"
     )
-    # A text without its key was never found; it leaves with the old rowids.
+    # Written again in the new order, not moved row by row: moved, the rows
+    # left their pages half empty (search_text of 100,000 notices went from
+    # 420 to 835 MB). A text without its key was never found; it is left out.
     conn.exec_driver_sql(
-        "DELETE FROM search_text WHERE rowid NOT IN (SELECT old FROM temp.search_key_map)"
+        f"CREATE TEMP TABLE search_text_moved AS SELECT m.new AS new, {TEXT_COLUMNS} "
+        "FROM search_text AS t JOIN temp.search_key_map AS m ON m.old = t.rowid"
     )
-    # Out of the way first: every new rowid is positive.
-    conn.exec_driver_sql("UPDATE search_text SET rowid = -rowid - 1")
+    conn.exec_driver_sql("DELETE FROM search_text")
     conn.exec_driver_sql(
-        "UPDATE search_text SET rowid = "
-        "(SELECT new FROM temp.search_key_map WHERE old = -search_text.rowid - 1)"
+        f"INSERT INTO search_text (rowid, {TEXT_COLUMNS}) "
+        f"SELECT new, {TEXT_COLUMNS} FROM temp.search_text_moved ORDER BY new"
     )
-    conn.exec_driver_sql("DROP TABLE temp.search_key_old")
-    conn.exec_driver_sql("DROP TABLE temp.search_key_map")
+    for table in ("search_text_moved", "search_key_old", "search_key_map"):
+        conn.exec_driver_sql(f"DROP TABLE temp.{table}")
     _refill(conn)
+    # The pages the old tables held go back to the file system, as after a
+    # first import (only an archive made with incremental vacuum can).
+    # Each step of the pragma frees one page, and Python's sqlite3 takes a
+    # single step of a statement that returns no columns.
+    if conn.exec_driver_sql("PRAGMA auto_vacuum").scalar() == 2:
+        for _ in range(conn.exec_driver_sql("PRAGMA freelist_count").scalar() or 0):
+            conn.exec_driver_sql("PRAGMA incremental_vacuum")
 
 
 def _refill(conn: Connection) -> None:
