@@ -417,6 +417,7 @@ def _relevant(db: sqlite3.Connection, plan: _Plan, need: int) -> list[tuple[int,
         pool.update(dict.fromkeys(_referred(db, plan.ref, plan.bounds, size)))
     words = folded_expr(plan.q, prefix)
     short = False  # whether the words' query over bodies found all it could
+    folded: list[int] | None = None  # its rows, when read ahead of its turn
     for stream in _streams(db, plan, prefix, size, need):
         if len(pool) >= size:
             break
@@ -427,7 +428,21 @@ def _relevant(db: sqlite3.Connection, plan: _Plan, need: int) -> list[tuple[int,
         table, expr, limit = stream
         if short and table == "search_main":
             break  # the words' own query found every match; citations hold them too
-        found = list(_walk(db, table, expr, plan.bounds, limit))
+        if table == "search_main" and expr != words and folded is None and _phrased(plan.q):
+            # The words as typed, over bodies, with a phrase: every notice
+            # holding them holds their folded forms too. When those are few,
+            # the folded query finds them all at once, and the query as typed
+            # (as slow: "hội đồng nhân dân", for "HĐND", checked in each
+            # notice holding its words) has nothing to add.
+            folded = list(_walk(db, table, words, plan.bounds, limit))
+            if len(folded) < limit:
+                pool.update(dict.fromkeys(folded))
+                short = True
+                continue
+        if table == "search_main" and expr == words and folded is not None:
+            found = folded
+        else:
+            found = list(_walk(db, table, expr, plan.bounds, limit))
         pool.update(dict.fromkeys(found))
         short = short or (table == "search_main" and expr == words and len(found) < limit)
     if len(pool) < FEW:
@@ -437,6 +452,12 @@ def _relevant(db: sqlite3.Connection, plan: _Plan, need: int) -> list[tuple[int,
     scorer = Scorer(plan.q, plan.ref, compact_query(plan.q))
     scored = scorer.rank(_fields(db, list(pool), plan.q.marked), need)
     return [(rowid, _score(tier, rel, 0.0)) for tier, rel, rowid in scored]
+
+
+def _phrased(q: Query) -> bool:
+    """Whether *q* has words typed with diacritics and a phrase (its own, or an
+    abbreviation's words) that FTS5 checks position by position."""
+    return q.marked and any(g.phrase or any(" " in a for a in g.alts) for g in q.groups)
 
 
 def _all_but_one(db: sqlite3.Connection, plan: _Plan, prefix: Prefixes, count: int) -> list[int]:
