@@ -78,11 +78,11 @@ class Bounds:
     def needs_key(self) -> bool:
         return self.category_ids is not None or bool(self.doc_type) or bool(self.issuer)
 
-    def within(self, first: date, last: date, days: DayKeys | None = None) -> Bounds | None:
+    def within(self, first: date, last: date, days: DayKeys) -> Bounds | None:
         """These bounds narrowed to the days *first*…*last*; None when nothing is left.
 
-        *days* gives the key range of days (`day_bounds`, PostgreSQL's keys, by default)."""
-        span = (days or day_bounds)(first, last)
+        *days* gives the engine's key range of days (`day_bounds`, `day_rowids`)."""
+        span = days(first, last)
         if span is None:
             return None
         lo, hi = span
@@ -99,12 +99,10 @@ def _day_start(day: date) -> int:
     return int(datetime.combine(day, time(0), VN_TZ).timestamp())
 
 
-def resolve(
-    db: sqlite3.Connection, where: SearchFilter, days: DayKeys | None = None
-) -> Bounds | None:
+def resolve(db: sqlite3.Connection, where: SearchFilter, days: DayKeys) -> Bounds | None:
     """The bounds of *where* in this archive, or None when it can match nothing.
 
-    *days* gives the key range of days (`day_bounds`, PostgreSQL's keys, by default)."""
+    *days* gives the engine's key range of days (`day_bounds`, `day_rowids`)."""
     category_ids: tuple[int, ...] | None = None
     if where.category:
         path = nfc(where.category).strip("/")
@@ -115,7 +113,7 @@ def resolve(
         )
         if not category_ids:
             return None
-    span = (days or day_bounds)(where.date_from, where.date_to)
+    span = days(where.date_from, where.date_to)
     if span is None:
         return None
     lo, hi = span

@@ -84,9 +84,11 @@ class _Allocator:
         else:
             placed = self._between(stamps)
             if placed is None:
-                _respace(self._conn)
+                # Room before each indexed notice for all of the import's
+                # notices still to come there, however many.
+                _respace(self._conn, self._room())
                 placed = self._between(stamps)
-            if placed is None:  # pragma: no cover - spaced GAP apart, there is room
+            if placed is None:  # pragma: no cover - `_room` made room for them all
                 raise ValueError("no room in the index after spacing it again")
             rowids = placed
         if rowids:
@@ -94,12 +96,12 @@ class _Allocator:
             self._last_id = ids[-1]
         return rowids
 
-    def _between(self, stamps: Sequence[int]) -> list[int] | None:
-        # The first older notice (or one of the same second) indexed before
-        # this import, for each notice of the chunk: past the notices this
-        # import placed already (by id: spacing the index again moves them),
-        # and None past the oldest (every notice of a first import, which come
-        # newest first, asks no more than that).
+    def _nexts(self, stamps: Iterable[int]) -> dict[int, int | None]:
+        """For each publication second, the first notice indexed before this
+        import that is older or of the same second, past the notices this
+        import placed already (found by id: spacing the index again moves
+        them); None past the oldest. Every notice of a first import, which
+        come newest first, asks no more than that."""
         db = self._db
         oldest, newest, first = db.execute(
             "SELECT min(ts), max(ts), min(rowid) FROM search_key"
@@ -112,7 +114,7 @@ class _Allocator:
                 (self._last_id,),
             ).fetchone()[0]
             if floor is None:
-                oldest = None  # every notice indexed comes before this chunk
+                oldest = None  # every notice indexed comes before the rest
         nexts: dict[int, int | None] = {}
         for ts in stamps:
             if ts in nexts:
@@ -130,6 +132,13 @@ class _Allocator:
             if after is not None and floor is not None:
                 after = max(after, floor)
             nexts[ts] = after
+        return nexts
+
+    def _between(self, stamps: Sequence[int]) -> list[int] | None:
+        nexts = self._nexts(stamps)
+        # What is left to place in each gap, kept only if the whole chunk fits:
+        # after spacing the index again the chunk is placed from the start.
+        left: dict[int, int] = {}
         rowids: list[int] = []
         start = 0
         while start < len(stamps):
@@ -137,15 +146,19 @@ class _Allocator:
             end = start
             while end < len(stamps) and nexts[stamps[end]] == after:
                 end += 1
-            run = self._run(end - start, after, rowids[-1] if rowids else None)
+            run = self._run(end - start, after, rowids[-1] if rowids else None, left)
             if run is None:
                 return None
             rowids.extend(run)
             start = end
+        self._left.update(left)
         return rowids
 
-    def _run(self, count: int, after: int | None, last: int | None) -> list[int] | None:
-        """*count* rowids below *after* (None: the end), above *last* and the notices before it."""
+    def _run(
+        self, count: int, after: int | None, last: int | None, left: dict[int, int]
+    ) -> list[int] | None:
+        """*count* rowids below *after* (None: the end), above *last* and the
+        notices before it; *left* gets what is left to place before *after*."""
         indexed = self._db.execute(
             "SELECT max(rowid) FROM search_key" + (" WHERE rowid < ?" if after is not None else ""),
             () if after is None else (after,),
@@ -154,27 +167,28 @@ class _Allocator:
         if after is None:
             first = START if before is None else before + GAP
             return [first + GAP * i for i in range(count)]
-        left = self._still_to_place(after, indexed)
+        ts = self._ts(after)
+        still = left.get(ts)
+        if still is None:
+            still = self._still_to_place(ts, indexed)
         if before is None:
-            if after - GAP * left < 1:
-                return None  # rowids stay positive (`_respace` moves them by negating)
-            rowids = [after - GAP * (left - i) for i in range(count)]
+            if after - GAP * still < 1:
+                return None  # rowids stay positive
+            rowids = [after - GAP * (still - i) for i in range(count)]
         else:
-            step = min(GAP, (after - before) // (left + 1))
+            step = min(GAP, (after - before) // (still + 1))
             if step < 1:
                 return None
             rowids = [before + step * (i + 1) for i in range(count)]
-        self._left[self._ts(after)] = left - count
+        left[ts] = still - count
         return rowids
 
-    def _still_to_place(self, after: int, before: int | None) -> int:
-        """The import's notices between the indexed *before* and *after*, this
-        run's and later chunks'."""
-        ts = self._ts(after)
+    def _still_to_place(self, ts: int, before: int | None) -> int:
+        """The import's notices between the indexed *before* and the first
+        indexed notice of second *ts*, this run's and later chunks'."""
         if ts not in self._left:
-            # The first time: *before* is the indexed notice before *after*,
-            # and the import's notices between them are counted where
-            # `_newest_first` sorted them (-ts, as it keeps it).
+            # The first time: the import's notices between them are counted
+            # where `_newest_first` sorted them (-ts, as it keeps it).
             sql = f"SELECT count(*) FROM {_ORDER} WHERE ts <= ?"
             params: tuple[int, ...] = (-ts,)
             if before is not None:
@@ -183,14 +197,30 @@ class _Allocator:
             self._left[ts] = self._db.execute(sql, params).fetchone()[0]
         return int(self._left[ts])
 
+    def _room(self) -> dict[int, int]:
+        """Rowid of each indexed notice → how many of the import's notices,
+        not placed yet, go just before it."""
+        pending = self._db.execute(
+            f"SELECT -o.ts, count(*) FROM {_ORDER} AS o WHERE NOT EXISTS "
+            "(SELECT 1 FROM search_key AS k WHERE k.notice_id = o.id) GROUP BY o.ts"
+        ).fetchall()
+        nexts = self._nexts(ts for ts, _n in pending)
+        room: dict[int, int] = {}
+        for ts, n in pending:
+            after = nexts[ts]
+            if after is not None:
+                room[after] = room.get(after, 0) + n
+        return room
+
     def _ts(self, rowid: int) -> int:
         return int(
             self._db.execute("SELECT ts FROM search_key WHERE rowid = ?", (rowid,)).fetchone()[0]
         )
 
 
-def _respace(conn: Connection) -> None:
-    """Give every indexed notice its rowid again, in the same order, GAP apart from START.
+def _respace(conn: Connection, room: dict[int, int] | None = None) -> None:
+    """Give every indexed notice its rowid again, in the same order, GAP apart
+    from START, and GAP times *room*'s count more before the notices it names.
 
     The FTS tables cannot change a row's rowid: they are emptied and filled
     again from ``search_text``, which holds each row as it was indexed.
@@ -200,11 +230,14 @@ def _respace(conn: Connection) -> None:
         "CREATE TEMP TABLE IF NOT EXISTS search_respace (old INTEGER PRIMARY KEY, new INTEGER)"
     )
     db.execute("DELETE FROM temp.search_respace")
-    db.execute(
-        "INSERT INTO temp.search_respace (old, new) "
-        "SELECT rowid, ? + ? * (row_number() OVER (ORDER BY rowid) - 1) FROM search_key",
-        (START, GAP),
-    )
+    room = room or {}
+    moved: list[tuple[int, int]] = []
+    slot = 0
+    for (old,) in db.execute("SELECT rowid FROM search_key ORDER BY rowid").fetchall():
+        slot += room.get(old, 0)
+        moved.append((old, START + GAP * slot))
+        slot += 1
+    db.executemany("INSERT INTO temp.search_respace (old, new) VALUES (?, ?)", moved)
     # Written again in the new order, not moved row by row: moved, the rows
     # leave their pages half empty.
     for table, columns in (

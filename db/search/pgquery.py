@@ -31,7 +31,7 @@ from typing import Any, cast
 from sqlalchemy.orm import Session
 
 from db.search import ranking, typos
-from db.search.filters import Bounds, SearchFilter, Sort
+from db.search.filters import Bounds, SearchFilter, Sort, day_bounds
 from db.search.intent import Reference
 from db.search.pgplan import ordered
 from db.search.query import Group, Query, compact_query, issuer_runs
@@ -449,7 +449,7 @@ def search(
     session: Session, query: str, where: SearchFilter, *, limit: int, offset: int
 ) -> list[SearchHit]:
     db = _raw(session)
-    plan = ranking.plan_search(db, query, where, _text_matches)
+    plan = ranking.plan_search(db, query, where, _text_matches, day_bounds)
     if plan is None:
         return []
     page = _rank(db, plan, limit, offset)
@@ -460,7 +460,7 @@ def ranked_ids(
     session: Session, query: str, where: SearchFilter, *, limit: int, offset: int
 ) -> list[str]:
     db = _raw(session)
-    plan = ranking.plan_search(db, query, where, _text_matches)
+    plan = ranking.plan_search(db, query, where, _text_matches, day_bounds)
     if plan is None:
         return []
     page = _rank(db, plan, limit, offset)
@@ -491,7 +491,7 @@ def count_matches(session: Session, query: str, where: SearchFilter, *, cap: int
 
 
 def _count(db: Any, query: str, where: SearchFilter, cap: int | None, partial: bool) -> int:
-    plan = ranking.plan_search(db, query, where, _text_matches)
+    plan = ranking.plan_search(db, query, where, _text_matches, day_bounds)
     if plan is None:
         return 0
     if plan.dates_only:

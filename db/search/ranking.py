@@ -144,7 +144,7 @@ def plan_search(
     text: str,
     where: SearchFilter,
     text_matches: Callable[[Any, Query, str, Bounds], bool],
-    days: DayKeys | None = None,
+    days: DayKeys,
 ) -> _Plan | None:
     """What to look for and where (None: nothing can match), on either engine;
     *text_matches* asks its index whether a date phrase's words are text, and
@@ -196,7 +196,7 @@ def search(
     if plan is None:
         return []
     page = _rank(db, plan, limit, offset)
-    return _hits(db, page, plan.q) if page else []
+    return _hits(db, page, plan) if page else []
 
 
 def ranked_ids(
@@ -255,9 +255,9 @@ def _dbapi(conn: Connection) -> sqlite3.Connection:
 def _rank(db: sqlite3.Connection, plan: _Plan, limit: int, offset: int) -> list[tuple[int, float]]:
     """(rowid, score) of results *offset*… of *plan*, best first.
 
-    The scores lack the publication time's part, which orders only equals
-    (the order is already the rowids'): `_hits` adds it from ``search_key``'s
-    ``ts`` for the page shown, as PostgreSQL's keys give it."""
+    The scores lack the publication time's part (`_by_date`), which the
+    rowids' order already holds: `_hits` adds it from ``search_key``'s ``ts``
+    for the page shown, as PostgreSQL's keys give it."""
     if limit <= 0:
         return []
     offset = max(offset, 0)
@@ -533,7 +533,13 @@ def _newest(db: sqlite3.Connection, plan: _Plan, need: int) -> list[tuple[int, f
     return [(r, 0.0) for r in sorted(found)[:need]]
 
 
-def _hits(db: sqlite3.Connection, page: list[tuple[int, float]], q: Query) -> list[SearchHit]:
+def _by_date(plan: _Plan) -> float:
+    """How much of a score the publication time is: all of it when the results
+    are in date order, otherwise only enough to order equals (`_score`)."""
+    return 1.0 if plan.dates_only or plan.sort == Sort.NEWEST else 0.009
+
+
+def _hits(db: sqlite3.Connection, page: list[tuple[int, float]], plan: _Plan) -> list[SearchHit]:
     rowids = tuple(r for r, _ in page)
     # The plain text stored at import: no Markdown is stripped here.
     rows = db.execute(
@@ -544,8 +550,9 @@ def _hits(db: sqlite3.Connection, page: list[tuple[int, float]], q: Query) -> li
         rowids,
     ).fetchall()
     stamps = {r[0]: r[8] for r in rows}
-    scored = [(r, score + 0.009 * _ts_recency(stamps.get(r, 0))) for r, score in page]
-    return page_hits(scored, ((r[0], *r[1:6], inflate(r[6]), r[7]) for r in rows), q)
+    weight = _by_date(plan)
+    scored = [(r, score + weight * _ts_recency(stamps.get(r, 0))) for r, score in page]
+    return page_hits(scored, ((r[0], *r[1:6], inflate(r[6]), r[7]) for r in rows), plan.q)
 
 
 #: A shown row as both engines read it: key, id, title, published (seconds),

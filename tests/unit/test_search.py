@@ -598,3 +598,19 @@ def test_notices_of_any_century_get_their_own_place_in_the_index(archive: Archiv
     with archive.writing() as session:
         assert search.rebuild_index(session) == 5
     assert ids(archive, "sac lenh") == ["2600", "1970", "1969", "1960", "1945"]
+
+
+def test_in_date_order_a_score_is_the_publication_time_on_either_engine(archive: Archive) -> None:
+    """Newest first, and a date alone, score each notice by its publication
+    time as a fraction of years 1 to 9999, as the CLI prints it."""
+    add(archive, notice("a", "Họp dân", days=0), notice("b", "Họp dân phố", days=3))
+    span = 253_402_300_799 + 62_135_596_800 + 1
+
+    def fraction(days: int) -> float:
+        return (int((T0 + timedelta(days=days)).timestamp()) + 62_135_596_800) / span
+
+    with archive.reading() as session:
+        newest = search.search(session, "hop dan", search.SearchFilter(sort=search.Sort.NEWEST))
+        dated = search.search(session, "tháng 3/2023")
+    assert [(h.id, h.score) for h in newest] == [("b", fraction(3)), ("a", fraction(0))]
+    assert [(h.id, h.score) for h in dated] == [("b", fraction(3)), ("a", fraction(0))]

@@ -119,6 +119,40 @@ def test_a_crowded_gap_spaces_the_whole_index_again(archive: Archive) -> None:
     assert found == order
 
 
+def test_a_respace_in_the_middle_of_a_chunk_places_the_whole_chunk_again(
+    archive: Archive,
+) -> None:
+    """The newest notice of the chunk finds room; the next does not, and the
+    index is spaced again: the first must not be counted as placed twice."""
+    add(archive, [notice("a", 10), notice("b", 0)])
+    # Each goes first among those of its second: the room above a halves,
+    # until the last sits one above it.
+    for i in range(10):
+        add(archive, [notice(f"f{i:02}", 5)])
+    assert keys(archive)[:2] == [(START, "a"), (START + 1, "f09")]
+    add(archive, [notice("x", 20), notice("y", 5)])
+    order = [n for _r, n in keys(archive)]
+    assert order == ["x", "a", "y", *(f"f{i:02}" for i in reversed(range(10))), "b"]
+    rowids = [r for r, _n in keys(archive)]
+    assert len(set(rowids)) == len(rowids)
+    check_fts(archive)
+
+
+def test_more_notices_than_a_gap_holds_get_room_made_for_them(archive: Archive) -> None:
+    """1,100 notices of February between January's and March's (a gap holds
+    GAP - 1): the index is spaced with room for all of them, in one import."""
+    add(archive, [notice("jan", 0), notice("mar", 100_000)])
+    add(archive, [notice(f"feb{i:04}", 1000 + i) for i in range(1100)])
+    order = [n for _r, n in keys(archive)]
+    assert order == ["mar", *(f"feb{i:04}" for i in reversed(range(1100))), "jan"]
+    rowids = [r for r, _n in keys(archive)]
+    assert rowids[0] == START and all(b > a for a, b in zip(rowids, rowids[1:], strict=False))
+    check_fts(archive)
+    add(archive, [notice("feb-late", 1500)])
+    # Of one second, the notice indexed later first.
+    assert [n for _r, n in keys(archive)][599:602] == ["feb0501", "feb-late", "feb0500"]
+
+
 def test_dates_are_looked_up_by_publication_time(archive: Archive) -> None:
     day = 86_400
     add(archive, [notice(f"d{i}", i * day) for i in range(5)])
