@@ -218,7 +218,7 @@ class _Allocator:
         )
 
 
-def _respace(conn: Connection, room: dict[int, int] | None = None) -> None:
+def _respace(conn: Connection, room: dict[int, int]) -> None:
     """Give every indexed notice its rowid again, in the same order, GAP apart
     from START, and GAP times *room*'s count more before the notices it names.
 
@@ -230,7 +230,6 @@ def _respace(conn: Connection, room: dict[int, int] | None = None) -> None:
         "CREATE TEMP TABLE IF NOT EXISTS search_respace (old INTEGER PRIMARY KEY, new INTEGER)"
     )
     db.execute("DELETE FROM temp.search_respace")
-    room = room or {}
     moved: list[tuple[int, int]] = []
     slot = 0
     for (old,) in db.execute("SELECT rowid FROM search_key ORDER BY rowid").fetchall():
