@@ -50,7 +50,7 @@ from db.folders import may_write as may_write
 from db.folders import wal_missing as wal_missing
 from db.folders import writable_by_others as writable_by_others
 from db.folders import write_lock as write_lock
-from db.migrations import HEAD_REVISION
+from db.migrations import HEAD_REVISION, VACUUM_AFTER
 from db.people import acting_as
 
 BUSY_TIMEOUT_MS = 5000
@@ -191,11 +191,34 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Run migrations on *engine* up to *revision*."""
+    """Run migrations on *engine* up to *revision*, and vacuum the file once
+    when they passed a revision that leaves most of some pages empty."""
     from alembic import command
 
+    before = current_revision(engine)
     with engine.begin() as conn:
         command.upgrade(_alembic_config(conn), revision)
+    after = current_revision(engine)
+    if before is not None and after is not None and _passed_vacuum(before, after):
+        vacuum(engine)
+
+
+def _passed_vacuum(before: str, after: str) -> bool:
+    # Revisions are numbered in order ("0001", "0002", …).
+    return any(before < rev <= after for rev in VACUUM_AFTER)
+
+
+def vacuum(engine: Engine) -> None:
+    """Write the archive's file anew, every table's pages full (SQLite's VACUUM).
+
+    VACUUM runs outside a transaction, and a crash part way leaves the file
+    as it was; it needs free disk about the size of the file meanwhile."""
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        raw.execute("VACUUM")
+        # The WAL now holds the whole file once: give its space back now.
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 @dataclass

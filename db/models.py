@@ -27,7 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from db.types import AwareDateTime, IsoDate
+from db.types import AwareDateTime, DeflatedText, IsoDate
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -142,7 +142,7 @@ class Notice(Base):
     publisher_id: Mapped[str | None] = mapped_column(ForeignKey("publisher.id"))
     title: Mapped[str] = mapped_column(Text, default="")
     summary: Mapped[str | None] = mapped_column(Text)
-    body_markdown: Mapped[str] = mapped_column(Text, default="")
+    body_markdown: Mapped[str] = mapped_column(DeflatedText(), default="")
     category_id: Mapped[int | None] = mapped_column(ForeignKey("category.id"))
     published: Mapped[datetime | None] = mapped_column(AwareDateTime())
     updated: Mapped[datetime | None] = mapped_column(AwareDateTime())

@@ -40,6 +40,7 @@ from db.search.text import (
     opt_fold,
     words,
 )
+from db.types import inflated
 
 __all__ = ["fill_index", "rebuild_index", "update_index"]
 
@@ -406,7 +407,7 @@ def _add(conn: Connection, ids: Sequence[str], *, fresh: bool = False) -> int:
         vocabulary: set[str] = set()
         for rowid, ts, row in zip(rowids, stamps, rows, strict=True):
             nid, title, number, summary, body, issuer, doc_type, category_id, _published = row
-            text = body_text(summary, body)
+            text = body_text(summary, inflated(body))  # stored compressed (db.types)
             title_f = fold_text(nfc(title or ""))
             number_c = number_column(number)
             meta = fold_text(nfc(f"{issuer or ''} {doc_type or ''}"))

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import zlib
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import chain, filterfalse
 
 from db.folding import fold, nfc
+
+# The stored form of a notice's plain text (``search_text.plain_z``) is its
+# body's (UTF-8, zlib).
+from db.types import deflated as deflate
+from db.types import inflated as inflate
 
 __all__ = [
     "FOLD_TABLE",
@@ -249,16 +253,6 @@ def body_pieces_nfc(summary: str | None, body_markdown: str | None) -> tuple[lis
         return plain, known
     known = known and unicodedata.is_normalized("NFC", summary)
     return [*(summary.split() or [""]), *plain], known
-
-
-def deflate(text: str) -> bytes:
-    """The stored form of a notice's plain text (``search_text.plain_z``): UTF-8, zlib."""
-    return zlib.compress(text.encode("utf-8"))
-
-
-def inflate(data: bytes | None) -> str:
-    """The plain text of a ``plain_z`` value."""
-    return zlib.decompress(data).decode("utf-8") if data else ""
 
 
 def _compact(text: str) -> str:
