@@ -14,8 +14,11 @@ read-only folder, file or medium) is opened read-only, never set aside.
 
 from __future__ import annotations
 
+import logging
 import os
+import shutil
 import sqlite3
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
@@ -52,6 +55,8 @@ from db.folders import writable_by_others as writable_by_others
 from db.folders import write_lock as write_lock
 from db.migrations import HEAD_REVISION, VACUUM_AFTER
 from db.people import acting_as
+
+log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
 #: How long a writer (an import, a backup taken by hand) waits for another
@@ -196,29 +201,89 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
     before = current_revision(engine)
+    target = HEAD_REVISION if revision == "head" else revision
+    pending = _vacuum_marker(engine)
+    if before is not None and pending is not None and _passes_vacuum(before, target):
+        # Written before the migrations commit, so that a crash between
+        # their commit and the vacuum leaves the vacuum still to do.
+        pending.touch()
+        fsync_dir(pending.parent)
     with engine.begin() as conn:
         command.upgrade(_alembic_config(conn), revision)
-    after = current_revision(engine)
-    if before is not None and after is not None and _passed_vacuum(before, after):
-        vacuum(engine)
+    vacuum_if_pending(engine)
 
 
-def _passed_vacuum(before: str, after: str) -> bool:
+def _passes_vacuum(before: str, after: str) -> bool:
     # Revisions are numbered in order ("0001", "0002", …).
     return any(before < rev <= after for rev in VACUUM_AFTER)
 
 
-def vacuum(engine: Engine) -> None:
-    """Write the archive's file anew, every table's pages full (SQLite's VACUUM).
+#: In the data folder while a vacuum an upgrade asked for is still to do.
+VACUUM_PENDING = "vacuum.pending"
+
+
+def _vacuum_marker(engine: Engine) -> Path | None:
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        return None
+    return Path(database).with_name(VACUUM_PENDING)
+
+
+def vacuum_if_pending(engine: Engine) -> bool:
+    """Vacuum the archive if an upgrade asked for it and it is not done yet
+    (a crash, or too little free disk, put it off); True once it is done."""
+    pending = _vacuum_marker(engine)
+    if pending is None or not pending.exists():
+        return False
+    if not vacuum(engine):
+        return False
+    pending.unlink(missing_ok=True)
+    fsync_dir(pending.parent)
+    return True
+
+
+def vacuum(engine: Engine) -> bool:
+    """Write the archive's file anew, every table's pages full (SQLite's VACUUM);
+    False when it was left for later.
 
     VACUUM runs outside a transaction, and a crash part way leaves the file
-    as it was; it needs free disk about the size of the file meanwhile."""
+    as it was. Meanwhile it needs free disk of twice the file: a copy in the
+    temporary folder, and every page once more in the WAL. With less, or
+    when the archive is not in WAL mode (a page size set for new files
+    would then take effect: an existing archive keeps its own), or when
+    SQLite cannot (busy, disk full), nothing is changed and it waits for a
+    later open."""
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database:
+        return False
+    size = os.path.getsize(database)
+    folder, temp = Path(database).parent, Path(tempfile.gettempdir())
+    try:
+        same_disk = os.stat(folder).st_dev == os.stat(temp).st_dev
+        enough = shutil.disk_usage(folder).free >= size * (2 if same_disk else 1) and (
+            same_disk or shutil.disk_usage(temp).free >= size
+        )
+    except OSError:
+        enough = False
+    if not enough:
+        log.warning("vacuum put off: less than twice the archive's %d bytes free", size)
+        return False
     with engine.connect() as conn:
         raw = conn.connection.driver_connection
         assert raw is not None
-        raw.execute("VACUUM")
-        # The WAL now holds the whole file once: give its space back now.
-        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if str(raw.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+            return False
+        try:
+            raw.execute("VACUUM")
+        except sqlite3.DatabaseError as exc:  # busy, disk full; damage is the checks' to find
+            log.warning("vacuum put off: %s", exc)
+            return False
+        # The WAL now holds the whole file once: give its space back now (a
+        # reader elsewhere may hold some of it back until a later checkpoint).
+        busy = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if busy is not None and busy[0]:
+            log.info("the WAL stays until a later checkpoint: a reader holds it")
+    return True
 
 
 @dataclass
@@ -537,6 +602,8 @@ def _open_checked(
             upgrade(engine)
         limit = THOROUGH_CHECK_BYTES if thorough_check_bytes is None else thorough_check_bytes
         _check_at_open(engine, db_path, thorough=current != head, limit=limit)
+        # One an upgrade asked for and a crash or a full disk put off.
+        vacuum_if_pending(engine)
     except ArchiveError:
         engine.dispose()
         raise
