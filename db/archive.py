@@ -41,6 +41,7 @@ from db.folders import SQLITE_MAGIC as SQLITE_MAGIC
 from db.folders import STAGING_DIR as STAGING_DIR
 from db.folders import THOROUGH_CHECK_BYTES as THOROUGH_CHECK_BYTES
 from db.folders import UNLOCKED_GRACE_S as UNLOCKED_GRACE_S
+from db.folders import VACUUM_PENDING as VACUUM_PENDING
 from db.folders import WRITE_LOCK_NAME as WRITE_LOCK_NAME
 from db.folders import StagingClaim as StagingClaim
 from db.folders import clear_staging as clear_staging
@@ -196,8 +197,9 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Run migrations on *engine* up to *revision*, and vacuum the file once
-    when they passed a revision that leaves most of some pages empty."""
+    """Run migrations on *engine* up to *revision*. When they pass a revision
+    that leaves most of some pages empty, the file is marked for a vacuum,
+    which the open does once the archive is checked (`vacuum_if_pending`)."""
     from alembic import command
 
     before = current_revision(engine)
@@ -210,16 +212,11 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         fsync_dir(pending.parent)
     with engine.begin() as conn:
         command.upgrade(_alembic_config(conn), revision)
-    vacuum_if_pending(engine)
 
 
 def _passes_vacuum(before: str, after: str) -> bool:
     # Revisions are numbered in order ("0001", "0002", …).
     return any(before < rev <= after for rev in VACUUM_AFTER)
-
-
-#: In the data folder while a vacuum an upgrade asked for is still to do.
-VACUUM_PENDING = "vacuum.pending"
 
 
 def _vacuum_marker(engine: Engine) -> Path | None:
@@ -602,7 +599,7 @@ def _open_checked(
             upgrade(engine)
         limit = THOROUGH_CHECK_BYTES if thorough_check_bytes is None else thorough_check_bytes
         _check_at_open(engine, db_path, thorough=current != head, limit=limit)
-        # One an upgrade asked for and a crash or a full disk put off.
+        # One the upgrade just asked for, or one a crash or a full disk put off.
         vacuum_if_pending(engine)
     except ArchiveError:
         engine.dispose()

@@ -27,6 +27,8 @@ DB_NAME = "archive.sqlite3"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 FILES_DIR = "files"
 STAGING_DIR = "staging"
+#: Beside the archive while a vacuum an upgrade asked for is still to do (db.archive).
+VACUUM_PENDING = "vacuum.pending"
 
 
 def make_private_dir(folder: Path) -> None:

@@ -5,5 +5,5 @@
 HEAD_REVISION = "0027"
 
 #: Revisions that leave pages of the file mostly empty (rows rewritten smaller
-#: in place): an archive upgraded past one is vacuumed once (`db.archive.upgrade`).
+#: in place): an archive upgraded past one is vacuumed once (`db.archive.vacuum_if_pending`).
 VACUUM_AFTER: tuple[str, ...] = ("0027",)

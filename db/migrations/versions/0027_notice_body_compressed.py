@@ -5,7 +5,7 @@ archive's 998. Compressed with zlib (`db.types.DeflatedText`) it takes 90 MB.
 The column stays TEXT; SQLite keeps the compressed body in it as a BLOB.
 
 Compressed in place, the rows keep their pages, each then mostly empty; the
-program vacuums the archive once after this revision (`db.archive.upgrade`),
+program vacuums the archive once after this revision (`db.archive.vacuum_if_pending`),
 which writes every table anew: the file of 100,000 notices went from 998 to
 849 MB.
 
